@@ -1,0 +1,39 @@
+// routes.go defines gilscope's URL space: the middleware stacks and every
+// route, in one place. The handlers live in one file per route family.
+
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// routes builds the router. Every response passes through the root stack
+// (request id, access log, panic recovery, security headers). Short requests
+// additionally get the page stack, with its timeout; long-lived routes such
+// as the /ws websocket must be registered at the root, outside that group,
+// and use s.sessions so that shutdown can close them.
+func (s *Server) routes() *chi.Mux {
+	r := chi.NewRouter()
+	r.Use(s.assignRequestID, s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead)
+	r.NotFound(s.handleNotFound)
+
+	r.Group(func(r chi.Router) {
+		r.Use(s.pageMiddleware()...)
+		r.Get("/", s.handlePlayground)
+		r.Get("/healthz", s.handleHealth)
+		r.Get("/favicon.ico", s.handleFavicon)
+		r.Get(staticPrefix+"{version}/*", s.handleStatic)
+	})
+	return r
+}
+
+// pageMiddleware is the stack for short requests: a deadline, and panic
+// recovery inside it. http.TimeoutHandler runs its handler on another
+// goroutine and re-panics without the original stack, so recovering inside
+// the timeout keeps the stack in the log.
+func (s *Server) pageMiddleware() []func(http.Handler) http.Handler {
+	return []func(http.Handler) http.Handler{withTimeout(pageTimeout), s.recoverPanics}
+}

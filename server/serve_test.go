@@ -1,0 +1,159 @@
+// serve_test.go tests Serve on a real loopback listener, and graceful shutdown.
+
+package server
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// serveInBackground runs s.Serve on a loopback port until the returned
+// cancel is called, and returns the base URL and the channel of Serve's
+// result.
+func serveInBackground(t *testing.T, s *Server) (baseURL string, cancel context.CancelFunc, served <-chan error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	return "http://" + ln.Addr().String(), cancel, done
+}
+
+// waitServed returns Serve's result, failing the test if it takes longer
+// than a graceful shutdown should.
+func waitServed(t *testing.T, served <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-served:
+		return err
+	case <-time.After(5 * time.Second):
+		t.Fatal("Serve did not return after its context was canceled")
+		return nil
+	}
+}
+
+func TestServeAnswersAndStops(t *testing.T) {
+	s, logs := newTestServer(t)
+	base, cancel, served := serveInBackground(t, s)
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("GET /healthz = %d", resp.StatusCode)
+	}
+	cancel()
+	if err := waitServed(t, served); err != nil {
+		t.Errorf("Serve = %v, want nil after a clean shutdown", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+	t.Log(logs.String())
+}
+
+// TestShutdownFinishesInFlightRequests checks that a request that started
+// before shutdown gets its whole response.
+func TestShutdownFinishesInFlightRequests(t *testing.T) {
+	s, _ := newTestServer(t)
+	started := make(chan struct{})
+	s.mux.Get("/test/slow", func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		time.Sleep(200 * time.Millisecond)
+		io.WriteString(w, "finished")
+	})
+	base, cancel, served := serveInBackground(t, s)
+
+	type result struct {
+		body string
+		err  error
+	}
+	got := make(chan result, 1)
+	go func() {
+		resp, err := http.Get(base + "/test/slow")
+		if err != nil {
+			got <- result{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		got <- result{string(b), err}
+	}()
+	<-started
+	cancel()
+	if r := <-got; r.err != nil || r.body != "finished" {
+		t.Errorf("in-flight request got %q, %v; want %q", r.body, r.err, "finished")
+	}
+	if err := waitServed(t, served); err != nil {
+		t.Errorf("Serve = %v", err)
+	}
+}
+
+// TestShutdownEndsSessions checks the hook long-lived sessions use: shutdown
+// cancels their context with errShuttingDown, lets them say goodbye, and
+// waits for them to leave.
+func TestShutdownEndsSessions(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.mux.Get("/test/session", func(w http.ResponseWriter, r *http.Request) {
+		ctx, leave, ok := s.sessions.join(r.Context())
+		if !ok {
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			return
+		}
+		defer leave()
+		io.WriteString(w, "hello\n")
+		w.(http.Flusher).Flush()
+		<-ctx.Done()
+		if errors.Is(context.Cause(ctx), errShuttingDown) {
+			io.WriteString(w, "going away\n") // a websocket sends close 1001 here
+		}
+	})
+	base, cancel, served := serveInBackground(t, s)
+	resp, err := http.Get(base + "/test/session")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	lines := bufio.NewScanner(resp.Body)
+	if !lines.Scan() || lines.Text() != "hello" {
+		t.Fatalf("first line = %q, want hello", lines.Text())
+	}
+	cancel()
+	if !lines.Scan() || lines.Text() != "going away" {
+		t.Errorf("after shutdown, line = %q (%v), want %q", lines.Text(), lines.Err(), "going away")
+	}
+	if err := waitServed(t, served); err != nil {
+		t.Errorf("Serve = %v", err)
+	}
+	if _, _, ok := s.sessions.join(context.Background()); ok {
+		t.Error("a session could join after shutdown")
+	}
+}
+
+func TestListenAndServeReportsListenError(t *testing.T) {
+	s, _ := newTestServer(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	err = s.ListenAndServe(context.Background(), taken.Addr().String())
+	if err == nil {
+		t.Fatal("ListenAndServe on a bad address returned nil")
+	}
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) {
+		t.Errorf("error %v does not wrap the *net.OpError", err)
+	}
+}

@@ -1,0 +1,408 @@
+// This file defines attribute access: getattr, setattr and delattr on every object kind,
+// the method form of LOAD_ATTR, and super().
+
+package py
+
+// superObj is the result of super(): attribute lookup starts after Class in Self's MRO.
+type superObj struct {
+	Header
+	Class *Class
+	Self  Value
+}
+
+func (*superObj) Type() *Class { return SuperClass }
+
+// GetAttr returns v.name (a new reference).
+func (t *Thread) GetAttr(v Value, name string) (Value, error) {
+	r, err := t.getAttr(v, name)
+	if err == nil && r == nil {
+		return nil, t.attributeError(v, name)
+	}
+	return r, err
+}
+
+func (t *Thread) attributeError(v Value, name string) error {
+	switch v := v.(type) {
+	case *Module:
+		return t.newExcf(AttributeErrorClass, "module '%s' has no attribute '%s'", v.Name, name)
+	case *Class:
+		return t.newExcf(AttributeErrorClass, "type object '%s' has no attribute '%s'", v.Name, name)
+	}
+	return t.newExcf(AttributeErrorClass, "'%s' object has no attribute '%s'", v.Type().Name, name)
+}
+
+// getAttr returns v.name, or nil if there is no such attribute.
+func (t *Thread) getAttr(v Value, name string) (Value, error) {
+	if name == "__class__" {
+		c := v.Type()
+		t.Incref(c)
+		return c, nil
+	}
+	switch o := v.(type) {
+	case *Instance:
+		if o.Dict != nil {
+			if a := o.Dict.getStr(name); a != nil {
+				t.Incref(a)
+				return a, nil
+			}
+		}
+		if name == "__dict__" && o.Dict != nil {
+			t.Incref(o.Dict)
+			return o.Dict, nil
+		}
+		if o.Exc != nil {
+			switch name {
+			case "args":
+				t.Incref(o.Exc.Args)
+				return o.Exc.Args, nil
+			case "__cause__", "__context__":
+				c := o.Exc.Cause
+				if name == "__context__" {
+					c = o.Exc.Context
+				}
+				if c == nil {
+					return None, nil
+				}
+				t.Incref(c)
+				return c, nil
+			case "__traceback__":
+				return None, nil
+			}
+		}
+		if a := o.Class.Lookup(name); a != nil {
+			return t.bind(a, v), nil
+		}
+		if g := o.Class.Lookup("__getattr__"); g != nil {
+			s := t.NewStr(name)
+			defer t.Decref(s)
+			r, err := t.callValue(g, []Value{v, s}, nil, false)
+			if err != nil {
+				if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
+					t.Decref(e)
+					return nil, nil
+				}
+			}
+			return r, err
+		}
+		return nil, nil
+	case *Class:
+		switch name {
+		case "__name__":
+			return t.NewStr(o.Name), nil
+		case "__qualname__":
+			return t.NewStr(o.QualName), nil
+		case "__module__":
+			return t.NewStr(o.Module), nil
+		case "__base__", "__bases__":
+			base := Value(None)
+			if o.Base != nil {
+				base = o.Base
+			}
+			t.Incref(base)
+			if name == "__bases__" {
+				if o.Base == nil {
+					return emptyTuple, nil
+				}
+				return t.newTuple([]Value{base}), nil
+			}
+			return base, nil
+		case "__doc__":
+			return None, nil
+		case "__dict__":
+			if o.Dict != nil {
+				t.Incref(o.Dict)
+				return o.Dict, nil
+			}
+		}
+		if a := o.Lookup(name); a != nil {
+			t.Incref(a)
+			return a, nil
+		}
+		return nil, nil
+	case *Module:
+		if a := o.Dict.getStr(name); a != nil {
+			t.Incref(a)
+			return a, nil
+		}
+		if name == "__dict__" {
+			t.Incref(o.Dict)
+			return o.Dict, nil
+		}
+		return nil, nil
+	case *Function:
+		switch name {
+		case "__name__":
+			return t.NewStr(o.Name), nil
+		case "__qualname__":
+			return t.NewStr(o.QualName), nil
+		case "__module__":
+			return t.NewStr("__main__"), nil
+		case "__doc__":
+			return None, nil
+		case "__defaults__":
+			if o.Defaults == nil {
+				return None, nil
+			}
+			t.Incref(o.Defaults)
+			return o.Defaults, nil
+		}
+		return nil, nil
+	case *Builtin:
+		switch name {
+		case "__name__", "__qualname__":
+			return t.NewStr(o.Name), nil
+		case "__self__":
+			if o.Self != nil {
+				t.Incref(o.Self)
+				return o.Self, nil
+			}
+			return None, nil
+		}
+		return nil, nil
+	case *BoundMethod:
+		switch name {
+		case "__self__":
+			t.Incref(o.Self)
+			return o.Self, nil
+		case "__func__":
+			t.Incref(o.Func)
+			return o.Func, nil
+		}
+		return t.getAttr(o.Func, name)
+	case *superObj:
+		for k := o.Class.Base; k != nil; k = k.Base {
+			var a Value
+			if k.Dict != nil {
+				a = k.Dict.getStr(name)
+			}
+			if a == nil {
+				a = k.Methods[name]
+			}
+			if a != nil {
+				return t.bind(a, o.Self), nil
+			}
+		}
+		if name == "__init__" {
+			return t.bind(objectInit, o.Self), nil
+		}
+		return nil, nil
+	}
+	// Builtin types: their methods, bound to v, and a few data attributes.
+	switch o := v.(type) {
+	case *Int, *Bool:
+		switch name {
+		case "real", "numerator":
+			t.Incref(v)
+			return v, nil
+		case "imag":
+			return t.newInt(0), nil
+		case "denominator":
+			return t.newInt(1), nil
+		}
+	case *Float:
+		switch name {
+		case "real":
+			t.Incref(v)
+			return v, nil
+		case "imag":
+			return t.newFloat(0), nil
+		}
+	case *Slice:
+		switch name {
+		case "start":
+			t.Incref(o.Start)
+			return o.Start, nil
+		case "stop":
+			t.Incref(o.Stop)
+			return o.Stop, nil
+		case "step":
+			t.Incref(o.Step)
+			return o.Step, nil
+		}
+	case *Range:
+		switch name {
+		case "start":
+			return t.newInt(o.Start), nil
+		case "stop":
+			return t.newInt(o.Stop), nil
+		case "step":
+			return t.newInt(o.Step), nil
+		}
+	}
+	if a := v.Type().Lookup(name); a != nil {
+		return t.bind(a, v), nil
+	}
+	return nil, nil
+}
+
+// objectInit is object.__init__, reached through super().__init__().
+var objectInit = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__init__",
+	Fn: func(t *Thread, args []Value, kw []string) (Value, error) { return None, nil }}
+
+// bind returns a, found on a class, as seen through instance self: functions become
+// bound methods, builtin methods are bound to self. The result is a new reference.
+func (t *Thread) bind(a Value, self Value) Value {
+	switch f := a.(type) {
+	case *Function:
+		m := &BoundMethod{Self: self, Func: f}
+		t.in.alloc(&m.Header)
+		t.Incref(self)
+		t.Incref(f)
+		return m
+	case *Builtin:
+		if f.Self == nil {
+			m := &Builtin{Name: f.Name, Fn: f.Fn, Self: self}
+			t.in.alloc(&m.Header)
+			t.Incref(self)
+			return m
+		}
+	case *staticMethod:
+		t.Incref(f.fn)
+		return f.fn
+	case *classMethod:
+		cls := self
+		if _, ok := self.(*Class); !ok {
+			cls = self.Type()
+		}
+		m := &BoundMethod{Self: cls, Func: f.fn}
+		t.in.alloc(&m.Header)
+		t.Incref(cls)
+		t.Incref(f.fn)
+		return m
+	case *property:
+		r, err := t.callValue(f.get, []Value{self}, nil, false)
+		if err != nil {
+			t.pendingAttrErr = err
+			return nil
+		}
+		return r
+	}
+	t.Incref(a)
+	return a
+}
+
+// loadMethod implements LOAD_ATTR's method form: it returns (meth, self) for a plain
+// function or builtin method found on the class, so that no bound method is made, and
+// (nil, attr) otherwise. Both results are new references.
+func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
+	var cls *Class
+	switch o := v.(type) {
+	case *Instance:
+		if o.Dict != nil && o.Dict.getStr(name) != nil {
+			break
+		}
+		cls = o.Class
+	case *Class, *Module, *superObj, *BoundMethod, *Function, *Builtin:
+	default:
+		cls = v.Type()
+	}
+	if cls != nil {
+		a := cls.Lookup(name)
+		switch f := a.(type) {
+		case *Function:
+			t.Incref(f)
+			t.Incref(v)
+			return f, v, nil
+		case *Builtin:
+			if f.Self == nil {
+				t.Incref(v)
+				return f, v, nil
+			}
+		}
+	}
+	a, err := t.GetAttr(v, name)
+	if err == nil && t.pendingAttrErr != nil {
+		err, t.pendingAttrErr = t.pendingAttrErr, nil
+	}
+	return nil, a, err
+}
+
+// SetAttr sets v.name = x.
+func (t *Thread) SetAttr(v Value, name string, x Value) error {
+	switch o := v.(type) {
+	case *Instance:
+		if p, ok := o.Class.Lookup(name).(*property); ok {
+			if p.set == nil {
+				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no setter", name, o.Class.Name)
+			}
+			r, err := t.callValue(p.set, []Value{v, x}, nil, false)
+			t.xdecref(r)
+			return err
+		}
+		if o.Exc != nil && name == "args" {
+			return t.newExc(TypeErrorClass, "gilscope does not support assigning args")
+		}
+		if o.Exc != nil && (name == "__cause__" || name == "__context__") {
+			return nil
+		}
+		t.setStr(o.Dict, name, x)
+		return nil
+	case *Class:
+		if o.builtin {
+			return t.newExcf(TypeErrorClass, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+		}
+		t.setStr(o.Dict, name, x)
+		if fn, ok := x.(*Function); ok && fn.defClass == nil {
+			fn.defClass = o
+		}
+		return nil
+	case *Module:
+		t.setStr(o.Dict, name, x)
+		return nil
+	}
+	if v.Type().Lookup(name) != nil {
+		return t.newExcf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", v.Type().Name, name)
+	}
+	return t.newExcf(AttributeErrorClass, "'%s' object has no attribute '%s'", v.Type().Name, name)
+}
+
+// DelAttr deletes v.name.
+func (t *Thread) DelAttr(v Value, name string) error {
+	var d *Dict
+	switch o := v.(type) {
+	case *Instance:
+		d = o.Dict
+	case *Class:
+		if !o.builtin {
+			d = o.Dict
+		}
+	case *Module:
+		d = o.Dict
+	}
+	if d != nil {
+		k := t.NewStr(name)
+		found, err := t.dictDel(d, k)
+		t.Decref(k)
+		if err != nil || found {
+			return err
+		}
+	}
+	return t.attributeError(v, name)
+}
+
+// staticMethod, classMethod and property are the descriptors of the decorators of the
+// same names (usable as functions: `f = staticmethod(f)`).
+type staticMethod struct {
+	Header
+	fn Value
+}
+
+type classMethod struct {
+	Header
+	fn Value
+}
+
+type property struct {
+	Header
+	get, set Value
+}
+
+var (
+	staticMethodClass = newBuiltinClass("staticmethod", ObjectClass)
+	classMethodClass  = newBuiltinClass("classmethod", ObjectClass)
+	propertyClass     = newBuiltinClass("property", ObjectClass)
+)
+
+func (*staticMethod) Type() *Class { return staticMethodClass }
+func (*classMethod) Type() *Class  { return classMethodClass }
+func (*property) Type() *Class     { return propertyClass }

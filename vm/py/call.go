@@ -1,0 +1,482 @@
+// This file defines calls: pushing a Python frame (the evaluator never recurses on the
+// Go stack for a Python-to-Python call), binding arguments to parameters, calling
+// builtins, instantiating classes, and the nested runs builtins use to call back into
+// Python code.
+
+package py
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gilscope/gilscope/vm/compile"
+)
+
+// allocFrame returns a frame sized for code.
+func (in *Interp) allocFrame(code *compile.Funcode) *Frame {
+	nl := len(code.Varnames)
+	nc := len(code.Cellvars) + len(code.Freevars)
+	buf := make([]Value, nl+code.MaxStack)
+	f := &Frame{code: code, locals: buf[:nl:nl], stack: buf[nl:]}
+	if nc > 0 {
+		f.cells = make([]*Cell, nc)
+	}
+	return f
+}
+
+func (in *Interp) releaseFrame(f *Frame) {}
+
+// pushCall makes a frame for fn(args) and makes it current. It consumes the
+// references in args on success; on failure the caller still owns them.
+func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {
+	if t.depth >= maxDepth {
+		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
+	}
+	code := fn.Code
+	f := t.in.allocFrame(code)
+	if len(kwnames) == 0 && !code.HasVarargs && !code.HasKwargs && code.NumKwOnly == 0 && len(args) == code.NumParams {
+		copy(f.locals, args)
+	} else {
+		if err := t.bindArgs(f, fn, args, kwnames); err != nil {
+			for i, v := range f.locals {
+				if v != nil {
+					t.Decref(v)
+					f.locals[i] = nil
+				}
+			}
+			return err
+		}
+		for _, a := range args {
+			t.Decref(a)
+		}
+	}
+	t.Incref(fn)
+	f.fn = fn
+	f.consts = fn.consts
+	f.globals = fn.Globals
+	f.parent = t.frame
+	if code.IsModule {
+		f.names = fn.Globals
+	}
+	t.frame = f
+	t.depth++
+	return nil
+}
+
+// bindArgs binds borrowed args to f's parameters, taking new references.
+func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string) error {
+	code := fn.Code
+	np, nkw := code.NumParams, code.NumKwOnly
+	npos := len(args) - len(kwnames)
+	locals := f.locals
+	name := fn.QualName
+	if npos > np && !code.HasVarargs {
+		return t.newExcf(TypeErrorClass, "%s() takes %s but %d %s given", name,
+			plural(np, "positional argument"), npos, wasWere(npos))
+	}
+	for i := 0; i < npos && i < np; i++ {
+		t.Incref(args[i])
+		locals[i] = args[i]
+	}
+	next := np + nkw
+	if code.HasVarargs {
+		var extra []Value
+		if npos > np {
+			extra = make([]Value, npos-np)
+			for i, a := range args[np:npos] {
+				t.Incref(a)
+				extra[i] = a
+			}
+		}
+		locals[next] = t.newTuple(extra)
+		next++
+	}
+	var kwargs *Dict
+	if code.HasKwargs {
+		kwargs = t.NewDict()
+		locals[next] = kwargs
+	}
+	for j, k := range kwnames {
+		v := args[npos+j]
+		idx := -1
+		for i, p := range code.Varnames[:np+nkw] {
+			if p == k {
+				idx = i
+				break
+			}
+		}
+		if idx >= 0 {
+			if locals[idx] != nil {
+				return t.newExcf(TypeErrorClass, "%s() got multiple values for argument '%s'", name, k)
+			}
+			t.Incref(v)
+			locals[idx] = v
+			continue
+		}
+		if kwargs == nil {
+			return t.newExcf(TypeErrorClass, "%s() got an unexpected keyword argument '%s'", name, k)
+		}
+		t.setStr(kwargs, k, v)
+	}
+	var missing []string
+	ndef := 0
+	if fn.Defaults != nil {
+		ndef = len(fn.Defaults.Items)
+	}
+	for i := 0; i < np; i++ {
+		if locals[i] != nil {
+			continue
+		}
+		if d := i - (np - ndef); d >= 0 {
+			v := fn.Defaults.Items[d]
+			t.Incref(v)
+			locals[i] = v
+			continue
+		}
+		missing = append(missing, code.Varnames[i])
+	}
+	if len(missing) > 0 {
+		return t.newExcf(TypeErrorClass, "%s() missing %d required positional %s: %s", name,
+			len(missing), pluralWord(len(missing), "argument"), quoteList(missing))
+	}
+	for i := np; i < np+nkw; i++ {
+		if locals[i] != nil {
+			continue
+		}
+		if fn.KwDefaults != nil {
+			if v := fn.KwDefaults.getStr(code.Varnames[i]); v != nil {
+				t.Incref(v)
+				locals[i] = v
+				continue
+			}
+		}
+		missing = append(missing, code.Varnames[i])
+	}
+	if len(missing) > 0 {
+		return t.newExcf(TypeErrorClass, "%s() missing %d required keyword-only %s: %s", name,
+			len(missing), pluralWord(len(missing), "argument"), quoteList(missing))
+	}
+	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func pluralWord(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+// quoteList formats names as CPython's argument errors do: 'a', 'b' and 'c'.
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	if len(q) == 2 {
+		return q[0] + " and " + q[1]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
+}
+
+// callGeneric executes CALL for a callable that is not a plain Python function:
+// stack [callable, self_or_null, args…] at f.sp.
+func (t *Thread) callGeneric(f *Frame, n int, kw []string) error {
+	sp := f.sp
+	callable, self := f.stack[sp-n-2], f.stack[sp-n-1]
+	var fnv Value
+	var args []Value
+	if callable != nil {
+		fnv, args = callable, f.stack[sp-n-1:sp]
+	} else {
+		fnv, args = self, f.stack[sp-n:sp]
+	}
+	res, err := t.callValue(fnv, args, kw, true)
+	if err != nil && err != errBlocked {
+		return err
+	}
+	for i := sp - n - 2; i < sp; i++ {
+		t.xdecref(f.stack[i])
+		f.stack[i] = nil
+	}
+	f.sp = sp - n - 2
+	if err == errBlocked {
+		return err
+	}
+	if res != nil {
+		f.stack[f.sp] = res
+		f.sp++
+	}
+	return nil
+}
+
+// callValue calls fn with borrowed args. When push is true and fn runs Python code,
+// it pushes a frame and returns (nil, nil): the frame's return value will be pushed
+// onto the caller's stack. Otherwise it returns the result.
+func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Value, error) {
+	switch fn := fn.(type) {
+	case *Function:
+		if !push {
+			return t.callSync(fn, args, kw, nil)
+		}
+		for _, a := range args {
+			t.Incref(a)
+		}
+		if err := t.pushCall(fn, args, kw); err != nil {
+			for _, a := range args {
+				t.Decref(a)
+			}
+			return nil, err
+		}
+		return nil, nil
+	case *Builtin:
+		if fn.Self != nil {
+			return fn.Fn(t, prepend(fn.Self, args), kw)
+		}
+		return fn.Fn(t, args, kw)
+	case *BoundMethod:
+		return t.callValue(fn.Func, prepend(fn.Self, args), kw, push)
+	case *Class:
+		return t.instantiate(fn, args, kw, push)
+	case *Instance:
+		call := fn.Class.Lookup("__call__")
+		if call != nil {
+			return t.callValue(call, prepend(fn, args), kw, push)
+		}
+	}
+	return nil, t.newExcf(TypeErrorClass, "'%s' object is not callable", fn.Type().Name)
+}
+
+func prepend(v Value, args []Value) []Value {
+	out := make([]Value, len(args)+1)
+	out[0] = v
+	copy(out[1:], args)
+	return out
+}
+
+// Call calls fn with borrowed args and returns the result, running any Python code to
+// completion in a nested run. Builtins use it to call back into Python.
+func (t *Thread) Call(fn Value, args ...Value) (Value, error) {
+	return t.callValue(fn, args, nil, false)
+}
+
+// nestedBudget bounds the simulated time a nested call may run, so that an infinite
+// loop in a callback cannot hang the simulation.
+const nestedBudget = 60_000_000_000_000_000 // 60 s in ps
+
+// callSync runs fn(args) to completion in a nested run of the evaluator. setup, if
+// non-nil, adjusts the new frame before it runs.
+func (t *Thread) callSync(fn *Function, args []Value, kw []string, setup func(*Frame)) (Value, error) {
+	for _, a := range args {
+		t.Incref(a)
+	}
+	if err := t.pushCall(fn, args, kw); err != nil {
+		for _, a := range args {
+			t.Decref(a)
+		}
+		return nil, err
+	}
+	return t.runSync(setup)
+}
+
+// runSync runs the frame just pushed until it returns.
+func (t *Thread) runSync(setup func(*Frame)) (Value, error) {
+	f := t.frame
+	f.sync = true
+	if setup != nil {
+		setup(f)
+	}
+	savedBudget, savedBreaker, savedTicks := t.budget, t.Breaker, t.Ticks
+	t.budget = t.Cost + nestedBudget
+	t.Breaker, t.Ticks = &zeroBreaker, -1
+	t.syncDepth++
+	stop := t.run()
+	t.syncDepth--
+	t.budget, t.Breaker, t.Ticks = savedBudget, savedBreaker, savedTicks
+	switch stop {
+	case stopSync:
+		if e := t.syncErr; e != nil {
+			// The caller's frame adds its own traceback entry.
+			t.syncErr = nil
+			return nil, e
+		}
+		r := t.syncResult
+		t.syncResult = nil
+		return r, nil
+	case StopBlocked:
+		t.Pending = nil
+		t.unwindTo(f)
+		return nil, t.newExc(RuntimeErrorClass,
+			"gilscope does not support blocking calls inside code called back from a builtin (such as a sort key)")
+	default:
+		t.unwindTo(f)
+		return nil, &LimitError{Class: RuntimeErrorClass, Msg: "gilscope: a callback from a builtin ran for more than 60 s of simulated time"}
+	}
+}
+
+// unwindTo pops frames up to and including f.
+func (t *Thread) unwindTo(f *Frame) {
+	for t.frame != nil {
+		g := t.frame
+		t.popFrame(g)
+		if g == f {
+			return
+		}
+	}
+}
+
+// instantiate calls a class: cls(args).
+func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (Value, error) {
+	if cls.builtin || cls.New != nil && cls.Dict == nil {
+		if cls.New == nil {
+			return nil, t.newExcf(TypeErrorClass, "cannot create '%s' instances", cls.Name)
+		}
+		return cls.New(t, prepend(cls, args), kw)
+	}
+	inst := t.newInstance(cls)
+	if cls.IsSubclass(BaseExceptionClass) {
+		if len(kw) > 0 {
+			t.Decref(inst)
+			return nil, t.newExcf(TypeErrorClass, "%s() takes no keyword arguments", cls.Name)
+		}
+		inst.Exc = &ExcState{}
+		items := make([]Value, len(args))
+		for i, a := range args {
+			t.Incref(a)
+			items[i] = a
+		}
+		inst.Exc.Args = t.newTuple(items)
+	}
+	init := cls.Lookup("__init__")
+	switch init := init.(type) {
+	case *Function:
+		all := prepend(inst, args)
+		if !push {
+			r, err := t.callSync(init, all, kw, nil)
+			if err == nil {
+				err = t.checkInitResult(r)
+			}
+			if err != nil {
+				t.Decref(inst)
+				return nil, err
+			}
+			return inst, nil
+		}
+		for _, a := range all {
+			t.Incref(a)
+		}
+		if err := t.pushCall(init, all, kw); err != nil {
+			for _, a := range all {
+				t.Decref(a)
+			}
+			t.Decref(inst)
+			return nil, err
+		}
+		t.frame.onReturn = func(t *Thread, ret Value) (Value, error) {
+			if err := t.checkInitResult(ret); err != nil {
+				t.Decref(inst)
+				return nil, err
+			}
+			return inst, nil
+		}
+		return nil, nil
+	case *Builtin:
+		r, err := init.Fn(t, prepend(inst, args), kw)
+		if err != nil {
+			t.Decref(inst)
+			return nil, err
+		}
+		t.Decref(r)
+		return inst, nil
+	}
+	if len(args) > 0 || len(kw) > 0 {
+		t.Decref(inst)
+		return nil, t.newExcf(TypeErrorClass, "%s() takes no arguments", cls.Name)
+	}
+	return inst, nil
+}
+
+func (t *Thread) checkInitResult(r Value) error {
+	defer t.Decref(r)
+	if r != None {
+		return t.newExcf(TypeErrorClass, "__init__() should return None, not '%s'", r.Type().Name)
+	}
+	return nil
+}
+
+func (t *Thread) newInstance(cls *Class) *Instance {
+	inst := &Instance{Class: cls, Dict: t.NewDict()}
+	t.in.alloc(&inst.Header)
+	t.Incref(cls)
+	return inst
+}
+
+// buildClass implements __build_class__(body, name[, base]): it runs the class body
+// in a new namespace (as a pushed frame when push is set) and creates the class.
+func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
+	if len(args) < 2 {
+		return nil, t.newExc(TypeErrorClass, "__build_class__: not enough arguments")
+	}
+	body, ok := args[0].(*Function)
+	name, ok2 := args[1].(*Str)
+	if !ok || !ok2 {
+		return nil, t.newExc(TypeErrorClass, "__build_class__: bad arguments")
+	}
+	base := ObjectClass
+	if len(args) > 2 {
+		b, ok := args[2].(*Class)
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "bases must be types")
+		}
+		base = b
+	}
+	if base.builtin && base != ObjectClass && !base.IsSubclass(BaseExceptionClass) {
+		return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", base.Name)
+	}
+	ns := t.NewDict()
+	finish := func(t *Thread, ret Value) (Value, error) {
+		t.xdecref(ret)
+		t.Incref(ns) // the class keeps the namespace as its dict
+		cls := &Class{Name: name.S, QualName: name.S, Module: "__main__", Base: base, Dict: ns}
+		if q, ok := ns.getStr("__qualname__").(*Str); ok {
+			cls.QualName = q.S
+		}
+		t.in.alloc(&cls.Header)
+		t.Incref(base)
+		ns.items(func(k, v Value) bool {
+			if fn, ok := v.(*Function); ok && fn.defClass == nil {
+				fn.defClass = cls
+			}
+			return true
+		})
+		return cls, nil
+	}
+	if err := t.pushCall(body, nil, nil); err != nil {
+		t.Decref(ns)
+		return nil, err
+	}
+	t.frame.names = ns
+	t.frame.ownsNames = true
+	if push {
+		t.frame.onReturn = finish
+		return nil, nil
+	}
+	r, err := t.runSync(func(f *Frame) { f.onReturn = finish })
+	return r, err
+}

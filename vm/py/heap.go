@@ -1,0 +1,278 @@
+// This file defines the interpreter (one per simulated process) and its heap: object
+// allocation, reference counting and freeing, and the hook through which the
+// simulator observes them.
+
+package py
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+)
+
+// RefHook observes the heap. The simulator installs one to turn refcount changes into
+// events or to split them into racing load and store steps. Methods are called on the
+// goroutine running the interpreter.
+type RefHook interface {
+	// Alloc is called when a traced object is allocated.
+	Alloc(t *Thread, v Value)
+	// Ref is called after a traced object's count changed by delta (+1 or -1).
+	Ref(t *Thread, v Value, delta int)
+	// Free is called when an object's count reached zero, before its items are released.
+	Free(t *Thread, v Value)
+}
+
+// Config selects the interpreter behaviours that differ between Python versions.
+type Config struct {
+	// Version is the Python version reported by sys.version_info, e.g. {3, 12, 1}.
+	Version [3]int
+	// ImmortalInterned makes interned strings (identifiers and constants) immortal (3.12+).
+	ImmortalInterned bool
+	// Seed seeds the random module.
+	Seed int64
+	// MaxObjects bounds live objects; allocation beyond it raises MemoryError.
+	MaxObjects int64
+	// MaxItems bounds the length of one sequence or mapping.
+	MaxItems int
+	// Debug checks refcount invariants: freed objects are never reused, and using one
+	// panics, revealing refcount bugs in the runtime.
+	Debug bool
+}
+
+// DefaultConfig is CPython 3.12's behaviour with generous limits.
+func DefaultConfig() Config {
+	return Config{Version: [3]int{3, 12, 1}, ImmortalInterned: true, MaxObjects: 20_000_000, MaxItems: 10_000_000}
+}
+
+// Interp is one Python interpreter: a heap, modules and threads. It is not safe for
+// concurrent use; one simulation drives it from one goroutine.
+type Interp struct {
+	Config  Config
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Hook    RefHook
+	Program *compile.Program
+
+	nextID   uint64
+	live     int64
+	intFree  []*Int
+	builtins *Dict
+	modules  map[string]*Module
+	main     *Module
+	threads  []*Thread
+	nextTID  int64
+	interned map[string]*Str
+	// Clock returns the simulated time in nanoseconds (set by the machine).
+	Clock func() int64
+	// Steps counts instructions executed by all threads.
+	Steps int64
+	rng   *mt19937
+}
+
+// alloc registers a newly allocated object with count 1.
+func (in *Interp) alloc(h *Header) {
+	in.nextID++
+	h.ID = in.nextID
+	h.Ref = 1
+	in.live++
+}
+
+// newInt returns a new reference to an int with value v.
+func (t *Thread) newInt(v int64) Value {
+	if v >= smallIntMin && v <= smallIntMax {
+		return smallInts[v-smallIntMin]
+	}
+	in := t.in
+	var i *Int
+	if n := len(in.intFree); n > 0 {
+		i = in.intFree[n-1]
+		in.intFree = in.intFree[:n-1]
+		i.flags = 0
+		i.V = v
+	} else {
+		i = &Int{V: v}
+	}
+	in.alloc(&i.Header)
+	return i
+}
+
+// newBigInt returns a new int from a big.Int (which it takes ownership of),
+// normalising to the small form when it fits.
+func (t *Thread) newBigInt(b *big.Int) Value {
+	if b.IsInt64() {
+		return t.newInt(b.Int64())
+	}
+	i := &Int{Big: b}
+	t.in.alloc(&i.Header)
+	return i
+}
+
+func (t *Thread) newFloat(f float64) Value {
+	x := &Float{V: f}
+	t.in.alloc(&x.Header)
+	return x
+}
+
+var smallInts = func() [smallIntMax - smallIntMin + 1]*Int {
+	var a [smallIntMax - smallIntMin + 1]*Int
+	for i := range a {
+		a[i] = &Int{Header: Header{Ref: 1, ID: uint64(1000 + i), flags: flagImmortal | flagStatic}, V: int64(i + smallIntMin)}
+	}
+	return a
+}()
+
+// Incref takes a new reference to v.
+func (t *Thread) Incref(v Value) {
+	h := v.hdr()
+	if h.flags == 0 {
+		h.Ref++
+		return
+	}
+	t.increfSlow(v, h)
+}
+
+func (t *Thread) increfSlow(v Value, h *Header) {
+	if h.flags&flagImmortal != 0 {
+		return
+	}
+	if h.flags&flagFreed != 0 && t.in.Config.Debug {
+		panic(fmt.Sprintf("gilscope internal error: incref of freed %s object", v.Type().Name))
+	}
+	h.Ref++
+	if h.flags&flagTraced != 0 && t.in.Hook != nil {
+		t.in.Hook.Ref(t, v, 1)
+	}
+}
+
+// Decref drops a reference to v, freeing it at zero.
+func (t *Thread) Decref(v Value) {
+	h := v.hdr()
+	if h.flags == 0 {
+		h.Ref--
+		if h.Ref == 0 {
+			t.free(v)
+		}
+		return
+	}
+	t.decrefSlow(v, h)
+}
+
+func (t *Thread) decrefSlow(v Value, h *Header) {
+	if h.flags&flagImmortal != 0 {
+		return
+	}
+	if h.flags&flagFreed != 0 && t.in.Config.Debug {
+		panic(fmt.Sprintf("gilscope internal error: decref of freed %s object", v.Type().Name))
+	}
+	h.Ref--
+	if h.flags&flagTraced != 0 && t.in.Hook != nil {
+		t.in.Hook.Ref(t, v, -1)
+	}
+	if h.Ref == 0 && h.flags&flagStatic == 0 {
+		t.free(v)
+	}
+}
+
+// xdecref drops a reference to v if it is not nil.
+func (t *Thread) xdecref(v Value) {
+	if v != nil {
+		t.Decref(v)
+	}
+}
+
+// free releases an object whose count reached zero: it drops the references the
+// object holds and returns small objects to a free list.
+func (t *Thread) free(v Value) {
+	h := v.hdr()
+	in := t.in
+	if h.flags&flagTraced != 0 && in.Hook != nil {
+		in.Hook.Free(t, v)
+	}
+	h.flags |= flagFreed
+	in.live--
+	switch o := v.(type) {
+	case *Int:
+		if o.Big == nil && !in.Config.Debug && len(in.intFree) < 4096 {
+			in.intFree = append(in.intFree, o)
+		}
+		o.Big = nil
+	case *List:
+		items := o.Items
+		o.Items = nil
+		t.decrefAll(items)
+	case *Tuple:
+		items := o.Items
+		o.Items = nil
+		t.decrefAll(items)
+	case *Dict:
+		t.clearDict(o)
+	case *Set:
+		t.clearSet(o)
+	case *Instance:
+		if o.Dict != nil {
+			t.Decref(o.Dict)
+		}
+		if o.Exc != nil {
+			t.clearExc(o.Exc)
+		}
+	case *Function:
+		t.xdecrefNil(o.Globals)
+		t.xdecrefNil(o.Defaults)
+		t.xdecrefNil(o.KwDefaults)
+		for _, c := range o.Closure {
+			t.Decref(c)
+		}
+	case *BoundMethod:
+		t.Decref(o.Self)
+		t.Decref(o.Func)
+	case *Builtin:
+		if o.Self != nil {
+			t.Decref(o.Self)
+		}
+	case *Cell:
+		t.xdecref(o.V)
+	case *Slice:
+		t.Decref(o.Start)
+		t.Decref(o.Stop)
+		t.Decref(o.Step)
+	case *iterator:
+		t.xdecref(o.seq)
+		o.seq = nil
+	case *Class:
+		t.xdecrefNil(o.Dict)
+	case *Module:
+		t.xdecrefNil(o.Dict)
+	}
+}
+
+func (t *Thread) xdecrefNil(v interface{ hdr() *Header }) {
+	switch v := v.(type) {
+	case *Dict:
+		if v != nil {
+			t.Decref(v)
+		}
+	case *Tuple:
+		if v != nil {
+			t.Decref(v)
+		}
+	}
+}
+
+func (t *Thread) decrefAll(items []Value) {
+	for _, x := range items {
+		if x != nil {
+			t.Decref(x)
+		}
+	}
+}
+
+// Trace marks v so that its refcount changes are reported to the hook.
+func Trace(v Value) {
+	h := v.hdr()
+	if h.flags&flagImmortal == 0 {
+		h.flags |= flagTraced
+	}
+}
+
+// LiveObjects returns the number of allocated, not yet freed objects.
+func (in *Interp) LiveObjects() int64 { return in.live }

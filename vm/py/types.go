@@ -1,0 +1,157 @@
+// This file defines classes and the object kinds built on them: classes, instances,
+// functions, bound methods, builtin functions and modules.
+
+package py
+
+import (
+	"github.com/gilscope/gilscope/vm/compile"
+)
+
+// BuiltinFunc is the Go signature of a builtin function or method. Args holds the
+// positional arguments followed by the values of the keyword arguments named by kw
+// (CPython's vectorcall convention); for methods, args[0] is self. Args are borrowed;
+// the result is a new reference.
+type BuiltinFunc func(t *Thread, args []Value, kw []string) (Value, error)
+
+// Class is a Python class: a builtin type (shared by every interpreter and never
+// modified after start-up) or a user-defined class.
+type Class struct {
+	Header
+	Name     string
+	QualName string
+	Module   string
+	Base     *Class
+	Dict     *Dict // attributes of user classes; nil for builtin types
+	// Methods are the builtin methods and attributes of a builtin type.
+	Methods map[string]Value
+	// New constructs an instance of a builtin type (cls may be a user subclass).
+	New     BuiltinFunc
+	builtin bool
+}
+
+// Instance is an instance of a user-defined class (exceptions included).
+type Instance struct {
+	Header
+	Class *Class
+	Dict  *Dict
+	Exc   *ExcState // non-nil for exception instances
+}
+
+// Function is a Python function.
+type Function struct {
+	Header
+	Code       *compile.Funcode
+	Globals    *Dict
+	Defaults   *Tuple
+	KwDefaults *Dict
+	Closure    []*Cell
+	Name       string
+	QualName   string
+	consts     []Value
+	defClass   *Class // the class whose body defined this function (for super())
+}
+
+// BoundMethod is a function bound to an instance.
+type BoundMethod struct {
+	Header
+	Self Value
+	Func Value
+}
+
+// Builtin is a builtin function or method.
+type Builtin struct {
+	Header
+	Name string
+	Fn   BuiltinFunc
+	Self Value // bound receiver, or nil
+}
+
+// Module is a module object.
+type Module struct {
+	Header
+	Name string
+	Dict *Dict
+}
+
+func (*NoneType) Type() *Class           { return NoneClass }
+func (*Bool) Type() *Class               { return BoolClass }
+func (*Int) Type() *Class                { return IntClass }
+func (*Float) Type() *Class              { return FloatClass }
+func (*Bytes) Type() *Class              { return BytesClass }
+func (*Cell) Type() *Class               { return CellClass }
+func (*Slice) Type() *Class              { return SliceClass }
+func (*Range) Type() *Class              { return RangeClass }
+func (*notImplementedType) Type() *Class { return NotImplementedClass }
+func (*Class) Type() *Class              { return TypeClass }
+func (i *Instance) Type() *Class         { return i.Class }
+func (*Function) Type() *Class           { return FunctionClass }
+func (*BoundMethod) Type() *Class        { return MethodClass }
+func (*Builtin) Type() *Class            { return BuiltinClass }
+func (*Module) Type() *Class             { return ModuleClass }
+
+// newBuiltinClass makes an immortal builtin type.
+func newBuiltinClass(name string, base *Class) *Class {
+	return &Class{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: name, QualName: name,
+		Module: "builtins", Base: base, Methods: map[string]Value{}, builtin: true}
+}
+
+// Builtin types. Their method tables are filled in by init functions.
+var (
+	ObjectClass         = newBuiltinClass("object", nil)
+	TypeClass           = newBuiltinClass("type", ObjectClass)
+	NoneClass           = newBuiltinClass("NoneType", ObjectClass)
+	IntClass            = newBuiltinClass("int", ObjectClass)
+	BoolClass           = newBuiltinClass("bool", IntClass)
+	FloatClass          = newBuiltinClass("float", ObjectClass)
+	StrClass            = newBuiltinClass("str", ObjectClass)
+	BytesClass          = newBuiltinClass("bytes", ObjectClass)
+	ListClass           = newBuiltinClass("list", ObjectClass)
+	TupleClass          = newBuiltinClass("tuple", ObjectClass)
+	DictClass           = newBuiltinClass("dict", ObjectClass)
+	SetClass            = newBuiltinClass("set", ObjectClass)
+	FrozenSetClass      = newBuiltinClass("frozenset", ObjectClass)
+	RangeClass          = newBuiltinClass("range", ObjectClass)
+	SliceClass          = newBuiltinClass("slice", ObjectClass)
+	CellClass           = newBuiltinClass("cell", ObjectClass)
+	FunctionClass       = newBuiltinClass("function", ObjectClass)
+	MethodClass         = newBuiltinClass("method", ObjectClass)
+	BuiltinClass        = newBuiltinClass("builtin_function_or_method", ObjectClass)
+	ModuleClass         = newBuiltinClass("module", ObjectClass)
+	NotImplementedClass = newBuiltinClass("NotImplementedType", ObjectClass)
+	IteratorClass       = newBuiltinClass("iterator", ObjectClass)
+	SuperClass          = newBuiltinClass("super", ObjectClass)
+)
+
+// IsSubclass reports whether c is sub or derives from it.
+func (c *Class) IsSubclass(sup *Class) bool {
+	for k := c; k != nil; k = k.Base {
+		if k == sup {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup finds an attribute on the class or its bases (the MRO of single
+// inheritance), returning a borrowed reference.
+func (c *Class) Lookup(name string) Value {
+	for k := c; k != nil; k = k.Base {
+		if k.Dict != nil {
+			if v := k.Dict.getStr(name); v != nil {
+				return v
+			}
+		}
+		if v, ok := k.Methods[name]; ok {
+			return v
+		}
+	}
+	return nil
+}
+
+// IsInstance reports whether v is an instance of c.
+func IsInstance(v Value, c *Class) bool { return v.Type().IsSubclass(c) }
+
+// method registers a builtin method on a builtin type.
+func (c *Class) method(name string, fn BuiltinFunc) {
+	c.Methods[name] = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: name, Fn: fn}
+}

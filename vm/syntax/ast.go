@@ -1,0 +1,446 @@
+// Package syntax defines gilscope's Python subset: the scanner, the parser and the
+// abstract syntax tree they produce. The tree mirrors CPython's ast module (same node
+// names and fields where they exist), so a reader who knows `python3 -m ast` can read it.
+//
+// Parse is the entry point; it never panics: every problem is returned as an *Error
+// carrying the file, line and column.
+package syntax
+
+import "math/big"
+
+// Pos is a source position: 1-based line and 1-based column (in runes).
+type Pos struct {
+	Line, Col int32
+}
+
+// Node is any syntax tree node.
+type Node interface {
+	Span() (start, end Pos)
+}
+
+// Expr is an expression node.
+type Expr interface {
+	Node
+	expr()
+}
+
+// Stmt is a statement node.
+type Stmt interface {
+	Node
+	stmt()
+}
+
+// Module is a parsed file.
+type Module struct {
+	Filename string
+	Body     []Stmt
+}
+
+// ---- expressions ----
+
+// Name is an identifier used as a value or target.
+type Name struct {
+	NamePos Pos
+	End     Pos
+	Id      string
+}
+
+// NameConst is one of True, False, None.
+type NameConst struct {
+	ValuePos Pos
+	End      Pos
+	Value    string // "True", "False" or "None"
+}
+
+// Int is an integer literal. Small holds the value when it fits in int64 (Big is nil);
+// otherwise Big holds it.
+type Int struct {
+	ValuePos Pos
+	End      Pos
+	Small    int64
+	Big      *big.Int
+}
+
+// Float is a float literal (also imaginary literals are rejected by the parser).
+type Float struct {
+	ValuePos Pos
+	End      Pos
+	Value    float64
+}
+
+// Str is a string literal; adjacent literals are already concatenated.
+type Str struct {
+	ValuePos Pos
+	End      Pos
+	Value    string
+}
+
+// Bytes is a bytes literal; adjacent literals are already concatenated.
+type Bytes struct {
+	ValuePos Pos
+	End      Pos
+	Value    string
+}
+
+// JoinedStr is an f-string: Values are *Str and *FormattedValue in order.
+// Adjacent plain and f-string literals are merged into one JoinedStr.
+type JoinedStr struct {
+	ValuePos Pos
+	End      Pos
+	Values   []Expr
+}
+
+// FormattedValue is one `{value!conv:spec}` replacement field of an f-string.
+// Conversion is 0, 's', 'r' or 'a'. Spec is nil or a *JoinedStr (specs may nest fields).
+type FormattedValue struct {
+	ValuePos   Pos
+	End        Pos
+	Value      Expr
+	Conversion rune
+	Spec       *JoinedStr
+}
+
+// List is a list display `[a, b]`.
+type List struct {
+	Lbrack Pos
+	End    Pos
+	Elts   []Expr // may contain *Starred
+}
+
+// Tuple is a tuple display `(a, b)` or `a, b`.
+type Tuple struct {
+	Lparen Pos
+	End    Pos
+	Elts   []Expr // may contain *Starred
+}
+
+// Dict is a dict display. A nil key means `**value` unpacking.
+type Dict struct {
+	Lbrace Pos
+	End    Pos
+	Keys   []Expr
+	Values []Expr
+}
+
+// Set is a set display `{a, b}`.
+type Set struct {
+	Lbrace Pos
+	End    Pos
+	Elts   []Expr
+}
+
+// Comprehension is one `for target in iter if cond...` clause.
+type Comprehension struct {
+	ForPos Pos
+	Target Expr
+	Iter   Expr
+	Ifs    []Expr
+}
+
+// ListComp is `[elt for ...]`.
+type ListComp struct {
+	Lbrack     Pos
+	End        Pos
+	Elt        Expr
+	Generators []*Comprehension
+}
+
+// SetComp is `{elt for ...}`.
+type SetComp struct {
+	Lbrace     Pos
+	End        Pos
+	Elt        Expr
+	Generators []*Comprehension
+}
+
+// DictComp is `{key: value for ...}`.
+type DictComp struct {
+	Lbrace     Pos
+	End        Pos
+	Key, Value Expr
+	Generators []*Comprehension
+}
+
+// GeneratorExp is `(elt for ...)`, also the bare form as the sole argument of a call.
+// gilscope evaluates it eagerly into an iterator over a list.
+type GeneratorExp struct {
+	Lparen     Pos
+	End        Pos
+	Elt        Expr
+	Generators []*Comprehension
+}
+
+// BinOp is `left op right`. Op is one of + - * / // % ** << >> & | ^ @.
+type BinOp struct {
+	Left  Expr
+	Op    string
+	OpPos Pos
+	Right Expr
+}
+
+// UnaryOp is `op operand`. Op is one of "-", "+", "~", "not".
+type UnaryOp struct {
+	OpPos   Pos
+	Op      string
+	Operand Expr
+}
+
+// BoolOp is `a and b and c` or `a or b`. Op is "and" or "or".
+type BoolOp struct {
+	Op     string
+	Values []Expr
+}
+
+// Compare is a possibly chained comparison `left op1 c1 op2 c2`. Ops are
+// "<", ">", "==", ">=", "<=", "!=", "in", "not in", "is", "is not".
+type Compare struct {
+	Left        Expr
+	Ops         []string
+	OpPos       []Pos
+	Comparators []Expr
+}
+
+// IfExp is `body if test else orelse`.
+type IfExp struct {
+	Test, Body, OrElse Expr
+}
+
+// Keyword is `arg=value` in a call; Arg == "" means `**value`.
+type Keyword struct {
+	ArgPos Pos
+	Arg    string
+	Value  Expr
+}
+
+// Call is `func(args, keywords)`. Args may contain *Starred for `*x`.
+type Call struct {
+	Func     Expr
+	Lparen   Pos
+	End      Pos
+	Args     []Expr
+	Keywords []*Keyword
+}
+
+// Attribute is `value.attr`.
+type Attribute struct {
+	Value   Expr
+	AttrPos Pos
+	End     Pos
+	Attr    string
+}
+
+// Subscript is `value[slice]`; Slice is an expression, a *Slice, or a *Tuple of them.
+type Subscript struct {
+	Value  Expr
+	Lbrack Pos
+	End    Pos
+	Slice  Expr
+}
+
+// Slice is `lower:upper:step` inside a subscript; any part may be nil.
+type Slice struct {
+	Colon               Pos
+	End                 Pos
+	Lower, Upper, Step Expr
+}
+
+// Starred is `*value` in a display, call or assignment target.
+type Starred struct {
+	Star  Pos
+	Value Expr
+}
+
+// Lambda is `lambda args: body`.
+type Lambda struct {
+	LambdaPos Pos
+	Args      *Arguments
+	Body      Expr
+}
+
+// ---- statements ----
+
+// Arg is one parameter name.
+type Arg struct {
+	ArgPos Pos
+	Name   string
+}
+
+// Arguments is a parameter list: `a, b=1, *args, c, d=2, **kw`.
+// Defaults align with the last len(Defaults) of Args; KwDefaults align with KwOnly
+// (nil entries have no default). Positional-only parameters (`/`) are not supported.
+type Arguments struct {
+	Args       []*Arg
+	Defaults   []Expr
+	Vararg     *Arg // nil if absent
+	KwOnly     []*Arg
+	KwDefaults []Expr
+	Kwarg      *Arg // nil if absent
+}
+
+// ExprStmt is an expression evaluated for its effect.
+type ExprStmt struct {
+	Value Expr
+}
+
+// Assign is `t1 = t2 = value`.
+type Assign struct {
+	Targets []Expr
+	Value   Expr
+}
+
+// AugAssign is `target op= value`; Op is the binary operator without "=".
+type AugAssign struct {
+	Target Expr
+	Op     string
+	OpPos  Pos
+	Value  Expr
+}
+
+// If is `if test: body elif...: else: orelse` (elif nests as an If in OrElse).
+type If struct {
+	IfPos  Pos
+	Test   Expr
+	Body   []Stmt
+	OrElse []Stmt
+}
+
+// While is `while test: body else: orelse`.
+type While struct {
+	WhilePos Pos
+	Test     Expr
+	Body     []Stmt
+	OrElse   []Stmt
+}
+
+// For is `for target in iter: body else: orelse`.
+type For struct {
+	ForPos Pos
+	Target Expr
+	Iter   Expr
+	Body   []Stmt
+	OrElse []Stmt
+}
+
+// Break is `break`.
+type Break struct{ KwPos Pos }
+
+// Continue is `continue`.
+type Continue struct{ KwPos Pos }
+
+// Pass is `pass`.
+type Pass struct{ KwPos Pos }
+
+// FunctionDef is `def name(args): body`.
+type FunctionDef struct {
+	DefPos  Pos
+	NamePos Pos
+	Name    string
+	Args    *Arguments
+	Body    []Stmt
+	EndLine int32 // last line of the body
+}
+
+// Return is `return [value]`.
+type Return struct {
+	KwPos Pos
+	Value Expr // nil for a bare return
+}
+
+// Global is `global a, b`.
+type Global struct {
+	KwPos Pos
+	End   Pos
+	Names []string
+}
+
+// Nonlocal is `nonlocal a, b`.
+type Nonlocal struct {
+	KwPos Pos
+	End   Pos
+	Names []string
+}
+
+// ClassDef is `class Name(Base): body` (at most one base; keywords are not supported).
+type ClassDef struct {
+	ClassPos Pos
+	NamePos  Pos
+	Name     string
+	Bases    []Expr
+	Body     []Stmt
+}
+
+// Alias is `name as asname` in an import; AsName is "" when absent.
+type Alias struct {
+	NamePos Pos
+	Name    string // dotted for `import a.b`
+	AsName  string
+}
+
+// Import is `import a, b as c`.
+type Import struct {
+	KwPos Pos
+	End   Pos
+	Names []*Alias
+}
+
+// ImportFrom is `from module import a, b as c`. Level is the number of
+// leading dots of a relative import (`from ..a import b` has Level 2 and
+// Module "a"; `from . import b` has Level 1 and Module "").
+type ImportFrom struct {
+	KwPos  Pos
+	End    Pos
+	Level  int
+	Module string
+	Names  []*Alias
+}
+
+// WithItem is `expr as target` in a with statement; Target may be nil.
+type WithItem struct {
+	ContextExpr Expr
+	Target      Expr
+}
+
+// With is `with a as x, b: body`.
+type With struct {
+	WithPos Pos
+	Items   []*WithItem
+	Body    []Stmt
+}
+
+// ExceptHandler is `except Type as name: body`; Type is nil for a bare except.
+type ExceptHandler struct {
+	ExceptPos Pos
+	Type      Expr
+	NamePos   Pos // position of Name, if any
+	Name      string
+	Body      []Stmt
+}
+
+// Try is `try: body except...: else: orelse finally: finalbody`.
+type Try struct {
+	TryPos    Pos
+	Body      []Stmt
+	Handlers  []*ExceptHandler
+	OrElse    []Stmt
+	FinalBody []Stmt
+}
+
+// Raise is `raise [exc [from cause]]`.
+type Raise struct {
+	KwPos Pos
+	Exc   Expr // nil for a bare re-raise
+	Cause Expr
+}
+
+// Assert is `assert test[, msg]`.
+type Assert struct {
+	KwPos Pos
+	Test  Expr
+	Msg   Expr
+}
+
+// Delete is `del a, b[i], c.x`.
+type Delete struct {
+	KwPos   Pos
+	Targets []Expr
+}

@@ -1,0 +1,36 @@
+# str.format: automatic, indexed and keyword fields, * and ** argument unpacking, nested width/precision, format specs; format() builtin.
+print("{} {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Bob", age=25))
+print("{0} {name} {1}".format(1, 2, name="n"))
+print("{:>6}|{:<6}|{:^6}|".format("ab", "cd", "ef"))
+print("{:.3f} {:8.2f} {:e} {:,} {:_}".format(3.14159, 2.5, 1234.5, 1234567, 7654321))
+print("{:x} {:X} {:o} {:b} {:#x} {:08b}".format(255, 255, 8, 5, 255, 5))
+print("{0:*^11} {0:->6} {0:.<6}".format("mid"))
+print("{:+d} {:+d} {: d} {:05d}".format(3, -3, 3, -3))
+print("{!r} {!s} {!r:>10}".format("s", "s", "t"))
+print("{{}} {{{}}}".format(5))
+pt = (3, 4)
+print("x={} y={} pt={}".format(pt[0], pt[1], pt))
+d = {"k": "v", "n": 1}
+print("{k}={n}".format(**d), "{}".format(d))
+print("{:%} {:.1%}".format(0.25, 0.3333))
+print("{:g} {:g} {:g}".format(0.00001, 123456789.0, 1.5))
+args = ["p", "q", "r"]
+print("{} {} {}".format(*args))
+kw = {"first": "F", "last": "L"}
+print("{first}.{last}".format(**kw))
+print("{:{w}.{p}f}|".format(3.14159, w=10, p=2))
+print("{:>{}}|".format("z", 4))
+print(format(3.14159, ".2f"), format(42, "5d"), format(42, "x"), format("s", "^5"), format(12345678, ","))
+print(format(1.5), format(7), format("plain"), format(True), format(None))
+print(format(-7, "+"), format(0.1, ".17f"), format(1e10, ".2e"))
+table = [("Name", "Qty"), ("apple", 3), ("kiwi", 12)]
+for a, b in table:
+    print("{:<8}|{:>5}".format(a, b))
+print("{0}{1}{0}".format("ab", "cd"))
+print("{:10.3s}|".format("truncate"))
+print("{0!r:^12}|".format("hi"))
+print("a{}b{}c".format(1, [2]))
+print("{:>3}{:<3}|".format(80, 121))
+print("{:,.3f}".format(9876543.21098))

@@ -1,0 +1,33 @@
+# Conversion builtins: int, float, str, bool, list, tuple, dict, set, repr, format, ord, chr, hex, bin, type.
+print(int("42"), int(" -7 "), int(3.99), int(-3.99), int(True), int("ff", 16), int("101", 2), int("Z", 36))
+print(float("3.5"), float(2), float(" -1e3 "), float("inf"), float(True), float("0.1"))
+print(str(42), str(3.0), str(-0.5), str(True), str(None), str([1, "a"]), str((1,)), str({"k": "v"}), str(b"x"))
+print(bool(0), bool(1), bool(-1), bool(""), bool("False"), bool([]), bool([[]]), bool(None), bool(0.0), bool({}))
+print(list("abc"), list((1, 2)), list({"a": 1, "b": 2}), list(range(3)), list(), list([1, [2]]))
+print(tuple([1, 2]), tuple("hi"), tuple(), tuple({"x": 0}), tuple(range(2)))
+print(dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict(), dict({"k": 1}), dict([("a", 1)], b=2), dict(zip("ab", [1, 2])))
+print(sorted(set("hello")), set([1, 2, 2, 3]), set(), set(range(3)), sorted(set(["b", "a"])), len(set("aabbcc")))
+print(repr("s"), repr(1), repr(1.0), repr(None), repr([1, "2"]), repr((1,)), repr({"a": [1]}), repr(True))
+print(format(1234.5678, ".2f"), format(42, "08d"), format(255, "x"), format(255, "#b"), format("hi", "*^6"), format(0.5, "%"))
+print(format(12), format("s"), format(1234567, ","), format(-3.14159, "+.3f"), format(7, "<3") + "|")
+print(ord("a"), ord("Z"), ord("0"), ord(" "), ord("é"), ord("€"), chr(65), chr(122), chr(48), chr(8364), chr(10) == "\n")
+print(hex(255), hex(0), hex(-16), hex(2 ** 40), bin(5), bin(0), bin(-3), bin(2 ** 10))
+print(type(3), type(3.0), type("s"), type(None), type([]), type(()), type({}), type(set()), type(True), type(b""))
+print(type(3).__name__, type("").__name__, type(None).__name__, type(type(3)), type(3) == int, type(3) is int)
+
+class Thing:
+    pass
+
+print(type(Thing()).__name__, type(Thing()) is Thing, type(Thing()), type(Thing))
+print(type(object()).__name__, type(range(3)).__name__, type(lambda: 0).__name__)
+print(int(str(12345)[::-1]), str(int("007")), float(str(2.5)) * 2, int(float("1e3")))
+print([int(c) for c in "9021"], "".join([str(d) for d in [3, 1, 4]]), [ord(c) - ord("a") for c in "abc"])
+print(list(map(int, "1 2 3".split())), list(map(str, [1, 2])), list(map(float, ["1", "2.5"])))
+print(int("-0"), int("+0"), float("-0.0"), str(-0.0), 0.0 == -0.0)
+print(bool(object()), bool(Thing()), str(1e-7), str(1e21), str(123456789012345.0))
+print(chr(ord("a") + 1), "".join(chr(ord("A") + i) for i in range(26)))
+print(hex(int("deadbeef", 16)), bin(int("1111", 2)), int(hex(1000), 16), int(bin(77), 2))
+print(list(dict(a=1).items()), tuple(sorted({3: "c", 1: "a"}.items())), set(x % 2 for x in range(10)))
+print(isinstance(1, int), isinstance(1, float), isinstance(1.0, float), isinstance("s", str), isinstance([], list))
+print(isinstance((), tuple), isinstance({}, dict), isinstance(set(), set), isinstance(True, bool), isinstance(None, type(None)))
+print(isinstance(b"", bytes), isinstance(1, (float, str)), isinstance(Thing(), Thing), isinstance(Thing(), object))
