@@ -42,6 +42,7 @@ type cli struct {
 func (c *cli) commands() []command {
 	return []command{
 		{name: "serve", help: "start the web server (the default command)", run: c.serve},
+		{name: "run", help: "run a Python program and print its output", run: c.runProgram},
 		{name: "version", help: "print the version", run: c.version},
 		{name: "help", help: "print this help", run: c.help},
 	}
@@ -109,6 +110,22 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseFlagsArgs is parseFlags for commands that take positional arguments.
+func (c *cli) parseFlagsArgs(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(c.stdout, "Usage: gilscope %s [flags] FILE.py\n\nFlags:\n", fs.Name())
+		fs.SetOutput(c.stdout)
+		fs.PrintDefaults()
+		return flag.ErrHelp
+	case err != nil:
+		return usageErrorf("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
 // usageError reports a bad command line; it exits with status exitUsage.
 type usageError struct {
 	msg string
@@ -125,9 +142,12 @@ func usageErrorf(format string, args ...any) error {
 // process exit status for it.
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
+	var status exitStatus
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
+	case errors.As(err, &status):
+		return int(status)
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "gilscope: %v\nRun 'gilscope help' for usage.\n", err)
 		return exitUsage

@@ -21,7 +21,21 @@ func (t *Thread) Run(budget int64) Stop {
 		return StopBlocked
 	}
 	t.budget = budget
+	defer t.recoverPanic()
 	return t.run()
+}
+
+// recoverPanic turns a Go panic in the evaluator (a gilscope bug) into an uncaught
+// SystemError that ends the thread, so that one bad program cannot take down the
+// process serving others.
+func (t *Thread) recoverPanic() {
+	if r := recover(); r != nil {
+		exc := t.newExcf(SystemErrorClass, "gilscope internal error: %v", r)
+		if t.in.Config.Debug {
+			panic(r)
+		}
+		t.finish(nil, exc)
+	}
 }
 
 // run is the dispatch loop. It returns when the budget is spent, at a check point, when
@@ -313,6 +327,7 @@ reload:
 				sp, pc = f.sp, f.pc
 				continue
 			}
+			sp = f.sp
 		}
 		if err == nil {
 			continue

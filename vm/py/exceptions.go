@@ -44,9 +44,7 @@ func (i *Instance) Error() string {
 }
 
 func newExcClass(name string, base *Class) *Class {
-	c := newBuiltinClass(name, base)
-	c.New = excNew
-	return c
+	return newBuiltinClass(name, base)
 }
 
 // Builtin exception classes.
@@ -108,6 +106,9 @@ func excNew(t *Thread, args []Value, kw []string) (Value, error) {
 }
 
 func init() {
+	for _, c := range exceptionClasses {
+		c.New = excNew
+	}
 	BaseExceptionClass.method("__init__", func(t *Thread, args []Value, kw []string) (Value, error) {
 		self, ok := args[0].(*Instance)
 		if !ok || self.Exc == nil {
@@ -394,4 +395,22 @@ func (in *Interp) sourceLines(filename string) []string {
 		return in.Program.Lines
 	}
 	return nil
+}
+
+// SystemExitCode reports the exit status of an uncaught SystemExit, printing its
+// message as CPython does for a non-int argument.
+func (t *Thread) SystemExitCode() (int, bool) {
+	e := t.Exc
+	if e == nil || !e.Class.IsSubclass(SystemExitClass) {
+		return 0, false
+	}
+	if e.Exc.Args == nil || len(e.Exc.Args.Items) == 0 || e.Exc.Args.Items[0] == None {
+		return 0, true
+	}
+	if n, ok := asInt64(e.Exc.Args.Items[0]); ok {
+		return int(n), true
+	}
+	s, _ := t.ToStr(e.Exc.Args.Items[0])
+	t.in.write(t, s+"\n", true)
+	return 1, true
 }

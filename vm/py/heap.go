@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+
+	"github.com/gilscope/gilscope/vm/compile"
 )
 
 // RefHook observes the heap. The simulator installs one to turn refcount changes into
@@ -67,6 +69,18 @@ type Interp struct {
 	// Steps counts instructions executed by all threads.
 	Steps int64
 	rng   *mt19937
+
+	consts map[*compile.Funcode][]Value
+	// ModuleFactories adds built-in modules (threading, time … from the simulator).
+	ModuleFactories map[string]ModuleFactory
+	// SysExtras adds functions to the sys module (setswitchinterval …).
+	SysExtras map[string]BuiltinFunc
+	// ImmortalRefcount is what sys.getrefcount reports for immortal objects.
+	ImmortalRefcount int64
+	// OnWrite, if set, observes every write to stdout or stderr.
+	OnWrite      func(t *Thread, s string, stderr bool)
+	outBytes     int64
+	outTruncated bool
 }
 
 // alloc registers a newly allocated object with count 1.
@@ -238,6 +252,16 @@ func (t *Thread) free(v Value) {
 	case *iterator:
 		t.xdecref(o.seq)
 		o.seq = nil
+		if o.kind == iterSnapshot && int(o.i) < len(o.items) {
+			for _, v := range o.items[o.i:] {
+				t.xdecref(v)
+			}
+		}
+		o.items = nil
+	case *dictView:
+		items := o.Items
+		o.Items = nil
+		t.decrefAll(items)
 	case *Class:
 		t.xdecrefNil(o.Dict)
 	case *Module:

@@ -67,6 +67,14 @@ func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 	if inplace {
 		sym += "="
 	}
+	if op == 5 {
+		for _, pair := range [2][2]Value{{x, y}, {y, x}} {
+			switch pair[0].(type) {
+			case *Str, *List, *Tuple, *Bytes:
+				return nil, t.newExcf(TypeErrorClass, "can't multiply sequence by non-int of type '%s'", pair[1].Type().Name)
+			}
+		}
+	}
 	if op == 8 {
 		return nil, t.newExcf(TypeErrorClass, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", x.Type().Name, y.Type().Name)
 	}

@@ -402,7 +402,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 				r, err = t.formatStr(r, spec)
 			}
 		default:
-			if s, ok := v.(*Str); ok && spec == "" {
+			if _, ok := v.(*Str); ok && spec == "" {
 				return nil // already a str
 			}
 			r, err = t.Format(v, spec)

@@ -109,7 +109,9 @@ type Thread struct {
 	// Done reports whether the thread has finished.
 	Done bool
 
-	syncResult Value
+	reprStack      []Value
+	pendingAttrErr error
+	syncResult     Value
 	syncErr    *Instance
 	pendingErr error
 	syncDepth  int

@@ -239,8 +239,8 @@ type Subscript struct {
 
 // Slice is `lower:upper:step` inside a subscript; any part may be nil.
 type Slice struct {
-	Colon               Pos
-	End                 Pos
+	Colon              Pos
+	End                Pos
 	Lower, Upper, Step Expr
 }
 

@@ -87,6 +87,7 @@ type parser struct {
 	val      tokenValue // its value
 	ahead    []aheadToken
 
+	prevPos     Pos // start of the last consumed token
 	prevEnd     Pos // end of the last consumed token
 	lastNewline Pos // position of the last consumed NEWLINE
 	depth       int // expression nesting
@@ -119,7 +120,7 @@ func (p *parser) next() {
 	if p.tok == NEWLINE {
 		p.lastNewline = p.val.pos
 	}
-	p.prevEnd = p.val.end
+	p.prevPos, p.prevEnd = p.val.pos, p.val.end
 	if len(p.ahead) > 0 {
 		p.tok, p.val = p.ahead[0].tok, p.ahead[0].val
 		p.ahead = p.ahead[1:]
@@ -139,12 +140,14 @@ func (p *parser) peek(n int) token {
 }
 
 // finalError returns the error to report for a bailout. As in CPython, an
-// error found by the parser is superseded by a tokenizer error anywhere
-// later in the file, and by an unclosed bracket opened on an earlier line.
+// error found by the parser is superseded by most tokenizer errors
+// anywhere later in the file, and by an unclosed bracket opened on a line
+// before the last token the parser read.
 func (p *parser) finalError(b bailout) (err *Error) {
 	if b.scanner || p.field {
 		return b.err
 	}
+	lastLine := p.sc.lastLine
 	defer func() {
 		if r := recover(); r != nil {
 			later, ok := r.(bailout)
@@ -152,7 +155,7 @@ func (p *parser) finalError(b bailout) (err *Error) {
 				panic(r)
 			}
 			err = later.err
-			if strings.HasSuffix(err.Msg, "was never closed") && err.Pos.Line >= b.err.Pos.Line {
+			if later.weak || strings.HasSuffix(err.Msg, "was never closed") && err.Pos.Line >= lastLine {
 				err = b.err
 			}
 		}
@@ -199,7 +202,7 @@ func (p *parser) syntaxError() {
 		p.fail(IndentationError, p.val.pos, Pos{}, "unexpected unindent")
 	case EOF:
 		if p.field {
-			p.errorf(p.val.pos, "f-string: expecting '=', or '!', or ':', or '}'")
+			p.errorf(p.prevPos, "f-string: expecting '=', or '!', or ':', or '}'")
 		}
 	}
 	p.errorf(p.val.pos, "invalid syntax")
@@ -309,8 +312,8 @@ func (p *parser) parseBlock(what string, header Pos) []Stmt {
 	p.next()
 	if p.tok != INDENT {
 		pos := p.val.pos
-		if p.tok == EOF {
-			pos = nl
+		if p.tok == EOF || p.tok == DEDENT && p.sc.peek() == eof {
+			pos = nl // CPython points at the end of the header line
 		}
 		p.fail(IndentationError, pos, Pos{}, fmt.Sprintf("expected an indented block after %s on line %d", what, header.Line))
 	}
@@ -422,7 +425,7 @@ func (p *parser) parseExcept() *ExceptHandler {
 	if p.tok == STAR {
 		p.unsupported(p.val.pos, "`except*`")
 	}
-	if p.tok != COLON {
+	if p.tok != COLON && p.tok != NEWLINE {
 		h.Type = p.parseTest()
 		if p.tok == COMMA {
 			p.errorSpan(h.Type, "multiple exception types must be parenthesized")

@@ -180,11 +180,11 @@ const (
 
 // A tokenValue holds the position and value of a scanned token.
 type tokenValue struct {
-	pos, end Pos     // start of the token and the position just after it
-	raw      string  // NAME: the identifier; ILLEGAL: the offending text
-	int      int64   // INT that fits in int64
+	pos, end Pos      // start of the token and the position just after it
+	raw      string   // NAME: the identifier; ILLEGAL: the offending text
+	int      int64    // INT that fits in int64
 	bigInt   *big.Int // INT that does not fit in int64
-	float    float64 // FLOAT
+	float    float64  // FLOAT
 	lit      *literal // STRING
 }
 
@@ -224,6 +224,7 @@ type scanner struct {
 	lineStart bool      // indentation of the current line not yet measured
 	brackets  []bracket // open brackets, innermost last
 	last      token     // last token returned by nextToken
+	lastLine  int32     // line of the last token returned by nextToken
 	field     bool      // scanning an f-string field: no NEWLINE, INDENT, DEDENT
 
 	fstrings []fstringFrame // f-strings being scanned, innermost last
@@ -247,10 +248,18 @@ func newScanner(filename string, src []byte, off int, pos Pos) *scanner {
 type bailout struct {
 	err     *Error
 	scanner bool // the error was found by the scanner
+	weak    bool // a scanner error that does not supersede an earlier parser error
 }
 
 func (s *scanner) fail(kind ErrorKind, pos Pos, msg string) {
-	panic(bailout{&Error{Filename: s.filename, Pos: pos, Msg: msg, Kind: kind}, true})
+	panic(bailout{err: &Error{Filename: s.filename, Pos: pos, Msg: msg, Kind: kind}, scanner: true})
+}
+
+// weakError reports an error that CPython's tokenizer signals through its
+// status rather than by raising: indentation errors and errors in line
+// continuations. An earlier parser error takes precedence over them.
+func (s *scanner) weakError(kind ErrorKind, pos Pos, msg string) {
+	panic(bailout{err: &Error{Filename: s.filename, Pos: pos, Msg: msg, Kind: kind}, scanner: true, weak: true})
 }
 
 func (s *scanner) errorf(pos Pos, format string, args ...any) {
@@ -321,7 +330,7 @@ func (s *scanner) lineLen() int32 {
 // DEDENT, and fills in val.
 func (s *scanner) nextToken(val *tokenValue) token {
 	tok := s.nextToken0(val)
-	s.last = tok
+	s.last, s.lastLine = tok, val.pos.Line
 	return tok
 }
 
@@ -353,7 +362,7 @@ func (s *scanner) nextToken0(val *tokenValue) token {
 				b := s.brackets[n-1]
 				s.errorf(b.pos, "'%s' was never closed", b.tok)
 			}
-			if s.last != NEWLINE && s.last != INDENT && s.last != DEDENT {
+			if s.last != NEWLINE && s.last != INDENT && s.last != DEDENT && s.last != EOF {
 				return NEWLINE // the last line had no line terminator
 			}
 			if len(s.indents) > 1 {
@@ -430,15 +439,15 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 	switch {
 	case col == top.col:
 		if alt != top.alt {
-			s.fail(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
+			s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 		}
 		return 0, false
 	case col > top.col:
 		if alt <= top.alt {
-			s.fail(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
+			s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 		}
 		if len(s.indents) >= maxIndent {
-			s.fail(IndentationError, s.pos(), "too many levels of indentation")
+			s.weakError(IndentationError, s.pos(), "too many levels of indentation")
 		}
 		s.indents = append(s.indents, indent{col, alt})
 		val.pos, val.end = Pos{s.line, max(width, 1)}, s.pos()
@@ -449,10 +458,10 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 		s.dedents++
 	}
 	if top = s.indents[len(s.indents)-1]; col != top.col {
-		s.fail(IndentationError, Pos{s.line, s.lineLen() + 1}, "unindent does not match any outer indentation level")
+		s.weakError(IndentationError, Pos{s.line, s.lineLen() + 1}, "unindent does not match any outer indentation level")
 	}
 	if alt != top.alt {
-		s.fail(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
+		s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 	}
 	s.dedents--
 	val.pos, val.end = s.pos(), s.pos()
@@ -484,9 +493,9 @@ func (s *scanner) skipSpace() {
 			case '\n':
 				s.next()
 			case eof:
-				s.errorf(s.pos(), "unexpected EOF while parsing")
+				s.weakError(SyntaxError, s.pos(), "unexpected EOF while parsing")
 			default:
-				s.errorf(s.pos(), "unexpected character after line continuation character")
+				s.weakError(SyntaxError, s.pos(), "unexpected character after line continuation character")
 			}
 		default:
 			return
@@ -520,8 +529,8 @@ func (s *scanner) scanToken(val *tokenValue) token {
 	return tok
 }
 
-func isDigit(c rune) bool    { return '0' <= c && c <= '9' }
-func isHex(c rune) bool      { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
+func isDigit(c rune) bool { return '0' <= c && c <= '9' }
+func isHex(c rune) bool   { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
 func isIdentStart(c rune) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }

@@ -1,0 +1,454 @@
+// This file defines how an interpreter is created and a program is started, and the
+// built-in modules math and sys (random lives in random.go).
+
+package py
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/gilscope/gilscope/vm/compile"
+)
+
+// NewInterp creates an interpreter for prog.
+func NewInterp(prog *compile.Program, cfg Config, stdout, stderr io.Writer) *Interp {
+	in := &Interp{Config: cfg, Stdout: stdout, Stderr: stderr, Program: prog,
+		modules: map[string]*Module{}, interned: map[string]*Str{},
+		consts: map[*compile.Funcode][]Value{}, ModuleFactories: map[string]ModuleFactory{}}
+	if in.Config.MaxItems == 0 {
+		in.Config.MaxItems = DefaultConfig().MaxItems
+	}
+	in.rng = newMT(uint32(cfg.Seed))
+	t := in.newThread("init")
+	in.builtins = in.makeBuiltins(t)
+	in.threads = nil
+	in.nextTID = 0
+	return in
+}
+
+// ModuleFactory builds a built-in module for a thread's interpreter.
+type ModuleFactory func(t *Thread) *Module
+
+// NewModule returns a module with the given attributes (borrowed values).
+func (t *Thread) NewModule(name string, attrs map[string]Value) *Module {
+	m := &Module{Name: name, Dict: t.NewDict()}
+	t.in.alloc(&m.Header)
+	t.setStr(m.Dict, "__name__", t.intern(name))
+	keys := make([]string, 0, len(attrs))
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	for _, k := range keys {
+		t.setStr(m.Dict, k, attrs[k])
+	}
+	return m
+}
+
+// Builtin returns a new builtin function value.
+func (t *Thread) Builtin(name string, fn BuiltinFunc) *Builtin {
+	b := &Builtin{Name: name, Fn: fn}
+	t.in.alloc(&b.Header)
+	return b
+}
+
+// MainThread creates the main thread, running the program's module code.
+func (in *Interp) MainThread() (*Thread, error) {
+	t := in.newThread("MainThread")
+	fc := in.Program.Toplevel
+	mod := &Module{Name: "__main__", Dict: t.NewDict()}
+	in.alloc(&mod.Header)
+	in.main = mod
+	in.modules["__main__"] = mod
+	t.setStr(mod.Dict, "__name__", t.intern("__main__"))
+	t.setStr(mod.Dict, "__builtins__", in.builtins)
+	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
+		consts: in.constsFor(t, fc)}
+	in.alloc(&fn.Header)
+	t.Incref(mod.Dict)
+	err := t.start(fn, nil, nil)
+	t.Decref(fn)
+	return t, err
+}
+
+// Threads returns the interpreter's threads in creation order.
+func (in *Interp) Threads() []*Thread { return in.threads }
+
+func (t *Thread) importModule(name string) (Value, error) {
+	in := t.in
+	if m, ok := in.modules[name]; ok {
+		t.Incref(m)
+		return m, nil
+	}
+	var m *Module
+	if f, ok := in.ModuleFactories[name]; ok {
+		m = f(t)
+	} else {
+		switch name {
+		case "math":
+			m = t.mathModule()
+		case "sys":
+			m = t.sysModule()
+		case "random":
+			m = t.randomModule()
+		}
+	}
+	if m == nil {
+		return nil, t.newExcf(ModuleNotFoundErrorClass, "No module named '%s'", name)
+	}
+	in.modules[name] = m
+	t.Incref(m)
+	return m, nil
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// ---- math ----
+
+func (t *Thread) floatArg(v Value, fname string) (float64, error) {
+	f, ok := toFloat(v)
+	if !ok {
+		return 0, t.newExcf(TypeErrorClass, "must be real number, not %s", v.Type().Name)
+	}
+	if i, isInt := v.(*Int); isInt && i.Big != nil && math.IsInf(f, 0) {
+		return 0, t.newExc(OverflowErrorClass, "int too large to convert to float")
+	}
+	return f, nil
+}
+
+func (t *Thread) mathModule() *Module {
+	a := map[string]Value{
+		"pi": t.newFloat(math.Pi), "e": t.newFloat(math.E), "tau": t.newFloat(2 * math.Pi),
+		"inf": t.newFloat(math.Inf(1)), "nan": t.newFloat(math.NaN()),
+	}
+	f1 := func(name string, fn func(float64) float64, domain func(float64) bool) {
+		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs(name, args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			x, err := t.floatArg(args[0], name)
+			if err != nil {
+				return nil, err
+			}
+			if domain != nil && !domain(x) {
+				return nil, t.newExc(ValueErrorClass, "math domain error")
+			}
+			r := fn(x)
+			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+				return nil, t.newExc(OverflowErrorClass, "math range error")
+			}
+			return t.newFloat(r), nil
+		})
+	}
+	pos := func(x float64) bool { return x > 0 }
+	f1("sqrt", math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) })
+	f1("exp", math.Exp, nil)
+	f1("sin", math.Sin, func(x float64) bool { return !math.IsInf(x, 0) })
+	f1("cos", math.Cos, func(x float64) bool { return !math.IsInf(x, 0) })
+	f1("tan", math.Tan, func(x float64) bool { return !math.IsInf(x, 0) })
+	f1("asin", math.Asin, func(x float64) bool { return x >= -1 && x <= 1 })
+	f1("acos", math.Acos, func(x float64) bool { return x >= -1 && x <= 1 })
+	f1("atan", math.Atan, nil)
+	f1("fabs", math.Abs, nil)
+	f1("log2", math.Log2, pos)
+	f1("log10", math.Log10, pos)
+	f1("degrees", func(x float64) float64 { return x * 180 / math.Pi }, nil)
+	f1("radians", func(x float64) float64 { return x * math.Pi / 180 }, nil)
+	a["log"] = t.Builtin("log", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("log", args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		x, err := t.logOf(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if len(args) == 2 {
+			b, err := t.logOf(args[1])
+			if err != nil {
+				return nil, err
+			}
+			if b == 0 {
+				return nil, t.newExc(ZeroDivisionErrorClass, "float division by zero")
+			}
+			return t.newFloat(x / b), nil
+		}
+		return t.newFloat(x), nil
+	})
+	a["pow"] = t.Builtin("pow", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("pow", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		x, err := t.floatArg(args[0], "pow")
+		if err != nil {
+			return nil, err
+		}
+		y, err := t.floatArg(args[1], "pow")
+		if err != nil {
+			return nil, err
+		}
+		if x < 0 && y != math.Trunc(y) || x == 0 && y < 0 {
+			return nil, t.newExc(ValueErrorClass, "math domain error")
+		}
+		return t.newFloat(math.Pow(x, y)), nil
+	})
+	a["atan2"] = t.Builtin("atan2", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("atan2", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		y, _ := toFloat(args[0])
+		x, _ := toFloat(args[1])
+		return t.newFloat(math.Atan2(y, x)), nil
+	})
+	a["hypot"] = t.Builtin("hypot", func(t *Thread, args []Value, kw []string) (Value, error) {
+		s := 0.0
+		for _, v := range args {
+			x, err := t.floatArg(v, "hypot")
+			if err != nil {
+				return nil, err
+			}
+			s = math.Hypot(s, x)
+		}
+		return t.newFloat(s), nil
+	})
+	toInt := func(name string, fn func(float64) float64) {
+		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs(name, args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			if isIntLike(args[0]) {
+				b, _ := toBig(args[0])
+				return t.newBigInt(new(big.Int).Set(b)), nil
+			}
+			x, err := t.floatArg(args[0], name)
+			if err != nil {
+				return nil, err
+			}
+			if math.IsInf(x, 0) {
+				return nil, t.newExc(OverflowErrorClass, "cannot convert float infinity to integer")
+			}
+			if math.IsNaN(x) {
+				return nil, t.newExc(ValueErrorClass, "cannot convert float NaN to integer")
+			}
+			bf, _ := new(big.Float).SetFloat64(fn(x)).Int(nil)
+			return t.newBigInt(bf), nil
+		})
+	}
+	toInt("floor", math.Floor)
+	toInt("ceil", math.Ceil)
+	toInt("trunc", math.Trunc)
+	a["gcd"] = t.Builtin("gcd", func(t *Thread, args []Value, kw []string) (Value, error) {
+		r := new(big.Int)
+		for _, v := range args {
+			b, ok := toBig(v)
+			if !ok {
+				return nil, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+			}
+			r.GCD(nil, nil, r, new(big.Int).Abs(b))
+		}
+		return t.newBigInt(r), nil
+	})
+	a["isqrt"] = t.Builtin("isqrt", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("isqrt", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		b, ok := toBig(args[0])
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+		}
+		if b.Sign() < 0 {
+			return nil, t.newExc(ValueErrorClass, "isqrt() argument must be nonnegative")
+		}
+		return t.newBigInt(new(big.Int).Sqrt(b)), nil
+	})
+	a["factorial"] = t.Builtin("factorial", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("factorial", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		n, ok := asInt64(args[0])
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+		}
+		if n < 0 {
+			return nil, t.newExc(ValueErrorClass, "factorial() not defined for negative values")
+		}
+		if n > 20000 {
+			return nil, t.intTooLarge()
+		}
+		return t.newBigInt(new(big.Int).MulRange(1, n)), nil
+	})
+	a["isclose"] = t.Builtin("isclose", func(t *Thread, args []Value, kw []string) (Value, error) {
+		pos, kws, err := t.kwargs("isclose", args, kw, "rel_tol", "abs_tol")
+		if err != nil {
+			return nil, err
+		}
+		if len(pos) != 2 {
+			return nil, t.newExc(TypeErrorClass, "isclose() takes exactly 2 positional arguments")
+		}
+		x, _ := toFloat(pos[0])
+		y, _ := toFloat(pos[1])
+		rel, abs := 1e-9, 0.0
+		if v, ok := kws["rel_tol"]; ok {
+			rel, _ = toFloat(v)
+		}
+		if v, ok := kws["abs_tol"]; ok {
+			abs, _ = toFloat(v)
+		}
+		if x == y {
+			return True, nil
+		}
+		if math.IsInf(x, 0) || math.IsInf(y, 0) {
+			return False, nil
+		}
+		d := math.Abs(x - y)
+		return BoolOf(d <= math.Abs(rel*y) || d <= math.Abs(rel*x) || d <= abs), nil
+	})
+	isf := func(name string, fn func(float64) bool) {
+		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs(name, args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			x, err := t.floatArg(args[0], name)
+			if err != nil {
+				return nil, err
+			}
+			return BoolOf(fn(x)), nil
+		})
+	}
+	isf("isnan", math.IsNaN)
+	isf("isinf", func(x float64) bool { return math.IsInf(x, 0) })
+	isf("isfinite", func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) })
+	a["fsum"] = t.Builtin("fsum", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("fsum", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		items, err := t.toItems(args[0])
+		if err != nil {
+			return nil, err
+		}
+		defer t.decrefAll(items)
+		r := new(big.Float).SetPrec(2000)
+		for _, v := range items {
+			x, err := t.floatArg(v, "fsum")
+			if err != nil {
+				return nil, err
+			}
+			r.Add(r, new(big.Float).SetPrec(2000).SetFloat64(x))
+		}
+		f, _ := r.Float64()
+		return t.newFloat(f), nil
+	})
+	a["copysign"] = t.Builtin("copysign", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("copysign", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		x, _ := toFloat(args[0])
+		y, _ := toFloat(args[1])
+		return t.newFloat(math.Copysign(x, y)), nil
+	})
+	m := t.NewModule("math", a)
+	for _, v := range a {
+		t.Decref(v)
+	}
+	return m
+}
+
+// logOf returns the natural log of an int or float, exactly for big ints.
+func (t *Thread) logOf(v Value) (float64, error) {
+	if i, ok := v.(*Int); ok && i.Big != nil {
+		if i.Big.Sign() <= 0 {
+			return 0, t.newExc(ValueErrorClass, "math domain error")
+		}
+		// log(m * 2**e) = log(m) + e*log(2)
+		e := i.Big.BitLen() - 53
+		m := new(big.Int).Rsh(i.Big, uint(e))
+		mf, _ := new(big.Float).SetInt(m).Float64()
+		return math.Log(mf) + float64(e)*math.Ln2, nil
+	}
+	x, err := t.floatArg(v, "log")
+	if err != nil {
+		return 0, err
+	}
+	if x <= 0 {
+		return 0, t.newExc(ValueErrorClass, "math domain error")
+	}
+	return math.Log(x), nil
+}
+
+// ---- sys ----
+
+func (t *Thread) sysModule() *Module {
+	v := t.in.Config.Version
+	vi := t.newTuple([]Value{t.newInt(int64(v[0])), t.newInt(int64(v[1])), t.newInt(int64(v[2])),
+		t.NewStr("final"), t.newInt(0)})
+	a := map[string]Value{
+		"version":      t.NewStr(fmt.Sprintf("%d.%d.%d (gilscope simulation)", v[0], v[1], v[2])),
+		"version_info": vi,
+		"maxsize":      t.newInt(math.MaxInt64),
+		"platform":     t.NewStr("linux"),
+		"byteorder":    t.NewStr("little"),
+		"stdout":       t.newStream(false),
+		"stderr":       t.newStream(true),
+		"argv":         t.newList([]Value{t.NewStr(t.in.Program.Filename)}),
+	}
+	a["getrefcount"] = t.Builtin("getrefcount", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("getrefcount", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		return t.newInt(t.in.RefcountOf(args[0])), nil
+	})
+	a["getrecursionlimit"] = t.Builtin("getrecursionlimit", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return t.newInt(maxDepth), nil
+	})
+	a["exit"] = t.Builtin("exit", func(t *Thread, args []Value, kw []string) (Value, error) {
+		r, err := excNew(t, append([]Value{SystemExitClass}, args...), nil)
+		if err != nil {
+			return nil, err
+		}
+		return nil, r.(*Instance)
+	})
+	a["intern"] = t.Builtin("intern", func(t *Thread, args []Value, kw []string) (Value, error) {
+		s, ok := args[0].(*Str)
+		if !ok {
+			return nil, t.newExc(TypeErrorClass, "intern() argument must be str")
+		}
+		return t.intern(s.S), nil
+	})
+	for name, fn := range t.in.SysExtras {
+		a[name] = t.Builtin(name, fn)
+	}
+	m := t.NewModule("sys", a)
+	for _, x := range a {
+		t.Decref(x)
+	}
+	return m
+}
+
+func (t *Thread) newStream(stderr bool) Value {
+	s := &stdStream{stderr: stderr}
+	t.in.alloc(&s.Header)
+	return s
+}
+
+// RefcountOf returns what sys.getrefcount reports for v, the argument's own
+// reference included. Immortal objects report the version's figure.
+func (in *Interp) RefcountOf(v Value) int64 {
+	h := v.hdr()
+	if h.flags&flagImmortal != 0 {
+		if in.ImmortalRefcount != 0 {
+			return in.ImmortalRefcount
+		}
+		return 4294967295
+	}
+	return h.Ref
+}
+
+var _ = strings.Repeat
