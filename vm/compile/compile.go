@@ -1017,7 +1017,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	c.emitCleanup()
 	c.f.pos = old
 	c.bind(end)
-	f.depth = base
+	f.depth = base - 1
 }
 
 // ---- functions and classes ----

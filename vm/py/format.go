@@ -597,13 +597,19 @@ func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec stri
 
 // strFormat implements str.format(*args, **kwargs).
 func (t *Thread) strFormat(format string, args []Value, kwnames []string) (string, error) {
+	auto, manual := 0, false
+	return t.strFormatN(format, args, kwnames, &auto, &manual)
+}
+
+// strFormatN is strFormat with the automatic field counter shared with nested fields.
+func (t *Thread) strFormatN(format string, args []Value, kwnames []string, autop *int, manualp *bool) (string, error) {
 	npos := len(args) - len(kwnames)
 	kw := map[string]Value{}
 	for i, k := range kwnames {
 		kw[k] = args[npos+i]
 	}
-	auto := 0
-	manual := false
+	auto, manual := *autop, *manualp
+	defer func() { *autop, *manualp = auto, manual }()
 	var b strings.Builder
 	r := []rune(format)
 	for i := 0; i < len(r); i++ {
@@ -648,14 +654,6 @@ func (t *Thread) strFormat(format string, args []Value, kwnames []string) (strin
 		if k := strings.IndexByte(name, '!'); k >= 0 {
 			name, conv = name[:k], name[k+1:]
 		}
-		// Nested fields in the spec.
-		if strings.Contains(spec, "{") {
-			s, err := t.strFormat(spec, args, kwnames)
-			if err != nil {
-				return "", err
-			}
-			spec = s
-		}
 		base, rest := name, ""
 		if k := strings.IndexAny(name, ".["); k >= 0 {
 			base, rest = name[:k], name[k:]
@@ -687,6 +685,15 @@ func (t *Thread) strFormat(format string, args []Value, kwnames []string) (strin
 			}
 		}
 		t.Incref(v)
+		// Nested fields in the spec take the next automatic numbers.
+		if strings.Contains(spec, "{") {
+			s, err := t.strFormatN(spec, args, kwnames, &auto, &manual)
+			if err != nil {
+				t.Decref(v)
+				return "", err
+			}
+			spec = s
+		}
 		for rest != "" {
 			var err error
 			var nv Value

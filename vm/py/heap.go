@@ -259,9 +259,7 @@ func (t *Thread) free(v Value) {
 		}
 		o.items = nil
 	case *dictView:
-		items := o.Items
-		o.Items = nil
-		t.decrefAll(items)
+		t.Decref(o.d)
 	case *Class:
 		t.xdecrefNil(o.Dict)
 	case *Module:

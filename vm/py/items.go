@@ -363,6 +363,14 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 		return t.seqContains(o.Items, item)
 	case *Tuple:
 		return t.seqContains(o.Items, item)
+	case *dictView:
+		if o.kind == "keys" {
+			v, err := t.dictGet(o.d, item)
+			return v != nil, err
+		}
+		items := o.items(t)
+		defer t.decrefAll(items)
+		return t.seqContains(items, item)
 	case *Dict:
 		v, err := t.dictGet(o, item)
 		return v != nil, err
@@ -453,6 +461,8 @@ func (t *Thread) Len(v Value) (int64, error) {
 		return int64(o.used), nil
 	case *Range:
 		return rangeLen(o), nil
+	case *dictView:
+		return int64(o.d.Len()), nil
 	case *Instance:
 		if m := o.Class.Lookup("__len__"); m != nil {
 			r, err := t.callValue(m, []Value{v}, nil, false)
@@ -500,6 +510,8 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			t.Incref(k)
 		}
 		return t.newSnapshotIter(keys, setIterClass), nil
+	case *dictView:
+		return t.newSnapshotIter(o.items(t), dictKeyIterCls), nil
 	case *iterator:
 		t.Incref(o)
 		return o, nil

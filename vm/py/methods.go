@@ -872,32 +872,18 @@ func dictMethods() {
 		t.Incref(v)
 		return v, nil
 	})
-	view := func(name string, pick func(k, v Value) Value) {
-		m(name, func(t *Thread, args []Value, kw []string) (Value, error) {
-			d := self(args)
-			out := make([]Value, 0, d.Len())
-			d.items(func(k, v Value) bool {
-				out = append(out, pick(k, v))
-				return true
-			})
-			return t.newDictView(name, out), nil
+	for _, kind := range []string{"keys", "values", "items"} {
+		kind := kind
+		m(kind, func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs(kind, args[1:], kw, 0, 0); err != nil {
+				return nil, err
+			}
+			v := &dictView{d: self(args), kind: kind}
+			t.Incref(v.d)
+			t.in.alloc(&v.Header)
+			return v, nil
 		})
 	}
-	view("keys", func(k, v Value) Value { return k })
-	view("values", func(k, v Value) Value { return v })
-	m("items", func(t *Thread, args []Value, kw []string) (Value, error) {
-		d := self(args)
-		out := make([]Value, 0, d.Len())
-		d.items(func(k, v Value) bool {
-			t.Incref(k)
-			t.Incref(v)
-			out = append(out, t.newTuple([]Value{k, v}))
-			return true
-		})
-		r := t.newDictView("items", nil)
-		r.Items = out
-		return r, nil
-	})
 	m("pop", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("pop", args[1:], kw, 1, 2); err != nil {
 			return nil, err
@@ -991,10 +977,10 @@ func dictMethods() {
 		}}
 }
 
-// dictView is dict.keys(), .values() or .items(): a snapshot list with the view's
-// type name (gilscope's views do not track later changes to the dict).
+// dictView is dict.keys(), .values() or .items(): a live view of the dict.
 type dictView struct {
-	List
+	Header
+	d    *Dict
 	kind string
 }
 
@@ -1014,17 +1000,31 @@ func (v *dictView) Type() *Class {
 	return dictItemsClass
 }
 
-func (t *Thread) newDictView(kind string, borrowed []Value) *dictView {
-	for _, x := range borrowed {
-		t.Incref(x)
-	}
-	v := &dictView{List: List{Items: borrowed}, kind: kind}
-	t.in.alloc(&v.Header)
-	return v
+// items returns the view's current members as new references.
+func (v *dictView) items(t *Thread) []Value {
+	out := make([]Value, 0, v.d.Len())
+	v.d.items(func(k, x Value) bool {
+		switch v.kind {
+		case "keys":
+			t.Incref(k)
+			out = append(out, k)
+		case "values":
+			t.Incref(x)
+			out = append(out, x)
+		default:
+			t.Incref(k)
+			t.Incref(x)
+			out = append(out, t.newTuple([]Value{k, x}))
+		}
+		return true
+	})
+	return out
 }
 
 func (v *dictView) repr(t *Thread) (string, error) {
-	inner, err := t.Repr(&v.List)
+	l := t.newList(v.items(t))
+	defer t.Decref(l)
+	inner, err := t.Repr(l)
 	return v.Type().Name + "(" + inner + ")", err
 }
 

@@ -156,6 +156,18 @@ func toFloat(v Value) (float64, bool) {
 const maxIntBits = 1 << 20
 
 func (t *Thread) numericOp(op int, x, y Value) (Value, error, bool) {
+	if a, ok := x.(*Bool); ok {
+		if b, ok := y.(*Bool); ok {
+			switch op {
+			case 1:
+				return BoolOf(a.V && b.V), nil, true
+			case 7:
+				return BoolOf(a.V || b.V), nil, true
+			case 12:
+				return BoolOf(a.V != b.V), nil, true
+			}
+		}
+	}
 	if isIntLike(x) && isIntLike(y) {
 		if a, ok := asInt64(x); ok {
 			if b, ok := asInt64(y); ok {
@@ -364,6 +376,34 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 				return r, err, true
 			}
 		}
+	case 1, 7, 10, 12:
+		a, ok1 := x.(*Set)
+		b, ok2 := y.(*Set)
+		if ok1 && ok2 {
+			keep := map[int]func(bool, bool) bool{
+				1:  func(p, q bool) bool { return p && q },
+				7:  func(p, q bool) bool { return p || q },
+				10: func(p, q bool) bool { return p && !q },
+				12: func(p, q bool) bool { return p != q },
+			}[op]
+			r, err := t.setAlgebra([]Value{a, b}, keep, a.frozen, op == 7 || op == 12)
+			return r, err, true
+		}
+		if op == 7 {
+			if a, ok := x.(*Dict); ok {
+				if b, ok := y.(*Dict); ok {
+					r := t.NewDict()
+					var err error
+					for _, d := range []*Dict{a, b} {
+						d.items(func(k, v Value) bool {
+							err = t.dictSet(r, k, v)
+							return err == nil
+						})
+					}
+					return r, err, true
+				}
+			}
+		}
 	case 6:
 		if s, ok := x.(*Str); ok {
 			r, err := t.percentFormat(s.S, y)
@@ -467,17 +507,23 @@ func (t *Thread) order(op int, x, y Value) (Value, error) {
 			return nil, err
 		}
 		var r bool
-		switch op {
-		case 0:
+		switch {
+		case c == 2: // NaN: unordered
+		case op == 0:
 			r = c < 0
-		case 1:
+		case op == 1:
 			r = c <= 0
-		case 4:
+		case op == 4:
 			r = c > 0
-		case 5:
+		case op == 5:
 			r = c >= 0
 		}
 		return BoolOf(r), nil
+	}
+	if a, ok := x.(*Set); ok {
+		if b, ok := y.(*Set); ok {
+			return t.setOrder(op, a, b)
+		}
 	}
 	if inst, ok := x.(*Instance); ok {
 		if m := inst.Class.Lookup(compareDunders[op]); m != nil {
@@ -853,4 +899,28 @@ func strHash(s string) int64 {
 		r = -2
 	}
 	return r
+}
+
+// setOrder compares sets by inclusion: <= subset, < proper subset, and so on.
+func (t *Thread) setOrder(op int, a, b *Set) (Value, error) {
+	subset := func(x, y *Set) bool {
+		for _, k := range x.setItems() {
+			if in, _ := t.setContains(y, k); !in {
+				return false
+			}
+		}
+		return true
+	}
+	var r bool
+	switch op {
+	case 0:
+		r = a.used < b.used && subset(a, b)
+	case 1:
+		r = subset(a, b)
+	case 4:
+		r = b.used < a.used && subset(b, a)
+	case 5:
+		r = subset(b, a)
+	}
+	return BoolOf(r), nil
 }

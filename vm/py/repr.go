@@ -89,6 +89,12 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 			return err
 		}
 		b.WriteByte(']')
+	case *dictView:
+		s, err := v.repr(t)
+		if err != nil {
+			return err
+		}
+		b.WriteString(s)
 	case *Tuple:
 		b.WriteByte('(')
 		if err := t.writeItems(b, v.Items, depth); err != nil {

@@ -71,8 +71,17 @@ func (p *parser) parseYield() {
 }
 
 // parseTest parses an expression: a lambda, a conditional expression, or
-// a disjunction.
+// a disjunction. Inside brackets, an expression followed by the start of
+// another is diagnosed as a missing comma.
 func (p *parser) parseTest() Expr {
+	x := p.parseTest0()
+	if p.val.nested && startsOperand(p.tok) {
+		p.missingComma(x)
+	}
+	return x
+}
+
+func (p *parser) parseTest0() Expr {
 	p.enter()
 	defer p.leave()
 	if p.tok == LAMBDA {
@@ -86,7 +95,7 @@ func (p *parser) parseTest() Expr {
 			p.errorSpan(x, "expected 'else' after 'if' expression")
 		}
 		p.next()
-		x = &IfExp{Test: test, Body: x, OrElse: p.parseTest()}
+		x = &IfExp{Test: test, Body: x, OrElse: p.parseTest0()}
 	}
 	if p.tok == COLONEQ {
 		p.unsupported(p.val.pos, "the walrus operator `:=`")
@@ -335,16 +344,56 @@ func (p *parser) expectClose(closer token, last Expr) {
 		return
 	}
 	if last != nil && startsOperand(p.tok) {
-		name, isName := last.(*Name)
-		switch {
-		case isName && (name.Id == "print" || name.Id == "exec"):
-			p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
-		case isName && p.tok == STRING, isName && isSoftKeyword(name.Id):
-		default:
-			p.fail(SyntaxError, start(last), p.val.end, "invalid syntax. Perhaps you forgot a comma?")
-		}
+		p.missingComma(last)
 	}
 	p.syntaxError()
+}
+
+// missingComma reports CPython's "Perhaps you forgot a comma?" for the
+// expression x, which is followed by the start of another expression
+// inside brackets. As in CPython, it does not apply if x is a name
+// followed by a string, if x begins with a soft keyword, or if x is a
+// conditional expression.
+func (p *parser) missingComma(x Expr) {
+	if _, ok := x.(*IfExp); ok {
+		return
+	}
+	if name, ok := x.(*Name); ok {
+		switch {
+		case name.Id == "print" || name.Id == "exec":
+			p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
+		case p.tok == STRING:
+			return
+		}
+	}
+	if name, ok := leftmost(x).(*Name); ok && isSoftKeyword(name.Id) {
+		return
+	}
+	p.fail(SyntaxError, start(x), p.val.end, "invalid syntax. Perhaps you forgot a comma?")
+}
+
+// leftmost returns the leftmost operand of x.
+func leftmost(x Expr) Expr {
+	for {
+		switch e := x.(type) {
+		case *BinOp:
+			x = e.Left
+		case *BoolOp:
+			x = e.Values[0]
+		case *Compare:
+			x = e.Left
+		case *IfExp:
+			x = e.Body
+		case *Call:
+			x = e.Func
+		case *Attribute:
+			x = e.Value
+		case *Subscript:
+			x = e.Value
+		default:
+			return x
+		}
+	}
 }
 
 func isSoftKeyword(name string) bool {
@@ -441,8 +490,7 @@ func (p *parser) parseBrace() Expr {
 	}
 	first := p.parseStarOrTest()
 	if p.tok == COLON {
-		p.next()
-		return p.parseDict(lbrace, first, p.parseTest())
+		return p.parseDict(lbrace, first, p.parseDictValue())
 	}
 	if p.tok == FOR {
 		p.checkComprehensionElt(first)
@@ -499,12 +547,21 @@ func (p *parser) parseDictItem() (key, value Expr) {
 		}
 		return nil, value
 	}
-	key = p.parseTest()
+	key = p.parseTest0()
 	if p.tok != COLON {
 		p.errorSpan(key, "':' expected after dictionary key")
 	}
+	return key, p.parseDictValue()
+}
+
+// parseDictValue parses the ':' and value of a dict item.
+func (p *parser) parseDictValue() Expr {
+	colon := p.val.pos
 	p.next()
-	return key, p.parseTest()
+	if p.tok == COMMA || p.tok == RBRACE {
+		p.errorf(colon, "expression expected after dictionary key and ':'")
+	}
+	return p.parseTest()
 }
 
 // parseComprehensions parses one or more `for ... in ... if ...` clauses.
@@ -566,6 +623,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 	var last Expr             // last argument parsed, for the missing-comma diagnosis
 	var kwSeen, kwUnpack bool // seen `k=v`, seen `**kw`
 	var names map[string]bool // keyword argument names
+	misplaced := ""           // error about a positional argument, reported at the ')'
 	for p.tok != RPAREN {
 		switch {
 		case p.tok == STAR:
@@ -600,7 +658,14 @@ func (p *parser) parseCall(fn Expr) Expr {
 			call.Keywords = append(call.Keywords, &Keyword{ArgPos: pos, Arg: name, Value: last})
 			kwSeen = true
 		default:
-			last = p.parseArg(call, kwSeen, kwUnpack)
+			last = p.parseArg(call)
+			switch {
+			case misplaced != "":
+			case kwUnpack:
+				misplaced = "positional argument follows keyword argument unpacking"
+			case kwSeen:
+				misplaced = "positional argument follows keyword argument"
+			}
 		}
 		if p.tok != COMMA {
 			break
@@ -608,6 +673,9 @@ func (p *parser) parseCall(fn Expr) Expr {
 		p.next()
 	}
 	p.expectClose(RPAREN, last)
+	if misplaced != "" {
+		p.errorf(p.val.pos, "%s", misplaced)
+	}
 	p.next()
 	call.End = p.prevEnd
 	return call
@@ -615,7 +683,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 
 // parseArg parses a positional argument of call, which may be a bare
 // generator expression if it is the only argument.
-func (p *parser) parseArg(call *Call, kwSeen, kwUnpack bool) Expr {
+func (p *parser) parseArg(call *Call) Expr {
 	x := p.parseTest()
 	switch p.tok {
 	case FOR:
@@ -632,12 +700,6 @@ func (p *parser) parseArg(call *Call, kwSeen, kwUnpack bool) Expr {
 			p.errorSpan(x, "cannot assign to %s", c.Value)
 		}
 		p.errorSpan(x, `expression cannot contain assignment, perhaps you meant "=="?`)
-	}
-	switch {
-	case kwUnpack:
-		p.errorf(p.val.pos, "positional argument follows keyword argument unpacking")
-	case kwSeen:
-		p.errorf(p.val.pos, "positional argument follows keyword argument")
 	}
 	call.Args = append(call.Args, x)
 	return x

@@ -155,7 +155,10 @@ func (p *parser) finalError(b bailout) (err *Error) {
 				panic(r)
 			}
 			err = later.err
-			if later.weak || strings.HasSuffix(err.Msg, "was never closed") && err.Pos.Line >= lastLine {
+			switch {
+			case later.weak, len(p.sc.fstrings) > 0:
+				err = b.err
+			case strings.HasSuffix(err.Msg, "was never closed") && err.Pos.Line >= lastLine:
 				err = b.err
 			}
 		}
@@ -404,6 +407,13 @@ func (p *parser) parseTry() *Try {
 		}
 		stmt.Handlers = append(stmt.Handlers, p.parseExcept())
 	}
+	if stmt.Handlers == nil && p.tok != FINALLY {
+		pos := p.val.pos
+		if p.tok == EOF || p.tok == DEDENT && p.sc.peek() == eof {
+			pos = p.lastNewline
+		}
+		p.errorf(pos, "expected 'except' or 'finally' block")
+	}
 	if len(stmt.Handlers) > 0 {
 		stmt.OrElse = p.parseElse()
 	}
@@ -412,9 +422,6 @@ func (p *parser) parseTry() *Try {
 		p.next()
 		p.expectColon(true)
 		stmt.FinalBody = p.parseBlock("'finally' statement", pos)
-	}
-	if stmt.Handlers == nil && stmt.FinalBody == nil {
-		p.errorf(p.lastNewline, "expected 'except' or 'finally' block")
 	}
 	return stmt
 }

@@ -186,6 +186,7 @@ type tokenValue struct {
 	bigInt   *big.Int // INT that does not fit in int64
 	float    float64  // FLOAT
 	lit      *literal // STRING
+	nested   bool     // the token is inside brackets or an f-string field
 }
 
 // A bracket is an open bracket awaiting its closer.
@@ -221,6 +222,7 @@ type scanner struct {
 
 	indents   []indent  // indentation stack; indents[0] is the left margin
 	dedents   int       // DEDENT tokens still owed
+	dedentPos Pos       // position reported for them
 	lineStart bool      // indentation of the current line not yet measured
 	brackets  []bracket // open brackets, innermost last
 	last      token     // last token returned by nextToken
@@ -339,7 +341,7 @@ func (s *scanner) nextToken0(val *tokenValue) token {
 		*val = tokenValue{}
 		if s.dedents > 0 {
 			s.dedents--
-			val.pos, val.end = s.pos(), s.pos()
+			val.pos, val.end = s.dedentPos, s.pos()
 			return DEDENT
 		}
 		if s.lineStart && !s.field {
@@ -348,6 +350,7 @@ func (s *scanner) nextToken0(val *tokenValue) token {
 			}
 		}
 		tok := s.scanToken(val)
+		val.nested = len(s.brackets) > 0 || s.field
 		switch tok {
 		case NEWLINE:
 			if len(s.brackets) > 0 || s.field {
@@ -417,6 +420,19 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 				alt++
 			case '\f':
 				col, alt = 0, 0
+			case '\\':
+				// A continuation line: the indentation is that of the
+				// first physical line.
+				s.next()
+				if s.peek() != '\n' {
+					s.lineContinuationError()
+				}
+				s.next()
+				for c := s.peek(); c == ' ' || c == '\t' || c == '\f'; c = s.peek() {
+					s.next()
+				}
+				width = 0
+				break measure
 			default:
 				break measure
 			}
@@ -464,7 +480,8 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 		s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 	}
 	s.dedents--
-	val.pos, val.end = s.pos(), s.pos()
+	s.dedentPos = Pos{s.line, max(width, 1)} // CPython reports the width of the indentation
+	val.pos, val.end = s.dedentPos, s.pos()
 	return DEDENT, true
 }
 
@@ -480,33 +497,39 @@ func (s *scanner) skipComment() {
 }
 
 // skipSpace skips blanks, comments and backslash line continuations.
-func (s *scanner) skipSpace() {
+// It returns the position of the comment that ends the line, if any.
+func (s *scanner) skipSpace() (comment Pos) {
 	for {
 		switch s.peek() {
 		case ' ', '\t', '\f':
 			s.next()
 		case '#':
+			comment = s.pos()
 			s.skipComment()
 		case '\\':
 			s.next()
-			switch s.peek() {
-			case '\n':
-				s.next()
-			case eof:
-				s.weakError(SyntaxError, s.pos(), "unexpected EOF while parsing")
-			default:
-				s.weakError(SyntaxError, s.pos(), "unexpected character after line continuation character")
+			if s.peek() != '\n' {
+				s.lineContinuationError()
 			}
+			s.next()
 		default:
-			return
+			return comment
 		}
 	}
+}
+
+// lineContinuationError reports a backslash not followed by a newline.
+func (s *scanner) lineContinuationError() {
+	if s.peek() == eof {
+		s.weakError(SyntaxError, s.pos(), "unexpected EOF while parsing")
+	}
+	s.weakError(SyntaxError, s.pos(), "unexpected character after line continuation character")
 }
 
 // scanToken scans one token without regard to indentation or brackets:
 // a line break is returned as NEWLINE even inside brackets.
 func (s *scanner) scanToken(val *tokenValue) token {
-	s.skipSpace()
+	comment := s.skipSpace()
 	val.pos = s.pos()
 	start := s.mark()
 	var tok token
@@ -516,6 +539,9 @@ func (s *scanner) scanToken(val *tokenValue) token {
 	case c == '\n':
 		s.next()
 		tok = NEWLINE
+		if comment.Line > 0 {
+			val.pos = comment // as in CPython, the NEWLINE starts at the comment
+		}
 	case c == '"' || c == '\'':
 		tok = s.scanString(val, start, "")
 	case isDigit(c) || c == '.' && isDigit(rune(s.peekByte(1))):
