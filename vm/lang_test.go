@@ -56,7 +56,7 @@ func runCPython(t *testing.T, path string) (stdout, stderr string, code int) {
 }
 
 func TestLanguageMatchesCPython(t *testing.T) {
-	for _, dir := range []string{"lang", "errors"} {
+	for _, dir := range []string{"lang", "errors", "errors_carets"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.py"))
 		if len(files) == 0 {
 			t.Fatalf("no scripts in testdata/%s", dir)

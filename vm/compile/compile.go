@@ -72,18 +72,18 @@ type fbKind int
 const (
 	fbWhile fbKind = iota
 	fbFor
-	fbTry         // a try body with except clauses
-	fbFinally     // a try body with a finally clause
-	fbFinallyEnd  // a finally body on the exceptional path
-	fbHandler     // an except clause body
-	fbWith        // a with body
+	fbTry        // a try body with except clauses
+	fbFinally    // a try body with a finally clause
+	fbFinallyEnd // a finally body on the exceptional path
+	fbHandler    // an except clause body
+	fbWith       // a with body
 )
 
 // fblock is an enclosing construct that break, continue and return must unwind.
 type fblock struct {
 	kind      fbKind
 	brk, cont *label
-	hlen      int          // len(handlers) outside this block
+	hlen      int           // len(handlers) outside this block
 	final     []syntax.Stmt // fbFinally
 	name      string        // fbHandler: the `as` name to clear
 }

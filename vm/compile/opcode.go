@@ -13,87 +13,87 @@ type Opcode uint8
 // The instruction set. The comment on each gives its stack picture: what it pops → what
 // it pushes.
 const (
-	NOP         Opcode = iota // - → -
-	POP_TOP                   // x → -
-	PUSH_NULL                 // - → NULL
-	END_FOR                   // - → -   (marks a for loop's end; FOR_ITER jumps past it)
-	COPY                      // x… → x… x   (COPY n copies the n-th item from the top)
-	SWAP                      // swaps TOS with the n-th item
-	RESUME                    // - → -   (function entry; an eval-breaker check point)
-	RETURN_VALUE              // x → (return x)
-	RETURN_CONST              // - → (return consts[n])
+	NOP          Opcode = iota // - → -
+	POP_TOP                    // x → -
+	PUSH_NULL                  // - → NULL
+	END_FOR                    // - → -   (marks a for loop's end; FOR_ITER jumps past it)
+	COPY                       // x… → x… x   (COPY n copies the n-th item from the top)
+	SWAP                       // swaps TOS with the n-th item
+	RESUME                     // - → -   (function entry; an eval-breaker check point)
+	RETURN_VALUE               // x → (return x)
+	RETURN_CONST               // - → (return consts[n])
 
-	LOAD_CONST          // - → consts[n]
-	LOAD_FAST           // - → locals[n]
-	STORE_FAST          // x → -   locals[n] = x
-	DELETE_FAST         // - → -
-	LOAD_GLOBAL         // - → [NULL] globals[n>>1]  (low bit: push NULL first)
-	STORE_GLOBAL        // x → -
-	DELETE_GLOBAL       // - → -
-	LOAD_NAME           // - → x   (locals dict, then globals, then builtins)
-	STORE_NAME          // x → -
-	DELETE_NAME         // - → -
-	LOAD_DEREF          // - → cell[n].contents
-	STORE_DEREF         // x → -
-	DELETE_DEREF        // - → -
-	LOAD_CLOSURE        // - → cell[n]
-	MAKE_CELL           // - → -   (wraps local n in a new cell)
-	COPY_FREE_VARS      // - → -   (copies n closure cells into the frame)
-	LOAD_ATTR           // obj → x, or obj → meth self (low bit set: method form)
-	STORE_ATTR          // x obj → -   obj.names[n] = x
-	DELETE_ATTR         // obj → -
-	LOAD_SUPER_ATTR     // unused placeholder for 3.12's super() fast path
-	BINARY_SUBSCR       // x i → x[i]
-	STORE_SUBSCR        // v x i → -   x[i] = v
-	DELETE_SUBSCR       // x i → -
-	BINARY_SLICE        // x lo hi → x[lo:hi]
-	STORE_SLICE         // v x lo hi → -
-	BUILD_SLICE         // lo hi [step] → slice
-	BINARY_OP           // x y → x op y   (n selects the operator, see BinaryOps)
-	UNARY_NEGATIVE      // x → -x
-	UNARY_NOT           // x → not x
-	UNARY_INVERT        // x → ~x
-	CALL_INTRINSIC_1    // x → f(x)   (n: 5 unary +, 6 list → tuple)
-	COMPARE_OP          // x y → x cmp y   (n>>4 selects the comparison)
-	IS_OP               // x y → x is y   (n=1: is not)
-	CONTAINS_OP         // x y → x in y   (n=1: not in)
-	POP_JUMP_IF_FALSE   // x → -   jump to n if x is false
-	POP_JUMP_IF_TRUE    // x → -
-	POP_JUMP_IF_NONE    // x → -
+	LOAD_CONST           // - → consts[n]
+	LOAD_FAST            // - → locals[n]
+	STORE_FAST           // x → -   locals[n] = x
+	DELETE_FAST          // - → -
+	LOAD_GLOBAL          // - → [NULL] globals[n>>1]  (low bit: push NULL first)
+	STORE_GLOBAL         // x → -
+	DELETE_GLOBAL        // - → -
+	LOAD_NAME            // - → x   (locals dict, then globals, then builtins)
+	STORE_NAME           // x → -
+	DELETE_NAME          // - → -
+	LOAD_DEREF           // - → cell[n].contents
+	STORE_DEREF          // x → -
+	DELETE_DEREF         // - → -
+	LOAD_CLOSURE         // - → cell[n]
+	MAKE_CELL            // - → -   (wraps local n in a new cell)
+	COPY_FREE_VARS       // - → -   (copies n closure cells into the frame)
+	LOAD_ATTR            // obj → x, or obj → meth self (low bit set: method form)
+	STORE_ATTR           // x obj → -   obj.names[n] = x
+	DELETE_ATTR          // obj → -
+	LOAD_SUPER_ATTR      // unused placeholder for 3.12's super() fast path
+	BINARY_SUBSCR        // x i → x[i]
+	STORE_SUBSCR         // v x i → -   x[i] = v
+	DELETE_SUBSCR        // x i → -
+	BINARY_SLICE         // x lo hi → x[lo:hi]
+	STORE_SLICE          // v x lo hi → -
+	BUILD_SLICE          // lo hi [step] → slice
+	BINARY_OP            // x y → x op y   (n selects the operator, see BinaryOps)
+	UNARY_NEGATIVE       // x → -x
+	UNARY_NOT            // x → not x
+	UNARY_INVERT         // x → ~x
+	CALL_INTRINSIC_1     // x → f(x)   (n: 5 unary +, 6 list → tuple)
+	COMPARE_OP           // x y → x cmp y   (n>>4 selects the comparison)
+	IS_OP                // x y → x is y   (n=1: is not)
+	CONTAINS_OP          // x y → x in y   (n=1: not in)
+	POP_JUMP_IF_FALSE    // x → -   jump to n if x is false
+	POP_JUMP_IF_TRUE     // x → -
+	POP_JUMP_IF_NONE     // x → -
 	POP_JUMP_IF_NOT_NONE // x → -
-	JUMP_FORWARD        // - → -   jump to n
-	JUMP_BACKWARD       // - → -   jump to n (a loop back-edge: an eval-breaker check point)
-	GET_ITER            // x → iter(x)
-	FOR_ITER            // it → it next, or jumps to n (past END_FOR) when exhausted
-	BUILD_TUPLE         // x1…xn → (x1, …, xn)
-	BUILD_LIST          // x1…xn → [x1, …, xn]
-	BUILD_SET           // x1…xn → {x1, …, xn}
-	BUILD_MAP           // k1 v1 … kn vn → {k1: v1, …}
-	BUILD_STRING        // s1…sn → s1+…+sn
-	LIST_APPEND         // list … x → list …   (list is the n-th item after popping x)
-	SET_ADD             // set … x → set …
-	MAP_ADD             // dict … k v → dict …
-	LIST_EXTEND         // list … seq → list …
-	SET_UPDATE          // set … seq → set …
-	DICT_UPDATE         // dict … m → dict …
-	DICT_MERGE          // dict … m → dict …   (like DICT_UPDATE, rejecting duplicate keys)
-	UNPACK_SEQUENCE     // seq → xn … x1
-	UNPACK_EX           // seq → (n>>8 after) [rest] (n&0xff before), reversed
-	FORMAT_VALUE        // x [spec] → str   (n&3: conversion, n&4: a spec is on the stack)
-	KW_NAMES            // - → -   (sets the keyword names, consts[n], for the next CALL)
-	CALL                // callable self_or_null args… → result
-	CALL_FUNCTION_EX    // NULL f args_tuple [kwargs_dict] → result   (n&1: kwargs)
-	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] code → function   (n: flags)
-	LOAD_BUILD_CLASS    // - → __build_class__
-	IMPORT_NAME         // level fromlist → module
-	IMPORT_FROM         // module → module module.names[n]
-	BEFORE_WITH         // mgr → exit enter_result
-	WITH_EXCEPT_START   // exit lasti prev exc → exit lasti prev exc exit(type, exc, tb)
-	PUSH_EXC_INFO       // exc → prev_exc exc
-	POP_EXCEPT          // prev_exc → -   (restores the handled exception)
-	CHECK_EXC_MATCH     // exc type → exc bool
-	RERAISE             // … exc → (raise exc)
-	RAISE_VARARGS       // [exc [cause]] → (raise)
+	JUMP_FORWARD         // - → -   jump to n
+	JUMP_BACKWARD        // - → -   jump to n (a loop back-edge: an eval-breaker check point)
+	GET_ITER             // x → iter(x)
+	FOR_ITER             // it → it next, or jumps to n (past END_FOR) when exhausted
+	BUILD_TUPLE          // x1…xn → (x1, …, xn)
+	BUILD_LIST           // x1…xn → [x1, …, xn]
+	BUILD_SET            // x1…xn → {x1, …, xn}
+	BUILD_MAP            // k1 v1 … kn vn → {k1: v1, …}
+	BUILD_STRING         // s1…sn → s1+…+sn
+	LIST_APPEND          // list … x → list …   (list is the n-th item after popping x)
+	SET_ADD              // set … x → set …
+	MAP_ADD              // dict … k v → dict …
+	LIST_EXTEND          // list … seq → list …
+	SET_UPDATE           // set … seq → set …
+	DICT_UPDATE          // dict … m → dict …
+	DICT_MERGE           // dict … m → dict …   (like DICT_UPDATE, rejecting duplicate keys)
+	UNPACK_SEQUENCE      // seq → xn … x1
+	UNPACK_EX            // seq → (n>>8 after) [rest] (n&0xff before), reversed
+	FORMAT_VALUE         // x [spec] → str   (n&3: conversion, n&4: a spec is on the stack)
+	KW_NAMES             // - → -   (sets the keyword names, consts[n], for the next CALL)
+	CALL                 // callable self_or_null args… → result
+	CALL_FUNCTION_EX     // NULL f args_tuple [kwargs_dict] → result   (n&1: kwargs)
+	MAKE_FUNCTION        // [defaults] [kwdefaults] [closure] code → function   (n: flags)
+	LOAD_BUILD_CLASS     // - → __build_class__
+	IMPORT_NAME          // level fromlist → module
+	IMPORT_FROM          // module → module module.names[n]
+	BEFORE_WITH          // mgr → exit enter_result
+	WITH_EXCEPT_START    // exit lasti prev exc → exit lasti prev exc exit(type, exc, tb)
+	PUSH_EXC_INFO        // exc → prev_exc exc
+	POP_EXCEPT           // prev_exc → -   (restores the handled exception)
+	CHECK_EXC_MATCH      // exc type → exc bool
+	RERAISE              // … exc → (raise exc)
+	RAISE_VARARGS        // [exc [cause]] → (raise)
 	LOAD_ASSERTION_ERROR // - → AssertionError
 
 	numOpcodes

@@ -22,13 +22,17 @@ func (t *Thread) GetAttr(v Value, name string) (Value, error) {
 }
 
 func (t *Thread) attributeError(v Value, name string) error {
-	switch v := v.(type) {
+	var e *Instance
+	switch o := v.(type) {
 	case *Module:
-		return t.newExcf(AttributeErrorClass, "module '%s' has no attribute '%s'", v.Name, name)
+		e = t.newExcf(AttributeErrorClass, "module '%s' has no attribute '%s'", o.Name, name)
 	case *Class:
-		return t.newExcf(AttributeErrorClass, "type object '%s' has no attribute '%s'", v.Name, name)
+		e = t.newExcf(AttributeErrorClass, "type object '%s' has no attribute '%s'", o.Name, name)
+	default:
+		e = t.newExcf(AttributeErrorClass, "'%s' object has no attribute '%s'", v.Type().Name, name)
 	}
-	return t.newExcf(AttributeErrorClass, "'%s' object has no attribute '%s'", v.Type().Name, name)
+	e.Exc.Suggestion = t.attrSuggestion(v, name)
+	return e
 }
 
 // getAttr returns v.name, or nil if there is no such attribute.

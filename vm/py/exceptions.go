@@ -18,6 +18,8 @@ type ExcState struct {
 	Cause    *Instance
 	Context  *Instance
 	Suppress bool // __suppress_context__ (set by raise … from …)
+	// Suggestion is the name a traceback offers after "Did you mean".
+	Suggestion string
 }
 
 // TBEntry is one traceback entry: a code object and the instruction executing in it.
@@ -196,7 +198,9 @@ func (t *Thread) newExcValue(cls *Class, v Value) *Instance {
 }
 
 func (t *Thread) nameError(name string) error {
-	return t.newExcf(NameErrorClass, "name '%s' is not defined", name)
+	e := t.newExcf(NameErrorClass, "name '%s' is not defined", name)
+	e.Exc.Suggestion = t.nameSuggestion(name)
+	return e
 }
 
 func (t *Thread) unboundLocal(f *Frame, i int) error {
@@ -267,6 +271,9 @@ func (t *Thread) excLine(exc *Instance) string {
 		t.Decref(r)
 	} else {
 		msg = "<exception str() failed>"
+	}
+	if exc.Exc != nil && exc.Exc.Suggestion != "" {
+		msg += ". Did you mean: '" + exc.Exc.Suggestion + "'?"
 	}
 	if msg == "" {
 		return name

@@ -112,9 +112,9 @@ type Thread struct {
 	reprStack      []Value
 	pendingAttrErr error
 	syncResult     Value
-	syncErr    *Instance
-	pendingErr error
-	syncDepth  int
+	syncErr        *Instance
+	pendingErr     error
+	syncDepth      int
 	// Data is free for the scheduler's own per-thread state.
 	Data any
 }
