@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,4 +112,42 @@ func fmtInt(i int) string {
 		b = append([]byte{byte('0' + i%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestSyntaxErrorsLikeCPython checks that each script under testdata/syntax fails to
+// compile with exit code 2 and the same error class, line and message as python3
+// reports (the caret column may differ).
+func TestSyntaxErrorsLikeCPython(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "syntax", "*.py"))
+	if len(files) == 0 {
+		t.Fatal("no scripts in testdata/syntax")
+	}
+	for _, f := range files {
+		path, _ := filepath.Abs(f)
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			gout, gerr, gcode := runGilscope(t, path)
+			if gout != "" || gcode != ExitSyntax {
+				t.Fatalf("gilscope: stdout %q, exit %d; want no output and exit %d", gout, gcode, ExitSyntax)
+			}
+			_, perr, _ := runCPython(t, path)
+			lastLine := func(s string) string {
+				lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+				return lines[len(lines)-1]
+			}
+			fileLine := func(s string) string {
+				for _, l := range strings.Split(s, "\n") {
+					if strings.HasPrefix(l, "  File ") {
+						return l
+					}
+				}
+				return ""
+			}
+			if g, p := lastLine(gerr), lastLine(perr); g != p {
+				t.Errorf("message: gilscope %q, python3 %q", g, p)
+			}
+			if g, p := fileLine(gerr), fileLine(perr); g != p {
+				t.Errorf("location: gilscope %q, python3 %q", g, p)
+			}
+		})
+	}
 }

@@ -1027,6 +1027,7 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 	sc := c.scopes[s]
 	flags := c.defaults(s.Args)
 	fc := c.funcode(sc, s.Name, qual, s.DefPos.Line, s.Args, func() {
+		c.constIndex(nil) // co_consts[0] is the (absent) docstring, as in CPython
 		c.f.qualPrefix = qual + ".<locals>."
 		c.stmts(s.Body)
 		c.returnNone()
@@ -1375,7 +1376,7 @@ func (c *compiler) compareOp(op string) {
 	default:
 		for i, o := range CompareOps {
 			if o == op {
-				c.emit(COMPARE_OP, uint32(i)<<4)
+				c.emit(COMPARE_OP, uint32(i)<<4|compareMasks[i])
 				return
 			}
 		}
@@ -1558,6 +1559,10 @@ func (c *compiler) compGenerator(gens []*syntax.Comprehension, i int, build Opco
 	c.bind(cleanup)
 	c.emit(END_FOR, 0)
 }
+
+// compareMasks are the low bits CPython 3.12 puts in COMPARE_OP's argument: which
+// outcomes (unordered 1, less 2, greater 4, equal 8) make the comparison true.
+var compareMasks = [...]uint32{2, 2 | 8, 8, 1 | 2 | 4, 4, 4 | 8}
 
 func sortedKeys(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))

@@ -88,7 +88,6 @@ reload:
 		f.lasti = pc
 		pc++
 		t.Cost += costs[op]
-		in.Steps++
 
 		switch op {
 		case compile.NOP, compile.RESUME, compile.END_FOR:

@@ -66,8 +66,6 @@ type Interp struct {
 	interned map[string]*Str
 	// Clock returns the simulated time in nanoseconds (set by the machine).
 	Clock func() int64
-	// Steps counts instructions executed by all threads.
-	Steps int64
 	rng   *mt19937
 
 	consts map[*compile.Funcode][]Value

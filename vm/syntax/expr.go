@@ -10,6 +10,8 @@ package syntax
 // parseStarExprs is star_expressions, parseTest is expression, parseOr is
 // disjunction, parseBitOr is bitwise_or.
 
+import "strings"
+
 // startsExpr reports whether tok can begin an expression.
 func startsExpr(tok token) bool {
 	switch tok {
@@ -71,14 +73,53 @@ func (p *parser) parseYield() {
 }
 
 // parseTest parses an expression: a lambda, a conditional expression, or
-// a disjunction. Inside brackets, an expression followed by the start of
-// another is diagnosed as a missing comma.
+// a disjunction. Inside brackets, an expression followed by '=' or by the
+// start of another expression gets CPython's diagnosis.
 func (p *parser) parseTest() Expr {
 	x := p.parseTest0()
-	if p.val.nested && startsOperand(p.tok) {
-		p.missingComma(x)
+	if p.val.nested {
+		if p.tok == EQ {
+			p.misplacedEq(x)
+		}
+		if startsOperand(p.tok) {
+			p.missingComma(x)
+		}
 	}
 	return x
+}
+
+// misplacedEq diagnoses `x = y` where an expression is expected, as
+// CPython's invalid_named_expression rule does. The current token is '='.
+func (p *parser) misplacedEq(x Expr) {
+	eq := p.val.pos
+	p.next()
+	if p.try(func() { p.parseBitOr() }) && p.tok != EQ && p.tok != COLONEQ {
+		switch x.(type) {
+		case *Name:
+			p.errorSpan(x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		case *List, *Tuple, *GeneratorExp, *NameConst:
+		default:
+			if bitwiseOrLevel(x) {
+				p.errorSpan(x, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
+			}
+		}
+	}
+	p.errorf(eq, "invalid syntax")
+}
+
+// try calls parse and reports whether it succeeded. A syntax error found
+// by the parser is discarded (the parser state is then meaningless, so the
+// caller must report an error); one found by the scanner propagates.
+func (p *parser) try(parse func()) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if b, isBailout := r.(bailout); !isBailout || b.scanner {
+				panic(r)
+			}
+		}
+	}()
+	parse()
+	return true
 }
 
 func (p *parser) parseTest0() Expr {
@@ -108,12 +149,7 @@ func (p *parser) parseTest0() Expr {
 func (p *parser) parseCondition() Expr {
 	x := p.parseTest()
 	if p.tok == EQ {
-		if _, ok := x.(*Name); ok {
-			p.errorSpan(x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-		}
-		if bitwiseOrLevel(x) {
-			p.errorSpan(x, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
-		}
+		p.misplacedEq(x)
 	}
 	return x
 }
@@ -369,7 +405,14 @@ func (p *parser) missingComma(x Expr) {
 	if name, ok := leftmost(x).(*Name); ok && isSoftKeyword(name.Id) {
 		return
 	}
-	p.fail(SyntaxError, start(x), p.val.end, "invalid syntax. Perhaps you forgot a comma?")
+	// Like CPython, parse the following expression before deciding: the
+	// diagnosis needs it to be valid, and how far the parser read matters
+	// when an unclosed bracket is found later (see finalError).
+	pos, end := p.val.pos, p.val.end
+	if !p.try(func() { p.parseTest0() }) {
+		p.errorf(pos, "invalid syntax")
+	}
+	p.fail(SyntaxError, start(x), end, "invalid syntax. Perhaps you forgot a comma?")
 }
 
 // leftmost returns the leftmost operand of x.
@@ -396,8 +439,16 @@ func leftmost(x Expr) Expr {
 	}
 }
 
+// isSoftKeyword reports whether CPython 3.12 treats name as a soft keyword
+// when deciding whether to suggest a missing comma. Its check accepts any
+// prefix of a soft keyword, so "t" and "ma" count too.
 func isSoftKeyword(name string) bool {
-	return name == "match" || name == "case" || name == "type" || name == "_"
+	for _, kw := range [...]string{"match", "case", "type", "_"} {
+		if name != "" && strings.HasPrefix(kw, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseParen parses a parenthesized expression, tuple or generator expression.
@@ -549,7 +600,8 @@ func (p *parser) parseDictItem() (key, value Expr) {
 	}
 	key = p.parseTest0()
 	if p.tok != COLON {
-		p.errorSpan(key, "':' expected after dictionary key")
+		end := end(key) // CPython points at the last character of the key
+		p.errorf(Pos{end.Line, max(end.Col-1, 1)}, "':' expected after dictionary key")
 	}
 	return key, p.parseDictValue()
 }
@@ -684,7 +736,10 @@ func (p *parser) parseCall(fn Expr) Expr {
 // parseArg parses a positional argument of call, which may be a bare
 // generator expression if it is the only argument.
 func (p *parser) parseArg(call *Call) Expr {
-	x := p.parseTest()
+	x := p.parseTest0()
+	if startsOperand(p.tok) {
+		p.missingComma(x)
+	}
 	switch p.tok {
 	case FOR:
 		gens := p.parseComprehensions()

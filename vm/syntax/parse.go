@@ -208,7 +208,17 @@ func (p *parser) syntaxError() {
 			p.errorf(p.prevPos, "f-string: expecting '=', or '!', or ':', or '}'")
 		}
 	}
-	p.errorf(p.val.pos, "invalid syntax")
+	p.errorf(p.errorPos(), "invalid syntax")
+}
+
+// errorPos returns the position at which CPython reports the current token
+// as unexpected: its start, except that CPython reads on past a 'not' that
+// might begin 'not in'.
+func (p *parser) errorPos() Pos {
+	if p.tok == NOT && p.peek(1) != IN {
+		return p.ahead[0].val.pos
+	}
+	return p.val.pos
 }
 
 // expect consumes a token of kind tok or reports a syntax error.
@@ -568,8 +578,28 @@ func (p *parser) parseSimpleStmts(body []Stmt) []Stmt {
 			break
 		}
 	}
+	if startsOperand(p.tok) {
+		p.juxtaposed(body[len(body)-1])
+	}
 	p.expect(NEWLINE)
 	return body
+}
+
+// juxtaposed reports a statement followed by the start of an expression.
+// Like CPython, it first parses that expression: if the statement is a
+// lone name, errors found in it are reported (as in `retu{n x}`);
+// otherwise they are ignored, but how far the parser read still matters
+// when an unclosed bracket is found later (see finalError).
+func (p *parser) juxtaposed(stmt Stmt) {
+	pos := p.errorPos()
+	if s, ok := stmt.(*ExprStmt); ok {
+		if _, ok := s.Value.(*Name); ok {
+			p.parseStarExprs()
+			p.errorf(pos, "invalid syntax")
+		}
+	}
+	p.try(func() { p.parseStarExprs() })
+	p.errorf(pos, "invalid syntax")
 }
 
 func (p *parser) parseSimpleStmt() Stmt {
@@ -783,7 +813,12 @@ func (p *parser) parseAssign(first Expr) *Assign {
 	}
 	targets, value := exprs[:len(exprs)-1], exprs[len(exprs)-1]
 	for _, t := range targets {
-		p.checkAssignTarget(t, len(targets) == 1, value)
+		if bad := invalidTarget(t); bad != nil {
+			p.invalidAssignment(exprs, bad)
+		}
+	}
+	for _, t := range targets {
+		p.checkStarredTargets(t, true)
 	}
 	p.checkNotStarred(value)
 	return &Assign{Targets: targets, Value: value}

@@ -97,29 +97,48 @@ func (p *parser) checkTarget(t Expr) {
 	p.checkStarredTargets(t, true)
 }
 
-// checkAssignTarget checks a target of an assignment statement. If it is
-// the only target, an invalid expression gets CPython's hint that '=='
-// may have been meant.
-func (p *parser) checkAssignTarget(t Expr, only bool, value Expr) {
-	bad := invalidTarget(t)
-	if bad == nil {
-		p.checkStarredTargets(t, true)
-		return
-	}
-	if only && bad == t && bitwiseOrLevel(t) && bitwiseOrLevel(firstElt(value)) {
-		switch t.(type) {
-		case *GeneratorExp, *NameConst:
+// invalidAssignment reports bad, an invalid part of a target in the
+// assignment chain `exprs[0] = exprs[1] = ...`, with the message CPython
+// chooses. Its invalid_named_expression rule, which looks at the end of
+// the first target and at what follows the first '=', takes precedence
+// over its invalid_assignment rule: so `a, f() = 1` gets the hint that
+// '==' may have been meant.
+func (p *parser) invalidAssignment(exprs []Expr, bad Expr) {
+	last, next := lastElt(exprs[0]), exprs[1]
+	followedByEq := len(exprs) > 2 && !isBareTuple(next)
+	if !followedByEq && bitwiseOrLevel(firstElt(next)) {
+		switch last.(type) {
+		case *Name:
+			p.errorSpan(last, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		case *List, *Tuple, *GeneratorExp, *NameConst:
 		default:
-			p.errorSpan(bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(bad))
+			if bitwiseOrLevel(last) {
+				p.errorSpan(last, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(last))
+			}
 		}
 	}
 	p.errorSpan(bad, "cannot assign to %s", exprName(bad))
 }
 
-// firstElt returns the first element of an unparenthesized tuple, or e.
+// isBareTuple reports whether e is a tuple written without parentheses.
+func isBareTuple(e Expr) bool {
+	t, ok := e.(*Tuple)
+	return ok && len(t.Elts) > 0 && t.Lparen == start(t.Elts[0])
+}
+
+// firstElt returns the first element of a bare tuple, or e.
 func firstElt(e Expr) Expr {
-	if t, ok := e.(*Tuple); ok && len(t.Elts) > 0 && start(t) == start(t.Elts[0]) {
-		return t.Elts[0]
+	if isBareTuple(e) {
+		return e.(*Tuple).Elts[0]
+	}
+	return e
+}
+
+// lastElt returns the last element of a bare tuple, or e.
+func lastElt(e Expr) Expr {
+	if isBareTuple(e) {
+		elts := e.(*Tuple).Elts
+		return elts[len(elts)-1]
 	}
 	return e
 }
