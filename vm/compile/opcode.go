@@ -95,8 +95,6 @@ const (
 	RERAISE              // … exc → (raise exc)
 	RAISE_VARARGS        // [exc [cause]] → (raise)
 	LOAD_ASSERTION_ERROR // - → AssertionError
-
-	numOpcodes
 )
 
 // Names maps each opcode to its CPython name.

@@ -105,9 +105,7 @@ func (r *resolver) resolveFree(s *scope) {
 	for n := range s.nonlocals {
 		names = append(names, n)
 	}
-	for _, n := range sortedKeys(s.used) {
-		names = append(names, n)
-	}
+	names = append(names, sortedKeys(s.used)...)
 	for _, n := range names {
 		if s.globals[n] {
 			continue

@@ -285,9 +285,7 @@ func (t *Thread) parseInt(s string, base int) (Value, error) {
 		if base == 0 {
 			base = prefixBase
 		}
-		if strings.HasPrefix(s, "_") {
-			s = s[1:]
-		}
+		s = strings.TrimPrefix(s, "_")
 	} else if base == 0 {
 		base = 10
 		if len(s) > 1 && strings.Trim(s, "0_") != "" && s[0] == '0' {

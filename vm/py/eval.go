@@ -273,7 +273,6 @@ reload:
 			if t.pendingErr != nil {
 				err = t.pendingErr
 				t.pendingErr = nil
-				f = t.frame
 				goto raise
 			}
 			goto reload

@@ -5,6 +5,7 @@ package py
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 func selfStr(args []Value) *Str { return args[0].(*Str) }
@@ -413,12 +414,13 @@ func init() {
 		s := selfStr(args).S
 		var parts []string
 		for len(s) > 0 {
-			i := strings.IndexAny(s, "\n\r\v\f\x1c\x1d\x1e\x85")
+			i := strings.IndexAny(s, "\n\r\v\f\x1c\x1d\x1e\u0085\u2028\u2029")
 			if i < 0 {
 				parts = append(parts, s)
 				break
 			}
-			end := i + 1
+			_, size := utf8.DecodeRuneInString(s[i:])
+			end := i + size
 			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				end++
 			}

@@ -16,13 +16,6 @@ import (
 var dunderBinary = [...]string{"__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__",
 	"__mul__", "__mod__", "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__"}
 
-func binaryOpName(op int) string {
-	if op >= compile.NumInplace {
-		op -= compile.NumInplace
-	}
-	return compile.BinaryOps[op]
-}
-
 // BinaryOp computes x op y for BINARY_OP's operator numbering.
 func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 	inplace := op >= compile.NumInplace

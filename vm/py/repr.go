@@ -5,7 +5,6 @@ package py
 import (
 	"fmt"
 	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"unicode"
@@ -376,11 +375,4 @@ func BytesRepr(s string) string {
 	}
 	b.WriteByte(quote)
 	return b.String()
-}
-
-// bigFromString parses an integer literal in base (0 means infer from a prefix).
-func bigFromString(s string, base int) (*big.Int, bool) {
-	s = strings.ReplaceAll(s, "_", "")
-	b, ok := new(big.Int).SetString(s, base)
-	return b, ok
 }

@@ -93,7 +93,7 @@ func (p *parser) parseTest() Expr {
 func (p *parser) misplacedEq(x Expr) {
 	eq := p.val.pos
 	p.next()
-	if p.try(func() { p.parseBitOr() }) && p.tok != EQ && p.tok != COLONEQ {
+	if p.try(func() { p.parseBitOr() }, false) && p.tok != EQ && p.tok != COLONEQ {
 		switch x.(type) {
 		case *Name:
 			p.errorSpan(x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
@@ -109,11 +109,13 @@ func (p *parser) misplacedEq(x Expr) {
 
 // try calls parse and reports whether it succeeded. A syntax error found
 // by the parser is discarded (the parser state is then meaningless, so the
-// caller must report an error); one found by the scanner propagates.
-func (p *parser) try(parse func()) (ok bool) {
+// caller must report an error), unless specific is set and the error is
+// more specific than "invalid syntax". An error found by the scanner
+// always propagates.
+func (p *parser) try(parse func(), specific bool) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if b, isBailout := r.(bailout); !isBailout || b.scanner {
+			if b, isBailout := r.(bailout); !isBailout || b.scanner || specific && !b.generic {
 				panic(r)
 			}
 		}
@@ -409,7 +411,7 @@ func (p *parser) missingComma(x Expr) {
 	// diagnosis needs it to be valid, and how far the parser read matters
 	// when an unclosed bracket is found later (see finalError).
 	pos, end := p.val.pos, p.val.end
-	if !p.try(func() { p.parseTest0() }) {
+	if !p.try(func() { p.parseTest0() }, false) {
 		p.errorf(pos, "invalid syntax")
 	}
 	p.fail(SyntaxError, start(x), end, "invalid syntax. Perhaps you forgot a comma?")

@@ -471,6 +471,10 @@ func (s *scanner) fieldExpr(f *ffield) (token, Pos) {
 				if n == 0 {
 					s.errorf(val.pos, "f-string: lambda expressions are not allowed without parentheses")
 				}
+			default:
+				if n == 0 && !startsExpr(tok) && tok != NEWLINE && tok != RPAREN && tok != RBRACK {
+					s.errorf(val.pos, "f-string: expecting a valid expression after '{'")
+				}
 			}
 		}
 		switch tok {

@@ -208,7 +208,7 @@ func (p *parser) syntaxError() {
 			p.errorf(p.prevPos, "f-string: expecting '=', or '!', or ':', or '}'")
 		}
 	}
-	p.errorf(p.errorPos(), "invalid syntax")
+	panic(bailout{err: &Error{Filename: p.filename, Pos: p.errorPos(), Msg: "invalid syntax"}, generic: true})
 }
 
 // errorPos returns the position at which CPython reports the current token
@@ -592,13 +592,11 @@ func (p *parser) parseSimpleStmts(body []Stmt) []Stmt {
 // when an unclosed bracket is found later (see finalError).
 func (p *parser) juxtaposed(stmt Stmt) {
 	pos := p.errorPos()
-	if s, ok := stmt.(*ExprStmt); ok {
-		if _, ok := s.Value.(*Name); ok {
-			p.parseStarExprs()
-			p.errorf(pos, "invalid syntax")
-		}
+	s, ok := stmt.(*ExprStmt)
+	if ok {
+		_, ok = s.Value.(*Name)
 	}
-	p.try(func() { p.parseStarExprs() })
+	p.try(func() { p.parseStarExprs() }, ok)
 	p.errorf(pos, "invalid syntax")
 }
 

@@ -251,6 +251,7 @@ type bailout struct {
 	err     *Error
 	scanner bool // the error was found by the scanner
 	weak    bool // a scanner error that does not supersede an earlier parser error
+	generic bool // a parser error that is just "invalid syntax"
 }
 
 func (s *scanner) fail(kind ErrorKind, pos Pos, msg string) {
