@@ -321,7 +321,7 @@ func (s *scanner) fstringParts(litPos Pos, raw bool, level int) []fpart {
 			return parts
 		case c == '\\':
 			s.fstringEscape(&text, raw, frame, litPos)
-		case c == '{' && s.peekByte(1) == '{':
+		case c == '{' && s.peekByte(1) == '{' && level == 0: // in a spec, "{{" begins a field
 			s.next()
 			s.next()
 			text.WriteByte('{')
