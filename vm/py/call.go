@@ -24,8 +24,6 @@ func (in *Interp) allocFrame(code *compile.Funcode) *Frame {
 	return f
 }
 
-func (in *Interp) releaseFrame(f *Frame) {}
-
 // pushCall makes a frame for fn(args) and makes it current. It consumes the
 // references in args on success; on failure the caller still owns them.
 func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {

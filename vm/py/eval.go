@@ -461,7 +461,9 @@ func (t *Thread) popFrame(f *Frame) {
 	t.frame = f.parent
 	t.depth--
 	if f.fn != nil {
-		t.in.releaseFrame(f)
+		fn := f.fn
+		f.fn = nil
+		t.Decref(fn)
 	}
 }
 

@@ -10,7 +10,10 @@ package syntax
 // parseStarExprs is star_expressions, parseTest is expression, parseOr is
 // disjunction, parseBitOr is bitwise_or.
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // startsExpr reports whether tok can begin an expression.
 func startsExpr(tok token) bool {
@@ -399,7 +402,7 @@ func (p *parser) missingComma(x Expr) {
 	if name, ok := x.(*Name); ok {
 		switch {
 		case name.Id == "print" || name.Id == "exec":
-			p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
+			p.legacyStatement(name)
 		case p.tok == STRING:
 			return
 		}
@@ -415,6 +418,16 @@ func (p *parser) missingComma(x Expr) {
 		p.errorf(pos, "invalid syntax")
 	}
 	p.fail(SyntaxError, start(x), end, "invalid syntax. Perhaps you forgot a comma?")
+}
+
+// legacyStatement reports a Python 2 print or exec statement, such as
+// `print x`, whose keyword is name.
+func (p *parser) legacyStatement(name *Name) {
+	end := p.val.end
+	if p.try(func() { p.parseStarExprs() }, false) {
+		end = p.prevEnd
+	}
+	p.fail(SyntaxError, name.NamePos, end, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id))
 }
 
 // leftmost returns the leftmost operand of x.
