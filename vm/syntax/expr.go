@@ -10,10 +10,7 @@ package syntax
 // parseStarExprs is star_expressions, parseTest is expression, parseOr is
 // disjunction, parseBitOr is bitwise_or.
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // startsExpr reports whether tok can begin an expression.
 func startsExpr(tok token) bool {
@@ -402,7 +399,7 @@ func (p *parser) missingComma(x Expr) {
 	if name, ok := x.(*Name); ok {
 		switch {
 		case name.Id == "print" || name.Id == "exec":
-			p.legacyStatement(name)
+			p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
 		case p.tok == STRING:
 			return
 		}
@@ -418,16 +415,6 @@ func (p *parser) missingComma(x Expr) {
 		p.errorf(pos, "invalid syntax")
 	}
 	p.fail(SyntaxError, start(x), end, "invalid syntax. Perhaps you forgot a comma?")
-}
-
-// legacyStatement reports a Python 2 print or exec statement, such as
-// `print x`, whose keyword is name.
-func (p *parser) legacyStatement(name *Name) {
-	end := p.val.end
-	if p.try(func() { p.parseStarExprs() }, false) {
-		end = p.prevEnd
-	}
-	p.fail(SyntaxError, name.NamePos, end, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id))
 }
 
 // leftmost returns the leftmost operand of x.
@@ -478,7 +465,7 @@ func (p *parser) parseParen() Expr {
 		p.parseYield()
 	}
 	first := p.parseStarOrTest()
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RPAREN, nil)
@@ -523,7 +510,7 @@ func (p *parser) parseList() Expr {
 		return &List{Lbrack: lbrack, End: p.prevEnd}
 	}
 	first := p.parseStarOrTest()
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACK, nil)
@@ -558,7 +545,7 @@ func (p *parser) parseBrace() Expr {
 	if p.tok == COLON {
 		return p.parseDict(lbrace, first, p.parseDictValue())
 	}
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACE, nil)
@@ -608,7 +595,7 @@ func (p *parser) parseDictItem() (key, value Expr) {
 		pos := p.val.pos
 		p.next()
 		value = p.parseBitOr()
-		if p.tok == FOR {
+		if p.atComprehension() {
 			p.errorf(pos, "dict unpacking cannot be used in dict comprehension")
 		}
 		return nil, value
@@ -629,6 +616,11 @@ func (p *parser) parseDictValue() Expr {
 		p.errorf(colon, "expression expected after dictionary key and ':'")
 	}
 	return p.parseTest()
+}
+
+// atComprehension reports whether a comprehension clause begins here.
+func (p *parser) atComprehension() bool {
+	return p.tok == FOR || p.tok == ASYNC && p.peek(1) == FOR
 }
 
 // parseComprehensions parses one or more `for ... in ... if ...` clauses.
@@ -756,7 +748,7 @@ func (p *parser) parseArg(call *Call) Expr {
 		p.missingComma(x)
 	}
 	switch p.tok {
-	case FOR:
+	case FOR, ASYNC:
 		gens := p.parseComprehensions()
 		if len(call.Args) > 0 || len(call.Keywords) > 0 || p.tok == COMMA {
 			p.errorSpan(x, "Generator expression must be parenthesized")
@@ -792,6 +784,9 @@ func (p *parser) parseSubscript(value Expr) Expr {
 			elts = append(elts, last)
 		}
 		first = &Tuple{Lparen: start(first), End: p.prevEnd, Elts: elts}
+	}
+	if star, ok := first.(*Starred); ok {
+		first = &Tuple{Lparen: star.Star, End: end(star), Elts: []Expr{star}} // a[*b] is a[(*b,)]
 	}
 	p.expectClose(RBRACK, last)
 	p.next()

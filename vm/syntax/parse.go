@@ -26,11 +26,7 @@ const maxDepth = 300
 // may be "\n", "\r\n" or "\r"; src must be UTF-8.
 func Parse(filename string, src []byte) (mod *Module, err error) {
 	src = normalizeNewlines(src)
-	off := 0
-	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		off = len("\uFEFF") // a UTF-8 byte order mark
-	}
-	p := newParser(filename, src, off, Pos{1, 1})
+	p := newParser(filename, src, 0, Pos{1, 1})
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -793,7 +789,7 @@ func (p *parser) parseExprStmt() Stmt {
 		return &AugAssign{Target: x, Op: op, OpPos: pos, Value: value}
 	}
 	if name, ok := x.(*Name); ok && (name.Id == "print" || name.Id == "exec") && startsOperand(p.tok) {
-		p.legacyStatement(name)
+		p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
 	}
 	p.checkNotStarred(x)
 	return &ExprStmt{Value: x}

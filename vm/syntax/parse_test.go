@@ -302,7 +302,6 @@ var parseTests = []struct{ desc, src, want string }{
 		`ExprStmt(UnaryOp('not', Compare(Name('a'), ['in'], [Name('b')])))`},
 	{`await as name is keyword`, `x.y`,
 		`ExprStmt(Attribute(Name('x'), 'y'))`},
-
 }
 
 func dumpBody(m *Module) string {
@@ -774,7 +773,6 @@ var errorTests = []struct{ desc, src, want string }{
 		"3:7: gilscope does not support `except*` yet"},
 	{`generic function`, `def f[T](x): pass`,
 		`1:6: gilscope does not support type parameters yet`},
-
 }
 
 // errorString formats err as errorTests expects.
@@ -869,8 +867,8 @@ func TestPositions(t *testing.T) {
 		{"if statement", ifStmt, Pos{2, 1}, Pos{3, 16}},
 		{"unary minus", unary, Pos{3, 9}, Pos{3, 16}},
 		{"power", unary.Operand, Pos{3, 10}, Pos{3, 16}},
-		{"def", def, Pos{4, 1}, Pos{6, 23}},
-		{"comprehension", comp, Pos{5, 12}, Pos{6, 23}},
+		{"def", def, Pos{4, 1}, Pos{6, 24}},
+		{"comprehension", comp, Pos{5, 12}, Pos{6, 24}},
 		{"joined string", str, Pos{7, 5}, Pos{7, 17}},
 	} {
 		start, end := test.node.Span()
@@ -994,17 +992,17 @@ func TestLimits(t *testing.T) {
 	for _, test := range []struct {
 		desc, src, want string
 	}{
-		{"199 parentheses", strings.Repeat("(", 199) + strings.Repeat(")", 199), ""},
-		{"200 parentheses", strings.Repeat("(", 200) + strings.Repeat(")", 200), "1:200: too many nested parentheses"},
-		{"deep brackets", strings.Repeat("[{(", 100000), "1:200: too many nested parentheses"},
+		{"200 parentheses", strings.Repeat("(", 200) + strings.Repeat(")", 200), ""},
+		{"201 parentheses", strings.Repeat("(", 201) + strings.Repeat(")", 201), "1:201: too many nested parentheses"},
+		{"deep brackets", strings.Repeat("[{(", 100000), "1:201: too many nested parentheses"},
 		{"unary chain", "x = " + strings.Repeat("-", 100000) + "1", "1:305: too many nested expressions"},
 		{"not chain", "x = " + strings.Repeat("not ", 100000) + "1", "1:1205: too many nested expressions"},
 		{"power chain", "x = 2" + strings.Repeat(" ** 2", 100000), "1:1505: too many nested expressions"},
-		{"conditional chain", "x = 1" + strings.Repeat(" if 1 else 1", 100000), "1:3606: too many nested expressions"},
-		{"lambda chain", "x = " + strings.Repeat("lambda: ", 100000) + "1", "1:2397: too many nested expressions"},
+		{"conditional chain", "x = 1" + strings.Repeat(" if 1 else 1", 100000), "1:3605: too many nested expressions"},
+		{"lambda chain", "x = " + strings.Repeat("lambda: ", 100000) + "1", "1:2405: too many nested expressions"},
 		{"nested f-strings", strings.Repeat("f'{", 200) + "1" + strings.Repeat("}'", 200), "1:451: too many nested f-strings"},
-		{"99 indentation levels", indented(98), ""},
-		{"100 indentation levels", indented(100), "IndentationError 100:100: too many levels of indentation"},
+		{"99 indentation levels", indented(99), ""},
+		{"100 indentation levels", indented(100), "IndentationError 101:1: too many levels of indentation"},
 		{"long line", "x = [" + strings.Repeat("1, ", 100000) + "]", ""},
 		{"long string", "x = '" + strings.Repeat("a", 1<<20) + "'", ""},
 	} {
