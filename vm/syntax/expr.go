@@ -465,7 +465,7 @@ func (p *parser) parseParen() Expr {
 		p.parseYield()
 	}
 	first := p.parseStarOrTest()
-	if p.atComprehension() {
+	if p.tok == FOR {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RPAREN, nil)
@@ -510,7 +510,7 @@ func (p *parser) parseList() Expr {
 		return &List{Lbrack: lbrack, End: p.prevEnd}
 	}
 	first := p.parseStarOrTest()
-	if p.atComprehension() {
+	if p.tok == FOR {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACK, nil)
@@ -545,7 +545,7 @@ func (p *parser) parseBrace() Expr {
 	if p.tok == COLON {
 		return p.parseDict(lbrace, first, p.parseDictValue())
 	}
-	if p.atComprehension() {
+	if p.tok == FOR {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACE, nil)
@@ -595,7 +595,7 @@ func (p *parser) parseDictItem() (key, value Expr) {
 		pos := p.val.pos
 		p.next()
 		value = p.parseBitOr()
-		if p.atComprehension() {
+		if p.tok == FOR {
 			p.errorf(pos, "dict unpacking cannot be used in dict comprehension")
 		}
 		return nil, value
@@ -616,11 +616,6 @@ func (p *parser) parseDictValue() Expr {
 		p.errorf(colon, "expression expected after dictionary key and ':'")
 	}
 	return p.parseTest()
-}
-
-// atComprehension reports whether a comprehension clause begins here.
-func (p *parser) atComprehension() bool {
-	return p.tok == FOR || p.tok == ASYNC && p.peek(1) == FOR
 }
 
 // parseComprehensions parses one or more `for ... in ... if ...` clauses.
@@ -748,7 +743,7 @@ func (p *parser) parseArg(call *Call) Expr {
 		p.missingComma(x)
 	}
 	switch p.tok {
-	case FOR, ASYNC:
+	case FOR:
 		gens := p.parseComprehensions()
 		if len(call.Args) > 0 || len(call.Keywords) > 0 || p.tok == COMMA {
 			p.errorSpan(x, "Generator expression must be parenthesized")
@@ -784,9 +779,6 @@ func (p *parser) parseSubscript(value Expr) Expr {
 			elts = append(elts, last)
 		}
 		first = &Tuple{Lparen: start(first), End: p.prevEnd, Elts: elts}
-	}
-	if star, ok := first.(*Starred); ok {
-		first = &Tuple{Lparen: star.Star, End: end(star), Elts: []Expr{star}} // a[*b] is a[(*b,)]
 	}
 	p.expectClose(RBRACK, last)
 	p.next()

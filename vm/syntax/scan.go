@@ -464,7 +464,7 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 			s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 		}
 		if len(s.indents) >= maxIndent {
-			s.weakError(IndentationError, Pos{s.line, 1}, "too many levels of indentation")
+			s.weakError(IndentationError, s.pos(), "too many levels of indentation")
 		}
 		s.indents = append(s.indents, indent{col, alt})
 		val.pos, val.end = Pos{s.line, max(width, 1)}, s.pos()
