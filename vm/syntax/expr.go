@@ -79,7 +79,7 @@ func (p *parser) parseTest() Expr {
 	x := p.parseTest0()
 	if p.val.nested {
 		if p.tok == EQ {
-			p.misplacedEq(x)
+			p.misplacedEq(x, p.val.pos)
 		}
 		if startsOperand(p.tok) {
 			p.missingComma(x)
@@ -88,42 +88,17 @@ func (p *parser) parseTest() Expr {
 	return x
 }
 
-// misplacedEq diagnoses `x = y` where an expression is expected, as
-// CPython's invalid_named_expression rule does. The current token is '='.
-func (p *parser) misplacedEq(x Expr) {
-	eq := p.val.pos
-	p.next()
-	if p.try(func() { p.parseBitOr() }, false) && p.tok != EQ && p.tok != COLONEQ {
-		switch x.(type) {
-		case *Name:
-			p.errorSpan(x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-		case *List, *Tuple, *GeneratorExp, *NameConst:
-		default:
-			if bitwiseOrLevel(x) {
-				p.errorSpan(x, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
-			}
-		}
+// parseValue is parseTest without the diagnosis of '=', for contexts
+// where CPython does not expect a named expression, such as dict values.
+func (p *parser) parseValue() Expr {
+	x := p.parseTest0()
+	if p.val.nested && startsOperand(p.tok) {
+		p.missingComma(x)
 	}
-	p.errorf(eq, "invalid syntax")
+	return x
 }
 
-// try calls parse and reports whether it succeeded. A syntax error found
-// by the parser is discarded (the parser state is then meaningless, so the
-// caller must report an error), unless specific is set and the error is
-// more specific than "invalid syntax". An error found by the scanner
-// always propagates.
-func (p *parser) try(parse func(), specific bool) (ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			if b, isBailout := r.(bailout); !isBailout || b.scanner || specific && !b.generic {
-				panic(r)
-			}
-		}
-	}()
-	parse()
-	return true
-}
-
+// parseTest0 is parseTest without the diagnoses.
 func (p *parser) parseTest0() Expr {
 	p.enter()
 	defer p.leave()
@@ -134,11 +109,11 @@ func (p *parser) parseTest0() Expr {
 	if p.tok == IF {
 		p.next()
 		test := p.parseOr()
-		if p.tok != ELSE {
+		if p.tok != ELSE && p.tok != COLON {
 			p.errorSpan(x, "expected 'else' after 'if' expression")
 		}
-		p.next()
-		x = &IfExp{Test: test, Body: x, OrElse: p.parseTest0()}
+		p.expect(ELSE)
+		x = &IfExp{Test: test, Body: x, OrElse: p.parseValue()}
 	}
 	if p.tok == COLONEQ {
 		p.unsupported(p.val.pos, "the walrus operator `:=`")
@@ -151,7 +126,7 @@ func (p *parser) parseTest0() Expr {
 func (p *parser) parseCondition() Expr {
 	x := p.parseTest()
 	if p.tok == EQ {
-		p.misplacedEq(x)
+		p.misplacedEq(x, p.val.pos)
 	}
 	return x
 }
@@ -387,72 +362,6 @@ func (p *parser) expectClose(closer token, last Expr) {
 	p.syntaxError()
 }
 
-// missingComma reports CPython's "Perhaps you forgot a comma?" for the
-// expression x, which is followed by the start of another expression
-// inside brackets. As in CPython, it does not apply if x is a name
-// followed by a string, if x begins with a soft keyword, or if x is a
-// conditional expression.
-func (p *parser) missingComma(x Expr) {
-	if _, ok := x.(*IfExp); ok {
-		return
-	}
-	if name, ok := x.(*Name); ok {
-		switch {
-		case name.Id == "print" || name.Id == "exec":
-			p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
-		case p.tok == STRING:
-			return
-		}
-	}
-	if name, ok := leftmost(x).(*Name); ok && isSoftKeyword(name.Id) {
-		return
-	}
-	// Like CPython, parse the following expression before deciding: the
-	// diagnosis needs it to be valid, and how far the parser read matters
-	// when an unclosed bracket is found later (see finalError).
-	pos, end := p.val.pos, p.val.end
-	if !p.try(func() { p.parseTest0() }, false) {
-		p.errorf(pos, "invalid syntax")
-	}
-	p.fail(SyntaxError, start(x), end, "invalid syntax. Perhaps you forgot a comma?")
-}
-
-// leftmost returns the leftmost operand of x.
-func leftmost(x Expr) Expr {
-	for {
-		switch e := x.(type) {
-		case *BinOp:
-			x = e.Left
-		case *BoolOp:
-			x = e.Values[0]
-		case *Compare:
-			x = e.Left
-		case *IfExp:
-			x = e.Body
-		case *Call:
-			x = e.Func
-		case *Attribute:
-			x = e.Value
-		case *Subscript:
-			x = e.Value
-		default:
-			return x
-		}
-	}
-}
-
-// isSoftKeyword reports whether CPython 3.12 treats name as a soft keyword
-// when deciding whether to suggest a missing comma. Its check accepts any
-// prefix of a soft keyword, so "t" and "ma" count too.
-func isSoftKeyword(name string) bool {
-	for _, kw := range [...]string{"match", "case", "type", "_"} {
-		if name != "" && strings.HasPrefix(kw, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // parseParen parses a parenthesized expression, tuple or generator expression.
 func (p *parser) parseParen() Expr {
 	lparen := p.val.pos
@@ -465,7 +374,7 @@ func (p *parser) parseParen() Expr {
 		p.parseYield()
 	}
 	first := p.parseStarOrTest()
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RPAREN, nil)
@@ -510,7 +419,7 @@ func (p *parser) parseList() Expr {
 		return &List{Lbrack: lbrack, End: p.prevEnd}
 	}
 	first := p.parseStarOrTest()
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACK, nil)
@@ -545,7 +454,7 @@ func (p *parser) parseBrace() Expr {
 	if p.tok == COLON {
 		return p.parseDict(lbrace, first, p.parseDictValue())
 	}
-	if p.tok == FOR {
+	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
 		p.expectClose(RBRACE, nil)
@@ -595,7 +504,7 @@ func (p *parser) parseDictItem() (key, value Expr) {
 		pos := p.val.pos
 		p.next()
 		value = p.parseBitOr()
-		if p.tok == FOR {
+		if p.atComprehension() {
 			p.errorf(pos, "dict unpacking cannot be used in dict comprehension")
 		}
 		return nil, value
@@ -615,7 +524,12 @@ func (p *parser) parseDictValue() Expr {
 	if p.tok == COMMA || p.tok == RBRACE {
 		p.errorf(colon, "expression expected after dictionary key and ':'")
 	}
-	return p.parseTest()
+	return p.parseValue()
+}
+
+// atComprehension reports whether a comprehension clause begins here.
+func (p *parser) atComprehension() bool {
+	return p.tok == FOR || p.tok == ASYNC && p.peek(1) == FOR
 }
 
 // parseComprehensions parses one or more `for ... in ... if ...` clauses.
@@ -686,12 +600,12 @@ func (p *parser) parseCall(fn Expr) Expr {
 			if kwUnpack {
 				p.errorf(pos, "iterable argument unpacking follows keyword argument unpacking")
 			}
-			last = &Starred{Star: pos, Value: p.parseTest()}
+			last = &Starred{Star: pos, Value: p.parseValue()}
 			call.Args = append(call.Args, last)
 		case p.tok == STARSTAR:
 			pos := p.val.pos
 			p.next()
-			last = p.parseTest()
+			last = p.parseValue()
 			call.Keywords = append(call.Keywords, &Keyword{ArgPos: pos, Value: last})
 			kwUnpack = true
 		case p.tok == NAME && p.peek(1) == EQ:
@@ -708,7 +622,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 				names = make(map[string]bool)
 			}
 			names[name] = true
-			last = p.parseTest()
+			last = p.parseValue()
 			call.Keywords = append(call.Keywords, &Keyword{ArgPos: pos, Arg: name, Value: last})
 			kwSeen = true
 		default:
@@ -726,10 +640,10 @@ func (p *parser) parseCall(fn Expr) Expr {
 		}
 		p.next()
 	}
-	p.expectClose(RPAREN, last)
 	if misplaced != "" {
-		p.errorf(p.val.pos, "%s", misplaced)
+		p.errorf(p.val.pos, "%s", misplaced) // CPython reports it where the arguments end
 	}
+	p.expectClose(RPAREN, last)
 	p.next()
 	call.End = p.prevEnd
 	return call
@@ -743,7 +657,7 @@ func (p *parser) parseArg(call *Call) Expr {
 		p.missingComma(x)
 	}
 	switch p.tok {
-	case FOR:
+	case FOR, ASYNC:
 		gens := p.parseComprehensions()
 		if len(call.Args) > 0 || len(call.Keywords) > 0 || p.tok == COMMA {
 			p.errorSpan(x, "Generator expression must be parenthesized")
@@ -779,6 +693,9 @@ func (p *parser) parseSubscript(value Expr) Expr {
 			elts = append(elts, last)
 		}
 		first = &Tuple{Lparen: start(first), End: p.prevEnd, Elts: elts}
+	}
+	if star, ok := first.(*Starred); ok {
+		first = &Tuple{Lparen: star.Star, End: end(star), Elts: []Expr{star}} // a[*b] is a[(*b,)]
 	}
 	p.expectClose(RBRACK, last)
 	p.next()
@@ -818,10 +735,12 @@ func (p *parser) parseSlice() Expr {
 func (p *parser) parseStrings() Expr {
 	pos := p.val.pos
 	var lits []*literal
+	var pieces []Pos // start and end of each literal
 	hasBytes, hasStr, hasF := false, false, false
 	for p.tok == STRING {
 		lit := p.val.lit
 		lits = append(lits, lit)
+		pieces = append(pieces, p.val.pos, p.val.end)
 		hasBytes = hasBytes || lit.kind == bytesLit
 		hasStr = hasStr || lit.kind != bytesLit
 		hasF = hasF || lit.kind == fstringLit
@@ -832,65 +751,87 @@ func (p *parser) parseStrings() Expr {
 		p.errorf(p.val.pos, "cannot mix bytes and nonbytes literals")
 	}
 	if !hasF {
-		var value string
+		var b strings.Builder
 		for _, lit := range lits {
-			value += lit.value
+			b.WriteString(lit.value)
 		}
 		if hasBytes {
-			return &Bytes{ValuePos: pos, End: end, Value: value}
+			return &Bytes{ValuePos: pos, End: end, Value: b.String()}
 		}
-		return &Str{ValuePos: pos, End: end, Value: value}
+		return &Str{ValuePos: pos, End: end, Value: b.String()}
 	}
-	js := &JoinedStr{ValuePos: pos, End: end}
-	for _, lit := range lits {
+	var j joiner
+	for i, lit := range lits {
 		if lit.kind == fstringLit {
-			p.joinParts(js, lit.parts)
+			p.joinParts(&j, lit.parts)
 		} else {
-			p.appendText(js, lit.value, pos, end)
+			j.addText(lit.value, pieces[2*i], pieces[2*i+1])
 		}
 	}
-	return js
+	return &JoinedStr{ValuePos: pos, End: end, Values: j.result()}
 }
 
-// joinParts appends f-string parts to js, parsing the field expressions.
-func (p *parser) joinParts(js *JoinedStr, parts []fpart) {
+// joinParts adds f-string parts to j, parsing the field expressions.
+func (p *parser) joinParts(j *joiner, parts []fpart) {
 	for _, part := range parts {
 		if part.field == nil {
-			p.appendText(js, part.text, part.pos, part.end)
+			j.addText(part.text, part.pos, part.end)
 			continue
 		}
 		f := part.field
-		if f.debug != "" {
-			p.appendText(js, f.debug, part.pos, part.end)
-		}
+		j.addText(f.debug, part.pos, part.end)
 		fv := &FormattedValue{ValuePos: part.pos, End: part.end, Value: p.parseField(f), Conversion: f.conv}
 		if f.hasSpec {
-			fv.Spec = &JoinedStr{ValuePos: part.pos, End: part.end}
-			p.joinParts(fv.Spec, f.spec)
+			var spec joiner
+			p.joinParts(&spec, f.spec)
+			fv.Spec = &JoinedStr{ValuePos: part.pos, End: part.end, Values: spec.result()}
 		}
-		js.Values = append(js.Values, fv)
+		j.add(fv)
 	}
 }
 
-// appendText appends literal text to js, merging it with preceding text.
-func (p *parser) appendText(js *JoinedStr, text string, pos, end Pos) {
+// A joiner accumulates the values of a JoinedStr, merging adjacent text
+// into one *Str.
+type joiner struct {
+	values           []Expr
+	text             strings.Builder
+	textPos, textEnd Pos
+}
+
+func (j *joiner) addText(text string, pos, end Pos) {
 	if text == "" {
 		return
 	}
-	if n := len(js.Values); n > 0 {
-		if s, ok := js.Values[n-1].(*Str); ok {
-			s.Value += text
-			s.End = end
-			return
-		}
+	if j.text.Len() == 0 {
+		j.textPos = pos
 	}
-	js.Values = append(js.Values, &Str{ValuePos: pos, End: end, Value: text})
+	j.text.WriteString(text)
+	j.textEnd = end
+}
+
+func (j *joiner) add(x Expr) {
+	j.flush()
+	j.values = append(j.values, x)
+}
+
+func (j *joiner) flush() {
+	if j.text.Len() > 0 {
+		j.values = append(j.values, &Str{ValuePos: j.textPos, End: j.textEnd, Value: j.text.String()})
+		j.text.Reset()
+	}
+}
+
+func (j *joiner) result() []Expr {
+	j.flush()
+	return j.values
 }
 
 // parseField parses the expression of an f-string replacement field with
-// a parser of its own, which inherits this one's nesting depth.
+// a parser of its own, which reads the tokens kept by the scanner and
+// inherits this parser's nesting depth.
 func (p *parser) parseField(f *ffield) Expr {
-	sub := newParser(p.filename, p.src[:f.exprEnd], f.exprStart, f.exprPos)
+	sub := newParser(p.filename, nil, 0, f.endPos)
+	sub.ahead = f.toks[:len(f.toks):len(f.toks)] // peek must not append to f.toks
 	sub.sc.field = true
 	sub.field = true
 	sub.depth = p.depth + 1

@@ -36,15 +36,16 @@ type fpart struct {
 	field    *ffield // a replacement field
 }
 
-// An ffield is a replacement field `{expr=!c:spec}`. The parser parses the
-// expression text src[exprStart:exprEnd], which begins at exprPos.
+// An ffield is a replacement field `{expr=!c:spec}`. The scanner keeps the
+// tokens of its expression for the parser, so that nested f-strings are
+// scanned only once.
 type ffield struct {
-	exprStart, exprEnd int
-	exprPos            Pos
-	debug              string  // for `{expr=}`, the text up to and including the '=' and following blanks
-	conv               rune    // 0, 's', 'r' or 'a'
-	hasSpec            bool    // there is a ':' format spec (possibly empty)
-	spec               []fpart // the format spec
+	toks    []aheadToken // the tokens of the expression
+	endPos  Pos          // position of the token that ends the expression
+	debug   string       // for `{expr=}`, the text up to and including the '=' and following blanks
+	conv    rune         // 0, 's', 'r' or 'a'
+	hasSpec bool         // there is a ':' format spec (possibly empty)
+	spec    []fpart      // the format spec
 }
 
 // An fstringFrame describes an f-string whose body is being scanned.
@@ -215,7 +216,7 @@ func (s *scanner) escape(b *strings.Builder, body []byte, i int, isBytes bool, l
 			if isBytes {
 				s.errorf(litPos, "(value error) invalid \\x escape at position %d", start)
 			}
-			s.errorf(litPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: truncated \\xXX escape", start, i+n-1)
+			s.codecError(litPos, body, start, i+n-1, "truncated \\xXX escape")
 		}
 		i += n
 		if isBytes {
@@ -247,20 +248,39 @@ func (s *scanner) unicodeEscape(b *strings.Builder, body []byte, start int, litP
 	case 'u':
 		v, n := hexValue(body[i:], 4)
 		if n < 4 {
-			s.errorf(litPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: truncated \\uXXXX escape", start, i+n-1)
+			s.codecError(litPos, body, start, i+n-1, "truncated \\uXXXX escape")
 		}
 		b.WriteRune(rune(v)) // lone surrogates become U+FFFD
 		return i + 4
 	}
 	v, n := hexValue(body[i:], 8)
 	if n < 8 {
-		s.errorf(litPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: truncated \\UXXXXXXXX escape", start, i+n-1)
+		s.codecError(litPos, body, start, i+n-1, "truncated \\UXXXXXXXX escape")
 	}
 	if v > utf8.MaxRune {
-		s.errorf(litPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: illegal Unicode character", start, i+7)
+		s.codecError(litPos, body, start, i+7, "illegal Unicode character")
 	}
 	b.WriteRune(rune(v))
 	return i + 8
+}
+
+// codecError reports an invalid escape sequence in a str literal body,
+// from body[start] to body[end], in the words of CPython's unicodeescape
+// codec. CPython hands the codec the body with each non-ASCII character
+// replaced by a 10-byte \UXXXXXXXX escape, so the offsets count them so.
+func (s *scanner) codecError(litPos Pos, body []byte, start, end int, msg string) {
+	offset := func(i int) int {
+		n := 0
+		for _, r := range string(body[:i]) {
+			if r < utf8.RuneSelf {
+				n++
+			} else {
+				n += len(`\U0001F600`)
+			}
+		}
+		return n
+	}
+	s.errorf(litPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s", offset(start), offset(start)+end-start, msg)
 }
 
 // hexValue decodes up to max leading hex digits of b, returning the value
@@ -371,14 +391,15 @@ func (s *scanner) replacementField(litPos Pos, raw bool, level int) fpart {
 	frame := &s.fstrings[len(s.fstrings)-1]
 	outer := frame.fieldPos
 	frame.fieldPos = open
-	f := &ffield{exprStart: s.off, exprPos: s.pos()}
+	exprStart := s.off
+	f := &ffield{}
 	term, termPos := s.fieldExpr(f)
 	s.fstrings[len(s.fstrings)-1].fieldPos = outer
 	if term == EQ {
 		for c := s.peek(); c == ' ' || c == '\t' || c == '\f'; c = s.peek() {
 			s.next()
 		}
-		f.debug = string(s.src[f.exprStart:s.off])
+		f.debug = string(s.src[exprStart:s.off])
 		term, termPos = s.fieldTerminator("f-string: expecting '!', or ':', or '}'")
 	}
 	if term == EXCLAIM {
@@ -446,7 +467,7 @@ func (s *scanner) conversion(bang Pos) rune {
 
 // fieldExpr scans the tokens of a replacement field's expression up to
 // the first '}', '!', ':' or '=' outside brackets, which it consumes and
-// returns with its position. It records the extent of the expression in f.
+// returns with its position. It records the tokens of the expression in f.
 func (s *scanner) fieldExpr(f *ffield) (token, Pos) {
 	var stack []bracket
 	var val tokenValue
@@ -465,7 +486,7 @@ func (s *scanner) fieldExpr(f *ffield) (token, Pos) {
 				if n == 0 {
 					s.errorf(val.pos, "f-string: valid expression required before '%s'", tok)
 				}
-				f.exprEnd = m.off
+				f.endPos = val.pos
 				return tok, val.pos
 			case LAMBDA:
 				if n == 0 {
@@ -482,6 +503,11 @@ func (s *scanner) fieldExpr(f *ffield) (token, Pos) {
 			s.errorf(val.pos, "f-string: expecting '}'")
 		case NEWLINE:
 			n--
+			continue
+		}
+		val.nested = true
+		f.toks = append(f.toks, aheadToken{tok, val})
+		switch tok {
 		case LPAREN, LBRACK, LBRACE:
 			if len(stack) >= maxBrackets {
 				s.errorf(val.pos, "too many nested parentheses")

@@ -26,7 +26,11 @@ const maxDepth = 300
 // may be "\n", "\r\n" or "\r"; src must be UTF-8.
 func Parse(filename string, src []byte) (mod *Module, err error) {
 	src = normalizeNewlines(src)
-	p := newParser(filename, src, 0, Pos{1, 1})
+	off := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		off = len("\uFEFF") // a UTF-8 byte order mark
+	}
+	p := newParser(filename, src, off, Pos{1, 1})
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -81,16 +85,16 @@ func checkEncoding(filename string, src []byte) *Error {
 // and a queue of lookahead tokens.
 type parser struct {
 	filename string
-	src      []byte
 	sc       *scanner
 	tok      token      // current token
 	val      tokenValue // its value
 	ahead    []aheadToken
 
-	prevPos     Pos // start of the last consumed token
-	prevEnd     Pos // end of the last consumed token
-	lastNewline Pos // position of the last consumed NEWLINE
-	depth       int // expression nesting
+	prevTok     token // the last consumed token
+	prevPos     Pos   // its start
+	prevEnd     Pos   // end of the last consumed token
+	lastNewline Pos   // position of the last consumed NEWLINE
+	depth       int   // expression nesting
 
 	// where the statement being parsed is
 	inFunc   bool // directly in a function body (not a class body)
@@ -109,7 +113,6 @@ type aheadToken struct {
 func newParser(filename string, src []byte, off int, pos Pos) *parser {
 	return &parser{
 		filename: filename,
-		src:      src,
 		sc:       newScanner(filename, src, off, pos),
 		atModule: true,
 	}
@@ -120,7 +123,7 @@ func (p *parser) next() {
 	if p.tok == NEWLINE {
 		p.lastNewline = p.val.pos
 	}
-	p.prevPos, p.prevEnd = p.val.pos, p.val.end
+	p.prevTok, p.prevPos, p.prevEnd = p.tok, p.val.pos, p.val.end
 	if len(p.ahead) > 0 {
 		p.tok, p.val = p.ahead[0].tok, p.ahead[0].val
 		p.ahead = p.ahead[1:]
@@ -208,17 +211,38 @@ func (p *parser) syntaxError() {
 			p.errorf(p.prevPos, "f-string: expecting '=', or '!', or ':', or '}'")
 		}
 	}
-	panic(bailout{err: &Error{Filename: p.filename, Pos: p.errorPos(), Msg: "invalid syntax"}, generic: true})
+	pos := p.errorPos()
+	if p.afterOperand() && startsOperand(p.tok) {
+		// Like CPython, read the juxtaposed expression before giving up:
+		// how far the parser read matters if an unclosed bracket is
+		// found later (see finalError).
+		p.try(func() { p.parseStarExprs() }, false)
+	}
+	p.genericError(pos)
+}
+
+// genericError reports "invalid syntax" at pos.
+func (p *parser) genericError(pos Pos) {
+	panic(bailout{err: &Error{Filename: p.filename, Pos: pos, Msg: "invalid syntax"}, generic: true})
 }
 
 // errorPos returns the position at which CPython reports the current token
-// as unexpected: its start, except that CPython reads on past a 'not' that
-// might begin 'not in'.
+// as unexpected: its start, except that after an operand CPython reads on
+// past a 'not' that might begin 'not in'.
 func (p *parser) errorPos() Pos {
-	if p.tok == NOT && p.peek(1) != IN {
+	if p.tok == NOT && p.afterOperand() && p.peek(1) != IN {
 		return p.ahead[0].val.pos
 	}
 	return p.val.pos
+}
+
+// afterOperand reports whether the previous token can end an operand.
+func (p *parser) afterOperand() bool {
+	switch p.prevTok {
+	case NAME, INT, FLOAT, STRING, RPAREN, RBRACK, RBRACE, NONE, TRUE, FALSE:
+		return true
+	}
+	return false
 }
 
 // expect consumes a token of kind tok or reports a syntax error.
@@ -304,10 +328,10 @@ func (p *parser) parseStmt(body []Stmt) []Stmt {
 // (No expression statement or assignment can end that way.)
 func (p *parser) isMatchStmt() bool {
 	switch p.peek(1) {
-	case EQ, COLON, NEWLINE, SEMI, DOT, COMMA:
+	case EQ, COLON, NEWLINE, EOF, SEMI, DOT, COMMA:
 		return false
 	}
-	for i := 1; ; i++ {
+	for i := 2; ; i++ {
 		switch p.peek(i) {
 		case NEWLINE, EOF:
 			return p.peek(i-1) == COLON
@@ -589,14 +613,20 @@ func (p *parser) parseSimpleStmts(body []Stmt) []Stmt {
 // Like CPython, it first parses that expression: if the statement is a
 // lone name, errors found in it are reported (as in `retu{n x}`);
 // otherwise they are ignored, but how far the parser read still matters
-// when an unclosed bracket is found later (see finalError).
+// when an unclosed bracket is found later (see finalError). A tuple
+// followed by `y = z` gets the diagnosis of a misplaced '=', as in
+// `a, b c = d`.
 func (p *parser) juxtaposed(stmt Stmt) {
 	pos := p.errorPos()
-	s, ok := stmt.(*ExprStmt)
-	if ok {
-		_, ok = s.Value.(*Name)
+	var name, tuple bool
+	if s, ok := stmt.(*ExprStmt); ok {
+		_, name = s.Value.(*Name)
+		tuple = isBareTuple(s.Value)
 	}
-	p.try(func() { p.parseStarExprs() }, ok)
+	var x Expr
+	if p.try(func() { x = p.parseStarExprs() }, name) && p.tok == EQ && tuple {
+		p.misplacedEq(x, pos)
+	}
 	p.errorf(pos, "invalid syntax")
 }
 
@@ -789,7 +819,7 @@ func (p *parser) parseExprStmt() Stmt {
 		return &AugAssign{Target: x, Op: op, OpPos: pos, Value: value}
 	}
 	if name, ok := x.(*Name); ok && (name.Id == "print" || name.Id == "exec") && startsOperand(p.tok) {
-		p.errorf(name.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id)
+		p.legacyStatement(name)
 	}
 	p.checkNotStarred(x)
 	return &ExprStmt{Value: x}

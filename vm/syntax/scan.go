@@ -211,9 +211,10 @@ type mark struct {
 // eof is returned by peek at the end of the input.
 const eof = -1
 
-// A scanner tokenizes one source text (or, in field mode, one f-string
-// replacement field expression). It reports errors by panicking with a
-// bailout; Parse recovers.
+// A scanner tokenizes one source text. It reports errors by panicking
+// with a bailout, which Parse recovers. (The parser of an f-string
+// replacement field reads tokens kept by the main scanner; its own scanner,
+// in field mode, only supplies the final EOF.)
 type scanner struct {
 	filename  string
 	src       []byte // the text; scanning stops at len(src)
@@ -227,7 +228,7 @@ type scanner struct {
 	brackets  []bracket // open brackets, innermost last
 	last      token     // last token returned by nextToken
 	lastLine  int32     // line of the last token returned by nextToken
-	field     bool      // scanning an f-string field: no NEWLINE, INDENT, DEDENT
+	field     bool      // in field mode: no NEWLINE, INDENT or DEDENT, and EOF ends the expression
 
 	fstrings []fstringFrame // f-strings being scanned, innermost last
 }
@@ -291,7 +292,7 @@ func (s *scanner) peek() rune {
 	return r
 }
 
-// peekByte returns the byte n bytes after the next one, or 0.
+// peekByte returns the byte at offset n from the next unread byte, or 0.
 func (s *scanner) peekByte(n int) byte {
 	if s.off+n < len(s.src) {
 		return s.src[s.off+n]
@@ -406,8 +407,50 @@ func (s *scanner) closeBracket(stack []bracket, tok token, pos Pos) []bracket {
 // blank and comment-only lines, and returns INDENT or the first DEDENT if
 // the indentation changed. It reports false if no token is due.
 func (s *scanner) indentation(val *tokenValue) (token, bool) {
-	var col, alt int
-	var width int32 // indentation in runes
+	col, alt, width := s.measureIndent()
+	if s.peek() == eof {
+		return 0, false // nextToken unwinds the indentation at EOF
+	}
+	s.lineStart = false
+	top := s.indents[len(s.indents)-1]
+	switch {
+	case col == top.col:
+		if alt != top.alt {
+			s.tabError()
+		}
+		return 0, false
+	case col > top.col:
+		if alt <= top.alt {
+			s.tabError()
+		}
+		if len(s.indents) >= maxIndent {
+			s.weakError(IndentationError, Pos{s.line, 1}, "too many levels of indentation")
+		}
+		s.indents = append(s.indents, indent{col, alt})
+		val.pos, val.end = Pos{s.line, max(width, 1)}, s.pos()
+		return INDENT, true
+	}
+	for len(s.indents) > 1 && col < s.indents[len(s.indents)-1].col {
+		s.indents = s.indents[:len(s.indents)-1]
+		s.dedents++
+	}
+	if top = s.indents[len(s.indents)-1]; col != top.col {
+		s.weakError(IndentationError, Pos{s.line, s.lineLen() + 1}, "unindent does not match any outer indentation level")
+	}
+	if alt != top.alt {
+		s.tabError()
+	}
+	s.dedents--
+	s.dedentPos = Pos{s.line, max(width, 1)} // CPython reports the width of the indentation
+	val.pos, val.end = s.dedentPos, s.pos()
+	return DEDENT, true
+}
+
+// measureIndent skips blank and comment-only lines and consumes the
+// indentation of the next line. It returns the indentation's column with
+// tabs to multiples of 8 (col) and with tabs as 1 (alt), and its width in
+// runes.
+func (s *scanner) measureIndent() (col, alt int, width int32) {
 	for {
 		col, alt, width = 0, 0, 0
 	measure:
@@ -444,46 +487,14 @@ func (s *scanner) indentation(val *tokenValue) (token, bool) {
 			s.skipComment()
 		}
 		if s.peek() != '\n' {
-			break
+			return col, alt, width
 		}
 		s.next() // a blank line
 	}
-	if s.peek() == eof {
-		return 0, false // nextToken unwinds the indentation at EOF
-	}
-	s.lineStart = false
-	top := s.indents[len(s.indents)-1]
-	switch {
-	case col == top.col:
-		if alt != top.alt {
-			s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
-		}
-		return 0, false
-	case col > top.col:
-		if alt <= top.alt {
-			s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
-		}
-		if len(s.indents) >= maxIndent {
-			s.weakError(IndentationError, s.pos(), "too many levels of indentation")
-		}
-		s.indents = append(s.indents, indent{col, alt})
-		val.pos, val.end = Pos{s.line, max(width, 1)}, s.pos()
-		return INDENT, true
-	}
-	for len(s.indents) > 1 && col < s.indents[len(s.indents)-1].col {
-		s.indents = s.indents[:len(s.indents)-1]
-		s.dedents++
-	}
-	if top = s.indents[len(s.indents)-1]; col != top.col {
-		s.weakError(IndentationError, Pos{s.line, s.lineLen() + 1}, "unindent does not match any outer indentation level")
-	}
-	if alt != top.alt {
-		s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
-	}
-	s.dedents--
-	s.dedentPos = Pos{s.line, max(width, 1)} // CPython reports the width of the indentation
-	val.pos, val.end = s.dedentPos, s.pos()
-	return DEDENT, true
+}
+
+func (s *scanner) tabError() {
+	s.weakError(TabError, Pos{s.line, 1}, "inconsistent use of tabs and spaces in indentation")
 }
 
 // skipComment skips to the end of the line, leaving the newline unread.
