@@ -1,4 +1,5 @@
-// cmd_run.go defines "gilscope run": run a program headless and exit with its status.
+// cmd_run.go defines "gilscope run": run a program headless on the simulated machine
+// and exit with its status.
 
 package main
 
@@ -8,8 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/gilscope/gilscope/vm"
-	"github.com/gilscope/gilscope/vm/py"
+	"github.com/gilscope/gilscope/vm/machine"
 )
 
 // exitStatus is the exit code of a program run by "gilscope run"; it is not an
@@ -18,11 +18,35 @@ type exitStatus int
 
 func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
+// runFlags are the flags of "gilscope run".
+type runFlags struct {
+	opts   machine.Options
+	trace  string
+	events string
+	stats  bool
+	json   bool
+}
+
+func (c *cli) runFlagSet(rf *runFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.StringVar(&rf.opts.Model, "model", machine.DefaultModel, "interpreter model (gilscope models lists them)")
+	fs.IntVar(&rf.opts.Cores, "cores", 2, "simulated cores (1–64)")
+	fs.Int64Var(&rf.opts.Seed, "seed", 1, "seed of every random choice of the run")
+	fs.Float64Var(&rf.opts.SwitchInterval, "switch-interval", 0, "GIL switch interval in seconds (0: the model's, 0.005)")
+	fs.Float64Var(&rf.opts.MaxTime, "max-time", 120, "bound on simulated time, in seconds")
+	fs.Float64Var(&rf.opts.TimeSlice, "time-slice", 0, "OS time slice in seconds (0: 0.004)")
+	fs.Float64Var(&rf.opts.WakeLatency, "wake-latency", 0, "mean wake-up latency on an idle core, in seconds (0: 20e-6)")
+	fs.StringVar(&rf.trace, "trace", "", "write a Chrome trace-event file (opens in ui.perfetto.dev)")
+	fs.StringVar(&rf.events, "events", "", "write the raw event stream as JSON lines")
+	fs.BoolVar(&rf.stats, "stats", false, "print a summary of the run to stderr")
+	fs.BoolVar(&rf.json, "json", false, "print the summary as JSON on stdout after the program's output")
+	return fs
+}
+
 // runProgram implements "gilscope run [flags] FILE.py".
 func (c *cli) runProgram(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	seed := fs.Int64("seed", 1, "seed of the run's random choices")
-	maxTime := fs.Float64("max-time", 120, "bound on simulated CPU time, in seconds")
+	var rf runFlags
+	fs := c.runFlagSet(&rf)
 	if err := c.parseFlagsArgs(fs, args); err != nil {
 		return err
 	}
@@ -34,14 +58,19 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 	if err != nil {
 		return usageErrorf("run: %v", err)
 	}
-	if *maxTime <= 0 {
+	if rf.opts.MaxTime <= 0 {
 		return usageErrorf("run: -max-time must be positive")
 	}
-	cfg := py.DefaultConfig()
-	cfg.Seed = *seed
-	code := vm.RunMain(file, src, vm.RunOptions{Config: cfg, Budget: int64(*maxTime * 1e12)}, c.stdout, c.stderr)
-	if code != 0 {
-		return exitStatus(code)
+	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json
+	res, err := machine.Run(file, src, rf.opts, c.stdout, c.stderr)
+	if err != nil {
+		return usageErrorf("run: %v", err)
+	}
+	if err := c.writeRunOutputs(&rf, res); err != nil {
+		return err
+	}
+	if res.ExitCode != 0 {
+		return exitStatus(res.ExitCode)
 	}
 	return nil
 }

@@ -295,6 +295,7 @@ reload:
 			if fn == nil {
 				err = t.callGeneric(f, n, kw)
 				if err != nil {
+					sp = f.sp // a blocking call has already popped its arguments
 					break
 				}
 				if t.frame != f {
@@ -472,6 +473,9 @@ func (t *Thread) popFrame(f *Frame) {
 // ended with the exception).
 func (t *Thread) handleError(f *Frame, err error) (stop Stop, done bool) {
 	if err == errBlocked {
+		if t.resume == nil {
+			t.resume = pushResult
+		}
 		return StopBlocked, true
 	}
 	var exc *Instance

@@ -401,6 +401,11 @@ func (in *Interp) sourceLines(filename string) []string {
 	if in.Program != nil && in.Program.Filename == filename {
 		return in.Program.Lines
 	}
+	for _, p := range in.SourceModules {
+		if p.Filename == filename {
+			return p.Lines
+		}
+	}
 	return nil
 }
 

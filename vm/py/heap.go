@@ -69,6 +69,8 @@ type Interp struct {
 	rng   *mt19937
 
 	consts map[*compile.Funcode][]Value
+	// SourceModules are modules written in Python, compiled once and shared.
+	SourceModules map[string]*compile.Program
 	// ModuleFactories adds built-in modules (threading, time … from the simulator).
 	ModuleFactories map[string]ModuleFactory
 	// SysExtras adds functions to the sys module (setswitchinterval …).

@@ -84,6 +84,9 @@ func (t *Thread) importModule(name string) (Value, error) {
 		return m, nil
 	}
 	var m *Module
+	if prog, ok := in.SourceModules[name]; ok {
+		return t.runSourceModule(name, prog)
+	}
 	if f, ok := in.ModuleFactories[name]; ok {
 		m = f(t)
 	} else {
@@ -102,6 +105,31 @@ func (t *Thread) importModule(name string) (Value, error) {
 	in.modules[name] = m
 	t.Incref(m)
 	return m, nil
+}
+
+// runSourceModule executes a module written in Python (threading, queue …) in a
+// nested run and registers it.
+func (t *Thread) runSourceModule(name string, prog *compile.Program) (Value, error) {
+	in := t.in
+	mod := &Module{Name: name, Dict: t.NewDict()}
+	in.alloc(&mod.Header)
+	t.setStr(mod.Dict, "__name__", t.intern(name))
+	in.modules[name] = mod
+	fc := prog.Toplevel
+	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
+		consts: in.constsFor(t, fc)}
+	in.alloc(&fn.Header)
+	t.Incref(mod.Dict)
+	r, err := t.callSync(fn, nil, nil, nil)
+	t.Decref(fn)
+	if err != nil {
+		delete(in.modules, name)
+		t.Decref(mod)
+		return nil, err
+	}
+	t.Decref(r)
+	t.Incref(mod)
+	return mod, nil
 }
 
 func sortStrings(s []string) {

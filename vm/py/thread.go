@@ -204,6 +204,29 @@ func (t *Thread) finish(res Value, exc *Instance) {
 	t.Exc = exc
 }
 
+// Block makes the builtin calling it block in sc: it sets t.Pending and returns the
+// error the builtin must return. The scheduler completes the call with Resume, whose
+// value becomes the call's result.
+func Block(t *Thread, sc Syscall) error {
+	t.Pending = sc
+	return errBlocked
+}
+
+// pushResult is the default continuation of a blocking call: its result is pushed
+// onto the frame that made the call.
+func pushResult(t *Thread, v Value, err error) error {
+	if err != nil {
+		return err
+	}
+	if v == nil {
+		v = None
+	}
+	f := t.frame
+	f.stack[f.sp] = v
+	f.sp++
+	return nil
+}
+
 // Resume completes the thread's pending blocking call with result v (a new
 // reference, or nil with err set) so that it can run again.
 func (t *Thread) Resume(v Value, err error) {

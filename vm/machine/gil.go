@@ -1,0 +1,229 @@
+// This file defines the GIL mechanisms: CPython 3.2+'s new GIL (Python/ceval_gil.c)
+// and 2.7's old GIL (a semaphore, Python/ceval.c and thread_pthread.h). Each is the
+// mechanism itself — timed waits, drop requests, hand-offs, futile wake-ups — not a
+// shortcut that reproduces its averages.
+
+package machine
+
+// gilImpl is a GIL mechanism. take and checkpoint run with the thread on a core at its
+// clock.
+type gilImpl interface {
+	// take acquires the GIL for th, or blocks th until it can; when th holds it, its
+	// bytecode continues.
+	take(th *thread)
+	// release drops the GIL th holds (a blocking call, C code, thread exit).
+	release(th *thread, reason string)
+	// checkpoint handles th stopping at a check point (a drop request or, for the old
+	// GIL, the end of a check interval).
+	checkpoint(th *thread)
+}
+
+// ---- the new GIL ----
+
+type newGIL struct {
+	m            *Machine
+	locked       bool
+	holder       *thread
+	lastHolder   *thread
+	switchNumber int64
+	dropRequest  bool
+	interval     int64 // ps
+	waiters      []*thread
+	switchWait   []*thread // forced droppers waiting for someone to take it
+}
+
+func (g *newGIL) take(th *thread) {
+	if !g.locked {
+		g.acquire(th)
+		return
+	}
+	g.wait(th)
+}
+
+// wait blocks th on the GIL's condition with a timeout of one interval.
+func (g *newGIL) wait(th *thread) {
+	m := g.m
+	th.savedSwitch = g.switchNumber
+	m.block(th, StateWaitGIL, "gil", 0)
+	g.waiters = append(g.waiters, th)
+	th.timer = m.after(th.clock+g.interval, func() { g.timeout(th) })
+}
+
+// timeout runs when th's timed wait expires: the OS wakes it, and once it runs it asks
+// the holder to drop the GIL if nobody switched during the whole interval.
+func (g *newGIL) timeout(th *thread) {
+	m := g.m
+	th.timer = nil
+	g.removeWaiter(th)
+	m.wake(th, m.now, func() {
+		if g.locked && g.switchNumber == th.savedSwitch && !g.dropRequest {
+			g.dropRequest = true
+			m.breaker = 1
+			holder := int64(0)
+			if g.holder != nil {
+				holder = int64(g.holder.id)
+			}
+			m.emit(Event{T: th.clock / 1000, Kind: EvDropRequest, Thread: th.id, Core: int16(th.core.id), Value: holder})
+		}
+		g.take(th)
+	})
+}
+
+func (g *newGIL) removeWaiter(th *thread) {
+	for i, w := range g.waiters {
+		if w == th {
+			g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+			return
+		}
+	}
+}
+
+func (g *newGIL) acquire(th *thread) {
+	m := g.m
+	g.locked = true
+	g.holder = th
+	th.hasGIL = true
+	if g.lastHolder != th {
+		g.lastHolder = th
+		g.switchNumber++
+	}
+	// COND_SIGNAL(switch_cond): a forced dropper waiting for the hand-off may go on.
+	for _, w := range g.switchWait {
+		m.wake(w, th.clock, func() { g.take(w) })
+	}
+	g.switchWait = nil
+	if g.dropRequest {
+		g.dropRequest = false
+		m.breaker = 0
+	}
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: g.switchNumber})
+	m.setState(th, StateRunningGIL, "", th.clock)
+	m.firstGIL(th)
+}
+
+func (g *newGIL) release(th *thread, reason string) {
+	m := g.m
+	g.locked = false
+	g.holder = nil
+	th.hasGIL = false
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
+	if th.core != nil {
+		m.setState(th, StateRunning, "", th.clock)
+	}
+	if len(g.waiters) > 0 {
+		// COND_SIGNAL wakes one waiter; which one is the OS's choice.
+		i := m.rng.IntN(len(g.waiters))
+		w := g.waiters[i]
+		g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+		m.charge(th, futexWakeCost*1000)
+		m.wake(w, th.clock, func() { g.take(w) })
+	}
+}
+
+func (g *newGIL) checkpoint(th *thread) {
+	m := g.m
+	if !g.dropRequest || !th.hasGIL {
+		return
+	}
+	f := th.py.Frame()
+	ev := Event{T: th.clock / 1000, Kind: EvForcedSwitch, Thread: th.id, Core: coreOf(th)}
+	if f != nil {
+		ev.Line, ev.PC = f.Code().Pos[f.PC()].Line, int32(f.PC())
+	}
+	m.emit(ev)
+	g.release(th, "forced")
+	// drop_gil: with a drop request pending, wait until another thread has taken the
+	// GIL (if nobody has yet), then compete for it again.
+	g.dropRequest = false
+	m.breaker = 0
+	if g.lastHolder == th {
+		m.block(th, StateWaitGIL, "handoff", 0)
+		g.switchWait = append(g.switchWait, th)
+		return
+	}
+	g.take(th)
+}
+
+// ---- the old GIL ----
+
+type oldGIL struct {
+	m             *Machine
+	locked        bool
+	holder        *thread
+	waiters       []*thread
+	checkInterval int
+}
+
+func (g *oldGIL) take(th *thread) {
+	if !g.locked {
+		g.acquire(th)
+		return
+	}
+	g.m.block(th, StateWaitGIL, "gil", 0)
+	g.waiters = append(g.waiters, th)
+}
+
+func (g *oldGIL) acquire(th *thread) {
+	m := g.m
+	g.locked = true
+	g.holder = th
+	th.hasGIL = true
+	th.py.Ticks = g.checkInterval
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id)})
+	m.setState(th, StateRunningGIL, "", th.clock)
+	m.firstGIL(th)
+}
+
+func (g *oldGIL) release(th *thread, reason string) {
+	m := g.m
+	g.locked = false
+	g.holder = nil
+	th.hasGIL = false
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
+	if th.core != nil {
+		m.setState(th, StateRunning, "", th.clock)
+	}
+	if len(g.waiters) > 0 {
+		// sem_post wakes one waiter, who must still win the race for the semaphore.
+		i := m.rng.IntN(len(g.waiters))
+		w := g.waiters[i]
+		g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+		m.charge(th, futexWakeCost*1000)
+		m.wake(w, th.clock, func() {
+			if g.locked {
+				m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w)})
+			}
+			g.take(w)
+		})
+	}
+}
+
+// checkpoint is the end of a check interval: release and immediately re-acquire. The
+// holder is still on its core, so unless a woken waiter got there first it wins again.
+func (g *oldGIL) checkpoint(th *thread) {
+	if !th.hasGIL {
+		return
+	}
+	g.release(th, "interval")
+	g.take(th)
+}
+
+func coreOf(th *thread) int16 {
+	if th.core == nil {
+		return -1
+	}
+	return int16(th.core.id)
+}
+
+// firstGIL runs the actions waiting for th's first acquisition (Thread.start()
+// returns once the new thread is running).
+func (m *Machine) firstGIL(th *thread) {
+	if th.gotGIL {
+		return
+	}
+	th.gotGIL = true
+	if f := th.onFirstGIL; f != nil {
+		th.onFirstGIL = nil
+		f()
+	}
+}

@@ -1,0 +1,394 @@
+# threading, as gilscope provides it: the same classes as CPython's threading module,
+# written (like CPython's) in Python on top of _thread's OS threads and locks.
+import _thread
+
+_allocate_lock = _thread.allocate_lock
+get_ident = _thread.get_ident
+Lock = _thread.allocate_lock
+TIMEOUT_MAX = 1000000.0
+
+_active = {}
+_counter = [0]
+
+
+def _newname(target):
+    _counter[0] += 1
+    name = "Thread-%d" % _counter[0]
+    if target is not None:
+        tname = getattr(target, "__name__", None)
+        if tname is not None:
+            name = name + " (" + tname + ")"
+    return name
+
+
+class ThreadError(RuntimeError):
+    pass
+
+
+class Thread:
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        if kwargs is None:
+            kwargs = {}
+        self._target = target
+        self._args = args
+        self._kwargs = kwargs
+        if name is None:
+            name = _newname(target)
+        self._name = str(name)
+        if daemon is None:
+            daemon = current_thread().daemon
+        self._daemonic = daemon
+        self._handle = None
+        self._ident = None
+        self._started = False
+
+    def start(self):
+        if self._started:
+            raise RuntimeError("threads can only be started once")
+        self._started = True
+        self._handle = _thread.start_new_thread(self._bootstrap, self._name, self._daemonic)
+
+    def _bootstrap(self):
+        self._ident = get_ident()
+        _active[self._ident] = self
+        try:
+            self.run()
+        finally:
+            del _active[self._ident]
+
+    def run(self):
+        if self._target is not None:
+            self._target(*self._args, **self._kwargs)
+
+    def join(self, timeout=None):
+        if not self._started:
+            raise RuntimeError("cannot join thread before it is started")
+        if self._handle is None:
+            raise RuntimeError("cannot join current thread")
+        self._handle.join(timeout)
+
+    def is_alive(self):
+        return self._handle is not None and self._handle.is_alive()
+
+    def _get_name(self):
+        return self._name
+
+    name = property(_get_name)
+
+    def _get_ident(self):
+        return self._ident
+
+    ident = property(_get_ident)
+
+    def _get_native_id(self):
+        return self._ident
+
+    native_id = property(_get_native_id)
+
+    def _get_daemon(self):
+        return self._daemonic
+
+    daemon = property(_get_daemon)
+
+    def getName(self):
+        return self._name
+
+    def __repr__(self):
+        status = "initial"
+        if self._started:
+            status = "started"
+        if self._started and not self.is_alive():
+            status = "stopped"
+        if self._daemonic:
+            status += " daemon"
+        if self._ident is not None:
+            status += " %s" % self._ident
+        return "<%s(%s, %s)>" % (type(self).__name__, self._name, status)
+
+
+class _MainThread(Thread):
+    def __init__(self):
+        self._target = None
+        self._args = ()
+        self._kwargs = {}
+        self._name = "MainThread"
+        self._daemonic = False
+        self._handle = None
+        self._ident = get_ident()
+        self._started = True
+        _active[self._ident] = self
+
+    def is_alive(self):
+        return True
+
+
+class _DummyThread(Thread):
+    def __init__(self):
+        self._target = None
+        self._args = ()
+        self._kwargs = {}
+        self._name = "Dummy-%d" % get_ident()
+        self._daemonic = True
+        self._handle = None
+        self._ident = get_ident()
+        self._started = True
+        _active[self._ident] = self
+
+    def is_alive(self):
+        return True
+
+
+_main_thread = _MainThread()
+
+
+def current_thread():
+    t = _active.get(get_ident())
+    if t is None:
+        return _DummyThread()
+    return t
+
+
+currentThread = current_thread
+
+
+def main_thread():
+    return _main_thread
+
+
+def active_count():
+    return len(_active)
+
+
+activeCount = active_count
+
+
+def enumerate():
+    return list(_active.values())
+
+
+class RLock:
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        rc = self._block.acquire(blocking, timeout)
+        if rc:
+            self._owner = me
+            self._count = 1
+        return rc
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def _release_save(self):
+        count = self._count
+        owner = self._owner
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return (count, owner)
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+
+class Condition:
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, t, v, tb):
+        return self._lock.__exit__(t, v, tb)
+
+    def _release_save(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._release_save()
+        self._lock.release()
+        return None
+
+    def _acquire_restore(self, state):
+        if isinstance(self._lock, RLock):
+            self._lock._acquire_restore(state)
+        else:
+            self._lock.acquire()
+
+    def wait(self, timeout=None):
+        waiter = _allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved = self._release_save()
+        gotit = False
+        try:
+            if timeout is None:
+                waiter.acquire()
+                gotit = True
+            elif timeout > 0:
+                gotit = waiter.acquire(True, timeout)
+            else:
+                gotit = waiter.acquire(False)
+            return gotit
+        finally:
+            self._acquire_restore(saved)
+            if not gotit:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        while not result:
+            self.wait(timeout)
+            result = predicate()
+            if timeout is not None:
+                break
+        return result
+
+    def notify(self, n=1):
+        waiters = self._waiters[:n]
+        for waiter in waiters:
+            waiter.release()
+            self._waiters.remove(waiter)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+    notifyAll = notify_all
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = Condition(Lock())
+        self._value = value
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        rc = False
+        with self._cond:
+            while self._value == 0:
+                if not blocking:
+                    break
+                if not self._cond.wait(timeout) and timeout is not None:
+                    break
+            else:
+                self._value -= 1
+                rc = True
+        return rc
+
+    __enter__ = acquire
+
+    def release(self, n=1):
+        with self._cond:
+            self._value += n
+            self._cond.notify(n)
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._initial_value = value
+
+    def release(self, n=1):
+        with self._cond:
+            if self._value + n > self._initial_value:
+                raise ValueError("Semaphore released too many times")
+            self._value += n
+            self._cond.notify(n)
+
+
+class Event:
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._flag = False
+
+    def is_set(self):
+        return self._flag
+
+    isSet = is_set
+
+    def set(self):
+        with self._cond:
+            self._flag = True
+            self._cond.notify_all()
+
+    def clear(self):
+        with self._cond:
+            self._flag = False
+
+    def wait(self, timeout=None):
+        with self._cond:
+            signaled = self._flag
+            if not signaled:
+                signaled = self._cond.wait(timeout)
+            return signaled
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    def __init__(self, parties, action=None, timeout=None):
+        self._cond = Condition(Lock())
+        self._parties = parties
+        self._action = action
+        self._count = 0
+        self._generation = 0
+
+    def wait(self, timeout=None):
+        with self._cond:
+            index = self._count
+            self._count += 1
+            generation = self._generation
+            if self._count == self._parties:
+                if self._action is not None:
+                    self._action()
+                self._count = 0
+                self._generation += 1
+                self._cond.notify_all()
+            else:
+                while generation == self._generation:
+                    if not self._cond.wait(timeout) and timeout is not None:
+                        raise BrokenBarrierError()
+            return index
+
+    def _get_parties(self):
+        return self._parties
+
+    parties = property(_get_parties)
+
+    def _get_n_waiting(self):
+        return self._count
+
+    n_waiting = property(_get_n_waiting)

@@ -1,0 +1,432 @@
+// Package machine is gilscope's simulated machine: cores, an OS scheduler and the GIL
+// as CPython implements it, running the threads of one Python interpreter in simulated
+// time.
+//
+// It is a discrete-event simulation in integer picoseconds (events are reported in
+// nanoseconds). The thread on a core with the smallest clock runs next, never past the
+// next timer or more than a quantum past another running thread, so threads on
+// different cores interleave by time. Every random choice comes from one generator
+// seeded by the run's seed: a run is a pure function of (program, model, parameters,
+// seed).
+package machine
+
+import (
+	"container/heap"
+	"io"
+	"math"
+	"math/rand/v2"
+
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// Machine is one simulation run. It is not safe for concurrent use.
+type Machine struct {
+	model    *Model
+	rng      *rand.Rand
+	in       *py.Interp
+	now      int64 // ps
+	maxTime  int64 // ps
+	threads  []*thread
+	cores    []*core
+	runq     []*thread
+	timers   timerHeap
+	seq      uint64
+	gil      gilImpl
+	breaker  int32
+	costs    [256]int64
+	slice    int64 // ps
+	wakeMean int64 // ps
+	record   bool
+	events   []Event
+	ended    bool
+	exitCode int
+	endWhy   string
+	main     *thread
+	objIDs   uint64
+	cur      *thread // the thread whose bytecode is running
+	acting   *thread // the thread whose step is being carried out
+	curBase  int64   // its py Cost when the current Run began
+	out      io.Writer
+	errw     io.Writer
+	outBytes int
+	outCut   bool
+}
+
+// thread is a simulated OS thread running one Python thread.
+type thread struct {
+	id       int32
+	name     string
+	py       *py.Thread
+	state    ThreadState
+	reason   string
+	waitObj  uint64
+	core     *core
+	clock    int64 // ps; the thread's own time while on a core
+	vruntime int64 // CPU time consumed, as CFS counts it
+	slice0   int64 // when its current slice began
+	hasGIL   bool
+	daemon   bool
+	finished bool
+
+	// next, if set, runs when the thread is next on a core, instead of bytecode.
+	next func()
+	// busy is CPU work (C code) left before next runs.
+	busy int64
+
+	timer        *timer
+	savedSwitch  int64
+	joiners      []*thread
+	onFirstGIL   func()
+	gotGIL       bool
+	excReported  bool
+	blockedSince int64
+	cpuTime      int64
+}
+
+type core struct {
+	id int
+	th *thread
+}
+
+// ---- timers ----
+
+type timer struct {
+	at   int64
+	seq  uint64
+	fn   func()
+	dead bool
+	idx  int
+}
+
+type timerHeap []*timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].at != h[j].at {
+		return h[i].at < h[j].at
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int)   { h[i], h[j] = h[j], h[i]; h[i].idx = i; h[j].idx = j }
+func (h *timerHeap) Push(x any)     { t := x.(*timer); t.idx = len(*h); *h = append(*h, t) }
+func (h *timerHeap) Pop() any       { old := *h; t := old[len(old)-1]; *h = old[:len(old)-1]; return t }
+func (h timerHeap) peek() *timer    { return h[0] }
+func (m *Machine) nextTimer() int64 { m.dropDeadTimers(); return m.timerAt() }
+
+func (m *Machine) timerAt() int64 {
+	if len(m.timers) == 0 {
+		return math.MaxInt64
+	}
+	return m.timers.peek().at
+}
+
+func (m *Machine) dropDeadTimers() {
+	for len(m.timers) > 0 && m.timers.peek().dead {
+		heap.Pop(&m.timers)
+	}
+}
+
+// after runs fn at simulated time at.
+func (m *Machine) after(at int64, fn func()) *timer {
+	m.seq++
+	t := &timer{at: at, seq: m.seq, fn: fn}
+	heap.Push(&m.timers, t)
+	return t
+}
+
+func (t *timer) cancel() {
+	if t != nil {
+		t.dead = true
+	}
+}
+
+// ---- events ----
+
+func (m *Machine) emit(e Event) {
+	if m.record {
+		m.events = append(m.events, e)
+	}
+}
+
+func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
+	if th.state == s && th.reason == reason {
+		return
+	}
+	th.state, th.reason = s, reason
+	coreID := int16(-1)
+	if (s == StateRunning || s == StateRunningGIL) && th.core != nil {
+		coreID = int16(th.core.id)
+	}
+	m.emit(Event{T: at / 1000, Kind: EvThreadState, Thread: th.id, Core: coreID, State: s,
+		Reason: reason, Obj: th.waitObj})
+}
+
+// ---- the loop ----
+
+// quantum bounds how far a thread runs ahead of another running thread, so that
+// threads on different cores interleave by time.
+const quantum = 1 * us * 1000 // 1 µs in ps
+
+func (m *Machine) loop() {
+	for !m.ended {
+		th, other := m.earliestRunning()
+		tNext := m.nextTimer()
+		if th != nil && th.clock < tNext {
+			if th.clock >= m.maxTime {
+				m.end("max-time", 1, th.clock)
+				return
+			}
+			if th.clock > m.now {
+				m.now = th.clock
+			}
+			until := min(tNext, m.maxTime)
+			if other != math.MaxInt64 {
+				until = min(until, max(other, th.clock)+quantum)
+			}
+			if len(m.runq) > 0 {
+				until = min(until, th.slice0+m.slice)
+			}
+			m.step(th, until)
+			continue
+		}
+		if tNext == math.MaxInt64 {
+			m.stalled()
+			return
+		}
+		if tNext >= m.maxTime {
+			m.end("max-time", 1, m.maxTime)
+			return
+		}
+		t := heap.Pop(&m.timers).(*timer)
+		if t.at > m.now {
+			m.now = t.at
+		}
+		t.fn()
+	}
+}
+
+// earliestRunning returns the thread on a core with the smallest clock, and the
+// smallest clock among the other threads on cores.
+func (m *Machine) earliestRunning() (*thread, int64) {
+	var best *thread
+	second := int64(math.MaxInt64)
+	for _, c := range m.cores {
+		th := c.th
+		if th == nil {
+			continue
+		}
+		if best == nil || th.clock < best.clock {
+			if best != nil {
+				second = min(second, best.clock)
+			}
+			best = th
+		} else {
+			second = min(second, th.clock)
+		}
+	}
+	return best, second
+}
+
+var (
+	debugHook  func(m *Machine, th *thread, until int64)
+	debugSteps int
+)
+
+// step runs th (on a core) until at most until.
+func (m *Machine) step(th *thread, until int64) {
+	if debugHook != nil {
+		debugHook(m, th, until)
+	}
+	m.acting = th
+	defer func() { m.acting = nil }()
+	if th.busy > 0 {
+		d := min(th.busy, max(until-th.clock, 1))
+		th.clock += d
+		th.vruntime += d
+		th.cpuTime += d
+		th.busy -= d
+		m.checkSlice(th)
+		return
+	}
+	if th.next != nil {
+		m.setState(th, StateRunning, "", th.clock)
+		f := th.next
+		th.next = nil
+		f()
+		return
+	}
+	m.runBytecode(th, until)
+}
+
+func (m *Machine) runBytecode(th *thread, until int64) {
+	if th.hasGIL {
+		m.setState(th, StateRunningGIL, "", th.clock)
+	} else {
+		m.setState(th, StateRunning, "", th.clock)
+	}
+	t := th.py
+	before := t.Cost
+	budget := before + max(until-th.clock, 1)
+	m.cur, m.curBase = th, before
+	stop := t.Run(budget)
+	m.cur = nil
+	d := t.Cost - before
+	th.clock += d
+	th.vruntime += d
+	th.cpuTime += d
+	switch stop {
+	case py.StopCheckpoint:
+		m.gil.checkpoint(th)
+	case py.StopBlocked:
+		sc := t.Pending
+		m.syscall(th, sc)
+	case py.StopDone:
+		m.threadExit(th)
+		return
+	}
+	m.checkSlice(th)
+}
+
+// checkSlice preempts th when its slice is over and another thread waits for a core,
+// or when a woken thread waiting for a core is far enough behind it in CPU time.
+func (m *Machine) checkSlice(th *thread) {
+	if th.core == nil || len(m.runq) == 0 {
+		return
+	}
+	if th.clock < th.slice0+m.slice && th.vruntime-m.runq[0].vruntime <= wakeupGranularity*1000 {
+		return
+	}
+	c := th.core
+	m.leaveCore(th, StateRunnable, "preempted")
+	m.runq = append(m.runq, th)
+	m.dispatch(c, th.clock)
+}
+
+// ---- the OS scheduler ----
+
+// wakeLatency draws the delay before a woken thread runs on an idle core.
+func (m *Machine) wakeLatency() int64 {
+	extra := float64(m.wakeMean-minWakeLatency*1000) * m.rng.ExpFloat64()
+	return minWakeLatency*1000 + min(int64(extra), 4*m.wakeMean)
+}
+
+// wake makes th runnable at time at; then fn runs when it is on a core.
+func (m *Machine) wake(th *thread, at int64, fn func()) {
+	th.next = fn
+	if th.timer != nil {
+		th.timer.cancel()
+		th.timer = nil
+	}
+	th.waitObj = 0
+	m.setState(th, StateRunnable, "", at)
+	// CFS places a sleeper just behind the running threads.
+	if v := m.minVruntime() - 3*ms*1000; th.vruntime < v {
+		th.vruntime = v
+	}
+	for _, c := range m.cores {
+		if c.th == nil {
+			m.onCore(th, c, at+m.wakeLatency())
+			return
+		}
+	}
+	// Every core is busy: preempt the thread furthest ahead in CPU time if the sleeper
+	// is far enough behind it (wake-up preemption), else wait for a slice to end.
+	var victim *thread
+	for _, c := range m.cores {
+		if c.th != m.acting && (victim == nil || c.th.vruntime > victim.vruntime) {
+			victim = c.th
+		}
+	}
+	if victim != nil && victim.vruntime-th.vruntime > wakeupGranularity*1000 && victim.busy == 0 {
+		c := victim.core
+		at = max(at, victim.clock)
+		m.leaveCore(victim, StateRunnable, "preempted")
+		m.runq = append(m.runq, victim)
+		m.onCore(th, c, at+contextSwitchCost*1000)
+		return
+	}
+	m.runq = append(m.runq, th)
+}
+
+func (m *Machine) minVruntime() int64 {
+	v := int64(math.MaxInt64)
+	for _, c := range m.cores {
+		if c.th != nil {
+			v = min(v, c.th.vruntime)
+		}
+	}
+	if v == math.MaxInt64 {
+		return 0
+	}
+	return v
+}
+
+// onCore puts th on core c, running from time at.
+func (m *Machine) onCore(th *thread, c *core, at int64) {
+	c.th = th
+	th.core = c
+	th.clock = at
+	th.slice0 = at
+}
+
+// leaveCore takes th off its core at its clock, in state s.
+func (m *Machine) leaveCore(th *thread, s ThreadState, reason string) {
+	if th.core != nil {
+		th.core.th = nil
+		th.core = nil
+	}
+	th.blockedSince = th.clock
+	m.setState(th, s, reason, th.clock)
+}
+
+// dispatch gives core c, free at time at, to the next runnable thread.
+func (m *Machine) dispatch(c *core, at int64) {
+	if c.th != nil || len(m.runq) == 0 {
+		return
+	}
+	th := m.runq[0]
+	m.runq = m.runq[1:]
+	m.onCore(th, c, max(at, th.clock)+contextSwitchCost*1000)
+}
+
+// block takes th off its core into a blocked state; the core goes to the next thread.
+func (m *Machine) block(th *thread, s ThreadState, reason string, obj uint64) {
+	c := th.core
+	th.waitObj = obj
+	m.leaveCore(th, s, reason)
+	if c != nil {
+		m.dispatch(c, th.clock)
+	}
+}
+
+// charge adds CPU work done by th outside bytecode (syscalls, wake-ups).
+func (m *Machine) charge(th *thread, d int64) {
+	th.clock += d
+	th.vruntime += d
+	th.cpuTime += d
+}
+
+// stalled ends a run in which no thread can make progress: every thread is done,
+// or the live ones are all blocked with nothing to wake them.
+func (m *Machine) stalled() {
+	for _, th := range m.threads {
+		if !th.finished {
+			m.end("deadlock", 1, m.now)
+			return
+		}
+	}
+	m.end("exit", m.exitCode, m.now)
+}
+
+func (m *Machine) end(why string, code int, at int64) {
+	if m.ended {
+		return
+	}
+	m.ended = true
+	m.endWhy = why
+	m.exitCode = code
+	if at > m.now {
+		m.now = at
+	}
+	m.emit(Event{T: m.now / 1000, Kind: EvEnd, Core: -1, Text: why, Value: int64(code)})
+}

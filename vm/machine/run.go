@@ -1,0 +1,292 @@
+// This file defines how a run is set up and started: options, the result, the cost
+// table, and the Python-source library modules.
+
+package machine
+
+import (
+	"embed"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/gilscope/gilscope/vm"
+	"github.com/gilscope/gilscope/vm/compile"
+	"github.com/gilscope/gilscope/vm/py"
+	"github.com/gilscope/gilscope/vm/syntax"
+)
+
+// Options configures a run.
+type Options struct {
+	Model          string  // e.g. "cpython-3.12" (the default)
+	Cores          int     // 1–64; default 2
+	Seed           int64   // seeds every random choice
+	SwitchInterval float64 // seconds; 0 = the model's default
+	MaxTime        float64 // seconds of simulated time; 0 = 120
+	TimeSlice      float64 // seconds; 0 = 4 ms
+	WakeLatency    float64 // seconds; 0 = 20 µs
+	RecordEvents   bool
+}
+
+// ThreadInfo names a thread of a run.
+type ThreadInfo struct {
+	ID   int32
+	Name string
+}
+
+// Result is what a run produced.
+type Result struct {
+	ExitCode int
+	EndTime  int64 // ns of simulated time
+	End      string
+	Events   []Event
+	Threads  []ThreadInfo
+	Cores    int
+	Model    string
+}
+
+// MaxCores bounds Options.Cores.
+const MaxCores = 64
+
+//go:embed lib/*.py
+var libFS embed.FS
+
+var (
+	libOnce sync.Once
+	libProg map[string]*compile.Program
+	libErr  error
+)
+
+// library compiles the Python-source modules once per process; programs are immutable
+// and shared by every run.
+func library() (map[string]*compile.Program, error) {
+	libOnce.Do(func() {
+		libProg = map[string]*compile.Program{}
+		entries, _ := libFS.ReadDir("lib")
+		for _, e := range entries {
+			src, err := libFS.ReadFile("lib/" + e.Name())
+			if err != nil {
+				libErr = err
+				return
+			}
+			name := strings.TrimSuffix(e.Name(), ".py")
+			p, err := vm.Compile("<gilscope "+name+">", src)
+			if err != nil {
+				libErr = fmt.Errorf("library module %s: %w", name, err)
+				return
+			}
+			libProg[strings.ReplaceAll(name, "__", ".")] = p
+		}
+	})
+	return libProg, libErr
+}
+
+// Run simulates a program. Program output goes to stdout and stderr as it would under
+// CPython; a syntax error is printed CPython's way and gives exit code 2. The error
+// result is only for invalid options.
+func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*Result, error) {
+	model, err := LookupModel(opts.Model)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Cores == 0 {
+		opts.Cores = 2
+	}
+	if opts.Cores < 1 || opts.Cores > MaxCores {
+		return nil, fmt.Errorf("cores must be between 1 and %d", MaxCores)
+	}
+	if opts.SwitchInterval < 0 || opts.MaxTime < 0 || opts.TimeSlice < 0 || opts.WakeLatency < 0 {
+		return nil, fmt.Errorf("times must not be negative")
+	}
+	res := &Result{Cores: opts.Cores, Model: model.Name}
+	prog, err := vm.Compile(filename, src)
+	if err != nil {
+		if se, ok := err.(*syntax.Error); ok {
+			io.WriteString(stderr, se.Pretty(src))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		res.ExitCode, res.End = vm.ExitSyntax, "syntax-error"
+		return res, nil
+	}
+	lib, err := library()
+	if err != nil {
+		return nil, err
+	}
+	m := newMachine(model, opts)
+	m.out, m.errw = stdout, stderr
+	m.runProgram(prog, lib)
+	res.ExitCode = m.exitCode
+	res.EndTime = m.now / 1000
+	res.End = m.endWhy
+	res.Events = m.events
+	for _, th := range m.threads {
+		res.Threads = append(res.Threads, ThreadInfo{ID: th.id, Name: th.name})
+	}
+	return res, nil
+}
+
+func newMachine(model *Model, opts Options) *Machine {
+	m := &Machine{model: model, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
+		record: opts.RecordEvents}
+	m.maxTime = int64(120e12)
+	if opts.MaxTime > 0 {
+		m.maxTime = int64(opts.MaxTime * 1e12)
+	}
+	m.slice = DefaultTimeSlice * 1000
+	if opts.TimeSlice > 0 {
+		m.slice = int64(opts.TimeSlice * 1e12)
+	}
+	m.wakeMean = DefaultWakeLatency * 1000
+	if opts.WakeLatency > 0 {
+		m.wakeMean = max(int64(opts.WakeLatency*1e12), minWakeLatency*1000+1)
+	}
+	for i := 0; i < opts.Cores; i++ {
+		m.cores = append(m.cores, &core{id: i})
+	}
+	interval := model.SwitchInterval * 1000
+	if opts.SwitchInterval > 0 {
+		interval = max(int64(opts.SwitchInterval*1e12), 1000*1000)
+	}
+	switch model.GIL {
+	case OldGIL:
+		m.gil = &oldGIL{m: m, checkInterval: model.CheckInterval}
+	default:
+		m.gil = &newGIL{m: m, interval: interval}
+	}
+	m.costs = costTable(model.Speed)
+	return m
+}
+
+// runProgram runs prog's main thread and every thread it starts to the end.
+func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Program) {
+	cfg := py.DefaultConfig()
+	cfg.Version = m.model.Version
+	cfg.ImmortalInterned = m.model.ImmortalObjects
+	cfg.Seed = 0
+	m.in = py.NewInterp(prog, cfg, nil, nil)
+	m.in.ImmortalRefcount = m.model.ImmortalRefcount
+	m.in.SourceModules = lib
+	m.in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
+	m.installModules(m.in)
+	pt, err := m.in.MainThread()
+	if err != nil {
+		fmt.Fprintln(m.errw, err)
+		m.exitCode = 1
+		return
+	}
+	m.main = m.adopt(pt, "MainThread", false)
+	m.setState(m.main, StateRunnable, "", 0)
+	m.onCore(m.main, m.cores[0], 0)
+	m.gil.take(m.main)
+	m.loop()
+	if m.endWhy == "deadlock" {
+		m.reportDeadlock()
+	}
+	if m.endWhy == "max-time" {
+		fmt.Fprintf(m.errw, "gilscope: the run reached its limit of %s of simulated time and was stopped\n",
+			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s")
+	}
+}
+
+// adopt wraps a py thread in a machine thread.
+func (m *Machine) adopt(pt *py.Thread, name string, daemon bool) *thread {
+	th := &thread{id: int32(len(m.threads) + 1), name: name, py: pt, daemon: daemon, state: StateDone}
+	pt.Data = th
+	pt.Costs = &m.costs
+	pt.Checkpoint = &m.model.Checkpoints
+	if m.model.GIL == NewGIL {
+		pt.Breaker = &m.breaker
+	}
+	m.threads = append(m.threads, th)
+	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: name})
+	return th
+}
+
+// newThread creates a thread that will run fn() once started.
+func (m *Machine) newThread(name string, fn py.Value, daemon bool, parent *thread) (*thread, error) {
+	pt, err := m.in.NewThread(name, fn, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	th := m.adopt(pt, name, daemon)
+	th.clock = m.clockNow(parent)
+	return th, nil
+}
+
+// write sends program output to the run's writers and records it.
+func (m *Machine) write(th *thread, s string, stderr bool) {
+	w := m.out
+	v := int64(1)
+	if stderr {
+		w, v = m.errw, 2
+	}
+	m.outBytes += len(s)
+	if m.outBytes > maxOutput {
+		if !m.outCut {
+			m.outCut = true
+			fmt.Fprint(m.errw, "\n[gilscope: output truncated at 1 MB]\n")
+		}
+		return
+	}
+	io.WriteString(w, s)
+	if th != nil {
+		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvOutput, Thread: th.id, Core: coreOf(th), Value: v, Text: s})
+	}
+}
+
+const maxOutput = 1 << 20
+
+// reportDeadlock prints what every live thread waits for.
+func (m *Machine) reportDeadlock() {
+	var b strings.Builder
+	b.WriteString("gilscope: deadlock: every live thread is blocked and nothing can wake them\n")
+	for _, th := range m.threads {
+		if th.finished {
+			continue
+		}
+		fmt.Fprintf(&b, "  %s waits for %s", th.name, th.reason)
+		if th.waitObj != 0 {
+			fmt.Fprintf(&b, " #%d", th.waitObj)
+		}
+		if line := th.py.Line(); line > 0 {
+			fmt.Fprintf(&b, " at line %d", line)
+		}
+		b.WriteString("\n")
+	}
+	io.WriteString(m.errw, b.String())
+}
+
+// costTable is the simulated CPU cost of each opcode in ps, scaled by the model's
+// speed. Simple instructions cost about 4 ns (the countdown loop's 9 instructions run
+// at ~27 M iterations/s on CPython 3.11, MODEL.md §2); calls, attribute and dict
+// operations and allocations cost 10–100× more.
+func costTable(speed float64) [256]int64 {
+	var c [256]int64
+	set := func(ns float64, ops ...compile.Opcode) {
+		for _, op := range ops {
+			c[op] = int64(ns * speed * 1000)
+		}
+	}
+	for i := range c {
+		c[i] = int64(6 * speed * 1000)
+	}
+	set(4.1, compile.LOAD_FAST, compile.STORE_FAST, compile.LOAD_CONST, compile.POP_TOP,
+		compile.BINARY_OP, compile.COMPARE_OP, compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE,
+		compile.JUMP_BACKWARD, compile.JUMP_FORWARD, compile.COPY, compile.SWAP, compile.PUSH_NULL,
+		compile.NOP, compile.RESUME, compile.IS_OP, compile.UNARY_NOT, compile.RETURN_CONST)
+	set(6, compile.LOAD_GLOBAL, compile.STORE_GLOBAL, compile.FOR_ITER, compile.LOAD_DEREF,
+		compile.STORE_DEREF, compile.UNARY_NEGATIVE, compile.RETURN_VALUE, compile.END_FOR)
+	set(12, compile.LOAD_ATTR, compile.STORE_ATTR, compile.BINARY_SUBSCR, compile.STORE_SUBSCR,
+		compile.CONTAINS_OP, compile.LOAD_NAME, compile.STORE_NAME, compile.GET_ITER,
+		compile.UNPACK_SEQUENCE, compile.LIST_APPEND, compile.FORMAT_VALUE)
+	set(20, compile.BUILD_LIST, compile.BUILD_TUPLE, compile.BUILD_MAP, compile.BUILD_SET,
+		compile.BUILD_STRING, compile.BUILD_SLICE, compile.MAKE_FUNCTION, compile.BEFORE_WITH)
+	set(35, compile.CALL, compile.CALL_FUNCTION_EX)
+	set(80, compile.IMPORT_NAME, compile.LOAD_BUILD_CLASS)
+	return c
+}
+
+var _ = path.Base

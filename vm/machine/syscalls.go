@@ -1,0 +1,229 @@
+// This file defines the blocking calls threads make of the machine — sleep, I/O, C code,
+// lock waits, thread start and join — with their real GIL behaviour: every blocking
+// call drops the GIL voluntarily, blocks, and takes the GIL again afterwards.
+
+package machine
+
+import (
+	"fmt"
+
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// call is a blocking call the machine knows how to carry out.
+type call interface {
+	py.Syscall
+	do(m *Machine, th *thread)
+}
+
+func (m *Machine) syscall(th *thread, sc py.Syscall) {
+	c, ok := sc.(call)
+	if !ok {
+		th.py.Resume(nil, th.py.NewExc(py.SystemErrorClass, "gilscope internal error: unknown blocking call %s", sc.Describe()))
+		return
+	}
+	c.do(m, th)
+}
+
+// dropGIL releases th's GIL for a blocking call and charges the kernel entry.
+func (m *Machine) dropGIL(th *thread) {
+	m.charge(th, syscallCost*1000)
+	if th.hasGIL {
+		m.gil.release(th, "voluntary")
+	}
+}
+
+// resume returns a continuation that completes th's call with v (or err) and takes
+// the GIL again.
+func (m *Machine) resume(th *thread, v py.Value, err error) func() {
+	return func() {
+		th.py.Resume(v, err)
+		m.gil.take(th)
+	}
+}
+
+// sleepCall is time.sleep and gilscope.io: block for d.
+type sleepCall struct {
+	d      int64 // ps
+	reason string
+}
+
+func (c *sleepCall) Describe() string { return c.reason }
+
+func (c *sleepCall) do(m *Machine, th *thread) {
+	m.dropGIL(th)
+	if c.d == 0 && m.model.SleepZeroSelect {
+		// select() with a zero timeout returns at once: the thread keeps its core.
+		m.gil.take(th)
+		th.py.Resume(py.None, nil)
+		return
+	}
+	m.block(th, StateBlocked, c.reason, 0)
+	at := th.clock + c.d
+	if c.reason == "sleep" {
+		at += timerSlack * 1000
+	}
+	th.timer = m.after(at, func() {
+		th.timer = nil
+		m.wake(th, m.now, m.resume(th, py.None, nil))
+	})
+}
+
+// cCall is gilscope.c_call and GIL-releasing C code (hashlib, zlib): d of CPU work,
+// with or without the GIL.
+type cCall struct {
+	d       int64
+	release bool
+	result  py.Value
+}
+
+func (c *cCall) Describe() string { return "C code" }
+
+func (c *cCall) do(m *Machine, th *thread) {
+	res := c.result
+	if res == nil {
+		res = py.None
+	}
+	if !c.release {
+		// Holding the GIL: CPU work with no check point until it returns.
+		m.setState(th, StateRunningGIL, "", th.clock)
+		th.busy = c.d
+		th.next = func() { th.py.Resume(res, nil) }
+		return
+	}
+	m.charge(th, syscallCost*1000)
+	m.gil.release(th, "voluntary")
+	m.setState(th, StateRunning, "C code", th.clock)
+	th.busy = c.d
+	th.next = m.resume(th, res, nil)
+}
+
+// startCall is Thread.start(): create the OS thread and wait until it runs.
+type startCall struct {
+	target *thread
+	result py.Value
+}
+
+func (c *startCall) Describe() string { return "thread start" }
+
+func (c *startCall) do(m *Machine, th *thread) {
+	m.charge(th, threadCreateCost*1000)
+	t := c.target
+	t.onFirstGIL = func() {
+		m.wake(th, t.clock, m.resume(th, c.result, nil))
+	}
+	m.wake(t, th.clock, func() { m.gil.take(t) })
+	m.dropGIL(th)
+	m.block(th, StateBlocked, "start", uint64(t.id))
+}
+
+// joinCall is Thread.join(timeout).
+type joinCall struct {
+	target  *thread
+	timeout int64 // ps; negative: none
+}
+
+func (c *joinCall) Describe() string { return "join" }
+
+func (c *joinCall) do(m *Machine, th *thread) {
+	t := c.target
+	if t.finished {
+		th.py.Resume(py.None, nil)
+		return
+	}
+	m.dropGIL(th)
+	m.block(th, StateBlocked, "join", uint64(t.id))
+	t.joiners = append(t.joiners, th)
+	if c.timeout >= 0 {
+		th.timer = m.after(th.clock+c.timeout, func() {
+			th.timer = nil
+			t.removeJoiner(th)
+			m.wake(th, m.now, m.resume(th, py.None, nil))
+		})
+	}
+}
+
+func (t *thread) removeJoiner(j *thread) {
+	for i, x := range t.joiners {
+		if x == j {
+			t.joiners = append(t.joiners[:i], t.joiners[i+1:]...)
+			return
+		}
+	}
+}
+
+// threadExit ends th: it releases the GIL, wakes its joiners and leaves its core.
+func (m *Machine) threadExit(th *thread) {
+	if th.py.Exc != nil && !th.excReported {
+		th.excReported = true
+		m.reportException(th)
+	}
+	if th.hasGIL {
+		m.gil.release(th, "voluntary")
+	}
+	th.finished = true
+	for _, j := range th.joiners {
+		m.wake(j, th.clock, m.resume(j, py.None, nil))
+	}
+	th.joiners = nil
+	c := th.core
+	m.leaveCore(th, StateDone, "")
+	if c != nil {
+		m.dispatch(c, th.clock)
+	}
+	if th == m.main {
+		m.mainExit(th)
+	}
+	if m.main.finished && m.liveNonDaemon() == 0 {
+		m.end("exit", m.exitCode, th.clock)
+	}
+}
+
+func (m *Machine) liveNonDaemon() int {
+	n := 0
+	for _, t := range m.threads {
+		if !t.finished && !t.daemon {
+			n++
+		}
+	}
+	return n
+}
+
+// mainExit records the exit status of the main thread. The run ends when the last
+// non-daemon thread has finished too (threading._shutdown joins them).
+func (m *Machine) mainExit(th *thread) {
+	if th.py.Exc != nil {
+		if code, ok := th.py.SystemExitCode(); ok {
+			m.exitCode = code
+		} else {
+			m.exitCode = 1
+		}
+	}
+}
+
+// reportException prints an uncaught exception the way CPython does: the main
+// thread's traceback as is, other threads' after "Exception in thread NAME:".
+func (m *Machine) reportException(th *thread) {
+	t := th.py
+	if _, ok := t.SystemExitCode(); ok {
+		return
+	}
+	text := t.FormatException(t.Exc)
+	if th != m.main {
+		text = fmt.Sprintf("Exception in thread %s:\n%s", th.name, text)
+	}
+	m.write(th, text, true)
+	m.emit(Event{T: th.clock / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: lastLine(text)})
+}
+
+func lastLine(s string) string {
+	end := len(s)
+	for end > 0 && s[end-1] == '\n' {
+		end--
+	}
+	start := end
+	for start > 0 && s[start-1] != '\n' {
+		start--
+	}
+	return s[start:end]
+}

@@ -1,0 +1,235 @@
+// This file defines _thread: starting OS threads, joining them, and the basic lock,
+// the primitives the Python-source threading module builds everything else on (as
+// CPython's threading.py builds on its _thread).
+
+package machine
+
+import (
+	"fmt"
+
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// lockObj is _thread.LockType: a binary semaphore, as CPython's lock is.
+type lockObj struct {
+	py.Header
+	m       *Machine
+	id      uint64
+	locked  bool
+	waiters []*thread
+}
+
+// handleObj is the handle start_new_thread returns.
+type handleObj struct {
+	py.Header
+	th *thread
+}
+
+var (
+	lockClass   = py.NewClass("lock", nil)
+	handleClass = py.NewClass("_ThreadHandle", nil)
+)
+
+func (*lockObj) Type() *py.Class   { return lockClass }
+func (*handleObj) Type() *py.Class { return handleClass }
+
+func init() {
+	lockClass.Def("acquire", lockAcquire)
+	lockClass.Def("__enter__", lockAcquire)
+	lockClass.Def("release", lockRelease)
+	lockClass.Def("__exit__", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		if _, err := lockRelease(t, args[:1], nil); err != nil {
+			return nil, err
+		}
+		return py.False, nil
+	})
+	lockClass.Def("locked", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		return py.BoolOf(args[0].(*lockObj).locked), nil
+	})
+	handleClass.Def("join", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		h := args[0].(*handleObj)
+		timeout := int64(-1)
+		if len(args) > 1 && args[1] != py.None {
+			s, ok := py.AsFloat(args[1])
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "timeout must be a number")
+			}
+			timeout = max(int64(s*1e12), 0)
+		}
+		me := threadOf(t)
+		if h.th == me {
+			return nil, t.NewExc(py.RuntimeErrorClass, "cannot join current thread")
+		}
+		return nil, py.Block(t, &joinCall{target: h.th, timeout: timeout})
+	})
+	handleClass.Def("is_alive", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		return py.BoolOf(!args[0].(*handleObj).th.finished), nil
+	})
+	handleClass.Def("ident", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		return t.NewInt(int64(args[0].(*handleObj).th.id)), nil
+	})
+}
+
+func lockAcquire(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	pos, kws, err := t.Args("acquire", args, kw, "blocking", "timeout")
+	if err != nil {
+		return nil, err
+	}
+	l := pos[0].(*lockObj)
+	blocking, timeout := true, int64(-1)
+	if len(pos) > 1 {
+		kws["blocking"] = pos[1]
+	}
+	if len(pos) > 2 {
+		kws["timeout"] = pos[2]
+	}
+	if b, ok := kws["blocking"]; ok {
+		if blocking, err = t.Truthy(b); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := kws["timeout"]; ok && v != py.None {
+		s, ok := py.AsFloat(v)
+		if !ok {
+			return nil, t.NewExc(py.TypeErrorClass, "timeout must be a number")
+		}
+		if s >= 0 {
+			if !blocking {
+				return nil, t.NewExc(py.ValueErrorClass, "can't specify a timeout for a non-blocking call")
+			}
+			timeout = int64(s * 1e12)
+		} else if s != -1 {
+			return nil, t.NewExc(py.ValueErrorClass, "timeout value must be a non-negative number")
+		}
+	}
+	th := threadOf(t)
+	m := l.m
+	if !l.locked {
+		l.locked = true
+		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
+		return py.True, nil
+	}
+	if !blocking || timeout == 0 {
+		return py.False, nil
+	}
+	return nil, py.Block(t, &lockWait{l: l, timeout: timeout})
+}
+
+func lockRelease(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	l := args[0].(*lockObj)
+	if !l.locked {
+		return nil, t.NewExc(py.RuntimeErrorClass, "release unlocked lock")
+	}
+	m := l.m
+	th := threadOf(t)
+	l.locked = false
+	at := m.clockNow(th)
+	m.emit(Event{T: at / 1000, Kind: EvLockRelease, Thread: th.id, Core: coreOf(th), Obj: l.id})
+	if len(l.waiters) > 0 {
+		i := m.rng.IntN(len(l.waiters))
+		w := l.waiters[i]
+		l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
+		m.chargeNow(th, futexWakeCost*1000)
+		m.wake(w, m.clockNow(th), func() { l.retry(w) })
+	}
+	return py.None, nil
+}
+
+// lockWait is a blocking acquire of a held lock.
+type lockWait struct {
+	l       *lockObj
+	timeout int64
+}
+
+func (c *lockWait) Describe() string { return "lock acquire" }
+
+func (c *lockWait) do(m *Machine, th *thread) {
+	l := c.l
+	m.dropGIL(th)
+	l.wait(th)
+	if c.timeout > 0 {
+		th.timer = m.after(th.clock+c.timeout, func() {
+			th.timer = nil
+			l.removeWaiter(th)
+			m.wake(th, m.now, m.resume(th, py.False, nil))
+		})
+	}
+}
+
+func (l *lockObj) wait(th *thread) {
+	l.m.block(th, StateBlocked, "lock", l.id)
+	l.waiters = append(l.waiters, th)
+}
+
+// retry runs when a woken waiter is on a core: the lock may have been taken again.
+func (l *lockObj) retry(th *thread) {
+	m := l.m
+	if l.locked {
+		l.wait(th)
+		return
+	}
+	l.locked = true
+	m.emit(Event{T: th.clock / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
+	m.resume(th, py.True, nil)()
+}
+
+func (l *lockObj) removeWaiter(th *thread) {
+	for i, w := range l.waiters {
+		if w == th {
+			l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
+			return
+		}
+	}
+}
+
+func (m *Machine) newLock(t *py.Thread) *lockObj {
+	m.objIDs++
+	l := &lockObj{m: m, id: m.objIDs}
+	t.Register(l)
+	return l
+}
+
+func (m *Machine) threadModule(t *py.Thread) *py.Module {
+	attrs := map[string]py.Value{
+		"allocate_lock": t.Builtin("allocate_lock", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return m.newLock(t), nil
+		}),
+		"get_ident": t.Builtin("get_ident", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewInt(int64(threadOf(t).id)), nil
+		}),
+		"start_new_thread": t.Builtin("start_new_thread", m.startNewThread),
+		"main_ident": t.NewInt(int64(m.main.id)),
+	}
+	attrs["LockType"] = lockClass
+	return newModule(t, "_thread", attrs)
+}
+
+// startNewThread implements start_new_thread(function, name, daemon): it creates the
+// thread and blocks the caller until the new thread runs, as Thread.start() does.
+func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if err := t.CheckArgs("start_new_thread", args, kw, 3, 3); err != nil {
+		return nil, err
+	}
+	name, _ := args[1].(*py.Str)
+	daemon, err := t.Truthy(args[2])
+	if err != nil {
+		return nil, err
+	}
+	if len(m.threads) >= maxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", maxThreads)
+	}
+	n := fmt.Sprintf("Thread-%d", len(m.threads))
+	if name != nil {
+		n = name.S
+	}
+	nt, err := m.newThread(n, args[0], daemon, threadOf(t))
+	if err != nil {
+		return nil, err
+	}
+	h := &handleObj{th: nt}
+	t.Register(h)
+	return nil, py.Block(t, &startCall{target: nt, result: h})
+}
+
+// maxThreads bounds the threads of one run (a thread bomb ends in RuntimeError).
+const maxThreads = 512

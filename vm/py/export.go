@@ -1,0 +1,80 @@
+// This file defines the API the simulator uses to add modules and objects of its own
+// (threading, time, gilscope …) to an interpreter.
+
+package py
+
+// NewClass returns a new builtin class: immortal, shared, with no methods yet.
+func NewClass(name string, base *Class) *Class {
+	if base == nil {
+		base = ObjectClass
+	}
+	return newBuiltinClass(name, base)
+}
+
+// Def adds a builtin method to a builtin class. The method receives self as args[0].
+func (c *Class) Def(name string, fn BuiltinFunc) { c.method(name, fn) }
+
+// Register records a newly allocated object embedding a Header: it gets an identity
+// and a reference count of 1.
+func (t *Thread) Register(v Value) { t.in.alloc(v.hdr()) }
+
+// NewInt returns a new reference to an int.
+func (t *Thread) NewInt(v int64) Value { return t.newInt(v) }
+
+// NewFloat returns a new reference to a float.
+func (t *Thread) NewFloat(v float64) Value { return t.newFloat(v) }
+
+// NewTuple returns a new tuple owning the references in items.
+func (t *Thread) NewTuple(items []Value) Value { return t.newTuple(items) }
+
+// NewList returns a new list owning the references in items.
+func (t *Thread) NewList(items []Value) Value { return t.newList(items) }
+
+// NewExc returns a new exception of class cls with message msg, usable as an error.
+func (t *Thread) NewExc(cls *Class, format string, args ...any) *Instance {
+	return t.newExcf(cls, format, args...)
+}
+
+// AsInt returns v as an int64 if it is an int or bool that fits.
+func AsInt(v Value) (int64, bool) { return asInt64(v) }
+
+// AsFloat returns v as a float64 if it is a number.
+func AsFloat(v Value) (float64, bool) { return toFloat(v) }
+
+// Args splits a builtin's arguments into positional ones and the named keyword
+// arguments, rejecting keywords not in names.
+func (t *Thread) Args(fname string, args []Value, kw []string, names ...string) ([]Value, map[string]Value, error) {
+	return t.kwargs(fname, args, kw, names...)
+}
+
+// CheckArgs checks a builtin's positional argument count and that no keyword
+// arguments were given.
+func (t *Thread) CheckArgs(fname string, args []Value, kw []string, min, max int) error {
+	return t.nargs(fname, args, kw, min, max)
+}
+
+// Truthy reports bool(v).
+func (t *Thread) Truthy(v Value) (bool, error) { return t.Truth(v) }
+
+// FuncName returns the __name__ of a callable, or "".
+func FuncName(v Value) string {
+	switch f := v.(type) {
+	case *Function:
+		return f.Name
+	case *Builtin:
+		return f.Name
+	case *BoundMethod:
+		return FuncName(f.Func)
+	case *Class:
+		return f.Name
+	}
+	return ""
+}
+
+// Line returns the source line the thread is executing, or 0.
+func (t *Thread) Line() int32 {
+	if t.frame == nil || t.frame.code == baseCode {
+		return 0
+	}
+	return t.frame.Line()
+}
