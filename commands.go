@@ -42,7 +42,8 @@ type cli struct {
 func (c *cli) commands() []command {
 	return []command{
 		{name: "serve", help: "start the web server (the default command)", run: c.serve},
-		{name: "run", help: "run a Python program and print its output", run: c.runProgram},
+		{name: "run", help: "run a Python program on the simulated machine", run: c.runProgram},
+		{name: "models", help: "list the interpreter models", run: c.models},
 		{name: "version", help: "print the version", run: c.version},
 		{name: "help", help: "print this help", run: c.help},
 	}

@@ -87,8 +87,10 @@ func (k *Kind) UnmarshalText(b []byte) error {
 type ThreadState uint8
 
 const (
+	// stateNone is the zero value: events other than thread_state carry no state.
+	stateNone ThreadState = iota
 	// StateRunnable: ready, waiting for a core.
-	StateRunnable ThreadState = iota
+	StateRunnable
 	// StateRunningGIL: on a core, running bytecode while holding the GIL.
 	StateRunningGIL
 	// StateRunning: on a core without the GIL (C code that released it, or a model
@@ -102,7 +104,7 @@ const (
 	StateDone
 )
 
-var stateNames = [...]string{"runnable", "running_gil", "running", "wait_gil", "blocked", "done"}
+var stateNames = [...]string{"", "runnable", "running_gil", "running", "wait_gil", "blocked", "done"}
 
 func (s ThreadState) String() string { return stateNames[s] }
 
@@ -128,7 +130,7 @@ type Event struct {
 	Kind   Kind        `json:"kind"`
 	Thread int32       `json:"thread"`
 	Core   int16       `json:"core"`
-	State  ThreadState `json:"state"`
+	State  ThreadState `json:"state,omitempty"`
 	Reason string      `json:"reason,omitempty"`
 	Obj    uint64      `json:"obj,omitempty"`
 	Value  int64       `json:"value,omitempty"`

@@ -30,6 +30,7 @@ type newGIL struct {
 	interval     int64 // ps
 	waiters      []*thread
 	switchWait   []*thread // forced droppers waiting for someone to take it
+	freeAt       int64     // when it was last released
 }
 
 func (g *newGIL) take(th *thread) {
@@ -80,6 +81,7 @@ func (g *newGIL) removeWaiter(th *thread) {
 
 func (g *newGIL) acquire(th *thread) {
 	m := g.m
+	th.clock = max(th.clock, g.freeAt)
 	g.locked = true
 	g.holder = th
 	th.hasGIL = true
@@ -103,6 +105,7 @@ func (g *newGIL) acquire(th *thread) {
 
 func (g *newGIL) release(th *thread, reason string) {
 	m := g.m
+	g.freeAt = th.clock
 	g.locked = false
 	g.holder = nil
 	th.hasGIL = false
@@ -146,12 +149,18 @@ func (g *newGIL) checkpoint(th *thread) {
 
 // ---- the old GIL ----
 
+// oldGIL is a POSIX semaphore (2.7 on Linux: USE_SEMAPHORES). A thread in sem_wait counts
+// as a waiter from the moment it sleeps until it returns — also while it is woken but
+// not yet running — and every sem_post made while there is a waiter enters the kernel
+// (futex_wake), whether or not it wakes anyone.
 type oldGIL struct {
 	m             *Machine
 	locked        bool
 	holder        *thread
-	waiters       []*thread
+	waiters       []*thread // asleep in sem_wait
+	pending       int       // woken, not yet back in sem_wait
 	checkInterval int
+	freeAt        int64
 }
 
 func (g *oldGIL) take(th *thread) {
@@ -165,6 +174,7 @@ func (g *oldGIL) take(th *thread) {
 
 func (g *oldGIL) acquire(th *thread) {
 	m := g.m
+	th.clock = max(th.clock, g.freeAt)
 	g.locked = true
 	g.holder = th
 	th.hasGIL = true
@@ -176,6 +186,7 @@ func (g *oldGIL) acquire(th *thread) {
 
 func (g *oldGIL) release(th *thread, reason string) {
 	m := g.m
+	g.freeAt = th.clock
 	g.locked = false
 	g.holder = nil
 	th.hasGIL = false
@@ -183,29 +194,37 @@ func (g *oldGIL) release(th *thread, reason string) {
 	if th.core != nil {
 		m.setState(th, StateRunning, "", th.clock)
 	}
-	if len(g.waiters) > 0 {
-		// sem_post wakes one waiter, who must still win the race for the semaphore.
-		i := m.rng.IntN(len(g.waiters))
-		w := g.waiters[i]
-		g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
-		m.charge(th, futexWakeCost*1000)
-		m.wake(w, th.clock, func() {
-			if g.locked {
-				m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w)})
-			}
-			g.take(w)
-		})
+	if len(g.waiters)+g.pending == 0 {
+		return
 	}
+	if len(g.waiters) == 0 {
+		m.charge(th, futexSyscallCost*1000)
+		return
+	}
+	// sem_post wakes one sleeper, who must still win the race for the semaphore.
+	i := m.rng.IntN(len(g.waiters))
+	w := g.waiters[i]
+	g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+	g.pending++
+	m.charge(th, futexWakeCost*1000)
+	m.wake(w, g.freeAt, func() {
+		g.pending--
+		if g.locked {
+			m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w)})
+		}
+		g.take(w)
+	})
 }
 
-// checkpoint is the end of a check interval: release and immediately re-acquire. The
-// holder is still on its core, so unless a woken waiter got there first it wins again.
+// checkpoint is the end of a check interval: release, then acquire again once the
+// release's system call returns. Until then the semaphore is free, and a woken waiter
+// that runs in that window takes it; otherwise the holder wins again.
 func (g *oldGIL) checkpoint(th *thread) {
 	if !th.hasGIL {
 		return
 	}
 	g.release(th, "interval")
-	g.take(th)
+	th.next = func() { g.take(th) }
 }
 
 func coreOf(th *thread) int16 {

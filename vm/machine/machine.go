@@ -312,6 +312,9 @@ func (m *Machine) wakeLatency() int64 {
 
 // wake makes th runnable at time at; then fn runs when it is on a core.
 func (m *Machine) wake(th *thread, at int64, fn func()) {
+	// A waker running slightly ahead or behind in simulated time cannot wake a thread
+	// before it went to sleep.
+	at = max(at, th.blockedSince)
 	th.next = fn
 	if th.timer != nil {
 		th.timer.cancel()

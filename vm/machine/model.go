@@ -143,6 +143,9 @@ const (
 	timerSlack = 50 * us
 	// syscallCost is the CPU cost of entering the kernel for a blocking call.
 	syscallCost = 1 * us
+	// futexSyscallCost is the CPU cost of a futex_wake system call that finds nobody
+	// asleep to wake.
+	futexSyscallCost = 500 // ns
 	// futexWakeCost is the CPU cost, to the waker, of waking a thread blocked on a
 	// futex (a condition signal or semaphore post with a waiter).
 	futexWakeCost = 2 * us

@@ -35,13 +35,13 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_thread"] = m.threadModule
 	in.ModuleFactories["time"] = m.timeModule
 	in.ModuleFactories["gilscope"] = m.gilscopeModule
-	in.SysExtras = map[string]py.BuiltinFunc{
-		"setswitchinterval": m.setSwitchInterval,
-		"getswitchinterval": func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	in.SysExtras = map[string]py.BuiltinFunc{}
+	if m.model.GIL == NewGIL {
+		in.SysExtras["setswitchinterval"] = m.setSwitchInterval
+		in.SysExtras["getswitchinterval"] = func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			return t.NewFloat(float64(m.interval()) / 1e12), nil
-		},
-	}
-	if m.model.GIL == OldGIL {
+		}
+	} else {
 		in.SysExtras["setcheckinterval"] = func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			if err := t.CheckArgs("setcheckinterval", args, kw, 1, 1); err != nil {
 				return nil, err

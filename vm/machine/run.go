@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 
@@ -121,6 +122,9 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	res.ExitCode = m.exitCode
 	res.EndTime = m.now / 1000
 	res.End = m.endWhy
+	// Threads on different cores run up to a quantum apart, so events arrive almost in
+	// time order; a stable sort puts them exactly in order.
+	sort.SliceStable(m.events, func(i, j int) bool { return m.events[i].T < m.events[j].T })
 	res.Events = m.events
 	for _, th := range m.threads {
 		res.Threads = append(res.Threads, ThreadInfo{ID: th.id, Name: th.name})
@@ -193,7 +197,7 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 
 // adopt wraps a py thread in a machine thread.
 func (m *Machine) adopt(pt *py.Thread, name string, daemon bool) *thread {
-	th := &thread{id: int32(len(m.threads) + 1), name: name, py: pt, daemon: daemon, state: StateDone}
+	th := &thread{id: int32(len(m.threads) + 1), name: name, py: pt, daemon: daemon}
 	pt.Data = th
 	pt.Costs = &m.costs
 	pt.Checkpoint = &m.model.Checkpoints

@@ -17,6 +17,7 @@ type lockObj struct {
 	id      uint64
 	locked  bool
 	waiters []*thread
+	freeAt  int64
 }
 
 // handleObj is the handle start_new_thread returns.
@@ -124,6 +125,7 @@ func lockRelease(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	th := threadOf(t)
 	l.locked = false
 	at := m.clockNow(th)
+	l.freeAt = at
 	m.emit(Event{T: at / 1000, Kind: EvLockRelease, Thread: th.id, Core: coreOf(th), Obj: l.id})
 	if len(l.waiters) > 0 {
 		i := m.rng.IntN(len(l.waiters))
@@ -169,6 +171,7 @@ func (l *lockObj) retry(th *thread) {
 		return
 	}
 	l.locked = true
+	th.clock = max(th.clock, l.freeAt)
 	m.emit(Event{T: th.clock / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
 	m.resume(th, py.True, nil)()
 }
