@@ -116,10 +116,10 @@ func (m *Machine) timeModule(t *py.Thread) *py.Module {
 		})
 	}
 	attrs := map[string]py.Value{
-		"time":          f("time", func(t *py.Thread) py.Value { return t.NewFloat(epoch + now(t)) }),
-		"perf_counter":  f("perf_counter", func(t *py.Thread) py.Value { return t.NewFloat(now(t)) }),
-		"monotonic":     f("monotonic", func(t *py.Thread) py.Value { return t.NewFloat(now(t)) }),
-		"time_ns":       f("time_ns", func(t *py.Thread) py.Value { return t.NewInt(int64((epoch + now(t)) * 1e9)) }),
+		"time":         f("time", func(t *py.Thread) py.Value { return t.NewFloat(epoch + now(t)) }),
+		"perf_counter": f("perf_counter", func(t *py.Thread) py.Value { return t.NewFloat(now(t)) }),
+		"monotonic":    f("monotonic", func(t *py.Thread) py.Value { return t.NewFloat(now(t)) }),
+		"time_ns":      f("time_ns", func(t *py.Thread) py.Value { return t.NewInt(int64((epoch + now(t)) * 1e9)) }),
 		"perf_counter_ns": f("perf_counter_ns", func(t *py.Thread) py.Value {
 			return t.NewInt(int64(math.Round(now(t) * 1e9)))
 		}),
