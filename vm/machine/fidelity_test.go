@@ -49,8 +49,8 @@ func fidelityDir(t *testing.T) string {
 
 type fidelityRow struct {
 	script, model, figure string
-	lo, hi, median, got    float64
-	ok                     bool
+	lo, hi, median, got   float64
+	ok                    bool
 }
 
 func TestFidelity(t *testing.T) {

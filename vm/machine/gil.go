@@ -178,7 +178,10 @@ func (g *oldGIL) acquire(th *thread) {
 	g.locked = true
 	g.holder = th
 	th.hasGIL = true
-	th.py.Ticks = g.checkInterval
+	// Python/ceval.c 2.7: `if (--_Py_Ticker < 0)` after a reset to _Py_CheckInterval:
+	// the check comes every interval+1 counted instructions, which is why its position
+	// in a loop drifts.
+	th.py.Ticks = g.checkInterval + 1
 	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id)})
 	m.setState(th, StateRunningGIL, "", th.clock)
 	m.firstGIL(th)

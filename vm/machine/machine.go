@@ -293,7 +293,8 @@ func (m *Machine) checkSlice(th *thread) {
 	if th.core == nil || len(m.runq) == 0 {
 		return
 	}
-	if th.clock < th.slice0+m.slice && th.vruntime-m.runq[0].vruntime <= wakeupGranularity*1000 {
+	if th.clock < th.slice0+m.slice && (th.vruntime-m.runq[0].vruntime <= wakeupGranularity*1000 ||
+		th.clock-th.slice0 < minGranularity*1000) {
 		return
 	}
 	c := th.core
@@ -340,7 +341,8 @@ func (m *Machine) wake(th *thread, at int64, fn func()) {
 			victim = c.th
 		}
 	}
-	if victim != nil && victim.vruntime-th.vruntime > wakeupGranularity*1000 && victim.busy == 0 {
+	if victim != nil && victim.vruntime-th.vruntime > wakeupGranularity*1000 && victim.busy == 0 &&
+		max(at, victim.clock)-victim.slice0 >= minGranularity*1000 {
 		c := victim.core
 		at = max(at, victim.clock)
 		m.leaveCore(victim, StateRunnable, "preempted")

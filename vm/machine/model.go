@@ -154,6 +154,9 @@ const (
 	// wakeupGranularity is CFS's sched_wakeup_granularity: a woken thread preempts a
 	// running one whose virtual runtime exceeds its own by more than this.
 	wakeupGranularity = 1 * ms
+	// minGranularity is CFS's sched_min_granularity: a thread that got a core runs at
+	// least this long before a woken thread may preempt it (no starvation).
+	minGranularity = 750 * us
 	// threadCreateCost is the CPU cost of creating an OS thread (clone + stack).
 	threadCreateCost = 50 * us
 )

@@ -51,6 +51,8 @@ func (t *Thread) run() Stop {
 	)
 	costs := t.Costs
 	check := t.Checkpoint
+	skip := t.skipCheck
+	t.skipCheck = false
 	in := t.in
 	if e := t.pendingErr; e != nil {
 		t.pendingErr = nil
@@ -73,14 +75,19 @@ reload:
 		op := compile.Opcode(w)
 		arg := w >> 8
 		if check[op] {
-			if *t.Breaker != 0 {
+			// The instruction a thread stopped before is checked once: resuming runs
+			// it, as CPython goes on past the check after taking the GIL back.
+			if skip {
+				skip = false
+			} else if *t.Breaker != 0 {
 				f.pc, f.sp = pc, sp
+				t.skipCheck = true
 				return StopCheckpoint
-			}
-			if t.Ticks > 0 {
+			} else if t.Ticks > 0 {
 				t.Ticks--
 				if t.Ticks == 0 {
 					f.pc, f.sp = pc, sp
+					t.skipCheck = true
 					return StopCheckpoint
 				}
 			}

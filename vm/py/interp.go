@@ -77,6 +77,117 @@ func (in *Interp) MainThread() (*Thread, error) {
 // Threads returns the interpreter's threads in creation order.
 func (in *Interp) Threads() []*Thread { return in.threads }
 
+// importName carries out IMPORT_NAME as importlib's __import__ does: it imports the
+// dotted module name with each of its parent packages first, binding every submodule
+// as an attribute of its parent. With fromlist None (`import a.b`, `import a.b as c`)
+// it returns the top-level package; with a fromlist (`from a import b`) it returns
+// the module itself, after importing the submodules the fromlist names.
+func (t *Thread) importName(name string, fromlist Value) (Value, error) {
+	parts := strings.Split(name, ".")
+	var top, parent Value
+	for i := range parts {
+		m, err := t.importSubmodule(strings.Join(parts[:i+1], "."), parent)
+		if parent != nil && parent != top {
+			t.Decref(parent)
+		}
+		if err != nil {
+			t.xdecref(top)
+			return nil, err
+		}
+		if i == 0 {
+			top = m
+		}
+		parent = m
+	}
+	if fromlist == None || fromlist == nil {
+		if parent != top {
+			t.Decref(parent)
+		}
+		return top, nil
+	}
+	if parent != top {
+		t.Decref(top)
+	}
+	if err := t.importFromlist(parent.(*Module), fromlist); err != nil {
+		t.Decref(parent)
+		return nil, err
+	}
+	return parent, nil
+}
+
+// importSubmodule imports the module called name, whose parent package (nil for a
+// top-level module) has been imported, and binds it in the parent.
+func (t *Thread) importSubmodule(name string, parent Value) (Value, error) {
+	if parent != nil {
+		p := parent.(*Module)
+		if p.Dict.getStr("__path__") == nil {
+			return nil, t.newExcf(ModuleNotFoundErrorClass, "No module named '%s'; '%s' is not a package", name, p.Name)
+		}
+	}
+	m, err := t.importModule(name)
+	if err != nil || parent == nil {
+		return m, err
+	}
+	child := name[strings.LastIndexByte(name, '.')+1:]
+	if parent.(*Module).Dict.getStr(child) == nil {
+		t.setStr(parent.(*Module).Dict, child, m)
+	}
+	return m, nil
+}
+
+// importFromlist imports the submodules of package mod that fromlist (a tuple of
+// names) asks for and mod does not yet have as attributes; a name that is neither
+// is left for IMPORT_FROM to report.
+func (t *Thread) importFromlist(mod *Module, fromlist Value) error {
+	names, ok := fromlist.(*Tuple)
+	if !ok || mod.Dict.getStr("__path__") == nil {
+		return nil
+	}
+	for _, v := range names.Items {
+		s, ok := v.(*Str)
+		if !ok || mod.Dict.getStr(s.S) != nil || !t.in.knownModule(mod.Name+"."+s.S) {
+			continue
+		}
+		m, err := t.importSubmodule(mod.Name+"."+s.S, mod)
+		if err != nil {
+			return err
+		}
+		t.Decref(m)
+	}
+	return nil
+}
+
+// knownModule reports whether name can be imported as a module or a package.
+func (in *Interp) knownModule(name string) bool {
+	if _, ok := in.modules[name]; ok {
+		return true
+	}
+	if _, ok := in.SourceModules[name]; ok {
+		return true
+	}
+	if _, ok := in.ModuleFactories[name]; ok {
+		return true
+	}
+	return in.isPackage(name)
+}
+
+// isPackage reports whether name is the parent package of a module the interpreter
+// provides (concurrent for concurrent.futures).
+func (in *Interp) isPackage(name string) bool {
+	prefix := name + "."
+	for k := range in.SourceModules {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	for k := range in.ModuleFactories {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *Thread) importModule(name string) (Value, error) {
 	in := t.in
 	if m, ok := in.modules[name]; ok {
@@ -99,12 +210,24 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.randomModule()
 		}
 	}
+	if m == nil && in.isPackage(name) {
+		m = t.newPackage(name)
+	}
 	if m == nil {
 		return nil, t.newExcf(ModuleNotFoundErrorClass, "No module named '%s'", name)
 	}
 	in.modules[name] = m
 	t.Incref(m)
 	return m, nil
+}
+
+// newPackage returns an empty package module: its submodules become its attributes
+// as they are imported.
+func (t *Thread) newPackage(name string) *Module {
+	path := t.newList(nil)
+	m := t.NewModule(name, map[string]Value{"__path__": path})
+	t.Decref(path)
+	return m
 }
 
 // runSourceModule executes a module written in Python (threading, queue …) in a

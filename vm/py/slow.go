@@ -427,7 +427,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		f.push(buildClassBuiltin)
 
 	case compile.IMPORT_NAME:
-		m, err := t.importModule(code.Names[arg])
+		m, err := t.importName(code.Names[arg], f.top())
 		if err != nil {
 			return err
 		}

@@ -111,6 +111,7 @@ type Thread struct {
 
 	reprStack      []Value
 	pendingAttrErr error
+	skipCheck      bool
 	syncResult     Value
 	syncErr        *Instance
 	pendingErr     error
