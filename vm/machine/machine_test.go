@@ -1,0 +1,214 @@
+package machine
+
+import (
+	"bytes"
+	"fmt"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden/*.jsonl")
+
+const twoThreads = `import threading, time
+lock = threading.Lock()
+total = [0]
+def work(n):
+    for i in range(n):
+        with lock:
+            total[0] += 1
+    time.sleep(0.001)
+ts = [threading.Thread(target=work, args=(300,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(total[0])
+`
+
+func runEvents(t *testing.T, src string, opts Options) (*Result, string) {
+	t.Helper()
+	opts.RecordEvents = true
+	var out, errb bytes.Buffer
+	res, err := Run("prog.py", []byte(src), opts, &out, &errb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ExitCode != 0 {
+		t.Fatalf("exit %d: %s", res.ExitCode, errb.String())
+	}
+	rules := Rules{GIL: true}
+	if err := Validate(res.Events, res.Cores, rules); err != nil {
+		t.Fatalf("invalid event stream: %v", err)
+	}
+	return res, out.String()
+}
+
+func jsonl(t *testing.T, res *Result) string {
+	var b bytes.Buffer
+	if err := WriteEventsJSONL(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestDeterministic checks that a run is a pure function of its inputs: the same
+// seed gives a byte-identical event stream, another seed a different interleaving.
+func TestDeterministic(t *testing.T) {
+	a, _ := runEvents(t, twoThreads, Options{Seed: 7})
+	b, _ := runEvents(t, twoThreads, Options{Seed: 7})
+	c, _ := runEvents(t, twoThreads, Options{Seed: 8})
+	if jsonl(t, a) != jsonl(t, b) {
+		t.Error("two runs with the same seed differ")
+	}
+	if jsonl(t, a) == jsonl(t, c) {
+		t.Error("runs with different seeds are identical: the seed is not used")
+	}
+}
+
+// TestGoldenTraces compares event streams with the golden files in testdata/golden
+// (rewrite them with -update-golden after a deliberate change of the simulator).
+func TestGoldenTraces(t *testing.T) {
+	progs := map[string]string{
+		"two_threads_lock": twoThreads,
+		"sleep_and_cpu": "import threading, time\ndef hog():\n    n = 20000\n    while n > 0:\n        n -= 1\n" +
+			"t = threading.Thread(target=hog)\nt.start()\nfor i in range(3):\n    time.sleep(0)\nt.join()\n",
+	}
+	for name, src := range progs {
+		for _, model := range []string{"cpython-3.12", "cpython-2.7"} {
+			t.Run(name+"/"+model, func(t *testing.T) {
+				res, _ := runEvents(t, src, Options{Model: model, Seed: 1})
+				got := jsonl(t, res)
+				file := filepath.Join("testdata", "golden", name+"."+model+".jsonl")
+				if *updateGolden {
+					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run with -update-golden to create it)", err)
+				}
+				if got != string(want) {
+					gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+					for i := range min(len(gl), len(wl)) {
+						if gl[i] != wl[i] {
+							t.Fatalf("event %d differs:\n got  %s\n want %s", i, gl[i], wl[i])
+						}
+					}
+					t.Fatalf("%d events, want %d", len(gl), len(wl))
+				}
+			})
+		}
+	}
+}
+
+const cpuBound = `import threading
+def count(n):
+    while n > 0:
+        n -= 1
+ts = [threading.Thread(target=count, args=(3000000,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+`
+
+// TestAcceptanceScenarios checks MODEL.md §9's V1–V3: GIL holds of about one
+// interval on 2 cores, longer on 1 core (the waiter also needs a CPU slice), and the
+// old GIL's futile wake-ups.
+func TestAcceptanceScenarios(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scenario runs take a few seconds")
+	}
+	v1, _ := runEvents(t, cpuBound, Options{Cores: 2, Seed: 1})
+	s1 := ComputeStats(v1)
+	if p50 := float64(s1.Holds.P50) / 1e6; p50 < 4.9 || p50 > 5.3 {
+		t.Errorf("V1: hold p50 = %.2f ms, want ≈ 5.1", p50)
+	}
+	if sw := s1.SwitchesPerSec; sw < 150 || sw > 230 {
+		t.Errorf("V1: %.0f switches/s, want ~190–200", sw)
+	}
+	v2, _ := runEvents(t, cpuBound, Options{Cores: 1, Seed: 1})
+	if p50 := float64(ComputeStats(v2).Holds.P50) / 1e6; p50 < 7 || p50 > 10 {
+		t.Errorf("V2: 1-core hold p50 = %.2f ms, want ≈ 8", p50)
+	}
+	v3, _ := runEvents(t, cpuBound, Options{Model: "cpython-2.7", Cores: 2, Seed: 1})
+	if f27, f312 := ComputeStats(v3).FutileWakeups, s1.FutileWakeups; f27 < 100*max(f312, 1) {
+		t.Errorf("V3: futile wake-ups 2.7 = %d, 3.12 = %d; want ≥ 100×", f27, f312)
+	}
+}
+
+// TestDeadlockIsReported runs two threads taking two locks in opposite orders.
+func TestDeadlockIsReported(t *testing.T) {
+	src := `import threading, time
+a = threading.Lock()
+b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.001)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.001)
+        with a:
+            pass
+t1 = threading.Thread(target=one)
+t2 = threading.Thread(target=two)
+t1.start(); t2.start()
+t1.join(); t2.join()
+`
+	var out, errb bytes.Buffer
+	res, err := Run("deadlock.py", []byte(src), Options{Seed: 1}, &out, &errb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.End != "deadlock" || res.ExitCode == 0 {
+		t.Fatalf("end %q, exit %d; want a deadlock", res.End, res.ExitCode)
+	}
+	if !strings.Contains(errb.String(), "deadlock") || !strings.Contains(errb.String(), "lock") {
+		t.Errorf("stderr does not explain the deadlock: %q", errb.String())
+	}
+}
+
+// TestLimits checks that a runaway program ends cleanly: an infinite loop at the
+// time limit, a thread bomb with an exception.
+func TestLimits(t *testing.T) {
+	var out, errb bytes.Buffer
+	res, err := Run("loop.py", []byte("while True:\n    pass\n"), Options{MaxTime: 0.01}, &out, &errb)
+	if err != nil || res.End != "max-time" || res.ExitCode == 0 {
+		t.Errorf("infinite loop: %v, end %q, exit %d", err, res.End, res.ExitCode)
+	}
+	bomb := "import threading, time\ndef f():\n    time.sleep(10)\nwhile True:\n    threading.Thread(target=f, daemon=True).start()\n"
+	errb.Reset()
+	res, err = Run("bomb.py", []byte(bomb), Options{MaxTime: 5}, &out, &errb)
+	if err != nil || res.ExitCode != 1 || !strings.Contains(errb.String(), "can't start new thread") {
+		t.Errorf("thread bomb: %v, exit %d, stderr %q", err, res.ExitCode, errb.String())
+	}
+}
+
+// BenchmarkMachine reports simulated instructions per second of real time for a
+// CPU-bound program with 1, 2 and 4 threads on the default model, events recorded.
+func BenchmarkMachine(b *testing.B) {
+	for _, k := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("threads=%d", k), func(b *testing.B) {
+			src := strings.Replace(cpuBound, "for i in range(2)", "for i in range("+string(rune('0'+k))+")", 1)
+			src = strings.Replace(src, "3000000", "500000", 1)
+			var simNs int64
+			for i := 0; i < b.N; i++ {
+				res, err := Run("bench.py", []byte(src), Options{RecordEvents: true}, &bytes.Buffer{}, &bytes.Buffer{})
+				if err != nil || res.ExitCode != 0 {
+					b.Fatal(err, res.ExitCode)
+				}
+				simNs += res.EndTime
+			}
+			instr := float64(k) * 500000 * 9 * float64(b.N)
+			b.ReportMetric(instr/b.Elapsed().Seconds(), "instr/s")
+			b.ReportMetric(float64(simNs)/1e9/b.Elapsed().Seconds(), "sim-s/s")
+		})
+	}
+}
