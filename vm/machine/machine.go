@@ -142,10 +142,17 @@ func (t *timer) cancel() {
 
 // ---- events ----
 
+// emit records an event; events of a thread carry the line and instruction it is at.
 func (m *Machine) emit(e Event) {
-	if m.record {
-		m.events = append(m.events, e)
+	if !m.record {
+		return
 	}
+	if e.Thread > 0 && e.Line == 0 && int(e.Thread) <= len(m.threads) {
+		if pt := m.threads[e.Thread-1].py; pt != nil {
+			e.Line, e.PC = pt.Line(), pt.PC()
+		}
+	}
+	m.events = append(m.events, e)
 }
 
 func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {

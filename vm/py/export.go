@@ -78,3 +78,11 @@ func (t *Thread) Line() int32 {
 	}
 	return t.frame.Line()
 }
+
+// PC returns the index of the instruction the thread is executing, or -1.
+func (t *Thread) PC() int32 {
+	if t.frame == nil || t.frame.code == baseCode {
+		return -1
+	}
+	return int32(t.frame.lasti)
+}
