@@ -87,8 +87,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 type ThreadState uint8
 
 const (
-	// stateNone is the zero value: events other than thread_state carry no state.
-	stateNone ThreadState = iota
+	// StateNone is the zero value: events other than thread_state carry no state.
+	StateNone ThreadState = iota
 	// StateRunnable: ready, waiting for a core.
 	StateRunnable
 	// StateRunningGIL: on a core, running bytecode while holding the GIL.

@@ -234,16 +234,8 @@ func (m *Machine) earliestRunning() (*thread, int64) {
 	return best, second
 }
 
-var (
-	debugHook  func(m *Machine, th *thread, until int64)
-	debugSteps int
-)
-
 // step runs th (on a core) until at most until.
 func (m *Machine) step(th *thread, until int64) {
-	if debugHook != nil {
-		debugHook(m, th, until)
-	}
 	m.acting = th
 	defer func() { m.acting = nil }()
 	if th.busy > 0 {
