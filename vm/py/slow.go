@@ -756,12 +756,16 @@ func (t *Thread) beforeWith(f *Frame) error {
 	f.pop()
 	t.Decref(mgr)
 	f.push(exit)
-	r, err := t.callValue(enter, nil, nil, false)
+	// A Python __enter__ runs as a pushed frame (it may block, as a Semaphore's does);
+	// its return value lands on this stack when it returns.
+	r, err := t.callValue(enter, nil, nil, true)
 	t.Decref(enter)
 	if err != nil {
 		return err
 	}
-	f.push(r)
+	if r != nil {
+		f.push(r)
+	}
 	return nil
 }
 
