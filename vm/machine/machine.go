@@ -50,6 +50,9 @@ type Machine struct {
 	errw     io.Writer
 	outBytes int
 	outCut   bool
+
+	refEvents  int
+	refDropped int
 }
 
 // thread is a simulated OS thread running one Python thread.

@@ -20,7 +20,7 @@ def work(n):
         with lock:
             total[0] += 1
     time.sleep(0.001)
-ts = [threading.Thread(target=work, args=(300,)) for i in range(2)]
+ts = [threading.Thread(target=work, args=(60,)) for i in range(2)]
 for t in ts:
     t.start()
 for t in ts:

@@ -175,6 +175,9 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 	m.in.SourceModules = lib
 	m.in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	m.installModules(m.in)
+	if m.record {
+		m.in.Hook = refHook{m}
+	}
 	pt, err := m.in.MainThread()
 	if err != nil {
 		fmt.Fprintln(m.errw, err)

@@ -240,6 +240,9 @@ reload:
 			sp--
 			v := stack[sp]
 			stack[sp] = nil
+			if in.Hook != nil {
+				t.traceShared(v)
+			}
 			t.setStr(f.globals, f.code.Names[arg], v)
 			t.Decref(v)
 

@@ -296,5 +296,23 @@ func Trace(v Value) {
 	}
 }
 
+// traceShared starts tracing a mutable object stored in a module's globals: the
+// objects threads share. Immutable values (numbers, strings) are replaced on every store
+// and are not traced.
+func (t *Thread) traceShared(v Value) {
+	switch v.(type) {
+	case *List, *Dict, *Set, *Instance, *Tuple:
+	default:
+		return
+	}
+	h := v.hdr()
+	if h.flags&(flagTraced|flagImmortal|flagStatic) != 0 || t.frame == nil ||
+		t.in.main == nil || t.frame.globals != t.in.main.Dict {
+		return
+	}
+	h.flags |= flagTraced
+	t.in.Hook.Alloc(t, v)
+}
+
 // LiveObjects returns the number of allocated, not yet freed objects.
 func (in *Interp) LiveObjects() int64 { return in.live }

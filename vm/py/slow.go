@@ -56,6 +56,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 
 	case compile.STORE_NAME:
 		v := f.pop()
+		if t.in.Hook != nil && f.names == f.globals && f.code.IsModule {
+			t.traceShared(v)
+		}
 		t.setStr(f.names, code.Names[arg], v)
 		t.Decref(v)
 
