@@ -251,7 +251,11 @@ func (m *Machine) step(th *thread, until int64) {
 		return
 	}
 	if th.next != nil {
-		m.setState(th, StateRunning, "", th.clock)
+		if th.hasGIL {
+			m.setState(th, StateRunningGIL, "", th.clock)
+		} else {
+			m.setState(th, StateRunning, "", th.clock)
+		}
 		f := th.next
 		th.next = nil
 		f()

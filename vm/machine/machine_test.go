@@ -212,3 +212,26 @@ func BenchmarkMachine(b *testing.B) {
 		})
 	}
 }
+
+// TestCCodeAndTheGIL checks MODEL.md §5: C code that holds the GIL serializes, C code
+// that releases it runs in parallel on the other core.
+func TestCCodeAndTheGIL(t *testing.T) {
+	src := `import threading, gilscope, time
+def hold():
+    gilscope.c_call(0.01, releases_gil=False)
+def rel():
+    gilscope.c_call(0.01, releases_gil=True)
+for f in (hold, rel):
+    ts = [threading.Thread(target=f) for i in range(2)]
+    s = time.perf_counter()
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    print(f.__name__, round(time.perf_counter() - s, 3))
+`
+	_, out := runEvents(t, src, Options{Seed: 1})
+	if out != "hold 0.02\nrel 0.01\n" {
+		t.Errorf("got %q, want hold 0.02 and rel 0.01", out)
+	}
+}
