@@ -53,6 +53,7 @@ func (t *Thread) run() Stop {
 	check := t.Checkpoint
 	skip := t.skipCheck
 	t.skipCheck = false
+	budget := t.budget
 	in := t.in
 	if e := t.pendingErr; e != nil {
 		t.pendingErr = nil
@@ -67,7 +68,7 @@ reload:
 	sp = f.sp
 	pc = f.pc
 	for {
-		if t.Cost >= t.budget {
+		if t.Cost >= budget {
 			f.pc, f.sp = pc, sp
 			return StopBudget
 		}
