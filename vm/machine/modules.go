@@ -35,6 +35,9 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_thread"] = m.threadModule
 	in.ModuleFactories["time"] = m.timeModule
 	in.ModuleFactories["gilscope"] = m.gilscopeModule
+	in.ModuleFactories["socket"] = m.socketModule
+	in.ModuleFactories["hashlib"] = m.hashlibModule
+	in.ModuleFactories["zlib"] = m.zlibModule
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL == NewGIL {
 		in.SysExtras["setswitchinterval"] = m.setSwitchInterval

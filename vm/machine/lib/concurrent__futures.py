@@ -8,7 +8,8 @@
 # the order CPython's generators would yield them, exceptions and timeouts included);
 # wait() returns a plain object that unpacks as (done, not_done); worker threads are
 # daemon threads (as in CPython <= 3.8), so work still running when the main thread
-# ends without shutdown() is abandoned.
+# ends without shutdown() is abandoned; leaving a with block by an exception does not
+# wait for the workers (__exit__ then runs where it cannot block).
 import threading
 import queue
 import sys
@@ -509,7 +510,9 @@ class Executor:
         return self
 
     def __exit__(self, exc_type, exc_val, exc_tb):
-        self.shutdown(wait=True)
+        # gilscope calls __exit__ from a nested run, which cannot block, when an
+        # exception leaves the with block: then the workers are not waited for.
+        self.shutdown(wait=exc_type is None)
         return False
 
 

@@ -1,0 +1,339 @@
+// The library modules the machine provides (queue, concurrent.futures, socket,
+// hashlib, zlib): the scripts in testdata/stdlib must print what the real python3
+// prints (with examples/ on PYTHONPATH for the gilscope module) under every model, and
+// every blocking call must release the GIL while it blocks.
+
+package machine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// stdlibModels are the models the scripts run under: their output does not depend on
+// the GIL's mechanism.
+var stdlibModels = []string{"cpython-3.12", "cpython-3.9", "cpython-2.7"}
+
+func TestStdlibScriptsMatchCPython(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "stdlib", "*.py"))
+	if len(files) == 0 {
+		t.Fatal("no scripts in testdata/stdlib")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, haveCPython := stdlibCPython(t, f)
+			for _, model := range stdlibModels {
+				got := runStdlib(t, f, src, Options{Model: model, Seed: 1, RecordEvents: true})
+				if haveCPython && got != want {
+					t.Errorf("%s: stdout differs from python3's\n%s", model, lineDiff(want, got))
+				}
+			}
+		})
+	}
+}
+
+// runStdlib runs a script on the machine, checks that it exits 0 with a valid event
+// stream, and returns its stdout.
+func runStdlib(t *testing.T, name string, src []byte, opts Options) string {
+	t.Helper()
+	if opts.MaxTime == 0 {
+		opts.MaxTime = 30
+	}
+	var out, errw strings.Builder
+	r, err := runWithin(t, 60*time.Second, func() (*Result, error) {
+		return Run(name, src, opts, &out, &errw)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ExitCode != 0 || r.End != "exit" {
+		t.Fatalf("%s: exit %d (%s)\nstdout:\n%s\nstderr:\n%s", opts.Model, r.ExitCode, r.End, out.String(), errw.String())
+	}
+	if opts.RecordEvents {
+		if err := Validate(r.Events, r.Cores, Rules{GIL: true}); err != nil {
+			t.Fatalf("%s: invalid event stream: %v", opts.Model, err)
+		}
+	}
+	return out.String()
+}
+
+// stdlibCPython runs a script under python3 with examples/ on PYTHONPATH and returns
+// its stdout; ok is false when python3 is missing.
+func stdlibCPython(t *testing.T, path string) (stdout string, ok bool) {
+	t.Helper()
+	py3, err := exec.LookPath("python3")
+	if err != nil {
+		t.Log("python3 not found: skipping the comparison with CPython")
+		return "", false
+	}
+	examples, _ := filepath.Abs(filepath.Join("..", "..", "examples"))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, py3, path)
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+examples, "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("python3 %s: exit %d\n%s", path, ee.ExitCode(), errb.String())
+		}
+		t.Fatalf("python3 %s: %v", path, err)
+	}
+	return out.String(), true
+}
+
+// lineDiff shows the first differing line of two outputs.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  python3:  " + wl + "\n  gilscope: " + gl
+		}
+	}
+	return "(same lines)"
+}
+
+// hogPrelude starts a CPU-bound thread named "hog" that counts until stop is set;
+// progress() reads its count.
+const hogPrelude = `import threading
+import time
+count = [0]
+stop = [False]
+
+def hog():
+    while not stop[0]:
+        count[0] += 1
+
+def progress():
+    return count[0]
+
+h = threading.Thread(target=hog, name="hog", daemon=True)
+h.start()
+time.sleep(0.001)
+`
+
+// TestBlockingCallsReleaseTheGIL checks, for each blocking primitive of the library
+// modules, that the thread calling it releases the GIL and that the CPU-bound hog
+// takes it and runs while the call blocks.
+func TestBlockingCallsReleaseTheGIL(t *testing.T) {
+	tests := []struct {
+		desc  string
+		setup string // Python code preparing the call
+		call  string // one blocking call, made by the main thread
+	}{
+		{"queue.Queue.get with a timeout", "import queue\nq = queue.Queue()\n", `try:
+    q.get(timeout=0.02)
+except queue.Empty:
+    pass
+`},
+		{"queue.Queue.put on a full queue", "import queue\nq = queue.Queue(1)\nq.put(0)\n", `try:
+    q.put(1, timeout=0.02)
+except queue.Full:
+    pass
+`},
+		{"queue.SimpleQueue.get", `import queue
+q = queue.SimpleQueue()
+def later():
+    time.sleep(0.02)
+    q.put(1)
+threading.Thread(target=later).start()
+`, "q.get()\n"},
+		{"Future.result", `from concurrent.futures import ThreadPoolExecutor
+ex = ThreadPoolExecutor(1)
+f = ex.submit(time.sleep, 0.02)
+`, "f.result()\n"},
+		{"concurrent.futures.wait", `import concurrent.futures
+ex = concurrent.futures.ThreadPoolExecutor(2)
+fs = [ex.submit(time.sleep, 0.02), ex.submit(time.sleep, 0.01)]
+`, "concurrent.futures.wait(fs)\n"},
+		{"socket.recv", `import socket
+a, b = socket.socketpair()
+def later():
+    time.sleep(0.02)
+    b.send(b"x")
+threading.Thread(target=later).start()
+`, "a.recv(10)\n"},
+		{"hashlib.sha256 update of 1 MB", "import hashlib\nh = hashlib.sha256()\ndata = b'x' * 1000000\n", "h.update(data)\n"},
+		{"hashlib.md5 of 1 MB", "import hashlib\ndata = b'x' * 1000000\n", "hashlib.md5(data)\n"},
+		{"zlib.compress of 200 KB", "import zlib\ndata = b'abcdefgh' * 25000\n", "zlib.compress(data)\n"},
+		{"zlib.decompress of 1 MB", "import zlib\ndata = zlib.compress(b'abcdefgh' * 125000)\n", "zlib.decompress(data)\n"},
+		{"zlib.crc32 of 1 MB", "import zlib\ndata = b'abcdefgh' * 125000\n", "zlib.crc32(data)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			t.Parallel()
+			src := hogPrelude + tt.setup + "before = progress()\nprint('start')\n" + tt.call +
+				"print('end')\nafter = progress()\nstop[0] = True\nprint(after > before)\n"
+			var out, errw strings.Builder
+			r, err := runWithin(t, 30*time.Second, func() (*Result, error) {
+				return Run("release.py", []byte(src), Options{Seed: 1, MaxTime: 10, RecordEvents: true}, &out, &errw)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.ExitCode != 0 || out.String() != "start\nend\nTrue\n" {
+				t.Fatalf("exit %d, stdout %q, stderr %q", r.ExitCode, out.String(), errw.String())
+			}
+			if err := Validate(r.Events, r.Cores, Rules{GIL: true}); err != nil {
+				t.Fatalf("invalid event stream: %v", err)
+			}
+			if n := hogRunsDuringCall(r); n == 0 {
+				t.Error("the hog never took the GIL released by the main thread during the call")
+			}
+		})
+	}
+}
+
+// hogRunsDuringCall counts, between the main thread's outputs "start" and "end", its
+// voluntary GIL releases during which the thread named "hog" acquired the GIL.
+func hogRunsDuringCall(r *Result) int {
+	mainID, hogID := threadID(r, "MainThread"), threadID(r, "hog")
+	n := 0
+	inCall, released := false, false
+	for _, e := range r.Events {
+		switch {
+		case e.Kind == EvOutput && e.Thread == mainID && strings.TrimSpace(e.Text) != "":
+			inCall = strings.TrimSpace(e.Text) == "start"
+		case !inCall:
+		case e.Kind == EvGILRelease && e.Thread == mainID && e.Reason == "voluntary":
+			released = true
+		case e.Kind == EvGILAcquire && e.Thread == mainID:
+			released = false
+		case e.Kind == EvGILAcquire && e.Thread == hogID && released:
+			n++
+			released = false
+		}
+	}
+	return n
+}
+
+func threadID(r *Result, name string) int32 {
+	for _, th := range r.Threads {
+		if th.Name == name {
+			return th.ID
+		}
+	}
+	return -1
+}
+
+// TestSmallHashesHoldTheGIL checks the other side of hashlib's threshold: hashing
+// fewer than 2048 bytes keeps the GIL (no voluntary release), hashing more releases it
+// once per call.
+func TestSmallHashesHoldTheGIL(t *testing.T) {
+	const prog = `import hashlib
+data = b"x" * %d
+for i in range(20):
+    hashlib.sha256(data).hexdigest()
+print("done")
+`
+	for _, tt := range []struct {
+		size         int
+		wantReleases bool
+	}{{2047, false}, {2048, true}} {
+		src := strings.Replace(prog, "%d", strconv.Itoa(tt.size), 1)
+		var out, errw strings.Builder
+		r, err := Run("hash.py", []byte(src), Options{Seed: 1, RecordEvents: true}, &out, &errw)
+		if err != nil || r.ExitCode != 0 {
+			t.Fatalf("%d bytes: exit %v %v, stderr %q", tt.size, r, err, errw.String())
+		}
+		releases := 0
+		for _, e := range r.Events {
+			if e.Kind == EvGILRelease && e.Reason == "voluntary" && e.Thread == threadID(r, "MainThread") {
+				releases++
+			}
+		}
+		// The main thread's exit releases the GIL once.
+		if got := releases > 1; got != tt.wantReleases {
+			t.Errorf("hashing %d bytes: %d voluntary GIL releases, want releases: %v", tt.size, releases, tt.wantReleases)
+		}
+	}
+}
+
+// TestSocketRoundTrips measures round trips over a socketpair between two threads,
+// with and without a CPU-bound thread (MODEL.md §3's convoy effect, scenario V5/V6):
+// the new GIL makes every round trip wait about a switch interval for the GIL; the old
+// GIL does not.
+func TestSocketRoundTrips(t *testing.T) {
+	if testing.Short() {
+		t.Skip("round-trip runs take a while; skipped in -short mode")
+	}
+	tests := []struct {
+		model    string
+		cpu      int
+		min, max float64 // round trips per second
+	}{
+		{"cpython-3.12", 0, 10_000, 200_000},
+		{"cpython-3.12", 1, 100, 200},
+		{"cpython-2.7", 1, 10_000, 200_000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.model+"/cpu="+strconv.Itoa(tt.cpu), func(t *testing.T) {
+			t.Parallel()
+			src := strings.Replace(roundTripSrc, "NCPU = 0", "NCPU = "+strconv.Itoa(tt.cpu), 1)
+			out := runStdlib(t, "roundtrip.py", []byte(src), Options{Model: tt.model, Seed: 1})
+			var rate float64
+			if _, err := fmt.Sscan(out, &rate); err != nil {
+				t.Fatalf("output %q: %v", out, err)
+			}
+			if rate < tt.min || rate > tt.max {
+				t.Errorf("%.0f round trips/s, want %.0f–%.0f", rate, tt.min, tt.max)
+			}
+		})
+	}
+}
+
+const roundTripSrc = `import socket
+import threading
+import time
+
+NCPU = 0
+a, b = socket.socketpair()
+stop = [False]
+
+def echo():
+    while True:
+        data = b.recv(64)
+        if not data:
+            break
+        b.sendall(data)
+
+def hog():
+    n = 0
+    while not stop[0]:
+        n += 1
+
+threading.Thread(target=echo, daemon=True).start()
+for i in range(NCPU):
+    threading.Thread(target=hog, daemon=True).start()
+time.sleep(0.01)
+trips = 0
+start = time.perf_counter()
+while time.perf_counter() - start < 0.5:
+    a.sendall(b"x" * 32)
+    a.recv(64)
+    trips += 1
+stop[0] = True
+print(trips / (time.perf_counter() - start))
+`
