@@ -38,8 +38,10 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     except concurrent.futures.TimeoutError as e:
         print("as_completed timeout:", e, got)
 
-    order = []
-    fs = [ex.submit(sleep_then, d, d) for d in (0.03, 0.01, 0.02)]
-    for f in as_completed(fs):
-        order.append(f.result())
-    print("completion order", order)
+    # A pool of its own, with gaps wide enough that a loaded machine keeps the order.
+    with ThreadPoolExecutor(max_workers=3) as ex2:
+        order = []
+        fs = [ex2.submit(sleep_then, d, d) for d in (0.3, 0.1, 0.2)]
+        for f in as_completed(fs):
+            order.append(f.result())
+        print("completion order", order)
