@@ -1,0 +1,51 @@
+package machine
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// FuzzRun runs arbitrary programs on the machine under every GIL mechanism: no panic,
+// no hang (the simulated-time bound ends every run), a valid event stream.
+func FuzzRun(f *testing.F) {
+	for _, dir := range []string{"testdata/threading", "testdata/stdlib"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
+		for _, file := range files {
+			if src, err := os.ReadFile(file); err == nil {
+				f.Add(src, uint8(0))
+			}
+		}
+	}
+	f.Add([]byte(twoThreads), uint8(1))
+	f.Add([]byte(cpuBound), uint8(2))
+	models := []string{"cpython-3.12", "cpython-2.7", "cpython-3.9"}
+	f.Fuzz(func(t *testing.T, src []byte, model uint8) {
+		opts := Options{Model: models[int(model)%len(models)], MaxTime: 0.005, RecordEvents: true,
+			Cores: 1 + int(model)%3, Seed: int64(model)}
+		type out struct {
+			res *Result
+			err error
+		}
+		done := make(chan out, 1)
+		go func() {
+			res, err := Run("fuzz.py", src, opts, io.Discard, io.Discard)
+			done <- out{res, err}
+		}()
+		var o out
+		select {
+		case o = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("run did not end within 10 s of real time (model %s)", opts.Model)
+		}
+		res, err := o.res, o.err
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Validate(res.Events, res.Cores, Rules{GIL: true}); err != nil {
+			t.Fatalf("invalid event stream: %v", err)
+		}
+	})
+}
