@@ -3,6 +3,8 @@
 
 package py
 
+import "fmt"
+
 // NewClass returns a new builtin class: immortal, shared, with no methods yet.
 func NewClass(name string, base *Class) *Class {
 	if base == nil {
@@ -16,7 +18,13 @@ func (c *Class) Def(name string, fn BuiltinFunc) { c.method(name, fn) }
 
 // Register records a newly allocated object embedding a Header: it gets an identity
 // and a reference count of 1.
-func (t *Thread) Register(v Value) { t.in.alloc(v.hdr()) }
+// The Header must be the struct's first field (hdrOf relies on it).
+func (t *Thread) Register(v Value) {
+	if hdrOf(v) != v.hdr() {
+		panic(fmt.Sprintf("gilscope: %T must embed py.Header as its first field", v))
+	}
+	t.in.alloc(v.hdr())
+}
 
 // NewInt returns a new reference to an int.
 func (t *Thread) NewInt(v int64) Value { return t.newInt(v) }

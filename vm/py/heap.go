@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"unsafe"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -135,9 +136,21 @@ var smallInts = func() [smallIntMax - smallIntMin + 1]*Int {
 	return a
 }()
 
+// iface is the layout of a non-empty interface value.
+type iface struct {
+	tab, data unsafe.Pointer
+}
+
+// hdrOf returns v's header without a dynamic call: every Value is a pointer to a struct
+// whose first field is its Header (TestHeaderFirst checks each kind), so the interface's
+// data word points at the Header.
+func hdrOf(v Value) *Header {
+	return (*Header)((*iface)(unsafe.Pointer(&v)).data)
+}
+
 // Incref takes a new reference to v.
 func (t *Thread) Incref(v Value) {
-	h := v.hdr()
+	h := hdrOf(v)
 	if h.flags == 0 {
 		h.Ref++
 		return
@@ -160,7 +173,7 @@ func (t *Thread) increfSlow(v Value, h *Header) {
 
 // Decref drops a reference to v, freeing it at zero.
 func (t *Thread) Decref(v Value) {
-	h := v.hdr()
+	h := hdrOf(v)
 	if h.flags == 0 {
 		h.Ref--
 		if h.Ref == 0 {
