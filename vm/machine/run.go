@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -296,4 +295,3 @@ func costTable(speed float64) [256]int64 {
 	return c
 }
 
-var _ = path.Base

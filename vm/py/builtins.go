@@ -8,7 +8,6 @@ import (
 	"math"
 	"math/big"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
@@ -1189,4 +1188,3 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 	return nil
 }
 
-var _ = strconv.Itoa

@@ -602,4 +602,3 @@ func (in *Interp) RefcountOf(v Value) int64 {
 	return h.Ref
 }
 
-var _ = strings.Repeat

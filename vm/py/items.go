@@ -3,7 +3,6 @@
 package py
 
 import (
-	"math/big"
 	"strings"
 )
 
@@ -638,4 +637,3 @@ func (t *Thread) newBytes(s string) *Bytes {
 	return b
 }
 
-var _ = big.NewInt
