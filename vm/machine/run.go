@@ -294,4 +294,3 @@ func costTable(speed float64) [256]int64 {
 	set(80, compile.IMPORT_NAME, compile.LOAD_BUILD_CLASS)
 	return c
 }
-

@@ -1187,4 +1187,3 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 	copy(l.Items, sorted)
 	return nil
 }
-

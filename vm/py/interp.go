@@ -601,4 +601,3 @@ func (in *Interp) RefcountOf(v Value) int64 {
 	}
 	return h.Ref
 }
-

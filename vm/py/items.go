@@ -636,4 +636,3 @@ func (t *Thread) newBytes(s string) *Bytes {
 	t.in.alloc(&b.Header)
 	return b
 }
-
