@@ -235,3 +235,25 @@ for f in (hold, rel):
 		t.Errorf("got %q, want hold 0.02 and rel 0.01", out)
 	}
 }
+
+// TestBlockingExitOnException checks that a Python __exit__ may block while an
+// exception is leaving the with block (it runs as a frame, not a nested call).
+func TestBlockingExitOnException(t *testing.T) {
+	src := `import time
+class Slow:
+    def __enter__(self):
+        time.sleep(0.001)
+        return self
+    def __exit__(self, t, v, tb):
+        time.sleep(0.001)
+        print("exit saw", t.__name__, v)
+        return True
+with Slow():
+    raise ValueError("x")
+print("after")
+`
+	_, out := runEvents(t, src, Options{Seed: 1})
+	if out != "exit saw ValueError x\nafter\n" {
+		t.Errorf("got %q", out)
+	}
+}

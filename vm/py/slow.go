@@ -461,11 +461,14 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		exc := f.stack[f.sp-1]
 		exit := f.stack[f.sp-4]
 		typ := exc.Type()
-		r, err := t.callValue(exit, []Value{typ, exc, None}, nil, false)
+		// A Python __exit__ runs as a pushed frame, so it may block too.
+		r, err := t.callValue(exit, []Value{typ, exc, None}, nil, true)
 		if err != nil {
 			return err
 		}
-		f.push(r)
+		if r != nil {
+			f.push(r)
+		}
 
 	case compile.PUSH_EXC_INFO:
 		exc := f.pop()
