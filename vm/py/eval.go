@@ -251,6 +251,14 @@ reload:
 			var v Value
 			if it, ok := stack[sp-1].(*iterator); ok {
 				v = t.iterNext(it)
+			} else if next := pyNext(stack[sp-1]); next != nil {
+				// A Python __next__ runs as a frame (it may block); its value lands
+				// on this stack, and StopIteration ends the loop (handleError).
+				f.pc, f.sp = pc, sp
+				if err = t.callIterNext(next, stack[sp-1]); err != nil {
+					break
+				}
+				goto reload
 			} else {
 				v, err = t.Next(stack[sp-1])
 				if err != nil {
@@ -351,6 +359,27 @@ reload:
 		}
 		goto reload
 	}
+}
+
+// pyNext returns the Python __next__ function of a user-defined iterator, or nil.
+func pyNext(it Value) *Function {
+	if inst, ok := it.(*Instance); ok {
+		if fn, ok := inst.Class.Lookup("__next__").(*Function); ok {
+			return fn
+		}
+	}
+	return nil
+}
+
+// callIterNext pushes a frame running next(it) for FOR_ITER.
+func (t *Thread) callIterNext(next *Function, it Value) error {
+	t.Incref(it)
+	if err := t.pushCall(next, []Value{it}, nil); err != nil {
+		t.Decref(it)
+		return err
+	}
+	t.frame.forIter = true
+	return nil
 }
 
 // smallIntOp computes a BINARY_OP on two machine ints, or returns nil when the
@@ -520,6 +549,18 @@ func (t *Thread) handleError(f *Frame, err error) (stop Stop, done bool) {
 			return 0, false
 		}
 		t.popFrame(f)
+		if f.forIter && exc.Class.IsSubclass(StopIterationClass) {
+			// The iterator's __next__ ended the loop: pop the iterator and jump past
+			// the loop, as FOR_ITER does for an exhausted builtin iterator.
+			t.Decref(exc)
+			p := t.frame
+			p.sp--
+			t.Decref(p.stack[p.sp])
+			p.stack[p.sp] = nil
+			_, arg := p.code.Op(p.lasti)
+			p.pc = int(arg) + 1
+			return 0, false
+		}
 		if f.sync {
 			if f == t.base {
 				t.finish(nil, exc)

@@ -28,6 +28,8 @@ type Frame struct {
 	onReturn func(t *Thread, ret Value) (Value, error)
 	// sync marks a frame started by callSync: its return ends the nested run.
 	sync bool
+	// forIter marks a __next__ called by FOR_ITER: StopIteration ends the loop.
+	forIter bool
 	// ownsNames marks a class body, whose namespace the frame owns until the class
 	// takes it.
 	ownsNames bool
