@@ -2,14 +2,13 @@
 # the same way, on threading.Condition, Event and a queue.SimpleQueue of work items, so
 # waiting for a result is a lock wait that releases the GIL.
 #
-# Differences, because the subset has no generators, decorators or weak references,
-# and a for loop calls a user __next__ in a nested run that cannot block: map() and
-# as_completed() wait for the results when called and return iterators over them (in
-# the order CPython's generators would yield them, exceptions and timeouts included);
-# wait() returns a plain object that unpacks as (done, not_done); worker threads are
-# daemon threads (as in CPython <= 3.8), so work still running when the main thread
-# ends without shutdown() is abandoned; leaving a with block by an exception does not
-# wait for the workers (__exit__ then runs where it cannot block).
+# Differences, because the subset has no generators, decorators or weak references:
+# as_completed() is an iterator class whose __next__ waits for the next future; map()
+# waits for all its results when called and returns an iterator over them (in the order
+# CPython's generator would yield them, exceptions and timeouts included); wait()
+# returns a plain object that unpacks as (done, not_done); worker threads are daemon
+# threads (as in CPython <= 3.8), so work still running when the main thread ends
+# without shutdown() is abandoned.
 import threading
 import queue
 import sys
@@ -208,56 +207,70 @@ class _ReadyIterator:
 
 
 def as_completed(fs, timeout=None):
-    """An iterator over the given futures that yields each as it completes.
+    """An iterator over the given futures that yields each as it completes."""
+    return _AsCompleted(fs, timeout)
 
-    gilscope cannot block inside __next__ (a for loop calls it from a nested run), so
-    this waits here until every future is done or the timeout expires, then returns an
-    iterator over them in completion order, raising TimeoutError after the finished ones
-    if the time ran out, as CPython's generator would.
-    """
-    if timeout is not None:
-        end_time = timeout + _time()
 
-    fs = set(fs)
-    total_futures = len(fs)
-    with _AcquireFutures(fs):
-        finished = set(
-            f for f in fs
-            if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
-        pending = fs - finished
-        waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
-    # CPython yields the futures finished at the call from the end of this list.
-    order = list(finished)
-    order.reverse()
-    exc = None
-    try:
-        while pending:
-            if timeout is None:
+class _AsCompleted:
+    """as_completed's iterator: each __next__ waits (releasing the GIL) for the next
+    future to finish, as CPython's generator does."""
+
+    def __init__(self, fs, timeout):
+        self._end = None
+        if timeout is not None:
+            self._end = timeout + _time()
+        fs = set(fs)
+        self._fs = fs
+        self._total = len(fs)
+        with _AcquireFutures(fs):
+            finished = set(
+                f for f in fs
+                if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
+            self._pending = fs - finished
+            self._waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
+        # Ready futures are popped from the end, in the order CPython yields them.
+        self._ready = list(finished)
+        self._installed = True
+
+    def __iter__(self):
+        return self
+
+    def _uninstall(self):
+        if self._installed:
+            self._installed = False
+            for f in self._fs:
+                with f._condition:
+                    f._waiters.remove(self._waiter)
+
+    def __next__(self):
+        if self._ready:
+            return self._ready.pop()
+        while self._pending:
+            if self._end is None:
                 wait_timeout = None
             else:
-                wait_timeout = end_time - _time()
+                wait_timeout = self._end - _time()
                 if wait_timeout < 0:
-                    exc = TimeoutError(
+                    self._uninstall()
+                    raise TimeoutError(
                         '%d (of %d) futures unfinished' % (
-                            len(pending), total_futures))
-                    break
-
-            waiter.event.wait(wait_timeout)
-
-            with waiter.lock:
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-
+                            len(self._pending), self._total))
+            self._waiter.event.wait(wait_timeout)
+            with self._waiter.lock:
+                finished = self._waiter.finished_futures
+                self._waiter.finished_futures = []
+                self._waiter.event.clear()
+            batch = []
             for f in finished:
-                if f in pending:
-                    pending.remove(f)
-                    order.append(f)
-    finally:
-        for f in fs:
-            with f._condition:
-                f._waiters.remove(waiter)
-    return _ReadyIterator(order, exc)
+                if f in self._pending:
+                    self._pending.remove(f)
+                    batch.append(f)
+            batch.reverse()
+            self._ready = batch
+            if self._ready:
+                return self._ready.pop()
+        self._uninstall()
+        raise StopIteration
 
 
 class DoneAndNotDoneFutures:
@@ -510,9 +523,7 @@ class Executor:
         return self
 
     def __exit__(self, exc_type, exc_val, exc_tb):
-        # gilscope calls __exit__ from a nested run, which cannot block, when an
-        # exception leaves the with block: then the workers are not waited for.
-        self.shutdown(wait=exc_type is None)
+        self.shutdown(wait=True)
         return False
 
 
@@ -520,7 +531,7 @@ def _collect_results(fs, end_time):
     """Waits for the futures' results in order, as iterating over CPython's map()
     generator does, and returns an iterator over them; on an exception or a timeout the
     remaining futures are cancelled and the iterator raises it after the results before
-    it. (gilscope cannot block inside __next__, so the waiting happens here.)"""
+    it. (Without generators, the waiting happens here rather than lazily.)"""
     results = []
     exc = None
     fs.reverse()
