@@ -18,19 +18,59 @@ type gilImpl interface {
 	checkpoint(th *thread)
 }
 
+// gilState is what both mechanisms keep: whether the GIL is taken, by whom, since when
+// it is free.
+type gilState struct {
+	m      *Machine
+	locked bool
+	holder *thread
+	freeAt int64 // when it was last released
+}
+
+// taken records that th holds the GIL (value: the switch number, if the mechanism has one).
+func (g *gilState) taken(th *thread, value int64) {
+	m := g.m
+	th.clock = max(th.clock, g.freeAt)
+	g.locked = true
+	g.holder = th
+	th.hasGIL = true
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: value})
+	m.setState(th, StateRunningGIL, "", th.clock)
+	m.firstGIL(th)
+}
+
+// dropped records that th released the GIL.
+func (g *gilState) dropped(th *thread, reason string) {
+	m := g.m
+	g.freeAt = th.clock
+	g.locked = false
+	g.holder = nil
+	th.hasGIL = false
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
+	if th.core != nil {
+		m.setState(th, StateRunning, "", th.clock)
+	}
+}
+
+// pickWaiter removes and returns one of ws: which waiter a signal wakes is the OS's
+// choice, drawn from the seeded generator.
+func (m *Machine) pickWaiter(ws *[]*thread) *thread {
+	i := m.rng.IntN(len(*ws))
+	w := (*ws)[i]
+	*ws = append((*ws)[:i], (*ws)[i+1:]...)
+	return w
+}
+
 // ---- the new GIL ----
 
 type newGIL struct {
-	m            *Machine
-	locked       bool
-	holder       *thread
+	gilState
 	lastHolder   *thread
 	switchNumber int64
 	dropRequest  bool
 	interval     int64 // ps
 	waiters      []*thread
 	switchWait   []*thread // forced droppers waiting for someone to take it
-	freeAt       int64     // when it was last released
 }
 
 func (g *newGIL) take(th *thread) {
@@ -82,9 +122,6 @@ func (g *newGIL) removeWaiter(th *thread) {
 func (g *newGIL) acquire(th *thread) {
 	m := g.m
 	th.clock = max(th.clock, g.freeAt)
-	g.locked = true
-	g.holder = th
-	th.hasGIL = true
 	if g.lastHolder != th {
 		g.lastHolder = th
 		g.switchNumber++
@@ -98,26 +135,15 @@ func (g *newGIL) acquire(th *thread) {
 		g.dropRequest = false
 		m.breaker = 0
 	}
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: g.switchNumber})
-	m.setState(th, StateRunningGIL, "", th.clock)
-	m.firstGIL(th)
+	g.taken(th, g.switchNumber)
 }
 
 func (g *newGIL) release(th *thread, reason string) {
 	m := g.m
-	g.freeAt = th.clock
-	g.locked = false
-	g.holder = nil
-	th.hasGIL = false
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
-	if th.core != nil {
-		m.setState(th, StateRunning, "", th.clock)
-	}
+	g.dropped(th, reason)
 	if len(g.waiters) > 0 {
-		// COND_SIGNAL wakes one waiter; which one is the OS's choice.
-		i := m.rng.IntN(len(g.waiters))
-		w := g.waiters[i]
-		g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+		// COND_SIGNAL wakes one waiter.
+		w := m.pickWaiter(&g.waiters)
 		m.charge(th, futexWakeCost*1000)
 		m.wake(w, th.clock, func() { g.take(w) })
 	}
@@ -154,13 +180,10 @@ func (g *newGIL) checkpoint(th *thread) {
 // not yet running — and every sem_post made while there is a waiter enters the kernel
 // (futex_wake), whether or not it wakes anyone.
 type oldGIL struct {
-	m             *Machine
-	locked        bool
-	holder        *thread
+	gilState
 	waiters       []*thread // asleep in sem_wait
 	pending       int       // woken, not yet back in sem_wait
 	checkInterval int
-	freeAt        int64
 }
 
 func (g *oldGIL) take(th *thread) {
@@ -173,30 +196,16 @@ func (g *oldGIL) take(th *thread) {
 }
 
 func (g *oldGIL) acquire(th *thread) {
-	m := g.m
-	th.clock = max(th.clock, g.freeAt)
-	g.locked = true
-	g.holder = th
-	th.hasGIL = true
 	// Python/ceval.c 2.7: `if (--_Py_Ticker < 0)` after a reset to _Py_CheckInterval:
 	// the check comes every interval+1 counted instructions, which is why its position
 	// in a loop drifts.
 	th.py.Ticks = g.checkInterval + 1
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id)})
-	m.setState(th, StateRunningGIL, "", th.clock)
-	m.firstGIL(th)
+	g.taken(th, 0)
 }
 
 func (g *oldGIL) release(th *thread, reason string) {
 	m := g.m
-	g.freeAt = th.clock
-	g.locked = false
-	g.holder = nil
-	th.hasGIL = false
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
-	if th.core != nil {
-		m.setState(th, StateRunning, "", th.clock)
-	}
+	g.dropped(th, reason)
 	if len(g.waiters)+g.pending == 0 {
 		return
 	}
@@ -205,9 +214,7 @@ func (g *oldGIL) release(th *thread, reason string) {
 		return
 	}
 	// sem_post wakes one sleeper, who must still win the race for the semaphore.
-	i := m.rng.IntN(len(g.waiters))
-	w := g.waiters[i]
-	g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+	w := m.pickWaiter(&g.waiters)
 	g.pending++
 	m.charge(th, futexWakeCost*1000)
 	m.wake(w, g.freeAt, func() {

@@ -155,9 +155,9 @@ func newMachine(model *Model, opts Options) *Machine {
 	}
 	switch model.GIL {
 	case OldGIL:
-		m.gil = &oldGIL{m: m, checkInterval: model.CheckInterval}
+		m.gil = &oldGIL{gilState: gilState{m: m}, checkInterval: model.CheckInterval}
 	default:
-		m.gil = &newGIL{m: m, interval: interval}
+		m.gil = &newGIL{gilState: gilState{m: m}, interval: interval}
 	}
 	m.costs = costTable(model.Speed)
 	return m

@@ -128,9 +128,7 @@ func lockRelease(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	l.freeAt = at
 	m.emit(Event{T: at / 1000, Kind: EvLockRelease, Thread: th.id, Core: coreOf(th), Obj: l.id})
 	if len(l.waiters) > 0 {
-		i := m.rng.IntN(len(l.waiters))
-		w := l.waiters[i]
-		l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
+		w := m.pickWaiter(&l.waiters)
 		m.chargeNow(th, futexWakeCost*1000)
 		m.wake(w, m.clockNow(th), func() { l.retry(w) })
 	}

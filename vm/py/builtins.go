@@ -305,9 +305,9 @@ func init() {
 		if err := t.nargs("hasattr", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		name, ok := args[1].(*Str)
-		if !ok {
-			return nil, t.newExc(TypeErrorClass, "attribute name must be string")
+		name, err := t.attrName(args[1])
+		if err != nil {
+			return nil, err
 		}
 		v, err := t.getAttr(args[0], name.S)
 		if err != nil {
@@ -327,9 +327,9 @@ func init() {
 		if err := t.nargs("getattr", args, kw, 2, 3); err != nil {
 			return nil, err
 		}
-		name, ok := args[1].(*Str)
-		if !ok {
-			return nil, t.newExc(TypeErrorClass, "attribute name must be string")
+		name, err := t.attrName(args[1])
+		if err != nil {
+			return nil, err
 		}
 		v, err := t.GetAttr(args[0], name.S)
 		if err != nil && len(args) == 3 {
@@ -345,9 +345,9 @@ func init() {
 		if err := t.nargs("setattr", args, kw, 3, 3); err != nil {
 			return nil, err
 		}
-		name, ok := args[1].(*Str)
-		if !ok {
-			return nil, t.newExc(TypeErrorClass, "attribute name must be string")
+		name, err := t.attrName(args[1])
+		if err != nil {
+			return nil, err
 		}
 		return None, t.SetAttr(args[0], name.S, args[2])
 	})
@@ -355,9 +355,9 @@ func init() {
 		if err := t.nargs("delattr", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		name, ok := args[1].(*Str)
-		if !ok {
-			return nil, t.newExc(TypeErrorClass, "attribute name must be string")
+		name, err := t.attrName(args[1])
+		if err != nil {
+			return nil, err
 		}
 		return None, t.DelAttr(args[0], name.S)
 	})
@@ -706,6 +706,15 @@ var (
 	mapClass       = newBuiltinClass("map", ObjectClass)
 	filterClass    = newBuiltinClass("filter", ObjectClass)
 )
+
+// attrName checks the name argument of hasattr, getattr, setattr and delattr.
+func (t *Thread) attrName(v Value) (*Str, error) {
+	name, ok := v.(*Str)
+	if !ok {
+		return nil, t.newExc(TypeErrorClass, "attribute name must be string")
+	}
+	return name, nil
+}
 
 func (t *Thread) isInstanceOf(v, cls Value, fname string) (bool, error) {
 	return t.classMatch(v.Type(), cls, fname)
