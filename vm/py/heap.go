@@ -65,8 +65,6 @@ type Interp struct {
 	threads  []*Thread
 	nextTID  int64
 	interned map[string]*Str
-	// Clock returns the simulated time in nanoseconds (set by the machine).
-	Clock func() int64
 	rng   *mt19937
 
 	consts map[*compile.Funcode][]Value
