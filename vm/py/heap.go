@@ -65,7 +65,7 @@ type Interp struct {
 	threads  []*Thread
 	nextTID  int64
 	interned map[string]*Str
-	rng   *mt19937
+	rng      *mt19937
 
 	consts map[*compile.Funcode][]Value
 	// SourceModules are modules written in Python, compiled once and shared.
