@@ -12,6 +12,7 @@ package machine
 
 import (
 	"container/heap"
+	"context"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -53,6 +54,12 @@ type Machine struct {
 
 	refEvents  int
 	refDropped int
+
+	ctx         context.Context
+	sink        func([]Event, int64) error
+	lastFlushed int64 // ns: the time of the last event handed out
+	flushedTo   int64 // ns: every event before it has been handed out
+	polls       int
 }
 
 // thread is a simulated OS thread running one Python thread.
@@ -177,8 +184,17 @@ func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
 // threads on different cores interleave by time.
 const quantum = 1 * us * 1000 // 1 µs in ps
 
+// maxStep bounds one step of a thread running alone.
+const maxStep = 100 * quantum
+
 func (m *Machine) loop() {
 	for !m.ended {
+		if m.polls++; m.polls >= flushEvery {
+			m.polls = 0
+			if m.poll(); m.ended {
+				return
+			}
+		}
 		th, other := m.earliestRunning()
 		tNext := m.nextTimer()
 		if th != nil && th.clock < tNext {
@@ -189,7 +205,9 @@ func (m *Machine) loop() {
 			if th.clock > m.now {
 				m.now = th.clock
 			}
-			until := min(tNext, m.maxTime)
+			// A step never runs far past th's clock, so that the loop looks at its
+			// context and stream often even when one thread runs alone.
+			until := min(tNext, m.maxTime, th.clock+maxStep)
 			if other != math.MaxInt64 {
 				until = min(until, max(other, th.clock)+quantum)
 			}

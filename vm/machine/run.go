@@ -4,6 +4,7 @@
 package machine
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io"
@@ -28,6 +29,16 @@ type Options struct {
 	TimeSlice      float64 // seconds; 0 = 4 ms
 	WakeLatency    float64 // seconds; 0 = 20 µs
 	RecordEvents   bool
+
+	// Context, if set, stops the run when it is done: the run ends ("stopped") with
+	// the context's cause on stderr.
+	Context context.Context
+	// OnEvents, if set, receives the run's events in time order, in batches, while the
+	// run goes on (RecordEvents is implied and Result.Events stays empty). upTo (ns)
+	// says how far the simulation has got: no later batch holds an event before it.
+	// It is called about every millisecond of host time, with an empty batch when
+	// nothing happened. An error stops the run as a cancelled Context does.
+	OnEvents func(batch []Event, upTo int64) error
 }
 
 // ThreadInfo names a thread of a run.
@@ -123,8 +134,12 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	res.End = m.endWhy
 	// Threads on different cores run up to a quantum apart, so events arrive almost in
 	// time order; a stable sort puts them exactly in order.
-	sort.SliceStable(m.events, func(i, j int) bool { return m.events[i].T < m.events[j].T })
-	res.Events = m.events
+	if m.sink != nil {
+		m.finishStream()
+	} else {
+		sort.SliceStable(m.events, func(i, j int) bool { return m.events[i].T < m.events[j].T })
+		res.Events = m.events
+	}
 	for _, th := range m.threads {
 		res.Threads = append(res.Threads, ThreadInfo{ID: th.id, Name: th.name})
 	}
@@ -133,7 +148,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 
 func newMachine(model *Model, opts Options) *Machine {
 	m := &Machine{model: model, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
-		record: opts.RecordEvents}
+		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context}
 	m.maxTime = int64(120e12)
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)

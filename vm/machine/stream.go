@@ -1,0 +1,93 @@
+// This file lets a caller watch a run as it is simulated: events leave the machine in
+// time order, in batches, while later ones are still being made, and a context stops
+// a run that has gone on too long or is no longer wanted.
+
+package machine
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// streamMargin is how far behind every running thread's clock an event must be before
+// it is handed out. Threads on different cores run at most a quantum apart and a
+// wake-up is never dated before its waker's clock minus a quantum, so no event made
+// later can be earlier than this.
+const streamMargin = 4 * quantum
+
+// flushEvery is how many loop iterations pass between two looks at the stream and the
+// context.
+const flushEvery = 1024
+
+// poll runs every flushEvery iterations of the loop: it stops a cancelled run and
+// hands out the events no later event can precede.
+func (m *Machine) poll() {
+	if m.ctx != nil {
+		if err := m.ctx.Err(); err != nil {
+			m.stop(context.Cause(m.ctx))
+			return
+		}
+	}
+	if m.sink != nil {
+		m.flush(m.watermark())
+	}
+}
+
+// watermark is the time (ns) before which no new event can be dated.
+func (m *Machine) watermark() int64 {
+	w := m.now
+	for _, c := range m.cores {
+		if c.th != nil {
+			w = min(w, c.th.clock)
+		}
+	}
+	w = min(w, m.timerAt())
+	return (w - streamMargin) / 1000
+}
+
+// flush sorts the pending events and hands those dated before upTo (ns) to the sink,
+// with upTo itself: the simulation is complete up to then. A call with no events
+// still tells the caller how far simulated time has got.
+func (m *Machine) flush(upTo int64) {
+	if upTo <= m.flushedTo {
+		return
+	}
+	m.flushedTo = upTo
+	sort.SliceStable(m.events, func(i, j int) bool { return m.events[i].T < m.events[j].T })
+	n := sort.Search(len(m.events), func(i int) bool { return m.events[i].T >= upTo })
+	var batch []Event
+	if n > 0 {
+		batch = make([]Event, n)
+		copy(batch, m.events[:n])
+		rest := copy(m.events, m.events[n:])
+		clear(m.events[rest:])
+		m.events = m.events[:rest]
+		m.lastFlushed = batch[n-1].T
+	}
+	if err := m.sink(batch, upTo); err != nil {
+		m.stop(err)
+	}
+}
+
+// stop ends the run early because its caller asked: the reason goes to stderr.
+func (m *Machine) stop(why error) {
+	if m.ended {
+		return
+	}
+	fmt.Fprintf(m.errw, "gilscope: the run was stopped: %v\n", why)
+	m.end("stopped", 1, m.now)
+}
+
+// finishStream hands out every remaining event once the run is over.
+func (m *Machine) finishStream() {
+	if m.sink == nil {
+		return
+	}
+	for i := range m.events {
+		// A safety net: the margin makes this impossible, and a stream must stay in order.
+		m.events[i].T = max(m.events[i].T, m.lastFlushed)
+	}
+	m.flushedTo = -1
+	m.flush(max(m.now/1000, m.lastFlushed) + 1)
+}

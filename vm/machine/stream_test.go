@@ -1,0 +1,97 @@
+package machine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestStreamMatchesBatch checks that a streamed run hands out exactly the events a
+// recorded run returns, in the same order, in batches that never go back in time.
+func TestStreamMatchesBatch(t *testing.T) {
+	cpu := `import threading
+def f():
+    n = 0
+    for i in range(200000):
+        n += i
+ts = [threading.Thread(target=f) for _ in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+`
+	for _, tc := range []struct {
+		name, src, model string
+	}{
+		{"lock", twoThreads, "cpython-3.12"},
+		{"lock-2.7", twoThreads, "cpython-2.7"},
+		{"cpu", cpu, "cpython-3.12"},
+		{"cpu-2.7", cpu, "cpython-2.7"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, _ := runEvents(t, tc.src, Options{Model: tc.model, Seed: 3})
+			var got []Event
+			batches := 0
+			last := int64(-1)
+			var out, errb bytes.Buffer
+			res, err := Run("prog.py", []byte(tc.src), Options{Model: tc.model, Seed: 3,
+				OnEvents: func(b []Event, upTo int64) error {
+					if len(b) == 0 {
+						return nil
+					}
+					batches++
+					if b[len(b)-1].T >= upTo {
+						t.Errorf("event at %d ns in a batch up to %d", b[len(b)-1].T, upTo)
+					}
+					if b[0].T < last {
+						t.Errorf("batch %d starts at %d ns, before the previous batch ended (%d)", batches, b[0].T, last)
+					}
+					last = b[len(b)-1].T
+					got = append(got, b...)
+					return nil
+				}}, &out, &errb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.ExitCode != 0 || len(res.Events) != 0 {
+				t.Fatalf("exit %d, %d events in the result: %s", res.ExitCode, len(res.Events), errb.String())
+			}
+			if !reflect.DeepEqual(got, want.Events) {
+				t.Fatalf("streamed %d events, recorded %d; they differ", len(got), len(want.Events))
+			}
+			if len(want.Events) > 4096 && batches < 2 {
+				t.Errorf("%d events came in %d batch(es): the run was not streamed", len(got), batches)
+			}
+		})
+	}
+}
+
+// TestStopRun checks that a sink error or a cancelled context ends an endless run
+// with the reason, keeping what it printed.
+func TestStopRun(t *testing.T) {
+	src := "print('started')\nwhile True:\n    pass\n"
+	ctx, cancel := context.WithCancelCause(context.Background())
+	n := 0
+	var out, errb bytes.Buffer
+	res, err := Run("prog.py", []byte(src), Options{Context: ctx, OnEvents: func(b []Event, upTo int64) error {
+		if n++; n == 3 {
+			cancel(errors.New("the browser went away"))
+		}
+		return nil
+	}}, &out, &errb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.End != "stopped" || res.ExitCode != 1 || out.String() != "started\n" ||
+		!strings.Contains(errb.String(), "the browser went away") {
+		t.Fatalf("end %q, exit %d, stdout %q, stderr %q", res.End, res.ExitCode, out.String(), errb.String())
+	}
+	errb.Reset()
+	res, _ = Run("prog.py", []byte(src), Options{OnEvents: func(b []Event, upTo int64) error {
+		return errors.New("too slow")
+	}}, &out, &errb)
+	if res.End != "stopped" || !strings.Contains(errb.String(), "too slow") {
+		t.Fatalf("end %q, stderr %q", res.End, errb.String())
+	}
+}
