@@ -51,6 +51,9 @@ const (
 	// EvEnd: the run ended (Text: why — "exit", "deadlock", "max-time" …; Value: the
 	// exit code).
 	EvEnd
+	// EvInstr: Thread is about to run instruction PC (Line) of code Code. Only inside
+	// Options.Instructions' window.
+	EvInstr
 	numKinds
 )
 
@@ -59,7 +62,7 @@ var kindNames = [...]string{
 	EvGILRelease: "gil_release", EvDropRequest: "drop_request", EvForcedSwitch: "forced_switch",
 	EvFutileWakeup: "futile_wakeup", EvLockAcquire: "lock_acquire", EvLockRelease: "lock_release",
 	EvRef: "ref", EvAlloc: "alloc", EvFree: "free", EvOutput: "output", EvException: "exception",
-	EvEnd: "end",
+	EvEnd: "end", EvInstr: "instr",
 }
 
 func (k Kind) String() string {
@@ -124,7 +127,8 @@ func (s *ThreadState) UnmarshalText(b []byte) error {
 
 // Event is one event. T is simulated time in nanoseconds; Core is -1 when the
 // event is not tied to a core. Line and PC locate the instruction where applicable
-// (0 and -1 otherwise).
+// (0 and -1 otherwise); Code is the id of the code object (Result.Code), 0 when it is
+// not the program's own (library code).
 type Event struct {
 	T      int64       `json:"t"`
 	Kind   Kind        `json:"kind"`
@@ -137,5 +141,6 @@ type Event struct {
 	Count  int64       `json:"count,omitempty"`
 	Line   int32       `json:"line,omitempty"`
 	PC     int32       `json:"pc,omitempty"`
+	Code   int32       `json:"code,omitempty"`
 	Text   string      `json:"text,omitempty"`
 }

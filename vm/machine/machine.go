@@ -17,6 +17,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
 )
 
@@ -60,6 +61,9 @@ type Machine struct {
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	polls       int
+
+	codeIDs            map[*compile.Funcode]int32
+	instrFrom, instrTo int64 // ps: the window of instr events
 }
 
 // thread is a simulated OS thread running one Python thread.
@@ -159,7 +163,7 @@ func (m *Machine) emit(e Event) {
 	}
 	if e.Thread > 0 && e.Line == 0 && int(e.Thread) <= len(m.threads) {
 		if pt := m.threads[e.Thread-1].py; pt != nil {
-			e.Line, e.PC = pt.Line(), pt.PC()
+			e.Line, e.PC, e.Code = pt.Line(), pt.PC(), m.codeIDs[pt.Code()]
 		}
 	}
 	m.events = append(m.events, e)
@@ -292,7 +296,12 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 	before := t.Cost
 	budget := before + max(until-th.clock, 1)
 	m.cur, m.curBase = th, before
-	stop := t.Run(budget)
+	var stop py.Stop
+	if th.clock < m.instrTo && until > m.instrFrom {
+		stop = m.traceInstructions(th, before, budget)
+	} else {
+		stop = t.Run(budget)
+	}
 	m.cur = nil
 	d := t.Cost - before
 	th.clock += d
@@ -309,6 +318,25 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 		return
 	}
 	m.checkSlice(th)
+}
+
+// traceInstructions runs th as t.Run(budget) would, one instruction at a time, with
+// an instr event before each that falls in the window. Stopping on a budget and
+// resuming is invisible to the program, so a traced run is the untraced one.
+func (m *Machine) traceInstructions(th *thread, before, budget int64) py.Stop {
+	t := th.py
+	for {
+		at := th.clock + t.Cost - before
+		if pc := t.NextPC(); pc >= 0 && at >= m.instrFrom && at < m.instrTo {
+			code := t.Code()
+			m.emit(Event{T: at / 1000, Kind: EvInstr, Thread: th.id, Core: coreOf(th),
+				PC: pc, Line: code.Pos[pc].Line, Code: m.codeIDs[code]})
+		}
+		stop := t.Run(min(t.Cost+1, budget))
+		if stop != py.StopBudget || t.Cost >= budget {
+			return stop
+		}
+	}
 }
 
 // checkSlice preempts th when its slice is over and another thread waits for a core,

@@ -39,6 +39,9 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
+	// Instructions, if its end is set, is a window of simulated time [from, to) in
+	// seconds in which every instruction a thread is about to run is an instr event.
+	Instructions [2]float64
 }
 
 // ThreadInfo names a thread of a run.
@@ -56,6 +59,9 @@ type Result struct {
 	Threads  []ThreadInfo
 	Cores    int
 	Model    string
+	// Code lists the program's code objects; an event's Code is an index into it.
+	// Code[0] is nil (library code), Code[1] the module.
+	Code []*compile.Funcode
 }
 
 // MaxCores bounds Options.Cores.
@@ -128,6 +134,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	}
 	m := newMachine(model, opts)
 	m.out, m.errw = stdout, stderr
+	res.Code = m.numberCode(prog)
 	m.runProgram(prog, lib)
 	res.ExitCode = m.exitCode
 	res.EndTime = m.now / 1000
@@ -175,7 +182,28 @@ func newMachine(model *Model, opts Options) *Machine {
 		m.gil = &newGIL{gilState: gilState{m: m}, interval: interval}
 	}
 	m.costs = costTable(model.Speed)
+	if opts.Instructions[1] > 0 {
+		m.instrFrom, m.instrTo = int64(opts.Instructions[0]*1e12), int64(opts.Instructions[1]*1e12)
+	}
 	return m
+}
+
+// numberCode gives each code object of prog an id, depth first in source order, from 1.
+func (m *Machine) numberCode(prog *compile.Program) []*compile.Funcode {
+	m.codeIDs = map[*compile.Funcode]int32{}
+	list := []*compile.Funcode{nil}
+	var walk func(fc *compile.Funcode)
+	walk = func(fc *compile.Funcode) {
+		m.codeIDs[fc] = int32(len(list))
+		list = append(list, fc)
+		for _, c := range fc.Consts {
+			if inner, ok := c.(*compile.Funcode); ok {
+				walk(inner)
+			}
+		}
+	}
+	walk(prog.Toplevel)
+	return list
 }
 
 // runProgram runs prog's main thread and every thread it starts to the end.

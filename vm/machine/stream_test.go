@@ -95,3 +95,35 @@ func TestStopRun(t *testing.T) {
 		t.Fatalf("end %q, stderr %q", res.End, errb.String())
 	}
 }
+
+// TestInstructionWindow checks that tracing instructions in a window adds instr
+// events inside it and changes nothing else.
+func TestInstructionWindow(t *testing.T) {
+	plain, _ := runEvents(t, twoThreads, Options{Seed: 5})
+	traced, _ := runEvents(t, twoThreads, Options{Seed: 5, Instructions: [2]float64{0.00005, 0.0004}})
+	var rest []Event
+	instrs := map[int32]int{}
+	for _, e := range traced.Events {
+		if e.Kind != EvInstr {
+			rest = append(rest, e)
+			continue
+		}
+		if e.Code == 0 {
+			continue // library code (threading.py)
+		}
+		instrs[e.Thread]++
+		if e.T < 50_000 || e.T >= 400_000 {
+			t.Fatalf("instr event outside the window: %+v", e)
+		}
+		fc := traced.Code[e.Code]
+		if fc == nil || int(e.PC) >= len(fc.Code) || fc.Pos[e.PC].Line != e.Line {
+			t.Fatalf("instr event names no instruction of the program: %+v", e)
+		}
+	}
+	if len(instrs) < 2 || instrs[2] < 100 {
+		t.Fatalf("instr events per thread: %v", instrs)
+	}
+	if !reflect.DeepEqual(rest, plain.Events) {
+		t.Fatalf("tracing instructions changed the run (%d events, want %d)", len(rest), len(plain.Events))
+	}
+}

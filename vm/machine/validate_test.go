@@ -2,6 +2,7 @@ package machine
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -105,7 +106,7 @@ func TestValidateViolations(t *testing.T) {
 			gilRules, 3, "event after the end of the run"},
 		{"a thread starts twice", []Event{evStart(0, 2, "a", 1), evStart(1, 2, "b", 1)},
 			gilRules, 1, "thread 2 starts twice"},
-		{"an unknown kind", []Event{{T: 0, Kind: numKinds}}, gilRules, 0, "unknown event kind 15"},
+		{"an unknown kind", []Event{{T: 0, Kind: numKinds}}, gilRules, 0, fmt.Sprintf("unknown event kind %d", numKinds)},
 		{"an unknown state", []Event{{T: 0, Kind: EvThreadState, Thread: 1, State: 9, Core: -1}},
 			gilRules, 0, "unknown thread state 9"},
 		{"a state change without a thread", []Event{evState(0, 0, StateRunnable, -1, "")},

@@ -3,7 +3,11 @@
 
 package py
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gilscope/gilscope/vm/compile"
+)
 
 // NewClass returns a new builtin class: immortal, shared, with no methods yet.
 func NewClass(name string, base *Class) *Class {
@@ -93,4 +97,21 @@ func (t *Thread) PC() int32 {
 		return -1
 	}
 	return int32(t.frame.lasti)
+}
+
+// Code returns the code the thread is executing, or nil.
+func (t *Thread) Code() *compile.Funcode {
+	if t.frame == nil || t.frame.code == baseCode {
+		return nil
+	}
+	return t.frame.code
+}
+
+// NextPC returns the index of the instruction the thread runs next, when it stopped
+// between instructions (its budget ran out), or -1.
+func (t *Thread) NextPC() int32 {
+	if t.frame == nil || t.frame.code == baseCode || t.frame.pc >= len(t.frame.code.Code) {
+		return -1
+	}
+	return int32(t.frame.pc)
 }
