@@ -49,6 +49,13 @@ type PlaygroundPage struct {
 	Timeline      Pane
 	TimelineLabel string // accessible description of the timeline canvas
 	Output        Pane
+	// Initial is the JSON the page opens on when it comes from a link (/s/{id},
+	// /embed/{id}): {"id", "workload", "view", "simulator", "stale"} as GET
+	// /api/share/{id} returns it, plus "stale" when today's simulator differs
+	// from the one that made the link. Empty on /, which opens on an example.
+	Initial string
+	// Embed shows the timeline and its controls only (/embed/{id}).
+	Embed bool
 }
 
 // NotFoundPage is the view model of the page shown for an unknown URL.

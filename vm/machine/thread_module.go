@@ -233,4 +233,4 @@ func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py
 }
 
 // maxThreads bounds the threads of one run (a thread bomb ends in RuntimeError).
-const maxThreads = 512
+const maxThreads = 256
