@@ -54,6 +54,24 @@ const (
 	// EvInstr: Thread is about to run instruction PC (Line) of code Code. Only inside
 	// Options.Instructions' window.
 	EvInstr
+	// EvRefRace: two cores updated object Obj's count at once and Thread's update was
+	// lost, overwritten by thread Value's; Count is the count after, Text tells the
+	// interleaving.
+	EvRefRace
+	// EvUseAfterFree: Thread used object Obj after it was freed too early (Count: the
+	// references that really remained). The process ends with a segmentation fault.
+	EvUseAfterFree
+	// EvLeak: at the end of the run, object Obj's count (Count) is above the references
+	// that exist (Value): it can never be freed.
+	EvLeak
+	// EvRefMerge: biased counting — Thread, the owner of Obj, merged its shared count
+	// into its local one (Count: the count after).
+	EvRefMerge
+	// EvGCPause: a tracing collector stopped every thread for Value ns.
+	EvGCPause
+	// EvDeadlock: the run cannot go on: Text names the wait-for cycle (thread → lock →
+	// thread …), or what each blocked thread waits for when there is no cycle.
+	EvDeadlock
 	numKinds
 )
 
@@ -62,7 +80,8 @@ var kindNames = [...]string{
 	EvGILRelease: "gil_release", EvDropRequest: "drop_request", EvForcedSwitch: "forced_switch",
 	EvFutileWakeup: "futile_wakeup", EvLockAcquire: "lock_acquire", EvLockRelease: "lock_release",
 	EvRef: "ref", EvAlloc: "alloc", EvFree: "free", EvOutput: "output", EvException: "exception",
-	EvEnd: "end", EvInstr: "instr",
+	EvEnd: "end", EvInstr: "instr", EvRefRace: "ref_race", EvUseAfterFree: "use_after_free",
+	EvLeak: "leak", EvRefMerge: "ref_merge", EvGCPause: "gc_pause", EvDeadlock: "deadlock",
 }
 
 func (k Kind) String() string {

@@ -61,6 +61,12 @@ type Machine struct {
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	polls       int
+	quantum     int64 // ps
+
+	objs     map[uint64]*objState // traced objects by id
+	objOrder []uint64
+	merging  bool   // a merge's own decref is not a program update
+	lastGC   uint64 // allocations at the last collection
 
 	codeIDs            map[*compile.Funcode]int32
 	instrFrom, instrTo int64 // ps: the window of instr events
@@ -79,6 +85,10 @@ type thread struct {
 	vruntime int64 // CPU time consumed, as CFS counts it
 	slice0   int64 // when its current slice began
 	hasGIL   bool
+	breaker  int32 // this thread's eval breaker (models without a shared one)
+	// mergeQueue: biased counting — objects whose shared count went negative, for this
+	// thread (their owner) to merge at its next check point.
+	mergeQueue []*objState
 	daemon   bool
 	finished bool
 
@@ -188,6 +198,11 @@ func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
 // threads on different cores interleave by time.
 const quantum = 1 * us * 1000 // 1 µs in ps
 
+// parallelQuantum is the quantum of models without a GIL: about two simple
+// instructions, so that threads truly running at once interleave instruction by
+// instruction (a read-modify-write of a shared variable can be split).
+const parallelQuantum = 10 * 1000 // 10 ns in ps
+
 // maxStep bounds one step of a thread running alone.
 const maxStep = 100 * quantum
 
@@ -213,7 +228,7 @@ func (m *Machine) loop() {
 			// context and stream often even when one thread runs alone.
 			until := min(tNext, m.maxTime, th.clock+maxStep)
 			if other != math.MaxInt64 {
-				until = min(until, max(other, th.clock)+quantum)
+				until = min(until, max(other, th.clock)+m.quantum)
 			}
 			if len(m.runq) > 0 {
 				until = min(until, th.slice0+m.slice)
@@ -303,10 +318,16 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 		stop = t.Run(budget)
 	}
 	m.cur = nil
+	if m.ended {
+		return // the process crashed
+	}
 	d := t.Cost - before
 	th.clock += d
 	th.vruntime += d
 	th.cpuTime += d
+	if m.model.GCEvery > 0 && m.in.Allocations()-m.lastGC >= uint64(m.model.GCEvery) {
+		m.collect(th)
+	}
 	switch stop {
 	case py.StopCheckpoint:
 		m.gil.checkpoint(th)

@@ -7,6 +7,7 @@ package machine
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -21,7 +22,40 @@ const (
 	// OldGIL is CPython ≤ 3.1 / 2.7's GIL: a semaphore released and re-acquired every
 	// check interval, with no hand-off (futile wake-ups).
 	OldGIL
+	// NoGIL: threads run bytecode in parallel (free-threaded CPython, the GIL removed,
+	// Jython, IronPython).
+	NoGIL
+	// PyPyGIL is PyPy's GIL: a flag released around external calls without a signal,
+	// a stealer thread polling it, and a holder that yields every N bytecodes when
+	// someone waits.
+	PyPyGIL
+	// RubyGVL is CRuby 3.3's Global VM Lock: FIFO waiters, a 100 ms quantum charged by a
+	// timer thread, and a forced yield that waits until another thread has the lock.
+	RubyGVL
 )
+
+// RefcountKind says how reference counts are kept.
+type RefcountKind uint8
+
+const (
+	// RCPlain: plain loads and stores (CPython). Correct only under a lock; without a
+	// GIL, updates from two cores at once are lost.
+	RCPlain RefcountKind = iota
+	// RCAtomic: every update is an atomic read-modify-write.
+	RCAtomic
+	// RCLocked: every update takes the object's lock (the 1996 free-threading patch).
+	RCLocked
+	// RCBiased: biased reference counting (PEP 703): the owner thread updates a local
+	// count with plain stores, other threads a shared count atomically.
+	RCBiased
+	// RCNone: no reference counts; a tracing garbage collector (PyPy, the JVM, the
+	// CLR, Ruby).
+	RCNone
+)
+
+var refcountNames = [...]string{"plain", "atomic", "per-object locks", "biased", "none (tracing GC)"}
+
+func (k RefcountKind) String() string { return refcountNames[k] }
 
 // Model is an interpreter model.
 type Model struct {
@@ -45,6 +79,59 @@ type Model struct {
 	// SleepZeroSelect: time.sleep(0) is a select() that returns at once (≤ 3.10); 3.11+
 	// uses clock_nanosleep, which sleeps for the timer slack.
 	SleepZeroSelect bool
+	// Refcounts says how reference counts are kept.
+	Refcounts RefcountKind
+	// ImmortalizeShared: when a second thread starts, module-level functions, classes
+	// and modules become immortal (3.13t); DeferredShared: their counts are deferred
+	// (3.14t) — either way, threads stop fighting over them.
+	ImmortalizeShared, DeferredShared bool
+	// YieldTicks is PyPy's yield period, in bytecodes.
+	YieldTicks int
+	// Quantum is Ruby's GVL quantum, in ns.
+	Quantum int64
+	// GCEvery and GCPause: a tracing collector stops every thread for GCPause (ns)
+	// every GCEvery allocations.
+	GCEvery, GCPause int64
+	// Family groups the models in listings: "cpython", "free-threaded", "experiment",
+	// "other".
+	Family string
+}
+
+// Parallel reports whether threads run bytecode at the same time.
+func (m *Model) Parallel() bool { return m.GIL == NoGIL }
+
+// Params describes the model's key parameters in one line.
+func (m *Model) Params() string {
+	var p []string
+	switch m.GIL {
+	case NewGIL:
+		p = append(p, fmt.Sprintf("GIL: timed wait, interval %s", fmtNs(m.SwitchInterval)))
+	case OldGIL:
+		p = append(p, fmt.Sprintf("GIL: semaphore, every %d ticks", m.CheckInterval))
+	case NoGIL:
+		p = append(p, "no GIL")
+	case PyPyGIL:
+		p = append(p, fmt.Sprintf("GIL: yields every %d bytecodes, stealer polls every %s", m.YieldTicks, fmtNs(pypyStealerPoll)))
+	case RubyGVL:
+		p = append(p, fmt.Sprintf("GVL: FIFO, quantum %s, timer %s", fmtNs(m.Quantum), fmtNs(rubyTimerTick)))
+	}
+	p = append(p, "refcounts: "+m.Refcounts.String())
+	if m.GCEvery > 0 {
+		p = append(p, fmt.Sprintf("GC pause %s every %d allocations", fmtNs(m.GCPause), m.GCEvery))
+	}
+	p = append(p, fmt.Sprintf("speed ×%.2f", 1/m.Speed))
+	return strings.Join(p, "; ")
+}
+
+// fmtNs formats a duration in ns for people.
+func fmtNs(ns int64) string {
+	switch {
+	case ns >= ms && ns%ms == 0:
+		return fmt.Sprintf("%d ms", ns/ms)
+	case ns >= us && ns%us == 0:
+		return fmt.Sprintf("%d µs", ns/us)
+	}
+	return fmt.Sprintf("%d ns", ns)
 }
 
 // fastOpcodes are the instructions CPython ≤ 3.9 dispatches without checking the eval
@@ -83,27 +170,81 @@ const (
 )
 
 var models = map[string]*Model{
-	"cpython-3.12": {Name: "cpython-3.12", Version: [3]int{3, 12, 1}, GIL: NewGIL,
+	"cpython-3.12": {Name: "cpython-3.12", Family: "cpython", Version: [3]int{3, 12, 1}, GIL: NewGIL,
 		Description:    "CPython 3.12: the new GIL (5 ms interval, forced hand-off), check points at back-edges and calls, immortal objects",
 		SwitchInterval: 5 * ms, Checkpoints: backEdgesAndCalls(), Speed: 1.0,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
-	"cpython-3.13": {Name: "cpython-3.13", Version: [3]int{3, 13, 0}, GIL: NewGIL,
+	"cpython-3.13": {Name: "cpython-3.13", Family: "cpython", Version: [3]int{3, 13, 0}, GIL: NewGIL,
 		Description:    "CPython 3.13 (default build): as 3.12",
 		SwitchInterval: 5 * ms, Checkpoints: backEdgesAndCalls(), Speed: 1.0,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
-	"cpython-3.11": {Name: "cpython-3.11", Version: [3]int{3, 11, 7}, GIL: NewGIL,
+	"cpython-3.11": {Name: "cpython-3.11", Family: "cpython", Version: [3]int{3, 11, 7}, GIL: NewGIL,
 		Description:    "CPython 3.11: the new GIL, check points at back-edges and calls, no immortal objects",
 		SwitchInterval: 5 * ms, Checkpoints: backEdgesAndCalls(), Speed: 1.0,
 		ImmortalRefcount: 4573},
-	"cpython-3.9": {Name: "cpython-3.9", Version: [3]int{3, 9, 18}, GIL: NewGIL,
+	"cpython-3.9": {Name: "cpython-3.9", Family: "cpython", Version: [3]int{3, 9, 18}, GIL: NewGIL,
 		Description:    "CPython 3.9: the new GIL checked before almost every instruction (a switch can split counter += 1)",
 		SwitchInterval: 5 * ms, Checkpoints: everyInstruction(), Speed: 1.25,
 		ImmortalRefcount: 4573, SleepZeroSelect: true},
-	"cpython-2.7": {Name: "cpython-2.7", Version: [3]int{2, 7, 18}, GIL: OldGIL,
+	"cpython-2.7": {Name: "cpython-2.7", Family: "cpython", Version: [3]int{2, 7, 18}, GIL: OldGIL,
 		Description:   "CPython 2.7: the old GIL, a semaphore released and re-taken every 100 ticks; futile wake-ups, no hand-off",
 		CheckInterval: 100, Checkpoints: everyInstruction(), Speed: 1.5,
 		ImmortalRefcount: 2528, SleepZeroSelect: true},
+
+	// Beyond the GIL (MODEL.md §6–8). Speeds are each build's single-thread cost
+	// relative to CPython 3.11/3.12 (Speed multiplies every instruction's cost).
+	"nogil-unsafe": {Name: "nogil-unsafe", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
+		Description: "CPython 3.12 with the GIL simply removed: plain refcounts race, objects leak or are freed while in use",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCPlain,
+		ImmortalObjects: true, ImmortalRefcount: 4294967295},
+	// The Gilectomy measured ~30 % overhead from atomic refcounts alone (MODEL.md §6).
+	"nogil-atomic": {Name: "nogil-atomic", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
+		Description: "the GIL removed, every refcount update atomic: correct, ~30 % slower, far slower when cores fight over an object",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.3, Refcounts: RCAtomic,
+		ImmortalObjects: true, ImmortalRefcount: 4294967295},
+	// Greg Stein's 1996 patch: ordinary code ran about 2× slower (MODEL.md §7).
+	"fine-grained-locks": {Name: "fine-grained-locks", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
+		Description: "the GIL replaced by a lock per object around refcounts and containers (the 1996 patch): correct, ~2× slower",
+		Checkpoints: backEdgesAndCalls(), Speed: 2.0, Refcounts: RCLocked,
+		ImmortalObjects: true, ImmortalRefcount: 4294967295},
+	// 3.13t: ~40 % single-thread overhead, the specializing interpreter disabled
+	// (MODEL.md §7).
+	"cpython-3.13t": {Name: "cpython-3.13t", Family: "free-threaded", Version: [3]int{3, 13, 0}, GIL: NoGIL,
+		Description: "free-threaded CPython 3.13: biased refcounts, per-object locks on containers, shared functions made immortal; ~40 % slower alone",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.4, Refcounts: RCBiased, ImmortalizeShared: true,
+		ImmortalObjects: true, ImmortalRefcount: 4294967295},
+	// 3.14t: 5–10 % (What's New); 1.06× geometric mean measured here (MODEL.md §7).
+	"cpython-3.14t": {Name: "cpython-3.14t", Family: "free-threaded", Version: [3]int{3, 14, 0}, GIL: NoGIL,
+		Description: "free-threaded CPython 3.14: biased refcounts, deferred counting of shared functions; ~6 % slower alone",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.06, Refcounts: RCBiased, DeferredShared: true,
+		ImmortalObjects: true, ImmortalRefcount: 3221225472},
+	// speed.pypy.org: PyPy ~4.8× faster than CPython over its benchmark suite.
+	"pypy": {Name: "pypy", Family: "other", Version: [3]int{3, 10, 14}, GIL: PyPyGIL,
+		Description: "PyPy 7.3: a GIL that yields every 10,000 bytecodes to waiters and is stolen by a polling thread; a JIT; no refcounts",
+		Checkpoints: everyInstruction(), Speed: 1 / 4.8, Refcounts: RCNone, YieldTicks: 10_000,
+		ImmortalRefcount: 1},
+	"jython": {Name: "jython", Family: "other", Version: [3]int{2, 7, 3}, GIL: NoGIL,
+		Description: "Jython 2.7 on the JVM: no GIL, threads truly parallel, a tracing GC that pauses every thread, no refcounts",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
+		ImmortalRefcount: 1},
+	"ironpython": {Name: "ironpython", Family: "other", Version: [3]int{3, 4, 1}, GIL: NoGIL,
+		Description: "IronPython 3.4 on the CLR: the same mechanism as Jython — no GIL, parallel threads, tracing GC pauses",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
+		ImmortalRefcount: 1},
+	// CRuby 3.3's thread_pthread.c: a FIFO of waiters, TIME_QUANTUM 100 ms.
+	"ruby-gvl": {Name: "ruby-gvl", Family: "other", Version: [3]int{3, 12, 1}, GIL: RubyGVL,
+		Description: "Ruby 3.3's GVL running the same program: FIFO waiters, a 100 ms quantum, a 10 ms timer thread; I/O threads wait a whole quantum",
+		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, Quantum: 100 * ms,
+		ImmortalRefcount: 1},
 }
+
+// Tracing collectors (JVM, CLR): a young collection stops every thread. Illustrative
+// figures of a default JVM with a small young generation: a collection per ~500,000
+// allocations (~32 MB of 64-byte objects) pausing ~1 ms.
+const (
+	jvmYoungGCEvery = 500_000
+	jvmYoungGCPause = 1 * ms
+)
 
 // DefaultModel is the model used when none is named.
 const DefaultModel = "cpython-3.12"

@@ -154,8 +154,9 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 }
 
 func newMachine(model *Model, opts Options) *Machine {
-	m := &Machine{model: model, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
-		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context}
+	m := &Machine{model: model, quantum: quantum, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
+		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context,
+		objs: map[uint64]*objState{}}
 	m.maxTime = int64(120e12)
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
@@ -178,6 +179,13 @@ func newMachine(model *Model, opts Options) *Machine {
 	switch model.GIL {
 	case OldGIL:
 		m.gil = &oldGIL{gilState: gilState{m: m}, checkInterval: model.CheckInterval}
+	case NoGIL:
+		m.gil = &noGIL{m: m}
+		m.quantum = parallelQuantum
+	case PyPyGIL:
+		m.gil = &pypyGIL{gilState: gilState{m: m}, yieldTicks: model.YieldTicks}
+	case RubyGVL:
+		m.gil = &rubyGVL{gilState: gilState{m: m}, quantum: model.Quantum * 1000}
 	default:
 		m.gil = &newGIL{gilState: gilState{m: m}, interval: interval}
 	}
@@ -217,8 +225,12 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 	m.in.SourceModules = lib
 	m.in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	m.installModules(m.in)
-	if m.record {
+	// Counts are watched when events are recorded, and always where threads fight
+	// over them: that costs time, and plain counts can go wrong.
+	counted := m.model.Parallel() && m.model.Refcounts != RCNone
+	if m.record || counted {
 		m.in.Hook = refHook{m}
+		m.in.TraceCallables = counted
 	}
 	pt, err := m.in.MainThread()
 	if err != nil {
@@ -231,6 +243,7 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 	m.onCore(m.main, m.cores[0], 0)
 	m.gil.take(m.main)
 	m.loop()
+	m.reportLeaks()
 	if m.endWhy == "deadlock" {
 		m.reportDeadlock()
 	}
@@ -246,8 +259,11 @@ func (m *Machine) adopt(pt *py.Thread, name string, daemon bool) *thread {
 	pt.Data = th
 	pt.Costs = &m.costs
 	pt.Checkpoint = &m.model.Checkpoints
-	if m.model.GIL == NewGIL {
+	switch m.model.GIL {
+	case NewGIL:
 		pt.Breaker = &m.breaker
+	case NoGIL, RubyGVL:
+		pt.Breaker = &th.breaker
 	}
 	m.threads = append(m.threads, th)
 	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: name})
@@ -262,6 +278,10 @@ func (m *Machine) newThread(name string, fn py.Value, daemon bool, parent *threa
 	}
 	th := m.adopt(pt, name, daemon)
 	th.clock = m.clockNow(parent)
+	if m.model.ImmortalizeShared && len(m.threads) == 2 {
+		// 3.13t: the second thread makes module-level functions and classes immortal.
+		m.in.ImmortalizeModuleObjects()
+	}
 	return th, nil
 }
 

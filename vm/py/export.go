@@ -115,3 +115,25 @@ func (t *Thread) NextPC() int32 {
 	}
 	return int32(t.frame.pc)
 }
+
+// Abort stops the thread at its next instruction boundary for good, as a crash of
+// its process would: its budget is spent and it is never resumed.
+func (t *Thread) Abort() { t.Cost = 1 << 60 }
+
+// Allocations returns the number of objects allocated so far.
+func (in *Interp) Allocations() uint64 { return in.nextID }
+
+// ImmortalizeModuleObjects makes the functions, classes and modules in __main__'s
+// globals immortal, as free-threaded 3.13 does when a second thread starts.
+func (in *Interp) ImmortalizeModuleObjects() {
+	if in.main == nil {
+		return
+	}
+	in.main.Dict.items(func(_, v Value) bool {
+		switch v.(type) {
+		case *Function, *Class, *Module:
+			v.hdr().flags |= flagImmortal
+		}
+		return true
+	})
+}

@@ -76,6 +76,9 @@ type Interp struct {
 	SysExtras map[string]BuiltinFunc
 	// ImmortalRefcount is what sys.getrefcount reports for immortal objects.
 	ImmortalRefcount int64
+	// TraceCallables also traces the functions and classes stored in module globals
+	// (models whose threads fight over their counts).
+	TraceCallables bool
 	// OnWrite, if set, observes every write to stdout or stderr.
 	OnWrite      func(t *Thread, s string, stderr bool)
 	outBytes     int64
@@ -313,6 +316,10 @@ func Trace(v Value) {
 func (t *Thread) traceShared(v Value) {
 	switch v.(type) {
 	case *List, *Dict, *Set, *Instance, *Tuple:
+	case *Function, *Class:
+		if !t.in.TraceCallables {
+			return
+		}
 	default:
 		return
 	}
