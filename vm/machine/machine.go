@@ -89,8 +89,8 @@ type thread struct {
 	// mergeQueue: biased counting — objects whose shared count went negative, for this
 	// thread (their owner) to merge at its next check point.
 	mergeQueue []*objState
-	daemon   bool
-	finished bool
+	daemon     bool
+	finished   bool
 
 	// next, if set, runs when the thread is next on a core, instead of bytecode.
 	next func()

@@ -41,16 +41,16 @@ type refOp struct {
 
 // objState is the machine's record of a traced object.
 type objState struct {
-	v         py.Value
-	trueRef   int64 // references that really exist
-	owner     int32 // biased counting: the owning thread
-	local     int64 // biased counting: the owner's count
-	shared    int64 // biased counting: everyone else's
-	queued    bool  // biased counting: waiting for the owner to merge
-	lastCore  int16 // the core that last wrote the count, -1 for none
-	lastWrite int64 // ps
-	recent    [8]refOp
-	nrecent   int
+	v          py.Value
+	trueRef    int64 // references that really exist
+	owner      int32 // biased counting: the owning thread
+	local      int64 // biased counting: the owner's count
+	shared     int64 // biased counting: everyone else's
+	queued     bool  // biased counting: waiting for the owner to merge
+	lastCore   int16 // the core that last wrote the count, -1 for none
+	lastWrite  int64 // ps
+	recent     [8]refOp
+	nrecent    int
 	premature  bool // freed while references remained
 	deferredRC bool
 }
