@@ -63,6 +63,7 @@ type Machine struct {
 	polls       int
 	quantum     int64 // ps
 
+	locks    map[uint64]*lockObj  // every _thread lock by id
 	objs     map[uint64]*objState // traced objects by id
 	objOrder []uint64
 	merging  bool   // a merge's own decref is not a program update
@@ -489,6 +490,7 @@ func (m *Machine) charge(th *thread, d int64) {
 func (m *Machine) stalled() {
 	for _, th := range m.threads {
 		if !th.finished {
+			m.reportDeadlock()
 			m.end("deadlock", 1, m.now)
 			return
 		}

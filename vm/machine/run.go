@@ -156,7 +156,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 func newMachine(model *Model, opts Options) *Machine {
 	m := &Machine{model: model, quantum: quantum, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
 		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context,
-		objs: map[uint64]*objState{}}
+		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
@@ -244,9 +244,6 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 	m.gil.take(m.main)
 	m.loop()
 	m.reportLeaks()
-	if m.endWhy == "deadlock" {
-		m.reportDeadlock()
-	}
 	if m.endWhy == "max-time" {
 		fmt.Fprintf(m.errw, "gilscope: the run reached its limit of %s of simulated time and was stopped\n",
 			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s")
@@ -309,24 +306,6 @@ func (m *Machine) write(th *thread, s string, stderr bool) {
 const maxOutput = 1 << 20
 
 // reportDeadlock prints what every live thread waits for.
-func (m *Machine) reportDeadlock() {
-	var b strings.Builder
-	b.WriteString("gilscope: deadlock: every live thread is blocked and nothing can wake them\n")
-	for _, th := range m.threads {
-		if th.finished {
-			continue
-		}
-		fmt.Fprintf(&b, "  %s waits for %s", th.name, th.reason)
-		if th.waitObj != 0 {
-			fmt.Fprintf(&b, " #%d", th.waitObj)
-		}
-		if line := th.py.Line(); line > 0 {
-			fmt.Fprintf(&b, " at line %d", line)
-		}
-		b.WriteString("\n")
-	}
-	io.WriteString(m.errw, b.String())
-}
 
 // costTable is the simulated CPU cost of each opcode in ps, scaled by the model's
 // speed. Simple instructions cost about 4 ns (the countdown loop's 9 instructions run

@@ -16,6 +16,7 @@ type lockObj struct {
 	m       *Machine
 	id      uint64
 	locked  bool
+	owner   *thread // the thread that acquired it (a plain lock has no owner in CPython; this is for deadlock reports)
 	waiters []*thread
 	freeAt  int64
 }
@@ -106,7 +107,7 @@ func lockAcquire(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	th := threadOf(t)
 	m := l.m
 	if !l.locked {
-		l.locked = true
+		l.locked, l.owner = true, th
 		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
 		return py.True, nil
 	}
@@ -123,7 +124,7 @@ func lockRelease(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	}
 	m := l.m
 	th := threadOf(t)
-	l.locked = false
+	l.locked, l.owner = false, nil
 	at := m.clockNow(th)
 	l.freeAt = at
 	m.emit(Event{T: at / 1000, Kind: EvLockRelease, Thread: th.id, Core: coreOf(th), Obj: l.id})
@@ -168,7 +169,7 @@ func (l *lockObj) retry(th *thread) {
 		l.wait(th)
 		return
 	}
-	l.locked = true
+	l.locked, l.owner = true, th
 	th.clock = max(th.clock, l.freeAt)
 	m.emit(Event{T: th.clock / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
 	m.resume(th, py.True, nil)()
@@ -186,6 +187,7 @@ func (l *lockObj) removeWaiter(th *thread) {
 func (m *Machine) newLock(t *py.Thread) *lockObj {
 	m.objIDs++
 	l := &lockObj{m: m, id: m.objIDs}
+	m.locks[l.id] = l
 	t.Register(l)
 	return l
 }

@@ -137,3 +137,16 @@ func (in *Interp) ImmortalizeModuleObjects() {
 		return true
 	})
 }
+
+// MainGlobals calls fn for each global variable of __main__, in order.
+func (in *Interp) MainGlobals(fn func(name string, v Value)) {
+	if in.main == nil {
+		return
+	}
+	in.main.Dict.items(func(k, v Value) bool {
+		if s, ok := k.(*Str); ok {
+			fn(s.S, v)
+		}
+		return true
+	})
+}
