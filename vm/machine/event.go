@@ -20,7 +20,8 @@ const (
 	// a blocked thread waits for ("sleep", "io", "lock", "join", "gil", "cond" …);
 	// Obj is the lock or object it waits on, if any.
 	EvThreadState Kind = iota
-	// EvThreadStart: Thread was created (Text is its name; Value is its creator's id).
+	// EvThreadStart: Thread was created (Text is its name; Value is the number of its
+	// process: 1 for the main process, 2… for those multiprocessing starts).
 	EvThreadStart
 	// EvGILAcquire: Thread took GIL number Obj (Value is the switch number after).
 	EvGILAcquire

@@ -25,6 +25,8 @@ type gilState struct {
 	locked bool
 	holder *thread
 	freeAt int64 // when it was last released
+	// breaker is the eval breaker of the GIL's interpreter (the new GIL's drop request).
+	breaker int32
 }
 
 // taken records that th holds the GIL (value: the switch number, if the mechanism has one).
@@ -99,7 +101,7 @@ func (g *newGIL) timeout(th *thread) {
 	m.wake(th, m.now, func() {
 		if g.locked && g.switchNumber == th.savedSwitch && !g.dropRequest {
 			g.dropRequest = true
-			m.breaker = 1
+			g.breaker = 1
 			holder := int64(0)
 			if g.holder != nil {
 				holder = int64(g.holder.id)
@@ -133,7 +135,7 @@ func (g *newGIL) acquire(th *thread) {
 	g.switchWait = nil
 	if g.dropRequest {
 		g.dropRequest = false
-		m.breaker = 0
+		g.breaker = 0
 	}
 	g.taken(th, g.switchNumber)
 }
@@ -164,7 +166,7 @@ func (g *newGIL) checkpoint(th *thread) {
 	// drop_gil: with a drop request pending, wait until another thread has taken the
 	// GIL (if nobody has yet), then compete for it again.
 	g.dropRequest = false
-	m.breaker = 0
+	g.breaker = 0
 	if g.lastHolder == th {
 		m.block(th, StateWaitGIL, "handoff", 0)
 		g.switchWait = append(g.switchWait, th)

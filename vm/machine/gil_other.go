@@ -194,7 +194,7 @@ func (g *rubyGVL) checkpoint(th *thread) {
 // collect is a stop-the-world collection of a tracing garbage collector: every thread
 // on a core stops for the pause.
 func (m *Machine) collect(th *thread) {
-	m.lastGC = m.in.Allocations()
+	th.proc.lastGC = th.proc.in.Allocations()
 	pause := m.model.GCPause * 1000
 	m.emit(Event{T: th.clock / 1000, Kind: EvGCPause, Thread: th.id, Core: coreOf(th), Value: m.model.GCPause})
 	for _, c := range m.cores {

@@ -33,8 +33,8 @@ type Machine struct {
 	runq     []*thread
 	timers   timerHeap
 	seq      uint64
-	gil      gilImpl
-	breaker  int32
+	gil      gilImpl // the main process's
+	procs    []*process
 	costs    [256]int64
 	slice    int64 // ps
 	wakeMean int64 // ps
@@ -61,13 +61,17 @@ type Machine struct {
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	polls       int
+	interval    int64 // ps: the switch interval a new GIL starts with
+	prog        *compile.Program
+	boot        *compile.Program // a child process's first code
+	forkserver  bool             // the forkserver is running
+	lib         map[string]*compile.Program
 	quantum     int64 // ps
 
 	locks    map[uint64]*lockObj  // every _thread lock by id
 	objs     map[uint64]*objState // traced objects by id
 	objOrder []uint64
-	merging  bool   // a merge's own decref is not a program update
-	lastGC   uint64 // allocations at the last collection
+	merging  bool // a merge's own decref is not a program update
 
 	codeIDs            map[*compile.Funcode]int32
 	instrFrom, instrTo int64 // ps: the window of instr events
@@ -86,6 +90,7 @@ type thread struct {
 	vruntime int64 // CPU time consumed, as CFS counts it
 	slice0   int64 // when its current slice began
 	hasGIL   bool
+	proc     *process
 	breaker  int32 // this thread's eval breaker (models without a shared one)
 	// mergeQueue: biased counting — objects whose shared count went negative, for this
 	// thread (their owner) to merge at its next check point.
@@ -326,12 +331,12 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 	th.clock += d
 	th.vruntime += d
 	th.cpuTime += d
-	if m.model.GCEvery > 0 && m.in.Allocations()-m.lastGC >= uint64(m.model.GCEvery) {
+	if m.model.GCEvery > 0 && th.proc.in.Allocations()-th.proc.lastGC >= uint64(m.model.GCEvery) {
 		m.collect(th)
 	}
 	switch stop {
 	case py.StopCheckpoint:
-		m.gil.checkpoint(th)
+		th.proc.gil.checkpoint(th)
 	case py.StopBlocked:
 		sc := t.Pending
 		m.syscall(th, sc)

@@ -38,11 +38,12 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["socket"] = m.socketModule
 	in.ModuleFactories["hashlib"] = m.hashlibModule
 	in.ModuleFactories["zlib"] = m.zlibModule
+	in.ModuleFactories["_gilscope_mp"] = m.mpModule
 	in.SysExtras = map[string]py.BuiltinFunc{}
-	if m.model.GIL == NewGIL {
+	if m.model.GIL != OldGIL {
 		in.SysExtras["setswitchinterval"] = m.setSwitchInterval
 		in.SysExtras["getswitchinterval"] = func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-			return t.NewFloat(float64(m.interval()) / 1e12), nil
+			return t.NewFloat(float64(threadOf(t).proc.interval()) / 1e12), nil
 		}
 	} else {
 		in.SysExtras["setcheckinterval"] = func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -53,21 +54,23 @@ func (m *Machine) installModules(in *py.Interp) {
 			if !ok {
 				return nil, t.NewExc(py.TypeErrorClass, "an integer is required")
 			}
-			g := m.gil.(*oldGIL)
+			g := threadOf(t).proc.gil.(*oldGIL)
 			g.checkInterval = int(max(n, 1))
 			return py.None, nil
 		}
 		in.SysExtras["getcheckinterval"] = func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-			return t.NewInt(int64(m.gil.(*oldGIL).checkInterval)), nil
+			return t.NewInt(int64(threadOf(t).proc.gil.(*oldGIL).checkInterval)), nil
 		}
 	}
 }
 
-func (m *Machine) interval() int64 {
-	if g, ok := m.gil.(*newGIL); ok {
+// interval is sys.getswitchinterval's value, in ps: the new GIL's; models without one
+// keep the value they were given, as CPython's free-threaded build does.
+func (p *process) interval() int64 {
+	if g, ok := p.gil.(*newGIL); ok {
 		return g.interval
 	}
-	return 5 * ms * 1000
+	return p.switchInterval
 }
 
 func (m *Machine) setSwitchInterval(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -81,8 +84,10 @@ func (m *Machine) setSwitchInterval(t *py.Thread, args []py.Value, kw []string) 
 	if s <= 0 {
 		return nil, t.NewExc(py.ValueErrorClass, "switch interval must be strictly positive")
 	}
-	if g, ok := m.gil.(*newGIL); ok {
-		g.interval = max(int64(s*1e12), 1000*1000) // at least 1 µs, as CPython
+	p := threadOf(t).proc
+	p.switchInterval = max(int64(s*1e12), 1000*1000) // at least 1 µs, as CPython
+	if g, ok := p.gil.(*newGIL); ok {
+		g.interval = p.switchInterval
 	}
 	return py.None, nil
 }

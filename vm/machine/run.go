@@ -172,22 +172,15 @@ func newMachine(model *Model, opts Options) *Machine {
 	for i := 0; i < opts.Cores; i++ {
 		m.cores = append(m.cores, &core{id: i})
 	}
-	interval := model.SwitchInterval * 1000
-	if opts.SwitchInterval > 0 {
-		interval = max(int64(opts.SwitchInterval*1e12), 1000*1000)
+	m.interval = model.SwitchInterval * 1000
+	if m.interval == 0 {
+		m.interval = 5 * ms * 1000
 	}
-	switch model.GIL {
-	case OldGIL:
-		m.gil = &oldGIL{gilState: gilState{m: m}, checkInterval: model.CheckInterval}
-	case NoGIL:
-		m.gil = &noGIL{m: m}
+	if opts.SwitchInterval > 0 {
+		m.interval = max(int64(opts.SwitchInterval*1e12), 1000*1000)
+	}
+	if model.Parallel() {
 		m.quantum = parallelQuantum
-	case PyPyGIL:
-		m.gil = &pypyGIL{gilState: gilState{m: m}, yieldTicks: model.YieldTicks}
-	case RubyGVL:
-		m.gil = &rubyGVL{gilState: gilState{m: m}, quantum: model.Quantum * 1000}
-	default:
-		m.gil = &newGIL{gilState: gilState{m: m}, interval: interval}
 	}
 	m.costs = costTable(model.Speed)
 	if opts.Instructions[1] > 0 {
@@ -216,32 +209,20 @@ func (m *Machine) numberCode(prog *compile.Program) []*compile.Funcode {
 
 // runProgram runs prog's main thread and every thread it starts to the end.
 func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Program) {
-	cfg := py.DefaultConfig()
-	cfg.Version = m.model.Version
-	cfg.ImmortalInterned = m.model.ImmortalObjects
-	cfg.Seed = 0
-	m.in = py.NewInterp(prog, cfg, nil, nil)
-	m.in.ImmortalRefcount = m.model.ImmortalRefcount
-	m.in.SourceModules = lib
-	m.in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
-	m.installModules(m.in)
-	// Counts are watched when events are recorded, and always where threads fight
-	// over them: that costs time, and plain counts can go wrong.
-	counted := m.model.Parallel() && m.model.Refcounts != RCNone
-	if m.record || counted {
-		m.in.Hook = refHook{m}
-		m.in.TraceCallables = counted
-	}
-	pt, err := m.in.MainThread()
+	m.prog, m.lib, m.boot = prog, lib, lib["_mp_boot"]
+	p := m.newProcess("MainProcess", nil)
+	m.in, m.gil = p.in, p.gil
+	pt, err := p.in.MainThread()
 	if err != nil {
 		fmt.Fprintln(m.errw, err)
 		m.exitCode = 1
 		return
 	}
-	m.main = m.adopt(pt, "MainThread", false)
+	m.main = m.adopt(pt, "MainThread", false, p)
+	p.main = m.main
 	m.setState(m.main, StateRunnable, "", 0)
 	m.onCore(m.main, m.cores[0], 0)
-	m.gil.take(m.main)
+	p.gil.take(m.main)
 	m.loop()
 	m.reportLeaks()
 	if m.endWhy == "max-time" {
@@ -251,33 +232,35 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 }
 
 // adopt wraps a py thread in a machine thread.
-func (m *Machine) adopt(pt *py.Thread, name string, daemon bool) *thread {
-	th := &thread{id: int32(len(m.threads) + 1), name: name, py: pt, daemon: daemon}
+func (m *Machine) adopt(pt *py.Thread, name string, daemon bool, p *process) *thread {
+	th := &thread{id: int32(len(m.threads) + 1), name: name, py: pt, daemon: daemon, proc: p}
 	pt.Data = th
 	pt.Costs = &m.costs
 	pt.Checkpoint = &m.model.Checkpoints
-	switch m.model.GIL {
-	case NewGIL:
-		pt.Breaker = &m.breaker
-	case NoGIL, RubyGVL:
+	switch g := p.gil.(type) {
+	case *newGIL:
+		pt.Breaker = &g.breaker
+	case *noGIL, *rubyGVL:
 		pt.Breaker = &th.breaker
 	}
 	m.threads = append(m.threads, th)
-	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: name})
+	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: name,
+		Value: int64(p.id)})
 	return th
 }
 
 // newThread creates a thread that will run fn() once started.
 func (m *Machine) newThread(name string, fn py.Value, daemon bool, parent *thread) (*thread, error) {
-	pt, err := m.in.NewThread(name, fn, nil, nil)
+	p := parent.proc
+	pt, err := p.in.NewThread(name, fn, nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	th := m.adopt(pt, name, daemon)
+	th := m.adopt(pt, name, daemon, p)
 	th.clock = m.clockNow(parent)
-	if m.model.ImmortalizeShared && len(m.threads) == 2 {
+	if p.threads++; m.model.ImmortalizeShared && p.threads == 2 {
 		// 3.13t: the second thread makes module-level functions and classes immortal.
-		m.in.ImmortalizeModuleObjects()
+		p.in.ImmortalizeModuleObjects()
 	}
 	return th, nil
 }

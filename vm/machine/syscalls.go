@@ -29,7 +29,7 @@ func (m *Machine) syscall(th *thread, sc py.Syscall) {
 func (m *Machine) dropGIL(th *thread) {
 	m.charge(th, syscallCost*1000)
 	if th.hasGIL {
-		m.gil.release(th, "voluntary")
+		th.proc.gil.release(th, "voluntary")
 	}
 }
 
@@ -38,7 +38,7 @@ func (m *Machine) dropGIL(th *thread) {
 func (m *Machine) resume(th *thread, v py.Value, err error) func() {
 	return func() {
 		th.py.Resume(v, err)
-		m.gil.take(th)
+		th.proc.gil.take(th)
 	}
 }
 
@@ -54,7 +54,7 @@ func (c *sleepCall) do(m *Machine, th *thread) {
 	m.dropGIL(th)
 	if c.d == 0 && m.model.SleepZeroSelect {
 		// select() with a zero timeout returns at once: the thread keeps its core.
-		m.gil.take(th)
+		th.proc.gil.take(th)
 		th.py.Resume(py.None, nil)
 		return
 	}
@@ -92,7 +92,7 @@ func (c *cCall) do(m *Machine, th *thread) {
 		return
 	}
 	m.charge(th, syscallCost*1000)
-	m.gil.release(th, "voluntary")
+	th.proc.gil.release(th, "voluntary")
 	m.setState(th, StateRunning, "C code", th.clock)
 	th.busy = c.d
 	th.next = m.resume(th, res, nil)
@@ -112,7 +112,7 @@ func (c *startCall) do(m *Machine, th *thread) {
 	t.onFirstGIL = func() {
 		m.wake(th, t.clock, m.resume(th, c.result, nil))
 	}
-	m.wake(t, th.clock, func() { m.gil.take(t) })
+	m.wake(t, th.clock, func() { t.proc.gil.take(t) })
 	m.dropGIL(th)
 	m.block(th, StateBlocked, "start", uint64(t.id))
 }
@@ -159,7 +159,7 @@ func (m *Machine) threadExit(th *thread) {
 		m.reportException(th)
 	}
 	if th.hasGIL {
-		m.gil.release(th, "voluntary")
+		th.proc.gil.release(th, "voluntary")
 	}
 	th.finished = true
 	for _, j := range th.joiners {
@@ -171,33 +171,28 @@ func (m *Machine) threadExit(th *thread) {
 	if c != nil {
 		m.dispatch(c, th.clock)
 	}
-	if th == m.main {
+	p := th.proc
+	if th == p.main {
 		m.mainExit(th)
 	}
-	if m.main.finished && m.liveNonDaemon() == 0 {
-		m.end("exit", m.exitCode, th.clock)
+	if p.main.finished && m.liveNonDaemon(p) == 0 {
+		m.processExit(p, th.clock)
 	}
-}
-
-func (m *Machine) liveNonDaemon() int {
-	n := 0
-	for _, t := range m.threads {
-		if !t.finished && !t.daemon {
-			n++
-		}
-	}
-	return n
 }
 
 // mainExit records the exit status of the main thread. The run ends when the last
 // non-daemon thread has finished too (threading._shutdown joins them).
 func (m *Machine) mainExit(th *thread) {
+	code := 0
 	if th.py.Exc != nil {
-		if code, ok := th.py.SystemExitCode(); ok {
-			m.exitCode = code
-		} else {
-			m.exitCode = 1
+		code = 1
+		if c, ok := th.py.SystemExitCode(); ok {
+			code = c
 		}
+	}
+	th.proc.exitCode = code
+	if th.proc.id == 1 {
+		m.exitCode = code
 	}
 }
 
@@ -209,7 +204,11 @@ func (m *Machine) reportException(th *thread) {
 		return
 	}
 	text := t.FormatException(t.Exc)
-	if th != m.main {
+	switch {
+	case th == th.proc.main && th.proc.id != 1:
+		// multiprocessing's BaseProcess._bootstrap prints the process's name.
+		text = fmt.Sprintf("Process %s:\n%s", th.proc.name, text)
+	case th != th.proc.main:
 		text = fmt.Sprintf("Exception in thread %s:\n%s", th.name, text)
 	}
 	m.write(th, text, true)

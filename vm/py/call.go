@@ -448,10 +448,14 @@ func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
 		return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", base.Name)
 	}
 	ns := t.NewDict()
+	module := "__main__"
+	if t.frame != nil {
+		module = moduleOf(t.frame.globals)
+	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
 		t.Incref(ns) // the class keeps the namespace as its dict
-		cls := &Class{Name: name.S, QualName: name.S, Module: "__main__", Base: base, Dict: ns}
+		cls := &Class{Name: name.S, QualName: name.S, Module: module, Base: base, Dict: ns}
 		if q, ok := ns.getStr("__qualname__").(*Str); ok {
 			cls.QualName = q.S
 		}

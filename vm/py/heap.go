@@ -76,6 +76,8 @@ type Interp struct {
 	SysExtras map[string]BuiltinFunc
 	// ImmortalRefcount is what sys.getrefcount reports for immortal objects.
 	ImmortalRefcount int64
+	// Ext carries the simulator's own objects across interpreters (Pickle).
+	Ext ExtCodec
 	// TraceCallables also traces the functions and classes stored in module globals
 	// (models whose threads fight over their counts).
 	TraceCallables bool

@@ -1,0 +1,413 @@
+// This file defines _gilscope_mp, the primitives the Python-source multiprocessing
+// module is built on: starting a process (fork, spawn or forkserver, with the measured
+// cost of each), joining it, and the pipes that carry pickled values between
+// processes (Queue, Pipe), at pickle's measured speed (MODEL.md §8).
+
+package machine
+
+import (
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// Start-up costs of each start method (MODEL.md §8: start+join of an empty target
+// takes ~2.4 ms with fork (+ ~0.05 ms per MB of the parent), ~50–60 ms with spawn,
+// ~80 ms for forkserver's first child and 5–25 ms after).
+const (
+	forkParentCost  = 500 * us // fork(): copying the page tables…
+	forkPerMB       = 50 * us  // …per MB of the parent's memory
+	forkChildCost   = 1400 * us
+	spawnParentCost = 1 * ms  // fork+exec of a new interpreter
+	spawnChildCost  = 50 * ms // interpreter start-up, imports, re-importing __main__
+	serverStartCost = 80 * ms // forkserver: starting the server, once
+	serverChildCost = 10 * ms
+	baseMemoryMB    = 10 // an interpreter's resident memory before the program's objects
+	bytesPerObject  = 64
+)
+
+// Pickle's speed (MODEL.md §8): raw bytes ~1 GB/s; many small objects (a list of
+// ints) ~250 MB/s to dump and ~65 MB/s to load.
+const (
+	pickleRawPerByte   = 1    // ps per byte (1 GB/s)
+	dumpsStructPerByte = 4000 // ps per byte (250 MB/s)
+	loadsStructPerByte = 15385
+)
+
+func dumpsCost(p *py.Pickled) int64 {
+	return (p.Size-p.Structured)*pickleRawPerByte + p.Structured*dumpsStructPerByte
+}
+
+func loadsCost(p *py.Pickled) int64 {
+	return (p.Size-p.Structured)*pickleRawPerByte + p.Structured*loadsStructPerByte
+}
+
+// ---- pipes ----
+
+// mpChan is one direction of a pipe between processes: pickled messages in order, and
+// the threads blocked reading it.
+type mpChan struct {
+	id      uint64
+	msgs    []*py.Pickled
+	readers []*thread
+}
+
+// mpEnd is a process's handle on a queue (both directions are the same channel) or
+// on one end of a Pipe.
+type mpEnd struct {
+	py.Header
+	m       *Machine
+	in, out *mpChan
+}
+
+var (
+	endClass  = py.NewClass("_Channel", nil)
+	procClass = py.NewClass("_ProcessHandle", nil)
+)
+
+func (e *mpEnd) Type() *py.Class { return endClass }
+
+// extCodec carries queue and pipe ends across processes: the channel is shared, the
+// handle is new in the receiving interpreter.
+type extCodec struct{ m *Machine }
+
+func (c extCodec) Pack(v py.Value) (any, bool) {
+	if e, ok := v.(*mpEnd); ok {
+		return *e, true
+	}
+	return nil, false
+}
+
+func (c extCodec) Unpack(t *py.Thread, x any) (py.Value, error) {
+	e := x.(mpEnd)
+	n := &mpEnd{m: e.m, in: e.in, out: e.out}
+	t.Register(n)
+	return n, nil
+}
+
+func (m *Machine) newChan() *mpChan {
+	m.objIDs++
+	return &mpChan{id: m.objIDs}
+}
+
+// send pickles v in th (holding its GIL, at pickle's speed) and writes it to c.
+func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) error {
+	th := threadOf(t)
+	p, err := t.Pickle(v, false)
+	if err != nil {
+		return err
+	}
+	m.chargeNow(th, dumpsCost(p)+syscallCost*1000)
+	c.msgs = append(c.msgs, p)
+	if len(c.readers) > 0 {
+		r := c.readers[0]
+		c.readers = c.readers[1:]
+		at := m.clockNow(th)
+		m.chargeNow(th, futexWakeCost*1000)
+		m.wake(r, at, func() { m.recvReady(r, c) })
+	}
+	return nil
+}
+
+// recvCall is a blocking read of a pipe.
+type recvCall struct {
+	c       *mpChan
+	timeout int64 // ps; negative: none
+}
+
+func (c *recvCall) Describe() string { return "pipe read" }
+
+func (c *recvCall) do(m *Machine, th *thread) {
+	m.dropGIL(th)
+	if len(c.c.msgs) > 0 {
+		m.recvReady(th, c.c)
+		return
+	}
+	m.block(th, StateBlocked, "pipe", c.c.id)
+	c.c.readers = append(c.c.readers, th)
+	if c.timeout >= 0 {
+		ch := c.c
+		th.timer = m.after(th.clock+c.timeout, func() {
+			th.timer = nil
+			for i, r := range ch.readers {
+				if r == th {
+					ch.readers = append(ch.readers[:i], ch.readers[i+1:]...)
+				}
+			}
+			m.wake(th, m.now, func() {
+				th.py.Resume(th.py.NewTuple([]py.Value{py.False, py.None}), nil)
+				th.proc.gil.take(th)
+			})
+		})
+	}
+}
+
+// recvReady runs in th on a core: it takes the next message (if another reader has not
+// taken it first), unpickles it holding the GIL.
+func (m *Machine) recvReady(th *thread, c *mpChan) {
+	if len(c.msgs) == 0 {
+		m.block(th, StateBlocked, "pipe", c.id)
+		c.readers = append(c.readers, th)
+		return
+	}
+	p := c.msgs[0]
+	c.msgs = c.msgs[1:]
+	m.charge(th, syscallCost*1000)
+	th.next = func() {
+		v, err := th.py.Unpickle(p)
+		if err == nil {
+			v = th.py.NewTuple([]py.Value{py.True, v})
+		}
+		th.py.Resume(v, err)
+		th.proc.gil.take(th)
+	}
+	th.busy = loadsCost(p)
+}
+
+// ---- processes ----
+
+type procHandle struct {
+	py.Header
+	p *process
+}
+
+func (*procHandle) Type() *py.Class { return procClass }
+
+// procStartCall is Process.start(): the parent's share of the start method's cost,
+// then the child runs on its own.
+type procStartCall struct {
+	child *process
+	cost  int64 // ps, in the parent
+	boot  int64 // ps, in the child before it runs Python
+}
+
+func (c *procStartCall) Describe() string { return "process start" }
+
+func (c *procStartCall) do(m *Machine, th *thread) {
+	// fork() and the spawn request are made holding the GIL.
+	th.busy = c.cost
+	th.next = func() {
+		p := c.child
+		pt, err := p.in.ChildThread(mainNameFor(p.method), m.boot)
+		if err != nil {
+			th.py.Resume(nil, err)
+			return
+		}
+		child := m.adopt(pt, p.name, false, p)
+		p.main, p.threads = child, 1
+		child.clock = th.clock
+		child.busy = c.boot
+		m.wake(child, th.clock, func() { p.gil.take(child) })
+		th.py.Resume(&procHandle{p: p}, nil)
+	}
+}
+
+func mainNameFor(method string) string {
+	if method == "fork" {
+		return "__main__"
+	}
+	return "__mp_main__"
+}
+
+// procJoinCall waits for a process to end.
+type procJoinCall struct {
+	p       *process
+	timeout int64
+}
+
+func (c *procJoinCall) Describe() string { return "process join" }
+
+func (c *procJoinCall) do(m *Machine, th *thread) {
+	p := c.p
+	if p.finished {
+		th.py.Resume(py.None, nil)
+		return
+	}
+	m.dropGIL(th)
+	m.block(th, StateBlocked, "process", uint64(p.id))
+	p.joiners = append(p.joiners, th)
+	if c.timeout >= 0 {
+		th.timer = m.after(th.clock+c.timeout, func() {
+			th.timer = nil
+			for i, j := range p.joiners {
+				if j == th {
+					p.joiners = append(p.joiners[:i], p.joiners[i+1:]...)
+				}
+			}
+			m.wake(th, m.now, m.resume(th, py.None, nil))
+		})
+	}
+}
+
+// parentMB estimates the parent's resident memory for fork's page-table copy.
+func parentMB(p *process) int64 {
+	return baseMemoryMB + int64(p.in.LiveObjects())*bytesPerObject/1_000_000
+}
+
+func (m *Machine) mpModule(t *py.Thread) *py.Module {
+	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
+	attrs := map[string]py.Value{
+		"cpu_count": fn("cpu_count", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewInt(int64(len(m.cores))), nil
+		}),
+		"default_method": fn("default_method", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			// fork on Linux until 3.13, forkserver from 3.14 (MODEL.md §8).
+			if m.model.Version[0] == 3 && m.model.Version[1] >= 14 {
+				return t.NewStr("forkserver"), nil
+			}
+			return t.NewStr("fork"), nil
+		}),
+		"chan": fn("chan", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			c := m.newChan()
+			e := &mpEnd{m: m, in: c, out: c}
+			t.Register(e)
+			return e, nil
+		}),
+		"pipe": fn("pipe", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			a, b := m.newChan(), m.newChan()
+			e1 := &mpEnd{m: m, in: a, out: b}
+			e2 := &mpEnd{m: m, in: b, out: a}
+			t.Register(e1)
+			t.Register(e2)
+			return t.NewTuple([]py.Value{e1, e2}), nil
+		}),
+		// send(end, obj) pickles obj and writes it.
+		"send": fn("send", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			e, ok := args[0].(*mpEnd)
+			if !ok || len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "send(end, obj)")
+			}
+			return py.None, m.send(t, e.out, args[1])
+		}),
+		// recv(end, timeout) → (True, obj), or (False, None) when the timeout (seconds;
+		// None: wait for ever; 0: do not wait) passed first.
+		"recv": fn("recv", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			e, ok := args[0].(*mpEnd)
+			if !ok || len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "recv(end, timeout)")
+			}
+			timeout := int64(-1)
+			if args[1] != py.None {
+				s, ok := py.AsFloat(args[1])
+				if !ok || s < 0 {
+					return nil, t.NewExc(py.ValueErrorClass, "'timeout' must be a non-negative number")
+				}
+				timeout = int64(s * 1e12)
+			}
+			if timeout == 0 && len(e.in.msgs) == 0 {
+				return t.NewTuple([]py.Value{py.False, py.None}), nil
+			}
+			return nil, py.Block(t, &recvCall{c: e.in, timeout: timeout})
+		}),
+		"pending": fn("pending", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			e, ok := args[0].(*mpEnd)
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "pending(end)")
+			}
+			return t.NewInt(int64(len(e.in.msgs))), nil
+		}),
+		"start": fn("start", m.mpStart),
+		"join": fn("join", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			h, ok := args[0].(*procHandle)
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "join: not a process")
+			}
+			timeout := int64(-1)
+			if len(args) > 1 && args[1] != py.None {
+				s, _ := py.AsFloat(args[1])
+				timeout = max(int64(s*1e12), 0)
+			}
+			return nil, py.Block(t, &procJoinCall{p: h.p, timeout: timeout})
+		}),
+		"exitcode": fn("exitcode", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			h := args[0].(*procHandle)
+			if !h.p.finished {
+				return py.None, nil
+			}
+			return t.NewInt(int64(h.p.exitCode)), nil
+		}),
+		"is_alive": fn("is_alive", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return py.BoolOf(!args[0].(*procHandle).p.finished), nil
+		}),
+		"pid": fn("pid", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if h, ok := args[0].(*procHandle); ok {
+				return t.NewInt(int64(h.p.pid)), nil
+			}
+			return t.NewInt(int64(threadOf(t).proc.pid)), nil
+		}),
+		"terminate": fn("terminate", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			h := args[0].(*procHandle)
+			if !h.p.finished {
+				h.p.exitCode = -15 // SIGTERM
+				m.processExit(h.p, m.clockNow(threadOf(t)))
+			}
+			return py.None, nil
+		}),
+		"current": fn("current", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p := threadOf(t).proc
+			return t.NewTuple([]py.Value{t.NewStr(p.name), t.NewInt(int64(p.pid)), t.NewStr(p.method)}), nil
+		}),
+		// The child's side.
+		"child_setup": fn("child_setup", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p := threadOf(t).proc
+			if p.globals != nil {
+				if err := t.RestoreMainGlobals(p.globals); err != nil {
+					return nil, err
+				}
+			} else if err := t.RunMain(); err != nil {
+				return nil, err
+			}
+			return t.Unpickle(p.target)
+		}),
+	}
+	return t.NewModule("_gilscope_mp", attrs)
+}
+
+// mpStart is _gilscope_mp.start(target, args, kwargs, name, method, daemon): it
+// pickles what the child needs (fork copies the parent's globals too) and starts it.
+func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if err := t.CheckArgs("start", args, kw, 6, 6); err != nil {
+		return nil, err
+	}
+	th := threadOf(t)
+	name, _ := args[3].(*py.Str)
+	method, _ := args[4].(*py.Str)
+	if name == nil || method == nil {
+		return nil, t.NewExc(py.TypeErrorClass, "start: bad arguments")
+	}
+	if len(m.threads) >= maxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", maxThreads)
+	}
+	fork := method.S == "fork"
+	payload := t.NewTuple([]py.Value{args[0], args[1], args[2]})
+	t.Register(payload)
+	for _, a := range args[:3] {
+		t.Incref(a)
+	}
+	target, err := t.Pickle(payload, fork)
+	t.Decref(payload)
+	if err != nil {
+		return nil, err
+	}
+	daemon, _ := t.Truthy(args[5])
+	p := m.newProcess(name.S, th.proc)
+	p.method, p.target, p.daemon = method.S, target, daemon
+	c := &procStartCall{child: p}
+	switch method.S {
+	case "fork":
+		p.globals = t.PickleMainGlobals()
+		c.cost = forkParentCost*1000 + parentMB(th.proc)*forkPerMB*1000
+		c.boot = forkChildCost * 1000
+	case "spawn":
+		c.cost = spawnParentCost*1000 + dumpsCost(target)
+		c.boot = spawnChildCost*1000 + loadsCost(target)
+	case "forkserver":
+		c.cost = dumpsCost(target)
+		if !m.forkserver {
+			m.forkserver = true
+			c.cost += serverStartCost * 1000
+		}
+		c.boot = serverChildCost*1000 + loadsCost(target)
+	default:
+		return nil, t.NewExc(py.ValueErrorClass, "cannot find context for %q", method.S)
+	}
+	return nil, py.Block(t, c)
+}

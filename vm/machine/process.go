@@ -1,0 +1,130 @@
+// This file defines simulated processes. Each has its own interpreter (heap, modules,
+// threads) and its own GIL; the threads of every process share the machine's cores
+// and its OS scheduler. The run is the main process; multiprocessing starts others.
+
+package machine
+
+import (
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// process is one simulated OS process running an interpreter.
+type process struct {
+	id       int32 // 1 for the main process
+	name     string
+	pid      int
+	in       *py.Interp
+	gil      gilImpl
+	main     *thread
+	parent   *process
+	threads  int // threads started, the main one included
+	exitCode int
+	finished bool
+	joiners  []*thread // threads waiting for it to end
+	daemon   bool
+
+	switchInterval int64 // ps: sys.getswitchinterval where no new GIL keeps it
+	lastGC         uint64
+
+	// A child's start: how, what to run, and (fork) the parent's globals.
+	method  string
+	target  *py.Pickled
+	globals *py.Pickled
+}
+
+// newProcess makes a process with a fresh interpreter of the run's program and a GIL
+// of the model's kind.
+func (m *Machine) newProcess(name string, parent *process) *process {
+	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval}
+	p.pid = 4000 + int(p.id)*7
+	m.procs = append(m.procs, p)
+	cfg := py.DefaultConfig()
+	cfg.Version = m.model.Version
+	cfg.ImmortalInterned = m.model.ImmortalObjects
+	cfg.Seed = 0
+	in := py.NewInterp(m.prog, cfg, nil, nil)
+	in.ImmortalRefcount = m.model.ImmortalRefcount
+	in.SourceModules = m.lib
+	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
+	in.Ext = extCodec{m}
+	m.installModules(in)
+	// Counts are watched when events are recorded, and always where threads fight
+	// over them: that costs time, and plain counts can go wrong.
+	counted := m.model.Parallel() && m.model.Refcounts != RCNone
+	if m.record || counted {
+		in.Hook = refHook{m}
+		in.TraceCallables = counted
+	}
+	p.in = in
+	p.gil = m.newGILFor()
+	return p
+}
+
+// newGILFor makes a GIL of the model's kind.
+func (m *Machine) newGILFor() gilImpl {
+	switch m.model.GIL {
+	case OldGIL:
+		return &oldGIL{gilState: gilState{m: m}, checkInterval: m.model.CheckInterval}
+	case NoGIL:
+		return &noGIL{m: m}
+	case PyPyGIL:
+		return &pypyGIL{gilState: gilState{m: m}, yieldTicks: m.model.YieldTicks}
+	case RubyGVL:
+		return &rubyGVL{gilState: gilState{m: m}, quantum: m.model.Quantum * 1000}
+	}
+	return &newGIL{gilState: gilState{m: m}, interval: m.interval}
+}
+
+// liveNonDaemon counts p's threads that keep it alive.
+func (m *Machine) liveNonDaemon(p *process) int {
+	n := 0
+	for _, t := range m.threads {
+		if t.proc == p && !t.finished && !t.daemon {
+			n++
+		}
+	}
+	return n
+}
+
+// processExit ends p once its main thread and its other non-daemon threads are done:
+// daemon threads die with it, joiners wake. The main process's end is the run's.
+func (m *Machine) processExit(p *process, at int64) {
+	if p.finished {
+		return
+	}
+	p.finished = true
+	if p.id == 1 {
+		m.end("exit", m.exitCode, at)
+		return
+	}
+	for _, t := range m.threads {
+		if t.proc == p && !t.finished {
+			m.kill(t, at)
+		}
+	}
+	for _, j := range p.joiners {
+		m.wake(j, at, m.resume(j, py.None, nil))
+	}
+	p.joiners = nil
+}
+
+// kill ends a thread whose process exited under it.
+func (m *Machine) kill(t *thread, at int64) {
+	t.finished = true
+	if t.timer != nil {
+		t.timer.cancel()
+		t.timer = nil
+	}
+	for i, r := range m.runq {
+		if r == t {
+			m.runq = append(m.runq[:i], m.runq[i+1:]...)
+			break
+		}
+	}
+	c := t.core
+	t.clock = max(t.clock, at)
+	m.leaveCore(t, StateDone, "")
+	if c != nil {
+		m.dispatch(c, at)
+	}
+}

@@ -1,0 +1,680 @@
+// This file defines how values cross from one interpreter to another, as between
+// processes: Pickle turns a value into a tree that belongs to no interpreter, the way
+// pickle.dumps makes bytes, and Unpickle rebuilds it in another. Functions and classes
+// travel by reference (module and qualified name), as pickle sends them; with ByValue
+// (a fork) they are copied, because the child gets a copy of the parent's memory.
+
+package py
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/gilscope/gilscope/vm/compile"
+)
+
+type pkind uint8
+
+const (
+	pNone pkind = iota
+	pBool
+	pInt
+	pFloat
+	pStr
+	pBytes
+	pTuple
+	pList
+	pDict
+	pSet
+	pFrozenSet
+	pRef      // a value already sent: Memo
+	pGlobal   // a function, class or builtin by reference: Module, Name
+	pModule   // a module: Name
+	pFunction // by value (fork)
+	pClass    // by value (fork)
+	pInstance
+	pExc
+	pCell
+	pRange
+	pExt // an object of the simulator's own (locks, queues)
+	pMainDict
+)
+
+// Pickled is a value outside any interpreter.
+type Pickled struct {
+	kind   pkind
+	i      int64
+	big    *big.Int
+	f      float64
+	s      string
+	module string
+	items  []*Pickled
+	memo   int
+	code   *compile.Funcode
+	ext    any
+	// Size is the size of the pickle in bytes; Structured is the part made of many
+	// small objects (numbers, containers), which pickle turns over more slowly than
+	// the raw bytes of str and bytes payloads.
+	Size, Structured int64
+}
+
+// ExtCodec lets the simulator carry its own objects across (a queue's two ends stay
+// one queue): Pack returns what to carry, Unpack makes the object in the receiving
+// interpreter.
+type ExtCodec interface {
+	Pack(v Value) (any, bool)
+	Unpack(t *Thread, x any) (Value, error)
+}
+
+type pickler struct {
+	t       *Thread
+	byValue bool
+	memo    map[Value]int
+	n       int
+	root    *Pickled
+}
+
+// Pickle turns v into a Pickled tree. With byValue, functions and classes of __main__
+// are copied rather than named.
+func (t *Thread) Pickle(v Value, byValue bool) (*Pickled, error) {
+	p := &pickler{t: t, byValue: byValue, memo: map[Value]int{}}
+	p.root = &Pickled{}
+	out, err := p.value(v)
+	if err != nil {
+		return nil, err
+	}
+	out.Size, out.Structured = p.root.Size, p.root.Structured
+	return out, nil
+}
+
+func (p *pickler) add(size int64, structured bool) {
+	p.root.Size += size
+	if structured {
+		p.root.Structured += size
+	}
+}
+
+func (p *pickler) value(v Value) (*Pickled, error) {
+	t := p.t
+	switch x := v.(type) {
+	case *NoneType:
+		p.add(1, true)
+		return &Pickled{kind: pNone}, nil
+	case *Bool:
+		p.add(1, true)
+		return &Pickled{kind: pBool, i: b2i(x.V)}, nil
+	case *Int:
+		p.add(5, true)
+		if x.Big != nil {
+			p.add(int64(len(x.Big.Bytes())), true)
+			return &Pickled{kind: pInt, big: new(big.Int).Set(x.Big)}, nil
+		}
+		return &Pickled{kind: pInt, i: x.V}, nil
+	case *Float:
+		p.add(9, true)
+		return &Pickled{kind: pFloat, f: x.V}, nil
+	case *Str:
+		p.add(5, true)
+		p.add(int64(len(x.S)), false)
+		return &Pickled{kind: pStr, s: x.S}, nil
+	case *Bytes:
+		p.add(5, true)
+		p.add(int64(len(x.B)), false)
+		return &Pickled{kind: pBytes, s: x.B}, nil
+	case *Range:
+		p.add(20, true)
+		return &Pickled{kind: pRange, items: []*Pickled{{i: x.Start}, {i: x.Stop}, {i: x.Step}}}, nil
+	}
+	if i, ok := p.memo[v]; ok {
+		p.add(2, true)
+		return &Pickled{kind: pRef, memo: i}, nil
+	}
+	me := p.n
+	p.memo[v] = me
+	p.n++
+	p.add(2, true)
+	out := &Pickled{memo: me}
+	var err error
+	switch x := v.(type) {
+	case *Tuple:
+		out.kind = pTuple
+		out.items, err = p.values(x.Items)
+	case *List:
+		out.kind = pList
+		out.items, err = p.values(x.Items)
+	case *Dict:
+		if t.in.main != nil && x == t.in.main.Dict && p.byValue {
+			out.kind = pMainDict
+			return out, nil
+		}
+		out.kind = pDict
+		x.items(func(k, val Value) bool {
+			var pk, pv *Pickled
+			if pk, err = p.value(k); err == nil {
+				pv, err = p.value(val)
+			}
+			out.items = append(out.items, pk, pv)
+			return err == nil
+		})
+	case *Set:
+		out.kind = pSet
+		if x.frozen {
+			out.kind = pFrozenSet
+		}
+		out.items, err = p.values(x.setItems())
+	case *Module:
+		out.kind, out.s = pModule, x.Name
+	case *Function:
+		err = p.function(x, out)
+	case *Class:
+		err = p.class(x, out)
+	case *Builtin:
+		if x.Self != nil {
+			return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
+		}
+		out.kind, out.module, out.s = pGlobal, "builtins", x.Name
+	case *Cell:
+		out.kind = pCell
+		if x.V != nil {
+			var c *Pickled
+			c, err = p.value(x.V)
+			out.items = []*Pickled{c}
+		}
+	case *Instance:
+		err = p.instance(x, out)
+	default:
+		if c := t.in.Ext; c != nil {
+			if ext, ok := c.Pack(v); ok {
+				out.kind, out.ext = pExt, ext
+				return out, nil
+			}
+		}
+		return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (p *pickler) values(vs []Value) ([]*Pickled, error) {
+	out := make([]*Pickled, len(vs))
+	for i, v := range vs {
+		var err error
+		if out[i], err = p.value(v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// moduleOf names the module whose globals are g.
+func moduleOf(g *Dict) string {
+	if g != nil {
+		if s, ok := g.getStr("__name__").(*Str); ok {
+			return s.S
+		}
+	}
+	return "__main__"
+}
+
+func (p *pickler) function(f *Function, out *Pickled) error {
+	mod := moduleOf(f.Globals)
+	if p.byValue && (mod == "__main__" || mod == "__mp_main__") {
+		out.kind, out.code, out.s = pFunction, f.Code, f.QualName
+		parts := []Value{f.Globals, None, None, None}
+		if f.Defaults != nil {
+			parts[1] = f.Defaults
+		}
+		if f.KwDefaults != nil {
+			parts[2] = f.KwDefaults
+		}
+		if f.defClass != nil {
+			parts[3] = f.defClass
+		}
+		var err error
+		if out.items, err = p.values(parts); err != nil {
+			return err
+		}
+		for _, c := range f.Closure {
+			pc, err := p.value(c)
+			if err != nil {
+				return err
+			}
+			out.items = append(out.items, pc)
+		}
+		return nil
+	}
+	if strings.Contains(f.QualName, "<") {
+		if strings.Contains(f.QualName, "<locals>") {
+			return p.t.newExcf(AttributeErrorClass, "Can't pickle local object '%s'", f.QualName)
+		}
+		return p.t.newExcf(PicklingErrorClass, "Can't pickle <function %s>: attribute lookup %s on %s failed", f.QualName, f.QualName, mod)
+	}
+	out.kind, out.module, out.s = pGlobal, mod, f.QualName
+	p.add(int64(len(mod)+len(f.QualName)), false)
+	return nil
+}
+
+func (p *pickler) class(c *Class, out *Pickled) error {
+	if c.builtin {
+		out.kind, out.module, out.s = pGlobal, "builtins", c.Name
+		return nil
+	}
+	if p.byValue && (c.Module == "__main__" || c.Module == "__mp_main__") {
+		out.kind, out.s, out.module = pClass, c.QualName, c.Module
+		var err error
+		out.items, err = p.values([]Value{c.Base, c.Dict})
+		out.items = append(out.items, &Pickled{s: c.Name})
+		return err
+	}
+	out.kind, out.module, out.s = pGlobal, c.Module, c.QualName
+	p.add(int64(len(c.Module)+len(c.QualName)), false)
+	return nil
+}
+
+func (p *pickler) instance(x *Instance, out *Pickled) error {
+	cls, err := p.value(x.Class)
+	if err != nil {
+		return err
+	}
+	out.kind = pInstance
+	var dict Value = None
+	if x.Dict != nil {
+		dict = x.Dict
+	}
+	parts := []Value{dict}
+	if x.Exc != nil {
+		out.kind = pExc
+		parts = []Value{dict, x.Exc.Args}
+	}
+	rest, err := p.values(parts)
+	out.items = append([]*Pickled{cls}, rest...)
+	return err
+}
+
+type unpickler struct {
+	t    *Thread
+	memo map[int]Value
+}
+
+// Unpickle rebuilds p in t's interpreter and returns a new reference to it.
+func (t *Thread) Unpickle(p *Pickled) (Value, error) {
+	u := &unpickler{t: t, memo: map[int]Value{}}
+	return u.value(p)
+}
+
+func (u *unpickler) keep(p *Pickled, v Value) Value {
+	u.memo[p.memo] = v
+	return v
+}
+
+func (u *unpickler) value(p *Pickled) (Value, error) {
+	t := u.t
+	switch p.kind {
+	case pNone:
+		return None, nil
+	case pBool:
+		return BoolOf(p.i != 0), nil
+	case pInt:
+		if p.big != nil {
+			return t.newBigInt(new(big.Int).Set(p.big)), nil
+		}
+		return t.newInt(p.i), nil
+	case pFloat:
+		return t.newFloat(p.f), nil
+	case pStr:
+		return t.NewStr(p.s), nil
+	case pBytes:
+		return t.newBytes(p.s), nil
+	case pRange:
+		r := &Range{Start: p.items[0].i, Stop: p.items[1].i, Step: p.items[2].i}
+		t.in.alloc(&r.Header)
+		return r, nil
+	case pRef:
+		v, ok := u.memo[p.memo]
+		if !ok {
+			return nil, t.newExcf(SystemErrorClass, "gilscope: unpickling a reference to an unfinished object")
+		}
+		t.Incref(v)
+		return v, nil
+	case pTuple:
+		items, err := u.values(p.items)
+		if err != nil {
+			return nil, err
+		}
+		return u.keep(p, t.newTuple(items)), nil
+	case pList:
+		l := t.newList(nil)
+		u.keep(p, l)
+		items, err := u.values(p.items)
+		l.Items = items
+		return l, err
+	case pDict, pMainDict:
+		var d *Dict
+		if p.kind == pMainDict {
+			d = t.in.main.Dict
+			t.Incref(d)
+			return u.keep(p, d), nil
+		}
+		d = t.NewDict()
+		u.keep(p, d)
+		for i := 0; i+1 < len(p.items); i += 2 {
+			k, err := u.value(p.items[i])
+			if err != nil {
+				return d, err
+			}
+			v, err := u.value(p.items[i+1])
+			if err != nil {
+				t.Decref(k)
+				return d, err
+			}
+			err = t.dictSet(d, k, v)
+			t.Decref(k)
+			t.Decref(v)
+			if err != nil {
+				return d, err
+			}
+		}
+		return d, nil
+	case pSet, pFrozenSet:
+		s := t.newSet(p.kind == pFrozenSet)
+		u.keep(p, s)
+		for _, it := range p.items {
+			k, err := u.value(it)
+			if err != nil {
+				return s, err
+			}
+			err = t.setAdd(s, k)
+			t.Decref(k)
+			if err != nil {
+				return s, err
+			}
+		}
+		return s, nil
+	case pModule:
+		v, err := t.importModule(p.s)
+		if err != nil {
+			return nil, err
+		}
+		return u.keep(p, v), nil
+	case pGlobal:
+		v, err := u.global(p.module, p.s)
+		if err != nil {
+			return nil, err
+		}
+		return u.keep(p, v), nil
+	case pFunction:
+		return u.function(p)
+	case pClass:
+		return u.class(p)
+	case pInstance, pExc:
+		return u.instance(p)
+	case pCell:
+		c := &Cell{}
+		t.in.alloc(&c.Header)
+		u.keep(p, c)
+		if len(p.items) > 0 {
+			v, err := u.value(p.items[0])
+			if err != nil {
+				return c, err
+			}
+			c.V = v
+		}
+		return c, nil
+	case pExt:
+		v, err := t.in.Ext.Unpack(t, p.ext)
+		if err != nil {
+			return nil, err
+		}
+		return u.keep(p, v), nil
+	}
+	return nil, t.newExcf(SystemErrorClass, "gilscope: unknown pickle kind %d", p.kind)
+}
+
+func (u *unpickler) values(ps []*Pickled) ([]Value, error) {
+	out := make([]Value, 0, len(ps))
+	for _, p := range ps {
+		v, err := u.value(p)
+		if err != nil {
+			u.t.decrefAll(out)
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// global finds module.qualname, as pickle's find_class does; __main__ is the
+// receiving interpreter's main module, whatever it is called there.
+func (u *unpickler) global(module, qualname string) (Value, error) {
+	t := u.t
+	var cur Value
+	if module == "builtins" {
+		if v := t.in.builtins.getStr(qualname); v != nil {
+			t.Incref(v)
+			return v, nil
+		}
+		return nil, t.newExcf(AttributeErrorClass, "Can't get attribute '%s' on <module 'builtins'>", qualname)
+	}
+	if module == "__main__" || module == "__mp_main__" {
+		cur = t.in.main
+		t.Incref(cur)
+	} else {
+		m, err := t.importModule(module)
+		if err != nil {
+			return nil, err
+		}
+		cur = m
+	}
+	for _, part := range strings.Split(qualname, ".") {
+		next, err := t.getAttr(cur, part)
+		t.Decref(cur)
+		if err != nil {
+			return nil, t.newExcf(AttributeErrorClass, "Can't get attribute '%s' on <module '%s'>", qualname, module)
+		}
+		cur = next
+	}
+	return cur, nil
+}
+
+func (u *unpickler) function(p *Pickled) (Value, error) {
+	t := u.t
+	fn := &Function{Code: p.code, Name: p.code.Name, QualName: p.s, consts: t.in.constsFor(t, p.code)}
+	t.in.alloc(&fn.Header)
+	u.keep(p, fn)
+	parts, err := u.values(p.items)
+	if err != nil {
+		return fn, err
+	}
+	fn.Globals, _ = parts[0].(*Dict)
+	if d, ok := parts[1].(*Tuple); ok {
+		fn.Defaults = d
+	} else {
+		t.Decref(parts[1])
+	}
+	if d, ok := parts[2].(*Dict); ok {
+		fn.KwDefaults = d
+	} else {
+		t.Decref(parts[2])
+	}
+	if c, ok := parts[3].(*Class); ok {
+		fn.defClass = c
+	}
+	t.Decref(parts[3]) // defClass is a borrowed back-reference
+	for _, c := range parts[4:] {
+		fn.Closure = append(fn.Closure, c.(*Cell))
+	}
+	return fn, nil
+}
+
+func (u *unpickler) class(p *Pickled) (Value, error) {
+	t := u.t
+	cls := &Class{Name: p.items[2].s, QualName: p.s, Module: p.module}
+	t.in.alloc(&cls.Header)
+	u.keep(p, cls)
+	parts, err := u.values(p.items[:2])
+	if err != nil {
+		return cls, err
+	}
+	cls.Base, _ = parts[0].(*Class)
+	cls.Dict, _ = parts[1].(*Dict)
+	return cls, nil
+}
+
+func (u *unpickler) instance(p *Pickled) (Value, error) {
+	t := u.t
+	clsV, err := u.value(p.items[0])
+	if err != nil {
+		return nil, err
+	}
+	cls, ok := clsV.(*Class)
+	if !ok {
+		t.Decref(clsV)
+		return nil, t.newExcf(TypeErrorClass, "gilscope: unpickling an instance of a non-class")
+	}
+	inst := &Instance{Class: cls}
+	t.in.alloc(&inst.Header)
+	u.keep(p, inst)
+	d, err := u.value(p.items[1])
+	if err != nil {
+		return inst, err
+	}
+	if dd, ok := d.(*Dict); ok {
+		inst.Dict = dd
+	} else {
+		t.Decref(d)
+	}
+	if p.kind == pExc {
+		a, err := u.value(p.items[2])
+		if err != nil {
+			return inst, err
+		}
+		inst.Exc = &ExcState{Args: a.(*Tuple)}
+	}
+	return inst, nil
+}
+
+// PicklingErrorClass is pickle.PicklingError (its traceback name is _pickle's).
+var PicklingErrorClass = func() *Class {
+	c := newExcClass("PicklingError", ExceptionClass)
+	c.Module = "_pickle"
+	return c
+}()
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// String describes a pickle for messages.
+func (p *Pickled) String() string { return fmt.Sprintf("pickle of %d bytes", p.Size) }
+
+// ChildThread creates the main thread of a child process's interpreter: __main__ is an
+// empty module whose __name__ is mainName ("__mp_main__" when the child re-imports
+// the parent's main module, as spawn does); the thread, once started, runs boot, a
+// program of its own in a module of its own.
+func (in *Interp) ChildThread(mainName string, boot *compile.Program) (*Thread, error) {
+	t := in.newThread("MainThread")
+	mod := &Module{Name: "__main__", Dict: t.NewDict()}
+	in.alloc(&mod.Header)
+	in.main = mod
+	in.modules["__main__"] = mod
+	if mainName != "__main__" {
+		t.Incref(mod)
+		in.modules[mainName] = mod
+	}
+	t.setStr(mod.Dict, "__name__", t.intern(mainName))
+	t.setStr(mod.Dict, "__builtins__", in.builtins)
+	bootMod := &Module{Name: "__gilscope_boot__", Dict: t.NewDict()}
+	in.alloc(&bootMod.Header)
+	in.modules[bootMod.Name] = bootMod
+	t.setStr(bootMod.Dict, "__name__", t.intern(bootMod.Name))
+	fn := &Function{Code: boot.Toplevel, Globals: bootMod.Dict, Name: "<module>", QualName: "<module>",
+		consts: in.constsFor(t, boot.Toplevel)}
+	in.alloc(&fn.Header)
+	t.Incref(bootMod.Dict)
+	err := t.start(fn, nil, nil)
+	t.Decref(fn)
+	return t, err
+}
+
+// RunMain runs the interpreter's program in __main__, in a nested run: a spawned
+// child re-importing its parent's main module.
+func (t *Thread) RunMain() error {
+	in := t.in
+	fc := in.Program.Toplevel
+	fn := &Function{Code: fc, Globals: in.main.Dict, Name: "<module>", QualName: "<module>",
+		consts: in.constsFor(t, fc)}
+	in.alloc(&fn.Header)
+	t.Incref(in.main.Dict)
+	r, err := t.callSync(fn, nil, nil, nil)
+	t.Decref(fn)
+	if err != nil {
+		return err
+	}
+	t.Decref(r)
+	return nil
+}
+
+// PickleMainGlobals copies __main__'s globals by value, as a fork copies memory:
+// what cannot be copied (a thread's handle) is left out.
+func (t *Thread) PickleMainGlobals() *Pickled {
+	p := &pickler{t: t, byValue: true, memo: map[Value]int{}}
+	p.root = &Pickled{}
+	out := &Pickled{kind: pDict, memo: -1}
+	t.in.main.Dict.items(func(k, v Value) bool {
+		if s, ok := k.(*Str); ok && (s.S == "__name__" || s.S == "__builtins__") {
+			return true
+		}
+		n := p.n
+		pk, err := p.value(k)
+		var pv *Pickled
+		if err == nil {
+			pv, err = p.value(v)
+		}
+		if err != nil {
+			if inst, ok := err.(*Instance); ok {
+				t.Decref(inst)
+			}
+			for mv, i := range p.memo {
+				if i >= n {
+					delete(p.memo, mv)
+				}
+			}
+			p.n = n
+			return true
+		}
+		out.items = append(out.items, pk, pv)
+		return true
+	})
+	out.Size, out.Structured = p.root.Size, p.root.Structured
+	return out
+}
+
+// RestoreMainGlobals stores globals made by PickleMainGlobals into __main__.
+func (t *Thread) RestoreMainGlobals(p *Pickled) error {
+	u := &unpickler{t: t, memo: map[int]Value{}}
+	d := t.in.main.Dict
+	for i := 0; i+1 < len(p.items); i += 2 {
+		k, err := u.value(p.items[i])
+		if err != nil {
+			return err
+		}
+		v, err := u.value(p.items[i+1])
+		if err != nil {
+			t.Decref(k)
+			return err
+		}
+		err = t.dictSet(d, k, v)
+		t.Decref(k)
+		t.Decref(v)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
