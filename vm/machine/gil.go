@@ -36,7 +36,8 @@ func (g *gilState) taken(th *thread, value int64) {
 	g.locked = true
 	g.holder = th
 	th.hasGIL = true
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: value})
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: value,
+		Obj: th.proc.gilNumber()})
 	m.setState(th, StateRunningGIL, "", th.clock)
 	m.firstGIL(th)
 }
@@ -48,7 +49,8 @@ func (g *gilState) dropped(th *thread, reason string) {
 	g.locked = false
 	g.holder = nil
 	th.hasGIL = false
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason})
+	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason,
+		Obj: th.proc.gilNumber()})
 	if th.core != nil {
 		m.setState(th, StateRunning, "", th.clock)
 	}
@@ -106,7 +108,8 @@ func (g *newGIL) timeout(th *thread) {
 			if g.holder != nil {
 				holder = int64(g.holder.id)
 			}
-			m.emit(Event{T: th.clock / 1000, Kind: EvDropRequest, Thread: th.id, Core: int16(th.core.id), Value: holder})
+			m.emit(Event{T: th.clock / 1000, Kind: EvDropRequest, Thread: th.id, Core: int16(th.core.id), Value: holder,
+				Obj: th.proc.gilNumber()})
 		}
 		g.take(th)
 	})
@@ -222,7 +225,7 @@ func (g *oldGIL) release(th *thread, reason string) {
 	m.wake(w, g.freeAt, func() {
 		g.pending--
 		if g.locked {
-			m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w)})
+			m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w), Obj: w.proc.gilNumber()})
 		}
 		g.take(w)
 	})

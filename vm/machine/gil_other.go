@@ -79,7 +79,7 @@ func (g *pypyGIL) poll(th *thread) {
 func (g *pypyGIL) steal(th *thread) {
 	m := g.m
 	if g.locked {
-		m.emit(Event{T: th.clock / 1000, Kind: EvFutileWakeup, Thread: th.id, Core: coreOf(th)})
+		m.emit(Event{T: th.clock / 1000, Kind: EvFutileWakeup, Thread: th.id, Core: coreOf(th), Obj: th.proc.gilNumber()})
 		m.block(th, StateWaitGIL, "gil", 0)
 		g.poll(th)
 		return

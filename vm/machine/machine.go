@@ -65,6 +65,7 @@ type Machine struct {
 	prog        *compile.Program
 	boot        *compile.Program // a child process's first code
 	forkserver  bool             // the forkserver is running
+	mainExiting bool             // the main process waits for its children to exit
 	lib         map[string]*compile.Program
 	quantum     int64 // ps
 

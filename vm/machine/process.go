@@ -92,11 +92,20 @@ func (m *Machine) processExit(p *process, at int64) {
 	if p.finished {
 		return
 	}
-	p.finished = true
 	if p.id == 1 {
+		// multiprocessing's exit handler joins the non-daemon children first, then
+		// the daemon ones are terminated with the parent.
+		for _, c := range m.procs[1:] {
+			if !c.finished && !c.daemon {
+				m.mainExiting = true
+				return
+			}
+		}
+		p.finished = true
 		m.end("exit", m.exitCode, at)
 		return
 	}
+	p.finished = true
 	for _, t := range m.threads {
 		if t.proc == p && !t.finished {
 			m.kill(t, at)
@@ -106,6 +115,9 @@ func (m *Machine) processExit(p *process, at int64) {
 		m.wake(j, at, m.resume(j, py.None, nil))
 	}
 	p.joiners = nil
+	if m.mainExiting {
+		m.processExit(m.procs[0], at)
+	}
 }
 
 // kill ends a thread whose process exited under it.
@@ -128,3 +140,6 @@ func (m *Machine) kill(t *thread, at int64) {
 		m.dispatch(c, at)
 	}
 }
+
+// gilNumber is the number events give the process's GIL: 0 for the main process's.
+func (p *process) gilNumber() uint64 { return uint64(p.id - 1) }

@@ -711,3 +711,61 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in self._thread_list:
                 t.join()
+
+
+class BrokenProcessPool(BrokenExecutor):
+    """Raised when a process in a ProcessPoolExecutor terminated abruptly."""
+
+
+class _ProcessCall:
+    """Completes a future from a pool's result handler thread."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def done(self, value):
+        self.future.set_result(value)
+
+    def failed(self, exc):
+        self.future.set_exception(exc)
+
+
+class ProcessPoolExecutor(Executor):
+    """Runs calls in worker processes: each has its own interpreter and GIL, so CPU-bound
+    calls run in parallel; arguments and results are pickled. Built on
+    multiprocessing.Pool, whose result thread completes the futures."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
+                 *, max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = _cpu_count()
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._max_workers = max_workers
+        ctx = mp_context if mp_context is not None else multiprocessing.get_context()
+        self._pool = ctx.Pool(max_workers, initializer, initargs)
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+
+    def submit(self, fn, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            f = Future()
+            call = _ProcessCall(f)
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=call.done,
+                                   error_callback=call.failed)
+            return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            if self._shutdown:
+                return
+            self._shutdown = True
+        self._pool.close()
+        if wait:
+            self._pool.join()

@@ -119,7 +119,7 @@ class Process:
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs) if kwargs is not None else {}
-        self._name = name if name is not None else 'Process-%d' % _counter[0]
+        self._name = name if name is not None else '%s-%d' % (type(self).__name__, _counter[0])
         self._daemon = bool(daemon) if daemon is not None else False
         self._handle = None
         self._method = None
