@@ -61,6 +61,7 @@ type Machine struct {
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	polls       int
+	closed      bool // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with
 	prog        *compile.Program
 	boot        *compile.Program // a child process's first code
@@ -175,7 +176,7 @@ func (t *timer) cancel() {
 
 // emit records an event; events of a thread carry the line and instruction it is at.
 func (m *Machine) emit(e Event) {
-	if !m.record {
+	if !m.record || m.closed {
 		return
 	}
 	if e.Thread > 0 && e.Line == 0 && int(e.Thread) <= len(m.threads) {
@@ -496,8 +497,14 @@ func (m *Machine) charge(th *thread, d int64) {
 func (m *Machine) stalled() {
 	for _, th := range m.threads {
 		if !th.finished {
+			// Threads block at their own clocks, which may be past the loop's.
+			at := m.now
+			for _, o := range m.threads {
+				at = max(at, o.clock)
+			}
+			m.now = at
 			m.reportDeadlock()
-			m.end("deadlock", 1, m.now)
+			m.end("deadlock", 1, at)
 			return
 		}
 	}
@@ -515,4 +522,18 @@ func (m *Machine) end(why string, code int, at int64) {
 		m.now = at
 	}
 	m.emit(Event{T: m.now / 1000, Kind: EvEnd, Core: -1, Text: why, Value: int64(code)})
+	m.closed = true
+}
+
+// dropAfterEnd removes the events of threads that ran ahead of the end of the run
+// (on other cores, up to a quantum): past the end, nothing happened.
+func (m *Machine) dropAfterEnd(events []Event) []Event {
+	end := m.now / 1000
+	out := events[:0]
+	for _, e := range events {
+		if e.T <= end {
+			out = append(out, e)
+		}
+	}
+	return out
 }

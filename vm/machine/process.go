@@ -51,7 +51,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.
 	counted := m.model.Parallel() && m.model.Refcounts != RCNone
-	if m.record || counted {
+	if (m.record && m.model.Refcounts != RCNone) || counted {
 		in.Hook = refHook{m}
 		in.TraceCallables = counted
 	}

@@ -145,7 +145,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 		m.finishStream()
 	} else {
 		sort.SliceStable(m.events, func(i, j int) bool { return m.events[i].T < m.events[j].T })
-		res.Events = m.events
+		res.Events = m.dropAfterEnd(m.events)
 	}
 	for _, th := range m.threads {
 		res.Threads = append(res.Threads, ThreadInfo{ID: th.id, Name: th.name})

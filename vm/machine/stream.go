@@ -88,6 +88,7 @@ func (m *Machine) finishStream() {
 		// A safety net: the margin makes this impossible, and a stream must stay in order.
 		m.events[i].T = max(m.events[i].T, m.lastFlushed)
 	}
+	m.events = m.dropAfterEnd(m.events)
 	m.flushedTo = -1
 	m.flush(max(m.now/1000, m.lastFlushed) + 1)
 }

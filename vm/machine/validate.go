@@ -305,3 +305,12 @@ func (v *validator) coreSharer(id int32, c int16) (int32, bool) {
 	}
 	return 0, false
 }
+
+// RulesFor returns the invariants a run of the named model keeps.
+func RulesFor(model string) Rules {
+	m, err := LookupModel(model)
+	if err != nil {
+		return Rules{GIL: true}
+	}
+	return Rules{GIL: m.GIL != NoGIL, AllowNegativeRefs: m.Parallel() && m.Refcounts == RCPlain}
+}
