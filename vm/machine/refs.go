@@ -51,7 +51,8 @@ type objState struct {
 	lastWrite  int64 // ps
 	recent     [8]refOp
 	nrecent    int
-	premature  bool // freed while references remained
+	key        uint64 // the object's number in events: its id, and its process above bit 40
+	premature  bool   // freed while references remained
 	deferredRC bool
 }
 
@@ -71,19 +72,23 @@ func (h refHook) Alloc(t *py.Thread, v py.Value) {
 	case *py.Function, *py.Class:
 		st.deferredRC = m.model.DeferredShared
 	}
-	m.objs[hd.ID] = st
-	m.objOrder = append(m.objOrder, hd.ID)
+	st.key = objKey(th, hd.ID)
+	m.objs[st.key] = st
+	m.objOrder = append(m.objOrder, st.key)
 	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvAlloc, Thread: th.id, Core: coreOf(th),
-		Obj: hd.ID, Count: hd.Ref, Text: v.Type().Name})
+		Obj: st.key, Count: hd.Ref, Text: v.Type().Name})
 }
 
 // Ref is called after a traced object's count changed by delta.
 func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 	m := h.m
 	th := m.refThread(t)
+	if th == nil || m.merging {
+		return
+	}
 	hd := py.HeaderOf(v)
-	st := m.objs[hd.ID]
-	if th == nil || st == nil || m.merging {
+	st := m.objs[objKey(th, hd.ID)]
+	if st == nil {
 		return
 	}
 	if hd.Freed() {
@@ -98,20 +103,23 @@ func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 	}
 	m.refEvents++
 	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvRef, Thread: th.id, Core: coreOf(th),
-		Obj: hd.ID, Value: int64(delta), Count: hd.Ref, Reason: reason, Text: v.Type().Name})
+		Obj: st.key, Value: int64(delta), Count: hd.Ref, Reason: reason, Text: v.Type().Name})
 }
 
 // Free is called when an object's count reached zero.
 func (h refHook) Free(t *py.Thread, v py.Value) {
 	m := h.m
 	th := m.refThread(t)
+	if th == nil {
+		return
+	}
 	hd := py.HeaderOf(v)
-	st := m.objs[hd.ID]
-	if th == nil || st == nil {
+	st := m.objs[objKey(th, hd.ID)]
+	if st == nil {
 		return
 	}
 	ev := Event{T: m.clockNow(th) / 1000, Kind: EvFree, Thread: th.id, Core: coreOf(th),
-		Obj: hd.ID, Count: st.trueRef, Text: v.Type().Name}
+		Obj: st.key, Count: st.trueRef, Text: v.Type().Name}
 	if st.trueRef > 0 {
 		// Lost increments brought the count to zero while references remain: the
 		// memory is released under them.
@@ -203,7 +211,7 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 		}
 		before := hd.Ref - delta - int64(op.delta)
 		hd.Ref -= lostDelta
-		m.emit(Event{T: now / 1000, Kind: EvRefRace, Thread: lostThread, Core: -1, Obj: hd.ID,
+		m.emit(Event{T: now / 1000, Kind: EvRefRace, Thread: lostThread, Core: -1, Obj: st.key,
 			Value: int64(winner), Count: hd.Ref, Text: fmt.Sprintf(
 				"%s and %s both loaded the count of %s #%d (%d) before either stored it; %s's %+d was overwritten",
 				m.threadName(op.thread), m.threadName(th.id), v.Type().Name, hd.ID, before,
@@ -253,7 +261,7 @@ func (m *Machine) merge(th *thread, st *objState) {
 	st.local += st.shared
 	st.shared = 0
 	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvRefMerge, Thread: th.id, Core: coreOf(th),
-		Obj: hd.ID, Count: hd.Ref - 1, Text: st.v.Type().Name})
+		Obj: st.key, Count: hd.Ref - 1, Text: st.v.Type().Name})
 	m.merging = true
 	th.py.Decref(st.v)
 	m.merging = false
@@ -264,7 +272,7 @@ func (m *Machine) merge(th *thread, st *objState) {
 func (m *Machine) useAfterFree(th *thread, v py.Value, st *objState) {
 	hd := py.HeaderOf(v)
 	now := m.clockNow(th)
-	m.emit(Event{T: now / 1000, Kind: EvUseAfterFree, Thread: th.id, Core: coreOf(th), Obj: hd.ID,
+	m.emit(Event{T: now / 1000, Kind: EvUseAfterFree, Thread: th.id, Core: coreOf(th), Obj: st.key,
 		Count: st.trueRef, Text: v.Type().Name})
 	line := ""
 	if l := th.py.Line(); l > 0 {
@@ -306,6 +314,12 @@ func (m *Machine) threadName(id int32) string {
 		return m.threads[id-1].name
 	}
 	return fmt.Sprintf("thread %d", id)
+}
+
+// objKey numbers an object of th's process for events: ids are per interpreter, so
+// other processes' objects carry their process number above bit 40.
+func objKey(th *thread, id uint64) uint64 {
+	return uint64(th.proc.id-1)<<40 | id
 }
 
 func abs64(x int64) int64 {
