@@ -54,13 +54,35 @@ func writeFile(name string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// models implements "gilscope models": one line per model.
+// modelFamilies orders and titles the groups "gilscope models" lists.
+var modelFamilies = []struct{ family, title string }{
+	{"cpython", "CPython with its GIL"},
+	{"free-threaded", "Free-threaded CPython"},
+	{"experiment", "Experiments: the GIL removed"},
+	{"other", "Other runtimes"},
+}
+
+// models implements "gilscope models": each model with a one-line description and
+// its key parameters, grouped by family.
 func (c *cli) models(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return usageErrorf("models: unexpected arguments %q", args)
 	}
-	for _, m := range machine.Models() {
-		fmt.Fprintf(c.stdout, "%-14s %s\n", m.Name, m.Description)
+	for i, f := range modelFamilies {
+		if i > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		fmt.Fprintf(c.stdout, "%s:\n", f.title)
+		for _, m := range machine.Models() {
+			if m.Family != f.family {
+				continue
+			}
+			def := ""
+			if m.Name == machine.DefaultModel {
+				def = " (default)"
+			}
+			fmt.Fprintf(c.stdout, "  %s%s\n      %s\n      %s\n", m.Name, def, m.Description, m.Params())
+		}
 	}
 	return nil
 }

@@ -261,13 +261,22 @@ func LookupModel(name string) (*Model, error) {
 	return m, nil
 }
 
-// Models returns every model, sorted by name.
+// Models returns every model, by family, then by version.
 func Models() []*Model {
 	out := make([]*Model, 0, len(models))
 	for _, m := range models {
 		out = append(out, m)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Family != b.Family {
+			return a.Family < b.Family
+		}
+		if a.Version != b.Version && a.Family != "other" {
+			return versionLess(a.Version, b.Version)
+		}
+		return a.Name < b.Name
+	})
 	return out
 }
 
@@ -301,3 +310,12 @@ const (
 	// threadCreateCost is the CPU cost of creating an OS thread (clone + stack).
 	threadCreateCost = 50 * us
 )
+
+func versionLess(a, b [3]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
