@@ -9,6 +9,9 @@
 //	# switch_interval: 0.005   (optional, seconds)
 //	# max_time: 5              (optional, seconds)
 //	# order: 10                (position in the gallery)
+//	# expect_exit: 1           (optional: the exit statuses a run may end with; default 0)
+//	# output: varies           (optional: stdout depends on timing, so it may differ
+//	#                           from python3's; default: the same as python3's)
 //	#
 //	# A paragraph on what to look for, in as many comment lines as it needs.
 //
@@ -46,6 +49,12 @@ type Example struct {
 	Models      []string `json:"models"` // the models to try; the first is the workload's
 	Order       int      `json:"-"`
 	Workload    Workload `json:"workload"`
+	// ExpectExit lists the exit statuses a run may end with ({0} unless the header
+	// says otherwise: the deadlock example reports its deadlock with status 1).
+	ExpectExit []int `json:"-"`
+	// OutputVaries says the program's stdout depends on timing or on the model (it
+	// prints measurements), so it need not match python3's.
+	OutputVaries bool `json:"-"`
 }
 
 var (
@@ -128,6 +137,24 @@ func parse(id, src string) (Example, error) {
 			ex.Workload.MaxTime, err = strconv.ParseFloat(val, 64)
 		case "order":
 			ex.Order, err = strconv.Atoi(val)
+		case "expect_exit":
+			ex.ExpectExit = nil
+			for _, f := range strings.Fields(val) {
+				var code int
+				if code, err = strconv.Atoi(f); err != nil {
+					break
+				}
+				ex.ExpectExit = append(ex.ExpectExit, code)
+			}
+		case "output":
+			switch val {
+			case "varies":
+				ex.OutputVaries = true
+			case "exact":
+				ex.OutputVaries = false
+			default:
+				err = fmt.Errorf("want varies or exact, got %q", val)
+			}
 		default:
 			para = append(para, text)
 			continue
@@ -144,6 +171,9 @@ func parse(id, src string) (Example, error) {
 		return ex, fmt.Errorf("no models")
 	case ex.Description == "":
 		return ex, fmt.Errorf("no description")
+	}
+	if len(ex.ExpectExit) == 0 {
+		ex.ExpectExit = []int{0}
 	}
 	ex.Workload.Model = ex.Models[0]
 	return ex, nil
