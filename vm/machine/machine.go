@@ -470,8 +470,16 @@ func (m *Machine) dispatch(c *core, at int64) {
 	if c.th != nil || len(m.runq) == 0 {
 		return
 	}
-	th := m.runq[0]
-	m.runq = m.runq[1:]
+	// CFS runs the runnable thread that has had the least CPU (the leftmost of its
+	// tree): a thread woken from a sleep runs before a CPU-bound one.
+	best := 0
+	for i, r := range m.runq {
+		if r.vruntime < m.runq[best].vruntime {
+			best = i
+		}
+	}
+	th := m.runq[best]
+	m.runq = append(m.runq[:best], m.runq[best+1:]...)
 	m.onCore(th, c, max(at, th.clock)+contextSwitchCost*1000)
 }
 
