@@ -115,14 +115,7 @@ func (g *newGIL) timeout(th *thread) {
 	})
 }
 
-func (g *newGIL) removeWaiter(th *thread) {
-	for i, w := range g.waiters {
-		if w == th {
-			g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
-			return
-		}
-	}
-}
+func (g *newGIL) removeWaiter(th *thread) { g.waiters = without(g.waiters, th) }
 
 func (g *newGIL) acquire(th *thread) {
 	m := g.m

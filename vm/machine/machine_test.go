@@ -142,39 +142,6 @@ func TestAcceptanceScenarios(t *testing.T) {
 	}
 }
 
-// TestDeadlockIsReported runs two threads taking two locks in opposite orders.
-func TestDeadlockIsReported(t *testing.T) {
-	src := `import threading, time
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        time.sleep(0.001)
-        with b:
-            pass
-def two():
-    with b:
-        time.sleep(0.001)
-        with a:
-            pass
-t1 = threading.Thread(target=one)
-t2 = threading.Thread(target=two)
-t1.start(); t2.start()
-t1.join(); t2.join()
-`
-	var out, errb bytes.Buffer
-	res, err := Run("deadlock.py", []byte(src), Options{Seed: 1}, &out, &errb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.End != "deadlock" || res.ExitCode == 0 {
-		t.Fatalf("end %q, exit %d; want a deadlock", res.End, res.ExitCode)
-	}
-	if !strings.Contains(errb.String(), "deadlock") || !strings.Contains(errb.String(), "lock") {
-		t.Errorf("stderr does not explain the deadlock: %q", errb.String())
-	}
-}
-
 // TestLimits checks that a runaway program ends cleanly: an infinite loop at the
 // time limit, a thread bomb with an exception.
 func TestLimits(t *testing.T) {

@@ -127,11 +127,7 @@ func (c *recvCall) do(m *Machine, th *thread) {
 		ch := c.c
 		th.timer = m.after(th.clock+c.timeout, func() {
 			th.timer = nil
-			for i, r := range ch.readers {
-				if r == th {
-					ch.readers = append(ch.readers[:i], ch.readers[i+1:]...)
-				}
-			}
+			ch.readers = without(ch.readers, th)
 			m.wake(th, m.now, func() {
 				th.py.Resume(th.py.NewTuple([]py.Value{py.False, py.None}), nil)
 				th.proc.gil.take(th)
@@ -227,11 +223,7 @@ func (c *procJoinCall) do(m *Machine, th *thread) {
 	if c.timeout >= 0 {
 		th.timer = m.after(th.clock+c.timeout, func() {
 			th.timer = nil
-			for i, j := range p.joiners {
-				if j == th {
-					p.joiners = append(p.joiners[:i], p.joiners[i+1:]...)
-				}
-			}
+			p.joiners = without(p.joiners, th)
 			m.wake(th, m.now, m.resume(th, py.None, nil))
 		})
 	}

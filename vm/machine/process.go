@@ -127,12 +127,7 @@ func (m *Machine) kill(t *thread, at int64) {
 		t.timer.cancel()
 		t.timer = nil
 	}
-	for i, r := range m.runq {
-		if r == t {
-			m.runq = append(m.runq[:i], m.runq[i+1:]...)
-			break
-		}
-	}
+	m.runq = without(m.runq, t)
 	c := t.core
 	t.clock = max(t.clock, at)
 	m.leaveCore(t, StateDone, "")
@@ -143,3 +138,13 @@ func (m *Machine) kill(t *thread, at int64) {
 
 // gilNumber is the number events give the process's GIL: 0 for the main process's.
 func (p *process) gilNumber() uint64 { return uint64(p.id - 1) }
+
+// without removes th from a list of waiting threads.
+func without(ts []*thread, th *thread) []*thread {
+	for i, x := range ts {
+		if x == th {
+			return append(ts[:i], ts[i+1:]...)
+		}
+	}
+	return ts
+}

@@ -143,14 +143,7 @@ func (c *joinCall) do(m *Machine, th *thread) {
 	}
 }
 
-func (t *thread) removeJoiner(j *thread) {
-	for i, x := range t.joiners {
-		if x == j {
-			t.joiners = append(t.joiners[:i], t.joiners[i+1:]...)
-			return
-		}
-	}
-}
+func (t *thread) removeJoiner(j *thread) { t.joiners = without(t.joiners, j) }
 
 // threadExit ends th: it releases the GIL, wakes its joiners and leaves its core.
 func (m *Machine) threadExit(th *thread) {

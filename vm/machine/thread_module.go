@@ -175,14 +175,7 @@ func (l *lockObj) retry(th *thread) {
 	m.resume(th, py.True, nil)()
 }
 
-func (l *lockObj) removeWaiter(th *thread) {
-	for i, w := range l.waiters {
-		if w == th {
-			l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
-			return
-		}
-	}
-}
+func (l *lockObj) removeWaiter(th *thread) { l.waiters = without(l.waiters, th) }
 
 func (m *Machine) newLock(t *py.Thread) *lockObj {
 	m.objIDs++
