@@ -161,13 +161,23 @@ func TestLimits(t *testing.T) {
 // BenchmarkMachine reports simulated instructions per second of real time for a
 // CPU-bound program with 1, 2 and 4 threads on the default model, events recorded.
 func BenchmarkMachine(b *testing.B) {
-	for _, k := range []int{1, 2, 4} {
-		b.Run(fmt.Sprintf("threads=%d", k), func(b *testing.B) {
+	for _, model := range []string{"cpython-3.12", "cpython-3.14t", "nogil-unsafe"} {
+		for _, k := range []int{1, 2, 4} {
+			benchMachine(b, model, k)
+		}
+	}
+}
+
+// benchMachine measures simulated instructions per host second for k CPU-bound threads
+// on 4 cores; models without a GIL step threads at a 10 ns quantum instead of 1 µs.
+func benchMachine(b *testing.B, model string, k int) {
+	{
+		b.Run(fmt.Sprintf("%s/threads=%d", model, k), func(b *testing.B) {
 			src := strings.Replace(cpuBound, "for i in range(2)", "for i in range("+string(rune('0'+k))+")", 1)
 			src = strings.Replace(src, "3000000", "500000", 1)
 			var simNs int64
 			for i := 0; i < b.N; i++ {
-				res, err := Run("bench.py", []byte(src), Options{RecordEvents: true}, &bytes.Buffer{}, &bytes.Buffer{})
+				res, err := Run("bench.py", []byte(src), Options{Model: model, Cores: 4, RecordEvents: true}, &bytes.Buffer{}, &bytes.Buffer{})
 				if err != nil || res.ExitCode != 0 {
 					b.Fatal(err, res.ExitCode)
 				}
