@@ -426,7 +426,7 @@ t1.start(); t2.start(); t1.join(); t2.join()
 
 // TestModelsDescribed checks every model has a description and its parameters.
 func TestModelsDescribed(t *testing.T) {
-	want := []string{"cpython-2.7", "cpython-3.9", "cpython-3.11", "cpython-3.12", "cpython-3.13",
+	want := []string{"cpython-2.7", "cpython-3.9", "cpython-3.11", "cpython-3.12", "cpython-3.13", "cpython-3.14",
 		"cpython-3.13t", "cpython-3.14t", "nogil-unsafe", "nogil-atomic", "fine-grained-locks",
 		"pypy", "jython", "ironpython", "ruby-gvl"}
 	for _, name := range want {
