@@ -40,7 +40,10 @@ const (
 	// EvLockAcquire / EvLockRelease: Thread took or released user lock Obj.
 	EvLockAcquire
 	EvLockRelease
-	// EvRef: object Obj's reference count changed by Value (+1/-1) to Count.
+	// EvRef: object Obj's reference count changed by Value (+1/-1) to Count. Diff is
+	// Count minus the references that really exist (non-zero only where lost updates
+	// made them differ); Reason says which count changed under biased counting ("local",
+	// "shared").
 	EvRef
 	// EvAlloc / EvFree: object Obj (Text: its type) was allocated or freed.
 	EvAlloc
@@ -162,5 +165,6 @@ type Event struct {
 	Line   int32       `json:"line,omitempty"`
 	PC     int32       `json:"pc,omitempty"`
 	Code   int32       `json:"code,omitempty"`
+	Diff   int64       `json:"diff,omitempty"`
 	Text   string      `json:"text,omitempty"`
 }

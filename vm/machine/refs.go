@@ -103,7 +103,8 @@ func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 	}
 	m.refEvents++
 	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvRef, Thread: th.id, Core: coreOf(th),
-		Obj: st.key, Value: int64(delta), Count: hd.Ref, Reason: reason, Text: v.Type().Name})
+		Obj: st.key, Value: int64(delta), Count: hd.Ref, Diff: hd.Ref - st.trueRef, Reason: reason,
+		Text: v.Type().Name})
 }
 
 // Free is called when an object's count reached zero.
@@ -212,7 +213,7 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 		before := hd.Ref - delta - int64(op.delta)
 		hd.Ref -= lostDelta
 		m.emit(Event{T: now / 1000, Kind: EvRefRace, Thread: lostThread, Core: -1, Obj: st.key,
-			Value: int64(winner), Count: hd.Ref, Text: fmt.Sprintf(
+			Value: int64(winner), Count: hd.Ref, Diff: hd.Ref - st.trueRef, Text: fmt.Sprintf(
 				"%s and %s both loaded the count of %s #%d (%d) before either stored it; %s's %+d was overwritten",
 				m.threadName(op.thread), m.threadName(th.id), v.Type().Name, hd.ID, before,
 				m.threadName(lostThread), lostDelta)})
