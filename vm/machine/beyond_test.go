@@ -442,3 +442,52 @@ func TestModelsDescribed(t *testing.T) {
 		t.Errorf("%d models, want %d", len(Models()), len(want))
 	}
 }
+
+// TestSubinterpreters checks concurrent.interpreters (3.14): one GIL each, so CPU-bound
+// calls on threads run in parallel; creation costs ~13 ms (MODEL.md §8: 10–17 ms);
+// results and exceptions come back as copies; before 3.14 the module does not exist.
+func TestSubinterpreters(t *testing.T) {
+	src := `import time
+from concurrent import interpreters
+def count(n):
+    while n > 0:
+        n -= 1
+    return "counted"
+def fails():
+    raise ValueError("inside")
+t0 = time.perf_counter()
+its = [interpreters.create() for _ in range(4)]
+print("create_ms", (time.perf_counter() - t0) * 1000 / 4)
+print(its[0].call(count, 10))
+try:
+    its[0].call(fails)
+except interpreters.ExecutionFailed as e:
+    print("failed", e)
+q = interpreters.create_queue()
+its[1].call(q.put, "hello")
+print(q.get())
+t0 = time.perf_counter()
+for _ in range(4):
+    count(50000)
+seq = time.perf_counter() - t0
+t0 = time.perf_counter()
+ts = [it.call_in_thread(count, 50000) for it in its]
+for th in ts:
+    th.join()
+print("speedup", seq / (time.perf_counter() - t0))
+`
+	_, out, errs := runModel(t, src, Options{Model: "cpython-3.14", Cores: 4, Seed: 1})
+	if !strings.Contains(out, "counted\nfailed ValueError: inside\nhello\n") {
+		t.Fatalf("stdout %q, stderr %q", out, errs)
+	}
+	if ms := figure(t, out, "create_ms"); ms < 10 || ms > 17 {
+		t.Errorf("creating an interpreter took %.1f ms, want 10–17", ms)
+	}
+	if s := figure(t, out, "speedup"); s < 3 {
+		t.Errorf("4 interpreters on 4 cores: %.2f× the sequential speed, want > 3", s)
+	}
+	res, _, errs := runModel(t, "from concurrent import interpreters\n", Options{Model: "cpython-3.12"})
+	if res.ExitCode != 1 || !strings.Contains(errs, "No module named 'concurrent.interpreters'") {
+		t.Errorf("3.12: exit %d, stderr %q", res.ExitCode, errs)
+	}
+}

@@ -65,6 +65,7 @@ type Machine struct {
 	interval    int64 // ps: the switch interval a new GIL starts with
 	prog        *compile.Program
 	boot        *compile.Program // a child process's first code
+	interpBoot  *compile.Program // a subinterpreter thread's first code
 	forkserver  bool             // the forkserver is running
 	mainExiting bool             // the main process waits for its children to exit
 	lib         map[string]*compile.Program
@@ -93,6 +94,7 @@ type thread struct {
 	slice0   int64 // when its current slice began
 	hasGIL   bool
 	proc     *process
+	target   *py.Pickled // what a subinterpreter thread runs
 	breaker  int32 // this thread's eval breaker (models without a shared one)
 	// mergeQueue: biased counting — objects whose shared count went negative, for this
 	// thread (their owner) to merge at its next check point.

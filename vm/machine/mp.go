@@ -6,6 +6,8 @@
 package machine
 
 import (
+	"fmt"
+
 	"github.com/gilscope/gilscope/vm/py"
 )
 
@@ -337,9 +339,15 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			p := threadOf(t).proc
 			return t.NewTuple([]py.Value{t.NewStr(p.name), t.NewInt(int64(p.pid)), t.NewStr(p.method)}), nil
 		}),
+		"interp_create": fn("interp_create", m.interpCreate),
+		"interp_start":  fn("interp_start", m.interpStart),
 		// The child's side.
 		"child_setup": fn("child_setup", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-			p := threadOf(t).proc
+			th := threadOf(t)
+			if th.target != nil {
+				return t.Unpickle(th.target)
+			}
+			p := th.proc
 			if p.globals != nil {
 				if err := t.RestoreMainGlobals(p.globals); err != nil {
 					return nil, err
@@ -402,4 +410,68 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 		return nil, t.NewExc(py.ValueErrorClass, "cannot find context for %q", method.S)
 	}
 	return nil, py.Block(t, c)
+}
+
+// ---- subinterpreters ----
+
+// subinterpCreateCost is what creating an interpreter costs (MODEL.md §8: 10–17 ms).
+const subinterpCreateCost = 13 * ms
+
+// interpCreate is _gilscope_mp.interp_create(): a new interpreter in this process,
+// with its own GIL and nothing shared. The caller's thread builds it, outside its own
+// interpreter's GIL.
+func (m *Machine) interpCreate(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	parent := threadOf(t).proc
+	n := 0
+	for _, p := range m.procs {
+		if p.subinterp {
+			n++
+		}
+	}
+	p := m.newProcess(fmt.Sprintf("interpreter-%d", n+1), parent)
+	p.subinterp, p.pid, p.method = true, parent.pid, "subinterpreter"
+	h := &procHandle{p: p}
+	t.Register(h)
+	return nil, py.Block(t, &cCall{d: subinterpCreateCost * 1000, release: true, result: h})
+}
+
+// interpStart is _gilscope_mp.interp_start(interp, func, args, kwargs, name): a thread
+// running func(*args, **kwargs) in the interpreter. What crosses is copied: functions
+// and classes of __main__ by value (the subinterpreter's own __main__ is empty), the
+// rest pickled.
+func (m *Machine) interpStart(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if err := t.CheckArgs("interp_start", args, kw, 5, 5); err != nil {
+		return nil, err
+	}
+	h, ok := args[0].(*procHandle)
+	name, ok2 := args[4].(*py.Str)
+	if !ok || !ok2 || !h.p.subinterp {
+		return nil, t.NewExc(py.TypeErrorClass, "interp_start: bad arguments")
+	}
+	if len(m.threads) >= maxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", maxThreads)
+	}
+	payload := t.NewTuple([]py.Value{args[1], args[2], args[3]})
+	t.Register(payload)
+	for _, a := range args[1:4] {
+		t.Incref(a)
+	}
+	target, err := t.Pickle(payload, true)
+	t.Decref(payload)
+	if err != nil {
+		return nil, err
+	}
+	p := h.p
+	pt, err := p.in.BootThread(name.S, "__main__", m.interpBoot)
+	if err != nil {
+		return nil, err
+	}
+	parent := threadOf(t)
+	nt := m.adopt(pt, name.S, false, p)
+	nt.target = target
+	nt.clock = m.clockNow(parent)
+	p.threads++
+	th := &handleObj{th: nt}
+	t.Register(th)
+	return nil, py.Block(t, &startCall{target: nt, result: th})
 }

@@ -22,6 +22,9 @@ type process struct {
 	finished bool
 	joiners  []*thread // threads waiting for it to end
 	daemon   bool
+	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
+	// own GIL and heap, created without a thread of its own.
+	subinterp bool
 
 	switchInterval int64 // ps: sys.getswitchinterval where no new GIL keeps it
 	lastGC         uint64
@@ -96,7 +99,7 @@ func (m *Machine) processExit(p *process, at int64) {
 		// multiprocessing's exit handler joins the non-daemon children first, then
 		// the daemon ones are terminated with the parent.
 		for _, c := range m.procs[1:] {
-			if !c.finished && !c.daemon {
+			if !c.finished && !c.daemon && (!c.subinterp || m.liveNonDaemon(c) > 0) {
 				m.mainExiting = true
 				return
 			}
@@ -147,4 +150,12 @@ func without(ts []*thread, th *thread) []*thread {
 		}
 	}
 	return ts
+}
+
+// mainThread is the process's main thread; a subinterpreter's is its process's.
+func (p *process) mainThread() *thread {
+	for p.main == nil && p.parent != nil {
+		p = p.parent
+	}
+	return p.main
 }

@@ -209,7 +209,7 @@ func (m *Machine) numberCode(prog *compile.Program) []*compile.Funcode {
 
 // runProgram runs prog's main thread and every thread it starts to the end.
 func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Program) {
-	m.prog, m.lib, m.boot = prog, lib, lib["_mp_boot"]
+	m.prog, m.lib, m.boot, m.interpBoot = prog, lib, lib["_mp_boot"], lib["_interp_boot"]
 	p := m.newProcess("MainProcess", nil)
 	m.in, m.gil = p.in, p.gil
 	pt, err := p.in.MainThread()

@@ -168,7 +168,14 @@ func (m *Machine) threadExit(th *thread) {
 	if th == p.main {
 		m.mainExit(th)
 	}
-	if p.main.finished && m.liveNonDaemon(p) == 0 {
+	switch {
+	case p.subinterp:
+		// A subinterpreter lives until the process ends; its threads are the main
+		// interpreter's threads switched into it, which the exit waits for.
+		if m.mainExiting {
+			m.processExit(m.procs[0], th.clock)
+		}
+	case p.main.finished && m.liveNonDaemon(p) == 0:
 		m.processExit(p, th.clock)
 	}
 }

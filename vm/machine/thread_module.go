@@ -194,7 +194,7 @@ func (m *Machine) threadModule(t *py.Thread) *py.Module {
 			return t.NewInt(int64(threadOf(t).id)), nil
 		}),
 		"start_new_thread": t.Builtin("start_new_thread", m.startNewThread),
-		"main_ident":       t.NewInt(int64(threadOf(t).proc.main.id)),
+		"main_ident":       t.NewInt(int64(threadOf(t).proc.mainThread().id)),
 	}
 	attrs["LockType"] = lockClass
 	return newModule(t, "_thread", attrs)

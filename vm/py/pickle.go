@@ -39,6 +39,7 @@ const (
 	pRange
 	pExt // an object of the simulator's own (locks, queues)
 	pMainDict
+	pMethod // a bound method: its object and function
 )
 
 // Pickled is a value outside any interpreter.
@@ -174,6 +175,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 			return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
 		}
 		out.kind, out.module, out.s = pGlobal, "builtins", x.Name
+	case *BoundMethod:
+		out.kind = pMethod
+		out.items, err = p.values([]Value{x.Self, x.Func})
 	case *Cell:
 		out.kind = pCell
 		if x.V != nil {
@@ -411,6 +415,14 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		return u.class(p)
 	case pInstance, pExc:
 		return u.instance(p)
+	case pMethod:
+		parts, err := u.values(p.items)
+		if err != nil {
+			return nil, err
+		}
+		bm := &BoundMethod{Self: parts[0], Func: parts[1]}
+		t.in.alloc(&bm.Header)
+		return u.keep(p, bm), nil
 	case pCell:
 		c := &Cell{}
 		t.in.alloc(&c.Header)
@@ -578,17 +590,25 @@ func (p *Pickled) String() string { return fmt.Sprintf("pickle of %d bytes", p.S
 // the parent's main module, as spawn does); the thread, once started, runs boot, a
 // program of its own in a module of its own.
 func (in *Interp) ChildThread(mainName string, boot *compile.Program) (*Thread, error) {
-	t := in.newThread("MainThread")
-	mod := &Module{Name: "__main__", Dict: t.NewDict()}
-	in.alloc(&mod.Header)
-	in.main = mod
-	in.modules["__main__"] = mod
-	if mainName != "__main__" {
-		t.Incref(mod)
-		in.modules[mainName] = mod
+	return in.BootThread("MainThread", mainName, boot)
+}
+
+// BootThread creates a thread that, once started, runs boot in a module of its own.
+// The first thread of an interpreter also creates its __main__, empty, named mainName.
+func (in *Interp) BootThread(name, mainName string, boot *compile.Program) (*Thread, error) {
+	t := in.newThread(name)
+	if in.main == nil {
+		mod := &Module{Name: "__main__", Dict: t.NewDict()}
+		in.alloc(&mod.Header)
+		in.main = mod
+		in.modules["__main__"] = mod
+		if mainName != "__main__" {
+			t.Incref(mod)
+			in.modules[mainName] = mod
+		}
+		t.setStr(mod.Dict, "__name__", t.intern(mainName))
+		t.setStr(mod.Dict, "__builtins__", in.builtins)
 	}
-	t.setStr(mod.Dict, "__name__", t.intern(mainName))
-	t.setStr(mod.Dict, "__builtins__", in.builtins)
 	bootMod := &Module{Name: "__gilscope_boot__", Dict: t.NewDict()}
 	in.alloc(&bootMod.Header)
 	in.modules[bootMod.Name] = bootMod
