@@ -95,7 +95,7 @@ type thread struct {
 	hasGIL   bool
 	proc     *process
 	target   *py.Pickled // what a subinterpreter thread runs
-	breaker  int32 // this thread's eval breaker (models without a shared one)
+	breaker  int32       // this thread's eval breaker (models without a shared one)
 	// mergeQueue: biased counting — objects whose shared count went negative, for this
 	// thread (their owner) to merge at its next check point.
 	mergeQueue []*objState
