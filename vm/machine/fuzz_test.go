@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// FuzzRun runs arbitrary programs on the machine under every GIL mechanism: no panic,
+// FuzzRun runs arbitrary programs on the machine under every model: no panic,
 // no hang (the simulated-time bound ends every run), a valid event stream.
 func FuzzRun(f *testing.F) {
 	for _, dir := range []string{"testdata/threading", "testdata/stdlib"} {
@@ -21,7 +21,7 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add([]byte(twoThreads), uint8(1))
 	f.Add([]byte(cpuBound), uint8(2))
-	models := []string{"cpython-3.12", "cpython-2.7", "cpython-3.9"}
+	models := modelNames()
 	f.Fuzz(func(t *testing.T, src []byte, model uint8) {
 		opts := Options{Model: models[int(model)%len(models)], MaxTime: 0.005, RecordEvents: true,
 			Cores: 1 + int(model)%3, Seed: int64(model)}
@@ -44,7 +44,7 @@ func FuzzRun(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Validate(res.Events, res.Cores, Rules{GIL: true}); err != nil {
+		if err := Validate(res.Events, res.Cores, RulesFor(opts.Model)); err != nil {
 			t.Fatalf("invalid event stream: %v", err)
 		}
 	})

@@ -118,8 +118,9 @@ type thread struct {
 }
 
 type core struct {
-	id int
-	th *thread
+	id     int
+	th     *thread
+	freeAt int64 // ps: when its last thread left it
 }
 
 // ---- timers ----
@@ -451,6 +452,8 @@ func (m *Machine) minVruntime() int64 {
 
 // onCore puts th on core c, running from time at.
 func (m *Machine) onCore(th *thread, c *core, at int64) {
+	// A core freed by a thread running ahead in simulated time is not free before then.
+	at = max(at, c.freeAt)
 	c.th = th
 	th.core = c
 	th.clock = at
@@ -461,6 +464,7 @@ func (m *Machine) onCore(th *thread, c *core, at int64) {
 func (m *Machine) leaveCore(th *thread, s ThreadState, reason string) {
 	if th.core != nil {
 		th.core.th = nil
+		th.core.freeAt = th.clock
 		th.core = nil
 	}
 	th.blockedSince = th.clock
