@@ -59,8 +59,12 @@ func (in *Interp) constsFor(t *Thread, fc *compile.Funcode) []Value {
 		default:
 			panic(fmt.Sprintf("unknown constant %T", c))
 		}
-		// Constants live as long as the program: the code object owns them.
-		v.hdr().flags |= flagStatic
+		// Constants live as long as the program: the code object owns them. Shared
+		// singletons (None, small ints) are static already and must not be written:
+		// other interpreters read them concurrently.
+		if h := v.hdr(); h.flags&flagStatic == 0 {
+			h.flags |= flagStatic
+		}
 		cs[i] = v
 	}
 	in.consts[fc] = cs
