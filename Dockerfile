@@ -1,6 +1,6 @@
 # Dockerfile builds gilscope into a minimal image: a static binary on
 # distroless, running as the nonroot user, listening on 8080, with a
-# writable /data for later persistence.
+# writable /data for the database of shared links.
 
 FROM golang:1.26 AS build
 WORKDIR /src
@@ -19,4 +19,4 @@ VOLUME /data
 USER nonroot:nonroot
 EXPOSE 8080
 ENTRYPOINT ["/gilscope"]
-CMD ["serve", "-addr", ":8080"]
+CMD ["serve", "-addr", ":8080", "-data", "/data"]

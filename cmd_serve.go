@@ -4,26 +4,38 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"log/slog"
 
+	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/server"
 	"github.com/gilscope/gilscope/static"
 )
 
-// defaultAddr is where serve listens unless -addr says otherwise.
-const defaultAddr = ":8080"
+// Defaults of the serve flags.
+const (
+	defaultAddr    = ":8080"
+	defaultDataDir = "./data"
+)
 
 // serve runs the web server until ctx is done, then shuts it down gracefully.
-func (c *cli) serve(ctx context.Context, args []string) error {
+func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", defaultAddr, "listen on `host:port` (port 0 picks a free port)")
+	data := fs.String("data", defaultDataDir, "keep shared workloads in `dir` (created if missing)")
 	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
+	db, err := store.OpenBolt(*data)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, db.Close()) }()
 	srv, err := server.New(server.Config{
 		Logger: slog.New(slog.NewTextHandler(c.stderr, nil)),
 		Static: static.FS(),
+		Store:  db,
 	})
 	if err != nil {
 		return err

@@ -153,7 +153,9 @@ func TestServeCommand(t *testing.T) {
 	defer cancel()
 	var stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0"}, new(bytes.Buffer), &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", t.TempDir()}, new(bytes.Buffer), &stderr)
+	}()
 
 	addr := waitForListen(t, &stderr)
 	resp, err := http.Get("http://" + addr + "/")

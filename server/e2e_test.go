@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gilscope/gilscope/internal/browsertest"
+	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/server"
 	"github.com/gilscope/gilscope/static"
 	"github.com/gilscope/gilscope/web"
@@ -20,7 +21,7 @@ import (
 // embedded assets.
 func startBrowser(t *testing.T) *browsertest.Browser {
 	t.Helper()
-	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS()})
+	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory()})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}

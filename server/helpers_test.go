@@ -12,6 +12,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/static"
 )
 
@@ -40,11 +41,17 @@ func newTestServer(t *testing.T) (*Server, *logBuffer) {
 	return newTestServerFS(t, static.FS())
 }
 
+// newTestServerB is newTestServer for a benchmark.
+func newTestServerB(b *testing.B) (*Server, *logBuffer) {
+	b.Helper()
+	return newTestServerFS(b, static.FS())
+}
+
 // newTestServerFS is newTestServer over the given assets.
-func newTestServerFS(t *testing.T, fsys fs.FS) (*Server, *logBuffer) {
+func newTestServerFS(t testing.TB, fsys fs.FS) (*Server, *logBuffer) {
 	t.Helper()
 	logs := new(logBuffer)
-	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), Static: fsys})
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), Static: fsys, Store: store.NewMemory()})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -20,12 +20,28 @@ func (s *Server) routes() *chi.Mux {
 	r.Use(s.assignRequestID, s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 
+	r.Get("/ws", s.handleWS) // long-lived: no page timeout
+
 	r.Group(func(r chi.Router) {
 		r.Use(s.pageMiddleware()...)
 		r.Get("/", s.handlePlayground)
+		r.Get("/s/{id}", s.handleSharedPage)
+		r.Post("/api/share", s.handleShare)
+		r.Get("/api/share/{id}", s.handleGetShare)
+		r.Get("/api/examples", s.handleExamples)
+		r.Get("/metrics", s.handleMetrics)
 		r.Get("/healthz", s.handleHealth)
 		r.Get("/favicon.ico", s.handleFavicon)
 		r.Get(staticPrefix+"{version}/*", s.handleStatic)
+	})
+	r.Group(func(r chi.Router) {
+		r.Use(withTimeout(runTimeout), s.recoverPanics) // a run may take maxRunCPU and a wait
+		r.Post("/api/run", s.handleRun)
+	})
+	r.Group(func(r chi.Router) {
+		r.Use(allowFraming) // outside the timeout, which cannot delete headers
+		r.Use(s.pageMiddleware()...)
+		r.Get("/embed/{id}", s.handleEmbed)
 	})
 	return r
 }

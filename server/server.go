@@ -1,12 +1,15 @@
 // Package server is gilscope's HTTP front end: it serves the playground page,
-// its static assets and the health check, and owns graceful shutdown.
+// its static assets, the live websocket sessions (/ws) and the HTTP API, and
+// owns graceful shutdown.
 //
 // server.go defines the Server, its Config, and the limits it enforces.
 // routes.go maps every URL; each route family has its own file: pages.go
-// (the HTML pages), static.go (the hashed assets), health.go (/healthz).
+// (the HTML pages), static.go (the hashed assets), health.go (/healthz),
+// api_run.go (/api/run), share.go (/api/share, /s/, /embed/), gallery.go
+// (/api/examples), metrics.go (/metrics), ws.go and session.go (/ws).
 // middleware.go and security.go hold what every response passes through,
 // serve.go and sessions.go the listener and graceful shutdown.
-// docs/server.md explains the design.
+// docs/server.md explains the design, docs/protocol.md the protocol.
 package server
 
 import (
@@ -18,6 +21,8 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/gilscope/gilscope/internal/store"
 )
 
 // Limits. Every bound the server enforces is named here.
@@ -51,6 +56,48 @@ const (
 	// does not change with its content.
 	faviconMaxAge = 24 * time.Hour
 
+	// maxSourceBytes bounds a program's source.
+	maxSourceBytes = 64 << 10
+
+	// maxBodyBytes bounds a request body and a websocket message: a
+	// workload whose source is maxSourceBytes long, JSON-escaped, plus view
+	// state. A longer body is answered 413.
+	maxBodyBytes = 8*maxSourceBytes + 4<<10
+
+	// maxSimulatedTime bounds a run's simulated time (max_time), in seconds.
+	maxSimulatedTime = 120
+
+	// maxRunCPU bounds the host CPU time one run may take. For /api/run it
+	// is the run's wall-clock time; for a live session it counts only while
+	// the simulation is working, not while it waits for the browser.
+	maxRunCPU = 10 * time.Second
+
+	// maxConcurrentRuns bounds the simulations working at once. A run that
+	// finds them all busy waits up to runQueueWait for one, then is refused
+	// with a hint to retry after retryAfter.
+	maxConcurrentRuns = 64
+	runQueueWait      = 2 * time.Second
+	retryAfter        = 5 * time.Second
+
+	// runTimeout bounds a POST /api/run: a wait for a slot, the run, and
+	// its answer.
+	runTimeout = runQueueWait + maxRunCPU + 5*time.Second
+
+	// maxRunEvents bounds the events one run keeps (a live session keeps
+	// them all, for instant seeks; /api/run returns them). A run that makes
+	// more is stopped.
+	maxRunEvents = 1 << 20
+
+	// sessionIdleTimeout ends a websocket session when the browser has sent
+	// nothing for this long.
+	sessionIdleTimeout = 30 * time.Minute
+
+	// clientRate and clientBurst bound the costly requests (runs, shares,
+	// websocket connections and run messages) of one client address: a
+	// token bucket refilled at clientRate per second holding clientBurst.
+	clientRate  = 2
+	clientBurst = 30
+
 	// versionHexDigits is the length of the asset version in static URLs:
 	// a prefix of the hex SHA-256 of all assets (64 bits).
 	versionHexDigits = 16
@@ -66,6 +113,10 @@ type Config struct {
 	// It must contain the files the page shell links: app.js, app.css and
 	// favicon.svg. Production passes static.FS().
 	Static fs.FS
+
+	// Store keeps shared workloads: store.OpenBolt in production,
+	// store.NewMemory in tests.
+	Store store.Store
 }
 
 // Server is the gilscope web server. Create one with New; its Handler is
@@ -75,7 +126,19 @@ type Server struct {
 	assets   *assets
 	views    views
 	sessions *sessionGroup
+	store    store.Store
+	runs     *runSlots
+	clients  *rateLimiter
+	metrics  *metrics
 	mux      *chi.Mux
+
+	// cpuLimit is maxRunCPU; tests lower it.
+	cpuLimit time.Duration
+
+	// latencyHook, if set (by the load benchmark), receives for every
+	// events message the time from the simulation of its oldest event to
+	// the message's write.
+	latencyHook func(time.Duration)
 }
 
 // New validates cfg and returns a Server ready to serve. It loads and hashes
@@ -87,6 +150,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Static == nil {
 		return nil, errors.New("server: Config.Static is nil")
+	}
+	if cfg.Store == nil {
+		return nil, errors.New("server: Config.Store is nil")
 	}
 	a, err := loadAssets(cfg.Static)
 	if err != nil {
@@ -101,6 +167,11 @@ func New(cfg Config) (*Server, error) {
 		assets:   a,
 		views:    v,
 		sessions: newSessionGroup(),
+		store:    cfg.Store,
+		runs:     newRunSlots(maxConcurrentRuns),
+		clients:  newRateLimiter(clientRate, clientBurst),
+		metrics:  newMetrics(),
+		cpuLimit: maxRunCPU,
 	}
 	s.mux = s.routes()
 	return s, nil

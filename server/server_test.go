@@ -12,10 +12,13 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/gilscope/gilscope/internal/store"
 )
 
 func TestNewValidatesConfig(t *testing.T) {
 	logger := slog.New(slog.DiscardHandler)
+	mem := store.NewMemory()
 	without := func(name string) fs.FS {
 		m := minimalAssets()
 		delete(m, name)
@@ -31,14 +34,15 @@ func TestNewValidatesConfig(t *testing.T) {
 		cfg     Config
 		wantErr string // substring; "" means success
 	}{
-		{"complete config", Config{Logger: logger, Static: minimalAssets()}, ""},
-		{"nil logger", Config{Static: minimalAssets()}, "Logger is nil"},
-		{"nil static", Config{Logger: logger}, "Static is nil"},
-		{"no app.js", Config{Logger: logger, Static: without("app.js")}, `"app.js"`},
-		{"no app.css", Config{Logger: logger, Static: without("app.css")}, `"app.css"`},
-		{"no favicon", Config{Logger: logger, Static: without("favicon.svg")}, `"favicon.svg"`},
-		{"unservable file", Config{Logger: logger, Static: withExtra("notes.txt")}, "notes.txt: no known content type"},
-		{"asset in subdirectory", Config{Logger: logger, Static: withExtra("timeline/draw.js")}, ""},
+		{"complete config", Config{Logger: logger, Static: minimalAssets(), Store: mem}, ""},
+		{"nil logger", Config{Static: minimalAssets(), Store: mem}, "Logger is nil"},
+		{"nil static", Config{Logger: logger, Store: mem}, "Static is nil"},
+		{"nil store", Config{Logger: logger, Static: minimalAssets()}, "Store is nil"},
+		{"no app.js", Config{Logger: logger, Static: without("app.js"), Store: mem}, `"app.js"`},
+		{"no app.css", Config{Logger: logger, Static: without("app.css"), Store: mem}, `"app.css"`},
+		{"no favicon", Config{Logger: logger, Static: without("favicon.svg"), Store: mem}, `"favicon.svg"`},
+		{"unservable file", Config{Logger: logger, Static: withExtra("notes.txt"), Store: mem}, "notes.txt: no known content type"},
+		{"asset in subdirectory", Config{Logger: logger, Static: withExtra("timeline/draw.js"), Store: mem}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // of this directory (not the Go source). A new kind of file or a subdirectory
 // needs its pattern added here.
 //
-//go:embed *.js *.css *.svg
+//go:embed *.js *.css *.svg vendor/*.js
 var files embed.FS
 
 // FS returns the embedded assets as a read-only file system, rooted so that

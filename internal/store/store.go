@@ -1,0 +1,32 @@
+// Package store keeps shared workloads: small immutable records under
+// content-addressed ids. A Store is written once per id and never altered:
+// putting an id again with the same bytes is a no-op, with different bytes
+// an ErrConflict. Two implementations: Bolt, one durable file on disk, and
+// Memory, for tests.
+package store
+
+import (
+	"context"
+	"errors"
+)
+
+// Errors returned by every Store.
+var (
+	// ErrNotFound: no record has the id.
+	ErrNotFound = errors.New("store: not found")
+	// ErrConflict: the id already holds different bytes (a hash collision,
+	// which the caller resolves with a longer id).
+	ErrConflict = errors.New("store: id already holds different content")
+)
+
+// Store is a write-once map from ids to records. Implementations are safe for
+// concurrent use.
+type Store interface {
+	// Put stores data under id. When it returns nil the record is durable:
+	// it survives a crash or restart. Put of an id already holding the same
+	// bytes returns nil and changes nothing; of one holding other bytes,
+	// ErrConflict.
+	Put(ctx context.Context, id string, data []byte) error
+	// Get returns the record stored under id, or ErrNotFound.
+	Get(ctx context.Context, id string) ([]byte, error)
+}

@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+)
+
+// implementations returns a fresh Store of each kind.
+func implementations(t *testing.T) map[string]Store {
+	t.Helper()
+	b, err := OpenBolt(t.TempDir())
+	if err != nil {
+		t.Fatalf("OpenBolt: %v", err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return map[string]Store{"memory": NewMemory(), "bolt": b}
+}
+
+// TestStoreContract checks what every Store promises, step by step.
+func TestStoreContract(t *testing.T) {
+	ctx := context.Background()
+	steps := []struct {
+		desc    string
+		put     bool
+		id      string
+		data    string
+		wantErr error
+		want    string
+	}{
+		{desc: "missing id", id: "a", wantErr: ErrNotFound},
+		{desc: "first put", put: true, id: "a", data: "one"},
+		{desc: "get it back", id: "a", want: "one"},
+		{desc: "same bytes again is a no-op", put: true, id: "a", data: "one"},
+		{desc: "other bytes conflict", put: true, id: "a", data: "two", wantErr: ErrConflict},
+		{desc: "the record is unchanged", id: "a", want: "one"},
+		{desc: "another id", put: true, id: "b", data: "two"},
+		{desc: "ids are independent", id: "b", want: "two"},
+	}
+	for name, s := range implementations(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, st := range steps {
+				if st.put {
+					if err := s.Put(ctx, st.id, []byte(st.data)); !errors.Is(err, st.wantErr) {
+						t.Errorf("%s: Put = %v, want %v", st.desc, err, st.wantErr)
+					}
+					continue
+				}
+				got, err := s.Get(ctx, st.id)
+				if !errors.Is(err, st.wantErr) || string(got) != st.want {
+					t.Errorf("%s: Get = %q, %v; want %q, %v", st.desc, got, err, st.want, st.wantErr)
+				}
+			}
+		})
+	}
+}
+
+// TestStoreCopies checks that neither the caller's buffer nor a returned one
+// aliases the stored record.
+func TestStoreCopies(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range implementations(t) {
+		t.Run(name, func(t *testing.T) {
+			buf := []byte("abc")
+			if err := s.Put(ctx, "x", buf); err != nil {
+				t.Fatal(err)
+			}
+			buf[0] = 'z'
+			got, _ := s.Get(ctx, "x")
+			got[1] = 'z'
+			if again, _ := s.Get(ctx, "x"); string(again) != "abc" {
+				t.Errorf("record = %q after the caller changed its buffers, want abc", again)
+			}
+		})
+	}
+}
+
+// TestBoltDurable writes records, closes the file, reopens it and reads them.
+func TestBoltDurable(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	b, err := OpenBolt(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		if err := b.Put(ctx, fmt.Sprint(i), []byte(fmt.Sprint("record ", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b, err = OpenBolt(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer b.Close()
+	for i := range 20 {
+		got, err := b.Get(ctx, fmt.Sprint(i))
+		if want := fmt.Sprint("record ", i); err != nil || string(got) != want {
+			t.Errorf("after reopen: Get(%d) = %q, %v; want %q", i, got, err, want)
+		}
+	}
+}
+
+// TestStoreConcurrent puts and gets from many goroutines (run with -race).
+func TestStoreConcurrent(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range implementations(t) {
+		t.Run(name, func(t *testing.T) {
+			var wg sync.WaitGroup
+			for g := range 8 {
+				wg.Go(func() {
+					for i := range 10 {
+						id := fmt.Sprint(i)
+						if err := s.Put(ctx, id, []byte(id)); err != nil {
+							t.Errorf("goroutine %d: Put: %v", g, err)
+						}
+						if got, err := s.Get(ctx, id); err != nil || string(got) != id {
+							t.Errorf("goroutine %d: Get = %q, %v", g, got, err)
+						}
+					}
+				})
+			}
+			wg.Wait()
+		})
+	}
+}
+
+// TestBoltCanceled checks that a done context is refused.
+func TestBoltCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for name, s := range implementations(t) {
+		if err := s.Put(ctx, "a", nil); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: Put with a canceled context = %v", name, err)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+// load_test.go is the load benchmark of docs/performance.md: 200 concurrent
+// websocket sessions, on loopback, each streaming an example of the gallery
+// at full speed to its end. Run it with
+//
+//	go test ./server/ -run XXX -bench Load -benchtime 1x
+//
+// It reports runs per second, the p50 and p99 latency from an event's
+// simulation to the write of its websocket frame, the peak heap, the heap
+// left after the sessions (over the heap before), and the goroutines left
+// over afterwards (0: every session freed everything).
+
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"net/http/httptest"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/gilscope/gilscope/examples"
+)
+
+// loadSessions is the number of concurrent sessions of the load benchmark.
+const loadSessions = 200
+
+// loadResolution is the zoom the load benchmark's browsers claim: 1 µs per
+// pixel, a whole example on a few screens.
+const loadResolution = 1000
+
+// BenchmarkLoad runs loadSessions concurrent sessions, one example each;
+// BenchmarkLoadSerial, for comparison, runs every example once, one session
+// at a time.
+func BenchmarkLoad(b *testing.B) { benchLoad(b, loadSessions, loadSessions) }
+
+func BenchmarkLoadSerial(b *testing.B) { benchLoad(b, 1, len(examples.All())) }
+
+// benchLoad runs, b.N times, runs sessions of the gallery's examples in
+// turn, concurrent at most at a time.
+func benchLoad(b *testing.B, concurrent, runs int) {
+	s, _ := newTestServerB(b)
+	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
+	var mu sync.Mutex
+	var latencies []time.Duration
+	s.latencyHook = func(d time.Duration) {
+		mu.Lock()
+		latencies = append(latencies, d)
+		mu.Unlock()
+	}
+	hs := httptest.NewServer(s.Handler())
+	url := "ws" + strings.TrimPrefix(hs.URL, "http") + "/ws"
+	gallery := examples.All()
+	runtime.GC()
+	baseline := runtime.NumGoroutine()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heapBefore := ms.HeapInuse
+
+	var peakHeap atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() { // sample the heap while the sessions run
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peakHeap.Load() {
+				peakHeap.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}()
+
+	var frames atomic.Int64
+	start := time.Now()
+	for range b.N {
+		var wg sync.WaitGroup
+		for w := range concurrent {
+			wg.Go(func() {
+				for i := w; i < runs; i += concurrent {
+					n, err := loadSession(url, gallery[i%len(gallery)].Workload)
+					frames.Add(int64(n))
+					if err != nil {
+						b.Errorf("session %d (%s): %v", i, gallery[i%len(gallery)].ID, err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	elapsed := time.Since(start)
+	close(stop)
+	<-sampled
+	hs.Close()
+
+	leftover := 0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if leftover = runtime.NumGoroutine() - baseline; leftover <= 0 {
+			break
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	slices.Sort(latencies)
+	pct := func(p float64) float64 {
+		if len(latencies) == 0 {
+			return 0
+		}
+		return float64(latencies[int(p*float64(len(latencies)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(float64(runs*b.N)/elapsed.Seconds(), "runs/s")
+	b.ReportMetric(pct(0.5), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(peakHeap.Load())/(1<<20), "peak-heap-MB")
+	b.ReportMetric((float64(ms.HeapInuse)-float64(heapBefore))/(1<<20), "heap-after-MB")
+	b.ReportMetric(float64(frames.Load())/float64(b.N), "frames/op")
+	b.ReportMetric(float64(max(leftover, 0)), "leftover-goroutines")
+	if leftover > 0 {
+		b.Errorf("%d goroutines more than before the sessions", leftover)
+	}
+}
+
+// loadSession runs wl to its end at full speed in a fresh session and
+// returns the number of messages received.
+func loadSession(url string, wl workload) (int, error) {
+	ws, _, err := websocket.DefaultDialer.Dial(url, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer ws.Close()
+	run, _ := json.Marshal(map[string]any{"v": protocolVersion, "type": "run", "workload": wl, "speed": 0, "resolution": loadResolution})
+	if err := ws.WriteMessage(websocket.TextMessage, run); err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var msg struct {
+		Type    string `json:"type"`
+		T       int64  `json:"t"`
+		Playing bool   `json:"playing"`
+		Summary struct {
+			EndTime int64  `json:"end_time"`
+			Limit   string `json:"limit"`
+		} `json:"summary"`
+		Error apiError `json:"error"`
+	}
+	n, end := 0, int64(-1)
+	for ctx.Err() == nil {
+		ws.SetReadDeadline(time.Now().Add(time.Minute))
+		_, data, err := ws.ReadMessage()
+		if err != nil {
+			return n, err
+		}
+		n++
+		msg.Type, msg.Playing, msg.Error = "", false, apiError{}
+		if err := json.Unmarshal(data, &msg); err != nil {
+			return n, err
+		}
+		switch {
+		case msg.Type == "error" && msg.Error.Kind == "busy": // the server is full: retry as told
+			time.Sleep(time.Duration(msg.Error.RetryAfter * float64(time.Second)))
+			if err := ws.WriteMessage(websocket.TextMessage, run); err != nil {
+				return n, err
+			}
+		case msg.Type == "error":
+			return n, &msg.Error
+		case msg.Type == "end":
+			end = msg.Summary.EndTime
+			if msg.Summary.Limit != "" {
+				return n, errors.New(msg.Summary.Limit)
+			}
+		case msg.Type == "position" && end >= 0 && msg.T > end && !msg.Playing:
+			return n, nil // played to the end
+		}
+	}
+	return n, ctx.Err()
+}

@@ -1,0 +1,308 @@
+// protocol.go defines the messages of the live protocol (docs/protocol.md):
+// their Go types, the decoding and validation of what the browser sends, and
+// the event coalescing rule.
+
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// protocolVersion is the "v" of every message.
+const protocolVersion = 1
+
+// Client message types.
+const (
+	msgRun   = "run"
+	msgPlay  = "play"
+	msgPause = "pause"
+	msgSpeed = "speed"
+	msgStep  = "step"
+	msgSeek  = "seek"
+	msgView  = "view"
+)
+
+// Bounds of the numbers a browser sends.
+const (
+	// maxSpeed bounds a playback speed, simulated ns per second.
+	maxSpeed = 1e12
+	// maxResolution bounds a zoom, simulated ns per pixel.
+	maxResolution = 1e12
+	// instrMaxSpeed is the fastest speed at which instr events are sent.
+	instrMaxSpeed = 1e6
+)
+
+// clientMessage is any message from the browser; Type says which fields
+// matter.
+type clientMessage struct {
+	V          int       `json:"v"`
+	Type       string    `json:"type"`
+	Workload   *workload `json:"workload,omitempty"`
+	Speed      *float64  `json:"speed,omitempty"`
+	Resolution float64   `json:"resolution,omitempty"`
+	Paused     bool      `json:"paused,omitempty"`
+	From       *int64    `json:"from,omitempty"`
+	Mode       string    `json:"mode,omitempty"`
+	Thread     int32     `json:"thread,omitempty"`
+	T          *int64    `json:"t,omitempty"`
+}
+
+// parseClientMessage decodes and validates one message. A workload is
+// normalized but not compiled.
+func parseClientMessage(data []byte) (clientMessage, *apiError) {
+	var m clientMessage
+	if e := decodeJSON(data, &m); e != nil {
+		return m, protocolError("%s", e.Message)
+	}
+	if m.V != protocolVersion {
+		return m, protocolError("unknown protocol version %d (this server speaks %d)", m.V, protocolVersion)
+	}
+	if !(m.Resolution >= 0 && m.Resolution <= maxResolution) {
+		return m, protocolError("resolution must be between 0 and %g ns per pixel", float64(maxResolution))
+	}
+	if m.Speed != nil && !(*m.Speed >= 0 && *m.Speed <= maxSpeed) {
+		return m, protocolError("speed must be between 0 and %g ns per second", float64(maxSpeed))
+	}
+	switch m.Type {
+	case msgRun:
+		if m.Workload == nil {
+			return m, protocolError("run needs a workload")
+		}
+		if m.From != nil && *m.From < 0 {
+			return m, protocolError("from must not be negative")
+		}
+		if e := normalize(m.Workload); e != nil {
+			return m, e
+		}
+	case msgSpeed:
+		if m.Speed == nil {
+			return m, protocolError("speed needs a speed")
+		}
+	case msgStep:
+		if m.Mode != "event" && m.Mode != "instruction" {
+			return m, protocolError(`step mode must be "event" or "instruction"`)
+		}
+		if m.Mode == "instruction" && m.Thread <= 0 {
+			return m, protocolError("an instruction step needs a thread")
+		}
+	case msgSeek:
+		if m.T == nil || *m.T < 0 {
+			return m, protocolError("seek needs a time t ≥ 0")
+		}
+	case msgPlay, msgPause, msgView:
+	default:
+		return m, protocolError("unknown message type %q", m.Type)
+	}
+	return m, nil
+}
+
+func protocolError(format string, args ...any) *apiError {
+	return &apiError{Message: fmt.Sprintf(format, args...), Kind: "protocol"}
+}
+
+// header is the start of every server message.
+type header struct {
+	V    int    `json:"v"`
+	Type string `json:"type"`
+	Run  int    `json:"run,omitempty"`
+}
+
+func newHeader(typ string, run int) header { return header{V: protocolVersion, Type: typ, Run: run} }
+
+type helloMessage struct {
+	header
+	Version string      `json:"version"`
+	Models  []modelInfo `json:"models"`
+	Limits  limitsInfo  `json:"limits"`
+}
+
+type modelInfo struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// limitsInfo tells the browser the bounds it must respect.
+type limitsInfo struct {
+	SourceBytes    int     `json:"source_bytes"`
+	MessageBytes   int     `json:"message_bytes"`
+	MaxTime        float64 `json:"max_time"`
+	CPUSeconds     float64 `json:"cpu_seconds"`
+	Threads        int     `json:"threads"`
+	Events         int     `json:"events"`
+	IdleSeconds    float64 `json:"idle_seconds"`
+	InstrMaxSpeed  float64 `json:"instr_max_speed"`
+	MessageEvents  int     `json:"message_events"`
+	FrameIntervalS float64 `json:"frame_interval"`
+}
+
+type compiledMessage struct {
+	header
+	Code []codeObject `json:"code"`
+}
+
+type errorMessage struct {
+	header
+	Error apiError `json:"error"`
+}
+
+// eventsMessage is an "events" message (every event in [T0, T1) but instr)
+// or an "instr" message (every instr event in [T0, T1)).
+type eventsMessage struct {
+	header
+	T0     int64       `json:"t0"`
+	T1     int64       `json:"t1"`
+	Events []wireEvent `json:"events"`
+}
+
+// wireEvent is an event as sent, with the number of events merged into it
+// (itself included) when more than one.
+type wireEvent struct {
+	machine.Event
+	Merged int `json:"merged,omitempty"`
+}
+
+type positionMessage struct {
+	header
+	T         int64   `json:"t"`
+	Playing   bool    `json:"playing"`
+	Speed     float64 `json:"speed"`
+	Simulated int64   `json:"simulated"`
+}
+
+type endMessage struct {
+	header
+	Summary summary `json:"summary"`
+}
+
+// summary is how a run ended.
+type summary struct {
+	ExitCode int            `json:"exit_code"`
+	End      string         `json:"end"`
+	EndTime  int64          `json:"end_time"`
+	Limit    string         `json:"limit,omitempty"`
+	Stdout   string         `json:"stdout"`
+	Stderr   string         `json:"stderr"`
+	Stats    *machine.Stats `json:"stats"`
+	Threads  []threadInfo   `json:"threads"`
+	Cores    int            `json:"cores"`
+	Model    string         `json:"model"`
+}
+
+// threadInfo names a thread of a run.
+type threadInfo struct {
+	ID   int32  `json:"id"`
+	Name string `json:"name"`
+}
+
+// mergeKey names the resource whose state an event changes, for coalescing;
+// ok is false for events that are never merged.
+type mergeKey struct {
+	class uint8 // 1 thread state, 2 GIL, 3 lock, 4 object, 5 instant (by kind), 6 instruction
+	kind  machine.Kind
+	id    uint64
+}
+
+func keyOf(e *machine.Event) (mergeKey, bool) {
+	switch e.Kind {
+	case machine.EvThreadState:
+		return mergeKey{class: 1, id: uint64(e.Thread)}, true
+	case machine.EvGILAcquire, machine.EvGILRelease:
+		return mergeKey{class: 2, id: e.Obj}, true
+	case machine.EvLockAcquire, machine.EvLockRelease:
+		return mergeKey{class: 3, id: e.Obj}, true
+	case machine.EvRef, machine.EvAlloc, machine.EvFree:
+		return mergeKey{class: 4, id: e.Obj}, true
+	case machine.EvDropRequest, machine.EvForcedSwitch, machine.EvFutileWakeup:
+		return mergeKey{class: 5, kind: e.Kind, id: uint64(e.Thread)}, true
+	case machine.EvInstr:
+		return mergeKey{class: 6, id: uint64(e.Thread)}, true
+	}
+	return mergeKey{}, false
+}
+
+// coalesce returns events (time-ordered) with, within each pixel of
+// resolution ns (pixel k is [k·resolution, (k+1)·resolution)), only the
+// last event of each resource, carrying the number merged into it. Events
+// that are never merged are all kept. A resolution below 1 ns keeps all.
+func coalesce(events []machine.Event, resolution float64) []wireEvent {
+	out := make([]wireEvent, 0, len(events))
+	if resolution < 1 {
+		for _, e := range events {
+			out = append(out, wireEvent{Event: e})
+		}
+		return out
+	}
+	last := map[mergeKey]int{} // resource → index in out of its last event in this pixel
+	pixel := int64(math.MinInt64)
+	for _, e := range events {
+		if p := int64(math.Floor(float64(e.T) / resolution)); p != pixel {
+			pixel = p
+			clear(last)
+		}
+		k, ok := keyOf(&e)
+		if !ok {
+			out = append(out, wireEvent{Event: e})
+			continue
+		}
+		n := 1
+		if i, seen := last[k]; seen {
+			n = max(out[i].Merged, 1) + 1
+			out[i].Merged = -1 // superseded
+		}
+		last[k] = len(out)
+		out = append(out, wireEvent{Event: e, Merged: n})
+	}
+	kept := out[:0]
+	for _, w := range out {
+		switch {
+		case w.Merged < 0:
+			continue
+		case w.Merged == 1:
+			w.Merged = 0
+		}
+		kept = append(kept, w)
+	}
+	return kept
+}
+
+// coalesceRange returns the events of the log with t0 ≤ t < t1, coalesced at
+// resolution so that the result does not depend on where messages start and
+// end: an event is kept when it is the last of its resource in its pixel as
+// far as the log goes — past t1 too when lookahead is set (a later change in
+// the same pixel will come in the next message) — and merged counts the
+// changes of its pixel before it, in earlier messages too. So sending a
+// stretch in one message or in many gives the same events, once the
+// simulation is a pixel ahead. Without lookahead the last event of each
+// resource before t1 is always kept (a step shows the event it stopped at).
+func coalesceRange(log []machine.Event, t0, t1 int64, resolution float64, lookahead bool) []wireEvent {
+	if resolution < 1 {
+		i0 := sort.Search(len(log), func(i int) bool { return log[i].T >= t0 })
+		i1 := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })
+		return coalesce(log[i0:i1], 0)
+	}
+	pixel := func(t int64) int64 { return int64(math.Floor(float64(t) / resolution)) }
+	first, last := pixel(t0), pixel(t1-1)
+	a := sort.Search(len(log), func(i int) bool { return pixel(log[i].T) >= first })
+	b := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })
+	if lookahead {
+		b = sort.Search(len(log), func(i int) bool { return pixel(log[i].T) > last })
+	}
+	all := coalesce(log[a:b], resolution)
+	i0 := sort.Search(len(all), func(i int) bool { return all[i].T >= t0 })
+	i1 := sort.Search(len(all), func(i int) bool { return all[i].T >= t1 })
+	return all[i0:i1]
+}
+
+// marshal encodes a server message.
+func marshal(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("encoding a %T: %v", v, err)) // every message type is encodable
+	}
+	return b
+}

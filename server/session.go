@@ -1,0 +1,549 @@
+// session.go defines a live session: what is said on one websocket. The
+// session goroutine owns all playback state (no locks): it handles the
+// browser's messages, moves the playhead with the playback clock, and sends
+// what lies before the playhead, coalesced to the browser's resolution. The
+// simulation runs ahead of it in its own goroutine (liverun.go) and waits
+// when it is too far ahead, so a browser that falls behind slows the
+// simulation down rather than losing events.
+
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sort"
+	"time"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// Playback.
+const (
+	// frameInterval is the playback clock's tick: how often the playhead
+	// moves and what lies behind it is sent.
+	frameInterval = 50 * time.Millisecond
+	// minSendInterval is how often, at most, events are sent while
+	// playing as fast as the simulation goes.
+	minSendInterval = 10 * time.Millisecond
+	// maxEventsPerMessage bounds the events of one message; more are split
+	// into consecutive messages.
+	maxEventsPerMessage = 4096
+	// traceAhead is how much playback time one instruction window covers:
+	// at speed v it is v·traceAhead of simulated time, within
+	// [minTraceWindow, maxTraceWindow] ns.
+	traceAhead     = 4 * time.Second
+	minTraceWindow = 10_000
+	maxTraceWindow = 1_000_000
+	// maxStepWindows bounds the windows an instruction step searches for
+	// the chosen thread's next instruction.
+	maxStepWindows = 8
+)
+
+// errIdle ends a session the browser has not spoken on for sessionIdleTimeout.
+var errIdle = errors.New("the session was idle too long")
+
+// Pending operations: what the playhead waits for the simulation to reach.
+const (
+	opNone = iota
+	opSeek
+	opStepEvent
+	opStepInstr
+)
+
+type pendingOp struct {
+	kind    int
+	target  int64 // opSeek: the time sought
+	play    bool  // opSeek: play once there (a resume)
+	thread  int32 // opStepInstr: whose instruction
+	from    int64 // opStepInstr: where the search goes on
+	windows int   // opStepInstr: windows searched
+}
+
+// session is one browser's live session. Only its own goroutine touches it.
+type session struct {
+	s    *Server
+	c    *wsConn
+	addr string
+	log  *slog.Logger
+
+	runSeq  int
+	run     *liveRun
+	trace   *instrTrace // the instruction window being played
+	next    *instrTrace // the window after it, traced ahead
+	ended   bool        // the end (or failure) of run has been sent
+	noInstr bool        // a trace of run failed: no more instr events for it
+
+	pos     int64   // the playhead (ns): the browser has every event before it
+	carry   float64 // fraction of a ns the playhead has still to move
+	sentTo  int64   // events messages tile [0, sentTo)
+	sentIdx int     // run.events[:sentIdx] have been sent
+	instrTo int64   // instr messages have been sent up to here
+	playing bool
+	speed   float64 // ns per second; 0 is as fast as the simulation goes
+	res     float64 // the browser's resolution, ns per pixel
+	pending pendingOp
+	// exactEnd makes the next events message keep the last event of each
+	// resource before its end: a step shows the event it stopped at.
+	exactEnd bool
+
+	lastTick, lastSend time.Time
+	lastPos            positionMessage
+	lastPosAt          time.Time
+}
+
+func newSession(s *Server, c *wsConn, addr string, log *slog.Logger) *session {
+	return &session{s: s, c: c, addr: addr, log: log}
+}
+
+// serve runs the session until the browser leaves, it idles out or ctx is
+// done; it always stops the simulations it started.
+func (ss *session) serve(ctx context.Context) error {
+	defer ss.stopRun()
+	if err := ss.send(ctx, ss.hello()); err != nil {
+		return err
+	}
+	tick := time.NewTicker(frameInterval)
+	defer tick.Stop()
+	idle := time.NewTimer(sessionIdleTimeout)
+	defer idle.Stop()
+	for {
+		var progress, traced <-chan struct{}
+		if ss.run != nil {
+			progress = ss.run.progress
+		}
+		if ss.trace != nil {
+			traced = ss.trace.progress
+		}
+		select {
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		case <-ss.c.dead:
+			return errClientGone
+		case data, ok := <-ss.c.in:
+			if !ok {
+				return errClientGone
+			}
+			idle.Reset(sessionIdleTimeout)
+			if err := ss.handle(ctx, data); err != nil {
+				return err
+			}
+		case <-idle.C:
+			ss.sendError(ctx, 0, apiError{Message: "closing the session: nothing was received for " + sessionIdleTimeout.String(), Kind: "limit"})
+			return errIdle
+		case <-tick.C:
+		case <-progress:
+		case <-traced:
+		}
+		if err := ss.advance(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+func (ss *session) hello() helloMessage {
+	h := helloMessage{header: newHeader("hello", 0), Version: machine.SimulatorVersion,
+		Limits: limitsInfo{SourceBytes: maxSourceBytes, MessageBytes: maxBodyBytes, MaxTime: maxSimulatedTime,
+			CPUSeconds: maxRunCPU.Seconds(), Threads: 256, Events: maxRunEvents,
+			IdleSeconds: sessionIdleTimeout.Seconds(), InstrMaxSpeed: instrMaxSpeed,
+			MessageEvents: maxEventsPerMessage, FrameIntervalS: frameInterval.Seconds()}}
+	for _, m := range machine.Models() {
+		h.Models = append(h.Models, modelInfo{Name: m.Name, Description: m.Description})
+	}
+	return h
+}
+
+// send queues a message, waiting while the queue is full.
+func (ss *session) send(ctx context.Context, msg any) error {
+	return ss.c.send(ctx, marshal(msg), time.Time{})
+}
+
+func (ss *session) sendError(ctx context.Context, run int, e apiError) error {
+	ss.s.metrics.error(e.Kind)
+	return ss.send(ctx, errorMessage{header: newHeader("error", run), Error: e})
+}
+
+// handle acts on one message from the browser. A malformed message is
+// answered with an error and otherwise ignored.
+func (ss *session) handle(ctx context.Context, data []byte) error {
+	if data == nil {
+		return ss.sendError(ctx, 0, *protocolError("messages must be text frames holding JSON"))
+	}
+	m, e := parseClientMessage(data)
+	if e != nil {
+		if e.Kind != "protocol" { // a bad workload: it replaces the run all the same
+			ss.stopRun()
+			ss.runSeq++
+			return ss.sendError(ctx, ss.runSeq, *e)
+		}
+		return ss.sendError(ctx, 0, *e)
+	}
+	now := time.Now()
+	switch m.Type {
+	case msgRun:
+		return ss.startRun(ctx, m)
+	case msgPlay:
+		ss.playing, ss.pending, ss.lastTick = true, pendingOp{}, now
+	case msgPause:
+		ss.playing, ss.pending = false, pendingOp{}
+	case msgSpeed:
+		ss.speed = *m.Speed
+	case msgView:
+		ss.res = m.Resolution
+	case msgSeek:
+		ss.playing = false
+		ss.seek(*m.T, false)
+	case msgStep:
+		ss.playing = false
+		ss.pending = pendingOp{kind: opStepEvent}
+		if m.Mode == "instruction" {
+			ss.pending = pendingOp{kind: opStepInstr, thread: m.Thread, from: ss.pos}
+		}
+	}
+	return ss.sendPosition(ctx, true)
+}
+
+// seek moves the playhead to t: at once if the browser has what lies before
+// t, else as the simulation gets there.
+func (ss *session) seek(t int64, play bool) {
+	ss.pending = pendingOp{}
+	if t <= ss.sentTo {
+		ss.pos = t
+		ss.instrTo = min(ss.instrTo, t) // instr may be wanted again there
+		return
+	}
+	ss.pending = pendingOp{kind: opSeek, target: t, play: play}
+}
+
+// startRun replaces the current run with a new one.
+func (ss *session) startRun(ctx context.Context, m clientMessage) error {
+	ss.stopRun()
+	ss.runSeq++
+	if !ss.s.clients.allow(ss.addr) {
+		return ss.sendError(ctx, ss.runSeq, apiError{Message: "too many runs from your address; slow down", Kind: "limit", RetryAfter: 1})
+	}
+	prog, e := compileWorkload(m.Workload)
+	if e != nil {
+		return ss.sendError(ctx, ss.runSeq, *e)
+	}
+	if err := ss.send(ctx, compiledMessage{header: newHeader("compiled", ss.runSeq), Code: codeObjects(prog)}); err != nil {
+		return err
+	}
+	ss.run = startLiveRun(ss.s, ctx, ss.runSeq, *m.Workload, ss.log)
+	ss.ended, ss.noInstr = false, false
+	ss.pos, ss.carry, ss.sentTo, ss.sentIdx, ss.instrTo = 0, 0, 0, 0, 0
+	ss.speed, ss.res = 0, m.Resolution
+	if m.Speed != nil {
+		ss.speed = *m.Speed
+	}
+	ss.playing, ss.pending, ss.lastTick = !m.Paused, pendingOp{}, time.Now()
+	if m.From != nil && *m.From > 0 {
+		ss.playing = false
+		ss.seek(*m.From, !m.Paused)
+	}
+	return nil
+}
+
+// stopRun stops the current run and trace, if any, and waits for them.
+func (ss *session) stopRun() {
+	ss.stopTrace()
+	if ss.run != nil {
+		ss.run.stop()
+		ss.run = nil
+	}
+}
+
+func (ss *session) stopTrace() {
+	for _, t := range []*instrTrace{ss.trace, ss.next} {
+		if t != nil {
+			t.stop()
+		}
+	}
+	ss.trace, ss.next = nil, nil
+}
+
+// advance moves the playhead and sends what the browser lacks: events up to
+// the playhead, instructions at slow speeds, the position, the end.
+func (ss *session) advance(ctx context.Context) error {
+	r := ss.run
+	if r == nil {
+		return nil
+	}
+	now := time.Now()
+	sn := r.snapshot()
+	if sn.done && r.failed != nil {
+		if !ss.ended {
+			ss.ended = true
+			return ss.sendError(ctx, r.id, *r.failed)
+		}
+		return nil
+	}
+	limit := sn.upTo // the playhead never passes the simulation
+	if sn.done {
+		limit = sn.end
+	}
+	instr := ss.wantInstr() // before a step resolves, so that its instruction is sent
+	ss.movePlayhead(now, limit, sn.done)
+	ss.resolvePending(sn, limit)
+	ss.lastTick = now
+	if ss.pos > ss.sentTo && (!ss.playing || ss.speed != 0 || now.Sub(ss.lastSend) >= minSendInterval) {
+		if err := ss.sendEvents(ctx, sn, ss.pos); err != nil {
+			return err
+		}
+		ss.lastSend = now
+	}
+	if instr || ss.wantInstr() {
+		if err := ss.sendInstr(ctx); err != nil {
+			return err
+		}
+	}
+	if sn.done && !ss.ended {
+		ss.ended = true
+		if err := ss.send(ctx, endMessage{header: newHeader("end", r.id), Summary: r.summary()}); err != nil {
+			return err
+		}
+	}
+	ss.exactEnd = false
+	return ss.sendPosition(ctx, false)
+}
+
+// movePlayhead advances a playing playhead by the playback clock, keeping it
+// behind limit and, in slow motion, behind the instruction trace.
+func (ss *session) movePlayhead(now time.Time, limit int64, done bool) {
+	if !ss.playing {
+		return
+	}
+	if ss.speed == 0 {
+		ss.pos = limit
+	} else {
+		ss.carry += ss.speed * now.Sub(ss.lastTick).Seconds()
+		whole := int64(ss.carry)
+		ss.carry -= float64(whole)
+		from := ss.pos
+		ss.pos += whole
+		if ss.wantInstr() { // the window holding from must be traced that far
+			ss.ensureTrace(from)
+			if ss.trace != nil {
+				_, _, cover := ss.trace.snapshot()
+				ss.pos = max(min(ss.pos, cover), from)
+			}
+		}
+	}
+	if ss.pos >= limit {
+		ss.pos = limit
+		ss.playing = !done
+	}
+}
+
+// resolvePending moves the playhead for a seek or step waiting on the
+// simulation, and ends the wait when it can.
+func (ss *session) resolvePending(sn runSnapshot, limit int64) {
+	switch p := &ss.pending; p.kind {
+	case opSeek:
+		ss.pos = min(p.target, limit)
+		if ss.pos == p.target || sn.done {
+			ss.playing, ss.lastTick = p.play, time.Now()
+			*p = pendingOp{}
+		}
+	case opStepEvent:
+		if t, ok := nextOfInterest(sn.events, ss.pos); ok {
+			ss.pos, ss.exactEnd = t+1, true
+			*p = pendingOp{}
+		} else {
+			// Nothing of interest yet: move over what has been simulated, so
+			// that the simulation, which may be waiting for it to be sent,
+			// goes on.
+			ss.pos = max(ss.pos, limit)
+			if sn.done {
+				*p = pendingOp{}
+			}
+		}
+	case opStepInstr:
+		ss.stepInstr(sn, limit)
+	}
+}
+
+// nextOfInterest returns the time of the first event at or after t that a
+// step stops at: anything but refcount changes and instructions.
+func nextOfInterest(events []machine.Event, t int64) (int64, bool) {
+	i := sort.Search(len(events), func(i int) bool { return events[i].T >= t })
+	for ; i < len(events); i++ {
+		switch events[i].Kind {
+		case machine.EvRef, machine.EvAlloc, machine.EvFree, machine.EvInstr:
+			continue
+		}
+		return events[i].T, true
+	}
+	return 0, false
+}
+
+// stepInstr looks for the chosen thread's next instruction, window by window.
+func (ss *session) stepInstr(sn runSnapshot, limit int64) {
+	p := &ss.pending
+	if ss.noInstr {
+		*p = pendingOp{}
+		return
+	}
+	ss.ensureTrace(p.from)
+	events, to, cover := ss.trace.snapshot()
+	i := sort.Search(len(events), func(i int) bool { return events[i].T >= ss.pos })
+	for ; i < len(events) && events[i].T < cover; i++ {
+		if events[i].Thread == p.thread {
+			ss.pos, ss.exactEnd = events[i].T+1, true
+			*p = pendingOp{}
+			return
+		}
+	}
+	if cover < to {
+		return // the trace is still working
+	}
+	p.windows++
+	if to >= limit && sn.done || p.windows >= maxStepWindows {
+		*p = pendingOp{} // nothing more to find
+		return
+	}
+	p.from = to
+}
+
+// wantInstr reports whether the browser should get instr events now.
+func (ss *session) wantInstr() bool {
+	if ss.noInstr || ss.run == nil {
+		return false
+	}
+	slow := ss.playing && ss.speed > 0 && ss.speed <= instrMaxSpeed
+	return slow || ss.pending.kind == opStepInstr
+}
+
+// ensureTrace makes sure an instruction window covering t exists.
+// Once the window is traced and the playhead is half way through it, the
+// next window is traced ahead (every window simulates the run from its
+// start, which takes a while far into a long run).
+func (ss *session) ensureTrace(t int64) {
+	if ss.trace != nil {
+		_, to, cover := ss.trace.snapshot()
+		if ss.trace.from <= t && t < to {
+			if ss.next == nil && cover >= to && t >= ss.trace.from+(to-ss.trace.from)/2 {
+				ss.next = startTrace(ss.s, ss.run.ctx, ss.run.wl, to, to+ss.traceWindow())
+			}
+			return
+		}
+		if to <= ss.trace.from && cover >= to { // a failed trace: give up on instructions
+			ss.noInstr = true
+		}
+		ss.trace.stop()
+		ss.trace = nil
+	}
+	if next := ss.next; next != nil {
+		ss.next = nil
+		if _, to, _ := next.snapshot(); next.from <= t && t < to && !ss.noInstr {
+			ss.trace = next
+			return
+		}
+		next.stop()
+	}
+	if !ss.noInstr {
+		ss.trace = startTrace(ss.s, ss.run.ctx, ss.run.wl, t, t+ss.traceWindow())
+	}
+}
+
+// traceWindow is the length of an instruction window at the current speed.
+func (ss *session) traceWindow() int64 {
+	w := int64(ss.speed * traceAhead.Seconds())
+	return min(max(w, minTraceWindow), maxTraceWindow)
+}
+
+// sendEvents sends the events before t1 that the browser lacks, in messages
+// that tile [sentTo, t1), coalesced when one covers more than a pixel.
+func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 int64) error {
+	i0 := ss.sentIdx
+	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
+	res := 0.0
+	if float64(t1-ss.sentTo) > ss.res {
+		res = ss.res
+	}
+	out := coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd)
+	born := time.Time{}
+	if i1 > i0 {
+		born = ss.run.bornAt(i0)
+	}
+	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, born); err != nil {
+		return err
+	}
+	ss.sentIdx, ss.sentTo = i1, t1
+	ss.run.consume(i1)
+	return nil
+}
+
+// sendTiled sends events (time-ordered, in [t0, t1)) as messages of type
+// typ of at most maxEventsPerMessage events that tile [t0, t1). Events at
+// the same time stay in one message.
+func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 int64, events []wireEvent, born time.Time) error {
+	for {
+		n, end := len(events), t1
+		if n > maxEventsPerMessage {
+			n = maxEventsPerMessage
+			for n < len(events) && events[n].T == events[n-1].T {
+				n++
+			}
+			if n < len(events) {
+				end = events[n].T
+			}
+		}
+		msg := eventsMessage{header: newHeader(typ, ss.run.id), T0: t0, T1: end, Events: events[:n]}
+		if err := ss.c.send(ctx, marshal(msg), born); err != nil {
+			return err
+		}
+		events, t0 = events[n:], end
+		if len(events) == 0 {
+			return nil
+		}
+	}
+}
+
+// sendInstr sends the instructions of the current window that lie before
+// the playhead and have not been sent.
+func (ss *session) sendInstr(ctx context.Context) error {
+	if ss.trace == nil {
+		return nil
+	}
+	events, _, cover := ss.trace.snapshot()
+	lo, hi := max(ss.instrTo, ss.trace.from), min(ss.pos, cover)
+	if hi <= lo {
+		return nil
+	}
+	res := 0.0
+	if float64(hi-lo) > ss.res {
+		res = ss.res
+	}
+	if err := ss.sendTiled(ctx, "instr", lo, hi, coalesceRange(events, lo, hi, res, !ss.exactEnd), time.Time{}); err != nil {
+		return err
+	}
+	ss.instrTo = hi
+	return nil
+}
+
+// sendPosition sends the playback position if it changed (or always, when
+// force is set, in answer to a command).
+func (ss *session) sendPosition(ctx context.Context, force bool) error {
+	if ss.run == nil {
+		return nil
+	}
+	sn := ss.run.snapshot()
+	simulated := sn.upTo
+	if sn.done {
+		simulated = sn.end
+	}
+	p := positionMessage{header: newHeader("position", ss.run.id), T: ss.pos, Playing: ss.playing || ss.pending.kind != opNone,
+		Speed: ss.speed, Simulated: simulated}
+	if !force && p == ss.lastPos {
+		return nil
+	}
+	if !force && p.Playing == ss.lastPos.Playing {
+		since := time.Since(ss.lastPosAt)
+		if since < minSendInterval || p.T == ss.lastPos.T && since < frameInterval {
+			return nil // moving: say so every 10 ms; only the simulation moved: once a frame
+		}
+	}
+	ss.lastPos, ss.lastPosAt = p, time.Now()
+	return ss.send(ctx, p)
+}

@@ -1,0 +1,1037 @@
+// model.js defines RunStore, the browser's copy of one run: it takes the
+// protocol's messages (docs/protocol.md), keeps every resource's state
+// transitions in flat, time-sorted, columnar arrays, derives spans from them
+// exactly as vm/machine/spans.go does, and answers stateAt(t) and stats(t)
+// (mirroring vm/machine/stats.go). It also words explanations of events
+// (explain) and formats simulated time (fmtDur, fmtTime).
+//
+// Nothing here touches the DOM; timeline.js draws a RunStore and panels.js
+// shows its objects, bytecode and statistics. See docs/HACKING.md, "Timeline".
+
+/** Thread states, as in vm/machine/event.go (index = the Go value). */
+export const STATES = ["", "runnable", "running_gil", "running", "wait_gil", "blocked", "done"];
+export const S_RUNNABLE = 1, S_RUNNING_GIL = 2, S_RUNNING = 3, S_WAIT_GIL = 4, S_BLOCKED = 5, S_DONE = 6;
+
+/** GIL release reasons as stored in a hold span's kind (0: still held). */
+export const RELEASES = ["", "voluntary", "forced", "interval"];
+
+/** Event kinds that become markers and stay in RunStore.instants. */
+const INSTANT_KINDS = new Set(["thread_start", "drop_request", "forced_switch", "futile_wakeup",
+  "lock_acquire", "lock_release", "output", "exception", "end", "ref_race", "use_after_free",
+  "leak", "deadlock", "gc_pause"]);
+
+/** Kinds that are refcount anomalies (an object's history gets a mark). */
+export const ANOMALIES = new Set(["ref_race", "use_after_free", "leak"]);
+
+/**
+ * Col is a growable typed column. Spans and histories are kept as a few Cols
+ * each (structure of arrays), so 10^6 spans cost a few typed arrays, not 10^6
+ * objects, and a binary search touches one contiguous array.
+ */
+/** MAX_SUM_KEYS bounds the keys a SpanList keeps prefix sums for. */
+const MAX_SUM_KEYS = 16;
+
+class Col {
+  constructor(Type, cap = 16) { this.Type = Type; this.a = new Type(cap); }
+  /** set stores v at i, growing the column to fit. */
+  set(i, v) {
+    if (i >= this.a.length) {
+      const b = new this.Type(Math.max(this.a.length * 2, i + 1));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
+  }
+}
+
+/**
+ * SpanList is a flat list of spans [start, end) sorted by start and not
+ * overlapping. The last span may be open (end = Infinity): it lasts until the
+ * store's current end. Columns: kind (a thread state or a release reason), a
+ * (core, or a thread id), b (a reason index, or a thread id), obj (the lock or
+ * object waited on), merged (how many changes the server folded into it).
+ */
+export class SpanList {
+  /**
+   * keyMode names what tells spans apart when drawn: "state" (kind: thread
+   * lanes), "thread" (a: the GIL's holder) or "threadState" (a<<3 | kind:
+   * cores). For each key the list keeps the prefix sums of its closed spans'
+   * durations (sums: Map key → Float64Array-backed Col, entry i = the total
+   * over spans [0, i)), so a renderer can weigh the states inside any range
+   * of spans in O(keys) without visiting them. Past MAX_SUM_KEYS keys it stops
+   * (sums = null) and renderers visit every span.
+   */
+  constructor(keyMode = "state") {
+    this.n = 0;
+    this.keyMode = keyMode;
+    this.sums = new Map();
+    this._start = new Col(Float64Array); this._end = new Col(Float64Array);
+    this._kind = new Col(Uint8Array); this._a = new Col(Int32Array); this._b = new Col(Int32Array);
+    this._obj = new Col(Float64Array); this._merged = new Col(Int32Array);
+  }
+  /** keyOf returns span i's drawing key (see keyMode). */
+  keyOf(i) {
+    const m = this.keyMode;
+    return m === "state" ? this._kind.a[i] : m === "thread" ? this._a.a[i] << 3 : (this._a.a[i] << 3) | this._kind.a[i];
+  }
+  /** _sum records the duration of span i, just closed, in the prefix sums. */
+  _sum(i) {
+    if (!this.sums) return;
+    const key = this.keyOf(i), d = this._end.a[i] - this._start.a[i];
+    if (!this.sums.has(key)) {
+      if (this.sums.size >= MAX_SUM_KEYS) { this.sums = null; return; }
+      this.sums.set(key, new Col(Float64Array, Math.max(16, i + 2))); // zeros: the key had no time before
+    }
+    for (const [k, col] of this.sums) col.set(i + 1, col.a.length > i ? col.a[i] + (k === key ? d : 0) : (k === key ? d : 0));
+  }
+  /** weightsIn calls fn(key, duration) for each key's total time over closed spans [i, j). */
+  weightsIn(i, j, fn) {
+    for (const [k, col] of this.sums) {
+      const a = col.a, hi = j < a.length ? a[j] : 0, lo = i < a.length ? a[i] : 0;
+      if (hi > lo) fn(k, hi - lo);
+    }
+  }
+  get start() { return this._start.a; }
+  get end() { return this._end.a; }
+  get kind() { return this._kind.a; }
+  get a() { return this._a.a; }
+  get b() { return this._b.a; }
+  get obj() { return this._obj.a; }
+  get merged() { return this._merged.a; }
+  /** open appends an open span starting at t. */
+  open(t, kind, a = 0, b = 0, obj = 0, merged = 1) {
+    const i = this.n++;
+    this._start.set(i, t); this._end.set(i, Infinity); this._kind.set(i, kind);
+    this._a.set(i, a); this._b.set(i, b); this._obj.set(i, obj); this._merged.set(i, merged);
+  }
+  /** isOpen reports whether the last span is still open. */
+  isOpen() { return this.n > 0 && this._end.a[this.n - 1] === Infinity; }
+  /** close ends the open span at t; a zero-length span is dropped unless keepEmpty. */
+  close(t, keepEmpty = false) {
+    if (!this.isOpen()) return;
+    const i = this.n - 1;
+    if (t <= this._start.a[i] && !keepEmpty) { this.n--; return; }
+    this._end.a[i] = t;
+    this._sum(i);
+  }
+  /** firstVisible returns the index of the first span that ends after t (binary search). */
+  firstVisible(t) {
+    const end = this._end.a;
+    let lo = 0, hi = this.n;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (end[m] > t) hi = m; else lo = m + 1;
+    }
+    return lo;
+  }
+  /** firstStartAt returns the index of the first span that starts at or after t (binary search). */
+  firstStartAt(t) {
+    const start = this._start.a;
+    let lo = 0, hi = this.n;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (start[m] < t) lo = m + 1; else hi = m;
+    }
+    return lo;
+  }
+
+  /** at returns the index of the span containing t, or -1. */
+  at(t) {
+    const i = this.firstVisible(t);
+    return i < this.n && this._start.a[i] <= t ? i : -1;
+  }
+  /** span returns span i as an object (for hover and explanations, not for drawing). */
+  span(i, now = Infinity) {
+    return { i, start: this.start[i], end: Math.min(this.end[i], now), kind: this.kind[i],
+      a: this.a[i], b: this.b[i], obj: this.obj[i], merged: this.merged[i], open: this.end[i] === Infinity };
+  }
+}
+
+/** History is a time-sorted list of (t, value…) samples: a refcount or a thread's position. */
+class History {
+  constructor(width) { this.n = 0; this.t = new Col(Float64Array); this.v = []; for (let k = 0; k < width; k++) this.v.push(new Col(Float64Array)); }
+  push(t, ...vals) {
+    const i = this.n++;
+    this.t.set(i, t);
+    for (let k = 0; k < vals.length; k++) this.v[k].set(i, vals[k]);
+  }
+  last(k) { return this.n ? this.v[k].a[this.n - 1] : undefined; }
+  /** at returns the index of the last sample at or before t, or -1. */
+  at(t) {
+    const ts = this.t.a;
+    let lo = 0, hi = this.n;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (ts[m] <= t) lo = m + 1; else hi = m;
+    }
+    return lo - 1;
+  }
+  value(k, i) { return this.v[k].a[i]; }
+}
+
+/** num reads an optional integer field of an event (absent fields are 0 in the Go JSON). */
+const num = (v, d = 0) => (typeof v === "number" ? v : d);
+
+/**
+ * RunStore holds one run. Feed it protocol messages with handle(msg), or call
+ * reset/setCode/add/finish directly. Events must arrive in time order (batches
+ * tile time); the store keeps, per thread, GIL, core, lock and object, the
+ * state transitions as flat sorted arrays:
+ *   threads: Map id → {id, name, process (1 = main), spans: SpanList (kind = state,
+ *            a = core, b = reason index), pos: History(line, pc, code), marks and
+ *            anomalies: [instant index]}
+ *   gils:    Map id → {id, process, holds: SpanList (kind = release reason, a = thread)}
+ *   cores:   [SpanList (kind = state, a = thread)]
+ *   locks:   Map id → {id, holds: SpanList (a = thread)}
+ *   objects: Map id → {id, type, alloc, free, refs: History(count, true count, delta, thread),
+ *            threads: Set, anomalies: [instant index], drift (true − simulated count), owner, local, shared}
+ *   The true count is the simulated one plus the updates lost in ref_race events
+ *   (their text names the lost delta); use_after_free (Count) and leak (Value)
+ *   state it outright. Events may also carry true_count, owner, local, shared.
+ *   instants: every event that is a mark (drop requests, switches, anomalies …), in time order.
+ * Listeners added with onChange(fn) run after every add/reset/finish.
+ */
+export class RunStore {
+  constructor(info = {}) { this._listeners = []; this.reset(info); }
+
+  /**
+   * reset empties the store for a new run. info is optional: {run, model,
+   * cores, code (the compiled message's code list), hello (the hello
+   * message)}, or a `compiled` or `hello` message itself, or a workload
+   * ({model, cores, …}).
+   */
+  reset(info = {}) {
+    if (info.type === "compiled") info = { run: info.run, code: info.code, model: info.model, cores: info.cores };
+    else if (info.type === "hello") info = { hello: info };
+    this.run = info.run ?? 0;
+    this.model = info.model ?? "";
+    this.cores = [];
+    this.ncores = num(info.cores, 0);
+    for (let c = 0; c < this.ncores; c++) this.cores.push(new SpanList("threadState"));
+    this.hello = info.hello ?? null;
+    this.code = [];
+    for (const c of info.code || []) this.code[c.id] = c;
+    this.threads = new Map();
+    this.gils = new Map();
+    this.locks = new Map();
+    this.objects = new Map();
+    this.instants = [];
+    this._counts = { drop: new Col(Int32Array), forced: new Col(Int32Array), futile: new Col(Int32Array) }; // running counts by instant
+    this.deadlocks = [];    // the deadlock events, for drawing without scanning instants
+    this.pauses = [];       // gc_pause events (Value: the pause, ns)
+    this.globalMarks = [];  // instants of no thread worth a mark (leaks), as instant indices
+    this.reasons = [""];
+    this._reasonIdx = new Map([["", 0]]);
+    this.end = 0;           // the latest simulated time known, ns
+    this.finished = null;   // the end message's summary, once it came
+    this.endTime = undefined; // its end_time, ns
+    this.eventCount = 0;
+    this._shared = null;
+    this._stats = null;
+    this._emit();
+  }
+
+  /** setCode takes the compiled message's code list ({id, name, qualname, firstline, instructions}). */
+  setCode(code) {
+    this.code = [];
+    for (const c of code || []) this.code[c.id] = c;
+    this._emit();
+  }
+
+  /**
+   * handle takes one server message: hello, compiled, events, instr or end (others
+   * are ignored, as are messages of another run than the one reset named).
+   */
+  handle(msg) {
+    if (!msg || (this.run && msg.run && msg.run !== this.run)) return;
+    switch (msg.type) {
+      case "hello": this.hello = msg; break;
+      case "compiled": this.setCode(msg.code); break;
+      case "events": this.add(msg.events || [], msg.t1); break;
+      case "instr": this.setInstr(msg.t0, msg.t1, msg.events); break;
+      case "end": this.finish(msg.summary || {}); break;
+    }
+  }
+
+  /**
+   * add appends a batch of events (in time order, after everything already
+   * added). until, if given, is the batch's t1: time known to be event-free up
+   * to there, so the store's end moves to it.
+   */
+  add(events, until) {
+    for (const e of events) this._add(e);
+    if (typeof until === "number" && until > this.end) this.end = until;
+    this._emit();
+  }
+
+  /** finish records the end summary: threads' names, the end time, the cores. */
+  finish(summary) {
+    this.finished = summary;
+    if (typeof summary.end_time === "number") {
+      this.endTime = summary.end_time; // the run's wall time (events may trail it by a little)
+      this.end = Math.max(this.end, summary.end_time);
+    }
+    if (summary.model) this.model = summary.model;
+    for (const t of summary.threads || []) this._thread(t.id).name = t.name;
+    this._ensureCores(num(summary.cores));
+    this._emit();
+  }
+
+  /** onChange registers fn to run after the store changes; returns a function that removes it. */
+  onChange(fn) {
+    this._listeners.push(fn);
+    return () => { this._listeners = this._listeners.filter((f) => f !== fn); };
+  }
+
+  _emit() { for (const f of this._listeners || []) f(this); }
+
+  _reason(r) {
+    if (!r) return 0;
+    let i = this._reasonIdx.get(r);
+    if (i === undefined) { i = this.reasons.length; this.reasons.push(r); this._reasonIdx.set(r, i); }
+    return i;
+  }
+
+  _ensureCores(n) {
+    while (this.cores.length < n) this.cores.push(new SpanList("threadState"));
+    this.ncores = Math.max(this.ncores, n);
+  }
+
+  _thread(id, process = 1) {
+    let th = this.threads.get(id);
+    if (!th) {
+      th = { id, name: id === 1 ? "MainThread" : `Thread ${id}`, process, done: false,
+        spans: new SpanList(), pos: new History(3), marks: [], anomalies: [], blocked: [] };
+      this.threads.set(id, th);
+    }
+    return th;
+  }
+
+  _gil(id, process = 1) {
+    let g = this.gils.get(id);
+    if (!g) { g = { id, process, holds: new SpanList("thread") }; this.gils.set(id, g); }
+    return g;
+  }
+
+  _lock(id) {
+    let l = this.locks.get(id);
+    if (!l) { l = { id, holds: new SpanList("thread") }; this.locks.set(id, l); }
+    return l;
+  }
+
+  _object(id, type) {
+    let o = this.objects.get(id);
+    if (!o) {
+      o = { id, type: type || "object", alloc: -1, free: -1, refs: new History(4), threads: new Set(),
+        anomalies: [], drift: 0, owner: undefined, local: undefined, shared: undefined };
+      this.objects.set(id, o);
+    }
+    if (type) o.type = type;
+    return o;
+  }
+
+  _add(e) {
+    const t = e.t;
+    if (t > this.end) this.end = t;
+    this.eventCount++;
+    // a thread's process: its thread_start's Value (1 = the main process); an event's own
+    // `process` field, if one ever carries it, wins
+    if (e.kind === "thread_start" && e.thread > 0) this._thread(e.thread).process = num(e.process, Math.max(1, num(e.value, 1)));
+    const process = e.thread > 0 ? this._thread(e.thread, num(e.process, 1)).process : num(e.process, 1);
+    if (e.thread > 0) {
+      const th = this._thread(e.thread);
+      if (e.line > 0 || e.pc > 0 || e.code > 0) {
+        const line = num(e.line), pc = num(e.pc), code = num(e.code);
+        const h = th.pos, n = h.n;
+        if (n && h.t.a[n - 1] === t && h.last(0) === line && h.last(1) === pc && !h.last(2)) {
+          h.v[2].a[n - 1] = code; // an event without its code (forced_switch) followed by one with it
+        } else if (n === 0 || h.last(0) !== line || h.last(1) !== pc || h.last(2) !== code) {
+          h.push(t, line, pc, code);
+        }
+      }
+    }
+    switch (e.kind) {
+      case "thread_state": this._state(e); break;
+      case "gil_acquire": {
+        const g = this._gil(num(e.obj), process);
+        g.holds.close(t, true); // an acquire of a held GIL closes the hold (invalid stream)
+        g.holds.open(t, 0, e.thread, 0, 0, num(e.merged, 1));
+        break;
+      }
+      case "gil_release": {
+        const g = this._gil(num(e.obj), process);
+        const h = g.holds;
+        if (h.isOpen() && h.a[h.n - 1] === e.thread) {
+          h.kind[h.n - 1] = Math.max(0, RELEASES.indexOf(e.reason));
+          h.close(t, true);
+        }
+        break;
+      }
+      case "lock_acquire": {
+        const l = this._lock(num(e.obj));
+        l.holds.close(t, true);
+        l.holds.open(t, 0, e.thread);
+        break;
+      }
+      case "lock_release": {
+        const l = this._lock(num(e.obj));
+        if (l.holds.isOpen()) l.holds.close(t, true);
+        break;
+      }
+      case "alloc": {
+        const o = this._object(num(e.obj), e.text);
+        o.alloc = t; o.drift = 0;
+        o.refs.push(t, num(e.count), num(e.true_count, num(e.count)), 0, e.thread);
+        break;
+      }
+      case "free": {
+        const o = this._object(num(e.obj), e.text);
+        o.free = t;
+        // a premature free (lost decrements) names the references that remained in Count
+        if (e.reason === "premature") o.drift = num(e.count);
+        o.refs.push(t, 0, num(e.true_count, o.drift), 0, e.thread);
+        break;
+      }
+      case "ref": {
+        const o = this._object(num(e.obj), e.text);
+        o.refs.push(t, num(e.count), num(e.true_count, num(e.count) + o.drift), num(e.value), e.thread);
+        if (e.thread > 0) o.threads.add(e.thread);
+        if (e.owner !== undefined) o.owner = e.owner;
+        if (e.local !== undefined) o.local = e.local;
+        if (e.shared !== undefined) o.shared = e.shared;
+        break;
+      }
+      case "ref_race": {
+        // Thread's update (its text says "…'s +1 was overwritten") was lost: the true
+        // count keeps it, the simulated one (Count) does not.
+        const o = this._object(num(e.obj));
+        const m = /([+-]\d+) was overwritten/.exec(e.text || "");
+        if (m) o.drift += Number(m[1]);
+        o.refs.push(t, num(e.count), num(e.count) + o.drift, 0, e.thread);
+        if (e.thread > 0) o.threads.add(e.thread);
+        if (e.value > 0) o.threads.add(e.value);
+        break;
+      }
+      case "use_after_free": { // Count: the references that really remained
+        const o = this._object(num(e.obj), e.text);
+        o.drift = num(e.count) - (o.refs.n ? o.refs.last(0) : 0);
+        o.refs.push(t, o.refs.n ? o.refs.last(0) : 0, num(e.count), 0, e.thread);
+        break;
+      }
+      case "leak": { // Count: the simulated count; Value: the references that exist
+        const o = this._object(num(e.obj), e.text);
+        o.drift = num(e.value) - num(e.count);
+        o.refs.push(t, num(e.count), num(e.value), 0, 0);
+        break;
+      }
+      case "ref_merge": { // biased counting: Thread, the owner, merged the shared count
+        const o = this._object(num(e.obj));
+        o.owner = e.thread;
+        o.refs.push(t, num(e.count), num(e.count) + o.drift, 0, e.thread);
+        break;
+      }
+      case "gc_pause":
+        this.pauses.push(e);
+        break;
+    }
+    if (INSTANT_KINDS.has(e.kind) || !KNOWN_KINDS.has(e.kind)) this._instant(e);
+  }
+
+  _instant(e) {
+    const i = this.instants.length;
+    this.instants.push(e);
+    const c = this._counts, prev = (col) => (i > 0 ? col.a[i - 1] : 0);
+    c.drop.set(i, prev(c.drop) + (e.kind === "drop_request" ? 1 : 0));
+    c.forced.set(i, prev(c.forced) + (e.kind === "forced_switch" ? 1 : 0));
+    c.futile.set(i, prev(c.futile) + (e.kind === "futile_wakeup" ? 1 : 0));
+    if (e.kind === "deadlock") this.deadlocks.push(e);
+    if (e.kind === "thread_start") {
+      const th = this._thread(e.thread);
+      if (e.text) th.name = e.text;
+    }
+    if (e.thread > 0) {
+      const th = this._thread(e.thread);
+      th.marks.push(i);
+      if (ANOMALIES.has(e.kind)) th.anomalies.push(i);
+    } else if (ANOMALIES.has(e.kind)) {
+      this.globalMarks.push(i); // leaks: found at the end, by no thread
+    }
+    if (ANOMALIES.has(e.kind) && e.obj) this._object(e.obj, e.type).anomalies.push(i);
+  }
+
+  _state(e) {
+    const th = this._thread(e.thread);
+    if (th.done) return;
+    const state = Math.max(0, STATES.indexOf(e.state));
+    const running = state === S_RUNNING_GIL || state === S_RUNNING;
+    const core = running ? num(e.core, -1) : -1;
+    const reason = this._reason(e.reason);
+    const sp = th.spans;
+    if (sp.isOpen()) {
+      const i = sp.n - 1;
+      if (sp.kind[i] === state && sp.b[i] === reason && sp.a[i] === core) return; // sameState
+      const oldCore = sp.a[i];
+      sp.close(e.t);
+      if (sp.n === i && th.blocked[th.blocked.length - 1] === i) th.blocked.pop(); // dropped: empty
+      const oc = this.cores[oldCore];
+      if (oc && oc.isOpen() && oc.a[oc.n - 1] === e.thread) oc.close(e.t);
+    }
+    if (state === S_DONE) { th.done = true; th.doneAt = e.t; return; }
+    sp.open(e.t, state, core, reason, num(e.obj), num(e.merged, 1));
+    if (state === S_BLOCKED) th.blocked.push(sp.n - 1);
+    if (core >= 0) {
+      this._ensureCores(core + 1);
+      const cs = this.cores[core];
+      cs.close(e.t); // a core runs one thread; best effort on invalid streams
+      cs.open(e.t, state, e.thread, 0, 0, num(e.merged, 1));
+    }
+  }
+
+  // ---- queries ---------------------------------------------------------------
+
+  /** threadList returns the threads sorted by process, then id. */
+  threadList() {
+    return [...this.threads.values()].sort((a, b) => a.process - b.process || a.id - b.id);
+  }
+
+  /** gilList returns the GILs sorted by process, then number. */
+  gilList() {
+    return [...this.gils.values()].sort((a, b) => a.process - b.process || a.id - b.id);
+  }
+
+  /** instr returns the instruction at pc of code id, or null. */
+  instr(code, pc) {
+    const c = this.code[code];
+    if (!c || !c.instructions || pc < 0) return null;
+    const ins = c.instructions[pc];
+    if (ins && (ins.offset === undefined || ins.offset === 2 * pc)) return ins;
+    return c.instructions.find((x) => x.offset === 2 * pc) || null;
+  }
+
+  /**
+   * codeOf returns the code id of event e: its own, else (events that omit it)
+   * the code of its thread's position at the same time, line and pc.
+   */
+  codeOf(e) {
+    if (e.code > 0) return e.code;
+    const th = this.threads.get(e.thread);
+    if (!th) return 0;
+    for (let i = th.pos.at(e.t); i >= 0 && th.pos.t.a[i] === e.t; i--) {
+      if (th.pos.value(0, i) === num(e.line) && th.pos.value(1, i) === num(e.pc) && th.pos.value(2, i) > 0) return th.pos.value(2, i);
+    }
+    return 0;
+  }
+
+  /**
+   * checkpointWhere describes where a forced switch happened. The machine
+   * reports the last instruction executed (f_lasti), while the check point is
+   * the instruction about to run: when the reported one is not a check-point
+   * opcode but the next one is (the fall-through into JUMP_BACKWARD), that one
+   * is named.
+   */
+  checkpointWhere(e) {
+    const code = this.codeOf(e), pc = num(e.pc, -1);
+    const isCheck = (ins) => ins && /^(RESUME|JUMP_BACKWARD|CALL)/.test(ins.opname);
+    const here = this.instr(code, pc), next = this.instr(code, pc + 1);
+    if (here && !isCheck(here) && isCheck(next)) return this.where(next.line, pc + 1, code);
+    return this.where(e.line, pc, code);
+  }
+
+  /** where describes a code position: "JUMP_BACKWARD on line 4 of count". */
+  where(line, pc, code) {
+    const ins = this.instr(code, pc);
+    const fn = this.code[code];
+    let s = ins ? `${ins.opname} on line ${line || ins.line}` : (line > 0 ? `line ${line}` : "library code");
+    if (fn && fn.name && fn.name !== "<module>") s += ` of ${fn.qualname || fn.name}()`;
+    if (!code && line > 0) s += " (library code)";
+    return s;
+  }
+
+  /** refcountAt returns object id's {count, trueCount, freed} at t, or null before it existed. */
+  refcountAt(id, t) {
+    const o = this.objects.get(id);
+    if (!o) return null;
+    const i = o.refs.at(t);
+    if (i < 0) return null;
+    return { count: o.refs.value(0, i), trueCount: o.refs.value(1, i), freed: o.free >= 0 && o.free <= t };
+  }
+
+  /** sharedObjects returns objects touched by two or more threads or marked by an anomaly, most active first. */
+  sharedObjects(limit = 40) {
+    const key = `${this.eventCount}/${limit}`;
+    if (this._shared && this._shared.key === key) return this._shared.list;
+    const out = [];
+    for (const o of this.objects.values()) if (o.threads.size >= 2 || o.anomalies.length) out.push(o);
+    out.sort((a, b) => b.anomalies.length - a.anomalies.length || b.refs.n - a.refs.n || a.id - b.id);
+    this._shared = { key, list: out.slice(0, limit) };
+    return this._shared.list;
+  }
+
+  /**
+   * stateAt returns the world at time t: every thread's state, reason, core
+   * and current line/pc/code (and opname; `known` says how sure: see positionAt),
+   * each GIL's and lock's holder, each core's thread, and the refcounts of the
+   * shared objects.
+   */
+  stateAt(t) {
+    const threads = [];
+    for (const th of this.threadList()) {
+      const sp = th.spans;
+      const i = sp.at(t);
+      let state = "", reason = "", core = -1, obj = 0, since = 0;
+      if (i >= 0) {
+        state = STATES[sp.kind[i]]; reason = this.reasons[sp.b[i]]; core = sp.a[i]; obj = sp.obj[i]; since = sp.start[i];
+      } else if (th.done && t >= th.doneAt) {
+        state = "done"; since = th.doneAt;
+      }
+      const { line, pc, code, known } = this.positionAt(th.id, t, i);
+      const ins = this.instr(code, pc);
+      threads.push({ id: th.id, name: th.name, process: th.process, state, reason, core, obj, since, line, pc, code,
+        opname: ins ? ins.opname : "", known });
+    }
+    const gils = this.gilList().map((g) => {
+      const i = g.holds.at(t);
+      return { id: g.id, process: g.process, holder: i >= 0 && g.holds.end[i] > t ? g.holds.a[i] : 0 };
+    });
+    const locks = [...this.locks.values()].map((l) => {
+      const i = l.holds.at(t);
+      return { id: l.id, holder: i >= 0 && l.holds.end[i] > t ? l.holds.a[i] : 0 };
+    });
+    const cores = this.cores.map((cs, c) => {
+      const i = cs.at(t);
+      return { core: c, thread: i >= 0 && cs.end[i] > t ? cs.a[i] : 0, state: i >= 0 ? STATES[cs.kind[i]] : "" };
+    });
+    const objects = this.sharedObjects().map((o) => ({ id: o.id, type: o.type, ...(this.refcountAt(o.id, t) || { count: 0, trueCount: 0, freed: false }) }));
+    return { t, threads, gils, locks, cores, objects };
+  }
+
+  /**
+   * positionAt returns thread id's position at time t as {line, pc, code,
+   * known}. Instruction events (`instr` messages, sent only at slow speeds)
+   * say exactly which instruction a thread is about to run; other events
+   * carry positions only now and then. So: the last instr sample at or
+   * before t, unless a later ordinary event says otherwise ("exact"); else a
+   * stopped thread's last position ("exact" at t, else "earlier"); a running
+   * thread moves between samples: the one nearest to t within its running
+   * span ("nearest"), or the last one before ("earlier"). i, if known, is
+   * the index of the thread's span holding t.
+   */
+  positionAt(id, t, i) {
+    const th = this.threads.get(id);
+    const none = { line: 0, pc: -1, code: 0, known: "" };
+    if (!th) return none;
+    if (i === undefined) i = th.spans.at(t);
+    const pos = th.pos, ts = pos.t.a;
+    const p = pos.at(t);
+    const sample = (k, known) => (k < 0 ? { ...none, known } : { line: pos.value(0, k), pc: pos.value(1, k), code: pos.value(2, k), known });
+    const ins = th.instr;
+    if (ins && ins.t.length) {
+      const j = upper(ins.t, t) - 1;
+      if (j >= 0 && (p < 0 || ts[p] <= ins.t[j])) return { line: ins.line[j], pc: ins.pc[j], code: ins.code[j], known: "exact" };
+    }
+    if (p >= 0 && ts[p] === t) return sample(p, "exact");
+    const sp = th.spans;
+    if (i < 0 || !(sp.kind[i] === S_RUNNING_GIL || sp.kind[i] === S_RUNNING)) return sample(p, "earlier");
+    const start = sp.start[i], end = Math.min(sp.end[i], this.end);
+    const before = p >= 0 && ts[p] > start ? p : -1;
+    const after = p + 1 < pos.n && ts[p + 1] <= end ? p + 1 : -1;
+    if (before >= 0 && (after < 0 || t - ts[before] <= ts[after] - t)) return sample(before, "nearest");
+    if (after >= 0) return sample(after, "nearest");
+    return sample(p, "earlier");
+  }
+
+  /**
+   * setInstr takes an `instr` message: the instr events of [t0, t1), which
+   * replace whatever the store held for that stretch (after a backward seek
+   * the server may send a stretch again).
+   */
+  setInstr(t0, t1, events) {
+    const by = new Map();
+    for (const e of events || []) {
+      if (!(e.thread > 0)) continue;
+      if (!by.has(e.thread)) by.set(e.thread, []);
+      by.get(e.thread).push(e);
+    }
+    const ids = new Set([...by.keys()]);
+    for (const th of this.threads.values()) if (th.instr) ids.add(th.id);
+    for (const id of ids) {
+      const th = this._thread(id);
+      const ins = th.instr || (th.instr = { t: [], line: [], pc: [], code: [] });
+      const lo = upper(ins.t, t0 - 1), hi = upper(ins.t, t1 - 1);
+      const add = by.get(id) || [];
+      const put = (a, f) => a.slice(0, lo).concat(add.map(f), a.slice(hi)); // no spread: windows can be long
+      ins.t = put(ins.t, (e) => e.t);
+      ins.line = put(ins.line, (e) => num(e.line));
+      ins.pc = put(ins.pc, (e) => num(e.pc, -1));
+      ins.code = put(ins.code, (e) => num(e.code));
+    }
+    this._emit();
+  }
+
+  /**
+   * stats returns the run's figures up to time t (default: the end), with the
+   * field names of vm/machine Stats' JSON, plus sequential_ns (the CPU time of
+   * all threads, one after another), ratio (wall / sequential) and summary
+   * ("3 threads: 1.02× the sequential time").
+   */
+  stats(t = this.end) {
+    t = Math.min(t, this.end);
+    const key = `${t}/${this.eventCount}/${this.end}/${this.endTime}`;
+    if (this._stats && this._stats.key === key) return this._stats.value;
+    const value = this._computeStats(t);
+    this._stats = { key, value };
+    return value;
+  }
+
+  _computeStats(t) {
+    // at the end, the wall time is the run's end time, as Go's Stats has it
+    const wall = this.finished && t >= this.end && this.endTime !== undefined ? this.endTime : t;
+    const s = { model: this.model, cores: this.cores.length, wall_ns: wall, gil_acquires: 0, gil_switches: 0,
+      gil_switches_per_sec: 0, drop_requests: 0, forced_switches: 0, futile_wakeups: 0 };
+    // instants up to t, from the running counts kept as they arrived
+    let lo = 0, hi = this.instants.length;
+    while (lo < hi) { const m = (lo + hi) >>> 1; if (this.instants[m].t <= t) lo = m + 1; else hi = m; }
+    if (lo > 0) {
+      s.drop_requests = this._counts.drop.a[lo - 1];
+      s.forced_switches = this._counts.forced.a[lo - 1];
+      s.futile_wakeups = this._counts.futile.a[lo - 1];
+    }
+    const tenuresBy = new Map(), all = [];
+    let hasGIL = false;
+    for (const g of this.gils.values()) {
+      const h = g.holds;
+      const ten = [];
+      for (let i = 0; i < h.n && h.start[i] <= t; i++) {
+        hasGIL = true;
+        s.gil_acquires++;
+        if (i > 0 && h.a[i - 1] !== h.a[i]) s.gil_switches++;
+        const end = Math.min(h.end[i], t);
+        const reason = h.end[i] <= t ? h.kind[i] : 0;
+        const last = ten[ten.length - 1];
+        if (last && last.thread === h.a[i] && last.reason === 3) { last.end = end; last.reason = reason; continue; }
+        ten.push({ thread: h.a[i], start: h.start[i], end, reason });
+      }
+      for (const x of ten) {
+        if (!tenuresBy.has(x.thread)) tenuresBy.set(x.thread, []);
+        tenuresBy.get(x.thread).push(x.end - x.start);
+        all.push(x.end - x.start);
+      }
+    }
+    s.gil_holds = distOf(all);
+    if (wall > 0) s.gil_switches_per_sec = Math.round(s.gil_switches / (wall / 1e9) * 100) / 100;
+    const blocked = new Map(), until = new Map();
+    s.threads = [];
+    let sequential = 0, ran = 0;
+    for (const th of [...this.threads.values()].sort((a, b) => a.id - b.id)) {
+      const ts = { id: th.id, name: th.name, cpu_ns: 0, gil_wait_ns: 0, runnable_ns: 0, blocked_ns: 0 };
+      const sp = th.spans;
+      const n = sp.firstStartAt(t); // spans [0, n) began before t; only n-1 may reach past it
+      const tot = [0, 0, 0, 0, 0, 0, 0];
+      if (n > 0) {
+        if (sp.sums) for (const [k, col] of sp.sums) tot[k] += col.a[n - 1] || 0; // spans [0, n-1), all closed
+        else for (let i = 0; i < n - 1; i++) tot[sp.kind[i]] += sp.end[i] - sp.start[i];
+        tot[sp.kind[n - 1]] += Math.min(sp.end[n - 1], t) - sp.start[n - 1];
+      }
+      ts.cpu_ns = tot[S_RUNNING_GIL] + tot[S_RUNNING];
+      ts.gil_wait_ns = tot[S_WAIT_GIL];
+      ts.runnable_ns = tot[S_RUNNABLE];
+      ts.blocked_ns = tot[S_BLOCKED];
+      // completed blocking calls: blocked spans before the last one begun before t
+      for (const i of th.blocked) {
+        if (i >= n - 1) break;
+        const r = this.reasons[sp.b[i]];
+        push(blocked, r, sp.end[i] - sp.start[i]);
+        for (let j = i + 1; j < n; j++) {
+          if (sp.kind[j] === S_RUNNING_GIL || (!hasGIL && sp.kind[j] === S_RUNNING)) { push(until, r, sp.start[j] - sp.start[i]); break; }
+        }
+      }
+      ts.gil_holds = distOf(tenuresBy.get(th.id) || []);
+      sequential += ts.cpu_ns;
+      if (ts.cpu_ns > 0) ran++;
+      s.threads.push(ts);
+    }
+    s.blocking = [...blocked.keys()].sort().map((r) => ({ reason: r, blocked: distOf(blocked.get(r)), until_running: distOf(until.get(r) || []) }));
+    s.sequential_ns = sequential;
+    s.ratio = sequential > 0 ? wall / sequential : 0;
+    s.summary = sequential > 0
+      ? `${ran} ${ran === 1 ? "thread" : "threads"}: ${s.ratio.toFixed(2)}× the sequential time`
+      : "";
+    return s;
+  }
+}
+
+const KNOWN_KINDS = new Set([...INSTANT_KINDS, "thread_state", "gil_acquire", "gil_release", "ref", "alloc", "free", "instr", "ref_merge"]);
+
+/** upper returns the index of the first element of sorted array a greater than x. */
+function upper(a, x) {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >>> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
+  return lo;
+}
+
+function push(m, k, v) { if (!m.has(k)) m.set(k, []); m.get(k).push(v); }
+
+/** distOf summarizes durations like Go's distOf: nearest-rank percentiles. */
+export function distOf(xs) {
+  if (!xs.length) return { count: 0, p10_ns: 0, p50_ns: 0, p90_ns: 0, p99_ns: 0, max_ns: 0 };
+  xs = Float64Array.from(xs).sort();
+  const p = (pct) => xs[Math.max(Math.floor((pct * xs.length + 99) / 100), 1) - 1];
+  return { count: xs.length, p10_ns: p(10), p50_ns: p(50), p90_ns: p(90), p99_ns: p(99), max_ns: xs[xs.length - 1] };
+}
+
+/** fmtDur formats a duration in ns as Go's fmtDur does: "12 ns", "3.4 µs", "5.00 ms", "1.234 s". */
+export function fmtDur(ns) {
+  if (ns === 0) return "0";
+  if (ns < 1e3) return `${Math.round(ns)} ns`;
+  if (ns < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
+  if (ns < 1e9) return `${(ns / 1e6).toFixed(2)} ms`;
+  return `${(ns / 1e9).toFixed(3)} s`;
+}
+
+/** fmtTime formats a point in simulated time with precision to suit a scale of `res` ns per pixel. */
+export function fmtTime(ns, res = 1) {
+  if (ns < 1e6 && res < 1e3) return `${(ns / 1e3).toFixed(res < 10 ? 3 : 1)} µs`;
+  if (ns < 1e9) return `${(ns / 1e6).toFixed(res < 1e3 ? 4 : res < 1e4 ? 3 : 2)} ms`;
+  return `${(ns / 1e9).toFixed(res < 1e6 ? 6 : 3)} s`;
+}
+
+// ---- explanations ------------------------------------------------------------
+
+/** threadName returns "thread 2 (Thread-1 (count))". */
+export function threadName(store, id) {
+  const th = store.threads.get(id);
+  if (!th) return `thread ${id}`;
+  return th.name && th.name !== `Thread ${id}` ? `thread ${id} (${th.name})` : `thread ${id}`;
+}
+
+/** nextInstant returns the first instant after index from (or at time ≥ t) matching pred. */
+function nextInstant(store, fromT, pred, limitT = Infinity) {
+  for (const e of store.instants) {
+    if (e.t < fromT) continue;
+    if (e.t > limitT) break;
+    if (pred(e)) return e;
+  }
+  return null;
+}
+
+/** holdAfter returns the first hold of GIL g starting at or after t. */
+function holdAfter(store, gil, t) {
+  const g = store.gils.get(gil);
+  if (!g) return null;
+  const h = g.holds;
+  let i = h.firstVisible(t);
+  while (i < h.n && h.start[i] < t) i++;
+  return i < h.n ? h.span(i, store.end) : null;
+}
+
+/**
+ * explain returns, in words, the mechanism behind an item the timeline
+ * selected: {event} (an instant), {thread, span} (a thread-state span),
+ * {gil, span} (a GIL hold) or {core, span}.
+ */
+export function explain(store, item) {
+  return sentenceCase(explainItem(store, item));
+}
+
+/** sentenceCase capitalises "thread" where it starts a sentence. */
+function sentenceCase(s) { return s.replace(/(^|[.!?] )thread /g, "$1Thread "); }
+
+function explainItem(store, item) {
+  if (!item) return "";
+  if (item.event) return explainEvent(store, item.event);
+  if (item.span && item.gil !== undefined) return explainHold(store, item.gil, item.span);
+  if (item.span && item.thread !== undefined) return explainSpan(store, item.thread, item.span);
+  if (item.span && item.core !== undefined) return explainSpan(store, item.span.a, item.span, item.core);
+  return "";
+}
+
+function explainEvent(store, e) {
+  const who = threadName(store, e.thread);
+  const at = fmtTime(e.t);
+  const merged = e.merged > 1 ? ` (${e.merged} changes were merged into this mark at this speed.)` : "";
+  switch (e.kind) {
+    case "drop_request": {
+      const th = store.threads.get(e.thread);
+      let waited = "";
+      if (th) {
+        // the wait began where the run of wait_gil/runnable spans before the request began
+        let i = th.spans.at(e.t - 1), from = -1;
+        while (i >= 0 && (th.spans.kind[i] === S_WAIT_GIL || th.spans.kind[i] === S_RUNNABLE) && (from < 0 || th.spans.end[i] === th.spans.start[i + 1])) { from = i; i--; }
+        if (from >= 0) waited = ` had waited ${fmtDur(e.t - th.spans.start[from])} for the GIL, then`;
+      }
+      let s = `At ${at}, ${who}${waited} timed out (the switch interval) and asked ${threadName(store, e.value)}, the holder, to drop the GIL: it set the GIL's drop request and the eval breaker.`;
+      const fs = nextInstant(store, e.t, (x) => x.kind === "forced_switch" && x.thread === e.value);
+      if (fs) {
+        s += ` ${threadName(store, e.value)} saw the request ${fmtDur(fs.t - e.t)} later, at ${store.checkpointWhere(fs)} — its next check point — and released the GIL.`;
+        const h = holdAfter(store, num(e.obj), fs.t);
+        if (h) s += h.a === e.thread
+          ? ` ${who} took it ${fmtDur(h.start - fs.t)} after that.`
+          : ` But ${threadName(store, h.a)} took it first, ${fmtDur(h.start - fs.t)} later.`;
+      }
+      return s + merged;
+    }
+    case "forced_switch": {
+      let s = `At ${at}, ${who} reached a check point — ${store.checkpointWhere(e)} — found the eval breaker set by a drop request and dropped the GIL.`;
+      let req = null;
+      for (const x of store.instants) { if (x.t > e.t) break; if (x.kind === "drop_request" && x.value === e.thread) req = x; }
+      if (req) s += ` ${threadName(store, req.thread)} had asked ${fmtDur(e.t - req.t)} earlier. A holder looks at the eval breaker only at check points, so until it reaches one nothing can take the GIL from it.`;
+      const h = holdAfter(store, num(e.obj), e.t);
+      if (h) s += ` ${threadName(store, h.a)} took the GIL ${fmtDur(h.start - e.t)} later.`;
+      return s + merged;
+    }
+    case "futile_wakeup":
+      return `At ${at}, ${who} was woken to take the GIL, but by the time it got a core the GIL had been taken again (${holderText(store, num(e.obj), e.t)}). The wake-up was futile: it goes back to waiting, and the OS spent a context switch on it.${merged}`;
+    case "lock_acquire": {
+      const th = store.threads.get(e.thread);
+      let s = `At ${at}, ${who} took lock ${e.obj}.`;
+      if (th) {
+        const i = th.spans.at(e.t - 1);
+        if (i >= 0 && th.spans.kind[i] === S_BLOCKED && store.reasons[th.spans.b[i]] === "lock") s += ` It had waited ${fmtDur(e.t - th.spans.start[i])} for it.`;
+      }
+      return s;
+    }
+    case "lock_release": return `At ${at}, ${who} released lock ${e.obj}.`;
+    case "thread_start": {
+      const p = store.threads.get(e.thread)?.process || 1;
+      return `At ${at}, ${who} started${p > 1 ? ` in process ${p} (its own interpreter, with its own GIL)` : ""}.`;
+    }
+    case "output": return `At ${at}, ${who} wrote ${JSON.stringify(e.text || "")} to ${e.value === 2 ? "stderr" : "stdout"}.`;
+    case "exception": return `At ${at}, an uncaught exception ended ${who}: ${e.text}`;
+    case "end": return `The run ended at ${at}: ${e.text || "exit"}${e.value ? ` (exit code ${e.value})` : ""}.`;
+    case "ref_race": return `At ${at}, ${who} and ${threadName(store, e.value)} updated the reference count of object ${e.obj} at the same time, with no GIL to serialise them: each loaded the count before the other stored it, so the update of ${who} was overwritten and lost. The count is now ${num(e.count)}${trueText(store, e)}. ${e.text ? `(${e.text}.)` : ""}`.trim();
+    case "use_after_free": return `At ${at}, ${who} used ${e.text || "object"} #${e.obj} after it had been freed: lost decrements had brought its count to 0 while ${num(e.count)} references to it remained. In C this reads freed memory: the process ends with a segmentation fault.`;
+    case "leak": return `At the end of the run, ${e.text || "object"} #${e.obj} still had a count of ${num(e.count)} while only ${num(e.value)} references to it existed: lost updates left the count too high, so it can never reach zero and the object is never freed.`;
+    case "gc_pause": return `At ${at}, the tracing garbage collector stopped every thread for ${fmtDur(num(e.value))} (a stop-the-world pause: this runtime frees memory by tracing, not by counting references).`;
+    case "deadlock": {
+      const cyc = deadlockCycle(store, e);
+      const parts = cyc.map((c) => c.lock
+        ? `${threadName(store, c.thread)} waits for ${c.label}${c.holder === c.thread ? ", which only it could release" : c.holder ? `, held by ${threadName(store, c.holder)}` : ""}`
+        : `${threadName(store, c.thread)} waits to join ${threadName(store, c.holder)}`);
+      return `Deadlock at ${at}: ${parts.join("; ") || e.text || "every thread is blocked"}. No thread in the cycle can run, so none will ever release what the next one waits for.`;
+    }
+  }
+  return `${e.kind} at ${at}${e.thread ? ` on ${who}` : ""}${e.text ? `: ${e.text}` : ""}`;
+}
+
+/** trueText says how the true count differs after a race, if the store knows it. */
+function trueText(store, e) {
+  const rc = store.refcountAt(num(e.obj), e.t);
+  return rc && rc.trueCount !== rc.count ? `, while ${rc.trueCount} references exist` : "";
+}
+
+function holderText(store, gil, t) {
+  const g = store.gils.get(gil);
+  const i = g ? g.holds.at(t) : -1;
+  return i >= 0 ? `${threadName(store, g.holds.a[i])} held it` : "someone else held it";
+}
+
+/**
+ * deadlockCycle returns the wait-for cycle of a deadlock event as
+ * [{thread, lock, holder, label}] (lock 0 for a join): from the event's
+ * `cycle` field if it has one; else parsed from its text, which the machine
+ * writes as "A → lock a (#7), held by B → lock #8, held by A" ("→ joins B",
+ * "→ lock (#7), which only it could release (…) → A" for a thread waiting on
+ * itself); else derived from the store: the threads blocked on a lock or a
+ * join at that time and each lock's holder.
+ */
+export function deadlockCycle(store, e) {
+  const at = e.t;
+  const holderOf = (lock) => {
+    const l = store.locks.get(lock);
+    if (!l) return 0;
+    const i = l.holds.at(at);
+    return i >= 0 && l.holds.end[i] >= at ? l.holds.a[i] : 0;
+  };
+  const waitOf = (tid) => {
+    const th = store.threads.get(tid);
+    if (!th) return 0;
+    const i = th.spans.at(at);
+    return i >= 0 && th.spans.kind[i] === S_BLOCKED ? th.spans.obj[i] : 0;
+  };
+  if (Array.isArray(e.cycle) && e.cycle.length) {
+    return e.cycle.map((c, k) => {
+      const thread = typeof c === "number" ? c : c.thread;
+      const lock = typeof c === "object" && c.lock !== undefined ? c.lock : waitOf(thread);
+      const next = e.cycle[(k + 1) % e.cycle.length];
+      const holder = typeof c === "object" && c.holder !== undefined ? c.holder : (typeof next === "number" ? next : next.thread) || holderOf(lock);
+      return { thread, lock, holder, label: lock ? `lock #${lock}` : "join" };
+    });
+  }
+  const parsed = parseCycle(store, e.text || "");
+  if (parsed) return parsed;
+  const out = [];
+  for (const th of store.threadList()) {
+    const obj = waitOf(th.id);
+    const i = th.spans.at(at);
+    const reason = i >= 0 ? store.reasons[th.spans.b[i]] : "";
+    if (!obj) continue;
+    if (reason === "join") out.push({ thread: th.id, lock: 0, holder: obj, label: "join" });
+    else if (["lock", "cond", "acquire"].includes(reason)) out.push({ thread: th.id, lock: obj, holder: holderOf(obj), label: `lock #${obj}` });
+  }
+  return out;
+}
+
+/** parseCycle reads the machine's deadlock text (see deadlockCycle), or returns null. */
+function parseCycle(store, text) {
+  const parts = text.split(" → ");
+  if (parts.length < 2) return null;
+  const byName = new Map();
+  for (const th of store.threads.values()) if (!byName.has(th.name)) byName.set(th.name, th.id);
+  const id = (name) => byName.get(name.trim()) || 0;
+  const out = [];
+  let cur = id(parts[0]);
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k];
+    let m;
+    if ((m = /^(lock (?:(\S+) )?\(?#(\d+)\)?), held by (.+)$/.exec(p))) {
+      const next = id(m[4]);
+      out.push({ thread: cur, lock: Number(m[3]), holder: next, label: m[1] });
+      cur = next;
+    } else if ((m = /^joins (.+)$/.exec(p))) {
+      const next = id(m[1]);
+      out.push({ thread: cur, lock: 0, holder: next, label: "join" });
+      cur = next;
+    } else if ((m = /^(lock (?:(\S+) )?\(?#(\d+)\)?), which only it could release/.exec(p))) {
+      out.push({ thread: cur, lock: Number(m[3]), holder: cur, label: m[1] });
+      k++; // the thread's name again
+    } else {
+      return null;
+    }
+  }
+  return out.length && out.every((c) => c.thread && c.holder) ? out : null;
+}
+
+const STATE_WORDS = {
+  runnable: "was ready to run but had no core",
+  running_gil: "ran Python bytecode, holding the GIL",
+  running: "ran on a core without the GIL (C code that released it, or a model without a GIL)",
+  wait_gil: "waited for the GIL",
+  blocked: "was blocked",
+};
+
+function explainSpan(store, tid, sp, core) {
+  const state = STATES[sp.kind];
+  const who = threadName(store, tid);
+  const dur = fmtDur(sp.end - sp.start);
+  const reason = store.reasons[sp.b] || "";
+  let s = `From ${fmtTime(sp.start)} to ${fmtTime(sp.end)}${sp.open ? " (still going)" : ""}, ${who} ${STATE_WORDS[state] || state}`;
+  if (state === "blocked" && reason) s += ` in ${reason}${sp.obj ? ` (on ${reason === "lock" ? "lock" : "object"} ${sp.obj})` : ""}`;
+  const c = core !== undefined ? core : sp.a;
+  if ((state === "running_gil" || state === "running") && c >= 0) s += ` on core ${c}`;
+  s += ` for ${dur}.`;
+  if (state === "wait_gil") {
+    const g = store.gilList()[0];
+    if (g) {
+      const i = g.holds.at(sp.start);
+      if (i >= 0 && g.holds.a[i] !== tid) s += ` ${threadName(store, g.holds.a[i])} held it. After one switch interval of waiting, a waiter sets a drop request; the holder gives the GIL up at its next check point.`;
+    }
+  }
+  if (state === "runnable") s += " Every core was busy: the OS scheduler decides who runs next.";
+  if (sp.merged > 1) s += ` (${sp.merged} state changes are merged into this span at this speed; zoom in or slow down to see them.)`;
+  return s;
+}
+
+function explainHold(store, gil, sp) {
+  const why = { 1: "released it voluntarily (a blocking call, C code releasing it, or thread exit)", 2: "was forced to drop it by a drop request", 3: "released it at the check interval (2.7)" }[sp.kind];
+  return `From ${fmtTime(sp.start)} ${threadName(store, sp.a)} held the GIL${gil ? ` of interpreter ${gil}` : ""} for ${fmtDur(sp.end - sp.start)}${sp.open ? " and still holds it" : ""}${why ? `, then ${why}` : ""}. While it holds it, no other thread of this interpreter can run Python code.`;
+}
