@@ -268,8 +268,10 @@ export class RunStore {
   finish(summary) {
     this.finished = summary;
     if (typeof summary.end_time === "number") {
-      this.endTime = summary.end_time; // the run's wall time (events may trail it by a little)
-      this.end = Math.max(this.end, summary.end_time);
+      // The run's wall time (events may trail it by a little). The store's end does not
+      // move to it: the simulation may be far ahead of what has been played, and a
+      // state must not be drawn past the events that have arrived.
+      this.endTime = summary.end_time;
     }
     if (summary.model) this.model = summary.model;
     for (const t of summary.threads || []) this._thread(t.id).name = t.name;
@@ -685,7 +687,8 @@ export class RunStore {
 
   _computeStats(t) {
     // at the end, the wall time is the run's end time, as Go's Stats has it
-    const wall = this.finished && t >= this.end && this.endTime !== undefined ? this.endTime : t;
+    const wall = this.finished && this.endTime !== undefined && t >= Math.min(this.end, this.endTime) &&
+      this.end >= this.endTime ? this.endTime : t;
     const s = { model: this.model, cores: this.cores.length, wall_ns: wall, gil_acquires: 0, gil_switches: 0,
       gil_switches_per_sec: 0, drop_requests: 0, forced_switches: 0, futile_wakeups: 0 };
     // instants up to t, from the running counts kept as they arrived
