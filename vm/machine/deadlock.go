@@ -7,7 +7,6 @@ package machine
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/py"
@@ -130,7 +129,7 @@ func (m *Machine) reportDeadlock() {
 		text = strings.Join(waits, "; ")
 	}
 	m.emit(Event{T: m.now / 1000, Kind: EvDeadlock, Core: -1, Text: text})
-	io.WriteString(m.errw, b.String())
+	m.report(b.String())
 }
 
 // userLine is the line of the program (not of a library module) th is at.

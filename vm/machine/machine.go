@@ -13,9 +13,11 @@ package machine
 import (
 	"container/heap"
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
@@ -535,6 +537,11 @@ func (m *Machine) end(why string, code int, at int64) {
 	if at > m.now {
 		m.now = at
 	}
+	if why == "max-time" {
+		m.report(fmt.Sprintf("gilscope: the run reached its limit of %s of simulated time and was stopped\n",
+			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s"))
+	}
+	m.reportLeaks()
 	m.emit(Event{T: m.now / 1000, Kind: EvEnd, Core: -1, Text: why, Value: int64(code)})
 	m.closed = true
 }

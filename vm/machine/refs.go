@@ -279,9 +279,11 @@ func (m *Machine) useAfterFree(th *thread, v py.Value, st *objState) {
 	if l := th.py.Line(); l > 0 {
 		line = fmt.Sprintf(" at line %d", l)
 	}
-	fmt.Fprintf(m.errw, "gilscope: %s used %s #%d%s after it was freed: lost updates had brought its count to 0 while %d references remained\n",
-		th.name, v.Type().Name, hd.ID, line, st.trueRef)
-	fmt.Fprintln(m.errw, "Segmentation fault")
+	if now > m.now {
+		m.now = now
+	}
+	m.report(fmt.Sprintf("gilscope: %s used %s #%d%s after it was freed: lost updates had brought its count to 0 while %d references remained\nSegmentation fault\n",
+		th.name, v.Type().Name, hd.ID, line, st.trueRef))
 	m.end("segfault", 139, now)
 	th.py.Abort()
 }
@@ -306,7 +308,7 @@ func (m *Machine) reportLeaks() {
 			Value: st.trueRef, Text: st.v.Type().Name})
 	}
 	if leaked > 0 {
-		fmt.Fprintf(m.errw, "gilscope: %d object(s) leaked: lost decrements left their counts above the references that exist, so they can never be freed\n", leaked)
+		m.report(fmt.Sprintf("gilscope: %d object(s) leaked: lost decrements left their counts above the references that exist, so they can never be freed\n", leaked))
 	}
 }
 

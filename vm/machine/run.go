@@ -224,11 +224,6 @@ func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Prog
 	m.onCore(m.main, m.cores[0], 0)
 	p.gil.take(m.main)
 	m.loop()
-	m.reportLeaks()
-	if m.endWhy == "max-time" {
-		fmt.Fprintf(m.errw, "gilscope: the run reached its limit of %s of simulated time and was stopped\n",
-			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s")
-	}
 }
 
 // adopt wraps a py thread in a machine thread.
@@ -287,6 +282,13 @@ func (m *Machine) write(th *thread, s string, stderr bool) {
 }
 
 const maxOutput = 1 << 20
+
+// report writes one of the machine's own messages (a deadlock, a crash, a limit) to
+// stderr, as an output event of no thread (0) so that the page shows it in place.
+func (m *Machine) report(s string) {
+	io.WriteString(m.errw, s)
+	m.emit(Event{T: m.now / 1000, Kind: EvOutput, Core: -1, Value: 2, Text: s})
+}
 
 // reportDeadlock prints what every live thread waits for.
 

@@ -75,7 +75,7 @@ func (m *Machine) stop(why error) {
 	if m.ended {
 		return
 	}
-	fmt.Fprintf(m.errw, "gilscope: the run was stopped: %v\n", why)
+	m.report(fmt.Sprintf("gilscope: the run was stopped: %v\n", why))
 	m.end("stopped", 1, m.now)
 }
 
