@@ -62,7 +62,7 @@ class Panels {
     this.code = 0;          // code object shown; 0: follow the running thread
     this.userCode = false;
     this._frame = 0;
-    this._statsAt = 0;
+    this._statsAt = -Infinity; // the first statistics are computed at once
     this._objRows = new Map();
     this._codeShown = -1;
     for (const e of Object.values(elements)) if (e) e.classList.add("gs-panel");
