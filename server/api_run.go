@@ -98,7 +98,7 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 	if err != nil {
 		return nil, err
 	}
-	s.metrics.run("api", res.End, res.EndTime, int64(len(events)), time.Since(start))
+	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(len(events)), time.Since(start))
 	if cause := context.Cause(ctx); limit == nil && errors.Is(cause, errCPULimit) {
 		limit = cause
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -204,6 +205,11 @@ func TestMetrics(t *testing.T) {
 		if !strings.Contains(w.Body.String(), want) {
 			t.Errorf("metrics lack %q:\n%s", want, w.Body)
 		}
+	}
+	// print(1) runs a handful of instructions, the main thread's start-up more.
+	m := regexp.MustCompile(`(?m)^gilscope_simulated_instructions_total (\d+)$`).FindStringSubmatch(w.Body.String())
+	if m == nil || m[1] == "0" {
+		t.Errorf("no simulated instructions counted:\n%s", w.Body)
 	}
 }
 

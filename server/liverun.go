@@ -144,7 +144,7 @@ func (r *liveRun) simulate(s *Server, log *slog.Logger) {
 		r.events = slices.Clone(r.events)
 	}
 	r.mu.Unlock()
-	s.metrics.run("live", res.End, res.EndTime, int64(len(r.events)), time.Since(start))
+	s.metrics.run("live", res.End, res.EndTime, res.Instructions, int64(len(r.events)), time.Since(start))
 }
 
 // cpuShare estimates the host CPU time a simulation got in wall time d
@@ -331,7 +331,7 @@ func (t *instrTrace) simulate(s *Server, ctx context.Context, wl workload) {
 	var discard bytes.Buffer
 	res, err := machine.Run(programFile, []byte(wl.Source), opts, &discard, &discard)
 	if err == nil {
-		s.metrics.run("trace", res.End, res.EndTime, 0, time.Since(start))
+		s.metrics.run("trace", res.End, res.EndTime, res.Instructions, 0, time.Since(start))
 	}
 	t.finish(err == nil && ctx.Err() == nil)
 }

@@ -26,6 +26,7 @@ type metrics struct {
 	sessionsTotal  atomic.Int64
 	simulatedNS    atomic.Int64 // simulated time of every run, ns
 	events         atomic.Int64 // events simulated
+	instructions   atomic.Int64 // bytecode instructions simulated
 	framesSent     atomic.Int64 // websocket messages sent
 
 	mu        sync.Mutex
@@ -41,9 +42,11 @@ func newMetrics() *metrics {
 }
 
 // run records a finished run of kind ("api", "live", "trace") that ended
-// for reason end, simulated simNS and took d of host time.
-func (m *metrics) run(kind, end string, simNS, events int64, d time.Duration) {
+// for reason end, simulated simNS and instrs instructions, and took d of host
+// time.
+func (m *metrics) run(kind, end string, simNS, instrs, events int64, d time.Duration) {
 	m.simulatedNS.Add(simNS)
+	m.instructions.Add(instrs)
 	m.events.Add(events)
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -87,6 +90,7 @@ func (m *metrics) write(w io.Writer, busy int) {
 	gauge("gilscope_runs_working", "Simulations holding a run slot.", busy)
 	counter("gilscope_simulated_seconds_total", "Simulated time of every run.", float64(m.simulatedNS.Load())/1e9)
 	counter("gilscope_simulated_events_total", "Events simulated by every run.", m.events.Load())
+	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", m.instructions.Load())
 	counter("gilscope_ws_messages_sent_total", "Websocket messages sent.", m.framesSent.Load())
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

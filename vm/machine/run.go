@@ -59,6 +59,8 @@ type Result struct {
 	Threads  []ThreadInfo
 	Cores    int
 	Model    string
+	// Instructions is the number of bytecode instructions every thread executed.
+	Instructions int64
 	// Code lists the program's code objects; an event's Code is an index into it.
 	// Code[0] is nil (library code), Code[1] the module.
 	Code []*compile.Funcode
@@ -137,6 +139,9 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	res.Code = m.numberCode(prog)
 	m.runProgram(prog, lib)
 	res.ExitCode = m.exitCode
+	for _, th := range m.threads {
+		res.Instructions += th.py.Instructions
+	}
 	res.EndTime = m.now / 1000
 	res.End = m.endWhy
 	// Threads on different cores run up to a quantum apart, so events arrive almost in

@@ -96,6 +96,7 @@ reload:
 		f.lasti = pc
 		pc++
 		t.Cost += costs[op]
+		t.Instructions++
 
 		switch op {
 		case compile.NOP, compile.RESUME, compile.END_FOR:

@@ -88,8 +88,10 @@ type Thread struct {
 	excInfo Value // the exception being handled (sys.exc_info), or nil
 
 	// Cost is the simulated CPU time this thread has consumed, in picoseconds.
-	Cost   int64
-	budget int64
+	Cost int64
+	// Instructions counts the instructions the thread has executed.
+	Instructions int64
+	budget       int64
 	// Costs is the per-opcode cost table in picoseconds.
 	Costs *[256]int64
 	// Checkpoint marks the opcodes before which the eval breaker is checked.
