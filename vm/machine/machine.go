@@ -478,6 +478,13 @@ func (m *Machine) dispatch(c *core, at int64) {
 	if c.th != nil || len(m.runq) == 0 {
 		return
 	}
+	if m.nextTimer() < at {
+		// The core is free only at at, later than something still to happen (a
+		// thread leaving a core may have run ahead, charged for its system call): the
+		// scheduler decides then, among the threads woken meanwhile too.
+		m.after(at, func() { m.dispatch(c, at) })
+		return
+	}
 	// CFS runs the runnable thread that has had the least CPU (the leftmost of its
 	// tree): a thread woken from a sleep runs before a CPU-bound one.
 	best := 0
