@@ -158,6 +158,16 @@ func TestShare(t *testing.T) {
 		t.Errorf("/embed/: %d, headers %v", embed.Code, embed.Header())
 	}
 
+	for _, bad := range []string{`{"t": -1}`, `{"compare": "cpython-9"}`} {
+		if w := post(h, "/api/share", `{"workload": {"source": "print(1)"}, "view": `+bad+`}`); w.Code != 400 {
+			t.Errorf("view %s: status %d, want 400", bad, w.Code)
+		}
+	}
+	w = post(h, "/api/share", `{"workload": {"source": "print(1)"}, "view": {"compare": "cpython-3.13t"}}`)
+	if w.Code != 200 {
+		t.Errorf("a comparison's view: %d %s", w.Code, w.Body)
+	}
+
 	for _, path := range []string{"/api/share/0000000000", "/api/share/nope", "/s/0000000000", "/embed/ILOU"} {
 		if w := get(h, path, browserAccept); w.Code != 404 {
 			t.Errorf("%s: status %d, want 404", path, w.Code)

@@ -421,6 +421,15 @@ func TestPageCompare(t *testing.T) {
 		t.Errorf("%d lane pixels when comparing, want lanes drawn", n)
 	}
 	pageShot(t, b, "compare.png")
+
+	// A link to the comparison reopens both models side by side.
+	link := pageEval[string](b, `fetch("/api/share", {method: "POST", headers: {"Content-Type": "application/json"},
+		body: JSON.stringify({workload: {source: "print(1)"}, view: {t: 0, compare: `+strconv.Quote(other)+`}})}).then((r) => r.json()).then((j) => j.id)`)
+	openPage(t, b, "/s/"+link)
+	pageWait(t, b, `document.body.classList.contains("comparing")`)
+	if got := pageEval[string](b, `document.getElementById("compare").value`); got != other {
+		t.Errorf("the link reopened comparing with %q, want %q", got, other)
+	}
 }
 
 // TestPageEmbed: /embed/{id} shows the controls and the timeline only, and

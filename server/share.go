@@ -42,6 +42,22 @@ type view struct {
 	Speed   float64 `json:"speed,omitempty"`   // simulated ns per second
 	Thread  int32   `json:"thread,omitempty"`  // the selected thread
 	Present bool    `json:"present,omitempty"` // presentation mode
+	Compare string  `json:"compare,omitempty"` // the second model, when comparing
+}
+
+// check rejects a view no page could have made.
+func (v *view) check() *apiError {
+	switch {
+	case v == nil:
+		return nil
+	case v.T < 0 || v.Zoom < 0 || v.Speed < 0 || v.Thread < 0:
+		return badRequest("view: times, zoom, speed and thread must not be negative")
+	case v.Compare != "":
+		if _, err := machine.LookupModel(v.Compare); err != nil {
+			return badRequest("view: compare: %v", err)
+		}
+	}
+	return nil
 }
 
 // shareRequest is the body of POST /api/share.
@@ -79,6 +95,10 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if e := normalize(&req.Workload); e != nil {
+		s.fail(w, e)
+		return
+	}
+	if e := req.View.check(); e != nil {
 		s.fail(w, e)
 		return
 	}

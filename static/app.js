@@ -771,6 +771,7 @@ class App {
     };
     const thread = this.selectedThread();
     if (thread) view.thread = thread;
+    if (this.sides.length > 1 && this.controls.compareModel) view.compare = this.controls.compareModel;
     this.share.open(() => createShare(this.workload(), view));
   }
 
@@ -824,6 +825,13 @@ class App {
     }
     if (view.present && !this.embed) this.togglePresent(true);
     if (view.thread) this.selection = { lane: { type: "thread", id: view.thread } };
+    if (view.compare && !this.embed) {
+      // the second model plays beside the first, as when the link was made
+      this.controls.compareModel = view.compare;
+      this.sides.push(new Side(this, "B"));
+      document.body.classList.add("comparing");
+      this.mountTimeline();
+    }
     if (view.zoom > 0) {
       // zoom is ns per pixel: the same span over this canvas's plot width, centred on t.
       const tl = this.timeline;
