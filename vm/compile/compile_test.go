@@ -60,6 +60,10 @@ func TestCompileMatchesCPython312(t *testing.T) {
 		{"method call uses LOAD_ATTR's method form and KW_NAMES",
 			"def f(x):\n    x.append(1, key=2)\n",
 			"RESUME LOAD_FAST LOAD_ATTR LOAD_CONST LOAD_CONST KW_NAMES CALL POP_TOP RETURN_CONST"},
+		{"decorators: pushed first, then applied innermost first with CALL 0",
+			"def outer():\n    @d\n    @e(1)\n    def f(): pass\n    return f\n",
+			"RESUME LOAD_GLOBAL LOAD_GLOBAL LOAD_CONST CALL LOAD_CONST MAKE_FUNCTION CALL CALL STORE_FAST " +
+				"LOAD_FAST RETURN_VALUE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

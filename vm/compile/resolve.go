@@ -205,10 +205,16 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		r.stmts(s.Body)
 		r.stmts(s.OrElse)
 	case *syntax.FunctionDef:
+		for _, d := range s.Decorators {
+			r.expr(d)
+		}
 		r.arguments(s.Args)
 		r.cur.bind(s.Name)
 		r.function(s, s.Name, s.Args, func() { r.stmts(s.Body) })
 	case *syntax.ClassDef:
+		for _, d := range s.Decorators {
+			r.expr(d)
+		}
 		for _, b := range s.Bases {
 			r.expr(b)
 		}

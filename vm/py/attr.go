@@ -119,6 +119,19 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			}
 		}
 		if a := o.Lookup(name); a != nil {
+			// Descriptors reached through the class: a staticmethod gives its
+			// function, a classmethod binds the class.
+			switch d := a.(type) {
+			case *staticMethod:
+				t.Incref(d.fn)
+				return d.fn, nil
+			case *classMethod:
+				m := &BoundMethod{Self: o, Func: d.fn}
+				t.in.alloc(&m.Header)
+				t.Incref(o)
+				t.Incref(d.fn)
+				return m, nil
+			}
 			t.Incref(a)
 			return a, nil
 		}

@@ -180,6 +180,32 @@ func init() {
 		t.in.alloc(&p.Header)
 		return p, nil
 	}
+	// p.setter(f) and p.getter(f): a copy of the property with one function
+	// replaced, as the decorators @x.setter and @x.getter use them.
+	propertyWith := func(setter bool) BuiltinFunc {
+		return func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs("setter", args[1:], kw, 1, 1); err != nil {
+				return nil, err
+			}
+			old := args[0].(*property)
+			p := &property{get: old.get, set: old.set}
+			if setter {
+				p.set = args[1]
+			} else {
+				p.get = args[1]
+			}
+			if p.get != nil {
+				t.Incref(p.get)
+			}
+			if p.set != nil {
+				t.Incref(p.set)
+			}
+			t.in.alloc(&p.Header)
+			return p, nil
+		}
+	}
+	propertyClass.method("setter", propertyWith(true))
+	propertyClass.method("getter", propertyWith(false))
 
 	FloatClass.method("is_integer", func(t *Thread, args []Value, kw []string) (Value, error) {
 		f := args[0].(*Float).V

@@ -261,6 +261,13 @@ func (t *Thread) free(v Value) {
 		}
 	case *Cell:
 		t.xdecref(o.V)
+	case *property:
+		t.xdecref(o.get)
+		t.xdecref(o.set)
+	case *staticMethod:
+		t.xdecref(o.fn)
+	case *classMethod:
+		t.xdecref(o.fn)
 	case *Slice:
 		t.Decref(o.Start)
 		t.Decref(o.Stop)

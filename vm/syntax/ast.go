@@ -338,6 +338,9 @@ type FunctionDef struct {
 	Args    *Arguments
 	Body    []Stmt
 	EndLine int32 // last line of the body
+	// Decorators are the `@expr` lines above the def, outermost first. Dump shows
+	// them last, and only when there are some.
+	Decorators []Expr `dump:"omitempty"`
 }
 
 // Return is `return [value]`.
@@ -367,6 +370,8 @@ type ClassDef struct {
 	Name     string
 	Bases    []Expr
 	Body     []Stmt
+	// Decorators are the `@expr` lines above the class, outermost first.
+	Decorators []Expr `dump:"omitempty"`
 }
 
 // Alias is `name as asname` in an import; AsName is "" when absent.

@@ -95,6 +95,9 @@ func dumpStruct(b *strings.Builder, v reflect.Value) {
 		if f.Type == posType || f.Type == posesType || f.Name == "EndLine" || f.Name == "Filename" {
 			continue
 		}
+		if f.Tag.Get("dump") == "omitempty" && v.Field(i).Len() == 0 {
+			continue // decorators: most definitions have none
+		}
 		b.WriteString(sep)
 		sep = ", "
 		if f.Name == "Conversion" {

@@ -309,7 +309,7 @@ func (p *parser) parseStmt(body []Stmt) []Stmt {
 	case CLASS:
 		return append(body, p.parseClass())
 	case AT:
-		p.unsupported(p.val.pos, "decorators (`@`)")
+		return append(body, p.parseDecorated())
 	case ASYNC:
 		p.unsupported(p.val.pos, "`async`")
 	case NAME:
@@ -535,6 +535,33 @@ func (p *parser) parseWithItem() *WithItem {
 		p.checkTarget(item.Target)
 	}
 	return item
+}
+
+// parseDecorated parses `@expr` lines and the def or class they decorate.
+func (p *parser) parseDecorated() Stmt {
+	var decorators []Expr
+	for p.tok == AT {
+		p.next()
+		decorators = append(decorators, p.parseTest())
+		if p.tok != NEWLINE {
+			p.errorf(p.val.pos, "invalid syntax")
+		}
+		p.next()
+	}
+	switch p.tok {
+	case DEF:
+		d := p.parseDef()
+		d.Decorators = decorators
+		return d
+	case CLASS:
+		c := p.parseClass()
+		c.Decorators = decorators
+		return c
+	case ASYNC:
+		p.unsupported(p.val.pos, "`async`")
+	}
+	p.errorf(p.val.pos, "invalid syntax")
+	return nil
 }
 
 func (p *parser) parseDef() *FunctionDef {
