@@ -13,6 +13,7 @@ if sys.version_info < (3, 14):
     raise ModuleNotFoundError("No module named 'concurrent.interpreters'")
 
 import _gilscope_mp
+import multiprocessing as _mp
 import queue as _queue
 
 __all__ = ['create', 'get_current', 'get_main', 'list_all', 'Interpreter',
@@ -44,38 +45,15 @@ class QueueFull(_queue.Full):
     pass
 
 
-class Queue:
-    """A queue between interpreters: put copies, get receives the copy."""
-
-    def __init__(self, maxsize=0):
-        self._end = _gilscope_mp.chan()
-        self.maxsize = maxsize
-
-    def put(self, obj, block=True, timeout=None):
-        _gilscope_mp.send(self._end, obj)
-
-    def put_nowait(self, obj):
-        self.put(obj, False)
+class Queue(_mp.Queue):
+    """A queue between interpreters: put copies, get receives the copy (the same
+    channel as a multiprocessing queue)."""
 
     def get(self, block=True, timeout=None):
-        if not block:
-            timeout = 0
-        ok, obj = _gilscope_mp.recv(self._end, timeout)
-        if not ok:
+        try:
+            return _mp.Queue.get(self, block, timeout)
+        except _queue.Empty:
             raise QueueEmpty('queue is empty')
-        return obj
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def empty(self):
-        return _gilscope_mp.pending(self._end) == 0
-
-    def full(self):
-        return False
-
-    def qsize(self):
-        return _gilscope_mp.pending(self._end)
 
 
 def create_queue(maxsize=0):
