@@ -22,6 +22,11 @@ const INSTANT_KINDS = new Set(["thread_start", "drop_request", "forced_switch", 
 
 /** Kinds that are refcount anomalies (an object's history gets a mark). */
 export const ANOMALIES = new Set(["ref_race", "use_after_free", "leak"]);
+// WORK_WAITS are the blocking calls that wait for the outside world (a sleep, simulated
+// I/O), which a sequential program would wait for too; waits for other threads and
+// processes (locks, joins, sockets and pipes between them, the GIL) are not. Blocked
+// spans on an object (a socket) wait for another thread.
+const WORK_WAITS = new Set(["sleep", "io"]);
 
 /**
  * Col is a growable typed column. Spans and histories are kept as a few Cols
@@ -749,7 +754,14 @@ export class RunStore {
         }
       }
       ts.gil_holds = distOf(tenuresBy.get(th.id) || []);
-      sequential += ts.cpu_ns;
+      // The same work done sequentially takes each thread's CPU time plus its waits for
+      // the outside world (sleeps, I/O, pipes), not its waits for other threads.
+      let outside = 0;
+      for (const i of th.blocked) {
+        if (i >= n) break;
+        if (WORK_WAITS.has(this.reasons[sp.b[i]]) && !sp.obj[i]) outside += Math.min(sp.end[i], t) - sp.start[i];
+      }
+      sequential += ts.cpu_ns + outside;
       if (ts.cpu_ns > 0) ran++;
       s.threads.push(ts);
     }
@@ -757,7 +769,8 @@ export class RunStore {
     s.sequential_ns = sequential;
     s.ratio = sequential > 0 ? wall / sequential : 0;
     s.summary = sequential > 0
-      ? `${ran} ${ran === 1 ? "thread" : "threads"}: ${s.ratio.toFixed(2)}× the sequential time`
+      ? `${ran} ${ran === 1 ? "thread" : "threads"}: ${s.ratio.toFixed(2)}× the sequential time` +
+        (s.ratio > 0 && s.ratio < 0.9 ? ` (${(1 / s.ratio).toFixed(1)}× faster)` : "")
       : "";
     return s;
   }
