@@ -19,6 +19,9 @@ import (
 var (
 	errCPULimit   = errors.New("it used all the host CPU time a run may take")
 	errEventLimit = fmt.Errorf("it made more than %d events (the limit)", maxRunEvents)
+	// errServerEvents stops a live run when all sessions together keep as many
+	// events as the server allows.
+	errServerEvents = errors.New("the server keeps as many events for its sessions as it can; try again when some have ended")
 )
 
 // runRequest is the body of POST /api/run: a workload, and whether to answer

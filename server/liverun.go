@@ -47,6 +47,9 @@ type liveRun struct {
 	upTo     int64           // the simulation is complete before upTo (ns)
 	consumed int             // events the session has sent
 	limit    error           // the limit that stopped the run, if one did
+	srv      *Server
+	held     int  // events counted in srv.heldEvents
+	released bool // stop has given them back
 
 	// Set before done is closed.
 	res            *machine.Result
@@ -64,15 +67,22 @@ type arrival struct {
 func startLiveRun(s *Server, parent context.Context, id int, wl workload, log *slog.Logger) *liveRun {
 	ctx, cancel := context.WithCancelCause(parent)
 	r := &liveRun{id: id, wl: wl, ctx: ctx, cancel: cancel, progress: make(chan struct{}, 1),
-		done: make(chan struct{}), space: make(chan struct{}, 1)}
+		done: make(chan struct{}), space: make(chan struct{}, 1), srv: s}
 	go r.simulate(s, log)
 	return r
 }
 
-// stop ends the simulation and waits until it has.
+// stop ends the simulation, waits until it has, and gives back the events it
+// held to the server's budget (the session drops the run).
 func (r *liveRun) stop() {
 	r.cancel(errors.New("the run was replaced or the session ended"))
 	<-r.done
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.released {
+		r.released = true
+		r.srv.heldEvents.Add(-int64(r.held))
+	}
 }
 
 func (r *liveRun) notify() {
@@ -158,29 +168,48 @@ func cpuShare(d time.Duration, busy int) time.Duration {
 }
 
 // add appends a batch to the log, or returns the limit the run has reached.
-// After a limit the machine still hands out its last events (the end), and
-// they are kept.
+// A batch that crosses the server's event budget is kept up to it. After a
+// limit the machine still hands out its last events; of those only the end
+// and the machine's own messages (why it stopped) are kept.
 func (r *liveRun) add(batch []machine.Event, upTo int64, overCPU bool) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.limit == nil {
-		switch {
+	if r.limit != nil {
+		batch = endOnly(batch)
+	} else {
+		switch room := r.srv.heldBudget - r.srv.heldEvents.Load(); {
 		case overCPU:
 			r.limit = errCPULimit
 		case len(r.events)+len(batch) > maxRunEvents:
 			r.limit = errEventLimit
-		}
-		if r.limit != nil {
-			return r.limit
+		case int64(len(batch)) > room:
+			r.limit = errServerEvents
+			batch = batch[:max(room, 0)]
 		}
 	}
 	if len(batch) > 0 {
 		r.arrivals = append(r.arrivals, arrival{index: len(r.events), at: time.Now()})
 		r.events = append(r.events, batch...)
+		if !r.released {
+			r.held += len(batch)
+			r.srv.heldEvents.Add(int64(len(batch)))
+		}
 	}
 	r.upTo = max(r.upTo, upTo)
 	r.notify()
-	return nil
+	return r.limit
+}
+
+// endOnly keeps the events that end a run: the end itself and the machine's
+// own messages (output of no thread).
+func endOnly(batch []machine.Event) []machine.Event {
+	var out []machine.Event
+	for _, e := range batch {
+		if e.Kind == machine.EvEnd || (e.Kind == machine.EvOutput && e.Thread == 0) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (r *liveRun) mustWait() bool {

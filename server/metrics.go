@@ -75,10 +75,10 @@ func (m *metrics) error(kind string) {
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	s.metrics.write(w, s.runs.busy())
+	s.metrics.write(w, s.runs.busy(), s.heldEvents.Load())
 }
 
-func (m *metrics) write(w io.Writer, busy int) {
+func (m *metrics) write(w io.Writer, busy int, held int64) {
 	gauge := func(name, help string, v any) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
 	}
@@ -88,6 +88,7 @@ func (m *metrics) write(w io.Writer, busy int) {
 	gauge("gilscope_sessions_active", "Open websocket sessions.", m.sessionsActive.Load())
 	counter("gilscope_sessions_total", "Websocket sessions opened.", m.sessionsTotal.Load())
 	gauge("gilscope_runs_working", "Simulations holding a run slot.", busy)
+	gauge("gilscope_events_held", "Events the live sessions keep (bounded by maxHeldEvents).", held)
 	counter("gilscope_simulated_seconds_total", "Simulated time of every run.", float64(m.simulatedNS.Load())/1e9)
 	counter("gilscope_simulated_events_total", "Events simulated by every run.", m.events.Load())
 	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", m.instructions.Load())

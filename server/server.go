@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -88,6 +89,12 @@ const (
 	// more is stopped.
 	maxRunEvents = 1 << 20
 
+	// maxHeldEvents bounds the events all live sessions keep together
+	// (about 100 bytes each: ~3 GB). A run that would go beyond it is
+	// stopped with what it has, so one class's sessions cannot exhaust the
+	// server's memory for everyone else.
+	maxHeldEvents = 32 * maxRunEvents
+
 	// sessionIdleTimeout ends a websocket session when the browser has sent
 	// nothing for this long.
 	sessionIdleTimeout = 30 * time.Minute
@@ -134,6 +141,10 @@ type Server struct {
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
+	// heldEvents counts the events live runs keep; heldBudget is
+	// maxHeldEvents (tests lower it).
+	heldEvents atomic.Int64
+	heldBudget int64
 
 	// latencyHook, if set (by the load benchmark), receives for every
 	// events message the time from the simulation of its oldest event to
@@ -163,15 +174,16 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{
-		log:      cfg.Logger,
-		assets:   a,
-		views:    v,
-		sessions: newSessionGroup(),
-		store:    cfg.Store,
-		runs:     newRunSlots(maxConcurrentRuns),
-		clients:  newRateLimiter(clientRate, clientBurst),
-		metrics:  newMetrics(),
-		cpuLimit: maxRunCPU,
+		log:        cfg.Logger,
+		assets:     a,
+		views:      v,
+		sessions:   newSessionGroup(),
+		store:      cfg.Store,
+		runs:       newRunSlots(maxConcurrentRuns),
+		clients:    newRateLimiter(clientRate, clientBurst),
+		metrics:    newMetrics(),
+		cpuLimit:   maxRunCPU,
+		heldBudget: maxHeldEvents,
 	}
 	s.mux = s.routes()
 	return s, nil

@@ -403,11 +403,35 @@ func TestWSDisconnectFrees(t *testing.T) {
 	c.until("compiled", 1)
 	c.ws.Close()
 	deadline := time.Now().Add(10 * time.Second)
-	for s.metrics.sessionsActive.Load() != 0 || s.runs.busy() != 0 {
+	for s.metrics.sessionsActive.Load() != 0 || s.runs.busy() != 0 || s.heldEvents.Load() != 0 {
 		if time.Now().After(deadline) {
-			t.Fatalf("after a disconnect: %d sessions, %d run slots busy", s.metrics.sessionsActive.Load(), s.runs.busy())
+			t.Fatalf("after a disconnect: %d sessions, %d run slots busy, %d events held",
+				s.metrics.sessionsActive.Load(), s.runs.busy(), s.heldEvents.Load())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestServerEventBudget checks that the sessions together keep no more events
+// than the server allows: a run that would go beyond it stops with the limit,
+// keeping what it has, and the events come back when the session ends.
+func TestServerEventBudget(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.heldBudget = 5000
+	src := "import threading\nshared = []\ndef f():\n    for i in range(20000):\n        shared.append(i)\n" +
+		"ts = [threading.Thread(target=f) for _ in range(2)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n"
+	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2}, s.log)
+	<-r.done
+	sn := r.snapshot()
+	if r.limit != errServerEvents || len(sn.events) < 5000 || len(sn.events) > 100000 {
+		t.Fatalf("limit %v with %d events kept, want the server's event budget after some events", r.limit, len(sn.events))
+	}
+	if held := s.heldEvents.Load(); held != int64(len(sn.events)) {
+		t.Errorf("%d events counted as held, the run keeps %d", held, len(sn.events))
+	}
+	r.stop()
+	if held := s.heldEvents.Load(); held != 0 {
+		t.Errorf("%d events still counted after the run was dropped", held)
 	}
 }
 
