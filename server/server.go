@@ -102,8 +102,10 @@ const (
 	// clientRate and clientBurst bound the costly requests (runs, shares,
 	// websocket connections and run messages) of one client address: a
 	// token bucket refilled at clientRate per second holding clientBurst.
-	clientRate  = 2
-	clientBurst = 30
+	// A class of thirty behind one school address opens the page at once:
+	// a websocket and a run each, 60 tokens; then a few runs a second.
+	clientRate  = 4
+	clientBurst = 120
 
 	// versionHexDigits is the length of the asset version in static URLs:
 	// a prefix of the hex SHA-256 of all assets (64 bits).
