@@ -405,6 +405,32 @@ func TestPageHelpOverlay(t *testing.T) {
 	}
 }
 
+// TestPageKeyboardExplains: with the keyboard alone, Enter on the timeline
+// explains what each lane is doing at the playhead, as a click would.
+func TestPageKeyboardExplains(t *testing.T) {
+	b := startPage(t)
+	openPage(t, b, "/")
+	pageSpeed(b, pageFastSpeed)
+	b.Do(chromedp.Click(chromedp.CSS("#play")))
+	pageWait(t, b, `document.body.dataset.position > 3000000`)
+	b.Do(chromedp.Click(chromedp.CSS("#play")))
+	pageSettle(t, b)
+	b.Do(chromedp.Focus(chromedp.CSS("#timeline")))
+	var seen []string
+	for i := 0; i < 3; i++ {
+		pageKey(b, kb.Enter)
+		text := pageEval[string](b, `document.getElementById("panel-explain").textContent`)
+		if text == "" || strings.Contains(text, "Click a span") {
+			t.Fatalf("Enter %d on the timeline explains nothing: %q", i+1, text)
+		}
+		seen = append(seen, text)
+	}
+	if seen[0] == seen[1] && seen[1] == seen[2] {
+		t.Errorf("Enter does not move to the next lane: %q", seen[0])
+	}
+	t.Logf("explanations: %q", seen)
+}
+
 // TestPageCompare: comparing two models runs both on one time axis.
 func TestPageCompare(t *testing.T) {
 	b := startPage(t)

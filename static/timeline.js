@@ -915,6 +915,11 @@ export class Timeline {
       if (this.opts.onHover) this.opts.onHover(null);
     });
     this._on(c, "keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+        ev.preventDefault();
+        this.explainNextLane(ev.shiftKey ? -1 : 1);
+        return;
+      }
       const k = ev.key, mid = this.hover ? this.time(this.hover.x) : (this.t0 + this.t1) / 2;
       const w = this.t1 - this.t0;
       const act = { w: () => this.zoom(0.8, mid), "+": () => this.zoom(0.8, mid), "=": () => this.zoom(0.8, mid),
@@ -955,6 +960,27 @@ export class Timeline {
   }
 
   /** select selects what lies at CSS point (x, y) and reports its explanation through onSelect. */
+  /**
+   * explainNextLane is the keyboard's click: it selects the next (dir 1) or
+   * previous (-1) lane's span at the playhead, scrolling the lane into view, and
+   * explains it as a click would.
+   */
+  explainNextLane(dir = 1) {
+    const real = () => this.lanes.filter((l) => l.type !== "group");
+    if (!real().length) this._layout();
+    const n = real().length;
+    if (!n) return null;
+    this.kbLane = (((this.kbLane ?? -1) + dir) % n + n) % n;
+    let lane = real()[this.kbLane];
+    if (lane.y < AXIS_H || lane.y + lane.h > AXIS_H + this._viewH()) {
+      this.scroll(lane.y - AXIS_H);
+      this._layout();
+      lane = real()[this.kbLane];
+    }
+    const t = Math.min(Math.max(this.position, this.t0), this.t1);
+    return this.select(this.x(t), lane.y + lane.h / 2);
+  }
+
   select(x, y) {
     const hit = this.hitTest(x, y);
     this.selected = hit ? { lane: laneRef(hit.lane), item: hit.item } : null;
