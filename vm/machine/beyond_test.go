@@ -486,6 +486,12 @@ print("speedup", seq / (time.perf_counter() - t0))
 	if s := figure(t, out, "speedup"); s < 3 {
 		t.Errorf("4 interpreters on 4 cores: %.2f× the sequential speed, want > 3", s)
 	}
+	// An interpreter bomb stops at the limit, as a thread bomb does.
+	bomb := "from concurrent import interpreters\nn = 0\ntry:\n    while True:\n        interpreters.create()\n        n += 1\n" +
+		"except RuntimeError as e:\n    print(n, e)\n"
+	if _, out, _ := runModel(t, bomb, Options{Model: "cpython-3.14"}); !strings.Contains(out, "can't create a new interpreter") {
+		t.Errorf("an interpreter bomb: stdout %q", out)
+	}
 	res, _, errs := runModel(t, "from concurrent import interpreters\n", Options{Model: "cpython-3.12"})
 	if res.ExitCode != 1 || !strings.Contains(errs, "No module named 'concurrent.interpreters'") {
 		t.Errorf("3.12: exit %d, stderr %q", res.ExitCode, errs)

@@ -373,7 +373,7 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	if name == nil || method == nil {
 		return nil, t.NewExc(py.TypeErrorClass, "start: bad arguments")
 	}
-	if len(m.threads) >= maxThreads {
+	if len(m.threads) >= maxThreads || len(m.procs) >= maxThreads {
 		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", maxThreads)
 	}
 	fork := method.S == "fork"
@@ -422,6 +422,9 @@ const subinterpCreateCost = 13 * ms
 // interpreter's GIL.
 func (m *Machine) interpCreate(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	parent := threadOf(t).proc
+	if len(m.procs) >= maxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't create a new interpreter (gilscope allows %d interpreters and processes)", maxThreads)
+	}
 	n := 0
 	for _, p := range m.procs {
 		if p.subinterp {
