@@ -73,8 +73,13 @@ type pickler struct {
 	byValue bool
 	memo    map[Value]int
 	n       int
+	nodes   int // values pickled so far, bounded by maxPickleNodes
 	root    *Pickled
 }
+
+// maxPickleNodes bounds the values one pickle holds (each is a node of the tree, ~100
+// bytes): a message between processes is a copy, and a huge one would copy the heap.
+const maxPickleNodes = 1 << 21
 
 // Pickle turns v into a Pickled tree. With byValue, functions and classes of __main__
 // are copied rather than named.
@@ -98,6 +103,9 @@ func (p *pickler) add(size int64, structured bool) {
 
 func (p *pickler) value(v Value) (*Pickled, error) {
 	t := p.t
+	if p.nodes++; p.nodes > maxPickleNodes {
+		return nil, &LimitError{Class: MemoryErrorClass, Msg: fmt.Sprintf("gilscope limits a pickled object to %d values", maxPickleNodes)}
+	}
 	switch x := v.(type) {
 	case *NoneType:
 		p.add(1, true)
