@@ -969,16 +969,20 @@ export class Timeline {
     const real = () => this.lanes.filter((l) => l.type !== "group");
     if (!real().length) this._layout();
     const n = real().length;
-    if (!n) return null;
-    this.kbLane = (((this.kbLane ?? -1) + dir) % n + n) % n;
-    let lane = real()[this.kbLane];
-    if (lane.y < AXIS_H || lane.y + lane.h > AXIS_H + this._viewH()) {
-      this.scroll(lane.y - AXIS_H);
-      this._layout();
-      lane = real()[this.kbLane];
-    }
     const t = Math.min(Math.max(this.position, this.t0), this.t1);
-    return this.select(this.x(t), lane.y + lane.h / 2);
+    // lanes with nothing at the playhead (a thread not started yet, an idle core) are skipped
+    for (let tries = 0; tries < n; tries++) {
+      this.kbLane = (((this.kbLane ?? -1) + dir) % n + n) % n;
+      let lane = real()[this.kbLane];
+      if (lane.y < AXIS_H || lane.y + lane.h > AXIS_H + this._viewH()) {
+        this.scroll(lane.y - AXIS_H);
+        this._layout();
+        lane = real()[this.kbLane];
+      }
+      const y = lane.y + lane.h / 2;
+      if (this.hitTest(this.x(t), y)) return this.select(this.x(t), y);
+    }
+    return null;
   }
 
   select(x, y) {
