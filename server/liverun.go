@@ -48,8 +48,7 @@ type liveRun struct {
 	consumed int             // events the session has sent
 	limit    error           // the limit that stopped the run, if one did
 	srv      *Server
-	held     int  // events counted in srv.heldEvents
-	released bool // stop has given them back
+	released bool // stop has given its events back to srv.heldEvents
 
 	// Set before done is closed.
 	res            *machine.Result
@@ -81,7 +80,7 @@ func (r *liveRun) stop() {
 	defer r.mu.Unlock()
 	if !r.released {
 		r.released = true
-		r.srv.heldEvents.Add(-int64(r.held))
+		r.srv.heldEvents.Add(-int64(len(r.events)))
 	}
 }
 
@@ -190,8 +189,7 @@ func (r *liveRun) add(batch []machine.Event, upTo int64, overCPU bool) error {
 	if len(batch) > 0 {
 		r.arrivals = append(r.arrivals, arrival{index: len(r.events), at: time.Now()})
 		r.events = append(r.events, batch...)
-		if !r.released {
-			r.held += len(batch)
+		if !r.released { // the log only grows: it holds len(r.events) of the budget
 			r.srv.heldEvents.Add(int64(len(batch)))
 		}
 	}

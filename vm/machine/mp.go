@@ -123,27 +123,17 @@ func (c *recvCall) do(m *Machine, th *thread) {
 		m.recvReady(th, c.c)
 		return
 	}
-	m.block(th, StateBlocked, "pipe", c.c.id)
-	c.c.readers = append(c.c.readers, th)
-	if c.timeout >= 0 {
-		ch := c.c
-		th.timer = m.after(th.clock+c.timeout, func() {
-			th.timer = nil
-			ch.readers = without(ch.readers, th)
-			m.wake(th, m.now, func() {
-				th.py.Resume(th.py.NewTuple([]py.Value{py.False, py.None}), nil)
-				th.proc.gil.take(th)
-			})
-		})
-	}
+	m.waitOn(th, "pipe", c.c.id, &c.c.readers, c.timeout, func() {
+		th.py.Resume(th.py.NewTuple([]py.Value{py.False, py.None}), nil)
+		th.proc.gil.take(th)
+	})
 }
 
 // recvReady runs in th on a core: it takes the next message (if another reader has not
 // taken it first), unpickles it holding the GIL.
 func (m *Machine) recvReady(th *thread, c *mpChan) {
 	if len(c.msgs) == 0 {
-		m.block(th, StateBlocked, "pipe", c.id)
-		c.readers = append(c.readers, th)
+		m.waitOn(th, "pipe", c.id, &c.readers, -1, nil)
 		return
 	}
 	p := c.msgs[0]
@@ -220,15 +210,7 @@ func (c *procJoinCall) do(m *Machine, th *thread) {
 		return
 	}
 	m.dropGIL(th)
-	m.block(th, StateBlocked, "process", uint64(p.id))
-	p.joiners = append(p.joiners, th)
-	if c.timeout >= 0 {
-		th.timer = m.after(th.clock+c.timeout, func() {
-			th.timer = nil
-			p.joiners = without(p.joiners, th)
-			m.wake(th, m.now, m.resume(th, py.None, nil))
-		})
-	}
+	m.waitOn(th, "process", uint64(p.id), &p.joiners, c.timeout, m.resume(th, py.None, nil))
 }
 
 // parentMB estimates the parent's resident memory for fork's page-table copy.

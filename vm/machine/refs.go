@@ -48,11 +48,9 @@ type objState struct {
 	shared     int64 // biased counting: everyone else's
 	queued     bool  // biased counting: waiting for the owner to merge
 	lastCore   int16 // the core that last wrote the count, -1 for none
-	lastWrite  int64 // ps
 	recent     [8]refOp
 	nrecent    int
 	key        uint64 // the object's number in events: its id, and its process above bit 40
-	premature  bool   // freed while references remained
 	deferredRC bool
 }
 
@@ -124,7 +122,6 @@ func (h refHook) Free(t *py.Thread, v py.Value) {
 	if st.trueRef > 0 {
 		// Lost increments brought the count to zero while references remain: the
 		// memory is released under them.
-		st.premature = true
 		ev.Reason = "premature"
 	}
 	m.emit(ev)
@@ -149,7 +146,7 @@ func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64)
 	now := m.clockNow(th)
 	core := coreOf(th)
 	contended := st.lastCore >= 0 && st.lastCore != core
-	st.lastCore, st.lastWrite = core, now
+	st.lastCore = core
 	transfer := int64(0)
 	if contended {
 		transfer = cacheLineTransfer * 1000

@@ -132,18 +132,24 @@ func (c *joinCall) do(m *Machine, th *thread) {
 		return
 	}
 	m.dropGIL(th)
-	m.block(th, StateBlocked, "join", uint64(t.id))
-	t.joiners = append(t.joiners, th)
-	if c.timeout >= 0 {
-		th.timer = m.after(th.clock+c.timeout, func() {
-			th.timer = nil
-			t.removeJoiner(th)
-			m.wake(th, m.now, m.resume(th, py.None, nil))
-		})
-	}
+	m.waitOn(th, "join", uint64(t.id), &t.joiners, c.timeout, m.resume(th, py.None, nil))
 }
 
-func (t *thread) removeJoiner(j *thread) { t.joiners = without(t.joiners, j) }
+// waitOn blocks th (its GIL already dropped) for reason on object obj, in the wait
+// list *list. With a timeout (ps; negative: none) that passes first, th leaves the
+// list and is woken with then.
+func (m *Machine) waitOn(th *thread, reason string, obj uint64, list *[]*thread, timeout int64, then func()) {
+	m.block(th, StateBlocked, reason, obj)
+	*list = append(*list, th)
+	if timeout < 0 {
+		return
+	}
+	th.timer = m.after(th.clock+timeout, func() {
+		th.timer = nil
+		*list = without(*list, th)
+		m.wake(th, m.now, then)
+	})
+}
 
 // threadExit ends th: it releases the GIL, wakes its joiners and leaves its core.
 func (m *Machine) threadExit(th *thread) {

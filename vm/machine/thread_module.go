@@ -147,20 +147,11 @@ func (c *lockWait) Describe() string { return "lock acquire" }
 func (c *lockWait) do(m *Machine, th *thread) {
 	l := c.l
 	m.dropGIL(th)
-	l.wait(th)
-	if c.timeout > 0 {
-		th.timer = m.after(th.clock+c.timeout, func() {
-			th.timer = nil
-			l.removeWaiter(th)
-			m.wake(th, m.now, m.resume(th, py.False, nil))
-		})
-	}
+	m.waitOn(th, "lock", l.id, &l.waiters, c.timeout, m.resume(th, py.False, nil))
 }
 
-func (l *lockObj) wait(th *thread) {
-	l.m.block(th, StateBlocked, "lock", l.id)
-	l.waiters = append(l.waiters, th)
-}
+// wait blocks th on the lock again after a futile wake-up.
+func (l *lockObj) wait(th *thread) { l.m.waitOn(th, "lock", l.id, &l.waiters, -1, nil) }
 
 // retry runs when a woken waiter is on a core: the lock may have been taken again.
 func (l *lockObj) retry(th *thread) {
@@ -174,8 +165,6 @@ func (l *lockObj) retry(th *thread) {
 	m.emit(Event{T: th.clock / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
 	m.resume(th, py.True, nil)()
 }
-
-func (l *lockObj) removeWaiter(th *thread) { l.waiters = without(l.waiters, th) }
 
 func (m *Machine) newLock(t *py.Thread) *lockObj {
 	m.objIDs++
