@@ -39,7 +39,13 @@ func (p *parser) parseStarExprs() Expr {
 	if p.tok == YIELD {
 		p.parseYield()
 	}
-	first := p.parseStarOrTest()
+	return p.parseCommaList(p.parseStarOrTest)
+}
+
+// parseCommaList parses elements separated by commas (a trailing comma allowed):
+// one element without a comma is returned as is, otherwise a *Tuple.
+func (p *parser) parseCommaList(elem func() Expr) Expr {
+	first := elem()
 	if p.tok != COMMA {
 		return first
 	}
@@ -49,20 +55,23 @@ func (p *parser) parseStarExprs() Expr {
 		if !startsExpr(p.tok) {
 			break
 		}
-		elts = append(elts, p.parseStarOrTest())
+		elts = append(elts, elem())
 	}
 	return &Tuple{Lparen: start(first), End: p.prevEnd, Elts: elts}
 }
 
-// parseStarOrTest parses an expression or `*expr`.
-func (p *parser) parseStarOrTest() Expr {
+// parseStarred parses `*expr` (expr a bitwise_or), or else what parse parses.
+func (p *parser) parseStarred(parse func() Expr) Expr {
 	if p.tok == STAR {
 		pos := p.val.pos
 		p.next()
 		return &Starred{Star: pos, Value: p.parseBitOr()}
 	}
-	return p.parseTest()
+	return parse()
 }
+
+// parseStarOrTest parses an expression or `*expr`.
+func (p *parser) parseStarOrTest() Expr { return p.parseStarred(p.parseTest) }
 
 // parseYield rejects a yield expression.
 func (p *parser) parseYield() {
@@ -558,31 +567,10 @@ func (p *parser) parseComprehensions() []*Comprehension {
 // comma-separated targets, returned as a *Tuple if there is a comma.
 // Targets are parsed as bitwise_or expressions so that `in` ends them;
 // checkTarget then validates them.
-func (p *parser) parseTargets() Expr {
-	first := p.parseTarget()
-	if p.tok != COMMA {
-		return first
-	}
-	elts := []Expr{first}
-	for p.tok == COMMA {
-		p.next()
-		if !startsExpr(p.tok) {
-			break
-		}
-		elts = append(elts, p.parseTarget())
-	}
-	return &Tuple{Lparen: start(first), End: p.prevEnd, Elts: elts}
-}
+func (p *parser) parseTargets() Expr { return p.parseCommaList(p.parseTarget) }
 
 // parseTarget parses one assignment target, possibly starred.
-func (p *parser) parseTarget() Expr {
-	if p.tok == STAR {
-		pos := p.val.pos
-		p.next()
-		return &Starred{Star: pos, Value: p.parseBitOr()}
-	}
-	return p.parseBitOr()
-}
+func (p *parser) parseTarget() Expr { return p.parseStarred(p.parseBitOr) }
 
 // parseCall parses the argument list of a call of fn.
 func (p *parser) parseCall(fn Expr) Expr {
