@@ -80,15 +80,14 @@ func (h refHook) Alloc(t *py.Thread, v py.Value) {
 // Ref is called after a traced object's count changed by delta.
 func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 	m := h.m
-	th := m.refThread(t)
-	if th == nil || m.merging {
+	if m.merging {
 		return
 	}
-	hd := py.HeaderOf(v)
-	st := m.objs[objKey(th, hd.ID)]
+	th, st := m.traced(t, v)
 	if st == nil {
 		return
 	}
+	hd := py.HeaderOf(v)
 	if hd.Freed() {
 		m.useAfterFree(th, v, st)
 		return
@@ -108,12 +107,7 @@ func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 // Free is called when an object's count reached zero.
 func (h refHook) Free(t *py.Thread, v py.Value) {
 	m := h.m
-	th := m.refThread(t)
-	if th == nil {
-		return
-	}
-	hd := py.HeaderOf(v)
-	st := m.objs[objKey(th, hd.ID)]
+	th, st := m.traced(t, v)
 	if st == nil {
 		return
 	}
@@ -125,6 +119,15 @@ func (h refHook) Free(t *py.Thread, v py.Value) {
 		ev.Reason = "premature"
 	}
 	m.emit(ev)
+}
+
+// traced returns the thread updating v and v's record, if v is traced (nil if not).
+func (m *Machine) traced(t *py.Thread, v py.Value) (*thread, *objState) {
+	th := m.refThread(t)
+	if th == nil {
+		return nil, nil
+	}
+	return th, m.objs[objKey(th, py.HeaderOf(v).ID)]
 }
 
 // refThread is the machine thread behind a py thread (the running one for code that
