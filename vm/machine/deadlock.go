@@ -60,7 +60,7 @@ func (m *Machine) deadlockCycle() []*thread {
 // lockNames names the locks held in __main__'s globals by their variable names.
 func (m *Machine) lockNames() map[*lockObj]string {
 	names := map[*lockObj]string{}
-	m.in.MainGlobals(func(name string, v py.Value) {
+	m.procs[0].in.MainGlobals(func(name string, v py.Value) {
 		if l, ok := v.(*lockObj); ok {
 			if _, dup := names[l]; !dup {
 				names[l] = name

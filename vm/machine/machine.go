@@ -27,7 +27,6 @@ import (
 type Machine struct {
 	model    *Model
 	rng      *rand.Rand
-	in       *py.Interp
 	now      int64 // ps
 	maxTime  int64 // ps
 	threads  []*thread
@@ -35,7 +34,6 @@ type Machine struct {
 	runq     []*thread
 	timers   timerHeap
 	seq      uint64
-	gil      gilImpl // the main process's
 	procs    []*process
 	costs    [256]int64
 	slice    int64 // ps

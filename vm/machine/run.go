@@ -216,7 +216,6 @@ func (m *Machine) numberCode(prog *compile.Program) []*compile.Funcode {
 func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Program) {
 	m.prog, m.lib, m.boot, m.interpBoot = prog, lib, lib["_mp_boot"], lib["_interp_boot"]
 	p := m.newProcess("MainProcess", nil)
-	m.in, m.gil = p.in, p.gil
 	pt, err := p.in.MainThread()
 	if err != nil {
 		fmt.Fprintln(m.errw, err)
