@@ -476,14 +476,19 @@ class App {
       }
     } else {
       if (this.endTime() > 0 && a.position() >= this.endTime()) this.seek(0);
-      this.all({ type: "play" });
-      for (const s of this.sides) {
-        s.playing = true;
-        s.at = performance.now();
-      }
-      if (this.timeline.follow) this.timeline.follow(true);
+      this.playAll();
     }
     this.kick();
+  }
+
+  /** playAll starts every side playing, the timeline following the playhead. */
+  playAll() {
+    this.all({ type: "play" });
+    for (const s of this.sides) {
+      s.playing = true;
+      s.at = performance.now();
+    }
+    if (this.timeline.follow) this.timeline.follow(true);
   }
 
   step(mode) {
@@ -538,12 +543,7 @@ class App {
 
   restart() {
     this.seek(0);
-    this.all({ type: "play" });
-    for (const s of this.sides) {
-      s.playing = true;
-      s.at = performance.now();
-    }
-    if (this.timeline.follow) this.timeline.follow(true);
+    this.playAll();
     this.kick();
   }
 
