@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"log/slog"
+	"os"
 
 	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/server"
@@ -32,10 +33,22 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, db.Close()) }()
+	log := slog.New(slog.NewTextHandler(c.stderr, nil))
+	// Simulations run in worker processes: this executable, as "gilscope worker".
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	workers, err := server.NewWorkerPool([]string{exe, "worker"}, nil, log)
+	if err != nil {
+		return err
+	}
+	defer workers.Close()
 	srv, err := server.New(server.Config{
-		Logger: slog.New(slog.NewTextHandler(c.stderr, nil)),
+		Logger: log,
 		Static: static.FS(),
 		Store:  db,
+		Runner: workers,
 	})
 	if err != nil {
 		return err

@@ -45,6 +45,7 @@ func (c *cli) commands() []command {
 		{name: "run", help: "run a Python program on the simulated machine", run: c.runProgram},
 		{name: "models", help: "list the interpreter models", run: c.models},
 		{name: "version", help: "print the version", run: c.version},
+		{name: "worker", help: "run one simulation for the server (started by serve)", run: c.worker},
 		{name: "help", help: "print this help", run: c.help},
 	}
 }

@@ -4,7 +4,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
 )
 
@@ -61,59 +61,72 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, e)
 		return
 	}
-	if _, e := compileWorkload(&req.workload); e != nil {
-		s.fail(w, e)
-		return
-	}
 	if err := s.runs.acquire(r.Context(), runQueueWait); err != nil {
 		s.failBusy(w, err)
 		return
 	}
 	defer s.runs.release()
-	resp, err := s.runToEnd(r.Context(), &req.workload, req.Events)
-	if err != nil {
-		s.requestLog(r).Error("running a workload", "error", err)
-		s.internalError(w, r)
+	resp, e := s.runToEnd(r.Context(), &req.workload, req.Events)
+	if e != nil {
+		s.fail(w, e)
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// runToEnd simulates wl within maxRunCPU of host time and maxRunEvents.
-func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*runResponse, error) {
-	ctx, cancel := context.WithTimeoutCause(ctx, s.cpuLimit, errCPULimit)
+// collected is the Handler of a run to its end: it keeps the events, up to
+// maxRunEvents, and stops the run past its CPU time.
+type collected struct {
+	events []machine.Event
+	limit  error
+	cpu    time.Duration
+}
+
+func (c *collected) Listing([]worker.CodeObject) {}
+
+func (c *collected) Events(batch []machine.Event, _ int64, cpu time.Duration) error {
+	switch {
+	case c.limit != nil:
+	case cpu > c.cpu:
+		c.limit = errCPULimit
+	case len(c.events)+len(batch) > maxRunEvents:
+		c.limit = errEventLimit
+	default:
+		c.events = append(c.events, batch...)
+	}
+	return c.limit
+}
+
+// runToEnd simulates wl within the host CPU limit and maxRunEvents. The
+// program is compiled once, by the runner: a syntax error is a located 400.
+func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*runResponse, *apiError) {
+	// The CPU limit is the worker's CPU time; the context bounds the wall
+	// time as well, for a run starved of CPU by others.
+	ctx, cancel := context.WithTimeoutCause(ctx, s.cpuLimit+runWallSlack, errCPULimit)
 	defer cancel()
-	var events []machine.Event
-	var limit error
-	opts := options(wl)
-	opts.Context = ctx
-	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
-		if len(events)+len(batch) > maxRunEvents {
-			limit = errEventLimit
-			return limit
-		}
-		events = append(events, batch...)
-		return nil
-	}
-	var stdout, stderr bytes.Buffer
+	c := &collected{cpu: s.cpuLimit}
 	start := time.Now()
-	res, err := machine.Run(programFile, []byte(wl.Source), opts, &stdout, &stderr)
+	out, err := s.simulate(ctx, job(wl, false), c)
 	if err != nil {
-		return nil, err
+		return nil, &errInternal
 	}
-	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(len(events)), time.Since(start))
-	if cause := context.Cause(ctx); limit == nil && errors.Is(cause, errCPULimit) {
-		limit = cause
+	if out.Syntax != nil {
+		return nil, syntaxError(out.Syntax)
 	}
-	res.Events = events
-	resp := &runResponse{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: res.ExitCode,
+	res := out.Result
+	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(len(c.events)), time.Since(start))
+	if cause := context.Cause(ctx); c.limit == nil && errors.Is(cause, errCPULimit) {
+		c.limit = cause
+	}
+	res.Events = c.events
+	resp := &runResponse{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: res.ExitCode,
 		End: res.End, EndTime: res.EndTime, Stats: machine.ComputeStats(res)}
-	if limit != nil {
-		resp.Limit = "the run was stopped: " + limit.Error()
+	if c.limit != nil {
+		resp.Limit = "the run was stopped: " + c.limit.Error()
 		s.metrics.error("limit")
 	}
 	if withEvents {
-		resp.Events = events
+		resp.Events = c.events
 	}
 	return resp, nil
 }

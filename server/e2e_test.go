@@ -21,7 +21,8 @@ import (
 // embedded assets.
 func startBrowser(t *testing.T) *browsertest.Browser {
 	t.Helper()
-	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory()})
+	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory(),
+		Runner: server.WorkersForTest(t)})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}

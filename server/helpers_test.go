@@ -51,7 +51,8 @@ func newTestServerB(b *testing.B) (*Server, *logBuffer) {
 func newTestServerFS(t testing.TB, fsys fs.FS) (*Server, *logBuffer) {
 	t.Helper()
 	logs := new(logBuffer)
-	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), Static: fsys, Store: store.NewMemory()})
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), Static: fsys, Store: store.NewMemory(),
+		Runner: testPool(t)})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -6,17 +6,15 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"log/slog"
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
 	"time"
 
+	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
 )
 
@@ -48,7 +46,12 @@ type liveRun struct {
 	consumed int             // events the session has sent
 	limit    error           // the limit that stopped the run, if one did
 	srv      *Server
-	released bool // stop has given its events back to srv.heldEvents
+	released bool                // stop has given its events back to srv.heldEvents
+	code     []worker.CodeObject // the program's listing, once the runner has compiled it
+
+	// held says whether the simulation holds a run slot; only the
+	// simulation's goroutine (simulate and the Handler methods) touches it.
+	held bool
 
 	// Set before done is closed.
 	res            *machine.Result
@@ -63,11 +66,11 @@ type arrival struct {
 }
 
 // startLiveRun starts simulating wl under parent.
-func startLiveRun(s *Server, parent context.Context, id int, wl workload, log *slog.Logger) *liveRun {
+func startLiveRun(s *Server, parent context.Context, id int, wl workload) *liveRun {
 	ctx, cancel := context.WithCancelCause(parent)
 	r := &liveRun{id: id, wl: wl, ctx: ctx, cancel: cancel, progress: make(chan struct{}, 1),
 		done: make(chan struct{}), space: make(chan struct{}, 1), srv: s}
-	go r.simulate(s, log)
+	go r.simulate(s)
 	return r
 }
 
@@ -92,78 +95,73 @@ func (r *liveRun) notify() {
 }
 
 // simulate runs the simulation, holding a run slot while it works.
-func (r *liveRun) simulate(s *Server, log *slog.Logger) {
+func (r *liveRun) simulate(s *Server) {
 	defer r.notify()
 	defer close(r.done)
-	defer func() {
-		if p := recover(); p != nil {
-			log.Error("panic in a live run", slog.String("panic", fmt.Sprint(p)))
-			r.failed = &apiError{Message: "the simulator failed on this program; the error is logged", Kind: "internal"}
-		}
-	}()
 	if err := s.runs.acquire(r.ctx, runQueueWait); err != nil {
 		if errors.Is(err, errBusy) {
 			r.failed = &apiError{Message: err.Error(), Kind: "busy", RetryAfter: retryAfter.Seconds()}
 		}
 		return
 	}
-	held := true
+	r.held = true
 	defer func() {
-		if held {
+		if r.held {
 			s.runs.release()
 		}
 	}()
-	var cpu time.Duration
 	start := time.Now()
-	mark := start
-	opts := options(&r.wl)
-	opts.Context = r.ctx
-	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
-		cpu += cpuShare(time.Since(mark), s.runs.busy()) // host CPU counts only while simulating
-		defer func() { mark = time.Now() }()
-		runtime.Gosched() // let the sessions' goroutines send what is ready
-		if err := r.add(batch, upTo, cpu > s.cpuLimit); err != nil {
-			return err
-		}
-		if !r.mustWait() {
-			return nil
-		}
-		if held { // waiting for the browser is not working
-			s.runs.release()
-			held = false
-		}
-		if err := r.waitForSpace(); err != nil {
-			return err
-		}
-		if err := s.runs.acquire(r.ctx, 0); err != nil {
-			return err
-		}
-		held = true
-		return nil
-	}
-	var stdout, stderr bytes.Buffer
-	res, err := machine.Run(programFile, []byte(r.wl.Source), opts, &stdout, &stderr)
-	if err != nil {
-		r.failed = &apiError{Message: err.Error(), Kind: "request"}
+	out, err := s.simulate(r.ctx, job(&r.wl, true), r)
+	switch {
+	case err != nil:
+		r.failed = &errInternal
+		return
+	case out.Syntax != nil:
+		r.failed = syntaxError(out.Syntax)
 		return
 	}
-	r.res, r.stdout, r.stderr = res, stdout.String(), stderr.String()
+	r.res, r.stdout, r.stderr = out.Result, out.Stdout, out.Stderr
 	r.mu.Lock()
 	if cap(r.events) > len(r.events)+len(r.events)/8 { // the log is kept for seeks: give back what append reserved
 		r.events = slices.Clone(r.events)
 	}
+	n := len(r.events)
 	r.mu.Unlock()
-	s.metrics.run("live", res.End, res.EndTime, res.Instructions, int64(len(r.events)), time.Since(start))
+	s.metrics.run("live", r.res.End, r.res.EndTime, r.res.Instructions, int64(n), time.Since(start))
 }
 
-// cpuShare estimates the host CPU time a simulation got in wall time d
-// while busy simulations shared the CPUs.
-func cpuShare(d time.Duration, busy int) time.Duration {
-	procs := runtime.GOMAXPROCS(0)
-	if busy <= procs {
-		return d
+// Listing keeps the program's code listing, which the session sends before
+// any event.
+func (r *liveRun) Listing(code []worker.CodeObject) {
+	r.mu.Lock()
+	r.code = code
+	r.mu.Unlock()
+	r.notify()
+}
+
+// Events appends a batch to the log, stops the run at a limit (cpu is the
+// host CPU time the run has used), and waits, without its run slot, while
+// the session is too far behind.
+func (r *liveRun) Events(batch []machine.Event, upTo int64, cpu time.Duration) error {
+	runtime.Gosched() // let the sessions' goroutines send what is ready
+	if err := r.add(batch, upTo, cpu > r.srv.cpuLimit); err != nil {
+		return err
 	}
-	return d * time.Duration(procs) / time.Duration(busy)
+	if !r.mustWait() {
+		return nil
+	}
+	if r.held { // waiting for the browser is not working
+		r.srv.runs.release()
+		r.held = false
+	}
+	if err := r.waitForSpace(); err != nil {
+		return err
+	}
+	if err := r.srv.runs.acquire(r.ctx, 0); err != nil {
+		return err
+	}
+	r.held = true
+	return nil
 }
 
 // add appends a batch to the log, or returns the limit the run has reached.
@@ -269,6 +267,14 @@ func (r *liveRun) snapshot() runSnapshot {
 	return sn
 }
 
+// listing returns the program's code listing, or nil until the runner has
+// compiled it.
+func (r *liveRun) listing() []worker.CodeObject {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.code
+}
+
 // bornAt returns when event i arrived from the simulation.
 func (r *liveRun) bornAt(i int) time.Time {
 	r.mu.Lock()
@@ -340,27 +346,28 @@ func (t *instrTrace) notify() {
 func (t *instrTrace) simulate(s *Server, ctx context.Context, wl workload) {
 	defer t.notify()
 	defer close(t.done)
-	defer func() {
-		if recover() != nil {
-			t.finish(false)
-		}
-	}()
 	if s.runs.acquire(ctx, 0) != nil {
 		t.finish(false)
 		return
 	}
 	defer s.runs.release()
-	opts := options(&wl)
-	opts.Context = ctx
-	opts.Instructions = [2]float64{float64(t.from) / 1e9, float64(t.to) / 1e9}
-	opts.OnEvents = func(batch []machine.Event, upTo int64) error { return t.add(batch, upTo) }
+	j := job(&wl, false)
+	j.Instructions = [2]float64{float64(t.from) / 1e9, float64(t.to) / 1e9}
 	start := time.Now()
-	var discard bytes.Buffer
-	res, err := machine.Run(programFile, []byte(wl.Source), opts, &discard, &discard)
-	if err == nil {
-		s.metrics.run("trace", res.End, res.EndTime, res.Instructions, 0, time.Since(start))
+	out, err := s.simulate(ctx, j, t)
+	ok := err == nil && out.Syntax == nil
+	if ok {
+		s.metrics.run("trace", out.Result.End, out.Result.EndTime, out.Result.Instructions, 0, time.Since(start))
 	}
-	t.finish(err == nil && ctx.Err() == nil)
+	t.finish(ok && ctx.Err() == nil)
+}
+
+// Listing is not asked for: the played run has sent it.
+func (t *instrTrace) Listing([]worker.CodeObject) {}
+
+// Events keeps a batch's instr events in the window.
+func (t *instrTrace) Events(batch []machine.Event, upTo int64, _ time.Duration) error {
+	return t.add(batch, upTo)
 }
 
 // add keeps a batch's instr events in the window.

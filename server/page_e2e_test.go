@@ -56,7 +56,8 @@ const (
 // websocket sessions and an in-memory share store.
 func startPage(t *testing.T) *browsertest.Browser {
 	t.Helper()
-	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory()})
+	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory(),
+		Runner: server.WorkersForTest(t)})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}

@@ -7,6 +7,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/gilscope/gilscope/internal/worker"
 	"math"
 	"sort"
 
@@ -142,7 +143,7 @@ type limitsInfo struct {
 
 type compiledMessage struct {
 	header
-	Code []codeObject `json:"code"`
+	Code []worker.CodeObject `json:"code"`
 }
 
 type errorMessage struct {

@@ -69,7 +69,8 @@ func (h hijackRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // TestPageReconnects: a dropped websocket is reopened, and the run resumes
 // from the time playback had reached, showing the same state.
 func TestPageReconnects(t *testing.T) {
-	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory()})
+	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory(),
+		Runner: server.WorkersForTest(t)})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}

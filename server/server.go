@@ -24,6 +24,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/gilscope/gilscope/internal/store"
+	"github.com/gilscope/gilscope/internal/worker"
 )
 
 // Limits. Every bound the server enforces is named here.
@@ -68,10 +69,12 @@ const (
 	// maxSimulatedTime bounds a run's simulated time (max_time), in seconds.
 	maxSimulatedTime = 120
 
-	// maxRunCPU bounds the host CPU time one run may take. For /api/run it
-	// is the run's wall-clock time; for a live session it counts only while
-	// the simulation is working, not while it waits for the browser.
-	maxRunCPU = 10 * time.Second
+	// maxRunCPU bounds the host CPU time one run may take: the CPU time its
+	// worker process used, compiling included (in process, its thread's).
+	// Waiting for the browser costs none. runWallSlack is how much longer
+	// in wall time an /api/run may take when other runs share the CPUs.
+	maxRunCPU    = 10 * time.Second
+	runWallSlack = 4 * time.Second
 
 	// maxConcurrentRuns bounds the simulations working at once. A run that
 	// finds them all busy waits up to runQueueWait for one, then is refused
@@ -82,7 +85,7 @@ const (
 
 	// runTimeout bounds a POST /api/run: a wait for a slot, the run, and
 	// its answer.
-	runTimeout = runQueueWait + maxRunCPU + 5*time.Second
+	runTimeout = runQueueWait + maxRunCPU + runWallSlack + time.Second
 
 	// maxRunEvents bounds the events one run keeps (a live session keeps
 	// them all, for instant seeks; /api/run returns them). A run that makes
@@ -112,7 +115,8 @@ const (
 	versionHexDigits = 16
 )
 
-// Config holds the dependencies of a Server. All fields are required.
+// Config holds the dependencies of a Server. All fields but Runner are
+// required.
 type Config struct {
 	// Logger receives one line per request and every error with its
 	// context. Clients never see error details.
@@ -126,6 +130,11 @@ type Config struct {
 	// Store keeps shared workloads: store.OpenBolt in production,
 	// store.NewMemory in tests.
 	Store store.Store
+
+	// Runner runs the simulations: a worker.Pool in production, so that a
+	// program that crashes the simulator ends a worker process and not the
+	// server. Optional: nil runs them in this process (worker.Local).
+	Runner worker.Runner
 }
 
 // Server is the gilscope web server. Create one with New; its Handler is
@@ -136,6 +145,7 @@ type Server struct {
 	views    views
 	sessions *sessionGroup
 	store    store.Store
+	runner   worker.Runner
 	runs     *runSlots
 	clients  *rateLimiter
 	metrics  *metrics
@@ -181,11 +191,15 @@ func New(cfg Config) (*Server, error) {
 		views:      v,
 		sessions:   newSessionGroup(),
 		store:      cfg.Store,
+		runner:     cfg.Runner,
 		runs:       newRunSlots(maxConcurrentRuns),
 		clients:    newRateLimiter(clientRate, clientBurst),
 		metrics:    newMetrics(),
 		cpuLimit:   maxRunCPU,
 		heldBudget: maxHeldEvents,
+	}
+	if s.runner == nil {
+		s.runner = worker.Local{}
 	}
 	s.mux = s.routes()
 	return s, nil

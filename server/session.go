@@ -72,6 +72,7 @@ type session struct {
 	trace   *instrTrace // the instruction window being played
 	next    *instrTrace // the window after it, traced ahead
 	ended   bool        // the end (or failure) of run has been sent
+	listed  bool        // the compiled message of run has been sent
 	noInstr bool        // a trace of run failed: no more instr events for it
 
 	pos     int64   // the playhead (ns): the browser has every event before it
@@ -222,15 +223,8 @@ func (ss *session) startRun(ctx context.Context, m clientMessage) error {
 	if !ss.s.clients.allow(ss.addr) {
 		return ss.sendError(ctx, ss.runSeq, apiError{Message: "too many runs from your address; slow down", Kind: "limit", RetryAfter: 1})
 	}
-	prog, e := compileWorkload(m.Workload)
-	if e != nil {
-		return ss.sendError(ctx, ss.runSeq, *e)
-	}
-	if err := ss.send(ctx, compiledMessage{header: newHeader("compiled", ss.runSeq), Code: codeObjects(prog)}); err != nil {
-		return err
-	}
-	ss.run = startLiveRun(ss.s, ctx, ss.runSeq, *m.Workload, ss.log)
-	ss.ended, ss.noInstr = false, false
+	ss.run = startLiveRun(ss.s, ctx, ss.runSeq, *m.Workload)
+	ss.ended, ss.noInstr, ss.listed = false, false, false
 	ss.pos, ss.carry, ss.sentTo, ss.sentIdx, ss.instrTo = 0, 0, 0, 0, 0
 	ss.speed, ss.res = 0, m.Resolution
 	if m.Speed != nil {
@@ -277,6 +271,16 @@ func (ss *session) advance(ctx context.Context) error {
 			return ss.sendError(ctx, r.id, *r.failed)
 		}
 		return nil
+	}
+	if !ss.listed { // the listing goes first; there are no events before it
+		code := r.listing()
+		if code == nil {
+			return nil
+		}
+		ss.listed = true
+		if err := ss.send(ctx, compiledMessage{header: newHeader("compiled", r.id), Code: code}); err != nil {
+			return err
+		}
 	}
 	limit := sn.upTo // the playhead never passes the simulation
 	if sn.done {

@@ -7,16 +7,12 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 
 	"github.com/gilscope/gilscope/examples"
-	"github.com/gilscope/gilscope/vm"
-	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/machine"
-	"github.com/gilscope/gilscope/vm/syntax"
 )
 
 // workload is a program and the machine it runs on; the gallery's type, so an
@@ -82,20 +78,6 @@ func options(w *workload) machine.Options {
 		SwitchInterval: w.SwitchInterval, MaxTime: w.MaxTime}
 }
 
-// compileWorkload compiles w's source: a syntax error is a located 400.
-func compileWorkload(w *workload) (*compile.Program, *apiError) {
-	prog, err := vm.Compile(programFile, []byte(w.Source))
-	if err == nil {
-		return prog, nil
-	}
-	var se *syntax.Error
-	if errors.As(err, &se) {
-		return nil, &apiError{Message: se.Kind.String() + ": " + se.Msg, Line: se.Pos.Line, Col: se.Pos.Col,
-			EndLine: se.End.Line, EndCol: se.End.Col, Kind: "syntax", status: http.StatusBadRequest}
-	}
-	return nil, &apiError{Message: err.Error(), Kind: "syntax", status: http.StatusBadRequest}
-}
-
 // decodeBody decodes a JSON request body of at most maxBodyBytes into v.
 func decodeBody(r *http.Request, v any) *apiError {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
@@ -136,45 +118,4 @@ func writeError(w http.ResponseWriter, status int, e apiError) {
 		status = http.StatusBadRequest
 	}
 	writeJSON(w, status, map[string]apiError{"error": e})
-}
-
-// codeObject is one code object of a compiled message.
-type codeObject struct {
-	ID           int32         `json:"id"`
-	Name         string        `json:"name"`
-	QualName     string        `json:"qualname"`
-	FirstLine    int32         `json:"firstline"`
-	Instructions []instruction `json:"instructions"`
-}
-
-// instruction is one instruction of a code object, as CPython's dis shows it.
-type instruction struct {
-	Offset  int    `json:"offset"`
-	Line    int32  `json:"line"`
-	Opname  string `json:"opname"`
-	Arg     uint32 `json:"arg"`
-	ArgRepr string `json:"argrepr,omitempty"`
-	Target  bool   `json:"target,omitempty"`
-}
-
-// codeObjects lists prog's code objects with the ids events use: depth first
-// in source order from 1, as machine.Run numbers them (Result.Code).
-func codeObjects(prog *compile.Program) []codeObject {
-	var out []codeObject
-	var walk func(fc *compile.Funcode)
-	walk = func(fc *compile.Funcode) {
-		co := codeObject{ID: int32(len(out) + 1), Name: fc.Name, QualName: fc.QualName, FirstLine: fc.FirstLine}
-		for _, in := range fc.Instructions() {
-			co.Instructions = append(co.Instructions, instruction{Offset: in.Offset, Line: in.Line,
-				Opname: in.Op.String(), Arg: in.Arg, ArgRepr: in.ArgRepr, Target: in.IsTarget})
-		}
-		out = append(out, co)
-		for _, c := range fc.Consts {
-			if inner, ok := c.(*compile.Funcode); ok {
-				walk(inner)
-			}
-		}
-	}
-	walk(prog.Toplevel)
-	return out
 }

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"github.com/gilscope/gilscope/internal/worker"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -39,19 +40,19 @@ type wsClient struct {
 
 // received is any server message, decoded loosely.
 type received struct {
-	V         int               `json:"v"`
-	Type      string            `json:"type"`
-	Run       int               `json:"run"`
-	T0        int64             `json:"t0"`
-	T1        int64             `json:"t1"`
-	T         int64             `json:"t"`
-	Playing   bool              `json:"playing"`
-	Simulated int64             `json:"simulated"`
-	Events    []json.RawMessage `json:"events"`
-	Code      []codeObject      `json:"code"`
-	Error     apiError          `json:"error"`
-	Summary   summary           `json:"summary"`
-	Version   string            `json:"version"`
+	V         int                 `json:"v"`
+	Type      string              `json:"type"`
+	Run       int                 `json:"run"`
+	T0        int64               `json:"t0"`
+	T1        int64               `json:"t1"`
+	T         int64               `json:"t"`
+	Playing   bool                `json:"playing"`
+	Simulated int64               `json:"simulated"`
+	Events    []json.RawMessage   `json:"events"`
+	Code      []worker.CodeObject `json:"code"`
+	Error     apiError            `json:"error"`
+	Summary   summary             `json:"summary"`
+	Version   string              `json:"version"`
 }
 
 // startWS serves s on loopback and opens a session, checking its hello.
@@ -420,7 +421,7 @@ func TestServerEventBudget(t *testing.T) {
 	s.heldBudget = 5000
 	src := "import threading\nshared = []\ndef f():\n    for i in range(20000):\n        shared.append(i)\n" +
 		"ts = [threading.Thread(target=f) for _ in range(2)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n"
-	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2}, s.log)
+	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2})
 	<-r.done
 	sn := r.snapshot()
 	if r.limit != errServerEvents || len(sn.events) < 5000 || len(sn.events) > 100000 {
@@ -442,7 +443,7 @@ func TestLiveRunBackpressure(t *testing.T) {
 	// 200,000 refcount changes of a shared list.
 	src := "import threading\nshared = []\ndef f():\n    for i in range(100000):\n        shared.append(i)\n" +
 		"ts = [threading.Thread(target=f) for _ in range(2)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n"
-	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2}, s.log)
+	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2})
 	defer r.stop()
 	sn := r.snapshot()
 	for deadline := time.Now().Add(20 * time.Second); !sn.done && len(sn.events) <= maxUnplayedEvents && time.Now().Before(deadline); {

@@ -1,0 +1,27 @@
+//go:build !linux
+
+// os_other.go stands in for os_linux.go elsewhere: wall clocks instead of
+// CPU clocks, and no resource limits (the run's own bounds still hold).
+
+package worker
+
+import (
+	"os/exec"
+	"time"
+)
+
+type threadClock struct{ start time.Time }
+
+func newThreadClock() threadClock { return threadClock{start: time.Now()} }
+
+func (c threadClock) used() time.Duration { return time.Since(c.start) }
+
+var processStart = time.Now()
+
+func processCPU() time.Duration { return time.Since(processStart) }
+
+func setLimits(addressSpace int64, cpu, grace time.Duration) error { return nil }
+
+func dieWithParent(cmd *exec.Cmd) {}
+
+func onCPULimit(f func()) {}

@@ -1,0 +1,463 @@
+// pool.go defines the server's side: a Pool of worker processes, each
+// started ahead of need and used for one run, and the run's supervision
+// (cancellation, a kill when a worker does not stop, and the report of a
+// worker that died).
+
+package worker
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gilscope/gilscope/vm"
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// killGrace is how long a worker asked to stop its run may take to report
+// before it is killed (a builtin that does not look at its budget).
+const killGrace = 2 * time.Second
+
+// maxOutput bounds the stdout and stderr a pool keeps of one run; the
+// machine's own output limit is far below it, so this only guards against
+// a broken worker.
+const maxOutput = 8 << 20
+
+// stderrHead is how much of a worker's own stderr a pool keeps to report
+// why it died: a Go fatal error comes first, then every goroutine's stack.
+const stderrHead = 4 << 10
+
+// PoolConfig configures a Pool.
+type PoolConfig struct {
+	// Command starts a worker: the program and its arguments, to which the
+	// pool appends the limits' flags. The server passes its own executable
+	// and "worker".
+	Command []string
+	// Env is the workers' environment (nil: the server's).
+	Env []string
+	// Warm is how many idle workers are kept started, so a run does not
+	// wait for a process to start.
+	Warm int
+	// Limits bound each worker.
+	Limits Limits
+	// Log receives a line for every worker that dies.
+	Log *slog.Logger
+}
+
+// Pool runs jobs in worker processes. Its methods are safe for concurrent
+// use.
+type Pool struct {
+	cfg   PoolConfig
+	ready chan *proc // started, idle workers
+
+	mu     sync.Mutex
+	live   map[*proc]struct{}
+	closed bool
+	wg     sync.WaitGroup // the goroutines that wait for workers to exit
+
+	started, crashed atomic.Int64
+	refilling        atomic.Bool
+}
+
+// proc is one worker process.
+type proc struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    io.ReadCloser
+	stderr *head
+	exited chan struct{} // closed when the process has been waited for
+	err    error         // how it exited; set before exited is closed
+
+	wmu sync.Mutex // serialises writes to in
+	fw  *frameWriter
+}
+
+// NewPool returns a pool and starts its warm workers.
+func NewPool(cfg PoolConfig) (*Pool, error) {
+	if len(cfg.Command) == 0 {
+		return nil, errors.New("worker: PoolConfig.Command is empty")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	p := &Pool{cfg: cfg, ready: make(chan *proc, max(cfg.Warm, 0)), live: map[*proc]struct{}{}}
+	// Start one now, so a command that cannot start is an error here.
+	w, err := p.start()
+	if err != nil {
+		return nil, err
+	}
+	p.ready <- w
+	p.refill()
+	return p, nil
+}
+
+// Stats are a pool's figures.
+type Stats struct {
+	Live    int   // worker processes running (idle or working)
+	Idle    int   // started and waiting for a job
+	Started int64 // started since the pool was made
+	Crashed int64 // died while running a job
+}
+
+// Stats returns the pool's figures.
+func (p *Pool) Stats() Stats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Stats{Live: len(p.live), Idle: len(p.ready), Started: p.started.Load(), Crashed: p.crashed.Load()}
+}
+
+// PIDs returns the process ids of the live workers.
+func (p *Pool) PIDs() []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var pids []int
+	for w := range p.live {
+		pids = append(pids, w.cmd.Process.Pid)
+	}
+	return pids
+}
+
+// Close kills the idle workers and waits for every worker to exit; runs in
+// progress should have been stopped first (their workers are killed too).
+func (p *Pool) Close() {
+	p.mu.Lock()
+	p.closed = true
+	for w := range p.live {
+		w.cmd.Process.Kill()
+	}
+	p.mu.Unlock()
+	p.wg.Wait()
+	for {
+		select {
+		case w := <-p.ready:
+			w.out.Close()
+		default:
+			return
+		}
+	}
+}
+
+// start starts a worker process.
+func (p *Pool) start() (*proc, error) {
+	args := append(append([]string(nil), p.cfg.Command[1:]...), p.cfg.Limits.args()...)
+	cmd := exec.Command(p.cfg.Command[0], args...)
+	cmd.Env = p.cfg.Env
+	dieWithParent(cmd)
+	w := &proc{cmd: cmd, stderr: &head{max: stderrHead}, exited: make(chan struct{})}
+	cmd.Stderr = w.stderr
+	var err error
+	if w.in, err = cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	// Not StdoutPipe: Wait closes that as soon as the process exits, and
+	// the last frames may not have been read by then.
+	out, outw, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	defer outw.Close() // the worker's end; the worker keeps its copy
+	cmd.Stdout, w.out = outw, out
+	w.fw = newFrameWriter(w.in)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		out.Close()
+		return nil, errors.New("worker: the pool is closed")
+	}
+	if err := cmd.Start(); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("worker: starting %s: %w", p.cfg.Command[0], err)
+	}
+	p.started.Add(1)
+	p.live[w] = struct{}{}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		w.err = cmd.Wait()
+		p.mu.Lock()
+		delete(p.live, w)
+		p.mu.Unlock()
+		close(w.exited)
+	}()
+	return w, nil
+}
+
+// refill starts workers in the background until Warm are idle.
+func (p *Pool) refill() {
+	if !p.refilling.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer p.refilling.Store(false)
+		for len(p.ready) < cap(p.ready) {
+			w, err := p.start()
+			if err != nil {
+				p.cfg.Log.Error("starting a worker", "error", err)
+				return
+			}
+			select {
+			case p.ready <- w:
+			default:
+				w.cmd.Process.Kill()
+				return
+			}
+		}
+	}()
+}
+
+// get returns an idle worker, or starts one.
+func (p *Pool) get() (*proc, error) {
+	defer p.refill()
+	for {
+		select {
+		case w := <-p.ready:
+			select {
+			case <-w.exited: // died while idle (killed from outside): take another
+				w.out.Close()
+				continue
+			default:
+				return w, nil
+			}
+		default:
+			return p.start()
+		}
+	}
+}
+
+// send writes a frame to a worker.
+func (w *proc) send(typ byte, payload []byte) error {
+	w.wmu.Lock()
+	defer w.wmu.Unlock()
+	return w.fw.write(typ, payload)
+}
+
+// Run runs job in a worker of its own. When ctx is done or h.Events fails,
+// the worker is asked to stop the run with the cause; one that has not
+// reported within killGrace is killed, and the run ends "stopped" with what
+// it had produced. A worker that dies otherwise is a FailureError.
+func (p *Pool) Run(ctx context.Context, job *Job, h Handler) (*Outcome, error) {
+	w, err := p.get()
+	if err != nil {
+		return nil, err
+	}
+	defer w.out.Close()
+	defer w.cmd.Process.Kill() // one job per worker; a no-op once it has exited
+	payload, err := json.Marshal(job)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.send(frameJob, payload); err != nil {
+		return nil, p.died(w, job, err)
+	}
+	r := &reading{w: w, job: job, h: h, fr: newFrameReader(w.out), stopped: make(chan struct{})}
+	defer close(r.stopped)
+	go r.watch(ctx)
+	out, err := r.loop()
+	if err != nil {
+		if cause := r.stopCause(); cause != nil && r.killed.Load() {
+			return r.stoppedOutcome(cause), nil
+		}
+		return nil, p.died(w, job, err)
+	}
+	return out, nil
+}
+
+// died reports a worker that ended a run without a result.
+func (p *Pool) died(w *proc, job *Job, readErr error) error {
+	w.cmd.Process.Kill()
+	<-w.exited
+	p.crashed.Add(1)
+	what := "the worker died"
+	if w.err != nil {
+		what += " (" + w.err.Error() + ")"
+	}
+	var fe *FailureError
+	if errors.As(readErr, &fe) {
+		what, fe.Detail = fe.What, fe.Detail+w.stderr.String()
+	} else {
+		fe = &FailureError{What: what, Detail: w.stderr.String()}
+	}
+	p.cfg.Log.Error("a worker failed", "what", fe.What, "model", job.Model, "stderr", w.stderr.String(), "read", readErr)
+	return fe
+}
+
+// reading is one run's side of the pipe: the frames coming in, and the
+// cancellation going out.
+type reading struct {
+	w       *proc
+	job     *Job
+	h       Handler
+	fr      *frameReader
+	dec     eventDecoder
+	stopped chan struct{} // closed when Run returns
+
+	mu     sync.Mutex
+	cause  error // why the run was asked to stop, once it was
+	upTo   int64
+	cpu    time.Duration
+	stdout bytes.Buffer
+	stderr bytes.Buffer
+	killed atomic.Bool
+}
+
+// watch asks the worker to stop when ctx is done.
+func (r *reading) watch(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+		r.stop(context.Cause(ctx))
+	case <-r.stopped:
+	}
+}
+
+// stop asks the worker to stop the run, and kills it if it has not ended
+// within killGrace.
+func (r *reading) stop(cause error) {
+	r.mu.Lock()
+	if r.cause != nil {
+		r.mu.Unlock()
+		return
+	}
+	r.cause = cause
+	r.mu.Unlock()
+	r.w.send(frameCancel, []byte(cause.Error()))
+	go func() {
+		t := time.NewTimer(killGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			r.killed.Store(true)
+			r.w.cmd.Process.Kill()
+		case <-r.stopped:
+		case <-r.w.exited:
+		}
+	}()
+}
+
+func (r *reading) stopCause() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cause
+}
+
+// loop reads frames until the result.
+func (r *reading) loop() (*Outcome, error) {
+	for {
+		typ, payload, err := r.fr.read()
+		if err != nil {
+			return nil, err
+		}
+		switch typ {
+		case frameListing:
+			var code []CodeObject
+			if err := json.Unmarshal(payload, &code); err != nil {
+				return nil, err
+			}
+			r.h.Listing(code)
+		case frameSyntax:
+			var syn SyntaxError
+			if err := json.Unmarshal(payload, &syn); err != nil {
+				return nil, err
+			}
+			res := &machine.Result{ExitCode: vm.ExitSyntax, End: "syntax-error", Cores: r.job.Cores, Model: r.job.Model}
+			return &Outcome{Result: res, Syntax: &syn}, nil
+		case frameEvents:
+			if err := r.events(payload); err != nil {
+				return nil, err
+			}
+		case frameStdout, frameStderr:
+			r.output(typ, payload)
+		case frameResult:
+			return r.outcome(payload)
+		case frameFailure:
+			return nil, &FailureError{What: firstLine(string(payload)), Detail: string(payload)}
+		default:
+			return nil, fmt.Errorf("worker: unknown frame %q", typ)
+		}
+	}
+}
+
+func (r *reading) events(payload []byte) error {
+	batch, upTo, cpu, err := r.dec.decode(payload)
+	if err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.upTo, r.cpu = upTo, cpu
+	r.mu.Unlock()
+	if err := r.h.Events(batch, upTo, cpu); err != nil {
+		r.stop(err)
+	}
+	return nil
+}
+
+func (r *reading) output(typ byte, payload []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b := &r.stdout
+	if typ == frameStderr {
+		b = &r.stderr
+	}
+	if b.Len()+len(payload) <= maxOutput {
+		b.Write(payload)
+	}
+}
+
+func (r *reading) outcome(payload []byte) (*Outcome, error) {
+	var res result
+	if err := json.Unmarshal(payload, &res); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return &Outcome{Result: &machine.Result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
+		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions},
+		Stdout: r.stdout.String(), Stderr: r.stderr.String(), CPU: res.CPU}, nil
+}
+
+// stoppedOutcome is the outcome of a run whose worker had to be killed: it
+// ends "stopped" where the simulation had got to, as the machine ends a
+// stopped run, with the cause on stderr.
+func (r *reading) stoppedOutcome(cause error) *Outcome {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	stderr := r.stderr.String() + fmt.Sprintf("gilscope: the run was stopped: %v\n", cause)
+	return &Outcome{Result: &machine.Result{ExitCode: 1, End: "stopped", EndTime: r.upTo, Cores: r.job.Cores, Model: r.job.Model},
+		Stdout: r.stdout.String(), Stderr: stderr, CPU: r.cpu}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// head keeps the first max bytes written to it.
+type head struct {
+	mu  sync.Mutex
+	max int
+	buf []byte
+}
+
+func (t *head) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p[:min(len(p), t.max-len(t.buf))]...)
+	return len(p), nil
+}
+
+func (t *head) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

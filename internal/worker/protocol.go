@@ -1,0 +1,313 @@
+// Package worker runs simulations outside the server's process. A server
+// keeps a Pool of `gilscope worker` processes and gives each one a single
+// Job: the worker compiles the program, simulates it and streams what it
+// produces (the code listing, event batches, output, the result) back over
+// its stdout as frames. A program that crashes the simulator (a stack
+// overflow, an allocation the OS refuses, a bug) ends its worker and the one
+// run the worker held, never the server. Local runs the same job in the
+// calling process, for the CLI and for comparison in benchmarks.
+//
+// protocol.go defines the frames the two sides exchange and the binary
+// encoding of event batches.
+package worker
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// Frame types. A frame is its type (one byte), the length of its payload
+// (four bytes, big-endian) and the payload.
+const (
+	// Parent to worker.
+	frameJob    = 'j' // the Job, JSON; the first frame, sent once
+	frameCancel = 'k' // stop the run; the payload is the cause, in words
+
+	// Worker to parent, in this order: a listing or a syntax error, then
+	// events and output interleaved, then a result or a failure, last.
+	frameListing = 'c' // the program's code objects, JSON
+	frameSyntax  = 's' // the program does not compile: a SyntaxError, JSON
+	frameEvents  = 'e' // a batch of events (encodeEvents)
+	frameStdout  = 'o' // a chunk of the program's stdout
+	frameStderr  = 'r' // a chunk of its stderr
+	frameResult  = 'x' // the run's result, JSON
+	frameFailure = 'f' // the simulator failed (a panic), in words
+)
+
+// maxFrame bounds a frame's payload; a longer one is a broken stream.
+const maxFrame = 64 << 20
+
+// maxBatch bounds the events of one events frame; a larger batch is split.
+const maxBatch = 1 << 16
+
+// Job is one simulation: a program, the machine it runs on and what to
+// record.
+type Job struct {
+	Filename       string     `json:"filename"`
+	Source         string     `json:"source"`
+	Model          string     `json:"model"`
+	Cores          int        `json:"cores"`
+	Seed           int64      `json:"seed"`
+	SwitchInterval float64    `json:"switch_interval,omitempty"`
+	MaxTime        float64    `json:"max_time,omitempty"`
+	Instructions   [2]float64 `json:"instructions,omitempty"` // machine.Options.Instructions
+	Listing        bool       `json:"listing,omitempty"`      // send the code listing first
+}
+
+func (j *Job) options() machine.Options {
+	return machine.Options{Model: j.Model, Cores: j.Cores, Seed: j.Seed, SwitchInterval: j.SwitchInterval,
+		MaxTime: j.MaxTime, Instructions: j.Instructions}
+}
+
+// SyntaxError is a program that does not compile, located.
+type SyntaxError struct {
+	Message string `json:"message"`
+	Line    int32  `json:"line,omitempty"`
+	Col     int32  `json:"col,omitempty"`
+	EndLine int32  `json:"end_line,omitempty"`
+	EndCol  int32  `json:"end_col,omitempty"`
+}
+
+func (e *SyntaxError) Error() string { return e.Message }
+
+// result is the last frame of a run that ended: the machine's Result
+// without its events and code (those went before), and the CPU time the
+// worker used.
+type result struct {
+	ExitCode     int                  `json:"exit_code"`
+	EndTime      int64                `json:"end_time"`
+	End          string               `json:"end"`
+	Threads      []machine.ThreadInfo `json:"threads"`
+	Cores        int                  `json:"cores"`
+	Model        string               `json:"model"`
+	Instructions int64                `json:"instructions"`
+	CPU          time.Duration        `json:"cpu"`
+}
+
+// frameWriter writes frames. It is not safe for concurrent use.
+type frameWriter struct {
+	w   *bufio.Writer
+	hdr [5]byte
+}
+
+func newFrameWriter(w io.Writer) *frameWriter {
+	return &frameWriter{w: bufio.NewWriterSize(w, 64<<10)}
+}
+
+// write writes one frame and flushes it.
+func (fw *frameWriter) write(typ byte, payload []byte) error {
+	if len(payload) > maxFrame {
+		return fmt.Errorf("worker: a %q frame of %d bytes is over the limit", typ, len(payload))
+	}
+	fw.hdr[0] = typ
+	binary.BigEndian.PutUint32(fw.hdr[1:], uint32(len(payload)))
+	fw.w.Write(fw.hdr[:])
+	fw.w.Write(payload)
+	return fw.w.Flush()
+}
+
+func (fw *frameWriter) writeJSON(typ byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return fw.write(typ, data)
+}
+
+// frameReader reads frames.
+type frameReader struct {
+	r   *bufio.Reader
+	buf []byte
+}
+
+func newFrameReader(r io.Reader) *frameReader {
+	return &frameReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// read returns the next frame. The payload is valid until the next call.
+func (fr *frameReader) read() (typ byte, payload []byte, err error) {
+	var hdr [5]byte
+	if _, err := io.ReadFull(fr.r, hdr[:]); err != nil {
+		return 0, nil, err
+	}
+	n := binary.BigEndian.Uint32(hdr[1:])
+	if n > maxFrame {
+		return 0, nil, fmt.Errorf("worker: a frame of %d bytes is over the limit", n)
+	}
+	if cap(fr.buf) < int(n) {
+		fr.buf = make([]byte, n)
+	}
+	fr.buf = fr.buf[:n]
+	if _, err := io.ReadFull(fr.r, fr.buf); err != nil {
+		return 0, nil, errors.Join(io.ErrUnexpectedEOF, err)
+	}
+	return hdr[0], fr.buf, nil
+}
+
+// appendEvents encodes a batch: how far the simulation has got (upTo, ns),
+// the worker's CPU time so far, the count, then each event's fields as
+// varints and length-prefixed strings, times as deltas from the previous.
+func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration) []byte {
+	b = binary.AppendVarint(b, upTo)
+	b = binary.AppendVarint(b, int64(cpu))
+	b = binary.AppendUvarint(b, uint64(len(batch)))
+	var t int64
+	for i := range batch {
+		e := &batch[i]
+		b = binary.AppendVarint(b, e.T-t)
+		t = e.T
+		b = append(b, byte(e.Kind), byte(e.State))
+		b = binary.AppendVarint(b, int64(e.Thread))
+		b = binary.AppendVarint(b, int64(e.Core))
+		b = appendString(b, e.Reason)
+		b = binary.AppendUvarint(b, e.Obj)
+		b = binary.AppendVarint(b, e.Value)
+		b = binary.AppendVarint(b, e.Count)
+		b = binary.AppendVarint(b, int64(e.Line))
+		b = binary.AppendVarint(b, int64(e.PC))
+		b = binary.AppendVarint(b, int64(e.Code))
+		b = binary.AppendVarint(b, e.Diff)
+		b = appendString(b, e.Text)
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// eventDecoder decodes event batches. It interns the reasons, which come
+// from a small set and repeat in almost every event.
+type eventDecoder struct {
+	reasons map[string]string
+}
+
+// maxInterned bounds the reasons a decoder keeps.
+const maxInterned = 4096
+
+var errCorrupt = errors.New("worker: a corrupt events frame")
+
+// decode decodes an events frame.
+func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu time.Duration, err error) {
+	r := byteReader{b: b}
+	upTo = r.varint()
+	cpu = time.Duration(r.varint())
+	n := r.uvarint()
+	if n > uint64(len(b)) { // every event takes at least a byte
+		return nil, 0, 0, errCorrupt
+	}
+	batch = make([]machine.Event, n)
+	var t int64
+	for i := range batch {
+		e := &batch[i]
+		t += r.varint()
+		e.T = t
+		e.Kind = machine.Kind(r.byte())
+		e.State = machine.ThreadState(r.byte())
+		e.Thread = r.int32()
+		e.Core = int16(r.int32())
+		e.Reason = d.intern(r.bytes())
+		e.Obj = r.uvarint()
+		e.Value = r.varint()
+		e.Count = r.varint()
+		e.Line = r.int32()
+		e.PC = r.int32()
+		e.Code = r.int32()
+		e.Diff = r.varint()
+		if s := r.bytes(); len(s) > 0 {
+			e.Text = string(s)
+		}
+	}
+	if r.err || len(r.b) != 0 {
+		return nil, 0, 0, errCorrupt
+	}
+	return batch, upTo, cpu, nil
+}
+
+func (d *eventDecoder) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := d.reasons[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if d.reasons == nil {
+		d.reasons = map[string]string{}
+	}
+	if len(d.reasons) < maxInterned {
+		d.reasons[s] = s
+	}
+	return s
+}
+
+// byteReader reads varints and strings; a short or malformed input sets
+// err and reads zeros from then on.
+type byteReader struct {
+	b   []byte
+	err bool
+}
+
+func (r *byteReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) int32() int32 {
+	v := r.varint()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		r.fail()
+		return 0
+	}
+	return int32(v)
+}
+
+func (r *byteReader) byte() byte {
+	if len(r.b) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *byteReader) bytes() []byte {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
+	s := r.b[:n]
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *byteReader) fail() {
+	r.err = true
+	r.b = nil
+}

@@ -1,0 +1,272 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// TestMain makes the test binary a worker when the pool starts it as one.
+func TestMain(m *testing.M) {
+	if os.Getenv("GILSCOPE_TEST_WORKER") == "1" {
+		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// testPool returns a pool whose workers are this test binary.
+func testPool(t testing.TB, limits Limits) *Pool {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPool(PoolConfig{Command: []string{exe}, Env: append(os.Environ(), "GILSCOPE_TEST_WORKER=1"),
+		Warm: 1, Limits: limits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	return p
+}
+
+// collect is a Handler that keeps everything.
+type collect struct {
+	mu      sync.Mutex
+	code    []CodeObject
+	events  []machine.Event
+	upTo    int64
+	cpu     time.Duration
+	onEvent func(n int) error
+}
+
+func (c *collect) Listing(code []CodeObject) { c.code = code }
+
+func (c *collect) Events(batch []machine.Event, upTo int64, cpu time.Duration) error {
+	c.mu.Lock()
+	c.events = append(c.events, batch...)
+	c.upTo, c.cpu = upTo, cpu
+	n := len(c.events)
+	c.mu.Unlock()
+	if c.onEvent != nil {
+		return c.onEvent(n)
+	}
+	return nil
+}
+
+const threads = `import threading
+def work(n):
+    while n > 0:
+        n -= 1
+ts = [threading.Thread(target=work, args=(20000,)) for _ in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("done", [t.name for t in ts])
+`
+
+func job(src string) *Job {
+	return &Job{Filename: "main.py", Source: src, Model: "cpython-3.12", Cores: 2, Seed: 1, Listing: true}
+}
+
+// TestPoolMatchesLocal: a run through a worker is the run in process,
+// event for event.
+func TestPoolMatchesLocal(t *testing.T) {
+	p := testPool(t, Limits{})
+	for _, model := range []string{"cpython-3.12", "cpython-2.7", "nogil-unsafe", "cpython-3.14t"} {
+		t.Run(model, func(t *testing.T) {
+			j := job(threads)
+			j.Model = model
+			var local, remote collect
+			lo, err := Local{}.Run(context.Background(), j, &local)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ro, err := p.Run(context.Background(), j, &remote)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(local.events) == 0 || !reflect.DeepEqual(local.events, remote.events) {
+				t.Errorf("events differ: %d local, %d through the worker", len(local.events), len(remote.events))
+			}
+			if !reflect.DeepEqual(local.code, remote.code) || len(remote.code) < 2 {
+				t.Errorf("listing differs: %d local, %d through the worker", len(local.code), len(remote.code))
+			}
+			lo.CPU, ro.CPU = 0, 0
+			if !reflect.DeepEqual(lo, ro) {
+				t.Errorf("outcome differs:\nlocal  %+v %+v\nworker %+v %+v", lo, lo.Result, ro, ro.Result)
+			}
+			if ro.Stdout != "done ['Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)']\n" {
+				t.Errorf("stdout %q", ro.Stdout)
+			}
+			if remote.cpu <= 0 {
+				t.Errorf("no CPU time reported")
+			}
+		})
+	}
+}
+
+func TestPoolSyntaxError(t *testing.T) {
+	p := testPool(t, Limits{})
+	var c collect
+	out, err := p.Run(context.Background(), job("x = (1,\nprint(x)\n"), &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Syntax == nil || out.Syntax.Line != 1 || out.Result.End != "syntax-error" {
+		t.Fatalf("got %+v, %+v", out.Syntax, out.Result)
+	}
+	if c.code != nil || c.events != nil {
+		t.Errorf("a program that does not compile produced a listing or events")
+	}
+}
+
+// TestPoolStops: a run is stopped by its context and by its handler, with
+// the cause on stderr, and a worker stuck past killGrace is killed.
+func TestPoolStops(t *testing.T) {
+	p := testPool(t, Limits{})
+	loop := "while True:\n    pass\n"
+	t.Run("context", func(t *testing.T) {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		c := collect{onEvent: func(n int) error {
+			cancel(errors.New("enough"))
+			return nil
+		}}
+		out, err := p.Run(ctx, job(loop), &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Result.End != "stopped" || !strings.Contains(out.Stderr, "the run was stopped: enough") {
+			t.Errorf("end %q, stderr %q", out.Result.End, out.Stderr)
+		}
+	})
+	t.Run("handler", func(t *testing.T) {
+		c := collect{onEvent: func(n int) error { return errors.New("too many") }}
+		out, err := p.Run(context.Background(), job(loop), &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Result.End != "stopped" || !strings.Contains(out.Stderr, "the run was stopped: too many") {
+			t.Errorf("end %q, stderr %q", out.Result.End, out.Stderr)
+		}
+	})
+	t.Run("stuck", func(t *testing.T) {
+		// A handler that never returns keeps the worker blocked on its pipe,
+		// as a builtin that never looks at its budget would: it is killed.
+		ctx, cancel := context.WithCancelCause(context.Background())
+		release := make(chan struct{})
+		c := collect{onEvent: func(n int) error {
+			cancel(errors.New("stuck"))
+			<-release
+			return nil
+		}}
+		start := time.Now()
+		go func() { time.Sleep(killGrace + time.Second); close(release) }()
+		out, err := p.Run(ctx, job(loop), &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Result.End != "stopped" || !strings.Contains(out.Stderr, "stuck") {
+			t.Errorf("end %q, stderr %q", out.Result.End, out.Stderr)
+		}
+		if d := time.Since(start); d > killGrace+5*time.Second {
+			t.Errorf("took %v", d)
+		}
+	})
+}
+
+// TestPoolWorkerDies: a worker that dies is a FailureError for its run
+// alone; the pool goes on serving.
+func TestPoolWorkerDies(t *testing.T) {
+	// A 1 MB stack: the compiler's recursion on a deeply nested expression
+	// overflows it, a fatal error of the worker alone.
+	p := testPool(t, Limits{Stack: 1 << 20})
+	t.Run("killed", func(t *testing.T) {
+		var once sync.Once
+		var killed []int
+		c := collect{onEvent: func(n int) error {
+			once.Do(func() {
+				killed = p.PIDs()
+				for _, pid := range killed {
+					syscall.Kill(pid, syscall.SIGKILL)
+				}
+			})
+			return nil
+		}}
+		_, err := p.Run(context.Background(), job("while True:\n    pass\n"), &c)
+		// The idle worker died too: wait until the pool has seen it.
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if !slices.ContainsFunc(p.PIDs(), func(pid int) bool { return slices.Contains(killed, pid) }) {
+				break
+			}
+		}
+		var fe *FailureError
+		if !errors.As(err, &fe) || !strings.Contains(fe.What, "killed") {
+			t.Fatalf("err = %v (%+v), want a FailureError saying the worker was killed", err, fe)
+		}
+	})
+	t.Run("stack overflow", func(t *testing.T) {
+		src := "x = " + strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000) + "\n"
+		_, err := p.Run(context.Background(), job(src), &collect{})
+		var fe *FailureError
+		if err == nil {
+			t.Skip("the compiler no longer recurses this deep")
+		}
+		if !errors.As(err, &fe) || !strings.Contains(fe.Detail, "stack") {
+			t.Fatalf("err = %v, want a FailureError with the stack overflow", err)
+		}
+	})
+	t.Run("still serving", func(t *testing.T) {
+		var c collect
+		out, err := p.Run(context.Background(), job(threads), &c)
+		if err != nil || out.Result.ExitCode != 0 {
+			t.Fatalf("err %v, outcome %+v", err, out)
+		}
+	})
+	if s := p.Stats(); s.Crashed < 1 {
+		t.Errorf("stats %+v: no crash counted", s)
+	}
+}
+
+func TestEventsRoundTrip(t *testing.T) {
+	batch := []machine.Event{
+		{T: 0, Kind: machine.EvThreadStart, Thread: 1, Text: "MainThread", Value: 1},
+		{T: 5, Kind: machine.EvGILAcquire, Thread: 1, Core: 1, Obj: 1<<40 | 7, Reason: "start"},
+		{T: 5, Kind: machine.EvRef, Thread: 2, Count: -3, Diff: -1, Line: 12, PC: 40, Code: 3},
+		{T: 1 << 50, Kind: machine.EvEnd, Value: -1 << 60, Text: strings.Repeat("é", 1000)},
+	}
+	var d eventDecoder
+	got, upTo, cpu, err := d.decode(appendEvents(nil, batch, 1<<51, 3*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, batch) || upTo != 1<<51 || cpu != 3*time.Second {
+		t.Errorf("got %+v %d %v", got, upTo, cpu)
+	}
+}
+
+// FuzzDecodeEvents: a corrupt frame is an error, never a panic or a huge
+// allocation.
+func FuzzDecodeEvents(f *testing.F) {
+	f.Add(appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvOutput, Text: "hi"}}, 4, 1))
+	f.Add([]byte{0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d eventDecoder
+		batch, upTo, cpu, err := d.decode(data)
+		if err != nil {
+			return
+		}
+		again, _, _, err := d.decode(appendEvents(nil, batch, upTo, cpu))
+		if err != nil || !reflect.DeepEqual(again, batch) {
+			t.Fatalf("re-encoding a decoded batch: %v", err)
+		}
+	})
+}
