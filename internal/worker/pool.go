@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -57,10 +58,10 @@ type PoolConfig struct {
 // Pool runs jobs in worker processes. Its methods are safe for concurrent
 // use.
 type Pool struct {
-	cfg   PoolConfig
-	ready chan *proc // started, idle workers
+	cfg PoolConfig
 
 	mu     sync.Mutex
+	idle   []*proc // started, waiting for a job
 	live   map[*proc]struct{}
 	closed bool
 	wg     sync.WaitGroup // the goroutines that wait for workers to exit
@@ -90,13 +91,15 @@ func NewPool(cfg PoolConfig) (*Pool, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	p := &Pool{cfg: cfg, ready: make(chan *proc, max(cfg.Warm, 0)), live: map[*proc]struct{}{}}
+	p := &Pool{cfg: cfg, live: map[*proc]struct{}{}}
 	// Start one now, so a command that cannot start is an error here.
 	w, err := p.start()
 	if err != nil {
 		return nil, err
 	}
-	p.ready <- w
+	p.mu.Lock()
+	p.idle = append(p.idle, w)
+	p.mu.Unlock()
 	p.refill()
 	return p, nil
 }
@@ -113,7 +116,7 @@ type Stats struct {
 func (p *Pool) Stats() Stats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return Stats{Live: len(p.live), Idle: len(p.ready), Started: p.started.Load(), Crashed: p.crashed.Load()}
+	return Stats{Live: len(p.live), Idle: len(p.idle), Started: p.started.Load(), Crashed: p.crashed.Load()}
 }
 
 // PIDs returns the process ids of the live workers.
@@ -135,15 +138,12 @@ func (p *Pool) Close() {
 	for w := range p.live {
 		w.cmd.Process.Kill()
 	}
+	idle := p.idle
+	p.idle = nil
 	p.mu.Unlock()
 	p.wg.Wait()
-	for {
-		select {
-		case w := <-p.ready:
-			w.out.Close()
-		default:
-			return
-		}
+	for _, w := range idle {
+		w.out.Close()
 	}
 }
 
@@ -186,8 +186,16 @@ func (p *Pool) start() (*proc, error) {
 		w.err = cmd.Wait()
 		p.mu.Lock()
 		delete(p.live, w)
+		i := slices.Index(p.idle, w)
+		if i >= 0 { // died idle (killed from outside): replace it
+			p.idle = slices.Delete(p.idle, i, i+1)
+			w.out.Close()
+		}
 		p.mu.Unlock()
 		close(w.exited)
+		if i >= 0 {
+			p.refill()
+		}
 	}()
 	return w, nil
 }
@@ -199,18 +207,21 @@ func (p *Pool) refill() {
 	}
 	go func() {
 		defer p.refilling.Store(false)
-		for len(p.ready) < cap(p.ready) {
+		for {
+			p.mu.Lock()
+			enough := p.closed || len(p.idle) >= p.cfg.Warm
+			p.mu.Unlock()
+			if enough {
+				return
+			}
 			w, err := p.start()
 			if err != nil {
 				p.cfg.Log.Error("starting a worker", "error", err)
 				return
 			}
-			select {
-			case p.ready <- w:
-			default:
-				w.cmd.Process.Kill()
-				return
-			}
+			p.mu.Lock()
+			p.idle = append(p.idle, w)
+			p.mu.Unlock()
 		}
 	}()
 }
@@ -218,20 +229,15 @@ func (p *Pool) refill() {
 // get returns an idle worker, or starts one.
 func (p *Pool) get() (*proc, error) {
 	defer p.refill()
-	for {
-		select {
-		case w := <-p.ready:
-			select {
-			case <-w.exited: // died while idle (killed from outside): take another
-				w.out.Close()
-				continue
-			default:
-				return w, nil
-			}
-		default:
-			return p.start()
-		}
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		w := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return w, nil
 	}
+	p.mu.Unlock()
+	return p.start()
 }
 
 // send writes a frame to a worker.
