@@ -5,9 +5,9 @@
 //
 // An expectation file is a txtar archive (a comment, then sections that start
 // with a "-- name --" line) with three sections: stdout, stderr and exit (the
-// exit status as a decimal number). Absolute paths of the checkout are written
-// as ".../" (see Normalize), so the files do not depend on where the
-// repository is cloned.
+// exit status as a decimal number). The absolute paths of the checkout and of
+// the interpreter's installation are written as ".../" (see Normalize), so the
+// files do not depend on where the repository is cloned or Python installed.
 package oracle
 
 import (
@@ -42,19 +42,44 @@ type Result struct {
 // Check returns python's version ("3.12.1") and an error unless it is a
 // CPython 3.12.
 func Check(python string) (string, error) {
+	in, err := describe(python)
+	if err != nil {
+		return "", err
+	}
+	if in.impl != "cpython" || !strings.HasPrefix(in.version, Version+".") {
+		return in.version, fmt.Errorf("%s is %s %s: the expectations are CPython %s's, so only a %s may regenerate them or be compared with them",
+			python, in.impl, in.version, Version, Version)
+	}
+	return in.version, nil
+}
+
+// interp is what describe learns of an interpreter.
+type interp struct {
+	impl, version string
+	prefix        string // sys.base_prefix: its standard library is below
+}
+
+var described sync.Map // python path → interp
+
+// describe asks python (once per test binary) what it is.
+func describe(python string) (interp, error) {
+	if in, ok := described.Load(python); ok {
+		return in.(interp), nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, python, "-c",
-		"import sys; print(sys.implementation.name, '%d.%d.%d' % sys.version_info[:3])").Output()
+		"import sys; print(sys.implementation.name); print('%d.%d.%d' % sys.version_info[:3]); print(sys.base_prefix)").Output()
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", python, err)
+		return interp{}, fmt.Errorf("%s: %w", python, err)
 	}
-	f := strings.Fields(string(out))
-	if len(f) != 2 || f[0] != "cpython" || !strings.HasPrefix(f[1], Version+".") {
-		return strings.Join(f, " "), fmt.Errorf("%s is %s: the expectations are CPython %s's, so only a %s may regenerate them or be compared with them",
-			python, strings.Join(f, " "), Version, Version)
+	f := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(f) != 3 {
+		return interp{}, fmt.Errorf("%s: unexpected answer %q", python, out)
 	}
-	return f[1], nil
+	in := interp{f[0], f[1], f[2]}
+	described.Store(python, in)
+	return in, nil
 }
 
 // Find returns a CPython 3.12 to regenerate expectations with: explicit (a
@@ -199,8 +224,12 @@ func Expected(t testing.TB, script string, o Options) Result {
 
 // Run runs script under python in dir, with PYTHONHASHSEED=0,
 // PYTHONDONTWRITEBYTECODE=1 and env added to the environment, and returns what
-// it printed, normalised for root (see Normalize).
+// it printed, normalised for root and python's installation (see Normalize).
 func Run(python, dir, script, root string, env ...string) (Result, error) {
+	in, err := describe(python)
+	if err != nil {
+		return Result{}, err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, python, script)
@@ -209,7 +238,7 @@ func Run(python, dir, script, root string, env ...string) (Result, error) {
 	cmd.Env = append(cmd.Env, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	err = cmd.Run()
 	code := 0
 	var ee *exec.ExitError
 	switch {
@@ -218,14 +247,18 @@ func Run(python, dir, script, root string, env ...string) (Result, error) {
 	case err != nil:
 		return Result{}, fmt.Errorf("%s %s: %w", python, script, err)
 	}
-	return Result{Normalize(out.String(), root), Normalize(errb.String(), root), code}, nil
+	return Result{Normalize(out.String(), root, in.prefix), Normalize(errb.String(), root, in.prefix), code}, nil
 }
 
-// Normalize writes the absolute directory root (the repository's) as "...",
-// so that a traceback's `File ".../vm/testdata/errors/x.py"` reads the same
-// in every clone.
-func Normalize(s, root string) string {
-	return strings.ReplaceAll(s, filepath.Clean(root)+string(filepath.Separator), ".../")
+// Normalize writes each absolute directory of dirs (the repository's root, the
+// interpreter's installation) as "...", so that a traceback's
+// `File ".../vm/testdata/errors/x.py"` or `File ".../lib/python3.12/queue.py"`
+// reads the same in every clone and installation.
+func Normalize(s string, dirs ...string) string {
+	for _, d := range dirs {
+		s = strings.ReplaceAll(s, filepath.Clean(d)+string(filepath.Separator), ".../")
+	}
+	return s
 }
 
 // Root returns the repository's root: the nearest directory at or above the
