@@ -33,9 +33,12 @@ var pendingScripts = map[string]bool{
 }
 
 // reference is reference.json: per script and model, the machine's cores, the
-// accepted range of each figure and the values measured on real interpreters.
+// seeds to run (seed 1 when absent), the accepted range of each figure and the
+// values measured on real interpreters. A figure named NAME@median is the median
+// of NAME over the seeds.
 type reference map[string]map[string]struct {
 	Cores    int                  `json:"cores"`
+	Seeds    []int64              `json:"seeds"`
 	Figures  map[string][]float64 `json:"figures"`
 	Measured map[string][]float64 `json:"measured"`
 }
@@ -138,11 +141,12 @@ func TestFidelity(t *testing.T) {
 			for model, r := range byModel {
 				t.Run(script+"/"+model, func(t *testing.T) {
 					t.Parallel()
-					got := runFidelity(t, script, model, r.Cores)
+					runs := runFidelity(t, script, model, r.Cores, r.Seeds)
 					for fig, rng := range r.Figures {
-						v, printed := got[fig]
+						name, _, _ := strings.Cut(fig, "@")
+						v, printed := referenceFigure(runs, fig)
 						row := fidelityRow{script: script, model: model, figure: fig, lo: rng[0], hi: rng[1],
-							median: median(r.Measured[fig]), got: v, printed: printed,
+							median: median(r.Measured[name]), got: v, printed: printed,
 							ok: printed && v >= rng[0] && v <= rng[1], pending: pendingScripts[script]}
 						mu.Lock()
 						rows = append(rows, row)
@@ -175,22 +179,49 @@ func pendingNote(r fidelityRow) string {
 	return ""
 }
 
-// runFidelity runs a script with seed 1 and returns the figures it printed.
-func runFidelity(t *testing.T, script, model string, cores int) map[string]float64 {
+// runFidelity runs a script once per seed (seed 1 when seeds is empty) and returns
+// the figures each run printed.
+func runFidelity(t *testing.T, script, model string, cores int, seeds []int64) []map[string]float64 {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(fidelityCopy, script))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out, errb bytes.Buffer
-	res, err := Run(script, src, Options{Model: model, Cores: cores, Seed: 1}, &out, &errb)
-	if err != nil {
-		t.Fatal(err)
+	if len(seeds) == 0 {
+		seeds = []int64{1}
 	}
-	if res.ExitCode != 0 {
-		t.Fatalf("exit %d: %s", res.ExitCode, errb.String())
+	var runs []map[string]float64
+	for _, seed := range seeds {
+		var out, errb bytes.Buffer
+		res, err := Run(script, src, Options{Model: model, Cores: cores, Seed: seed}, &out, &errb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ExitCode != 0 {
+			t.Fatalf("seed %d: exit %d: %s", seed, res.ExitCode, errb.String())
+		}
+		runs = append(runs, parseFigures(out.String()))
 	}
-	return parseFigures(out.String())
+	return runs
+}
+
+// referenceFigure returns a reference figure from the runs: NAME@median is the median of
+// NAME over the runs, NAME its value in the first run.
+func referenceFigure(runs []map[string]float64, fig string) (float64, bool) {
+	name, agg, _ := strings.Cut(fig, "@")
+	if agg != "median" {
+		v, ok := runs[0][name]
+		return v, ok && agg == ""
+	}
+	var vs []float64
+	for _, r := range runs {
+		v, ok := r[name]
+		if !ok {
+			return 0, false
+		}
+		vs = append(vs, v)
+	}
+	return median(vs), true
 }
 
 // logFidelityCounts logs, per script, how many figures are in range.
@@ -257,9 +288,10 @@ func writeFidelityDoc(t *testing.T, rows []fidelityRow) {
 	})
 	var b strings.Builder
 	b.WriteString("# Fidelity\n\n")
-	b.WriteString("The scripts in `vm/machine/testdata/fidelity` run on the simulated machine (`--cores 2`, seed 1)\n")
-	b.WriteString("beside the figures real interpreters gave on the reference machine (median of five runs, and the\n")
-	b.WriteString("range the simulator must land in). Regenerate with `go test ./vm/machine/ -run TestFidelity -update`.\n\n")
+	b.WriteString("The scripts in `vm/machine/testdata/fidelity` run on the simulated machine (`--cores 2`, seed 1,\n")
+	b.WriteString("or the median over seeds 1–5 for a figure marked `@median`) beside the figures real interpreters\n")
+	b.WriteString("gave on the reference machine (median of five runs, and the range the simulator must land in).\n")
+	b.WriteString("Regenerate with `go test ./vm/machine/ -run TestFidelity -update`.\n\n")
 	b.WriteString("Figures marked *pending (#13)* wait for the calibrated clock (issue #13): the test computes and\n")
 	b.WriteString("reports them but does not fail on them. Every other figure out of range fails the test.\n\n")
 	for _, c := range fidelityCounts(rows) {
