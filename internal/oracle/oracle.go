@@ -82,49 +82,39 @@ func describe(python string) (interp, error) {
 	return in, nil
 }
 
-// Find returns a CPython 3.12 to regenerate expectations with: explicit (a
-// flag's value) if set, else $GILSCOPE_CPYTHON, else the newest
+// Find returns a CPython 3.12 to regenerate expectations with: the one named
+// (see Named) if any, else the last in name order of
 // ~/.pyenv/versions/3.12*/bin/python3, else python3.12 on PATH. It fails if the
-// interpreter found is not a 3.12.
+// interpreter is not a 3.12.
 func Find(explicit string) (string, error) {
-	cands := []string{explicit, os.Getenv(EnvVar)}
+	if p := Named(explicit); p != "" {
+		_, err := Check(p)
+		return p, err
+	}
+	var cands []string
 	if home, err := os.UserHomeDir(); err == nil {
-		pyenv, _ := filepath.Glob(filepath.Join(home, ".pyenv", "versions", Version+"*", "bin", "python3"))
-		sort.Sort(sort.Reverse(sort.StringSlice(pyenv)))
-		cands = append(cands, pyenv...)
+		cands, _ = filepath.Glob(filepath.Join(home, ".pyenv", "versions", Version+"*", "bin", "python3"))
+		sort.Sort(sort.Reverse(sort.StringSlice(cands)))
 	}
 	if p, err := exec.LookPath("python" + Version); err == nil {
 		cands = append(cands, p)
 	}
 	for _, c := range cands {
-		if c == "" {
-			continue
+		if _, err := Check(c); err == nil {
+			return c, nil
 		}
-		if _, err := Check(c); err != nil {
-			if c == explicit || c == os.Getenv(EnvVar) {
-				return "", err // asked for by name: do not look elsewhere
-			}
-			continue
-		}
-		return c, nil
 	}
 	return "", fmt.Errorf("no CPython %s found (tried -cpython, $%s, ~/.pyenv/versions/%s*/bin/python3, python%s on PATH)",
 		Version, EnvVar, Version, Version)
 }
 
-// Live returns the CPython to compare with live: explicit (a flag's value) if
-// set, else $GILSCOPE_CPYTHON, else "" (no live comparison). It fails unless
-// that interpreter is a CPython 3.12.
-func Live(explicit string) (string, error) {
-	p := explicit
-	if p == "" {
-		p = os.Getenv(EnvVar)
+// Named returns the interpreter asked for by name: explicit (a flag's value) if
+// set, else $GILSCOPE_CPYTHON, else "".
+func Named(explicit string) string {
+	if explicit != "" {
+		return explicit
 	}
-	if p == "" {
-		return "", nil
-	}
-	_, err := Check(p)
-	return p, err
+	return os.Getenv(EnvVar)
 }
 
 // Options say where Expected takes CPython's answer from.
@@ -134,33 +124,37 @@ type Options struct {
 	Env     []string // added to CPython's environment (PYTHONPATH …)
 }
 
-var found struct {
-	sync.Mutex
-	path map[[2]string]string // (update?, explicit) → interpreter
-	err  map[[2]string]error
+// resolved caches interpreter's answers: the flags are the same for every test
+// of a binary, so each is resolved (and its version checked) once.
+var resolved sync.Map // Options.Update, Options.CPython → resolution
+
+type resolution struct {
+	python string
+	err    error
 }
 
-// interpreter resolves, once per test binary, the interpreter o asks for: ""
-// when the committed file is the answer.
+// interpreter returns the interpreter o asks for: a CPython 3.12 to rewrite the
+// files with (Update), one to compare with live (named), or "" when the committed
+// files are the answer.
 func interpreter(o Options) (string, error) {
-	key := [2]string{strconv.FormatBool(o.Update), o.CPython}
-	found.Lock()
-	defer found.Unlock()
-	if p, ok := found.path[key]; ok {
-		return p, found.err[key]
+	type key struct {
+		update  bool
+		cpython string
 	}
-	var p string
-	var err error
-	if o.Update {
-		p, err = Find(o.CPython)
-	} else {
-		p, err = Live(o.CPython)
+	k := key{o.Update, o.CPython}
+	if r, ok := resolved.Load(k); ok {
+		return r.(resolution).python, r.(resolution).err
 	}
-	if found.path == nil {
-		found.path, found.err = map[[2]string]string{}, map[[2]string]error{}
+	var r resolution
+	switch {
+	case o.Update:
+		r.python, r.err = Find(o.CPython)
+	case Named(o.CPython) != "":
+		r.python = Named(o.CPython)
+		_, r.err = Check(r.python)
 	}
-	found.path[key], found.err[key] = p, err
-	return p, err
+	resolved.Store(k, r)
+	return r.python, r.err
 }
 
 // Prepare resolves the interpreter o asks for, once per test binary, and fails t

@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,5 +46,41 @@ func TestNormalize(t *testing.T) {
 	}
 	if strings.Contains(Normalize("/home/a/gilscopex/y", "/home/a/gilscope"), "...") {
 		t.Error("a sibling directory was taken for the root")
+	}
+}
+
+// fakePython writes an executable that answers describe's question as a given
+// interpreter would.
+func fakePython(t *testing.T, impl, version string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "python3")
+	script := "#!/bin/sh\nprintf '%s\\n%s\\n/opt/python\\n' " + impl + " " + version + "\n"
+	if err := os.WriteFile(file, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func TestOnlyCPython312IsAccepted(t *testing.T) {
+	tests := []struct {
+		impl, version string
+		ok            bool
+	}{
+		{"cpython", "3.12.1", true},
+		{"cpython", "3.12.11", true},
+		{"cpython", "3.11.7", false},
+		{"cpython", "3.13.0", false},
+		{"cpython", "3.1.2", false},
+		{"pypy", "3.12.0", false},
+	}
+	for _, tt := range tests {
+		python := fakePython(t, tt.impl, tt.version)
+		if _, err := Check(python); (err == nil) != tt.ok {
+			t.Errorf("%s %s: Check error %v, want accepted: %v", tt.impl, tt.version, err, tt.ok)
+		}
+		got, err := Find(python)
+		if (err == nil) != tt.ok || (tt.ok && got != python) {
+			t.Errorf("%s %s: Find gives %q, %v; want it only if accepted", tt.impl, tt.version, got, err)
+		}
 	}
 }
