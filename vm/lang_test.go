@@ -1,62 +1,68 @@
-// Language conformance: every script under testdata/lang and testdata/errors runs
-// under gilscope and under the real python3, and their stdout, stderr and exit codes
-// must match exactly.
+// Language conformance: every script under testdata/lang, testdata/errors and
+// testdata/errors_carets must print under gilscope exactly what CPython 3.12
+// printed (stdout, stderr and exit code), as committed beside it in NAME.py.txtar
+// (internal/oracle). -update regenerates those files from CPython 3.12; -cpython
+// compares with one live.
 
 package vm
 
 import (
 	"bytes"
-	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/gilscope/gilscope/internal/oracle"
 	"github.com/gilscope/gilscope/vm/py"
 )
 
-// runGilscope runs a script on the plain interpreter with refcount debugging on.
-func runGilscope(t *testing.T, path string) (stdout, stderr string, code int) {
+// update rewrites each script's expectation file (NAME.py.txtar) from CPython 3.12;
+// cpython compares with a CPython 3.12 live instead of the committed files.
+var (
+	update  = flag.Bool("update", false, "rewrite testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
+)
+
+// knownDiffs are the scripts whose gilscope output differs from CPython 3.12's
+// because of a gap in the interpreter, with the gap: their differences are
+// logged, not failed. Keep it empty: fix the interpreter instead.
+var knownDiffs = map[string]string{}
+
+// runGilscope runs a script on the plain interpreter with refcount debugging on,
+// its output normalised as the expectations are.
+func runGilscope(t *testing.T, path string) oracle.Result {
 	t.Helper()
 	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := oracle.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := py.DefaultConfig()
 	cfg.Debug = true
 	var out, errb bytes.Buffer
-	code = RunMain(path, src, RunOptions{Config: cfg, Budget: 10_000_000_000_000}, &out, &errb)
-	return out.String(), errb.String(), code
+	code := RunMain(path, src, RunOptions{Config: cfg, Budget: 10_000_000_000_000}, &out, &errb)
+	return oracle.Result{Stdout: oracle.Normalize(out.String(), root), Stderr: oracle.Normalize(errb.String(), root), Exit: code}
 }
 
-// runCPython runs a script under python3, or skips when it is missing.
-func runCPython(t *testing.T, path string) (stdout, stderr string, code int) {
+// oracleOptions are the flags' choice of where CPython's answers come from.
+func oracleOptions() oracle.Options {
+	return oracle.Options{Update: *update, CPython: *cpython}
+}
+
+// expected returns CPython 3.12's result for a script (see oracle.Expected).
+func expected(t *testing.T, path string) oracle.Result {
 	t.Helper()
-	py3, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found: skipping the comparison with CPython")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, py3, path)
-	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		code = ee.ExitCode()
-	case err != nil:
-		t.Fatalf("python3 %s: %v", path, err)
-	}
-	return out.String(), errb.String(), code
+	return oracle.Expected(t, path, oracleOptions())
 }
 
 func TestLanguageMatchesCPython(t *testing.T) {
+	oracle.Prepare(t, oracleOptions())
 	for _, dir := range []string{"lang", "errors", "errors_carets"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.py"))
 		if len(files) == 0 {
@@ -64,20 +70,39 @@ func TestLanguageMatchesCPython(t *testing.T) {
 		}
 		for _, f := range files {
 			path, _ := filepath.Abs(f)
-			t.Run(dir+"/"+filepath.Base(f), func(t *testing.T) {
+			name := dir + "/" + filepath.Base(f)
+			t.Run(name, func(t *testing.T) {
 				t.Parallel()
-				gout, gerr, gcode := runGilscope(t, path)
-				pout, perr, pcode := runCPython(t, path)
-				if gout != pout {
-					t.Errorf("stdout differs:\n%s", diff(pout, gout))
+				got, want := runGilscope(t, path), expected(t, path)
+				var diffs []string
+				if got.Stdout != want.Stdout {
+					diffs = append(diffs, "stdout differs:\n"+diff(want.Stdout, got.Stdout))
 				}
-				if gerr != perr {
-					t.Errorf("stderr differs:\n%s", diff(perr, gerr))
+				if got.Stderr != want.Stderr {
+					diffs = append(diffs, "stderr differs:\n"+diff(want.Stderr, got.Stderr))
 				}
-				if gcode != pcode {
-					t.Errorf("exit code: gilscope %d, python3 %d", gcode, pcode)
+				if got.Exit != want.Exit {
+					diffs = append(diffs, fmt.Sprintf("exit code: gilscope %d, CPython %d", got.Exit, want.Exit))
 				}
+				reportDiffs(t, name, diffs)
 			})
+		}
+	}
+}
+
+// reportDiffs fails the test with diffs, or only logs them for a known difference
+// (and fails if a known difference has gone).
+func reportDiffs(t *testing.T, name string, diffs []string) {
+	t.Helper()
+	why, known := knownDiffs[name]
+	switch {
+	case known && len(diffs) == 0:
+		t.Errorf("%s now matches CPython: remove it from knownDiffs", name)
+	case known:
+		t.Logf("known difference (%s):\n%s", why, strings.Join(diffs, "\n"))
+	default:
+		for _, d := range diffs {
+			t.Error(d)
 		}
 	}
 }
@@ -95,7 +120,7 @@ func diff(want, got string) string {
 			g = gl[i]
 		}
 		if !bytes.Equal(w, g) {
-			return "line " + itoa(i+1) + ":\n  python3:  " + string(w) + "\n  gilscope: " + string(g)
+			return "line " + itoa(i+1) + ":\n  CPython:  " + string(w) + "\n  gilscope: " + string(g)
 		}
 	}
 	return "(equal)"
@@ -115,9 +140,10 @@ func fmtInt(i int) string {
 }
 
 // TestSyntaxErrorsLikeCPython checks that each script under testdata/syntax fails to
-// compile with exit code 2 and the same error class, line and message as python3
-// reports (the caret column may differ).
+// compile with exit code 2 and the same error class, line and message as CPython
+// 3.12 reports (the caret column may differ).
 func TestSyntaxErrorsLikeCPython(t *testing.T) {
+	oracle.Prepare(t, oracleOptions())
 	files, _ := filepath.Glob(filepath.Join("testdata", "syntax", "*.py"))
 	if len(files) == 0 {
 		t.Fatal("no scripts in testdata/syntax")
@@ -125,11 +151,11 @@ func TestSyntaxErrorsLikeCPython(t *testing.T) {
 	for _, f := range files {
 		path, _ := filepath.Abs(f)
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			gout, gerr, gcode := runGilscope(t, path)
-			if gout != "" || gcode != ExitSyntax {
-				t.Fatalf("gilscope: stdout %q, exit %d; want no output and exit %d", gout, gcode, ExitSyntax)
+			got, want := runGilscope(t, path), expected(t, path)
+			if got.Stdout != "" || got.Exit != ExitSyntax {
+				t.Fatalf("gilscope: stdout %q, exit %d; want no output and exit %d", got.Stdout, got.Exit, ExitSyntax)
 			}
-			_, perr, _ := runCPython(t, path)
+			gerr, perr := got.Stderr, want.Stderr
 			lastLine := func(s string) string {
 				lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 				return lines[len(lines)-1]
@@ -143,10 +169,10 @@ func TestSyntaxErrorsLikeCPython(t *testing.T) {
 				return ""
 			}
 			if g, p := lastLine(gerr), lastLine(perr); g != p {
-				t.Errorf("message: gilscope %q, python3 %q", g, p)
+				t.Errorf("message: gilscope %q, CPython %q", g, p)
 			}
 			if g, p := fileLine(gerr), fileLine(perr); g != p {
-				t.Errorf("location: gilscope %q, python3 %q", g, p)
+				t.Errorf("location: gilscope %q, CPython %q", g, p)
 			}
 		})
 	}

@@ -1,22 +1,22 @@
 // The library modules the machine provides (queue, concurrent.futures, socket,
-// hashlib, zlib): the scripts in testdata/stdlib must print what the real python3
-// prints (with examples/ on PYTHONPATH for the gilscope module) under every model, and
-// every blocking call must release the GIL while it blocks.
+// hashlib, zlib): the scripts in testdata/stdlib must print what CPython 3.12
+// printed (committed beside them as NAME.py.txtar, with examples/ on PYTHONPATH for
+// the gilscope module) under every model, and every blocking call must release the
+// GIL while it blocks.
 
 package machine
 
 import (
-	"bytes"
-	"context"
-	"errors"
+	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gilscope/gilscope/internal/oracle"
 )
 
 // stdlibModels are the models the scripts run under: their output does not depend on
@@ -24,6 +24,7 @@ import (
 var stdlibModels = []string{"cpython-3.12", "cpython-3.9", "cpython-2.7"}
 
 func TestStdlibScriptsMatchCPython(t *testing.T) {
+	oracle.Prepare(t, oracle.Options{Update: *update, CPython: *cpython})
 	files, _ := filepath.Glob(filepath.Join("testdata", "stdlib", "*.py"))
 	if len(files) == 0 {
 		t.Fatal("no scripts in testdata/stdlib")
@@ -35,11 +36,11 @@ func TestStdlibScriptsMatchCPython(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, haveCPython := stdlibCPython(t, f)
+			want := cpythonStdout(t, f)
 			for _, model := range stdlibModels {
 				got := runStdlib(t, f, src, Options{Model: model, Seed: 1, RecordEvents: true})
-				if haveCPython && got != want {
-					t.Errorf("%s: stdout differs from python3's\n%s", model, lineDiff(want, got))
+				if got != want {
+					t.Errorf("%s: stdout differs from CPython's\n%s", model, lineDiff(want, got))
 				}
 			}
 		})
@@ -71,30 +72,26 @@ func runStdlib(t *testing.T, name string, src []byte, opts Options) string {
 	return out.String()
 }
 
-// stdlibCPython runs a script under python3 with examples/ on PYTHONPATH and returns
-// its stdout; ok is false when python3 is missing.
-func stdlibCPython(t *testing.T, path string) (stdout string, ok bool) {
+// update rewrites the expectation files: docs/fidelity.md from the fidelity
+// run, and testdata/{stdlib,threading}/NAME.py.txtar from CPython 3.12; cpython
+// compares with a CPython 3.12 live instead of those files.
+var (
+	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
+)
+
+// cpythonStdout returns CPython 3.12's stdout for a script, run with examples/ on
+// PYTHONPATH (for the gilscope module): the committed NAME.py.txtar, or see
+// oracle.Expected. CPython must have exited 0.
+func cpythonStdout(t *testing.T, path string) string {
 	t.Helper()
-	py3, err := exec.LookPath("python3")
-	if err != nil {
-		t.Log("python3 not found: skipping the comparison with CPython")
-		return "", false
-	}
+	abs, _ := filepath.Abs(path)
 	examples, _ := filepath.Abs(filepath.Join("..", "..", "examples"))
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, py3, path)
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+examples, "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("python3 %s: exit %d\n%s", path, ee.ExitCode(), errb.String())
-		}
-		t.Fatalf("python3 %s: %v", path, err)
+	r := oracle.Expected(t, abs, oracle.Options{Update: *update, CPython: *cpython, Env: []string{"PYTHONPATH=" + examples}})
+	if r.Exit != 0 {
+		t.Fatalf("CPython %s: exit %d\n%s", path, r.Exit, r.Stderr)
 	}
-	return out.String(), true
+	return r.Stdout
 }
 
 // lineDiff shows the first differing line of two outputs.

@@ -3,14 +3,16 @@ package machine
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/gilscope/gilscope/internal/oracle"
 )
 
 // TestThreadingMatchesCPython runs the programs under testdata/threading on the
-// machine and under python3: their (deterministic) output must be the same.
+// machine: their (deterministic) output must be what CPython 3.12 printed.
 func TestThreadingMatchesCPython(t *testing.T) {
+	oracle.Prepare(t, oracle.Options{Update: *update, CPython: *cpython})
 	files, _ := filepath.Glob(filepath.Join("testdata", "threading", "*.py"))
 	if len(files) == 0 {
 		t.Fatal("no programs")
@@ -29,16 +31,8 @@ func TestThreadingMatchesCPython(t *testing.T) {
 			if err := Validate(res.Events, res.Cores, Rules{GIL: true}); err != nil {
 				t.Errorf("invalid event stream: %v", err)
 			}
-			py3, err := exec.LookPath("python3")
-			if err != nil {
-				t.Skip("python3 not found: skipping the comparison with CPython")
-			}
-			want, err := exec.Command(py3, f).Output()
-			if err != nil {
-				t.Fatalf("python3: %v", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("output differs:\ngilscope:\n%s\npython3:\n%s", out.String(), want)
+			if want := cpythonStdout(t, f); out.String() != want {
+				t.Errorf("output differs:\ngilscope:\n%s\nCPython:\n%s", out.String(), want)
 			}
 		})
 	}
