@@ -210,6 +210,8 @@ func TestMetrics(t *testing.T) {
 		`gilscope_runs_total{kind="api",end="exit"} 1`,
 		`gilscope_errors_total{kind="syntax"} 1`,
 		"gilscope_sessions_active 0",
+		"gilscope_workers_live ",
+		"gilscope_workers_crashed_total 0",
 		`gilscope_run_duration_seconds_count 1`,
 	} {
 		if !strings.Contains(w.Body.String(), want) {

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gilscope/gilscope/internal/worker"
 )
 
 // runDurationBuckets are the upper bounds, in seconds of host time, of the
@@ -75,10 +77,17 @@ func (m *metrics) error(kind string) {
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	s.metrics.write(w, s.runs.busy(), s.heldEvents.Load())
+	var workers *worker.Stats
+	if p, ok := s.runner.(interface{ Stats() worker.Stats }); ok {
+		st := p.Stats()
+		workers = &st
+	}
+	s.metrics.write(w, s.runs.busy(), s.heldEvents.Load(), workers)
 }
 
-func (m *metrics) write(w io.Writer, busy int, held int64) {
+// write writes the counters; workers is nil when runs are simulated in
+// process.
+func (m *metrics) write(w io.Writer, busy int, held int64, workers *worker.Stats) {
 	gauge := func(name, help string, v any) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
 	}
@@ -93,6 +102,12 @@ func (m *metrics) write(w io.Writer, busy int, held int64) {
 	counter("gilscope_simulated_events_total", "Events simulated by every run.", m.events.Load())
 	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", m.instructions.Load())
 	counter("gilscope_ws_messages_sent_total", "Websocket messages sent.", m.framesSent.Load())
+	if workers != nil {
+		gauge("gilscope_workers_live", "Worker processes running, idle or working.", workers.Live)
+		gauge("gilscope_workers_idle", "Worker processes started and waiting for a run.", workers.Idle)
+		counter("gilscope_workers_started_total", "Worker processes started.", workers.Started)
+		counter("gilscope_workers_crashed_total", "Worker processes that died during a run.", workers.Crashed)
+	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	gauge("gilscope_heap_bytes", "Bytes of live heap.", ms.HeapAlloc)
