@@ -19,6 +19,10 @@ import (
 var (
 	errCPULimit   = errors.New("it used all the host CPU time a run may take")
 	errEventLimit = fmt.Errorf("it made more than %d events (the limit)", maxRunEvents)
+	// errAnswerEvents stops an /api/run asked for its events when they
+	// would not fit in an answer.
+	errAnswerEvents = fmt.Errorf("it made more than %d events, the most an answer holds; "+
+		"ask without events for the statistics, or play it in a live session", maxAnswerEvents)
 	// errServerEvents stops a live run when all sessions together keep as many
 	// events as the server allows.
 	errServerEvents = errors.New("the server keeps as many events for its sessions as it can; try again when some have ended")
@@ -74,9 +78,12 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// collected is the Handler of a run to its end: it keeps the events, up to
-// maxRunEvents, and stops the run past its CPU time.
+// collected is the Handler of a run to its end: it counts the events
+// (the worker computes the statistics), keeps them if the answer is to
+// hold them, and stops the run past its CPU time or its events.
 type collected struct {
+	keep   bool // the answer holds the events: at most maxAnswerEvents
+	n      int
 	events []machine.Event
 	limit  error
 	cpu    time.Duration
@@ -89,10 +96,15 @@ func (c *collected) Events(batch []machine.Event, _ int64, cpu time.Duration) er
 	case c.limit != nil:
 	case cpu > c.cpu:
 		c.limit = errCPULimit
-	case len(c.events)+len(batch) > maxRunEvents:
+	case c.n+len(batch) > maxRunEvents:
 		c.limit = errEventLimit
+	case c.keep && c.n+len(batch) > maxAnswerEvents:
+		c.limit = errAnswerEvents
 	default:
-		c.events = append(c.events, batch...)
+		c.n += len(batch)
+		if c.keep {
+			c.events = append(c.events, batch...)
+		}
 	}
 	return c.limit
 }
@@ -104,9 +116,11 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 	// time as well, for a run starved of CPU by others.
 	ctx, cancel := context.WithTimeoutCause(ctx, s.cpuLimit+runWallSlack, errCPULimit)
 	defer cancel()
-	c := &collected{cpu: s.cpuLimit}
+	c := &collected{cpu: s.cpuLimit, keep: withEvents}
 	start := time.Now()
-	out, err := s.simulate(ctx, job(wl, false), c)
+	j := job(wl, false)
+	j.Stats = true
+	out, err := s.simulate(ctx, j, c)
 	if err != nil {
 		return nil, &errInternal
 	}
@@ -114,13 +128,12 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 		return nil, syntaxError(out.Syntax)
 	}
 	res := out.Result
-	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(len(c.events)), time.Since(start))
+	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(c.n), time.Since(start))
 	if cause := context.Cause(ctx); c.limit == nil && errors.Is(cause, errCPULimit) {
 		c.limit = cause
 	}
-	res.Events = c.events
 	resp := &runResponse{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: res.ExitCode,
-		End: res.End, EndTime: res.EndTime, Stats: machine.ComputeStats(res)}
+		End: res.End, EndTime: res.EndTime, Stats: out.Stats}
 	if c.limit != nil {
 		resp.Limit = "the run was stopped: " + c.limit.Error()
 		s.metrics.error("limit")

@@ -87,6 +87,12 @@ const (
 	// its answer.
 	runTimeout = runQueueWait + maxRunCPU + runWallSlack + time.Second
 
+	// maxAnswerEvents bounds the events an /api/run answer holds (about
+	// 100 bytes of JSON each): a run asked for its events that makes more
+	// is stopped. Without events, an answer's size does not depend on the
+	// run's.
+	maxAnswerEvents = 100_000
+
 	// maxRunEvents bounds the events one run keeps (a live session keeps
 	// them all, for instant seeks; /api/run returns them). A run that makes
 	// more is stopped.

@@ -60,6 +60,9 @@ type Job struct {
 	MaxTime        float64    `json:"max_time,omitempty"`
 	Instructions   [2]float64 `json:"instructions,omitempty"` // machine.Options.Instructions
 	Listing        bool       `json:"listing,omitempty"`      // send the code listing first
+	// Stats asks for the run's statistics, computed where the events are
+	// (in the worker), so the caller need not keep the events for them.
+	Stats bool `json:"stats,omitempty"`
 }
 
 func (j *Job) options() machine.Options {
@@ -90,6 +93,7 @@ type result struct {
 	Model        string               `json:"model"`
 	Instructions int64                `json:"instructions"`
 	CPU          time.Duration        `json:"cpu"`
+	Stats        *machine.Stats       `json:"stats,omitempty"`
 }
 
 // frameWriter writes frames. It is not safe for concurrent use.

@@ -47,6 +47,8 @@ type Outcome struct {
 	Syntax *SyntaxError
 	// CPU is the host CPU time the run used, compiling included.
 	CPU time.Duration
+	// Stats are the run's statistics, if the job asked for them.
+	Stats *machine.Stats
 }
 
 // FailureError is a run the simulator failed on: a panic (Local, or a
@@ -64,7 +66,9 @@ func (e *FailureError) Error() string {
 }
 
 // execute compiles and runs job, handing the listing and the events to the
-// given functions and the program's output to stdout and stderr.
+// given functions and the program's output to stdout and stderr. It
+// returns the machine's result, without events unless the job asks for
+// statistics, and a syntax error if the program does not compile.
 func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
 	events func([]machine.Event, int64) error, stdout, stderr io.Writer) (*machine.Result, *SyntaxError, error) {
 	prog, syn := Compile(job.Filename, []byte(job.Source))
@@ -78,13 +82,30 @@ func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
 	}
 	opts := job.options()
 	opts.Context = ctx
-	opts.OnEvents = events
+	var all []machine.Event
+	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
+		if job.Stats {
+			all = append(all, batch...)
+		}
+		return events(batch, upTo)
+	}
 	res, err := machine.Run(job.Filename, []byte(job.Source), opts, stdout, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	res.Code = nil
+	res.Code, res.Events = nil, all
 	return res, nil, nil
+}
+
+// stats returns the statistics of a run whose result holds its events, if
+// the job asked for them, and drops the events.
+func stats(job *Job, res *machine.Result) *machine.Stats {
+	if !job.Stats {
+		return nil
+	}
+	st := machine.ComputeStats(res)
+	res.Events = nil
+	return st
 }
 
 // Local runs jobs in the calling goroutine, in this process: what the CLI
@@ -111,5 +132,10 @@ func (Local) Run(ctx context.Context, job *Job, h Handler) (out *Outcome, err er
 	if err != nil {
 		return nil, &FailureError{What: err.Error()}
 	}
-	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used()}, nil
+	var st *machine.Stats
+	if syn == nil {
+		st = stats(job, res)
+	}
+	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used(),
+		Stats: st}, nil
 }

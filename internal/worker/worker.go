@@ -165,8 +165,10 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter) error {
 	if err := flushOutput(); err != nil {
 		return err
 	}
+	st := stats(job, res)
 	return fw.writeJSON(frameResult, result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
-		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: processCPU()})
+		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: processCPU(),
+		Stats: st})
 }
 
 // chunks collects a stream of output between two flushes.
