@@ -799,12 +799,18 @@ func (p *parser) parseImport() *Import {
 // parseDottedName parses `a.b.c`.
 func (p *parser) parseDottedName() string {
 	name, _ := p.expectName()
+	if p.tok != DOT {
+		return name
+	}
+	var b strings.Builder // += would copy the name for each part
+	b.WriteString(name)
 	for p.tok == DOT {
 		p.next()
 		part, _ := p.expectName()
-		name += "." + part
+		b.WriteString(".")
+		b.WriteString(part)
 	}
-	return name
+	return b.String()
 }
 
 func (p *parser) parseFromImport() *ImportFrom {

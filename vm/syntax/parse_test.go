@@ -1142,6 +1142,7 @@ func TestLimits(t *testing.T) {
 		{"long sum", "x = 1" + strings.Repeat(" + 1", 100000), ""},
 		{"long chain", "x = a" + strings.Repeat(".b[0]()", 100000), ""},
 		{"long elif chain", "if x: pass\n" + strings.Repeat("elif x: pass\n", 100000), ""},
+		{"long dotted name", "import a" + strings.Repeat(".a", 100000), ""},
 		{"long string", "x = '" + strings.Repeat("a", 1<<20) + "'", ""},
 	} {
 		_, err := Parse("test.py", []byte(test.src))
