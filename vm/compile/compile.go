@@ -23,7 +23,7 @@ func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
 	if err != nil {
 		return nil, withFile(err, m.Filename)
 	}
-	c := &compiler{scopes: scopes, filename: m.Filename}
+	c := &compiler{scopes: scopes, filename: m.Filename, maxCode: maxCodePerByte*len(src) + minMaxCode}
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*syntax.Error)
@@ -88,6 +88,34 @@ type fblock struct {
 	name      string        // fbHandler: the `as` name to clear
 }
 
+// maxBlocks bounds the nesting of loops, try, with and except blocks in a function,
+// as CPython's CO_MAXBLOCKS does. A finally body is compiled once for each way out of
+// its try (as in CPython), so nesting try-finally doubles the code at each level.
+const maxBlocks = 20
+
+// weight is the number of CPython blocks an fblock stands for: an except clause's
+// body is inside two (EXCEPTION_HANDLER and HANDLER_CLEANUP).
+func (fb *fblock) weight() int {
+	if fb.kind == fbHandler {
+		return 2
+	}
+	return 1
+}
+
+// pushBlock enters fb, reporting too deep a nesting at the current statement.
+func (c *compiler) pushBlock(fb *fblock) {
+	n := fb.weight()
+	for _, b := range c.f.fblocks {
+		n += b.weight()
+	}
+	if n > maxBlocks {
+		c.failAt(c.f.pos, "too many statically nested blocks")
+	}
+	c.f.fblocks = append(c.f.fblocks, fb)
+}
+
+func (c *compiler) popBlock() { c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1] }
+
 // fstate is the state of the function being compiled.
 type fstate struct {
 	fc         *Funcode
@@ -106,15 +134,33 @@ type fstate struct {
 	qualPrefix string
 }
 
+// The bytecode of a program may have at most maxCodePerByte instructions per byte of
+// source, plus minMaxCode. Ordinary code has fewer than 3; only finally bodies
+// compiled once per way out of their try come near, and nested ones double at each
+// level: the bound keeps compile time and memory linear in the source.
+const (
+	maxCodePerByte = 8
+	minMaxCode     = 1 << 16
+)
+
 type compiler struct {
 	scopes   map[syntax.Node]*scope
 	filename string
 	f        *fstate
+	code     int // instructions emitted in all functions
+	maxCode  int
 }
 
 func (c *compiler) errorf(n syntax.Node, format string, args ...any) {
 	start, _ := n.Span()
 	panic(&syntax.Error{Filename: c.filename, Pos: start, Msg: fmt.Sprintf(format, args...)})
+}
+
+// failAt reports an error about the source at pos, as CPython's compiler does:
+// located at the statement or expression being compiled, underlined.
+func (c *compiler) failAt(pos Position, msg string) {
+	panic(&syntax.Error{Filename: c.filename, Pos: syntax.Pos{Line: pos.Line, Col: pos.Col},
+		End: syntax.Pos{Line: pos.EndLine, Col: pos.EndCol}, Msg: msg})
 }
 
 // funcode compiles one scope's body into a Funcode.
@@ -210,6 +256,10 @@ func (c *compiler) finish() {
 
 func (c *compiler) emit(op Opcode, arg uint32) int {
 	f := c.f
+	c.code++
+	if c.code > c.maxCode {
+		c.failAt(f.pos, fmt.Sprintf("program too large: more than %d bytecode instructions", c.maxCode))
+	}
 	if arg > MaxArg {
 		panic(&syntax.Error{Filename: c.filename, Pos: syntax.Pos{Line: f.pos.Line, Col: f.pos.Col},
 			Msg: "program too large"})
@@ -693,9 +743,9 @@ func (c *compiler) whileStmt(s *syntax.While) {
 		c.condJump(s.Test, false, orelse)
 	}
 	c.bind(body)
-	c.f.fblocks = append(c.f.fblocks, &fblock{kind: fbWhile, brk: end, cont: top, hlen: len(c.f.handlers)})
+	c.pushBlock(&fblock{kind: fbWhile, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
-	c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1]
+	c.popBlock()
 	if !c.f.dead {
 		if !infinite {
 			old := c.setPos(s.Test)
@@ -718,9 +768,9 @@ func (c *compiler) forStmt(s *syntax.For) {
 	c.jump(FOR_ITER, cleanup)
 	c.f.pos = old
 	c.store(s.Target)
-	c.f.fblocks = append(c.f.fblocks, &fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
+	c.pushBlock(&fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
-	c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1]
+	c.popBlock()
 	if !c.f.dead {
 		c.jump(JUMP_BACKWARD, top)
 	}
@@ -842,7 +892,7 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	end, handler, cleanup := c.newLabel(), c.newLabel(), c.newLabel()
 	c.emit(NOP, 0)
 	c.pushHandler(handler, f.depth, true)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbFinally, hlen: len(f.handlers) - 1, final: s.FinalBody})
+	c.pushBlock(&fblock{kind: fbFinally, hlen: len(f.handlers) - 1, final: s.FinalBody})
 	if len(s.Handlers) > 0 {
 		inner := *s
 		inner.FinalBody = nil
@@ -850,7 +900,7 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	} else {
 		c.stmts(s.Body)
 	}
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		c.stmts(s.FinalBody)
@@ -863,9 +913,9 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	f.depth = handler.depth
 	c.pushHandler(cleanup, f.depth-1, true)
 	c.emit(PUSH_EXC_INFO, 0)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbFinallyEnd, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbFinallyEnd, hlen: len(f.handlers) - 1})
 	c.stmts(s.FinalBody)
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	if !f.dead {
 		c.emit(RERAISE, 0)
 	}
@@ -890,9 +940,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 	c.emit(NOP, 0)
 	base := f.depth
 	c.pushHandler(handler, base, false)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbTry, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbTry, hlen: len(f.handlers) - 1})
 	c.stmts(s.Body)
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		c.jump(JUMP_FORWARD, orelse)
@@ -918,9 +968,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 			// An exception escaping the body must still clear the name.
 			named := c.newLabel()
 			c.pushHandler(named, base+1, true)
-			f.fblocks = append(f.fblocks, &fblock{kind: fbHandler, hlen: len(f.handlers) - 2, name: h.Name})
+			c.pushBlock(&fblock{kind: fbHandler, hlen: len(f.handlers) - 2, name: h.Name})
 			c.stmts(h.Body)
-			f.fblocks = f.fblocks[:len(f.fblocks)-1]
+			c.popBlock()
 			c.popHandler()
 			if !f.dead {
 				c.emit(POP_EXCEPT, 0)
@@ -937,9 +987,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 			c.emit(RERAISE, 1)
 		} else {
 			c.emit(POP_TOP, 0)
-			f.fblocks = append(f.fblocks, &fblock{kind: fbHandler, hlen: len(f.handlers) - 1})
+			c.pushBlock(&fblock{kind: fbHandler, hlen: len(f.handlers) - 1})
 			c.stmts(h.Body)
-			f.fblocks = f.fblocks[:len(f.fblocks)-1]
+			c.popBlock()
 			if !f.dead {
 				c.emit(POP_EXCEPT, 0)
 				c.jump(JUMP_FORWARD, end)
@@ -973,7 +1023,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	c.f.pos = old
 	base := f.depth - 1 // the exit function stays below
 	c.pushHandler(handler, base, true)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbWith, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbWith, hlen: len(f.handlers) - 1})
 	if it.Target != nil {
 		c.store(it.Target)
 	} else {
@@ -984,7 +1034,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	} else {
 		c.stmts(s.Body)
 	}
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		old := c.setPos(it.ContextExpr)

@@ -84,3 +84,48 @@ func TestDisassembleReadsLikeDis(t *testing.T) {
 		}
 	}
 }
+
+// nested returns depth statements opened by header(i), each inside the previous
+// one, around body.
+func nested(depth int, header func(i int) string, body string) string {
+	var b strings.Builder
+	for i := 0; i < depth; i++ {
+		b.WriteString(strings.Repeat(" ", i) + header(i))
+	}
+	return b.String() + strings.Repeat(" ", depth) + body
+}
+
+// TestCompileLimits checks the bounds on block nesting (CPython's, with its message
+// and location: an except body counts twice) and on the size of the bytecode.
+func TestCompileLimits(t *testing.T) {
+	loop := func(i int) string { return [...]string{"for x in y:\n", "while x:\n", "with a:\n"}[i%3] }
+	try := func(clause string) func(int) string {
+		return func(i int) string {
+			return "try:\n" + strings.Repeat(" ", i) + " pass\n" + strings.Repeat(" ", i) + clause + ":\n"
+		}
+	}
+	for _, test := range []struct {
+		desc, src, want string
+	}{
+		{"20 nested blocks", nested(20, loop, "pass\n"), ""},
+		{"21 nested blocks", nested(21, loop, "pass\n"), "m.py:21:21: too many statically nested blocks"},
+		{"21 with items", "with " + strings.Repeat("a, ", 20) + "a: pass\n", "m.py:1:1: too many statically nested blocks"},
+		{"10 nested except bodies", nested(10, try("except"), "pass\n"), ""},
+		{"11 nested except bodies", nested(11, try("except"), "pass\n"), "m.py:31:11: too many statically nested blocks"},
+		{"12 nested finally bodies", nested(12, try("finally"), "x = 1\n"), ""},
+		{"16 nested finally bodies", nested(16, try("finally"), "x = 1\n"),
+			"m.py:46:16: program too large: more than 71152 bytecode instructions"},
+	} {
+		m, err := syntax.Parse("m.py", []byte(test.src))
+		if err != nil {
+			t.Fatalf("%s: %v", test.desc, err)
+		}
+		got := ""
+		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
+			got = err.Error()
+		}
+		if got != test.want {
+			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
+		}
+	}
+}
