@@ -346,13 +346,13 @@ func (c *compiler) constIndex(v any) uint32 {
 	key := v
 	switch v := v.(type) {
 	case *big.Int:
-		key = "big:" + v.String()
+		key = struct{ big string }{v.Text(16)} // linear, unlike decimal
 	case float64:
 		key = struct{ f float64 }{v}
 	case Bytes:
 		key = struct{ b string }{string(v)}
 	case KwNames:
-		key = "kw:" + strings.Join(v, ",")
+		key = struct{ kw string }{strings.Join(v, ",")}
 	case nil:
 		key = struct{}{}
 	}

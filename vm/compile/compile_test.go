@@ -1,6 +1,7 @@
 package compile_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -127,5 +128,23 @@ func TestCompileLimits(t *testing.T) {
 		if got != test.want {
 			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
 		}
+	}
+}
+
+// TestConstantsKeepTheirTypes checks that equal-looking constants of different types
+// get different slots.
+func TestConstantsKeepTheirTypes(t *testing.T) {
+	const big = "1267650600228229401496703205376" // 2**100
+	fc := compileFunc(t, "def f(g):\n    g(a=1)\n    return 'big:"+big+"', "+big+", 'kw:a'\n")
+	seen := map[string]bool{}
+	for _, c := range fc.Consts {
+		key := fmt.Sprintf("%T %v", c, c)
+		if seen[key] {
+			t.Errorf("constant %s appears twice", key)
+		}
+		seen[key] = true
+	}
+	if len(fc.Consts) != 6 {
+		t.Errorf("got constants %v, want 6: None, 1, ('a',) and the three returned", fc.Consts)
 	}
 }
