@@ -426,15 +426,17 @@ func (c *compiler) access(n string) access {
 	return accName
 }
 
+// nameOps are the opcodes that load, store and delete a name, by access.
+var nameOps = [...][3]Opcode{
+	accFast:   {LOAD_FAST, STORE_FAST, DELETE_FAST},
+	accDeref:  {LOAD_DEREF, STORE_DEREF, DELETE_DEREF},
+	accGlobal: {LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL},
+	accName:   {LOAD_NAME, STORE_NAME, DELETE_NAME},
+}
+
 func (c *compiler) nameOp(n string, ctx nameCtx) {
-	ops := map[access][3]Opcode{
-		accFast:   {LOAD_FAST, STORE_FAST, DELETE_FAST},
-		accDeref:  {LOAD_DEREF, STORE_DEREF, DELETE_DEREF},
-		accGlobal: {LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL},
-		accName:   {LOAD_NAME, STORE_NAME, DELETE_NAME},
-	}
 	a := c.access(n)
-	op := ops[a][ctx]
+	op := nameOps[a][ctx]
 	var arg uint32
 	switch a {
 	case accFast:
