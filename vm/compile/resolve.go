@@ -99,8 +99,12 @@ func (r *resolver) resolveFree(s *scope) {
 		return
 	}
 	var names []string
+	childFree := map[string]bool{} // free in some child: a cell here if bound here
 	for _, c := range s.children {
 		names = append(names, c.freeOrder...)
+		for _, n := range c.freeOrder {
+			childFree[n] = true
+		}
 	}
 	for n := range s.nonlocals {
 		names = append(names, n)
@@ -111,7 +115,7 @@ func (r *resolver) resolveFree(s *scope) {
 			continue
 		}
 		if s.bound[n] && !s.nonlocals[n] {
-			if s.usedByChild(n) && !s.cells[n] {
+			if childFree[n] && !s.cells[n] {
 				s.cells[n] = true
 				s.cellOrder = append(s.cellOrder, n)
 			}
@@ -123,15 +127,6 @@ func (r *resolver) resolveFree(s *scope) {
 			r.errorf(syntax.Pos{Line: 1, Col: 1}, "no binding for nonlocal '%s' found", n)
 		}
 	}
-}
-
-func (s *scope) usedByChild(n string) bool {
-	for _, c := range s.children {
-		if c.free[n] {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *resolver) makeFree(s *scope, n string) {
