@@ -143,12 +143,18 @@ const (
 	minMaxCode     = 1 << 16
 )
 
+// maxNesting bounds the recursion of expr in the resolver and the code generator.
+// The parser's limits on nesting keep the programs it accepts well below it; the
+// bound keeps the stack small whatever tree the compiler is given.
+const maxNesting = 5000
+
 type compiler struct {
 	scopes   map[syntax.Node]*scope
 	filename string
 	f        *fstate
 	code     int // instructions emitted in all functions
 	maxCode  int
+	nesting  int // depth of expr's recursion
 }
 
 func (c *compiler) errorf(n syntax.Node, format string, args ...any) {
@@ -696,19 +702,30 @@ func (c *compiler) del(t syntax.Expr) {
 	}
 }
 
+// ifStmt compiles an if statement and its elif clauses in a loop, so that a chain
+// of any length takes one frame. The instructions of an elif clause have its
+// position, as they would if it were compiled as the statement it is.
 func (c *compiler) ifStmt(s *syntax.If) {
 	end := c.newLabel()
-	orelse := c.newLabel()
-	c.condJump(s.Test, false, orelse)
-	c.stmts(s.Body)
-	if len(s.OrElse) > 0 {
+	for {
+		orelse := c.newLabel()
+		c.condJump(s.Test, false, orelse)
+		c.stmts(s.Body)
+		if len(s.OrElse) == 0 {
+			c.bind(orelse)
+			break
+		}
 		if !c.f.dead {
 			c.jump(JUMP_FORWARD, end)
 		}
 		c.bind(orelse)
-		c.stmts(s.OrElse)
-	} else {
-		c.bind(orelse)
+		elif, ok := soleIf(s.OrElse)
+		if !ok {
+			c.stmts(s.OrElse)
+			break
+		}
+		c.setPos(elif)
+		s = elif
 	}
 	c.bind(end)
 }
@@ -1199,8 +1216,11 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 // ---- expressions ----
 
 func (c *compiler) expr(e syntax.Expr) {
+	if c.nesting++; c.nesting > maxNesting {
+		c.errorf(e, "too many nested expressions")
+	}
 	old := c.setPos(e)
-	defer func() { c.f.pos = old }()
+	defer func() { c.f.pos, c.nesting = old, c.nesting-1 }()
 	switch e := e.(type) {
 	case *syntax.Name:
 		c.nameOp(e.Id, ctxLoad)
@@ -1245,11 +1265,8 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.comprehension(e, e.Generators, BUILD_LIST, e.Elt)
 	case *syntax.DictComp:
 		c.comprehension(e, e.Generators, BUILD_MAP, e.Key, e.Value)
-	case *syntax.BinOp:
-		c.expr(e.Left)
-		c.expr(e.Right)
-		c.setPos(e)
-		c.emit(BINARY_OP, uint32(binaryOpIndex(e.Op)))
+	case *syntax.BinOp, *syntax.Attribute, *syntax.Subscript, *syntax.Call:
+		c.chain(e)
 	case *syntax.UnaryOp:
 		c.expr(e.Operand)
 		c.setPos(e)
@@ -1288,17 +1305,6 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.bind(orelse)
 		c.expr(e.OrElse)
 		c.bind(end)
-	case *syntax.Call:
-		c.call(e)
-	case *syntax.Attribute:
-		c.expr(e.Value)
-		c.setPos(e)
-		c.emit(LOAD_ATTR, c.nameIndex(e.Attr)<<1)
-	case *syntax.Subscript:
-		c.expr(e.Value)
-		c.subscriptIndex(e.Slice)
-		c.setPos(e)
-		c.emit(BINARY_SUBSCR, 0)
 	case *syntax.Slice:
 		c.errorf(e, "invalid syntax")
 	case *syntax.Starred:
@@ -1467,6 +1473,69 @@ func (c *compiler) compareOp(op string) {
 	}
 }
 
+// chain compiles e, a binary operation, attribute, subscript or call, whose left
+// operand (object, function) may be one too: it walks down that spine in a loop,
+// emitting what comes before each operand, compiles the innermost one, and goes back
+// up emitting what follows each, so that a chain of any length (1+1+..., a.b.c...,
+// f()()...) takes one frame. Each link's instructions have its position, as they
+// would if it were compiled by expr.
+func (c *compiler) chain(e syntax.Expr) {
+	var links []syntax.Expr
+	var x syntax.Expr = e
+	for x != nil && spine(x) != nil {
+		c.setPos(x)
+		links = append(links, x)
+		x = c.linkOperand(x)
+	}
+	if x != nil {
+		c.expr(x)
+	}
+	for i := len(links) - 1; i >= 0; i-- {
+		c.setPos(links[i])
+		c.linkEnd(links[i])
+	}
+}
+
+// linkOperand emits what a link of a chain evaluates before its operand (the NULL
+// below a called function, or a global function itself) and returns the operand,
+// or nil when there is none left to compile.
+func (c *compiler) linkOperand(e syntax.Expr) syntax.Expr {
+	call, ok := e.(*syntax.Call)
+	if !ok {
+		return spine(e)
+	}
+	switch fn := call.Func.(type) {
+	case *syntax.Attribute:
+		return fn.Value // a method call: LOAD_ATTR comes after the object
+	case *syntax.Name:
+		if c.access(fn.Id) == accGlobal {
+			old := c.setPos(fn)
+			c.emit(LOAD_GLOBAL, c.nameIndex(fn.Id)<<1|1)
+			c.f.pos = old
+			return nil
+		}
+	}
+	c.emit(PUSH_NULL, 0)
+	return call.Func
+}
+
+// linkEnd emits the rest of a link of a chain once its operand is on the stack.
+func (c *compiler) linkEnd(e syntax.Expr) {
+	switch e := e.(type) {
+	case *syntax.BinOp:
+		c.expr(e.Right)
+		c.emit(BINARY_OP, uint32(binaryOpIndex(e.Op)))
+	case *syntax.Attribute:
+		c.emit(LOAD_ATTR, c.nameIndex(e.Attr)<<1)
+	case *syntax.Subscript:
+		c.subscriptIndex(e.Slice)
+		c.emit(BINARY_SUBSCR, 0)
+	case *syntax.Call:
+		c.call(e)
+	}
+}
+
+// call emits a call once its function, or a method's object, is on the stack.
 func (c *compiler) call(e *syntax.Call) {
 	ex := hasStarred(e.Args)
 	for _, k := range e.Keywords {
@@ -1474,9 +1543,7 @@ func (c *compiler) call(e *syntax.Call) {
 			ex = true
 		}
 	}
-	switch fn := e.Func.(type) {
-	case *syntax.Attribute:
-		c.expr(fn.Value)
+	if fn, ok := e.Func.(*syntax.Attribute); ok {
 		old := c.setPos(fn)
 		if ex {
 			c.emit(LOAD_ATTR, c.nameIndex(fn.Attr)<<1)
@@ -1488,18 +1555,6 @@ func (c *compiler) call(e *syntax.Call) {
 			c.emit(PUSH_NULL, 0)
 			c.emit(SWAP, 2)
 		}
-	case *syntax.Name:
-		if c.access(fn.Id) == accGlobal {
-			old := c.setPos(fn)
-			c.emit(LOAD_GLOBAL, c.nameIndex(fn.Id)<<1|1)
-			c.f.pos = old
-		} else {
-			c.emit(PUSH_NULL, 0)
-			c.expr(fn)
-		}
-	default:
-		c.emit(PUSH_NULL, 0)
-		c.expr(fn)
 	}
 	if ex {
 		c.callEx(e)
@@ -1588,7 +1643,7 @@ func (c *compiler) comprehension(e syntax.Expr, gens []*syntax.Comprehension, bu
 	fc := c.funcode(c.scopes[e], name, qual, start.Line, nil, func() {
 		c.f.qualPrefix = qual + ".<locals>."
 		c.emit(build, 0)
-		c.compGenerator(gens, 0, build, elts)
+		c.compGenerators(gens, build, elts)
 		if _, ok := e.(*syntax.GeneratorExp); ok {
 			c.emit(GET_ITER, 0)
 		}
@@ -1603,44 +1658,49 @@ func (c *compiler) comprehension(e syntax.Expr, gens []*syntax.Comprehension, bu
 	c.emit(CALL, 1)
 }
 
-func (c *compiler) compGenerator(gens []*syntax.Comprehension, i int, build Opcode, elts []syntax.Expr) {
-	g := gens[i]
-	top, cleanup := c.newLabel(), c.newLabel()
-	if i == 0 {
-		c.emit(LOAD_FAST, uint32(c.f.vars[".0"]))
-	} else {
-		c.expr(g.Iter)
-		c.emit(GET_ITER, 0)
-	}
-	c.bind(top)
-	c.jump(FOR_ITER, cleanup)
-	c.store(g.Target)
-	for _, cond := range g.Ifs {
-		// As CPython does: the filtered-out path goes through JUMP_BACKWARD, a check point.
-		keep := c.newLabel()
-		c.condJump(cond, true, keep)
-		c.jump(JUMP_BACKWARD, top)
-		c.bind(keep)
-	}
-	if i+1 < len(gens) {
-		c.compGenerator(gens, i+1, build, elts)
-	} else {
-		for _, x := range elts {
-			c.expr(x)
+// compGenerators compiles the loops of a comprehension, one inside the other, and
+// the element appended in the innermost. They are emitted in loops, not by
+// recursion, so that any number of for clauses takes one frame.
+func (c *compiler) compGenerators(gens []*syntax.Comprehension, build Opcode, elts []syntax.Expr) {
+	type loop struct{ top, cleanup *label }
+	loops := make([]loop, len(gens))
+	for i, g := range gens {
+		top, cleanup := c.newLabel(), c.newLabel()
+		if i == 0 {
+			c.emit(LOAD_FAST, uint32(c.f.vars[".0"]))
+		} else {
+			c.expr(g.Iter)
+			c.emit(GET_ITER, 0)
 		}
-		depth := uint32(len(gens) + 1)
-		switch build {
-		case BUILD_LIST:
-			c.emit(LIST_APPEND, depth)
-		case BUILD_SET:
-			c.emit(SET_ADD, depth)
-		default:
-			c.emit(MAP_ADD, depth)
+		c.bind(top)
+		c.jump(FOR_ITER, cleanup)
+		c.store(g.Target)
+		for _, cond := range g.Ifs {
+			// As CPython does: the filtered-out path goes through JUMP_BACKWARD, a check point.
+			keep := c.newLabel()
+			c.condJump(cond, true, keep)
+			c.jump(JUMP_BACKWARD, top)
+			c.bind(keep)
 		}
+		loops[i] = loop{top, cleanup}
 	}
-	c.jump(JUMP_BACKWARD, top)
-	c.bind(cleanup)
-	c.emit(END_FOR, 0)
+	for _, x := range elts {
+		c.expr(x)
+	}
+	depth := uint32(len(gens) + 1)
+	switch build {
+	case BUILD_LIST:
+		c.emit(LIST_APPEND, depth)
+	case BUILD_SET:
+		c.emit(SET_ADD, depth)
+	default:
+		c.emit(MAP_ADD, depth)
+	}
+	for i := len(loops) - 1; i >= 0; i-- {
+		c.jump(JUMP_BACKWARD, loops[i].top)
+		c.bind(loops[i].cleanup)
+		c.emit(END_FOR, 0)
+	}
 }
 
 // compareMasks are the low bits CPython 3.12 puts in COMPARE_OP's argument: which

@@ -148,3 +148,17 @@ func TestConstantsKeepTheirTypes(t *testing.T) {
 		t.Errorf("got constants %v, want 6: None, 1, ('a',) and the three returned", fc.Consts)
 	}
 }
+
+// TestNestingBound checks that a tree deeper than any the parser accepts is refused
+// with a located error, not compiled by unbounded recursion.
+func TestNestingBound(t *testing.T) {
+	var e syntax.Expr = &syntax.Name{NamePos: syntax.Pos{Line: 1, Col: 10001}, End: syntax.Pos{Line: 1, Col: 10002}, Id: "x"}
+	for i := 10000; i > 0; i-- {
+		e = &syntax.UnaryOp{OpPos: syntax.Pos{Line: 1, Col: int32(i)}, End: syntax.Pos{Line: 1, Col: 10002}, Op: "-", Operand: e}
+	}
+	m := &syntax.Module{Filename: "m.py", Body: []syntax.Stmt{&syntax.ExprStmt{Value: e}}}
+	_, err := compile.Compile(m, []byte(strings.Repeat("-", 10000)+"x\n"))
+	if want := "m.py:1:5001: too many nested expressions"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
