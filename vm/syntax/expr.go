@@ -346,6 +346,11 @@ func (p *parser) parseAtom() Expr {
 		p.next()
 		return &NameConst{ValuePos: pos, End: end, Value: value}
 	case INT:
+		if p.val.raw != "" {
+			p.errorf(pos, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; "+
+				"use sys.set_int_max_str_digits() to increase the limit - "+
+				"Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxIntDigits, len(p.val.raw))
+		}
 		x := &Int{ValuePos: pos, End: end, Small: p.val.int, Big: p.val.bigInt}
 		p.next()
 		return x

@@ -1143,6 +1143,11 @@ func TestLimits(t *testing.T) {
 		{"long chain", "x = a" + strings.Repeat(".b[0]()", 100000), ""},
 		{"long elif chain", "if x: pass\n" + strings.Repeat("elif x: pass\n", 100000), ""},
 		{"long dotted name", "import a" + strings.Repeat(".a", 100000), ""},
+		{"4300 digits", "x = " + strings.Repeat("7", 4300), ""},
+		{"4301 digits", "x = 1 + " + strings.Repeat("7", 4301), "1:9: Exceeds the limit (4300 digits) for integer string conversion: " +
+			"value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - " +
+			"Consider hexadecimal for huge integer literals to avoid decimal conversion limits."},
+		{"long hexadecimal literal", "x = 0x" + strings.Repeat("f", 100000), ""},
 		{"long string", "x = '" + strings.Repeat("a", 1<<20) + "'", ""},
 	} {
 		_, err := Parse("test.py", []byte(test.src))
