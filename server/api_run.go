@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/machine"
 )
 
@@ -61,16 +62,20 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, e)
 		return
 	}
-	if _, e := compileWorkload(&req.workload); e != nil {
-		s.fail(w, e)
-		return
-	}
 	if err := s.runs.acquire(r.Context(), runQueueWait); err != nil {
 		s.failBusy(w, err)
 		return
 	}
 	defer s.runs.release()
-	resp, err := s.runToEnd(r.Context(), &req.workload, req.Events)
+	// Compiling is the run's work: it takes a slot and counts against the CPU limit.
+	ctx, cancel := context.WithTimeoutCause(r.Context(), s.cpuLimit, errCPULimit)
+	defer cancel()
+	prog, e := compileWorkload(&req.workload)
+	if e != nil {
+		s.fail(w, e)
+		return
+	}
+	resp, err := s.runToEnd(ctx, prog, &req.workload, req.Events)
 	if err != nil {
 		s.requestLog(r).Error("running a workload", "error", err)
 		s.internalError(w, r)
@@ -79,14 +84,14 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// runToEnd simulates wl within maxRunCPU of host time and maxRunEvents.
-func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*runResponse, error) {
-	ctx, cancel := context.WithTimeoutCause(ctx, s.cpuLimit, errCPULimit)
-	defer cancel()
+// runToEnd simulates prog, wl compiled, within maxRunEvents and the host CPU
+// limit that ctx carries.
+func (s *Server) runToEnd(ctx context.Context, prog *compile.Program, wl *workload, withEvents bool) (*runResponse, error) {
 	var events []machine.Event
 	var limit error
 	opts := options(wl)
 	opts.Context = ctx
+	opts.Program = prog
 	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
 		if len(events)+len(batch) > maxRunEvents {
 			limit = errEventLimit
