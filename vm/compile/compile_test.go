@@ -162,3 +162,37 @@ func TestNestingBound(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// TestArgReprs checks the listing's argument descriptions: a long constant is cut
+// short, and cell and free variables are named by their index.
+func TestArgReprs(t *testing.T) {
+	long := strings.Repeat("é", 1000)
+	fc := compileFunc(t, "def f(a):\n    b = 'short'\n    c = '"+long+"'\n    def g():\n        nonlocal a\n        return a, b, c, d\n    d = 1\n    return c\n")
+	var got []string
+	for _, in := range fc.Instructions() {
+		switch in.Op {
+		case compile.LOAD_CONST, compile.MAKE_CELL, compile.LOAD_DEREF, compile.STORE_DEREF:
+			got = append(got, in.ArgRepr)
+		}
+	}
+	cut := `"` + strings.Repeat("é", 76) + "..."
+	want := []string{"a", "b", "c", "d", `"short"`, "b", cut, "c", "<code object g, line 4>", "1", "d", "c"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var inner *compile.Funcode
+	for _, c := range fc.Consts {
+		if g, ok := c.(*compile.Funcode); ok {
+			inner = g
+		}
+	}
+	got = nil
+	for _, in := range inner.Instructions() {
+		if in.Op == compile.LOAD_DEREF {
+			got = append(got, in.ArgRepr)
+		}
+	}
+	if want := "a b c d"; strings.Join(got, " ") != want {
+		t.Errorf("free variables: got %q, want %s", got, want)
+	}
+}
