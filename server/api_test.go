@@ -32,6 +32,11 @@ func TestAPIRun(t *testing.T) {
 	s, _ := newTestServer(t)
 	h := s.Handler()
 	big := strings.Repeat("#", maxSourceBytes+1)
+	var nested strings.Builder
+	for i := range 21 {
+		nested.WriteString(strings.Repeat(" ", i) + "with a:\n")
+	}
+	nestedWith, _ := json.Marshal(nested.String() + strings.Repeat(" ", 21) + "pass\n")
 	tests := []struct {
 		desc       string
 		body       string
@@ -43,6 +48,9 @@ func TestAPIRun(t *testing.T) {
 		{"no events unless asked", `{"source": "print('hi')"}`, 200, []string{`"stderr":""`}},
 		{"an exception", `{"source": "1/0"}`, 200, []string{`"exit_code":1`, `ZeroDivisionError`}},
 		{"a syntax error", `{"source": "x = (\n"}`, 400, []string{`"line":1`, `"col":`, `"message":"SyntaxError: `}},
+		{"a compiler error", `{"source": ` + string(nestedWith) + `}`, 400,
+			[]string{`"line":21`, `"col":21`, `"message":"SyntaxError: too many statically nested blocks"`}},
+		{"a 64 KB chain", `{"source": "print(1` + strings.Repeat("+1", 32000) + `)"}`, 200, []string{`"stdout":"32001\n"`}},
 		{"an unknown model", `{"source": "", "model": "cpython-1.0"}`, 400, []string{`unknown model`}},
 		{"too many cores", `{"source": "", "cores": 65}`, 400, []string{`cores must be`}},
 		{"too long a run", `{"source": "", "max_time": 121}`, 400, []string{`max_time must be`}},

@@ -82,6 +82,7 @@ func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
 	}
 	opts := job.options()
 	opts.Context = ctx
+	opts.Program = prog // compiled once
 	var all []machine.Event
 	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
 		if job.Stats {

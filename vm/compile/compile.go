@@ -23,7 +23,7 @@ func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
 	if err != nil {
 		return nil, withFile(err, m.Filename)
 	}
-	c := &compiler{scopes: scopes, filename: m.Filename}
+	c := &compiler{scopes: scopes, filename: m.Filename, maxCode: maxCodePerByte*len(src) + minMaxCode}
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*syntax.Error)
@@ -88,6 +88,34 @@ type fblock struct {
 	name      string        // fbHandler: the `as` name to clear
 }
 
+// maxBlocks bounds the nesting of loops, try, with and except blocks in a function,
+// as CPython's CO_MAXBLOCKS does. A finally body is compiled once for each way out of
+// its try (as in CPython), so nesting try-finally doubles the code at each level.
+const maxBlocks = 20
+
+// weight is the number of CPython blocks an fblock stands for: an except clause's
+// body is inside two (EXCEPTION_HANDLER and HANDLER_CLEANUP).
+func (fb *fblock) weight() int {
+	if fb.kind == fbHandler {
+		return 2
+	}
+	return 1
+}
+
+// pushBlock enters fb, reporting too deep a nesting at the current statement.
+func (c *compiler) pushBlock(fb *fblock) {
+	n := fb.weight()
+	for _, b := range c.f.fblocks {
+		n += b.weight()
+	}
+	if n > maxBlocks {
+		c.failAt(c.f.pos, "too many statically nested blocks")
+	}
+	c.f.fblocks = append(c.f.fblocks, fb)
+}
+
+func (c *compiler) popBlock() { c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1] }
+
 // fstate is the state of the function being compiled.
 type fstate struct {
 	fc         *Funcode
@@ -106,15 +134,39 @@ type fstate struct {
 	qualPrefix string
 }
 
+// The bytecode of a program may have at most maxCodePerByte instructions per byte of
+// source, plus minMaxCode. Ordinary code has fewer than 3; only finally bodies
+// compiled once per way out of their try come near, and nested ones double at each
+// level: the bound keeps compile time and memory linear in the source.
+const (
+	maxCodePerByte = 8
+	minMaxCode     = 1 << 16
+)
+
+// maxNesting bounds the recursion of expr in the resolver and the code generator.
+// The parser's limits on nesting keep the programs it accepts well below it; the
+// bound keeps the stack small whatever tree the compiler is given.
+const maxNesting = 5000
+
 type compiler struct {
 	scopes   map[syntax.Node]*scope
 	filename string
 	f        *fstate
+	code     int // instructions emitted in all functions
+	maxCode  int
+	nesting  int // depth of expr's recursion
 }
 
 func (c *compiler) errorf(n syntax.Node, format string, args ...any) {
 	start, _ := n.Span()
 	panic(&syntax.Error{Filename: c.filename, Pos: start, Msg: fmt.Sprintf(format, args...)})
+}
+
+// failAt reports an error about the source at pos, as CPython's compiler does:
+// located at the statement or expression being compiled, underlined.
+func (c *compiler) failAt(pos Position, msg string) {
+	panic(&syntax.Error{Filename: c.filename, Pos: syntax.Pos{Line: pos.Line, Col: pos.Col},
+		End: syntax.Pos{Line: pos.EndLine, Col: pos.EndCol}, Msg: msg})
 }
 
 // funcode compiles one scope's body into a Funcode.
@@ -210,6 +262,10 @@ func (c *compiler) finish() {
 
 func (c *compiler) emit(op Opcode, arg uint32) int {
 	f := c.f
+	c.code++
+	if c.code > c.maxCode {
+		c.failAt(f.pos, fmt.Sprintf("program too large: more than %d bytecode instructions", c.maxCode))
+	}
 	if arg > MaxArg {
 		panic(&syntax.Error{Filename: c.filename, Pos: syntax.Pos{Line: f.pos.Line, Col: f.pos.Col},
 			Msg: "program too large"})
@@ -296,13 +352,13 @@ func (c *compiler) constIndex(v any) uint32 {
 	key := v
 	switch v := v.(type) {
 	case *big.Int:
-		key = "big:" + v.String()
+		key = struct{ big string }{v.Text(16)} // linear, unlike decimal
 	case float64:
 		key = struct{ f float64 }{v}
 	case Bytes:
 		key = struct{ b string }{string(v)}
 	case KwNames:
-		key = "kw:" + strings.Join(v, ",")
+		key = struct{ kw string }{strings.Join(v, ",")}
 	case nil:
 		key = struct{}{}
 	}
@@ -376,15 +432,17 @@ func (c *compiler) access(n string) access {
 	return accName
 }
 
+// nameOps are the opcodes that load, store and delete a name, by access.
+var nameOps = [...][3]Opcode{
+	accFast:   {LOAD_FAST, STORE_FAST, DELETE_FAST},
+	accDeref:  {LOAD_DEREF, STORE_DEREF, DELETE_DEREF},
+	accGlobal: {LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL},
+	accName:   {LOAD_NAME, STORE_NAME, DELETE_NAME},
+}
+
 func (c *compiler) nameOp(n string, ctx nameCtx) {
-	ops := map[access][3]Opcode{
-		accFast:   {LOAD_FAST, STORE_FAST, DELETE_FAST},
-		accDeref:  {LOAD_DEREF, STORE_DEREF, DELETE_DEREF},
-		accGlobal: {LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL},
-		accName:   {LOAD_NAME, STORE_NAME, DELETE_NAME},
-	}
 	a := c.access(n)
-	op := ops[a][ctx]
+	op := nameOps[a][ctx]
 	var arg uint32
 	switch a {
 	case accFast:
@@ -644,19 +702,30 @@ func (c *compiler) del(t syntax.Expr) {
 	}
 }
 
+// ifStmt compiles an if statement and its elif clauses in a loop, so that a chain
+// of any length takes one frame. The instructions of an elif clause have its
+// position, as they would if it were compiled as the statement it is.
 func (c *compiler) ifStmt(s *syntax.If) {
 	end := c.newLabel()
-	orelse := c.newLabel()
-	c.condJump(s.Test, false, orelse)
-	c.stmts(s.Body)
-	if len(s.OrElse) > 0 {
+	for {
+		orelse := c.newLabel()
+		c.condJump(s.Test, false, orelse)
+		c.stmts(s.Body)
+		if len(s.OrElse) == 0 {
+			c.bind(orelse)
+			break
+		}
 		if !c.f.dead {
 			c.jump(JUMP_FORWARD, end)
 		}
 		c.bind(orelse)
-		c.stmts(s.OrElse)
-	} else {
-		c.bind(orelse)
+		elif, ok := soleIf(s.OrElse)
+		if !ok {
+			c.stmts(s.OrElse)
+			break
+		}
+		c.setPos(elif)
+		s = elif
 	}
 	c.bind(end)
 }
@@ -693,9 +762,9 @@ func (c *compiler) whileStmt(s *syntax.While) {
 		c.condJump(s.Test, false, orelse)
 	}
 	c.bind(body)
-	c.f.fblocks = append(c.f.fblocks, &fblock{kind: fbWhile, brk: end, cont: top, hlen: len(c.f.handlers)})
+	c.pushBlock(&fblock{kind: fbWhile, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
-	c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1]
+	c.popBlock()
 	if !c.f.dead {
 		if !infinite {
 			old := c.setPos(s.Test)
@@ -718,9 +787,9 @@ func (c *compiler) forStmt(s *syntax.For) {
 	c.jump(FOR_ITER, cleanup)
 	c.f.pos = old
 	c.store(s.Target)
-	c.f.fblocks = append(c.f.fblocks, &fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
+	c.pushBlock(&fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
-	c.f.fblocks = c.f.fblocks[:len(c.f.fblocks)-1]
+	c.popBlock()
 	if !c.f.dead {
 		c.jump(JUMP_BACKWARD, top)
 	}
@@ -842,7 +911,7 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	end, handler, cleanup := c.newLabel(), c.newLabel(), c.newLabel()
 	c.emit(NOP, 0)
 	c.pushHandler(handler, f.depth, true)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbFinally, hlen: len(f.handlers) - 1, final: s.FinalBody})
+	c.pushBlock(&fblock{kind: fbFinally, hlen: len(f.handlers) - 1, final: s.FinalBody})
 	if len(s.Handlers) > 0 {
 		inner := *s
 		inner.FinalBody = nil
@@ -850,7 +919,7 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	} else {
 		c.stmts(s.Body)
 	}
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		c.stmts(s.FinalBody)
@@ -863,9 +932,9 @@ func (c *compiler) tryFinally(s *syntax.Try) {
 	f.depth = handler.depth
 	c.pushHandler(cleanup, f.depth-1, true)
 	c.emit(PUSH_EXC_INFO, 0)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbFinallyEnd, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbFinallyEnd, hlen: len(f.handlers) - 1})
 	c.stmts(s.FinalBody)
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	if !f.dead {
 		c.emit(RERAISE, 0)
 	}
@@ -890,9 +959,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 	c.emit(NOP, 0)
 	base := f.depth
 	c.pushHandler(handler, base, false)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbTry, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbTry, hlen: len(f.handlers) - 1})
 	c.stmts(s.Body)
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		c.jump(JUMP_FORWARD, orelse)
@@ -918,9 +987,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 			// An exception escaping the body must still clear the name.
 			named := c.newLabel()
 			c.pushHandler(named, base+1, true)
-			f.fblocks = append(f.fblocks, &fblock{kind: fbHandler, hlen: len(f.handlers) - 2, name: h.Name})
+			c.pushBlock(&fblock{kind: fbHandler, hlen: len(f.handlers) - 2, name: h.Name})
 			c.stmts(h.Body)
-			f.fblocks = f.fblocks[:len(f.fblocks)-1]
+			c.popBlock()
 			c.popHandler()
 			if !f.dead {
 				c.emit(POP_EXCEPT, 0)
@@ -937,9 +1006,9 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 			c.emit(RERAISE, 1)
 		} else {
 			c.emit(POP_TOP, 0)
-			f.fblocks = append(f.fblocks, &fblock{kind: fbHandler, hlen: len(f.handlers) - 1})
+			c.pushBlock(&fblock{kind: fbHandler, hlen: len(f.handlers) - 1})
 			c.stmts(h.Body)
-			f.fblocks = f.fblocks[:len(f.fblocks)-1]
+			c.popBlock()
 			if !f.dead {
 				c.emit(POP_EXCEPT, 0)
 				c.jump(JUMP_FORWARD, end)
@@ -973,7 +1042,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	c.f.pos = old
 	base := f.depth - 1 // the exit function stays below
 	c.pushHandler(handler, base, true)
-	f.fblocks = append(f.fblocks, &fblock{kind: fbWith, hlen: len(f.handlers) - 1})
+	c.pushBlock(&fblock{kind: fbWith, hlen: len(f.handlers) - 1})
 	if it.Target != nil {
 		c.store(it.Target)
 	} else {
@@ -984,7 +1053,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	} else {
 		c.stmts(s.Body)
 	}
-	f.fblocks = f.fblocks[:len(f.fblocks)-1]
+	c.popBlock()
 	c.popHandler()
 	if !f.dead {
 		old := c.setPos(it.ContextExpr)
@@ -1147,8 +1216,11 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 // ---- expressions ----
 
 func (c *compiler) expr(e syntax.Expr) {
+	if c.nesting++; c.nesting > maxNesting {
+		c.errorf(e, "too many nested expressions")
+	}
 	old := c.setPos(e)
-	defer func() { c.f.pos = old }()
+	defer func() { c.f.pos, c.nesting = old, c.nesting-1 }()
 	switch e := e.(type) {
 	case *syntax.Name:
 		c.nameOp(e.Id, ctxLoad)
@@ -1193,11 +1265,8 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.comprehension(e, e.Generators, BUILD_LIST, e.Elt)
 	case *syntax.DictComp:
 		c.comprehension(e, e.Generators, BUILD_MAP, e.Key, e.Value)
-	case *syntax.BinOp:
-		c.expr(e.Left)
-		c.expr(e.Right)
-		c.setPos(e)
-		c.emit(BINARY_OP, uint32(binaryOpIndex(e.Op)))
+	case *syntax.BinOp, *syntax.Attribute, *syntax.Subscript, *syntax.Call:
+		c.chain(e)
 	case *syntax.UnaryOp:
 		c.expr(e.Operand)
 		c.setPos(e)
@@ -1236,17 +1305,6 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.bind(orelse)
 		c.expr(e.OrElse)
 		c.bind(end)
-	case *syntax.Call:
-		c.call(e)
-	case *syntax.Attribute:
-		c.expr(e.Value)
-		c.setPos(e)
-		c.emit(LOAD_ATTR, c.nameIndex(e.Attr)<<1)
-	case *syntax.Subscript:
-		c.expr(e.Value)
-		c.subscriptIndex(e.Slice)
-		c.setPos(e)
-		c.emit(BINARY_SUBSCR, 0)
 	case *syntax.Slice:
 		c.errorf(e, "invalid syntax")
 	case *syntax.Starred:
@@ -1415,6 +1473,69 @@ func (c *compiler) compareOp(op string) {
 	}
 }
 
+// chain compiles e, a binary operation, attribute, subscript or call, whose left
+// operand (object, function) may be one too: it walks down that spine in a loop,
+// emitting what comes before each operand, compiles the innermost one, and goes back
+// up emitting what follows each, so that a chain of any length (1+1+..., a.b.c...,
+// f()()...) takes one frame. Each link's instructions have its position, as they
+// would if it were compiled by expr.
+func (c *compiler) chain(e syntax.Expr) {
+	var links []syntax.Expr
+	var x syntax.Expr = e
+	for x != nil && spine(x) != nil {
+		c.setPos(x)
+		links = append(links, x)
+		x = c.linkOperand(x)
+	}
+	if x != nil {
+		c.expr(x)
+	}
+	for i := len(links) - 1; i >= 0; i-- {
+		c.setPos(links[i])
+		c.linkEnd(links[i])
+	}
+}
+
+// linkOperand emits what a link of a chain evaluates before its operand (the NULL
+// below a called function, or a global function itself) and returns the operand,
+// or nil when there is none left to compile.
+func (c *compiler) linkOperand(e syntax.Expr) syntax.Expr {
+	call, ok := e.(*syntax.Call)
+	if !ok {
+		return spine(e)
+	}
+	switch fn := call.Func.(type) {
+	case *syntax.Attribute:
+		return fn.Value // a method call: LOAD_ATTR comes after the object
+	case *syntax.Name:
+		if c.access(fn.Id) == accGlobal {
+			old := c.setPos(fn)
+			c.emit(LOAD_GLOBAL, c.nameIndex(fn.Id)<<1|1)
+			c.f.pos = old
+			return nil
+		}
+	}
+	c.emit(PUSH_NULL, 0)
+	return call.Func
+}
+
+// linkEnd emits the rest of a link of a chain once its operand is on the stack.
+func (c *compiler) linkEnd(e syntax.Expr) {
+	switch e := e.(type) {
+	case *syntax.BinOp:
+		c.expr(e.Right)
+		c.emit(BINARY_OP, uint32(binaryOpIndex(e.Op)))
+	case *syntax.Attribute:
+		c.emit(LOAD_ATTR, c.nameIndex(e.Attr)<<1)
+	case *syntax.Subscript:
+		c.subscriptIndex(e.Slice)
+		c.emit(BINARY_SUBSCR, 0)
+	case *syntax.Call:
+		c.call(e)
+	}
+}
+
+// call emits a call once its function, or a method's object, is on the stack.
 func (c *compiler) call(e *syntax.Call) {
 	ex := hasStarred(e.Args)
 	for _, k := range e.Keywords {
@@ -1422,9 +1543,7 @@ func (c *compiler) call(e *syntax.Call) {
 			ex = true
 		}
 	}
-	switch fn := e.Func.(type) {
-	case *syntax.Attribute:
-		c.expr(fn.Value)
+	if fn, ok := e.Func.(*syntax.Attribute); ok {
 		old := c.setPos(fn)
 		if ex {
 			c.emit(LOAD_ATTR, c.nameIndex(fn.Attr)<<1)
@@ -1436,18 +1555,6 @@ func (c *compiler) call(e *syntax.Call) {
 			c.emit(PUSH_NULL, 0)
 			c.emit(SWAP, 2)
 		}
-	case *syntax.Name:
-		if c.access(fn.Id) == accGlobal {
-			old := c.setPos(fn)
-			c.emit(LOAD_GLOBAL, c.nameIndex(fn.Id)<<1|1)
-			c.f.pos = old
-		} else {
-			c.emit(PUSH_NULL, 0)
-			c.expr(fn)
-		}
-	default:
-		c.emit(PUSH_NULL, 0)
-		c.expr(fn)
 	}
 	if ex {
 		c.callEx(e)
@@ -1536,7 +1643,7 @@ func (c *compiler) comprehension(e syntax.Expr, gens []*syntax.Comprehension, bu
 	fc := c.funcode(c.scopes[e], name, qual, start.Line, nil, func() {
 		c.f.qualPrefix = qual + ".<locals>."
 		c.emit(build, 0)
-		c.compGenerator(gens, 0, build, elts)
+		c.compGenerators(gens, build, elts)
 		if _, ok := e.(*syntax.GeneratorExp); ok {
 			c.emit(GET_ITER, 0)
 		}
@@ -1551,44 +1658,49 @@ func (c *compiler) comprehension(e syntax.Expr, gens []*syntax.Comprehension, bu
 	c.emit(CALL, 1)
 }
 
-func (c *compiler) compGenerator(gens []*syntax.Comprehension, i int, build Opcode, elts []syntax.Expr) {
-	g := gens[i]
-	top, cleanup := c.newLabel(), c.newLabel()
-	if i == 0 {
-		c.emit(LOAD_FAST, uint32(c.f.vars[".0"]))
-	} else {
-		c.expr(g.Iter)
-		c.emit(GET_ITER, 0)
-	}
-	c.bind(top)
-	c.jump(FOR_ITER, cleanup)
-	c.store(g.Target)
-	for _, cond := range g.Ifs {
-		// As CPython does: the filtered-out path goes through JUMP_BACKWARD, a check point.
-		keep := c.newLabel()
-		c.condJump(cond, true, keep)
-		c.jump(JUMP_BACKWARD, top)
-		c.bind(keep)
-	}
-	if i+1 < len(gens) {
-		c.compGenerator(gens, i+1, build, elts)
-	} else {
-		for _, x := range elts {
-			c.expr(x)
+// compGenerators compiles the loops of a comprehension, one inside the other, and
+// the element appended in the innermost. They are emitted in loops, not by
+// recursion, so that any number of for clauses takes one frame.
+func (c *compiler) compGenerators(gens []*syntax.Comprehension, build Opcode, elts []syntax.Expr) {
+	type loop struct{ top, cleanup *label }
+	loops := make([]loop, len(gens))
+	for i, g := range gens {
+		top, cleanup := c.newLabel(), c.newLabel()
+		if i == 0 {
+			c.emit(LOAD_FAST, uint32(c.f.vars[".0"]))
+		} else {
+			c.expr(g.Iter)
+			c.emit(GET_ITER, 0)
 		}
-		depth := uint32(len(gens) + 1)
-		switch build {
-		case BUILD_LIST:
-			c.emit(LIST_APPEND, depth)
-		case BUILD_SET:
-			c.emit(SET_ADD, depth)
-		default:
-			c.emit(MAP_ADD, depth)
+		c.bind(top)
+		c.jump(FOR_ITER, cleanup)
+		c.store(g.Target)
+		for _, cond := range g.Ifs {
+			// As CPython does: the filtered-out path goes through JUMP_BACKWARD, a check point.
+			keep := c.newLabel()
+			c.condJump(cond, true, keep)
+			c.jump(JUMP_BACKWARD, top)
+			c.bind(keep)
 		}
+		loops[i] = loop{top, cleanup}
 	}
-	c.jump(JUMP_BACKWARD, top)
-	c.bind(cleanup)
-	c.emit(END_FOR, 0)
+	for _, x := range elts {
+		c.expr(x)
+	}
+	depth := uint32(len(gens) + 1)
+	switch build {
+	case BUILD_LIST:
+		c.emit(LIST_APPEND, depth)
+	case BUILD_SET:
+		c.emit(SET_ADD, depth)
+	default:
+		c.emit(MAP_ADD, depth)
+	}
+	for i := len(loops) - 1; i >= 0; i-- {
+		c.jump(JUMP_BACKWARD, loops[i].top)
+		c.bind(loops[i].cleanup)
+		c.emit(END_FOR, 0)
+	}
 }
 
 // compareMasks are the low bits CPython 3.12 puts in COMPARE_OP's argument: which

@@ -1,6 +1,7 @@
 package compile_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,5 +83,116 @@ func TestDisassembleReadsLikeDis(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("disassembly lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// nested returns depth statements opened by header(i), each inside the previous
+// one, around body.
+func nested(depth int, header func(i int) string, body string) string {
+	var b strings.Builder
+	for i := 0; i < depth; i++ {
+		b.WriteString(strings.Repeat(" ", i) + header(i))
+	}
+	return b.String() + strings.Repeat(" ", depth) + body
+}
+
+// TestCompileLimits checks the bounds on block nesting (CPython's, with its message
+// and location: an except body counts twice) and on the size of the bytecode.
+func TestCompileLimits(t *testing.T) {
+	loop := func(i int) string { return [...]string{"for x in y:\n", "while x:\n", "with a:\n"}[i%3] }
+	try := func(clause string) func(int) string {
+		return func(i int) string {
+			return "try:\n" + strings.Repeat(" ", i) + " pass\n" + strings.Repeat(" ", i) + clause + ":\n"
+		}
+	}
+	for _, test := range []struct {
+		desc, src, want string
+	}{
+		{"20 nested blocks", nested(20, loop, "pass\n"), ""},
+		{"21 nested blocks", nested(21, loop, "pass\n"), "m.py:21:21: too many statically nested blocks"},
+		{"21 with items", "with " + strings.Repeat("a, ", 20) + "a: pass\n", "m.py:1:1: too many statically nested blocks"},
+		{"10 nested except bodies", nested(10, try("except"), "pass\n"), ""},
+		{"11 nested except bodies", nested(11, try("except"), "pass\n"), "m.py:31:11: too many statically nested blocks"},
+		{"12 nested finally bodies", nested(12, try("finally"), "x = 1\n"), ""},
+		{"16 nested finally bodies", nested(16, try("finally"), "x = 1\n"),
+			"m.py:46:16: program too large: more than 71152 bytecode instructions"},
+	} {
+		m, err := syntax.Parse("m.py", []byte(test.src))
+		if err != nil {
+			t.Fatalf("%s: %v", test.desc, err)
+		}
+		got := ""
+		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
+			got = err.Error()
+		}
+		if got != test.want {
+			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
+		}
+	}
+}
+
+// TestConstantsKeepTheirTypes checks that equal-looking constants of different types
+// get different slots.
+func TestConstantsKeepTheirTypes(t *testing.T) {
+	const big = "1267650600228229401496703205376" // 2**100
+	fc := compileFunc(t, "def f(g):\n    g(a=1)\n    return 'big:"+big+"', "+big+", 'kw:a'\n")
+	seen := map[string]bool{}
+	for _, c := range fc.Consts {
+		key := fmt.Sprintf("%T %v", c, c)
+		if seen[key] {
+			t.Errorf("constant %s appears twice", key)
+		}
+		seen[key] = true
+	}
+	if len(fc.Consts) != 6 {
+		t.Errorf("got constants %v, want 6: None, 1, ('a',) and the three returned", fc.Consts)
+	}
+}
+
+// TestNestingBound checks that a tree deeper than any the parser accepts is refused
+// with a located error, not compiled by unbounded recursion.
+func TestNestingBound(t *testing.T) {
+	var e syntax.Expr = &syntax.Name{NamePos: syntax.Pos{Line: 1, Col: 10001}, End: syntax.Pos{Line: 1, Col: 10002}, Id: "x"}
+	for i := 10000; i > 0; i-- {
+		e = &syntax.UnaryOp{OpPos: syntax.Pos{Line: 1, Col: int32(i)}, End: syntax.Pos{Line: 1, Col: 10002}, Op: "-", Operand: e}
+	}
+	m := &syntax.Module{Filename: "m.py", Body: []syntax.Stmt{&syntax.ExprStmt{Value: e}}}
+	_, err := compile.Compile(m, []byte(strings.Repeat("-", 10000)+"x\n"))
+	if want := "m.py:1:5001: too many nested expressions"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestArgReprs checks the listing's argument descriptions: a long constant is cut
+// short, and cell and free variables are named by their index.
+func TestArgReprs(t *testing.T) {
+	long := strings.Repeat("é", 1000)
+	fc := compileFunc(t, "def f(a):\n    b = 'short'\n    c = '"+long+"'\n    def g():\n        nonlocal a\n        return a, b, c, d\n    d = 1\n    return c\n")
+	var got []string
+	for _, in := range fc.Instructions() {
+		switch in.Op {
+		case compile.LOAD_CONST, compile.MAKE_CELL, compile.LOAD_DEREF, compile.STORE_DEREF:
+			got = append(got, in.ArgRepr)
+		}
+	}
+	cut := `"` + strings.Repeat("é", 76) + "..."
+	want := []string{"a", "b", "c", "d", `"short"`, "b", cut, "c", "<code object g, line 4>", "1", "d", "c"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var inner *compile.Funcode
+	for _, c := range fc.Consts {
+		if g, ok := c.(*compile.Funcode); ok {
+			inner = g
+		}
+	}
+	got = nil
+	for _, in := range inner.Instructions() {
+		if in.Op == compile.LOAD_DEREF {
+			got = append(got, in.ArgRepr)
+		}
+	}
+	if want := "a b c d"; strings.Join(got, " ") != want {
+		t.Errorf("free variables: got %q, want %s", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Instruction is one decoded instruction, with its argument resolved to a name.
@@ -19,6 +20,11 @@ type Instruction struct {
 	ArgRepr  string
 	IsTarget bool
 }
+
+// maxArgRepr bounds an ArgRepr, in runes: a long constant's repr is cut short,
+// so that a listing's size follows the number of instructions, not that times
+// the size of the constants they load.
+const maxArgRepr = 80
 
 // Instructions decodes fc's code.
 func (fc *Funcode) Instructions() []Instruction {
@@ -33,15 +39,17 @@ func (fc *Funcode) Instructions() []Instruction {
 		targets[int(h.Target)] = true
 	}
 	out := make([]Instruction, len(fc.Code))
+	reprs := make([]string, len(fc.Consts)) // each constant's, made once
 	for pc := range fc.Code {
 		op, arg := fc.Op(pc)
 		out[pc] = Instruction{Offset: 2 * pc, Line: fc.Pos[pc].Line, Op: op, Arg: arg,
-			ArgRepr: fc.argRepr(op, arg), IsTarget: targets[pc]}
+			ArgRepr: fc.argRepr(op, arg, reprs), IsTarget: targets[pc]}
 	}
 	return out
 }
 
-func (fc *Funcode) argRepr(op Opcode, arg uint32) string {
+// argRepr describes an instruction's argument; reprs caches the constants' reprs.
+func (fc *Funcode) argRepr(op Opcode, arg uint32, reprs []string) string {
 	name := func(i uint32, list []string) string {
 		if int(i) < len(list) {
 			return list[i]
@@ -50,7 +58,10 @@ func (fc *Funcode) argRepr(op Opcode, arg uint32) string {
 	}
 	switch op {
 	case LOAD_CONST, RETURN_CONST, KW_NAMES:
-		return constRepr(fc.Consts[arg])
+		if reprs[arg] == "" {
+			reprs[arg] = shorten(constRepr(fc.Consts[arg]), maxArgRepr)
+		}
+		return reprs[arg]
 	case LOAD_FAST, STORE_FAST, DELETE_FAST:
 		return name(arg, fc.Varnames)
 	case LOAD_GLOBAL:
@@ -67,7 +78,10 @@ func (fc *Funcode) argRepr(op Opcode, arg uint32) string {
 		DELETE_ATTR, IMPORT_NAME, IMPORT_FROM:
 		return name(arg, fc.Names)
 	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLOSURE, MAKE_CELL:
-		return name(arg, append(append([]string(nil), fc.Cellvars...), fc.Freevars...))
+		if n := uint32(len(fc.Cellvars)); arg >= n {
+			return name(arg-n, fc.Freevars)
+		}
+		return name(arg, fc.Cellvars)
 	case BINARY_OP:
 		if int(arg) < len(BinaryOps) {
 			return BinaryOps[arg]
@@ -91,6 +105,21 @@ func (fc *Funcode) argRepr(op Opcode, arg uint32) string {
 		return "in"
 	}
 	return ""
+}
+
+// shorten cuts s to at most n runes, ending it with "..." if it was longer.
+func shorten(s string, n int) string {
+	runes := 0
+	for i := range s {
+		if runes == n-3 {
+			if utf8.RuneCountInString(s[i:]) > 3 {
+				return s[:i] + "..."
+			}
+			return s
+		}
+		runes++
+	}
+	return s
 }
 
 func constRepr(c any) string {

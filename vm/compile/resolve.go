@@ -56,9 +56,10 @@ func (s *scope) bind(name string) {
 
 // resolver walks the tree once, building scopes keyed by the node that opens them.
 type resolver struct {
-	scopes map[syntax.Node]*scope
-	cur    *scope
-	err    error
+	scopes  map[syntax.Node]*scope
+	cur     *scope
+	err     error
+	nesting int // depth of expr's recursion
 }
 
 func (r *resolver) errorf(pos syntax.Pos, format string, args ...any) {
@@ -99,8 +100,12 @@ func (r *resolver) resolveFree(s *scope) {
 		return
 	}
 	var names []string
+	childFree := map[string]bool{} // free in some child: a cell here if bound here
 	for _, c := range s.children {
 		names = append(names, c.freeOrder...)
+		for _, n := range c.freeOrder {
+			childFree[n] = true
+		}
 	}
 	for n := range s.nonlocals {
 		names = append(names, n)
@@ -111,7 +116,7 @@ func (r *resolver) resolveFree(s *scope) {
 			continue
 		}
 		if s.bound[n] && !s.nonlocals[n] {
-			if s.usedByChild(n) && !s.cells[n] {
+			if childFree[n] && !s.cells[n] {
 				s.cells[n] = true
 				s.cellOrder = append(s.cellOrder, n)
 			}
@@ -123,15 +128,6 @@ func (r *resolver) resolveFree(s *scope) {
 			r.errorf(syntax.Pos{Line: 1, Col: 1}, "no binding for nonlocal '%s' found", n)
 		}
 	}
-}
-
-func (s *scope) usedByChild(n string) bool {
-	for _, c := range s.children {
-		if c.free[n] {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *resolver) makeFree(s *scope, n string) {
@@ -192,9 +188,16 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		r.expr(s.Target)
 		r.target(s.Target)
 	case *syntax.If:
-		r.expr(s.Test)
-		r.stmts(s.Body)
-		r.stmts(s.OrElse)
+		for { // an elif chain in a loop, however long
+			r.expr(s.Test)
+			r.stmts(s.Body)
+			elif, ok := soleIf(s.OrElse)
+			if !ok {
+				r.stmts(s.OrElse)
+				break
+			}
+			s = elif
+		}
 	case *syntax.While:
 		r.expr(s.Test)
 		r.stmts(s.Body)
@@ -306,6 +309,16 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	}
 }
 
+// soleIf returns the If that is alone in body, as an elif clause is in the
+// OrElse of the If before it.
+func soleIf(body []syntax.Stmt) (*syntax.If, bool) {
+	if len(body) != 1 {
+		return nil, false
+	}
+	s, ok := body[0].(*syntax.If)
+	return s, ok
+}
+
 func firstDotted(name string) string {
 	for i := 0; i < len(name); i++ {
 		if name[i] == '.' {
@@ -385,6 +398,12 @@ func (r *resolver) exprs(es []syntax.Expr) {
 }
 
 func (r *resolver) expr(e syntax.Expr) {
+	if r.nesting++; r.nesting > maxNesting {
+		start, _ := e.Span()
+		r.errorf(start, "too many nested expressions")
+		return
+	}
+	defer func() { r.nesting-- }()
 	switch e := e.(type) {
 	case nil:
 	case *syntax.Name:
@@ -417,9 +436,8 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.comprehension(e, e.Generators, e.Elt)
 	case *syntax.DictComp:
 		r.comprehension(e, e.Generators, e.Key, e.Value)
-	case *syntax.BinOp:
-		r.expr(e.Left)
-		r.expr(e.Right)
+	case *syntax.BinOp, *syntax.Attribute, *syntax.Subscript, *syntax.Call:
+		r.chain(e)
 	case *syntax.UnaryOp:
 		r.expr(e.Operand)
 	case *syntax.BoolOp:
@@ -431,17 +449,6 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.expr(e.Test)
 		r.expr(e.Body)
 		r.expr(e.OrElse)
-	case *syntax.Call:
-		r.expr(e.Func)
-		r.exprs(e.Args)
-		for _, k := range e.Keywords {
-			r.expr(k.Value)
-		}
-	case *syntax.Attribute:
-		r.expr(e.Value)
-	case *syntax.Subscript:
-		r.expr(e.Value)
-		r.expr(e.Slice)
 	case *syntax.Slice:
 		r.expr(e.Lower)
 		r.expr(e.Upper)
@@ -455,6 +462,48 @@ func (r *resolver) expr(e syntax.Expr) {
 		start, _ := e.Span()
 		r.errorf(start, "gilscope does not support this expression")
 	}
+}
+
+// chain resolves e, a binary operation, attribute, subscript or call, whose left
+// operand (object, function) may be one too: it walks down that spine in a loop and
+// back up, visiting the other operands in source order, so that a chain of any
+// length (1+1+..., a.b.c..., f()()...) takes one frame.
+func (r *resolver) chain(e syntax.Expr) {
+	var links []syntax.Expr
+	for next := spine(e); next != nil; next = spine(e) {
+		links = append(links, e)
+		e = next
+	}
+	r.expr(e)
+	for i := len(links) - 1; i >= 0; i-- {
+		switch x := links[i].(type) {
+		case *syntax.BinOp:
+			r.expr(x.Right)
+		case *syntax.Subscript:
+			r.expr(x.Slice)
+		case *syntax.Call:
+			r.exprs(x.Args)
+			for _, k := range x.Keywords {
+				r.expr(k.Value)
+			}
+		}
+	}
+}
+
+// spine returns the operand evaluated first in a binary operation, attribute,
+// subscript or call, or nil for any other expression.
+func spine(e syntax.Expr) syntax.Expr {
+	switch e := e.(type) {
+	case *syntax.BinOp:
+		return e.Left
+	case *syntax.Attribute:
+		return e.Value
+	case *syntax.Subscript:
+		return e.Value
+	case *syntax.Call:
+		return e.Func
+	}
+	return nil
 }
 
 // comprehension resolves a comprehension: its first iterable is evaluated in the

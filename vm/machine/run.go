@@ -42,6 +42,9 @@ type Options struct {
 	// Instructions, if its end is set, is a window of simulated time [from, to) in
 	// seconds in which every instruction a thread is about to run is an instr event.
 	Instructions [2]float64
+	// Program, if set, is the source already compiled (by vm.Compile, with the same
+	// file name): Run runs it instead of compiling the source again.
+	Program *compile.Program
 }
 
 // ThreadInfo names a thread of a run.
@@ -120,7 +123,10 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 		return nil, fmt.Errorf("times must not be negative")
 	}
 	res := &Result{Cores: opts.Cores, Model: model.Name}
-	prog, err := vm.Compile(filename, src)
+	prog := opts.Program
+	if prog == nil {
+		prog, err = vm.Compile(filename, src)
+	}
 	if err != nil {
 		if se, ok := err.(*syntax.Error); ok {
 			io.WriteString(stderr, se.Pretty(src))

@@ -14,6 +14,12 @@ type Pos struct {
 }
 
 // Node is any syntax tree node.
+//
+// Span returns the position of the node's first character and the position
+// just after its last one. It takes constant time: a node whose extent depends
+// on its children (an operation, a call, a compound statement) records it when
+// it is parsed, so that code walking a tree of n nodes asks for positions in
+// O(n) however deep the tree is.
 type Node interface {
 	Span() (start, end Pos)
 }
@@ -172,6 +178,8 @@ type GeneratorExp struct {
 
 // BinOp is `left op right`. Op is one of + - * / // % ** << >> & | ^ @.
 type BinOp struct {
+	Start Pos
+	End   Pos
 	Left  Expr
 	Op    string
 	OpPos Pos
@@ -181,12 +189,15 @@ type BinOp struct {
 // UnaryOp is `op operand`. Op is one of "-", "+", "~", "not".
 type UnaryOp struct {
 	OpPos   Pos
+	End     Pos
 	Op      string
 	Operand Expr
 }
 
 // BoolOp is `a and b and c` or `a or b`. Op is "and" or "or".
 type BoolOp struct {
+	Start  Pos
+	End    Pos
 	Op     string
 	Values []Expr
 }
@@ -194,6 +205,8 @@ type BoolOp struct {
 // Compare is a possibly chained comparison `left op1 c1 op2 c2`. Ops are
 // "<", ">", "==", ">=", "<=", "!=", "in", "not in", "is", "is not".
 type Compare struct {
+	Start       Pos
+	End         Pos
 	Left        Expr
 	Ops         []string
 	OpPos       []Pos
@@ -202,6 +215,8 @@ type Compare struct {
 
 // IfExp is `body if test else orelse`.
 type IfExp struct {
+	Start              Pos
+	End                Pos
 	Test, Body, OrElse Expr
 }
 
@@ -214,6 +229,7 @@ type Keyword struct {
 
 // Call is `func(args, keywords)`. Args may contain *Starred for `*x`.
 type Call struct {
+	Start    Pos
 	Func     Expr
 	Lparen   Pos
 	End      Pos
@@ -223,6 +239,7 @@ type Call struct {
 
 // Attribute is `value.attr`.
 type Attribute struct {
+	Start   Pos
 	Value   Expr
 	AttrPos Pos
 	End     Pos
@@ -231,6 +248,7 @@ type Attribute struct {
 
 // Subscript is `value[slice]`; Slice is an expression, a *Slice, or a *Tuple of them.
 type Subscript struct {
+	Start  Pos
 	Value  Expr
 	Lbrack Pos
 	End    Pos
@@ -238,7 +256,9 @@ type Subscript struct {
 }
 
 // Slice is `lower:upper:step` inside a subscript; any part may be nil.
+// Start is the start of Lower, or Colon.
 type Slice struct {
+	Start              Pos
 	Colon              Pos
 	End                Pos
 	Lower, Upper, Step Expr
@@ -247,12 +267,14 @@ type Slice struct {
 // Starred is `*value` in a display, call or assignment target.
 type Starred struct {
 	Star  Pos
+	End   Pos
 	Value Expr
 }
 
 // Lambda is `lambda args: body`.
 type Lambda struct {
 	LambdaPos Pos
+	End       Pos
 	Args      *Arguments
 	Body      Expr
 }
@@ -279,17 +301,23 @@ type Arguments struct {
 
 // ExprStmt is an expression evaluated for its effect.
 type ExprStmt struct {
+	Start Pos
+	End   Pos
 	Value Expr
 }
 
 // Assign is `t1 = t2 = value`.
 type Assign struct {
+	Start   Pos
+	End     Pos
 	Targets []Expr
 	Value   Expr
 }
 
 // AugAssign is `target op= value`; Op is the binary operator without "=".
 type AugAssign struct {
+	Start  Pos
+	End    Pos
 	Target Expr
 	Op     string
 	OpPos  Pos
@@ -297,8 +325,11 @@ type AugAssign struct {
 }
 
 // If is `if test: body elif...: else: orelse` (elif nests as an If in OrElse).
+// End is the end of its last statement, which for an If with elif clauses is
+// in the last one.
 type If struct {
 	IfPos  Pos
+	End    Pos
 	Test   Expr
 	Body   []Stmt
 	OrElse []Stmt
@@ -307,6 +338,7 @@ type If struct {
 // While is `while test: body else: orelse`.
 type While struct {
 	WhilePos Pos
+	End      Pos
 	Test     Expr
 	Body     []Stmt
 	OrElse   []Stmt
@@ -315,6 +347,7 @@ type While struct {
 // For is `for target in iter: body else: orelse`.
 type For struct {
 	ForPos Pos
+	End    Pos
 	Target Expr
 	Iter   Expr
 	Body   []Stmt
@@ -337,7 +370,7 @@ type FunctionDef struct {
 	Name    string
 	Args    *Arguments
 	Body    []Stmt
-	EndLine int32 // last line of the body
+	End     Pos // end of the body's last statement
 	// Decorators are the `@expr` lines above the def, outermost first. Dump shows
 	// them last, and only when there are some.
 	Decorators []Expr `dump:"omitempty"`
@@ -346,6 +379,7 @@ type FunctionDef struct {
 // Return is `return [value]`.
 type Return struct {
 	KwPos Pos
+	End   Pos
 	Value Expr // nil for a bare return
 }
 
@@ -366,6 +400,7 @@ type Nonlocal struct {
 // ClassDef is `class Name(Base): body` (at most one base; keywords are not supported).
 type ClassDef struct {
 	ClassPos Pos
+	End      Pos
 	NamePos  Pos
 	Name     string
 	Bases    []Expr
@@ -408,6 +443,7 @@ type WithItem struct {
 // With is `with a as x, b: body`.
 type With struct {
 	WithPos Pos
+	End     Pos
 	Items   []*WithItem
 	Body    []Stmt
 }
@@ -424,6 +460,7 @@ type ExceptHandler struct {
 // Try is `try: body except...: else: orelse finally: finalbody`.
 type Try struct {
 	TryPos    Pos
+	End       Pos
 	Body      []Stmt
 	Handlers  []*ExceptHandler
 	OrElse    []Stmt
@@ -433,6 +470,7 @@ type Try struct {
 // Raise is `raise [exc [from cause]]`.
 type Raise struct {
 	KwPos Pos
+	End   Pos
 	Exc   Expr // nil for a bare re-raise
 	Cause Expr
 }
@@ -440,6 +478,7 @@ type Raise struct {
 // Assert is `assert test[, msg]`.
 type Assert struct {
 	KwPos Pos
+	End   Pos
 	Test  Expr
 	Msg   Expr
 }
@@ -447,5 +486,6 @@ type Assert struct {
 // Delete is `del a, b[i], c.x`.
 type Delete struct {
 	KwPos   Pos
+	End     Pos
 	Targets []Expr
 }

@@ -92,7 +92,7 @@ func dumpStruct(b *strings.Builder, v reflect.Value) {
 	sep := ""
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if f.Type == posType || f.Type == posesType || f.Name == "EndLine" || f.Name == "Filename" {
+		if f.Type == posType || f.Type == posesType || f.Name == "Filename" {
 			continue
 		}
 		if f.Tag.Get("dump") == "omitempty" && v.Field(i).Len() == 0 {

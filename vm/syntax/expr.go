@@ -65,7 +65,8 @@ func (p *parser) parseStarred(parse func() Expr) Expr {
 	if p.tok == STAR {
 		pos := p.val.pos
 		p.next()
-		return &Starred{Star: pos, Value: p.parseBitOr()}
+		x := p.parseBitOr()
+		return &Starred{Star: pos, End: end(x), Value: x}
 	}
 	return parse()
 }
@@ -122,7 +123,8 @@ func (p *parser) parseTest0() Expr {
 			p.errorSpan(x, "expected 'else' after 'if' expression")
 		}
 		p.expect(ELSE)
-		x = &IfExp{Test: test, Body: x, OrElse: p.parseValue()}
+		orelse := p.parseValue()
+		x = &IfExp{Start: start(x), End: end(orelse), Test: test, Body: x, OrElse: orelse}
 	}
 	if p.tok == COLONEQ {
 		p.unsupported(p.val.pos, "the walrus operator `:=`")
@@ -145,7 +147,8 @@ func (p *parser) parseLambda() Expr {
 	p.next()
 	args := p.parseParams(COLON)
 	p.expect(COLON)
-	return &Lambda{LambdaPos: pos, Args: args, Body: p.parseTest()}
+	body := p.parseTest()
+	return &Lambda{LambdaPos: pos, End: end(body), Args: args, Body: body}
 }
 
 // parseOr parses a disjunction `a or b or c`.
@@ -159,7 +162,7 @@ func (p *parser) parseOr() Expr {
 		p.next()
 		values = append(values, p.parseAnd())
 	}
-	return &BoolOp{Op: "or", Values: values}
+	return boolOp("or", values)
 }
 
 // parseAnd parses a conjunction `a and b and c`.
@@ -173,7 +176,11 @@ func (p *parser) parseAnd() Expr {
 		p.next()
 		values = append(values, p.parseNot())
 	}
-	return &BoolOp{Op: "and", Values: values}
+	return boolOp("and", values)
+}
+
+func boolOp(op string, values []Expr) *BoolOp {
+	return &BoolOp{Start: start(values[0]), End: end(values[len(values)-1]), Op: op, Values: values}
 }
 
 // parseNot parses `not x` or a comparison.
@@ -186,7 +193,7 @@ func (p *parser) parseNot() Expr {
 	p.enter()
 	x := p.parseNot()
 	p.leave()
-	return &UnaryOp{OpPos: pos, Op: "not", Operand: x}
+	return &UnaryOp{OpPos: pos, End: end(x), Op: "not", Operand: x}
 }
 
 // parseComparison parses a possibly chained comparison.
@@ -227,6 +234,7 @@ func (p *parser) parseComparison() Expr {
 
 func orCompare(x Expr, cmp *Compare) Expr {
 	if cmp != nil {
+		cmp.Start, cmp.End = start(cmp.Left), end(cmp.Comparators[len(cmp.Comparators)-1])
 		return cmp
 	}
 	return x
@@ -266,8 +274,12 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		op, pos := p.tok.String(), p.val.pos
 		p.next()
 		y := p.parseBinary(prec + 1)
-		x = &BinOp{Left: x, Op: op, OpPos: pos, Right: y}
+		x = binOp(x, op, pos, y)
 	}
+}
+
+func binOp(x Expr, op string, pos Pos, y Expr) *BinOp {
+	return &BinOp{Start: start(x), End: end(y), Left: x, Op: op, OpPos: pos, Right: y}
 }
 
 // parseFactor parses unary + - ~ and powers.
@@ -279,7 +291,7 @@ func (p *parser) parseFactor() Expr {
 		p.enter()
 		x := p.parseFactor()
 		p.leave()
-		return &UnaryOp{OpPos: pos, Op: op, Operand: x}
+		return &UnaryOp{OpPos: pos, End: end(x), Op: op, Operand: x}
 	}
 	return p.parsePower()
 }
@@ -296,7 +308,7 @@ func (p *parser) parsePower() Expr {
 	p.enter()
 	y := p.parseFactor()
 	p.leave()
-	return &BinOp{Left: x, Op: "**", OpPos: pos, Right: y}
+	return binOp(x, "**", pos, y)
 }
 
 // parsePrimary parses an atom followed by attributes, calls and subscripts.
@@ -310,7 +322,7 @@ func (p *parser) parsePrimary() Expr {
 		case DOT:
 			p.next()
 			name, pos := p.expectName()
-			x = &Attribute{Value: x, AttrPos: pos, End: p.prevEnd, Attr: name}
+			x = &Attribute{Start: start(x), Value: x, AttrPos: pos, End: p.prevEnd, Attr: name}
 		case LPAREN:
 			x = p.parseCall(x)
 		case LBRACK:
@@ -334,6 +346,11 @@ func (p *parser) parseAtom() Expr {
 		p.next()
 		return &NameConst{ValuePos: pos, End: end, Value: value}
 	case INT:
+		if p.val.raw != "" {
+			p.errorf(pos, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; "+
+				"use sys.set_int_max_str_digits() to increase the limit - "+
+				"Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxIntDigits, len(p.val.raw))
+		}
 		x := &Int{ValuePos: pos, End: end, Small: p.val.int, Big: p.val.bigInt}
 		p.next()
 		return x
@@ -574,7 +591,7 @@ func (p *parser) parseTarget() Expr { return p.parseStarred(p.parseBitOr) }
 
 // parseCall parses the argument list of a call of fn.
 func (p *parser) parseCall(fn Expr) Expr {
-	call := &Call{Func: fn, Lparen: p.val.pos}
+	call := &Call{Start: start(fn), Func: fn, Lparen: p.val.pos}
 	p.next()
 	var last Expr             // last argument parsed, for the missing-comma diagnosis
 	var kwSeen, kwUnpack bool // seen `k=v`, seen `**kw`
@@ -588,7 +605,8 @@ func (p *parser) parseCall(fn Expr) Expr {
 			if kwUnpack {
 				p.errorf(pos, "iterable argument unpacking follows keyword argument unpacking")
 			}
-			last = &Starred{Star: pos, Value: p.parseValue()}
+			value := p.parseValue()
+			last = &Starred{Star: pos, End: end(value), Value: value}
 			call.Args = append(call.Args, last)
 		case p.tok == STARSTAR:
 			pos := p.val.pos
@@ -666,7 +684,7 @@ func (p *parser) parseArg(call *Call) Expr {
 
 // parseSubscript parses `[slices]` after value.
 func (p *parser) parseSubscript(value Expr) Expr {
-	x := &Subscript{Value: value, Lbrack: p.val.pos}
+	x := &Subscript{Start: start(value), Value: value, Lbrack: p.val.pos}
 	p.next()
 	first := p.parseSlice()
 	last := first
@@ -703,7 +721,10 @@ func (p *parser) parseSlice() Expr {
 			return lower
 		}
 	}
-	s := &Slice{Colon: p.val.pos, Lower: lower}
+	s := &Slice{Start: p.val.pos, Colon: p.val.pos, Lower: lower}
+	if lower != nil {
+		s.Start = start(lower)
+	}
 	p.next()
 	if p.tok != COLON && p.tok != COMMA && p.tok != RBRACK {
 		s.Upper = p.parseTest()

@@ -470,8 +470,8 @@ func (s *scanner) conversion(bang Pos) rune {
 // returns with its position. It records the tokens of the expression in f.
 func (s *scanner) fieldExpr(f *ffield) (token, Pos) {
 	var stack []bracket
-	var val tokenValue
 	for n := 0; ; n++ {
+		var val tokenValue // fresh: a token must not keep the last one's raw text
 		m := s.mark()
 		tok := s.scanToken(&val)
 		if len(stack) == 0 {

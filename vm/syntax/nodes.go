@@ -3,7 +3,7 @@ package syntax
 // This file defines the methods that make the types of ast.go satisfy
 // Node, Expr and Stmt: the marker methods and Span, which reports the
 // position of a node's first character and the position just after its
-// last one.
+// last one, as recorded by the parser.
 
 import "unicode/utf8"
 
@@ -76,6 +76,7 @@ func bodyEnd(bodies ...[]Stmt) Pos {
 	return Pos{}
 }
 
+// Module has no position of its own; it is never inside another node.
 func (x *Module) Span() (Pos, Pos) {
 	if len(x.Body) == 0 {
 		return Pos{1, 1}, Pos{1, 1}
@@ -99,76 +100,36 @@ func (x *ListComp) Span() (Pos, Pos)       { return x.Lbrack, x.End }
 func (x *SetComp) Span() (Pos, Pos)        { return x.Lbrace, x.End }
 func (x *DictComp) Span() (Pos, Pos)       { return x.Lbrace, x.End }
 func (x *GeneratorExp) Span() (Pos, Pos)   { return x.Lparen, x.End }
-func (x *BinOp) Span() (Pos, Pos)          { return start(x.Left), end(x.Right) }
-func (x *UnaryOp) Span() (Pos, Pos)        { return x.OpPos, end(x.Operand) }
-func (x *BoolOp) Span() (Pos, Pos)         { return start(x.Values[0]), end(x.Values[len(x.Values)-1]) }
-func (x *IfExp) Span() (Pos, Pos)          { return start(x.Body), end(x.OrElse) }
-func (x *Call) Span() (Pos, Pos)           { return start(x.Func), x.End }
-func (x *Attribute) Span() (Pos, Pos)      { return start(x.Value), x.End }
-func (x *Subscript) Span() (Pos, Pos)      { return start(x.Value), x.End }
-func (x *Starred) Span() (Pos, Pos)        { return x.Star, end(x.Value) }
-func (x *Lambda) Span() (Pos, Pos)         { return x.LambdaPos, end(x.Body) }
+func (x *BinOp) Span() (Pos, Pos)          { return x.Start, x.End }
+func (x *UnaryOp) Span() (Pos, Pos)        { return x.OpPos, x.End }
+func (x *BoolOp) Span() (Pos, Pos)         { return x.Start, x.End }
+func (x *Compare) Span() (Pos, Pos)        { return x.Start, x.End }
+func (x *IfExp) Span() (Pos, Pos)          { return x.Start, x.End }
+func (x *Call) Span() (Pos, Pos)           { return x.Start, x.End }
+func (x *Attribute) Span() (Pos, Pos)      { return x.Start, x.End }
+func (x *Subscript) Span() (Pos, Pos)      { return x.Start, x.End }
+func (x *Slice) Span() (Pos, Pos)          { return x.Start, x.End }
+func (x *Starred) Span() (Pos, Pos)        { return x.Star, x.End }
+func (x *Lambda) Span() (Pos, Pos)         { return x.LambdaPos, x.End }
 
-func (x *Compare) Span() (Pos, Pos) {
-	return start(x.Left), end(x.Comparators[len(x.Comparators)-1])
-}
-
-func (x *Slice) Span() (Pos, Pos) {
-	if x.Lower != nil {
-		return start(x.Lower), x.End
-	}
-	return x.Colon, x.End
-}
-
-func (x *ExprStmt) Span() (Pos, Pos)    { return x.Value.Span() }
-func (x *Assign) Span() (Pos, Pos)      { return start(x.Targets[0]), end(x.Value) }
-func (x *AugAssign) Span() (Pos, Pos)   { return start(x.Target), end(x.Value) }
-func (x *If) Span() (Pos, Pos)          { return x.IfPos, bodyEnd(x.OrElse, x.Body) }
-func (x *While) Span() (Pos, Pos)       { return x.WhilePos, bodyEnd(x.OrElse, x.Body) }
-func (x *For) Span() (Pos, Pos)         { return x.ForPos, bodyEnd(x.OrElse, x.Body) }
+func (x *ExprStmt) Span() (Pos, Pos)    { return x.Start, x.End }
+func (x *Assign) Span() (Pos, Pos)      { return x.Start, x.End }
+func (x *AugAssign) Span() (Pos, Pos)   { return x.Start, x.End }
+func (x *If) Span() (Pos, Pos)          { return x.IfPos, x.End }
+func (x *While) Span() (Pos, Pos)       { return x.WhilePos, x.End }
+func (x *For) Span() (Pos, Pos)         { return x.ForPos, x.End }
 func (x *Break) Span() (Pos, Pos)       { return x.KwPos, after(x.KwPos, "break") }
 func (x *Continue) Span() (Pos, Pos)    { return x.KwPos, after(x.KwPos, "continue") }
 func (x *Pass) Span() (Pos, Pos)        { return x.KwPos, after(x.KwPos, "pass") }
-func (x *FunctionDef) Span() (Pos, Pos) { return x.DefPos, bodyEnd(x.Body) }
+func (x *FunctionDef) Span() (Pos, Pos) { return x.DefPos, x.End }
+func (x *Return) Span() (Pos, Pos)      { return x.KwPos, x.End }
 func (x *Global) Span() (Pos, Pos)      { return x.KwPos, x.End }
 func (x *Nonlocal) Span() (Pos, Pos)    { return x.KwPos, x.End }
-func (x *ClassDef) Span() (Pos, Pos)    { return x.ClassPos, bodyEnd(x.Body) }
+func (x *ClassDef) Span() (Pos, Pos)    { return x.ClassPos, x.End }
 func (x *Import) Span() (Pos, Pos)      { return x.KwPos, x.End }
 func (x *ImportFrom) Span() (Pos, Pos)  { return x.KwPos, x.End }
-func (x *With) Span() (Pos, Pos)        { return x.WithPos, bodyEnd(x.Body) }
-
-func (x *Return) Span() (Pos, Pos) {
-	if x.Value == nil {
-		return x.KwPos, after(x.KwPos, "return")
-	}
-	return x.KwPos, end(x.Value)
-}
-
-func (x *Try) Span() (Pos, Pos) {
-	last := x.Body
-	if n := len(x.Handlers); n > 0 {
-		last = x.Handlers[n-1].Body
-	}
-	return x.TryPos, bodyEnd(x.FinalBody, x.OrElse, last)
-}
-
-func (x *Raise) Span() (Pos, Pos) {
-	switch {
-	case x.Cause != nil:
-		return x.KwPos, end(x.Cause)
-	case x.Exc != nil:
-		return x.KwPos, end(x.Exc)
-	}
-	return x.KwPos, after(x.KwPos, "raise")
-}
-
-func (x *Assert) Span() (Pos, Pos) {
-	if x.Msg != nil {
-		return x.KwPos, end(x.Msg)
-	}
-	return x.KwPos, end(x.Test)
-}
-
-func (x *Delete) Span() (Pos, Pos) {
-	return x.KwPos, end(x.Targets[len(x.Targets)-1])
-}
+func (x *With) Span() (Pos, Pos)        { return x.WithPos, x.End }
+func (x *Try) Span() (Pos, Pos)         { return x.TryPos, x.End }
+func (x *Raise) Span() (Pos, Pos)       { return x.KwPos, x.End }
+func (x *Assert) Span() (Pos, Pos)      { return x.KwPos, x.End }
+func (x *Delete) Span() (Pos, Pos)      { return x.KwPos, x.End }

@@ -393,19 +393,33 @@ func (p *parser) parseElse() []Stmt {
 	return p.parseBlock("'else' statement", pos)
 }
 
-// parseIf parses an if statement, or an elif clause as a nested If.
+// parseIf parses an if statement and its elif clauses, each a nested If,
+// in a loop: a chain of elifs is as long as the source allows.
 func (p *parser) parseIf() *If {
+	first := p.parseIfClause()
+	last := first
+	for p.tok == ELIF {
+		elif := p.parseIfClause()
+		last.OrElse = []Stmt{elif}
+		last = elif
+	}
+	last.OrElse = p.parseElse()
+	end := bodyEnd(last.OrElse, last.Body)
+	for s := first; ; s = s.OrElse[0].(*If) {
+		s.End = end
+		if s == last {
+			return first
+		}
+	}
+}
+
+// parseIfClause parses `if test: body` or `elif test: body`.
+func (p *parser) parseIfClause() *If {
 	pos, kw := p.val.pos, p.tok
 	p.next()
 	test := p.parseCondition()
 	p.expectColon(false)
-	stmt := &If{IfPos: pos, Test: test, Body: p.parseBlock(fmt.Sprintf("'%s' statement", kw), pos)}
-	if p.tok == ELIF {
-		stmt.OrElse = []Stmt{p.parseIf()}
-	} else {
-		stmt.OrElse = p.parseElse()
-	}
-	return stmt
+	return &If{IfPos: pos, Test: test, Body: p.parseBlock(fmt.Sprintf("'%s' statement", kw), pos)}
 }
 
 func (p *parser) parseWhile() *While {
@@ -414,7 +428,8 @@ func (p *parser) parseWhile() *While {
 	test := p.parseCondition()
 	p.expectColon(false)
 	body := p.parseLoopBody("'while' statement", pos)
-	return &While{WhilePos: pos, Test: test, Body: body, OrElse: p.parseElse()}
+	orelse := p.parseElse()
+	return &While{WhilePos: pos, End: bodyEnd(orelse, body), Test: test, Body: body, OrElse: orelse}
 }
 
 func (p *parser) parseFor() *For {
@@ -427,7 +442,8 @@ func (p *parser) parseFor() *For {
 	p.checkNotStarred(iter)
 	p.expectColon(false)
 	body := p.parseLoopBody("'for' statement", pos)
-	return &For{ForPos: pos, Target: target, Iter: iter, Body: body, OrElse: p.parseElse()}
+	orelse := p.parseElse()
+	return &For{ForPos: pos, End: bodyEnd(orelse, body), Target: target, Iter: iter, Body: body, OrElse: orelse}
 }
 
 func (p *parser) parseTry() *Try {
@@ -457,6 +473,11 @@ func (p *parser) parseTry() *Try {
 		p.expectColon(true)
 		stmt.FinalBody = p.parseBlock("'finally' statement", pos)
 	}
+	last := stmt.Body
+	if n := len(stmt.Handlers); n > 0 {
+		last = stmt.Handlers[n-1].Body
+	}
+	stmt.End = bodyEnd(stmt.FinalBody, stmt.OrElse, last)
 	return stmt
 }
 
@@ -503,6 +524,7 @@ func (p *parser) parseWith() *With {
 	}
 	p.expectColon(false)
 	stmt.Body = p.parseBlock("'with' statement", stmt.WithPos)
+	stmt.End = bodyEnd(stmt.Body)
 	return stmt
 }
 
@@ -582,7 +604,7 @@ func (p *parser) parseDef() *FunctionDef {
 	}
 	p.expectColon(true)
 	stmt.Body = p.parseScopeBody(true, "function definition", stmt.DefPos)
-	stmt.EndLine = bodyEnd(stmt.Body).Line
+	stmt.End = bodyEnd(stmt.Body)
 	return stmt
 }
 
@@ -614,6 +636,7 @@ func (p *parser) parseClass() *ClassDef {
 	}
 	p.expectColon(false)
 	stmt.Body = p.parseScopeBody(false, "class definition", stmt.ClassPos)
+	stmt.End = bodyEnd(stmt.Body)
 	return stmt
 }
 
@@ -683,14 +706,16 @@ func (p *parser) parseSimpleStmt() Stmt {
 		return p.parseGlobal()
 	case DEL:
 		p.next()
-		stmt := &Delete{KwPos: pos, Targets: p.parseDelTargets()}
-		return stmt
+		targets := p.parseDelTargets()
+		return &Delete{KwPos: pos, End: end(targets[len(targets)-1]), Targets: targets}
 	case ASSERT:
 		p.next()
 		stmt := &Assert{KwPos: pos, Test: p.parseTest()}
+		stmt.End = end(stmt.Test)
 		if p.tok == COMMA {
 			p.next()
 			stmt.Msg = p.parseTest()
+			stmt.End = end(stmt.Msg)
 		}
 		return stmt
 	case IMPORT:
@@ -702,26 +727,29 @@ func (p *parser) parseSimpleStmt() Stmt {
 }
 
 func (p *parser) parseReturn() *Return {
-	stmt := &Return{KwPos: p.val.pos}
+	stmt := &Return{KwPos: p.val.pos, End: p.val.end}
 	if !p.inFunc {
 		p.deferf(stmt.KwPos, "'return' outside function")
 	}
 	p.next()
 	if p.tok != NEWLINE && p.tok != SEMI {
 		stmt.Value = p.parseStarExprs()
+		stmt.End = end(stmt.Value)
 		p.checkNotStarred(stmt.Value)
 	}
 	return stmt
 }
 
 func (p *parser) parseRaise() *Raise {
-	stmt := &Raise{KwPos: p.val.pos}
+	stmt := &Raise{KwPos: p.val.pos, End: p.val.end}
 	p.next()
 	if p.tok != NEWLINE && p.tok != SEMI {
 		stmt.Exc = p.parseTest()
+		stmt.End = end(stmt.Exc)
 		if p.tok == FROM {
 			p.next()
 			stmt.Cause = p.parseTest()
+			stmt.End = end(stmt.Cause)
 		}
 	}
 	return stmt
@@ -771,12 +799,18 @@ func (p *parser) parseImport() *Import {
 // parseDottedName parses `a.b.c`.
 func (p *parser) parseDottedName() string {
 	name, _ := p.expectName()
+	if p.tok != DOT {
+		return name
+	}
+	var b strings.Builder // += would copy the name for each part
+	b.WriteString(name)
 	for p.tok == DOT {
 		p.next()
 		part, _ := p.expectName()
-		name += "." + part
+		b.WriteString(".")
+		b.WriteString(part)
 	}
-	return name
+	return b.String()
 }
 
 func (p *parser) parseFromImport() *ImportFrom {
@@ -843,13 +877,13 @@ func (p *parser) parseExprStmt() Stmt {
 		p.next()
 		value := p.parseStarExprs()
 		p.checkNotStarred(value)
-		return &AugAssign{Target: x, Op: op, OpPos: pos, Value: value}
+		return &AugAssign{Start: start(x), End: end(value), Target: x, Op: op, OpPos: pos, Value: value}
 	}
 	if name, ok := x.(*Name); ok && (name.Id == "print" || name.Id == "exec") && startsOperand(p.tok) {
 		p.legacyStatement(name)
 	}
 	p.checkNotStarred(x)
-	return &ExprStmt{Value: x}
+	return &ExprStmt{Start: start(x), End: end(x), Value: x}
 }
 
 // augOps maps augmented assignment tokens to their binary operator.
@@ -876,7 +910,7 @@ func (p *parser) parseAssign(first Expr) *Assign {
 		p.checkStarredTargets(t, true)
 	}
 	p.checkNotStarred(value)
-	return &Assign{Targets: targets, Value: value}
+	return &Assign{Start: start(targets[0]), End: end(value), Targets: targets, Value: value}
 }
 
 // parseDelTargets parses the targets of a del statement.

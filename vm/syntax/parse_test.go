@@ -882,6 +882,66 @@ func checkSpans(t *testing.T, desc string, mod *Module, src string) {
 	visit(reflect.ValueOf(mod), mod)
 }
 
+// TestSpanReadsNoChild checks that Span takes constant time: every node
+// (but the Module, which is never nested) answers from its own positions, so
+// a copy of it whose child nodes are all removed has the same span.
+func TestSpanReadsNoChild(t *testing.T) {
+	holdsNodes := func(f reflect.Type) bool {
+		switch f.Kind() {
+		case reflect.Interface, reflect.Slice, reflect.Pointer:
+			return f != posesType
+		}
+		return false
+	}
+	check := func(desc string, n Node) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Errorf("%s: %T.Span reads a child: %v", desc, n, r)
+			}
+		}()
+		bare := reflect.New(reflect.TypeOf(n).Elem())
+		bare.Elem().Set(reflect.ValueOf(n).Elem())
+		for i := 0; i < bare.Elem().NumField(); i++ {
+			if f := bare.Elem().Field(i); holdsNodes(f.Type()) {
+				f.SetZero()
+			}
+		}
+		got0, got1 := bare.Interface().(Node).Span()
+		if want0, want1 := n.Span(); got0 != want0 || got1 != want1 {
+			t.Errorf("%s: %T.Span reads a child: %v-%v without children, %v-%v with", desc, n, got0, got1, want0, want1)
+		}
+	}
+	tests := append(parseTests[:len(parseTests):len(parseTests)], struct{ desc, src, want string }{"big program", string(bigProgram(4 << 10)), ""})
+	for _, test := range tests {
+		mod, err := Parse("test.py", []byte(test.src))
+		if err != nil {
+			t.Fatalf("%s: %v", test.desc, err)
+		}
+		var visit func(v reflect.Value)
+		visit = func(v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Interface, reflect.Pointer:
+				if v.IsNil() {
+					return
+				}
+				if n, ok := v.Interface().(Node); ok && v.Kind() == reflect.Pointer && n != Node(mod) {
+					check(test.desc, n)
+				}
+				visit(v.Elem())
+			case reflect.Struct:
+				for i := 0; i < v.NumField(); i++ {
+					visit(v.Field(i))
+				}
+			case reflect.Slice:
+				for i := 0; i < v.Len(); i++ {
+					visit(v.Index(i))
+				}
+			}
+		}
+		visit(reflect.ValueOf(mod))
+	}
+}
+
 func before(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
 
 func TestPositions(t *testing.T) {
@@ -918,8 +978,8 @@ func TestPositions(t *testing.T) {
 			t.Errorf("%s: span %v-%v, want %v-%v", test.what, start, end, test.start, test.end)
 		}
 	}
-	if def.EndLine != 6 {
-		t.Errorf("def EndLine = %d, want 6", def.EndLine)
+	if def.End.Line != 6 {
+		t.Errorf("def End.Line = %d, want 6", def.End.Line)
 	}
 	if got := unary.Operand.(*BinOp).OpPos; got != (Pos{3, 12}) {
 		t.Errorf("** OpPos = %v, want 3:12", got)
@@ -1079,6 +1139,15 @@ func TestLimits(t *testing.T) {
 		{"99 indentation levels", indented(99), ""},
 		{"100 indentation levels", indented(100), "IndentationError 101:1: too many levels of indentation"},
 		{"long line", "x = [" + strings.Repeat("1, ", 100000) + "]", ""},
+		{"long sum", "x = 1" + strings.Repeat(" + 1", 100000), ""},
+		{"long chain", "x = a" + strings.Repeat(".b[0]()", 100000), ""},
+		{"long elif chain", "if x: pass\n" + strings.Repeat("elif x: pass\n", 100000), ""},
+		{"long dotted name", "import a" + strings.Repeat(".a", 100000), ""},
+		{"4300 digits", "x = " + strings.Repeat("7", 4300), ""},
+		{"4301 digits", "x = 1 + " + strings.Repeat("7", 4301), "1:9: Exceeds the limit (4300 digits) for integer string conversion: " +
+			"value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - " +
+			"Consider hexadecimal for huge integer literals to avoid decimal conversion limits."},
+		{"long hexadecimal literal", "x = 0x" + strings.Repeat("f", 100000), ""},
 		{"long string", "x = '" + strings.Repeat("a", 1<<20) + "'", ""},
 	} {
 		_, err := Parse("test.py", []byte(test.src))

@@ -181,7 +181,7 @@ const (
 // A tokenValue holds the position and value of a scanned token.
 type tokenValue struct {
 	pos, end Pos      // start of the token and the position just after it
-	raw      string   // NAME: the identifier; ILLEGAL: the offending text
+	raw      string   // NAME: the identifier; ILLEGAL: the offending text; INT: the digits of one too long to convert
 	int      int64    // INT that fits in int64
 	bigInt   *big.Int // INT that does not fit in int64
 	float    float64  // FLOAT
@@ -873,11 +873,21 @@ func (s *scanner) verifyEnd(kind string) {
 	s.errorf(s.lastPos(), "invalid %s literal", kind)
 }
 
-// intValue sets val to the integer literal scanned since start.
+// maxIntDigits is CPython's limit on the digits of a decimal int literal
+// (sys.int_info.default_max_str_digits): converting decimal takes more than
+// linear time.
+const maxIntDigits = 4300
+
+// intValue sets val to the integer literal scanned since start. A decimal
+// literal of more than maxIntDigits digits is left unconverted in val.raw, for
+// the parser to report as CPython's does.
 func (s *scanner) intValue(val *tokenValue, start mark, base int) token {
 	text := strings.ReplaceAll(string(s.src[start.off:s.off]), "_", "")
 	if base != 10 {
 		text = text[2:]
+	} else if len(text) > maxIntDigits {
+		val.raw = text
+		return INT
 	}
 	if n, err := strconv.ParseInt(text, base, 64); err == nil {
 		val.int = n
