@@ -69,7 +69,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		s.failBusy(w, err)
 		return
 	}
-	defer s.runs.release()
+	defer s.runs.release(r.Context())
 	resp, e := s.runToEnd(r.Context(), &req.workload, req.Events)
 	if e != nil {
 		s.fail(w, e)

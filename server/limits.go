@@ -1,5 +1,6 @@
 // limits.go defines how the server bounds its load: the slots for concurrent
-// simulations and the per-client-address rate limiter. The bounds themselves
+// simulations, shared fairly between client addresses, and the
+// per-client-address rate limiter. The bounds themselves
 // are constants in server.go.
 
 package server
@@ -10,31 +11,67 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
-// errBusy is returned when every run slot stayed busy for runQueueWait.
+// errBusy is returned when no run slot came free within the wait.
 var errBusy = errors.New("the server is running as many simulations as it can; try again in a few seconds")
 
-// runSlots is a counting semaphore bounding the simulations working at once.
+// errShareFull is returned when the caller's address held its share of the
+// run slots for the whole wait. It is an errBusy, and answered as one.
+var errShareFull error = shareFullError{}
+
+type shareFullError struct{}
+
+func (shareFullError) Error() string {
+	return "your address is running as many simulations at once as one address may; try again when one has ended"
+}
+
+func (shareFullError) Is(target error) bool { return target == errBusy }
+
+// runSlots is a counting semaphore bounding the simulations working at once,
+// shared fairly between client addresses: an address holds at most perAddr
+// slots, and a slot that comes free goes to the waiting address that holds
+// the fewest (the earliest of those). The address is the one the context
+// carries (withClient); a context without one is not bounded per address.
 // It is safe for concurrent use.
 type runSlots struct {
-	slots chan struct{}
+	size, perAddr int
+	inUse         atomic.Int32 // read without mu by busy
+
+	mu      sync.Mutex
+	held    map[string]int // slots held per address; absent when none
+	waiting []*slotWaiter  // in arrival order
 }
 
-func newRunSlots(n int) *runSlots {
-	return &runSlots{slots: make(chan struct{}, n)}
+// slotWaiter is an acquire waiting for a slot; granted is closed when it has
+// one.
+type slotWaiter struct {
+	addr    string
+	granted chan struct{}
 }
 
-// acquire takes a slot, waiting up to wait (forever if wait is 0) or until
-// ctx is done. It returns errBusy when the wait ran out.
+// newRunSlots returns size slots of which one address may hold perAddr.
+func newRunSlots(size, perAddr int) *runSlots {
+	return &runSlots{size: size, perAddr: max(1, perAddr), held: map[string]int{}}
+}
+
+// slotsPerAddress is an address's share of size slots.
+func slotsPerAddress(size int) int { return int(float64(size) * maxSlotShare) }
+
+// acquire takes a slot for the address ctx carries, waiting up to wait
+// (forever if wait is 0) or until ctx is done. When the wait runs out it
+// returns errShareFull if the address held its share meanwhile, else
+// errBusy.
 func (r *runSlots) acquire(ctx context.Context, wait time.Duration) error {
-	select {
-	case r.slots <- struct{}{}:
-		return nil
-	default:
-	}
+	w := &slotWaiter{addr: clientOf(ctx), granted: make(chan struct{})}
+	r.mu.Lock()
+	r.waiting = append(r.waiting, w)
+	r.dispatch()
+	r.mu.Unlock()
 	var timeout <-chan time.Time
 	if wait > 0 {
 		t := time.NewTimer(wait)
@@ -42,20 +79,100 @@ func (r *runSlots) acquire(ctx context.Context, wait time.Duration) error {
 		timeout = t.C
 	}
 	select {
-	case r.slots <- struct{}{}:
+	case <-w.granted:
 		return nil
 	case <-timeout:
-		return errBusy
+		return r.giveUp(w, errBusy)
 	case <-ctx.Done():
-		return context.Cause(ctx)
+		return r.giveUp(w, context.Cause(ctx))
 	}
 }
 
-// release gives back a slot taken by acquire.
-func (r *runSlots) release() { <-r.slots }
+// giveUp withdraws w, returning err; if w was granted a slot meanwhile it
+// keeps it (nil) on a timeout, and gives it back when ctx is done.
+func (r *runSlots) giveUp(w *slotWaiter, err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	select {
+	case <-w.granted:
+		if errors.Is(err, errBusy) {
+			return nil
+		}
+		r.put(w.addr)
+		return err
+	default:
+	}
+	r.waiting = slices.DeleteFunc(r.waiting, func(x *slotWaiter) bool { return x == w })
+	if errors.Is(err, errBusy) && w.addr != "" && r.held[w.addr] >= r.perAddr {
+		return errShareFull
+	}
+	return err
+}
+
+// release gives back a slot that acquire took under ctx (for the same
+// address).
+func (r *runSlots) release(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.put(clientOf(ctx))
+}
+
+// put returns addr's slot and hands free slots to waiters. Call with mu held.
+func (r *runSlots) put(addr string) {
+	if r.held[addr]--; r.held[addr] <= 0 {
+		delete(r.held, addr)
+	}
+	r.inUse.Add(-1)
+	r.dispatch()
+}
+
+// dispatch grants free slots to the waiters below their address's share,
+// fewest held first. Call with mu held.
+func (r *runSlots) dispatch() {
+	for int(r.inUse.Load()) < r.size {
+		best := -1
+		for i, w := range r.waiting {
+			n := r.held[w.addr]
+			if (w.addr == "" || n < r.perAddr) && (best < 0 || n < r.held[r.waiting[best].addr]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		w := r.waiting[best]
+		r.waiting = slices.Delete(r.waiting, best, best+1)
+		r.held[w.addr]++
+		r.inUse.Add(1)
+		close(w.granted)
+	}
+}
 
 // busy reports the slots in use.
-func (r *runSlots) busy() int { return len(r.slots) }
+func (r *runSlots) busy() int { return int(r.inUse.Load()) }
+
+// clientKey is the context key of the client address.
+type clientKey struct{}
+
+// withClient returns ctx carrying addr, the client address that runs
+// started under ctx are counted against.
+func withClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
+}
+
+// clientOf returns the address ctx carries, or "".
+func clientOf(ctx context.Context) string {
+	addr, _ := ctx.Value(clientKey{}).(string)
+	return addr
+}
+
+// tagClient puts the request's client address in its context, for the run
+// slots of every simulation the request starts.
+func tagClient(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(withClient(r.Context(), clientAddr(r))))
+	})
+}
 
 // rateLimiter is a token bucket per client address. It is safe for
 // concurrent use. Buckets that are full again are forgotten, so memory stays

@@ -107,7 +107,7 @@ func (r *liveRun) simulate(s *Server) {
 	r.held = true
 	defer func() {
 		if r.held {
-			s.runs.release()
+			s.runs.release(r.ctx)
 		}
 	}()
 	start := time.Now()
@@ -151,7 +151,7 @@ func (r *liveRun) Events(batch []machine.Event, upTo int64, cpu time.Duration) e
 		return nil
 	}
 	if r.held { // waiting for the browser is not working
-		r.srv.runs.release()
+		r.srv.runs.release(r.ctx)
 		r.held = false
 	}
 	if err := r.waitForSpace(); err != nil {
@@ -350,7 +350,7 @@ func (t *instrTrace) simulate(s *Server, ctx context.Context, wl workload) {
 		t.finish(false)
 		return
 	}
-	defer s.runs.release()
+	defer s.runs.release(ctx)
 	j := job(&wl, false)
 	j.Instructions = [2]float64{float64(t.from) / 1e9, float64(t.to) / 1e9}
 	start := time.Now()

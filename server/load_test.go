@@ -49,6 +49,7 @@ func BenchmarkLoadSerial(b *testing.B) { benchLoad(b, 1, len(examples.All())) }
 func benchLoad(b *testing.B, concurrent, runs int) {
 	s, _ := newTestServerB(b)
 	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
+	s.runs = newRunSlots(maxConcurrentRuns, maxConcurrentRuns)
 	var mu sync.Mutex
 	var latencies []time.Duration
 	s.latencyHook = func(d time.Duration) {

@@ -17,7 +17,7 @@ import (
 // and use s.sessions so that shutdown can close them.
 func (s *Server) routes() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(s.assignRequestID, s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead)
+	r.Use(s.assignRequestID, s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead, tagClient)
 	r.NotFound(s.handleNotFound)
 
 	r.Get("/ws", s.handleWS) // long-lived: no page timeout

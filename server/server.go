@@ -83,6 +83,14 @@ const (
 	runQueueWait      = 2 * time.Second
 	retryAfter        = 5 * time.Second
 
+	// maxSlotShare is the fraction of the run slots one client address may
+	// hold at once (16 of 64), so that a few addresses running endless
+	// loops cannot keep everyone else waiting. An address at its share
+	// waits for one of its own runs to end, like any run waits for a slot;
+	// a slot that comes free goes to the waiting address holding the
+	// fewest.
+	maxSlotShare = 0.25
+
 	// runTimeout bounds a POST /api/run: a wait for a slot, the run, and
 	// its answer.
 	runTimeout = runQueueWait + maxRunCPU + runWallSlack + time.Second
@@ -198,7 +206,7 @@ func New(cfg Config) (*Server, error) {
 		sessions:   newSessionGroup(),
 		store:      cfg.Store,
 		runner:     cfg.Runner,
-		runs:       newRunSlots(maxConcurrentRuns),
+		runs:       newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
 		clients:    newRateLimiter(clientRate, clientBurst),
 		metrics:    newMetrics(),
 		cpuLimit:   maxRunCPU,

@@ -529,7 +529,7 @@ func TestWSBusy(t *testing.T) {
 	if m, _ := c.until("error", 1); m.Error.Kind != "busy" || m.Error.RetryAfter <= 0 {
 		t.Errorf("a run with no free slot: %+v", m.Error)
 	}
-	s.runs.release()
+	s.runs.release(context.Background())
 	c.send(runWorkload("print('ok')", nil))
 	if end, _ := c.until("end", 2); end.Summary.Stdout != "ok\n" {
 		t.Errorf("after a slot came free: %+v", end.Summary)

@@ -1,0 +1,115 @@
+// limits_test.go tests how the server shares itself between clients: the run
+// slots per address.
+
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// as returns a context carrying the client address addr.
+func as(addr string) context.Context { return withClient(context.Background(), addr) }
+
+// TestRunSlotsFairShare checks that one address cannot hold more than its
+// share of the slots, while others still get theirs.
+func TestRunSlotsFairShare(t *testing.T) {
+	tests := []struct {
+		desc    string
+		holders []string // addresses holding a slot each, in order
+		next    string   // the address asking next
+		wantErr error
+	}{
+		{"an address below its share", []string{"a"}, "a", nil},
+		{"an address at its share", []string{"a", "a"}, "a", errShareFull},
+		{"another address meanwhile", []string{"a", "a"}, "b", nil},
+		{"every slot busy", []string{"a", "a", "b", "b"}, "c", errBusy},
+		{"no address: no share", []string{"", "", ""}, "", nil},
+	}
+	for _, tt := range tests {
+		r := newRunSlots(4, 2)
+		for _, h := range tt.holders {
+			if err := r.acquire(as(h), time.Millisecond); err != nil {
+				t.Fatalf("%s: holder %q: %v", tt.desc, h, err)
+			}
+		}
+		err := r.acquire(as(tt.next), 10*time.Millisecond)
+		if !errors.Is(err, tt.wantErr) || (tt.wantErr == errBusy && errors.Is(err, errShareFull)) {
+			t.Errorf("%s: acquire = %v, want %v", tt.desc, err, tt.wantErr)
+		}
+		if err == nil && r.busy() != len(tt.holders)+1 {
+			t.Errorf("%s: busy = %d", tt.desc, r.busy())
+		}
+	}
+}
+
+// TestRunSlotsGoToFewest checks that a slot coming free goes to the waiting
+// address holding the fewest, not to the first in line.
+func TestRunSlotsGoToFewest(t *testing.T) {
+	r := newRunSlots(3, 3)
+	for _, h := range []string{"a", "a", "b"} {
+		r.acquire(as(h), 0)
+	}
+	got := make(chan string, 2)
+	for _, addr := range []string{"a", "c"} { // a asks first
+		go func() {
+			if r.acquire(as(addr), 0) == nil {
+				got <- addr
+			}
+		}()
+		for !r.isWaiting(addr) {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	r.release(as("a"))
+	if first := <-got; first != "c" {
+		t.Errorf("the free slot went to %q, want c (holding none)", first)
+	}
+	r.release(as("b"))
+	if second := <-got; second != "a" {
+		t.Errorf("the next slot went to %q, want a", second)
+	}
+}
+
+// isWaiting reports whether addr has an acquire waiting.
+func (r *runSlots) isWaiting(addr string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, w := range r.waiting {
+		if w.addr == addr {
+			return true
+		}
+	}
+	return false
+}
+
+// TestAPIRunFairShare checks that an address holding its share of the slots
+// is refused with busy, and that another address is served meanwhile.
+func TestAPIRunFairShare(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.runs = newRunSlots(4, 1)
+	s.runs.acquire(as("192.0.2.1"), 0) // a run of the first address
+	tests := []struct {
+		desc   string
+		addr   string
+		status int
+		want   string
+	}{
+		{"the address at its share", "192.0.2.1:1000", http.StatusServiceUnavailable, `"kind":"busy"`},
+		{"another address meanwhile", "192.0.2.2:1000", http.StatusOK, `"stdout":"hi\n"`},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest(http.MethodPost, "/api/run", strings.NewReader(`{"source": "print('hi')"}`))
+		r.Header.Set("Content-Type", "application/json")
+		r.RemoteAddr = tt.addr
+		w := send(s.Handler(), r)
+		if w.Code != tt.status || !strings.Contains(w.Body.String(), tt.want) {
+			t.Errorf("%s: %d %s, want %d with %s", tt.desc, w.Code, w.Body, tt.status, tt.want)
+		}
+	}
+}
