@@ -1,14 +1,17 @@
 // middleware.go defines the middleware every response passes through:
-// request ids, the access log, panic recovery and the page timeout.
+// request ids, the access log, panic recovery, the page timeout, and the
+// deadline on request bodies.
 // The security headers are in security.go.
 
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -140,4 +143,35 @@ func withTimeout(d time.Duration) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.TimeoutHandler(next, d, timeoutMessage)
 	}
+}
+
+// readBodies reads a request's body, up to maxBodyBytes+1, within
+// s.bodyTimeout before the handler runs, so that a client trickling a body,
+// or declaring one it never sends, holds its connection that long at most;
+// it is answered 408 (kind limit) and the connection is closed. The deadline
+// is lifted once the body is read, except after an oversized one: the
+// handler answers 413, and net/http's draining of the rest stays bounded.
+// Requests without a body (a websocket handshake among them) pass untouched.
+func (s *Server) readBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc := http.NewResponseController(w)
+		rc.SetReadDeadline(time.Now().Add(s.bodyTimeout)) // ErrNotSupported only in tests' recorders
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+		if err != nil {
+			s.metrics.error("limit")
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, apiError{
+				Message: fmt.Sprintf("the request body did not arrive within %v", s.bodyTimeout), Kind: "limit"})
+			return
+		}
+		if len(body) <= maxBodyBytes {
+			rc.SetReadDeadline(time.Time{})
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
 }

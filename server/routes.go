@@ -35,7 +35,7 @@ func (s *Server) routes() *chi.Mux {
 		r.Get(staticPrefix+"{version}/*", s.handleStatic)
 	})
 	r.Group(func(r chi.Router) {
-		r.Use(withTimeout(runTimeout), s.recoverPanics) // a run may take maxRunCPU and a wait
+		r.Use(s.readBodies, withTimeout(runTimeout), s.recoverPanics) // a run may take maxRunCPU and a wait
 		r.Post("/api/run", s.handleRun)
 	})
 	r.Group(func(r chi.Router) {
@@ -46,10 +46,12 @@ func (s *Server) routes() *chi.Mux {
 	return r
 }
 
-// pageMiddleware is the stack for short requests: a deadline, and panic
-// recovery inside it. http.TimeoutHandler runs its handler on another
-// goroutine and re-panics without the original stack, so recovering inside
-// the timeout keeps the stack in the log.
+// pageMiddleware is the stack for short requests: the body deadline, a
+// deadline on the answer, and panic recovery inside it. The body is read
+// outside http.TimeoutHandler, whose writer cannot set read deadlines.
+// http.TimeoutHandler runs its handler on another goroutine and re-panics
+// without the original stack, so recovering inside the timeout keeps the
+// stack in the log.
 func (s *Server) pageMiddleware() []func(http.Handler) http.Handler {
-	return []func(http.Handler) http.Handler{withTimeout(pageTimeout), s.recoverPanics}
+	return []func(http.Handler) http.Handler{s.readBodies, withTimeout(pageTimeout), s.recoverPanics}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -155,5 +156,66 @@ func TestListenAndServeReportsListenError(t *testing.T) {
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) {
 		t.Errorf("error %v does not wrap the *net.OpError", err)
+	}
+}
+
+// TestBodyDeadline checks that a request body that does not arrive in time
+// is cut off with 408 and the connection closed, while another client is
+// served meanwhile.
+func TestBodyDeadline(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.bodyTimeout = 300 * time.Millisecond
+	base, _, _ := serveInBackground(t, s)
+	const json = "Content-Type: application/json\r\n"
+	tests := []struct {
+		desc    string
+		request string
+		trickle bool // send a byte of body every 50 ms
+	}{
+		{"a declared body never sent", "POST /api/share HTTP/1.1\r\nHost: x\r\n" + json + "Content-Length: 100000\r\n\r\n{", false},
+		{"a trickled body", "POST /api/run HTTP/1.1\r\nHost: x\r\n" + json + "Content-Length: 1000\r\n\r\n", true},
+		{"an unfinished chunked body", "POST /api/run HTTP/1.1\r\nHost: x\r\n" + json + "Transfer-Encoding: chunked\r\n\r\n3\r\n{\"s\r\n", false},
+		{"a GET declaring a body", "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n", false},
+	}
+	for _, tt := range tests {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		io.WriteString(conn, tt.request)
+		if tt.trickle {
+			go func() {
+				for {
+					conn.SetWriteDeadline(time.Now().Add(time.Second))
+					if _, err := io.WriteString(conn, " "); err != nil {
+						return
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+			}()
+		}
+		resp, err := http.Post(base+"/api/run", "application/json", strings.NewReader(`{"source": "print(1)"}`))
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: another client's run: %v %v", tt.desc, resp, err)
+		}
+		resp.Body.Close()
+		start := time.Now()
+		conn.SetReadDeadline(start.Add(5 * time.Second))
+		br := bufio.NewReader(conn)
+		resp, err = http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.desc, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"kind":"limit"`) {
+			t.Errorf("%s: %d %s, want 408 kind limit", tt.desc, resp.StatusCode, body)
+		}
+		if _, err := br.ReadByte(); err == nil {
+			t.Errorf("%s: the connection stays open", tt.desc)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s: answered and closed after %v", tt.desc, d)
+		}
 	}
 }

@@ -33,6 +33,11 @@ const (
 	// request line and headers (slowloris protection).
 	readHeaderTimeout = 10 * time.Second
 
+	// bodyReadTimeout bounds how long a client may take to send a request
+	// body (at most maxBodyBytes: 35 KB/s at the least). Websockets are not
+	// bounded by it.
+	bodyReadTimeout = 15 * time.Second
+
 	// idleTimeout bounds how long a keep-alive connection may wait for its
 	// next request.
 	idleTimeout = 2 * time.Minute
@@ -167,6 +172,8 @@ type Server struct {
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
+	// bodyTimeout is bodyReadTimeout; tests lower it.
+	bodyTimeout time.Duration
 	// heldEvents counts the events live runs keep; heldBudget is
 	// maxHeldEvents (tests lower it).
 	heldEvents atomic.Int64
@@ -200,17 +207,18 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{
-		log:        cfg.Logger,
-		assets:     a,
-		views:      v,
-		sessions:   newSessionGroup(),
-		store:      cfg.Store,
-		runner:     cfg.Runner,
-		runs:       newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
-		clients:    newRateLimiter(clientRate, clientBurst),
-		metrics:    newMetrics(),
-		cpuLimit:   maxRunCPU,
-		heldBudget: maxHeldEvents,
+		log:         cfg.Logger,
+		assets:      a,
+		views:       v,
+		sessions:    newSessionGroup(),
+		store:       cfg.Store,
+		runner:      cfg.Runner,
+		runs:        newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
+		clients:     newRateLimiter(clientRate, clientBurst),
+		metrics:     newMetrics(),
+		cpuLimit:    maxRunCPU,
+		bodyTimeout: bodyReadTimeout,
+		heldBudget:  maxHeldEvents,
 	}
 	if s.runner == nil {
 		s.runner = worker.Local{}
