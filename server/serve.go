@@ -28,6 +28,8 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 // (see sessionGroup), and waits up to shutdownTimeout for in-flight requests
 // to finish and sessions to leave before it closes what remains. It returns
 // nil after a clean shutdown. Serve closes ln, and may be called only once.
+// It keeps at most s.maxConns connections open, s.maxConnsPerAddr from one
+// client address (see connLimiter).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
 		Handler:           s.mux,
@@ -40,7 +42,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	hs.RegisterOnShutdown(s.sessions.close)
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	limited := newConnLimiter(ln, s.maxConns, s.maxConnsPerAddr, s.metrics.error)
+	go func() { served <- hs.Serve(limited) }()
 	s.log.Info("listening", slog.String("addr", ln.Addr().String()))
 
 	select {

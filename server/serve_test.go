@@ -219,3 +219,60 @@ func TestBodyDeadline(t *testing.T) {
 		}
 	}
 }
+
+// dialFrom opens a connection to the server at base from the loopback
+// address ip (all of 127/8 is loopback), and sends it a GET /healthz.
+// It returns the connection, kept open, and the answer's status and body.
+func dialFrom(t *testing.T, base, ip string) (net.Conn, int, string) {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	c, err := d.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("from %s: %v", ip, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	return c, resp.StatusCode, string(body)
+}
+
+// TestConnLimits checks the bounds on open connections: an address over
+// its share is refused with 429 while another is served, and a full server
+// refuses with 503 until a connection closes.
+func TestConnLimits(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.maxConns, s.maxConnsPerAddr = 3, 2
+	base, _, _ := serveInBackground(t, s)
+	first, _, _ := dialFrom(t, base, "127.0.0.1")
+	steps := []struct {
+		desc   string
+		ip     string
+		status int
+		want   string
+	}{
+		{"a second connection of an address", "127.0.0.1", 200, "ok"},
+		{"a third: over the address's bound", "127.0.0.1", 429, `"kind":"limit"`},
+		{"another address meanwhile", "127.0.0.2", 200, "ok"},
+		{"a fourth connection: over the server's", "127.0.0.3", 503, `"kind":"busy"`},
+	}
+	for _, st := range steps {
+		if _, status, body := dialFrom(t, base, st.ip); status != st.status || !strings.Contains(body, st.want) {
+			t.Errorf("%s: %d %s, want %d with %s", st.desc, status, body, st.status, st.want)
+		}
+	}
+	first.Close()
+	for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		_, status, _ := dialFrom(t, base, "127.0.0.3")
+		if status == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a connection after one closed: %d", status)
+		}
+	}
+}

@@ -29,6 +29,15 @@ import (
 
 // Limits. Every bound the server enforces is named here.
 const (
+	// maxOpenConns bounds the connections open at once (websockets
+	// included); maxConnsPerAddress bounds those of one client address: a
+	// class of thirty behind one address, each browser with its six
+	// connections and a websocket, stays below it. A connection over either
+	// bound is answered 503 (the server is full) or 429 (the address is)
+	// and closed.
+	maxOpenConns       = 4096
+	maxConnsPerAddress = 256
+
 	// readHeaderTimeout bounds how long a client may take to send the
 	// request line and headers (slowloris protection).
 	readHeaderTimeout = 10 * time.Second
@@ -174,6 +183,9 @@ type Server struct {
 	cpuLimit time.Duration
 	// bodyTimeout is bodyReadTimeout; tests lower it.
 	bodyTimeout time.Duration
+	// maxConns and maxConnsPerAddr are maxOpenConns and
+	// maxConnsPerAddress; tests lower them.
+	maxConns, maxConnsPerAddr int
 	// heldEvents counts the events live runs keep; heldBudget is
 	// maxHeldEvents (tests lower it).
 	heldEvents atomic.Int64
@@ -207,18 +219,20 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{
-		log:         cfg.Logger,
-		assets:      a,
-		views:       v,
-		sessions:    newSessionGroup(),
-		store:       cfg.Store,
-		runner:      cfg.Runner,
-		runs:        newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
-		clients:     newRateLimiter(clientRate, clientBurst),
-		metrics:     newMetrics(),
-		cpuLimit:    maxRunCPU,
-		bodyTimeout: bodyReadTimeout,
-		heldBudget:  maxHeldEvents,
+		log:             cfg.Logger,
+		assets:          a,
+		views:           v,
+		sessions:        newSessionGroup(),
+		store:           cfg.Store,
+		runner:          cfg.Runner,
+		runs:            newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
+		clients:         newRateLimiter(clientRate, clientBurst),
+		metrics:         newMetrics(),
+		cpuLimit:        maxRunCPU,
+		bodyTimeout:     bodyReadTimeout,
+		maxConns:        maxOpenConns,
+		maxConnsPerAddr: maxConnsPerAddress,
+		heldBudget:      maxHeldEvents,
 	}
 	if s.runner == nil {
 		s.runner = worker.Local{}
