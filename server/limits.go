@@ -1,7 +1,7 @@
 // limits.go defines how the server bounds its load: the slots for concurrent
-// simulations, shared fairly between client addresses, and the
-// per-client-address rate limiter. The bounds themselves
-// are constants in server.go.
+// simulations, shared fairly between client addresses, and the token
+// buckets per client address (costly requests, pages, shares). The bounds
+// themselves are constants in server.go.
 
 package server
 
@@ -240,6 +240,19 @@ func clientAddr(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// limitPages answers 429 to an address that has spent its page bucket
+// (pageRate, pageBurst).
+func (s *Server) limitPages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.pages.allow(clientAddr(r)) {
+			s.metrics.error("limit")
+			tooManyRequests(w)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // tooManyRequests answers 429 with a Retry-After hint.

@@ -113,3 +113,32 @@ func TestAPIRunFairShare(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimitPages checks that GETs of one address are slowed down after
+// their burst, while another address is served meanwhile.
+func TestRateLimitPages(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.pages = newRateLimiter(0.001, 3)
+	steps := []struct {
+		desc, target, addr string
+		status             int
+	}{
+		{"the page", "/", "192.0.2.1:1", 200},
+		{"an asset", "/favicon.ico", "192.0.2.1:2", 200},
+		{"the health check", "/healthz", "192.0.2.1:3", 200},
+		{"over the burst", "/", "192.0.2.1:4", 429},
+		{"another route, same bucket", "/api/examples", "192.0.2.1:5", 429},
+		{"another address meanwhile", "/", "192.0.2.2:1", 200},
+	}
+	for _, st := range steps {
+		r := httptest.NewRequest(http.MethodGet, st.target, nil)
+		r.RemoteAddr = st.addr
+		w := send(s.Handler(), r)
+		if w.Code != st.status {
+			t.Errorf("%s: %d, want %d", st.desc, w.Code, st.status)
+		}
+		if st.status == 429 && (w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), `"kind":"limit"`)) {
+			t.Errorf("%s: answer %v %s", st.desc, w.Header(), w.Body)
+		}
+	}
+}

@@ -46,12 +46,13 @@ func (s *Server) routes() *chi.Mux {
 	return r
 }
 
-// pageMiddleware is the stack for short requests: the body deadline, a
+// pageMiddleware is the stack for short requests: the rate limit of
+// pages, the body deadline, a
 // deadline on the answer, and panic recovery inside it. The body is read
 // outside http.TimeoutHandler, whose writer cannot set read deadlines.
 // http.TimeoutHandler runs its handler on another goroutine and re-panics
 // without the original stack, so recovering inside the timeout keeps the
 // stack in the log.
 func (s *Server) pageMiddleware() []func(http.Handler) http.Handler {
-	return []func(http.Handler) http.Handler{s.readBodies, withTimeout(pageTimeout), s.recoverPanics}
+	return []func(http.Handler) http.Handler{s.limitPages, s.readBodies, withTimeout(pageTimeout), s.recoverPanics}
 }

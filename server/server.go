@@ -138,6 +138,13 @@ const (
 	clientRate  = 4
 	clientBurst = 120
 
+	// pageRate and pageBurst bound the other requests of one client address
+	// (pages, assets, the share and examples reads, health and metrics),
+	// in a bucket of their own: a page load is about fifteen requests, so
+	// a class of thirty opening the page at once takes 450.
+	pageRate  = 20
+	pageBurst = 600
+
 	// versionHexDigits is the length of the asset version in static URLs:
 	// a prefix of the hex SHA-256 of all assets (64 bits).
 	versionHexDigits = 16
@@ -176,6 +183,7 @@ type Server struct {
 	runner   worker.Runner
 	runs     *runSlots
 	clients  *rateLimiter
+	pages    *rateLimiter
 	metrics  *metrics
 	mux      *chi.Mux
 
@@ -227,6 +235,7 @@ func New(cfg Config) (*Server, error) {
 		runner:          cfg.Runner,
 		runs:            newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
 		clients:         newRateLimiter(clientRate, clientBurst),
+		pages:           newRateLimiter(pageRate, pageBurst),
 		metrics:         newMetrics(),
 		cpuLimit:        maxRunCPU,
 		bodyTimeout:     bodyReadTimeout,
