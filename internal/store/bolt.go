@@ -71,6 +71,20 @@ func (b *Bolt) Put(ctx context.Context, id string, data []byte) error {
 	})
 }
 
+// Size implements Store: the size of the database file, free pages
+// included.
+func (b *Bolt) Size(ctx context.Context) (int64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := b.db.View(func(tx *bolt.Tx) error {
+		n = tx.Size()
+		return nil
+	})
+	return n, err
+}
+
 // Get implements Store.
 func (b *Bolt) Get(ctx context.Context, id string) ([]byte, error) {
 	if err := ctx.Err(); err != nil {

@@ -12,6 +12,7 @@ import (
 type Memory struct {
 	mu      sync.RWMutex
 	records map[string][]byte
+	size    int64 // the bytes of every id and record
 }
 
 // NewMemory returns an empty in-memory Store.
@@ -33,7 +34,18 @@ func (m *Memory) Put(ctx context.Context, id string, data []byte) error {
 		return nil
 	}
 	m.records[id] = bytes.Clone(data)
+	m.size += int64(len(id) + len(data))
 	return nil
+}
+
+// Size implements Store: the bytes of the ids and records.
+func (m *Memory) Size(ctx context.Context) (int64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.size, nil
 }
 
 // Get implements Store. The result is a copy.

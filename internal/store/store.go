@@ -19,7 +19,7 @@ var (
 	ErrConflict = errors.New("store: id already holds different content")
 )
 
-// Store is a write-once map from ids to records. Implementations are safe for
+// Store is a write-once map from ids to records, which knows its size. Implementations are safe for
 // concurrent use.
 type Store interface {
 	// Put stores data under id. When it returns nil the record is durable:
@@ -29,4 +29,7 @@ type Store interface {
 	Put(ctx context.Context, id string, data []byte) error
 	// Get returns the record stored under id, or ErrNotFound.
 	Get(ctx context.Context, id string) ([]byte, error)
+	// Size returns the bytes the store takes: its file on disk, or its
+	// records in memory. It never shrinks (records are never deleted).
+	Size(ctx context.Context) (int64, error)
 }

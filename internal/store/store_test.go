@@ -140,3 +140,25 @@ func TestBoltCanceled(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreSize checks that a store's size grows with new records, and not
+// with a record put again.
+func TestStoreSize(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range implementations(t) {
+		t.Run(name, func(t *testing.T) {
+			before, err := s.Size(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			big := make([]byte, 64<<10)
+			s.Put(ctx, "a", big)
+			after, _ := s.Size(ctx)
+			s.Put(ctx, "a", big)
+			again, _ := s.Size(ctx)
+			if after < before+int64(len(big)) || again != after {
+				t.Errorf("sizes %d, %d after a 64 KB record, %d after it again", before, after, again)
+			}
+		})
+	}
+}
