@@ -142,3 +142,38 @@ func TestRateLimitPages(t *testing.T) {
 		}
 	}
 }
+
+// TestShareLimits checks the share quota of an address and the bound on the
+// store: each answers a clear error while others, and links already made,
+// are still served.
+func TestShareLimits(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.shares = newRateLimiter(0.0001, 2)
+	steps := []struct {
+		desc   string
+		addr   string
+		source string
+		full   bool // lower the store's budget to its size first
+		status int
+		want   string
+	}{
+		{"a first share", "192.0.2.1:1", "1", false, 200, `"id"`},
+		{"a second", "192.0.2.1:1", "2", false, 200, `"id"`},
+		{"over the address's quota", "192.0.2.1:1", "3", false, 429, `"kind":"limit"`},
+		{"another address meanwhile", "192.0.2.2:1", "3", false, 200, `"id"`},
+		{"a new link in a full store", "192.0.2.2:1", "4", true, 507, `"kind":"limit"`},
+		{"a link already made, in a full store", "192.0.2.3:1", "1", true, 200, `"id"`},
+	}
+	for _, st := range steps {
+		if st.full {
+			s.storeBudget, _ = s.store.Size(context.Background())
+		}
+		r := httptest.NewRequest(http.MethodPost, "/api/share", strings.NewReader(`{"workload": {"source": "`+st.source+`"}}`))
+		r.Header.Set("Content-Type", "application/json")
+		r.RemoteAddr = st.addr
+		w := send(s.Handler(), r)
+		if w.Code != st.status || !strings.Contains(w.Body.String(), st.want) {
+			t.Errorf("%s: %d %s, want %d with %s", st.desc, w.Code, w.Body, st.status, st.want)
+		}
+	}
+}

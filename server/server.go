@@ -145,6 +145,16 @@ const (
 	pageRate  = 20
 	pageBurst = 600
 
+	// maxSharesPerHour bounds the share requests of one client address: a
+	// bucket holding maxSharesPerHour, refilled over an hour. A class of
+	// thirty behind one address may share about seven links each an hour.
+	maxSharesPerHour = 200
+
+	// maxStoreBytes bounds the share store as a whole (Store.Size). When it
+	// is reached, links already made still open and can be made again, but
+	// no new one is stored.
+	maxStoreBytes = 1 << 30
+
 	// versionHexDigits is the length of the asset version in static URLs:
 	// a prefix of the hex SHA-256 of all assets (64 bits).
 	versionHexDigits = 16
@@ -184,11 +194,14 @@ type Server struct {
 	runs     *runSlots
 	clients  *rateLimiter
 	pages    *rateLimiter
+	shares   *rateLimiter
 	metrics  *metrics
 	mux      *chi.Mux
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
+	// storeBudget is maxStoreBytes; tests lower it.
+	storeBudget int64
 	// bodyTimeout is bodyReadTimeout; tests lower it.
 	bodyTimeout time.Duration
 	// maxConns and maxConnsPerAddr are maxOpenConns and
@@ -236,6 +249,8 @@ func New(cfg Config) (*Server, error) {
 		runs:            newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
 		clients:         newRateLimiter(clientRate, clientBurst),
 		pages:           newRateLimiter(pageRate, pageBurst),
+		shares:          newRateLimiter(maxSharesPerHour/3600.0, maxSharesPerHour),
+		storeBudget:     maxStoreBytes,
 		metrics:         newMetrics(),
 		cpuLimit:        maxRunCPU,
 		bodyTimeout:     bodyReadTimeout,

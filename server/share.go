@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -102,8 +103,18 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, e)
 		return
 	}
+	if !s.shares.allow(clientAddr(r)) {
+		w.Header().Set("Retry-After", strconv.Itoa(3600/maxSharesPerHour))
+		s.fail(w, &apiError{Message: fmt.Sprintf("your address has shared %d links in the last hour, the most it may", maxSharesPerHour),
+			Kind: "limit", status: http.StatusTooManyRequests})
+		return
+	}
 	rec := shareRecord{Workload: req.Workload, View: req.View, Simulator: machine.SimulatorVersion}
 	id, err := s.putShare(r, rec)
+	if errors.Is(err, errStoreFull) {
+		s.fail(w, &apiError{Message: err.Error(), Kind: "limit", status: http.StatusInsufficientStorage})
+		return
+	}
 	if err != nil {
 		s.requestLog(r).Error("storing a share", slog.Any("error", err))
 		s.internalError(w, r)
@@ -112,9 +123,13 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, shareResponse{ID: id, URL: absoluteURL(r, "/s/"+id)})
 }
 
+// errStoreFull refuses a new share when the store has reached maxStoreBytes.
+var errStoreFull = errors.New("the server stores as many shared links as it can; links already made still work")
+
 // putShare stores rec under its content-addressed id and returns the id. The
 // same content always gets the same id: a record already stored keeps its
-// creation time.
+// creation time. A new record is refused with errStoreFull when the store
+// has reached s.storeBudget.
 func (s *Server) putShare(r *http.Request, rec shareRecord) (string, error) {
 	key, err := json.Marshal(rec) // Created is empty: the hash is of the content
 	if err != nil {
@@ -132,6 +147,9 @@ func (s *Server) putShare(r *http.Request, rec shareRecord) (string, error) {
 		old, err := s.store.Get(r.Context(), id)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
+			if err := s.checkStoreRoom(r); err != nil {
+				return "", err
+			}
 			err = s.store.Put(r.Context(), id, data)
 			if errors.Is(err, store.ErrConflict) { // stored meanwhile: compare again
 				continue
@@ -144,6 +162,18 @@ func (s *Server) putShare(r *http.Request, rec shareRecord) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("share id %s: collision on every length", full)
+}
+
+// checkStoreRoom returns errStoreFull if the store has reached its budget.
+func (s *Server) checkStoreRoom(r *http.Request) error {
+	size, err := s.store.Size(r.Context())
+	switch {
+	case err != nil:
+		return err
+	case size >= s.storeBudget:
+		return errStoreFull
+	}
+	return nil
 }
 
 // sameContent reports whether a stored record has the content key describes.
