@@ -25,6 +25,7 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", defaultAddr, "listen on `host:port` (port 0 picks a free port)")
 	data := fs.String("data", defaultDataDir, "keep shared workloads in `dir` (created if missing)")
+	publicURL := fs.String("public-url", "", "the server's `URL` as browsers reach it (https://host): share links use it, websockets must come from it")
 	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,10 +46,11 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	}
 	defer workers.Close()
 	srv, err := server.New(server.Config{
-		Logger: log,
-		Static: static.FS(),
-		Store:  db,
-		Runner: workers,
+		Logger:    log,
+		Static:    static.FS(),
+		Store:     db,
+		Runner:    workers,
+		PublicURL: *publicURL,
 	})
 	if err != nil {
 		return err

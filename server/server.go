@@ -18,10 +18,13 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/gorilla/websocket"
 
 	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/internal/worker"
@@ -180,6 +183,13 @@ type Config struct {
 	// program that crashes the simulator ends a worker process and not the
 	// server. Optional: nil runs them in this process (worker.Local).
 	Runner worker.Runner
+
+	// PublicURL is the server's URL as browsers reach it, such as
+	// https://gilscope.example behind a proxy: share links are made on it,
+	// and a websocket is accepted only from a page of its origin. Optional:
+	// when empty, links are made on the request's Host, and a websocket's
+	// Origin must match its Host.
+	PublicURL string
 }
 
 // Server is the gilscope web server. Create one with New; its Handler is
@@ -190,13 +200,16 @@ type Server struct {
 	views    views
 	sessions *sessionGroup
 	store    store.Store
-	runner   worker.Runner
-	runs     *runSlots
-	clients  *rateLimiter
-	pages    *rateLimiter
-	shares   *rateLimiter
-	metrics  *metrics
-	mux      *chi.Mux
+	// publicURL is Config.PublicURL without a trailing slash, or "".
+	publicURL string
+	upgrader  websocket.Upgrader
+	runner    worker.Runner
+	runs      *runSlots
+	clients   *rateLimiter
+	pages     *rateLimiter
+	shares    *rateLimiter
+	metrics   *metrics
+	mux       *chi.Mux
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
@@ -231,6 +244,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("server: Config.Store is nil")
 	}
+	public, err := parsePublicURL(cfg.PublicURL)
+	if err != nil {
+		return nil, fmt.Errorf("server: Config.PublicURL: %w", err)
+	}
 	a, err := loadAssets(cfg.Static)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -245,6 +262,8 @@ func New(cfg Config) (*Server, error) {
 		views:           v,
 		sessions:        newSessionGroup(),
 		store:           cfg.Store,
+		publicURL:       strings.TrimSuffix(cfg.PublicURL, "/"),
+		upgrader:        newUpgrader(public),
 		runner:          cfg.Runner,
 		runs:            newRunSlots(maxConcurrentRuns, slotsPerAddress(maxConcurrentRuns)),
 		clients:         newRateLimiter(clientRate, clientBurst),
@@ -263,6 +282,24 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.mux = s.routes()
 	return s, nil
+}
+
+// parsePublicURL checks a public URL: empty, or an absolute http or https
+// URL with a host and nothing after it but a slash.
+func parsePublicURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return nil, err
+	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
+		return nil, fmt.Errorf("%q is not an http or https URL with a host", raw)
+	case strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return nil, fmt.Errorf("%q has more than a scheme and a host: the server's routes are at its root", raw)
+	}
+	return u, nil
 }
 
 // Handler returns the server's root HTTP handler, with all middleware.

@@ -43,6 +43,9 @@ func TestNewValidatesConfig(t *testing.T) {
 		{"no favicon", Config{Logger: logger, Static: without("favicon.svg"), Store: mem}, `"favicon.svg"`},
 		{"unservable file", Config{Logger: logger, Static: withExtra("notes.txt"), Store: mem}, "notes.txt: no known content type"},
 		{"asset in subdirectory", Config{Logger: logger, Static: withExtra("timeline/draw.js"), Store: mem}, ""},
+		{"a public URL", Config{Logger: logger, Static: minimalAssets(), Store: mem, PublicURL: "https://gil.example/"}, ""},
+		{"a public URL without a scheme", Config{Logger: logger, Static: minimalAssets(), Store: mem, PublicURL: "gil.example"}, "not an http or https URL"},
+		{"a public URL with a path", Config{Logger: logger, Static: minimalAssets(), Store: mem, PublicURL: "https://gil.example/app"}, "more than a scheme and a host"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -120,7 +120,7 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r)
 		return
 	}
-	writeJSON(w, http.StatusOK, shareResponse{ID: id, URL: absoluteURL(r, "/s/"+id)})
+	writeJSON(w, http.StatusOK, shareResponse{ID: id, URL: s.linkURL(r, "/s/"+id)})
 }
 
 // errStoreFull refuses a new share when the store has reached maxStoreBytes.
@@ -187,9 +187,13 @@ func sameContent(stored, key []byte) bool {
 	return err == nil && string(b) == string(key)
 }
 
-// absoluteURL returns the URL of path on the host r was sent to, or path
-// alone if the Host header is not a plain host.
-func absoluteURL(r *http.Request, path string) string {
+// linkURL returns the URL of path on the public URL, if one is configured,
+// else on the host r was sent to, or path alone if the Host header is not a
+// plain host.
+func (s *Server) linkURL(r *http.Request, path string) string {
+	if s.publicURL != "" {
+		return s.publicURL + path
+	}
 	if !isPlainHost(r.Host) {
 		return path
 	}

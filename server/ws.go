@@ -10,6 +10,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,11 +33,23 @@ const (
 	wsReceiveQueue = 16
 )
 
-var upgrader = websocket.Upgrader{
-	ReadBufferSize:  4 << 10,
-	WriteBufferSize: 16 << 10,
-	// CheckOrigin is the default: the Origin must match the Host, so other
-	// sites cannot open sessions with a visitor's browser.
+// newUpgrader returns the websocket upgrader. Other sites must not open
+// sessions with a visitor's browser: a browser's Origin must be public's
+// scheme and host when public is set, and match the request's Host (gorilla's
+// default) when it is not. A request without an Origin is not a browser's.
+func newUpgrader(public *url.URL) websocket.Upgrader {
+	u := websocket.Upgrader{ReadBufferSize: 4 << 10, WriteBufferSize: 16 << 10}
+	if public != nil {
+		u.CheckOrigin = func(r *http.Request) bool {
+			origin := r.Header.Get("Origin")
+			if origin == "" {
+				return true
+			}
+			o, err := url.Parse(origin)
+			return err == nil && o.Scheme == public.Scheme && strings.EqualFold(o.Host, public.Host)
+		}
+	}
+	return u
 }
 
 // handleWS upgrades to a websocket and runs a live session on it until the
@@ -52,7 +66,7 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer leave()
-	ws, err := upgrader.Upgrade(w, r, nil)
+	ws, err := s.upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return // the upgrader has answered
 	}

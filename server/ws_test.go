@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/gilscope/gilscope/internal/worker"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/gilscope/gilscope/static"
 	"github.com/gilscope/gilscope/vm/machine"
 )
 
@@ -533,5 +535,53 @@ func TestWSBusy(t *testing.T) {
 	c.send(runWorkload("print('ok')", nil))
 	if end, _ := c.until("end", 2); end.Summary.Stdout != "ok\n" {
 		t.Errorf("after a slot came free: %+v", end.Summary)
+	}
+}
+
+// TestPublicURL checks that a configured public URL makes the share links
+// and decides which pages may open websockets, and that without one the
+// request's host does.
+func TestPublicURL(t *testing.T) {
+	for _, public := range []string{"", "https://gil.example"} {
+		s, _ := newTestServer(t)
+		if public != "" {
+			var err error
+			s, err = New(Config{Logger: s.log, Static: static.FS(), Store: s.store, PublicURL: public + "/"})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		hs := httptest.NewServer(s.Handler())
+		t.Cleanup(hs.Close)
+		w := post(s.Handler(), "/api/share", `{"workload": {"source": "pass"}}`)
+		wantLink := "http://example.com/s/" // httptest's Host
+		if public != "" {
+			wantLink = public + "/s/"
+		}
+		if !strings.Contains(w.Body.String(), `"url":"`+wantLink) {
+			t.Errorf("public URL %q: share answer %s, want a link on %s", public, w.Body, wantLink)
+		}
+		origins := []struct {
+			origin string
+			ok     bool
+		}{
+			{"", true}, // not a browser
+			{hs.URL, public == ""},
+			{"https://gil.example", public != ""},
+			{"https://evil.example", false},
+		}
+		for _, o := range origins {
+			h := http.Header{}
+			if o.origin != "" {
+				h.Set("Origin", o.origin)
+			}
+			ws, resp, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(hs.URL, "http")+"/ws", h)
+			if err == nil {
+				ws.Close()
+			}
+			if (err == nil) != o.ok || (err != nil && (resp == nil || resp.StatusCode != http.StatusForbidden)) {
+				t.Errorf("public URL %q, Origin %q: %v %v, want accepted = %v, else 403", public, o.origin, resp, err, o.ok)
+			}
+		}
 	}
 }
