@@ -1,6 +1,6 @@
 // middleware.go defines the middleware every response passes through:
-// request ids, the access log, panic recovery, the page timeout, and the
-// deadline on request bodies.
+// request ids, the access log, panic recovery, the page timeout, the
+// deadline on request bodies, and the JSON routes' content type.
 // The security headers are in security.go.
 
 package server
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -172,6 +173,23 @@ func (s *Server) readBodies(next http.Handler) http.Handler {
 			rc.SetReadDeadline(time.Time{})
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireJSON answers 415 to a request whose Content-Type is not
+// application/json. A page of another site can send a "simple" cross-site
+// POST (text/plain, a form) without the browser asking this server first;
+// application/json cannot be sent so, which makes these routes same-site
+// only for browsers.
+func (s *Server) requireJSON(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" {
+			s.fail(w, &apiError{Message: "the request's Content-Type must be application/json",
+				Kind: "request", status: http.StatusUnsupportedMediaType})
+			return
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -128,3 +128,36 @@ func TestRequestIDIgnoresClientHeader(t *testing.T) {
 		t.Errorf("X-Request-Id = %q, want a fresh id", got)
 	}
 }
+
+// TestRequireJSON checks that the JSON routes refuse the content types a
+// cross-site page could send without asking, and serve JSON meanwhile.
+func TestRequireJSON(t *testing.T) {
+	s, _ := newTestServer(t)
+	tests := []struct {
+		contentType string
+		status      int
+	}{
+		{"application/json", 200},
+		{"application/json; charset=utf-8", 200},
+		{"text/plain", 415},
+		{"text/plain;charset=UTF-8", 415},
+		{"application/x-www-form-urlencoded", 415},
+		{"multipart/form-data; boundary=x", 415},
+		{"", 415},
+	}
+	for _, route := range []struct{ target, body string }{
+		{"/api/share", `{"workload": {"source": "pass"}}`},
+		{"/api/run", `{"source": "pass"}`},
+	} {
+		for _, tt := range tests {
+			r := httptest.NewRequest(http.MethodPost, route.target, strings.NewReader(route.body))
+			if tt.contentType != "" {
+				r.Header.Set("Content-Type", tt.contentType)
+			}
+			w := send(s.Handler(), r)
+			if w.Code != tt.status || (tt.status == 415 && !strings.Contains(w.Body.String(), "application/json")) {
+				t.Errorf("%s with %q: %d %s, want %d", route.target, tt.contentType, w.Code, w.Body, tt.status)
+			}
+		}
+	}
+}

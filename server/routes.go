@@ -26,7 +26,7 @@ func (s *Server) routes() *chi.Mux {
 		r.Use(s.pageMiddleware()...)
 		r.Get("/", s.handlePlayground)
 		r.Get("/s/{id}", s.handleSharedPage)
-		r.Post("/api/share", s.handleShare)
+		r.With(s.requireJSON).Post("/api/share", s.handleShare)
 		r.Get("/api/share/{id}", s.handleGetShare)
 		r.Get("/api/examples", s.handleExamples)
 		r.Get("/metrics", s.handleMetrics)
@@ -36,7 +36,7 @@ func (s *Server) routes() *chi.Mux {
 	})
 	r.Group(func(r chi.Router) {
 		r.Use(s.readBodies, withTimeout(runTimeout), s.recoverPanics) // a run may take maxRunCPU and a wait
-		r.Post("/api/run", s.handleRun)
+		r.With(s.requireJSON).Post("/api/run", s.handleRun)
 	})
 	r.Group(func(r chi.Router) {
 		r.Use(allowFraming) // outside the timeout, which cannot delete headers
