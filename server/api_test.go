@@ -183,6 +183,38 @@ func TestShare(t *testing.T) {
 	}
 }
 
+// TestShareIDsReadLoosely checks that ids are found whatever the case of
+// their letters, and with the letters Crockford's base32 reads as digits.
+func TestShareIDsReadLoosely(t *testing.T) {
+	s, _ := newTestServer(t)
+	const id = "0a1b2c3d4e"
+	rec := `{"workload": {"source": "pass", "model": "cpython-3.12", "cores": 2}, "simulator": "` + machine.SimulatorVersion + `"}`
+	if err := s.store.Put(context.Background(), id, []byte(rec)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path   string
+		status int
+	}{
+		{"/api/share/" + id, 200},
+		{"/api/share/0A1B2C3D4E", 200},
+		{"/api/share/oaLb2c3d4e", 200},
+		{"/api/share/OAIB2C3D4E", 200},
+		{"/s/0A1B2C3D4E", 200},
+		{"/embed/0A1b2C3d4E", 200},
+		{"/api/share/0a1b2c3d4u", 404},
+	}
+	for _, tt := range tests {
+		w := get(s.Handler(), tt.path, browserAccept)
+		if w.Code != tt.status {
+			t.Errorf("%s: %d, want %d", tt.path, w.Code, tt.status)
+		}
+		if strings.HasPrefix(tt.path, "/s/") && !strings.Contains(w.Body.String(), id) {
+			t.Errorf("%s: the page does not carry the id as made: %.300s", tt.path, w.Body)
+		}
+	}
+}
+
 // TestShareStale checks that a link made by another simulator says so.
 func TestShareStale(t *testing.T) {
 	s, _ := newTestServer(t)

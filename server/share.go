@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/go-chi/chi/v5"
 
@@ -204,6 +205,21 @@ func (s *Server) linkURL(r *http.Request, path string) string {
 	return scheme + "://" + r.Host + path
 }
 
+// canonicalShareID reads an id as Crockford's base32 is read: letters in
+// either case, and i, l as 1 and o as 0, which a reader may have typed for
+// them.
+func canonicalShareID(id string) string {
+	return strings.Map(func(c rune) rune {
+		switch c = unicode.ToLower(c); c {
+		case 'i', 'l':
+			return '1'
+		case 'o':
+			return '0'
+		}
+		return c
+	}, id)
+}
+
 // validShareID reports whether id could be a share id.
 func validShareID(id string) bool {
 	if len(id) != shareIDLen && len(id) != longShareIDLen {
@@ -220,7 +236,7 @@ func validShareID(id string) bool {
 // loadShare returns the record stored under the URL's {id}, or false after
 // answering 404 (or 500).
 func (s *Server) loadShare(w http.ResponseWriter, r *http.Request, page bool) (string, *shareRecord, bool) {
-	id := chi.URLParam(r, "id")
+	id := canonicalShareID(chi.URLParam(r, "id"))
 	var data []byte
 	err := store.ErrNotFound
 	if validShareID(id) {
