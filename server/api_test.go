@@ -56,6 +56,8 @@ func TestAPIRun(t *testing.T) {
 		{"too long a run", `{"source": "", "max_time": 121}`, 400, []string{`max_time must be`}},
 		{"malformed JSON", `{"source": `, 400, []string{`malformed JSON`}},
 		{"an unknown field", `{"src": ""}`, 400, []string{`unknown field`}},
+		{"a key in another case", `{"Source": "print(1)"}`, 400, []string{`unknown field \"Source\"`}},
+		{"null", `null`, 400, []string{`want an object`}},
 		{"a source over the limit", `{"source": "` + big + `"}`, 413, []string{`the limit is 64 KB`}},
 		{"a body over the limit", `{"source": "` + strings.Repeat("x", maxBodyBytes) + `"}`, 413, []string{`larger than`}},
 		{"an infinite loop", `{"source": "while True:\n    pass\n", "max_time": 0.01}`, 200, []string{`"end":"max-time"`, `limit of 0.01 s`}},

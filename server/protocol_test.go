@@ -6,6 +6,7 @@ package server
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -221,4 +222,37 @@ func FuzzAPIRequest(f *testing.F) {
 			normalize(&share.Workload)
 		}
 	})
+}
+
+// TestDecodeJSONStrict checks that bodies and messages are decoded strictly:
+// an object, nothing after it, and every key spelled exactly as its field.
+func TestDecodeJSONStrict(t *testing.T) {
+	tests := []struct {
+		desc    string
+		data    string
+		into    func() any
+		wantErr string // "" for none
+	}{
+		{"a run", `{"source": "pass", "events": true}`, func() any { return new(runRequest) }, ""},
+		{"a share", `{"workload": {"source": "pass"}, "view": {"t": 1}}`, func() any { return new(shareRequest) }, ""},
+		{"a message", `{"v": 1, "type": "run", "workload": {"source": ""}}`, func() any { return new(clientMessage) }, ""},
+		{"a key in another case", `{"Source": "pass"}`, func() any { return new(runRequest) }, `unknown field "Source"`},
+		{"an embedded struct's key", `{"source": "", "EVENTS": true}`, func() any { return new(runRequest) }, `unknown field "EVENTS"`},
+		{"a nested key", `{"workload": {"source": "", "Model": "pypy"}}`, func() any { return new(shareRequest) }, `unknown field "Model"`},
+		{"a pointer's key", `{"workload": {"source": ""}, "view": {"T": 1}}`, func() any { return new(shareRequest) }, `unknown field "T"`},
+		{"a message's key", `{"v": 1, "Type": "play"}`, func() any { return new(clientMessage) }, `unknown field "Type"`},
+		{"an unknown key", `{"src": ""}`, func() any { return new(runRequest) }, `unknown field "src"`},
+		{"null", `null`, func() any { return new(runRequest) }, "want an object"},
+		{"an array", ` []`, func() any { return new(runRequest) }, "want an object"},
+		{"data after the object", `{"source": ""} {}`, func() any { return new(runRequest) }, "data after"},
+	}
+	for _, tt := range tests {
+		e := decodeJSON([]byte(tt.data), tt.into())
+		switch {
+		case tt.wantErr == "" && e != nil:
+			t.Errorf("%s: %v", tt.desc, e)
+		case tt.wantErr != "" && (e == nil || !strings.Contains(e.Message, tt.wantErr)):
+			t.Errorf("%s: error %v, want %q", tt.desc, e, tt.wantErr)
+		}
+	}
 }

@@ -9,7 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/gilscope/gilscope/examples"
 	"github.com/gilscope/gilscope/vm/machine"
@@ -91,8 +95,13 @@ func decodeBody(r *http.Request, v any) *apiError {
 	return decodeJSON(body, v)
 }
 
-// decodeJSON decodes one JSON value, refusing unknown fields and trailing data.
+// decodeJSON decodes one JSON object into v, refusing other values (null
+// among them), trailing data, and keys that are not spelled exactly as one
+// of v's fields: encoding/json would take {"Source": …} for "source".
 func decodeJSON(data []byte, v any) *apiError {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return badRequest("malformed JSON: want an object")
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -101,7 +110,82 @@ func decodeJSON(data []byte, v any) *apiError {
 	if dec.More() {
 		return badRequest("malformed JSON: data after the value")
 	}
+	var tree any
+	json.Unmarshal(data, &tree) // valid: decoded above
+	if err := exactKeys(tree, reflect.TypeOf(v)); err != nil {
+		return badRequest("malformed JSON: %v", err)
+	}
 	return nil
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// exactKeys returns an error naming the first key of the decoded JSON value
+// x that is not spelled exactly as a field of the type t it was decoded
+// into. Types that decode themselves are not looked into.
+func exactKeys(x any, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return nil
+	}
+	var elems map[string]any
+	switch x := x.(type) {
+	case map[string]any:
+		elems = x
+	case []any:
+		elems = map[string]any{}
+		for i, e := range x {
+			elems[strconv.Itoa(i)] = e
+		}
+	}
+	fields := map[string]reflect.Type(nil)
+	if t.Kind() == reflect.Struct {
+		fields = jsonFields(t)
+	}
+	for k, e := range elems {
+		et := t
+		switch {
+		case fields != nil:
+			if et = fields[k]; et == nil {
+				return fmt.Errorf("unknown field %q", k)
+			}
+		case t.Kind() == reflect.Map || t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+			et = t.Elem()
+		default:
+			return nil
+		}
+		if err := exactKeys(e, et); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonFields maps the JSON names of struct type t's fields, those promoted
+// from embedded structs included, to their types.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	fields, promoted := map[string]reflect.Type{}, map[string]reflect.Type{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		embedded := f.Type
+		if embedded.Kind() == reflect.Pointer {
+			embedded = embedded.Elem()
+		}
+		switch {
+		case name == "-":
+		case f.Anonymous && name == "" && embedded.Kind() == reflect.Struct:
+			maps.Copy(promoted, jsonFields(embedded))
+		case !f.IsExported():
+		case name == "":
+			fields[f.Name] = f.Type
+		default:
+			fields[name] = f.Type
+		}
+	}
+	maps.Insert(promoted, maps.All(fields)) // the outer struct's fields win
+	return promoted
 }
 
 // writeJSON sends v as a JSON answer with status.
