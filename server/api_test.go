@@ -168,6 +168,11 @@ func TestShare(t *testing.T) {
 		t.Errorf("/embed/: %d, headers %v", embed.Code, embed.Header())
 	}
 
+	for _, empty := range []string{`null`, `{}`, `{"workload": null}`, `{"view": {"t": 1}}`} {
+		if w := post(h, "/api/share", empty); w.Code != 400 || !strings.Contains(w.Body.String(), `"kind":"request"`) {
+			t.Errorf("share %s: %d %s, want 400", empty, w.Code, w.Body)
+		}
+	}
 	for _, bad := range []string{`{"t": -1}`, `{"compare": "cpython-9"}`} {
 		if w := post(h, "/api/share", `{"workload": {"source": "print(1)"}, "view": `+bad+`}`); w.Code != 400 {
 			t.Errorf("view %s: status %d, want 400", bad, w.Code)

@@ -218,8 +218,8 @@ func FuzzAPIRequest(f *testing.F) {
 			}
 		}
 		var share shareRequest
-		if decodeJSON(data, &share) == nil {
-			normalize(&share.Workload)
+		if decodeJSON(data, &share) == nil && share.Workload != nil {
+			normalize(share.Workload)
 		}
 	})
 }

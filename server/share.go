@@ -62,10 +62,11 @@ func (v *view) check() *apiError {
 	return nil
 }
 
-// shareRequest is the body of POST /api/share.
+// shareRequest is the body of POST /api/share. Its workload is required:
+// a link to nothing is refused.
 type shareRequest struct {
-	Workload workload `json:"workload"`
-	View     *view    `json:"view,omitempty"`
+	Workload *workload `json:"workload"`
+	View     *view     `json:"view,omitempty"`
 }
 
 // shareRecord is what is stored, and what GET /api/share/{id} answers.
@@ -96,7 +97,11 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, e)
 		return
 	}
-	if e := normalize(&req.Workload); e != nil {
+	if req.Workload == nil {
+		s.fail(w, badRequest("a share needs a workload"))
+		return
+	}
+	if e := normalize(req.Workload); e != nil {
 		s.fail(w, e)
 		return
 	}
@@ -110,7 +115,7 @@ func (s *Server) handleShare(w http.ResponseWriter, r *http.Request) {
 			Kind: "limit", status: http.StatusTooManyRequests})
 		return
 	}
-	rec := shareRecord{Workload: req.Workload, View: req.View, Simulator: machine.SimulatorVersion}
+	rec := shareRecord{Workload: *req.Workload, View: req.View, Simulator: machine.SimulatorVersion}
 	id, err := s.putShare(r, rec)
 	if errors.Is(err, errStoreFull) {
 		s.fail(w, &apiError{Message: err.Error(), Kind: "limit", status: http.StatusInsufficientStorage})
