@@ -13,7 +13,9 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -83,6 +85,8 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(context.Cause(ctx), errShuttingDown):
 		code, reason = websocket.CloseGoingAway, "server shutting down"
+	case c.badText.Load():
+		code, reason = websocket.CloseInvalidFramePayloadData, "a text message was not UTF-8"
 	case errors.Is(err, errIdle):
 		reason = "idle"
 	case err != nil && !errors.Is(err, errClientGone):
@@ -112,6 +116,9 @@ type wsConn struct {
 
 	closeCode   int
 	closeReason string
+	// badText is set by the reader, before it stops, when a text message
+	// was not UTF-8 (the session is then closed with 1007).
+	badText atomic.Bool
 }
 
 func newWSConn(ws *websocket.Conn, s *Server) *wsConn {
@@ -122,8 +129,10 @@ func newWSConn(ws *websocket.Conn, s *Server) *wsConn {
 // errClientGone ends a session whose connection failed or closed.
 var errClientGone = errors.New("the browser has gone")
 
-// readLoop reads messages into c.in until the connection fails or closes.
-// A message over maxBodyBytes makes gorilla close the connection (1009).
+// readLoop reads messages into c.in until the connection fails or closes,
+// or a text message is not valid UTF-8 (RFC 6455 requires it: the session
+// ends with 1007). A message over maxBodyBytes makes gorilla close the
+// connection (1009).
 func (c *wsConn) readLoop() {
 	defer close(c.in)
 	c.ws.SetReadLimit(maxBodyBytes)
@@ -137,6 +146,9 @@ func (c *wsConn) readLoop() {
 		c.ws.SetReadDeadline(time.Now().Add(wsPongWait))
 		if typ != websocket.TextMessage {
 			data = nil // answered as a protocol error
+		} else if !utf8.Valid(data) {
+			c.badText.Store(true)
+			return
 		}
 		select {
 		case c.in <- data:

@@ -357,15 +357,35 @@ func TestWSOversizedMessage(t *testing.T) {
 	s, _ := newTestServer(t)
 	c := startWS(t, s)
 	c.sendRaw(`{"v":1,"type":"run","workload":{"source":"` + strings.Repeat("x", maxBodyBytes) + `"}}`)
+	if err := c.closed(); !websocket.IsCloseError(err, websocket.CloseMessageTooBig) {
+		t.Errorf("read after an oversized message: %v, want close 1009", err)
+	}
+}
+
+// closed reads messages until the connection ends, and returns how.
+func (c *wsClient) closed() error {
 	c.ws.SetReadDeadline(time.Now().Add(10 * time.Second))
 	for {
-		_, _, err := c.ws.ReadMessage()
-		if err != nil {
-			if !websocket.IsCloseError(err, websocket.CloseMessageTooBig) {
-				t.Errorf("read after an oversized message: %v, want close 1009", err)
-			}
-			return
+		if _, _, err := c.ws.ReadMessage(); err != nil {
+			return err
 		}
+	}
+}
+
+// TestWSInvalidUTF8 checks that a text message that is not UTF-8 closes
+// the session with 1007, and that another session on the server goes on.
+func TestWSInvalidUTF8(t *testing.T) {
+	s, _ := newTestServer(t)
+	hs := httptest.NewServer(s.Handler())
+	t.Cleanup(hs.Close)
+	bad, other := dialWS(t, hs), dialWS(t, hs)
+	bad.sendRaw("{\"v\":1,\"type\":\"play\",\"x\":\"\xff\xfe\"}")
+	if err := bad.closed(); !websocket.IsCloseError(err, websocket.CloseInvalidFramePayloadData) {
+		t.Errorf("read after a message that is not UTF-8: %v, want close 1007", err)
+	}
+	other.send(runWorkload("print('ok')", nil))
+	if end, _ := other.until("end", 1); end.Summary.Stdout != "ok\n" {
+		t.Errorf("the other session: %+v", end.Summary)
 	}
 }
 
