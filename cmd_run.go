@@ -62,9 +62,13 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 		return usageErrorf("run: -max-time must be positive")
 	}
 	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json
+	rf.opts.Context = ctx
 	res, err := machine.Run(file, src, rf.opts, c.stdout, c.stderr)
 	if err != nil {
 		return usageErrorf("run: %v", err)
+	}
+	if err := context.Cause(ctx); err != nil { // a signal: the machine said so; no outputs
+		return fmt.Errorf("run: %w", err)
 	}
 	if err := c.writeRunOutputs(&rf, res); err != nil {
 		return err

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestRunCommand(t *testing.T) {
@@ -50,5 +52,32 @@ func TestRunCommandUsage(t *testing.T) {
 	err := run(context.Background(), []string{"run"}, &out, &errb)
 	if code := exitCode(err, &errb); code != 2 {
 		t.Errorf("run without a file: exit %d, want 2", code)
+	}
+}
+
+// TestRunStopsOnSignal checks that "gilscope run" of an endless program
+// stops at SIGINT or SIGTERM, says so, and exits as a shell reports a
+// process killed by the signal.
+func TestRunStopsOnSignal(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "loop.py")
+	if err := os.WriteFile(file, []byte("while True:\n    pass\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sig  syscall.Signal
+		want int
+	}{
+		{syscall.SIGINT, 130},
+		{syscall.SIGTERM, 143},
+	}
+	for _, tt := range tests {
+		ctx, stop := signalContext()
+		time.AfterFunc(200*time.Millisecond, func() { syscall.Kill(os.Getpid(), tt.sig) })
+		var out, errb bytes.Buffer
+		err := run(ctx, []string{"run", file}, &out, &errb)
+		stop()
+		if code := exitCode(err, &errb); code != tt.want || !strings.Contains(errb.String(), "signal received") {
+			t.Errorf("%v: exit %d, stderr %q; want %d and the signal named", tt.sig, code, errb.String(), tt.want)
+		}
 	}
 }

@@ -145,11 +145,14 @@ func usageErrorf(format string, args ...any) error {
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
 	var status exitStatus
+	var sig signalled
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &status):
 		return int(status)
+	case errors.As(err, &sig): // the command has said why it stopped
+		return sig.exitCode()
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "gilscope: %v\nRun 'gilscope help' for usage.\n", err)
 		return exitUsage
