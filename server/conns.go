@@ -61,6 +61,13 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 	}
 }
 
+// openConns reports the connections open.
+func (l *connLimiter) openConns() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.open
+}
+
 // admit counts a connection from addr in, or returns the status that
 // refuses it.
 func (l *connLimiter) admit(addr string) int {

@@ -26,8 +26,10 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 // Serve serves HTTP on ln until ctx is done, then shuts down gracefully: it
 // stops accepting connections, cancels the contexts of long-lived sessions
 // (see sessionGroup), and waits up to shutdownTimeout for in-flight requests
-// to finish and sessions to leave before it closes what remains. It returns
-// nil after a clean shutdown. Serve closes ln, and may be called only once.
+// to finish and sessions to leave before it closes what remains, logging
+// what it abandons. It returns nil once shut down, cleanly or not: a run
+// that does not stop must not make the server fail to exit. Serve closes ln,
+// and may be called only once.
 // It keeps at most s.maxConns connections open, s.maxConnsPerAddr from one
 // client address (see connLimiter).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
@@ -52,25 +54,30 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	return s.shutdown(hs, served)
+	return s.shutdown(hs, served, limited)
 }
 
-// shutdown stops hs gracefully within shutdownTimeout, then forcibly, and
-// waits for its Serve call to return (its result arrives on served).
-func (s *Server) shutdown(hs *http.Server, served <-chan error) error {
-	s.log.Info("shutting down", slog.Duration("timeout", shutdownTimeout))
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+// shutdown stops hs gracefully within s.shutdownWait, then closes what is
+// left, logging what it abandons (the sessions, runs and connections still
+// there), and waits for its Serve call to return (its result arrives on
+// served).
+func (s *Server) shutdown(hs *http.Server, served <-chan error, conns *connLimiter) error {
+	s.log.Info("shutting down", slog.Duration("timeout", s.shutdownWait))
+	ctx, cancel := context.WithTimeout(context.Background(), s.shutdownWait)
 	defer cancel()
 	s.sessions.close() // also registered with hs; closing first starts the sessions' goodbyes sooner
-	err := errors.Join(hs.Shutdown(ctx), s.sessions.wait(ctx))
-	if err != nil {
-		err = errors.Join(fmt.Errorf("graceful shutdown: %w", err), hs.Close())
-	}
-	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
-		err = errors.Join(err, fmt.Errorf("serve: %w", serr))
-	}
-	if err == nil {
+	if err := errors.Join(hs.Shutdown(ctx), s.sessions.wait(ctx)); err != nil {
+		s.log.Warn("shutdown timed out: abandoning what is left",
+			slog.Int64("sessions", s.metrics.sessionsActive.Load()),
+			slog.Int("runs", s.runs.busy()),
+			slog.Int("connections", conns.openConns()),
+			slog.Any("error", err))
+		hs.Close()
+	} else {
 		s.log.Info("shut down cleanly")
 	}
-	return err
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
 }

@@ -276,3 +276,33 @@ func TestConnLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestShutdownAbandonsStuckRun checks that a run still working when the
+// shutdown timeout ends does not keep Serve from returning nil, that what
+// is abandoned is logged, and that others were served while it ran.
+func TestShutdownAbandonsStuckRun(t *testing.T) {
+	s, logs := newTestServer(t)
+	s.shutdownWait = 300 * time.Millisecond
+	s.cpuLimit = 5 * time.Second
+	base, cancel, served := serveInBackground(t, s)
+	go http.Post(base+"/api/run", "application/json", strings.NewReader(`{"source": "while True:\n    pass\n"}`))
+	for s.runs.busy() == 0 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("another client while a run works: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	start := time.Now()
+	cancel()
+	if err := waitServed(t, served); err != nil {
+		t.Errorf("Serve = %v, want nil after abandoning a stuck run", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Serve returned %v after its context ended, want about the shutdown timeout", d)
+	}
+	if log := logs.String(); !strings.Contains(log, "abandoning") || !strings.Contains(log, "runs=1") {
+		t.Errorf("the log does not say what was abandoned:\n%s", log)
+	}
+}

@@ -64,7 +64,8 @@ const (
 
 	// shutdownTimeout bounds how long Serve waits, once its context is done,
 	// for in-flight requests and sessions to finish before it closes the
-	// remaining connections.
+	// remaining connections, logs what it abandoned, and returns nil (the
+	// process exits 0).
 	shutdownTimeout = 15 * time.Second
 
 	// assetMaxAge is how long browsers may cache a content-hashed asset.
@@ -215,6 +216,8 @@ type Server struct {
 	cpuLimit time.Duration
 	// storeBudget is maxStoreBytes; tests lower it.
 	storeBudget int64
+	// shutdownWait is shutdownTimeout; tests lower it.
+	shutdownWait time.Duration
 	// bodyTimeout is bodyReadTimeout; tests lower it.
 	bodyTimeout time.Duration
 	// maxConns and maxConnsPerAddr are maxOpenConns and
@@ -273,6 +276,7 @@ func New(cfg Config) (*Server, error) {
 		metrics:         newMetrics(),
 		cpuLimit:        maxRunCPU,
 		bodyTimeout:     bodyReadTimeout,
+		shutdownWait:    shutdownTimeout,
 		maxConns:        maxOpenConns,
 		maxConnsPerAddr: maxConnsPerAddress,
 		heldBudget:      maxHeldEvents,
