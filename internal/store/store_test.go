@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // implementations returns a fresh Store of each kind.
@@ -160,5 +162,32 @@ func TestStoreSize(t *testing.T) {
 				t.Errorf("sizes %d, %d after a 64 KB record, %d after it again", before, after, again)
 			}
 		})
+	}
+}
+
+// TestBoltLocked checks that a second open of a database in use fails
+// within openTimeout, saying the file is locked, while the first goes on.
+func TestBoltLocked(t *testing.T) {
+	dir := t.TempDir()
+	first, err := OpenBolt(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	start := time.Now()
+	second, err := OpenBolt(dir)
+	if err == nil {
+		second.Close()
+		t.Fatal("a second open of a database in use succeeded")
+	}
+	if !strings.Contains(err.Error(), "locked by another process") || !strings.Contains(err.Error(), FileName) {
+		t.Errorf("error %q, want it to say the file is locked", err)
+	}
+	if d := time.Since(start); d > openTimeout+time.Second {
+		t.Errorf("the second open took %v", d)
+	}
+	ctx := context.Background()
+	if err := first.Put(ctx, "a", []byte("x")); err != nil {
+		t.Errorf("the first store after a refused second: %v", err)
 	}
 }
