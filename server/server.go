@@ -8,7 +8,9 @@
 // api_run.go (/api/run), share.go (/api/share, /s/, /embed/), gallery.go
 // (/api/examples), metrics.go (/metrics), ws.go and session.go (/ws).
 // middleware.go and security.go hold what every response passes through,
-// serve.go and sessions.go the listener and graceful shutdown.
+// serve.go, conns.go and sessions.go the listener, its bounds on
+// connections, and graceful shutdown; limits.go the run slots and rate
+// limiters.
 // docs/server.md explains the design, docs/protocol.md the protocol.
 package server
 
