@@ -76,12 +76,6 @@ func normalize(w *workload) *apiError {
 	return nil
 }
 
-// options returns the machine options of a normalized workload.
-func options(w *workload) machine.Options {
-	return machine.Options{Model: w.Model, Cores: w.Cores, Seed: w.Seed,
-		SwitchInterval: w.SwitchInterval, MaxTime: w.MaxTime}
-}
-
 // decodeBody decodes a JSON request body of at most maxBodyBytes into v.
 func decodeBody(r *http.Request, v any) *apiError {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))

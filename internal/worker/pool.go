@@ -283,14 +283,14 @@ func (p *Pool) died(w *proc, job *Job, readErr error) error {
 	w.cmd.Process.Kill()
 	<-w.exited
 	p.crashed.Add(1)
-	what := "the worker died"
-	if w.err != nil {
-		what += " (" + w.err.Error() + ")"
-	}
 	var fe *FailureError
-	if errors.As(readErr, &fe) {
-		what, fe.Detail = fe.What, fe.Detail+w.stderr.String()
+	if errors.As(readErr, &fe) { // the worker reported its failure before it ended
+		fe.Detail += w.stderr.String()
 	} else {
+		what := "the worker died"
+		if w.err != nil {
+			what += " (" + w.err.Error() + ")"
+		}
 		fe = &FailureError{What: what, Detail: w.stderr.String()}
 	}
 	p.cfg.Log.Error("a worker failed", "what", fe.What, "model", job.Model, "stderr", w.stderr.String(), "read", readErr)
