@@ -48,7 +48,8 @@ func TestChaos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
+	s.clients = newRateLimiter(math.Inf(1), 0)                 // every session comes from 127.0.0.1,
+	s.runs = newRunSlots(maxConcurrentRuns, maxConcurrentRuns) // whose share of the slots is not the point here
 	hs := httptest.NewServer(s.Handler())
 	defer hs.Close()
 	for pool.Stats().Idle < warmWorkers { // the baseline has every warm worker started
