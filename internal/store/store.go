@@ -1,7 +1,8 @@
 // Package store keeps shared workloads: small immutable records under
 // content-addressed ids. A Store is written once per id and never altered:
 // putting an id again with the same bytes is a no-op, with different bytes
-// an ErrConflict. Two implementations: Bolt, one durable file on disk, and
+// an ErrConflict. Three implementations: Bolt, one durable file on disk;
+// Postgres, a PostgreSQL database that several server replicas share; and
 // Memory, for tests.
 package store
 
@@ -29,7 +30,7 @@ type Store interface {
 	Put(ctx context.Context, id string, data []byte) error
 	// Get returns the record stored under id, or ErrNotFound.
 	Get(ctx context.Context, id string) ([]byte, error)
-	// Size returns the bytes the store takes: its file on disk, or its
-	// records in memory. It never shrinks (records are never deleted).
+	// Size returns the bytes the store takes: its file or table on disk, or
+	// its records in memory. It never shrinks (records are never deleted).
 	Size(ctx context.Context) (int64, error)
 }
