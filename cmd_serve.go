@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/gilscope/gilscope/internal/store"
 	"github.com/gilscope/gilscope/server"
 	"github.com/gilscope/gilscope/static"
 )
@@ -26,10 +25,11 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	addr := fs.String("addr", defaultAddr, "listen on `host:port` (port 0 picks a free port)")
 	data := fs.String("data", defaultDataDir, "keep shared workloads in `dir` (created if missing)")
 	publicURL := fs.String("public-url", "", "the server's `URL` as browsers reach it (https://host): share links use it, websockets must come from it")
+	storeURL := fs.String("store", "", "keep shared workloads in the PostgreSQL database at `url` (postgres://...) instead of -data")
 	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
-	db, err := store.OpenBolt(*data)
+	db, err := openStore(ctx, *storeURL, *data)
 	if err != nil {
 		return err
 	}

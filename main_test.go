@@ -6,16 +6,32 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gilscope/gilscope/internal/pgtest"
+	"github.com/gilscope/gilscope/internal/store"
 )
+
+// TestMain makes the test binary gilscope itself when serve's worker pool
+// starts it as "gilscope worker" (os.Executable is the test binary), rather
+// than a second run of the tests, which would start workers of its own.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == "worker" {
+		main()
+	}
+	os.Exit(pgtest.Main(m))
+}
 
 func TestRun(t *testing.T) {
 	tests := []struct {
@@ -37,6 +53,7 @@ func TestRun(t *testing.T) {
 		{"version with argument", []string{"version", "x"}, exitUsage, "", "unexpected arguments"},
 		{"help with argument", []string{"help", "x"}, exitUsage, "", "unexpected arguments"},
 		{"bad listen address", []string{"serve", "-addr", "127.0.0.1:99999"}, exitError, "", "listen"},
+		{"store not PostgreSQL", []string{"serve", "-store", "mysql://u:secret@h/db"}, exitError, "", "-store: want a postgres:// or postgresql:// URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -149,15 +166,7 @@ func (b *syncBuffer) String() string {
 // TestServeCommand runs "gilscope serve" as main does, fetches a page, and
 // checks that canceling the context (as SIGINT does) shuts it down cleanly.
 func TestServeCommand(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", t.TempDir()}, new(bytes.Buffer), &stderr)
-	}()
-
-	addr := waitForListen(t, &stderr)
+	addr, stop := startServe(t, "-data", t.TempDir())
 	resp, err := http.Get("http://" + addr + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -166,18 +175,68 @@ func TestServeCommand(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Errorf("GET / = %d, want 200", resp.StatusCode)
 	}
+	stop()
+}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v after shutdown, want nil", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop after its context was canceled")
+// TestServePostgres runs "gilscope serve -store URL", shares a program, and
+// finds it in the PostgreSQL database.
+func TestServePostgres(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	unused := filepath.Join(t.TempDir(), "data")
+	addr, stop := startServe(t, "-store", url, "-data", unused)
+	resp, err := http.Post("http://"+addr+"/api/share", "application/json",
+		strings.NewReader(`{"workload": {"source": "print('in postgres')"}}`))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(stderr.String(), "shut down cleanly") {
-		t.Errorf("log lacks the clean shutdown:\n%s", stderr.String())
+	var share struct{ ID string }
+	err = json.NewDecoder(resp.Body).Decode(&share)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("POST /api/share = %d, %v", resp.StatusCode, err)
+	}
+	stop()
+
+	db, err := store.OpenPostgres(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got, err := db.Get(context.Background(), share.ID); err != nil || !strings.Contains(string(got), "in postgres") {
+		t.Errorf("the share in PostgreSQL: %q, %v", got, err)
+	}
+	if _, err := os.Stat(unused); err == nil {
+		t.Errorf("-data was created although -store was given")
+	}
+}
+
+// startServe runs "gilscope serve" with args and a free loopback port, and
+// returns its address and a function that cancels its context (as SIGINT
+// does) and checks that it shuts down cleanly.
+func startServe(t *testing.T, args ...string) (addr string, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	var stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), new(bytes.Buffer), &stderr)
+	}()
+	addr = waitForListen(t, &stderr)
+	return addr, func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v after shutdown, want nil", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("serve did not stop after its context was canceled")
+		}
+		if !strings.Contains(stderr.String(), "shut down cleanly") {
+			t.Errorf("log lacks the clean shutdown:\n%s", stderr.String())
+		}
 	}
 }
 
