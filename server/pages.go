@@ -7,9 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -103,9 +103,9 @@ func acceptsHTML(r *http.Request) bool {
 	return false
 }
 
-// renderPage renders c into a buffer and sends it with status, so a render
-// error becomes a clean 500 rather than half a page. Pages are not cached:
-// they name the current asset version.
+// renderPage renders c into a buffer and sends it with status, gzipped if
+// the client accepts it, so a render error becomes a clean 500 rather than
+// half a page. Pages are not cached: they name the current asset version.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
@@ -113,8 +113,15 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.internalError(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
+	body, coding := gzipPage(r, buf.Bytes())
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	io.Copy(w, &buf)
+	w.Write(body)
 }

@@ -201,6 +201,7 @@ type Server struct {
 	log      *slog.Logger
 	assets   *assets
 	views    views
+	gallery  *gallery
 	sessions *sessionGroup
 	store    store.Store
 	// publicURL is Config.PublicURL without a trailing slash, or "".
@@ -261,10 +262,15 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	g, err := newGallery()
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	s := &Server{
 		log:             cfg.Logger,
 		assets:          a,
 		views:           v,
+		gallery:         g,
 		sessions:        newSessionGroup(),
 		store:           cfg.Store,
 		publicURL:       strings.TrimSuffix(cfg.PublicURL, "/"),

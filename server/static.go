@@ -1,6 +1,6 @@
-// static.go defines the static asset route family: the assets loaded and
-// content-hashed at construction, /static/<version>/<name> with immutable
-// caching, and /favicon.ico.
+// static.go defines the static asset route family: the assets loaded,
+// content-hashed and compressed at construction, /static/<version>/<name>
+// with immutable caching, and /favicon.ico.
 
 package server
 
@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -38,6 +40,7 @@ type assets struct {
 type asset struct {
 	content     []byte
 	contentType string
+	encoded     encodings // content compressed, if it is text
 }
 
 // loadAssets reads every file in fsys and computes the version. It fails on
@@ -69,7 +72,27 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 		return nil, fmt.Errorf("loading static assets: %w", err)
 	}
 	a.version = hex.EncodeToString(h.Sum(nil))[:versionHexDigits]
+	a.compress()
 	return a, nil
+}
+
+// compress compresses every text asset, side by side.
+func (a *assets) compress() {
+	var wg sync.WaitGroup
+	encoded := make(map[string]*encodings)
+	for name, f := range a.files {
+		if compressible(f.contentType) {
+			enc := new(encodings)
+			encoded[name] = enc
+			wg.Go(func() { *enc = compress(f.content) })
+		}
+	}
+	wg.Wait()
+	for name, enc := range encoded {
+		f := a.files[name]
+		f.encoded = *enc
+		a.files[name] = f
+	}
 }
 
 // contentType returns the Content-Type for an asset name, by extension.
@@ -91,6 +114,12 @@ func contentType(name string) (string, bool) {
 		return "font/woff2", true
 	}
 	return "", false
+}
+
+// compressible reports whether assets of the content type are worth
+// compressing: text. PNG and WOFF2 are compressed already.
+func compressible(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/") || contentType == "image/svg+xml" || contentType == "application/json"
 }
 
 // URL returns the content-hashed URL path of the named asset, such as
@@ -127,12 +156,26 @@ func (s *Server) handleFavicon(w http.ResponseWriter, r *http.Request) {
 	serveAsset(w, r, f, cacheControl, s.assets.version)
 }
 
-// serveAsset writes f with the given Cache-Control and an ETag of the asset
-// version. http.ServeContent answers conditional and range requests.
-func serveAsset(w http.ResponseWriter, r *http.Request, f asset, cacheControl, version string) {
+// serveAsset writes f with the given Cache-Control, in the best coding the
+// request accepts. tag identifies f's content (the asset version); each
+// coding is its own representation, whose ETag is tag and the coding.
+// http.ServeContent answers conditional and range requests.
+func serveAsset(w http.ResponseWriter, r *http.Request, f asset, cacheControl, tag string) {
 	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", cacheControl)
-	h.Set("ETag", `"`+version+`"`)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.content))
+	body, etag := f.content, tag
+	if compressible(f.contentType) {
+		h.Add("Vary", "Accept-Encoding")
+		switch {
+		case f.encoded.brotli != nil && acceptsCoding(r, codingBrotli):
+			body, etag = f.encoded.brotli, tag+"-"+codingBrotli
+			h.Set("Content-Encoding", codingBrotli)
+		case f.encoded.gzip != nil && acceptsCoding(r, codingGzip):
+			body, etag = f.encoded.gzip, tag+"-"+codingGzip
+			h.Set("Content-Encoding", codingGzip)
+		}
+	}
+	h.Set("ETag", `"`+etag+`"`)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
