@@ -26,6 +26,7 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	data := fs.String("data", defaultDataDir, "keep shared workloads in `dir` (created if missing)")
 	publicURL := fs.String("public-url", "", "the server's `URL` as browsers reach it (https://host): share links use it, websockets must come from it")
 	storeURL := fs.String("store", "", "keep shared workloads in the PostgreSQL database at `url` (postgres://...) instead of -data")
+	metricsAddr := fs.String("metrics-addr", "", "serve /metrics on `host:port` only, not on -addr")
 	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,9 +52,11 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 		Store:     db,
 		Runner:    workers,
 		PublicURL: *publicURL,
+
+		SeparateMetrics: *metricsAddr != "",
 	})
 	if err != nil {
 		return err
 	}
-	return srv.ListenAndServe(ctx, *addr)
+	return listenAndServe(ctx, srv, *addr, *metricsAddr)
 }

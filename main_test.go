@@ -53,6 +53,7 @@ func TestRun(t *testing.T) {
 		{"version with argument", []string{"version", "x"}, exitUsage, "", "unexpected arguments"},
 		{"help with argument", []string{"help", "x"}, exitUsage, "", "unexpected arguments"},
 		{"bad listen address", []string{"serve", "-addr", "127.0.0.1:99999"}, exitError, "", "listen"},
+		{"bad metrics address", []string{"serve", "-metrics-addr", "127.0.0.1:99999"}, exitError, "", "-metrics-addr"},
 		{"store not PostgreSQL", []string{"serve", "-store", "mysql://u:secret@h/db"}, exitError, "", "-store: want a postgres:// or postgresql:// URL"},
 	}
 	for _, tt := range tests {
@@ -166,7 +167,7 @@ func (b *syncBuffer) String() string {
 // TestServeCommand runs "gilscope serve" as main does, fetches a page, and
 // checks that canceling the context (as SIGINT does) shuts it down cleanly.
 func TestServeCommand(t *testing.T) {
-	addr, stop := startServe(t, "-data", t.TempDir())
+	addr, _, stop := startServe(t, "-data", t.TempDir())
 	resp, err := http.Get("http://" + addr + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +184,7 @@ func TestServeCommand(t *testing.T) {
 func TestServePostgres(t *testing.T) {
 	url := pgtest.NewDatabase(t)
 	unused := filepath.Join(t.TempDir(), "data")
-	addr, stop := startServe(t, "-store", url, "-data", unused)
+	addr, _, stop := startServe(t, "-store", url, "-data", unused)
 	resp, err := http.Post("http://"+addr+"/api/share", "application/json",
 		strings.NewReader(`{"workload": {"source": "print('in postgres')"}}`))
 	if err != nil {
@@ -210,10 +211,34 @@ func TestServePostgres(t *testing.T) {
 	}
 }
 
+// TestServeMetricsAddr runs "gilscope serve -metrics-addr": /metrics is
+// served there, and no longer on the main address.
+func TestServeMetricsAddr(t *testing.T) {
+	addr, log, stop := startServe(t, "-data", t.TempDir(), "-metrics-addr", "127.0.0.1:0")
+	metricsAddr := waitForLog(t, log, "serving metrics")
+	for _, tt := range []struct {
+		url        string
+		wantStatus int
+	}{
+		{"http://" + metricsAddr + "/metrics", 200},
+		{"http://" + addr + "/metrics", 404},
+	} {
+		resp, err := http.Get(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.wantStatus {
+			t.Errorf("GET %s = %d, want %d", tt.url, resp.StatusCode, tt.wantStatus)
+		}
+	}
+	stop()
+}
+
 // startServe runs "gilscope serve" with args and a free loopback port, and
-// returns its address and a function that cancels its context (as SIGINT
-// does) and checks that it shuts down cleanly.
-func startServe(t *testing.T, args ...string) (addr string, stop func()) {
+// returns its address, its log, and a function that cancels its context (as
+// SIGINT does) and checks that it shuts down cleanly.
+func startServe(t *testing.T, args ...string) (addr string, log *syncBuffer, stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -222,8 +247,8 @@ func startServe(t *testing.T, args ...string) (addr string, stop func()) {
 	go func() {
 		done <- run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), new(bytes.Buffer), &stderr)
 	}()
-	addr = waitForListen(t, &stderr)
-	return addr, func() {
+	addr = waitForLog(t, &stderr, "listening")
+	return addr, &stderr, func() {
 		t.Helper()
 		cancel()
 		select {
@@ -240,10 +265,10 @@ func startServe(t *testing.T, args ...string) (addr string, stop func()) {
 	}
 }
 
-// waitForListen polls the server log for the address it listens on.
-func waitForListen(t *testing.T, log *syncBuffer) string {
+// waitForLog polls the server log for the line msg and returns its address.
+func waitForLog(t *testing.T, log *syncBuffer, msg string) string {
 	t.Helper()
-	re := regexp.MustCompile(`msg=listening addr=(\S+)`)
+	re := regexp.MustCompile(`msg="?` + msg + `"? addr=(\S+)`)
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := re.FindStringSubmatch(log.String()); m != nil {

@@ -6,7 +6,9 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -254,12 +256,15 @@ func TestMetrics(t *testing.T) {
 	post(h, "/api/run", `{"source": "(("}`)
 	w := get(h, "/metrics", "")
 	for _, want := range []string{
-		`gilscope_runs_total{kind="api",end="exit"} 1`,
+		`gilscope_runs_total{end="exit",kind="api"} 1`, // the client library sorts labels
 		`gilscope_errors_total{kind="syntax"} 1`,
 		"gilscope_sessions_active 0",
 		"gilscope_workers_live ",
 		"gilscope_workers_crashed_total 0",
 		`gilscope_run_duration_seconds_count 1`,
+		"# TYPE gilscope_run_duration_seconds histogram",
+		"go_goroutines ",
+		"process_cpu_seconds_total ",
 	} {
 		if !strings.Contains(w.Body.String(), want) {
 			t.Errorf("metrics lack %q:\n%s", want, w.Body)
@@ -297,5 +302,50 @@ func TestShareSurvivesRestart(t *testing.T) {
 	defer db.Close()
 	if w := get(s.Handler(), "/api/share/"+got.ID, ""); w.Code != 200 || !strings.Contains(w.Body.String(), "kept") {
 		t.Errorf("after a restart: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestSeparateMetrics checks that with Config.SeparateMetrics /metrics is
+// served only by ServeMetrics, on its own listener.
+func TestSeparateMetrics(t *testing.T) {
+	s, err := New(Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory(),
+		SeparateMetrics: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := get(s.Handler(), "/metrics", ""); w.Code != http.StatusNotFound {
+		t.Errorf("main handler: GET /metrics = %d, want 404", w.Code)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.ServeMetrics(ctx, ln) }()
+	base := "http://" + ln.Addr().String()
+	for _, tt := range []struct {
+		path       string
+		wantStatus int
+	}{
+		{"/metrics", http.StatusOK},
+		{"/", http.StatusNotFound},
+	} {
+		res, err := http.Get(base + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tt.wantStatus {
+			t.Errorf("metrics listener: GET %s = %d, want %d", tt.path, res.StatusCode, tt.wantStatus)
+		}
+		if tt.wantStatus == 200 && !strings.Contains(string(body), "gilscope_sessions_active 0") {
+			t.Errorf("metrics listener: GET %s lacks the server's gauges:\n%s", tt.path, body)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("ServeMetrics after cancel = %v, want nil", err)
 	}
 }

@@ -1,18 +1,25 @@
-// metrics.go defines /metrics: the server's counters in the Prometheus text
-// exposition format, written by hand (a handful of counters does not need a
-// client library).
+// metrics.go defines /metrics: the server's counters and gauges, with the
+// Go runtime's and the process's, through the Prometheus client library;
+// and ServeMetrics, which serves them on a listener of their own.
 
 package server
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"runtime"
-	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/gilscope/gilscope/internal/worker"
 )
@@ -30,6 +37,9 @@ type metrics struct {
 	events         atomic.Int64 // events simulated
 	instructions   atomic.Int64 // bytecode instructions simulated
 	framesSent     atomic.Int64 // websocket messages sent
+
+	handler  http.Handler // serves /metrics; see newHandler
+	separate bool         // Config.SeparateMetrics
 
 	mu        sync.Mutex
 	runs      map[string]int64 // by "kind end", e.g. "api exit"
@@ -73,72 +83,132 @@ func (m *metrics) error(kind string) {
 	m.mu.Unlock()
 }
 
-// handleMetrics serves the counters in Prometheus text format 0.0.4.
+// newHandler returns the /metrics handler of s: a registry of its own (no
+// global state) with the Go runtime and process collectors and the
+// server's figures, in the Prometheus exposition formats.
+func (m *metrics) newHandler(s *Server) http.Handler {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		serverCollector{s},
+	)
+	h := promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelError),
+	})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// handleMetrics serves /metrics, unless Config.SeparateMetrics moved it to
+// ServeMetrics's listener.
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	var workers *worker.Stats
+	if s.metrics.separate {
+		s.handleNotFound(w, r)
+		return
+	}
+	s.metrics.handler.ServeHTTP(w, r)
+}
+
+// ServeMetrics serves /metrics alone on ln until ctx is done, then shuts
+// down gracefully. Run it on an address that is not public when
+// Config.SeparateMetrics is set. It closes ln.
+func (s *Server) ServeMetrics(ctx context.Context, ln net.Listener) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics.handler)
+	hs := &http.Server{
+		Handler:           http.TimeoutHandler(mux, pageTimeout, "503 timeout"),
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	s.log.Info("serving metrics", slog.String("addr", ln.Addr().String()))
+	select {
+	case err := <-served:
+		return fmt.Errorf("metrics: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	if err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	return nil
+}
+
+// serverCollector gives a registry the server's figures, read at each
+// scrape. It describes nothing up front (an unchecked collector): the
+// worker figures exist only when runs go to a worker pool.
+type serverCollector struct{ s *Server }
+
+// Describe implements prometheus.Collector.
+func (serverCollector) Describe(chan<- *prometheus.Desc) {}
+
+// Collect implements prometheus.Collector.
+func (c serverCollector) Collect(ch chan<- prometheus.Metric) {
+	s, m := c.s, c.s.metrics
+	emit := func(kind prometheus.ValueType, name, help string, v float64) {
+		ch <- prometheus.MustNewConstMetric(prometheus.NewDesc(name, help, nil, nil), kind, v)
+	}
+	gauge := func(name, help string, v float64) { emit(prometheus.GaugeValue, name, help, v) }
+	counter := func(name, help string, v float64) { emit(prometheus.CounterValue, name, help, v) }
+	gauge("gilscope_sessions_active", "Open websocket sessions.", float64(m.sessionsActive.Load()))
+	counter("gilscope_sessions_total", "Websocket sessions opened.", float64(m.sessionsTotal.Load()))
+	gauge("gilscope_runs_working", "Simulations holding a run slot.", float64(s.runs.busy()))
+	gauge("gilscope_events_held", "Events the live sessions keep (bounded by maxHeldEvents).", float64(s.heldEvents.Load()))
+	counter("gilscope_simulated_seconds_total", "Simulated time of every run.", float64(m.simulatedNS.Load())/1e9)
+	counter("gilscope_simulated_events_total", "Events simulated by every run.", float64(m.events.Load()))
+	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", float64(m.instructions.Load()))
+	counter("gilscope_ws_messages_sent_total", "Websocket messages sent.", float64(m.framesSent.Load()))
 	if p, ok := s.runner.(interface{ Stats() worker.Stats }); ok {
 		st := p.Stats()
-		workers = &st
+		gauge("gilscope_workers_live", "Worker processes running, idle or working.", float64(st.Live))
+		gauge("gilscope_workers_idle", "Worker processes started and waiting for a run.", float64(st.Idle))
+		counter("gilscope_workers_started_total", "Worker processes started.", float64(st.Started))
+		counter("gilscope_workers_crashed_total", "Worker processes that died during a run.", float64(st.Crashed))
 	}
-	s.metrics.write(w, s.runs.busy(), s.heldEvents.Load(), workers)
-}
-
-// write writes the counters; workers is nil when runs are simulated in
-// process.
-func (m *metrics) write(w io.Writer, busy int, held int64, workers *worker.Stats) {
-	gauge := func(name, help string, v any) {
-		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
-	}
-	counter := func(name, help string, v any) {
-		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %v\n", name, help, name, name, v)
-	}
-	gauge("gilscope_sessions_active", "Open websocket sessions.", m.sessionsActive.Load())
-	counter("gilscope_sessions_total", "Websocket sessions opened.", m.sessionsTotal.Load())
-	gauge("gilscope_runs_working", "Simulations holding a run slot.", busy)
-	gauge("gilscope_events_held", "Events the live sessions keep (bounded by maxHeldEvents).", held)
-	counter("gilscope_simulated_seconds_total", "Simulated time of every run.", float64(m.simulatedNS.Load())/1e9)
-	counter("gilscope_simulated_events_total", "Events simulated by every run.", m.events.Load())
-	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", m.instructions.Load())
-	counter("gilscope_ws_messages_sent_total", "Websocket messages sent.", m.framesSent.Load())
-	if workers != nil {
-		gauge("gilscope_workers_live", "Worker processes running, idle or working.", workers.Live)
-		gauge("gilscope_workers_idle", "Worker processes started and waiting for a run.", workers.Idle)
-		counter("gilscope_workers_started_total", "Worker processes started.", workers.Started)
-		counter("gilscope_workers_crashed_total", "Worker processes that died during a run.", workers.Crashed)
-	}
+	// Kept from before the Go collector, whose go_memstats_heap_alloc_bytes
+	// and go_goroutines say the same.
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	gauge("gilscope_heap_bytes", "Bytes of live heap.", ms.HeapAlloc)
-	gauge("gilscope_goroutines", "Goroutines.", runtime.NumGoroutine())
-
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fmt.Fprintf(w, "# HELP gilscope_runs_total Runs finished, by kind and how they ended.\n# TYPE gilscope_runs_total counter\n")
-	for _, k := range sortedKeys(m.runs) {
-		var kind, end string
-		fmt.Sscan(k, &kind, &end)
-		fmt.Fprintf(w, "gilscope_runs_total{kind=%q,end=%q} %d\n", kind, end, m.runs[k])
-	}
-	fmt.Fprintf(w, "# HELP gilscope_errors_total Errors answered to clients, by kind.\n# TYPE gilscope_errors_total counter\n")
-	for _, k := range sortedKeys(m.errors) {
-		fmt.Fprintf(w, "gilscope_errors_total{kind=%q} %d\n", k, m.errors[k])
-	}
-	fmt.Fprintf(w, "# HELP gilscope_run_duration_seconds Host time of finished runs.\n# TYPE gilscope_run_duration_seconds histogram\n")
-	for i, b := range runDurationBuckets {
-		fmt.Fprintf(w, "gilscope_run_duration_seconds_bucket{le=\"%g\"} %d\n", b, m.durBucket[i])
-	}
-	n := m.durBucket[len(runDurationBuckets)]
-	fmt.Fprintf(w, "gilscope_run_duration_seconds_bucket{le=\"+Inf\"} %d\n", n)
-	fmt.Fprintf(w, "gilscope_run_duration_seconds_sum %g\ngilscope_run_duration_seconds_count %d\n", m.durSum, n)
+	gauge("gilscope_heap_bytes", "Bytes of live heap.", float64(ms.HeapAlloc))
+	gauge("gilscope_goroutines", "Goroutines.", float64(runtime.NumGoroutine()))
+	m.collectLabeled(ch)
 }
 
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+var (
+	runsDesc = prometheus.NewDesc("gilscope_runs_total", "Runs finished, by kind and how they ended.",
+		[]string{"kind", "end"}, nil)
+	errorsDesc = prometheus.NewDesc("gilscope_errors_total", "Errors answered to clients, by kind.",
+		[]string{"kind"}, nil)
+	durationDesc = prometheus.NewDesc("gilscope_run_duration_seconds", "Host time of finished runs.", nil, nil)
+)
+
+// collectLabeled sends the runs and errors by label, and the run duration
+// histogram.
+func (m *metrics) collectLabeled(ch chan<- prometheus.Metric) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k, n := range m.runs {
+		kind, end, _ := strings.Cut(k, " ")
+		ch <- prometheus.MustNewConstMetric(runsDesc, prometheus.CounterValue, float64(n), kind, end)
 	}
-	sort.Strings(keys)
-	return keys
+	for kind, n := range m.errors {
+		ch <- prometheus.MustNewConstMetric(errorsDesc, prometheus.CounterValue, float64(n), kind)
+	}
+	buckets := make(map[float64]uint64, len(runDurationBuckets))
+	for i, b := range runDurationBuckets {
+		buckets[b] = uint64(m.durBucket[i])
+	}
+	n := uint64(m.durBucket[len(runDurationBuckets)])
+	ch <- prometheus.MustNewConstHistogram(durationDesc, n, m.durSum, buckets)
 }

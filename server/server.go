@@ -193,6 +193,10 @@ type Config struct {
 	// when empty, links are made on the request's Host, and a websocket's
 	// Origin must match its Host.
 	PublicURL string
+
+	// SeparateMetrics takes /metrics off Handler: it is served only by
+	// ServeMetrics, on a listener of its own that need not be public.
+	SeparateMetrics bool
 }
 
 // Server is the gilscope web server. Create one with New; its Handler is
@@ -292,6 +296,7 @@ func New(cfg Config) (*Server, error) {
 	if s.runner == nil {
 		s.runner = worker.Local{}
 	}
+	s.metrics.handler, s.metrics.separate = s.metrics.newHandler(s), cfg.SeparateMetrics
 	s.mux = s.routes()
 	return s, nil
 }
