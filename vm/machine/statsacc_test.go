@@ -128,3 +128,34 @@ func TestKth(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStatsAccumulator measures what a live session pays: adding a run's
+// events one by one and asking for the statistics every 1,000 events (about five
+// times a second at the fastest playback), against ComputeStats of the whole run.
+func BenchmarkStatsAccumulator(b *testing.B) {
+	ex, _ := examples.Lookup("convoy")
+	w := ex.Workload
+	r, err := Run("convoy.py", []byte(w.Source), Options{Model: w.Model, Cores: w.Cores, Seed: w.Seed, MaxTime: w.MaxTime,
+		RecordEvents: true}, io.Discard, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("accumulate", func(b *testing.B) {
+		for range b.N {
+			a := NewStatsAccumulator(r.Model, r.Cores)
+			for i, e := range r.Events {
+				a.Add(e)
+				if i%1000 == 0 {
+					a.Stats(e.T+1, nil)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(r.Events)), "ns/event")
+	})
+	b.Run("ComputeStats", func(b *testing.B) {
+		for range b.N {
+			ComputeStats(r)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(r.Events)), "ns/event")
+	})
+}
