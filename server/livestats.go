@@ -20,19 +20,22 @@ const statsInterval = 200 * time.Millisecond
 
 // playheadStats computes and paces the statistics of one live run.
 type playheadStats struct {
-	acc    *machine.StatsAccumulator
-	sent   bool
-	sentT  int64 // the position of the last stats message
-	sentAt time.Time
+	acc       *machine.StatsAccumulator
+	sent      bool
+	sentT     int64 // the position of the last stats message
+	sentFinal bool  // it held the whole run's statistics
+	sentAt    time.Time
 }
 
 func newPlayheadStats(wl workload) playheadStats {
 	return playheadStats{acc: machine.NewStatsAccumulator(wl.Model, wl.Cores)}
 }
 
-// due reports whether statistics should be sent for position t now.
-func (p *playheadStats) due(t int64, moving bool, now time.Time) bool {
-	if p.sent && t == p.sentT {
+// due reports whether statistics should be sent for position t now; final
+// says they are the whole run's (t is the end), which a position reached
+// before the run was known to end may not have had.
+func (p *playheadStats) due(t int64, final, moving bool, now time.Time) bool {
+	if p.sent && t == p.sentT && final == p.sentFinal {
 		return false
 	}
 	return !moving || now.Sub(p.sentAt) >= statsInterval

@@ -336,21 +336,21 @@ func (ss *session) summary() *summary {
 // whole run's, as "gilscope run --json" reports them.
 func (ss *session) sendStats(ctx context.Context) error {
 	r := ss.run
-	now := time.Now()
-	if r == nil || !ss.listed || !ss.stats.due(ss.pos, ss.playing || ss.pending.kind != opNone, now) {
+	if r == nil || !ss.listed {
 		return nil
 	}
-	sn := r.snapshot()
-	if sn.done && r.failed != nil {
+	now, sn := time.Now(), r.snapshot()
+	final := sn.done && ss.pos >= sn.end
+	if sn.done && r.failed != nil || !ss.stats.due(ss.pos, final, ss.playing || ss.pending.kind != opNone, now) {
 		return nil
 	}
 	var st *machine.Stats
-	if sn.done && ss.pos >= sn.end {
+	if final {
 		st = ss.summary().Stats
 	} else {
 		st = ss.stats.at(sn.events, ss.pos)
 	}
-	ss.stats.sent, ss.stats.sentT, ss.stats.sentAt = true, ss.pos, now
+	ss.stats.sent, ss.stats.sentT, ss.stats.sentFinal, ss.stats.sentAt = true, ss.pos, final, now
 	return ss.send(ctx, statsMessage{header: newHeader("stats", r.id), T: ss.pos, Stats: st})
 }
 

@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/gilscope/gilscope/examples"
 	"github.com/gilscope/gilscope/vm/machine"
@@ -138,4 +139,33 @@ func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Examp
 		t.Errorf("%s: stats at the end:\n got %s\nwant %s (gilscope run --json)", desc, last.Stats, cli)
 	}
 	c.ws.Close()
+}
+
+// TestPlayheadStatsDue checks when statistics are sent: at once when the
+// playhead stops somewhere new, at most every statsInterval while it moves,
+// never twice for one position, but once more when a position turns out to
+// be the end (the whole run's statistics replace the prefix's).
+func TestPlayheadStatsDue(t *testing.T) {
+	t0 := time.Now()
+	sent := playheadStats{sent: true, sentT: 100, sentAt: t0}
+	tests := []struct {
+		desc          string
+		p             playheadStats
+		t             int64
+		final, moving bool
+		now           time.Time
+		want          bool
+	}{
+		{"the first, at 0", playheadStats{}, 0, false, false, t0, true},
+		{"stopped at the same place", sent, 100, false, false, t0.Add(time.Second), false},
+		{"stopped elsewhere", sent, 50, false, false, t0.Add(time.Millisecond), true},
+		{"moving, soon after", sent, 150, false, true, t0.Add(statsInterval / 2), false},
+		{"moving, an interval after", sent, 150, false, true, t0.Add(statsInterval), true},
+		{"the same position found to be the end", sent, 100, true, false, t0.Add(time.Millisecond), true},
+	}
+	for _, tt := range tests {
+		if got := tt.p.due(tt.t, tt.final, tt.moving, tt.now); got != tt.want {
+			t.Errorf("%s: due = %v, want %v", tt.desc, got, tt.want)
+		}
+	}
 }
