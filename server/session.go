@@ -85,7 +85,7 @@ type session struct {
 	res     float64 // the browser's resolution, ns per pixel
 	pending pendingOp
 	stats   playheadStats
-	sum     *summary // how run ended, once it has (summary computes it once)
+	sum     *summary // how the run ended, once it has (summary computes it once)
 	// exactEnd makes the next events message keep the last event of each
 	// resource before its end: a step shows the event it stopped at.
 	exactEnd bool
