@@ -175,6 +175,13 @@ type positionMessage struct {
 	Simulated int64   `json:"simulated"`
 }
 
+// statsMessage is the statistics of a run before T (docs/protocol.md).
+type statsMessage struct {
+	header
+	T     int64          `json:"t"`
+	Stats *machine.Stats `json:"stats"`
+}
+
 type endMessage struct {
 	header
 	Summary summary `json:"summary"`

@@ -84,6 +84,8 @@ type session struct {
 	speed   float64 // ns per second; 0 is as fast as the simulation goes
 	res     float64 // the browser's resolution, ns per pixel
 	pending pendingOp
+	stats   playheadStats
+	sum     *summary // how the run ended, once it has (summary computes it once)
 	// exactEnd makes the next events message keep the last event of each
 	// resource before its end: a step shows the event it stopped at.
 	exactEnd bool
@@ -201,7 +203,10 @@ func (ss *session) handle(ctx context.Context, data []byte) error {
 			ss.pending = pendingOp{kind: opStepInstr, thread: m.Thread, from: ss.pos}
 		}
 	}
-	return ss.sendPosition(ctx, true)
+	if err := ss.sendPosition(ctx, true); err != nil {
+		return err
+	}
+	return ss.sendStats(ctx)
 }
 
 // seek moves the playhead to t: at once if the browser has what lies before
@@ -225,6 +230,7 @@ func (ss *session) startRun(ctx context.Context, m clientMessage) error {
 	}
 	ss.run = startLiveRun(ss.s, ctx, ss.runSeq, *m.Workload)
 	ss.ended, ss.noInstr, ss.listed = false, false, false
+	ss.stats, ss.sum = newPlayheadStats(*m.Workload), nil
 	ss.pos, ss.carry, ss.sentTo, ss.sentIdx, ss.instrTo = 0, 0, 0, 0, 0
 	ss.speed, ss.res = 0, m.Resolution
 	if m.Speed != nil {
@@ -303,12 +309,49 @@ func (ss *session) advance(ctx context.Context) error {
 	}
 	if sn.done && !ss.ended {
 		ss.ended = true
-		if err := ss.send(ctx, endMessage{header: newHeader("end", r.id), Summary: r.summary()}); err != nil {
+		if err := ss.send(ctx, endMessage{header: newHeader("end", r.id), Summary: *ss.summary()}); err != nil {
 			return err
 		}
 	}
 	ss.exactEnd = false
-	return ss.sendPosition(ctx, false)
+	if err := ss.sendPosition(ctx, false); err != nil {
+		return err
+	}
+	return ss.sendStats(ctx)
+}
+
+// summary returns how the run ended, computing it once. Call it once the
+// run is done.
+func (ss *session) summary() *summary {
+	if ss.sum == nil {
+		sum := ss.run.summary()
+		ss.sum = &sum
+	}
+	return ss.sum
+}
+
+// sendStats sends the statistics of the run before the playhead when they
+// are due: at most every statsInterval while it moves, at once when it
+// stops somewhere new. At the end of the run they are the summary's: the
+// whole run's, as "gilscope run --json" reports them.
+func (ss *session) sendStats(ctx context.Context) error {
+	r := ss.run
+	if r == nil || !ss.listed {
+		return nil
+	}
+	now, sn := time.Now(), r.snapshot()
+	final := sn.done && ss.pos >= sn.end
+	if sn.done && r.failed != nil || !ss.stats.due(ss.pos, final, ss.playing || ss.pending.kind != opNone, now) {
+		return nil
+	}
+	var st *machine.Stats
+	if final {
+		st = ss.summary().Stats
+	} else {
+		st = ss.stats.at(sn.events, ss.pos)
+	}
+	ss.stats.sent, ss.stats.sentT, ss.stats.sentFinal, ss.stats.sentAt = true, ss.pos, final, now
+	return ss.send(ctx, statsMessage{header: newHeader("stats", r.id), T: ss.pos, Stats: st})
 }
 
 // movePlayhead advances a playing playhead by the playback clock, keeping it

@@ -35,6 +35,11 @@ func TestTimelineModulesOnRealPage(t *testing.T) {
 			{ t: 0, kind: "thread_state", thread: 1, core: 0, state: "running_gil" },
 			{ t: 1000000, kind: "end", thread: 0, core: -1, text: "exit" },
 		]);
+		const hold = { count: 1, p10_ns: 1000000, p50_ns: 1000000, p90_ns: 1000000, p99_ns: 1000000, max_ns: 1000000 };
+		s.handle({ v: 1, type: "stats", t: 1000001, stats: { model: "cpython-3.12", cores: 1, wall_ns: 1000000,
+			gil_acquires: 1, gil_switches: 0, gil_switches_per_sec: 0, drop_requests: 0, forced_switches: 0, futile_wakeups: 0,
+			gil_holds: hold, blocking: [], sequential_ns: 1000000, threads: [{ id: 1, name: "MainThread", cpu_ns: 1000000,
+			gil_wait_ns: 0, runnable_ns: 0, blocked_ns: 0, gil_holds: hold }] } });
 		const c = document.getElementById("`+web.TimelineID+`");
 		const tl = new Timeline(c, s);
 		tl.setView(0, 1000000); tl.draw();

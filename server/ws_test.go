@@ -54,6 +54,7 @@ type received struct {
 	Code      []worker.CodeObject `json:"code"`
 	Error     apiError            `json:"error"`
 	Summary   summary             `json:"summary"`
+	Stats     json.RawMessage     `json:"stats"`
 	Version   string              `json:"version"`
 }
 

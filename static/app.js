@@ -281,6 +281,9 @@ class Side {
         if (typeof msg.speed === "number") this.speed = msg.speed;
         if (typeof msg.simulated === "number") this.simulated = msg.simulated;
         break;
+      case "stats": // the run's statistics before msg.t, for the statistics panel
+        this.store.handle(msg);
+        break;
       case "end":
         this.summary = msg.summary || {};
         this.store.handle(msg);

@@ -1,9 +1,11 @@
 // model.js defines RunStore, the browser's copy of one run: it takes the
 // protocol's messages (docs/protocol.md), keeps every resource's state
 // transitions in flat, time-sorted, columnar arrays, derives spans from them
-// exactly as vm/machine/spans.go does, and answers stateAt(t) and stats(t)
-// (mirroring vm/machine/stats.go). It also words explanations of events
-// (explain) and formats simulated time (fmtDur, fmtTime).
+// exactly as vm/machine/spans.go does, to draw them, and answers stateAt(t).
+// It keeps the latest statistics the server sent (serverStats): the events
+// it holds may be coalesced, so it counts nothing itself. It also words
+// explanations of events (explain) and formats simulated time (fmtDur,
+// fmtTime).
 //
 // Nothing here touches the DOM; timeline.js draws a RunStore and panels.js
 // shows its objects, bytecode and statistics. See docs/HACKING.md, "Timeline".
@@ -22,11 +24,6 @@ const INSTANT_KINDS = new Set(["thread_start", "drop_request", "forced_switch", 
 
 /** Kinds that are refcount anomalies (an object's history gets a mark). */
 export const ANOMALIES = new Set(["ref_race", "use_after_free", "leak"]);
-// WORK_WAITS are the blocking calls that wait for the outside world (a sleep, simulated
-// I/O), which a sequential program would wait for too; waits for other threads and
-// processes (locks, joins, sockets and pipes between them, the GIL) are not. Blocked
-// spans on an object (a socket) wait for another thread.
-const WORK_WAITS = new Set(["sleep", "io"]);
 
 /**
  * Col is a growable typed column. Spans and histories are kept as a few Cols
@@ -221,7 +218,6 @@ export class RunStore {
     this.locks = new Map();
     this.objects = new Map();
     this.instants = [];
-    this._counts = { drop: new Col(Int32Array), forced: new Col(Int32Array), futile: new Col(Int32Array) }; // running counts by instant
     this.deadlocks = [];    // the deadlock events, for drawing without scanning instants
     this.pauses = [];       // gc_pause events (Value: the pause, ns)
     this.globalMarks = [];  // instants of no thread worth a mark (leaks), as instant indices
@@ -232,7 +228,7 @@ export class RunStore {
     this.endTime = undefined; // its end_time, ns
     this.eventCount = 0;
     this._shared = null;
-    this._stats = null;
+    this.serverStats = null; // the latest stats message's {t, stats}: the run's figures before t
     this._emit();
   }
 
@@ -244,8 +240,8 @@ export class RunStore {
   }
 
   /**
-   * handle takes one server message: hello, compiled, events, instr or end (others
-   * are ignored, as are messages of another run than the one reset named).
+   * handle takes one server message: hello, compiled, events, instr, stats or end
+   * (others are ignored, as are messages of another run than the one reset named).
    */
   handle(msg) {
     if (!msg || (this.run && msg.run && msg.run !== this.run)) return;
@@ -254,6 +250,7 @@ export class RunStore {
       case "compiled": this.setCode(msg.code); break;
       case "events": this.add(msg.events || [], msg.t1); break;
       case "instr": this.setInstr(msg.t0, msg.t1, msg.events); break;
+      case "stats": this.serverStats = { t: msg.t, stats: msg.stats }; this._emit(); break;
       case "end": this.finish(msg.summary || {}); break;
     }
   }
@@ -308,7 +305,7 @@ export class RunStore {
     let th = this.threads.get(id);
     if (!th) {
       th = { id, name: id === 1 ? "MainThread" : `Thread ${id}`, process, done: false,
-        spans: new SpanList(), pos: new History(3), marks: [], anomalies: [], blocked: [] };
+        spans: new SpanList(), pos: new History(3), marks: [], anomalies: [] };
       this.threads.set(id, th);
     }
     return th;
@@ -447,10 +444,6 @@ export class RunStore {
   _instant(e) {
     const i = this.instants.length;
     this.instants.push(e);
-    const c = this._counts, prev = (col) => (i > 0 ? col.a[i - 1] : 0);
-    c.drop.set(i, prev(c.drop) + (e.kind === "drop_request" ? 1 : 0));
-    c.forced.set(i, prev(c.forced) + (e.kind === "forced_switch" ? 1 : 0));
-    c.futile.set(i, prev(c.futile) + (e.kind === "futile_wakeup" ? 1 : 0));
     if (e.kind === "deadlock") this.deadlocks.push(e);
     if (e.kind === "thread_start") {
       const th = this._thread(e.thread);
@@ -479,13 +472,11 @@ export class RunStore {
       if (sp.kind[i] === state && sp.b[i] === reason && sp.a[i] === core) return; // sameState
       const oldCore = sp.a[i];
       sp.close(e.t);
-      if (sp.n === i && th.blocked[th.blocked.length - 1] === i) th.blocked.pop(); // dropped: empty
       const oc = this.cores[oldCore];
       if (oc && oc.isOpen() && oc.a[oc.n - 1] === e.thread) oc.close(e.t);
     }
     if (state === S_DONE) { th.done = true; th.doneAt = e.t; return; }
     sp.open(e.t, state, core, reason, num(e.obj), num(e.merged, 1));
-    if (state === S_BLOCKED) th.blocked.push(sp.n - 1);
     if (core >= 0) {
       this._ensureCores(core + 1);
       const cs = this.cores[core];
@@ -674,106 +665,6 @@ export class RunStore {
     }
     this._emit();
   }
-
-  /**
-   * stats returns the run's figures up to time t (default: the end), with the
-   * field names of vm/machine Stats' JSON, plus sequential_ns (the CPU time of
-   * all threads, one after another), ratio (wall / sequential) and summary
-   * ("3 threads: 1.02× the sequential time").
-   */
-  stats(t = this.end) {
-    t = Math.min(t, this.end);
-    const key = `${t}/${this.eventCount}/${this.end}/${this.endTime}`;
-    if (this._stats && this._stats.key === key) return this._stats.value;
-    const value = this._computeStats(t);
-    this._stats = { key, value };
-    return value;
-  }
-
-  _computeStats(t) {
-    // at the end, the wall time is the run's end time, as Go's Stats has it
-    const wall = this.finished && this.endTime !== undefined && t >= Math.min(this.end, this.endTime) &&
-      this.end >= this.endTime ? this.endTime : t;
-    const s = { model: this.model, cores: this.cores.length, wall_ns: wall, gil_acquires: 0, gil_switches: 0,
-      gil_switches_per_sec: 0, drop_requests: 0, forced_switches: 0, futile_wakeups: 0 };
-    // instants up to t, from the running counts kept as they arrived
-    let lo = 0, hi = this.instants.length;
-    while (lo < hi) { const m = (lo + hi) >>> 1; if (this.instants[m].t <= t) lo = m + 1; else hi = m; }
-    if (lo > 0) {
-      s.drop_requests = this._counts.drop.a[lo - 1];
-      s.forced_switches = this._counts.forced.a[lo - 1];
-      s.futile_wakeups = this._counts.futile.a[lo - 1];
-    }
-    const tenuresBy = new Map(), all = [];
-    let hasGIL = false;
-    for (const g of this.gils.values()) {
-      const h = g.holds;
-      const ten = [];
-      for (let i = 0; i < h.n && h.start[i] <= t; i++) {
-        hasGIL = true;
-        s.gil_acquires++;
-        if (i > 0 && h.a[i - 1] !== h.a[i]) s.gil_switches++;
-        const end = Math.min(h.end[i], t);
-        const reason = h.end[i] <= t ? h.kind[i] : 0;
-        const last = ten[ten.length - 1];
-        if (last && last.thread === h.a[i] && last.reason === 3) { last.end = end; last.reason = reason; continue; }
-        ten.push({ thread: h.a[i], start: h.start[i], end, reason });
-      }
-      for (const x of ten) {
-        if (!tenuresBy.has(x.thread)) tenuresBy.set(x.thread, []);
-        tenuresBy.get(x.thread).push(x.end - x.start);
-        all.push(x.end - x.start);
-      }
-    }
-    s.gil_holds = distOf(all);
-    if (wall > 0) s.gil_switches_per_sec = Math.round(s.gil_switches / (wall / 1e9) * 100) / 100;
-    const blocked = new Map(), until = new Map();
-    s.threads = [];
-    let sequential = 0, ran = 0;
-    for (const th of [...this.threads.values()].sort((a, b) => a.id - b.id)) {
-      const ts = { id: th.id, name: th.name, cpu_ns: 0, gil_wait_ns: 0, runnable_ns: 0, blocked_ns: 0 };
-      const sp = th.spans;
-      const n = sp.firstStartAt(t); // spans [0, n) began before t; only n-1 may reach past it
-      const tot = [0, 0, 0, 0, 0, 0, 0];
-      if (n > 0) {
-        if (sp.sums) for (const [k, col] of sp.sums) tot[k] += col.a[n - 1] || 0; // spans [0, n-1), all closed
-        else for (let i = 0; i < n - 1; i++) tot[sp.kind[i]] += sp.end[i] - sp.start[i];
-        tot[sp.kind[n - 1]] += Math.min(sp.end[n - 1], t) - sp.start[n - 1];
-      }
-      ts.cpu_ns = tot[S_RUNNING_GIL] + tot[S_RUNNING];
-      ts.gil_wait_ns = tot[S_WAIT_GIL];
-      ts.runnable_ns = tot[S_RUNNABLE];
-      ts.blocked_ns = tot[S_BLOCKED];
-      // completed blocking calls: blocked spans before the last one begun before t
-      for (const i of th.blocked) {
-        if (i >= n - 1) break;
-        const r = this.reasons[sp.b[i]];
-        push(blocked, r, sp.end[i] - sp.start[i]);
-        for (let j = i + 1; j < n; j++) {
-          if (sp.kind[j] === S_RUNNING_GIL || (!hasGIL && sp.kind[j] === S_RUNNING)) { push(until, r, sp.start[j] - sp.start[i]); break; }
-        }
-      }
-      ts.gil_holds = distOf(tenuresBy.get(th.id) || []);
-      // The same work done sequentially takes each thread's CPU time plus its waits for
-      // the outside world (sleeps, I/O, pipes), not its waits for other threads.
-      let outside = 0;
-      for (const i of th.blocked) {
-        if (i >= n) break;
-        if (WORK_WAITS.has(this.reasons[sp.b[i]]) && !sp.obj[i]) outside += Math.min(sp.end[i], t) - sp.start[i];
-      }
-      sequential += ts.cpu_ns + outside;
-      if (ts.cpu_ns > 0) ran++;
-      s.threads.push(ts);
-    }
-    s.blocking = [...blocked.keys()].sort().map((r) => ({ reason: r, blocked: distOf(blocked.get(r)), until_running: distOf(until.get(r) || []) }));
-    s.sequential_ns = sequential;
-    s.ratio = sequential > 0 ? wall / sequential : 0;
-    s.summary = sequential > 0
-      ? `${ran} ${ran === 1 ? "thread" : "threads"}: ${s.ratio.toFixed(2)}× the sequential time` +
-        (s.ratio > 0 && s.ratio < 0.9 ? ` (${(1 / s.ratio).toFixed(1)}× faster)` : "")
-      : "";
-    return s;
-  }
 }
 
 const KNOWN_KINDS = new Set([...INSTANT_KINDS, "thread_state", "gil_acquire", "gil_release", "ref", "alloc", "free", "instr", "ref_merge"]);
@@ -783,16 +674,6 @@ function upper(a, x) {
   let lo = 0, hi = a.length;
   while (lo < hi) { const m = (lo + hi) >>> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
   return lo;
-}
-
-function push(m, k, v) { if (!m.has(k)) m.set(k, []); m.get(k).push(v); }
-
-/** distOf summarizes durations like Go's distOf: nearest-rank percentiles. */
-export function distOf(xs) {
-  if (!xs.length) return { count: 0, p10_ns: 0, p50_ns: 0, p90_ns: 0, p99_ns: 0, max_ns: 0 };
-  xs = Float64Array.from(xs).sort();
-  const p = (pct) => xs[Math.max(Math.floor((pct * xs.length + 99) / 100), 1) - 1];
-  return { count: xs.length, p10_ns: p(10), p50_ns: p(50), p90_ns: p(90), p99_ns: p(99), max_ns: xs[xs.length - 1] };
 }
 
 /** fmtDur formats a duration in ns as Go's fmtDur does: "12 ns", "3.4 µs", "5.00 ms", "1.234 s". */

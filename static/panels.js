@@ -2,7 +2,8 @@
 // objects' reference counts over time), bytecode (the disassembly of a
 // function with each thread's current instruction) and statistics, plus an
 // explanation box for what the timeline selected. They read a RunStore
-// (model.js) and show it at a time t. DOM is built with createElement and
+// (model.js) and show it at a time t; the statistics are the latest the
+// server sent for the run (RunStore.serverStats), never counted here. DOM is built with createElement and
 // textContent only; styles come from timeline.css (linked once, by
 // mountPanels), so the page's CSP needs no inline styles.
 //
@@ -17,7 +18,7 @@
 import { fmtDur, threadName, explain as explainItem } from "./model.js";
 import { threadColor, THEMES } from "./timeline.js";
 
-const SPARK_W = 110, SPARK_H = 22, STATS_EVERY_MS = 200;
+const SPARK_W = 110, SPARK_H = 22;
 
 /** linkStyles adds timeline.css to the document once. */
 function linkStyles() {
@@ -62,7 +63,7 @@ class Panels {
     this.code = 0;          // code object shown; 0: follow the running thread
     this.userCode = false;
     this._frame = 0;
-    this._statsAt = -Infinity; // the first statistics are computed at once
+    this._statsShown = undefined; // the serverStats shown (and _statsStale, _statsTheme: how)
     this._objRows = new Map();
     this._codeShown = -1;
     for (const e of Object.values(elements)) if (e) e.classList.add("gs-panel");
@@ -91,15 +92,7 @@ class Panels {
     const state = this.store.stateAt(this.t);
     if (this.els.objects) this._objects(state);
     if (this.els.bytecode) this._bytecode(state);
-    // statistics cost O(spans): at most every STATS_EVERY_MS, and once more for the last change
-    if (this.els.stats && (this._dirty || this._statsT !== this.t)) {
-      const wait = this._statsAt + STATS_EVERY_MS - performance.now();
-      if (wait <= 0) {
-        this._stats(); this._statsAt = performance.now(); this._statsT = this.t; this._statsEvents = this.store.eventCount;
-      } else if (!this._statsTimer) {
-        this._statsTimer = setTimeout(() => { this._statsTimer = 0; this._statsT = NaN; this.update(this.t); }, wait);
-      }
-    }
+    if (this.els.stats) this._stats();
     this._dirty = false;
   }
 
@@ -117,7 +110,7 @@ class Panels {
     if (code && ev.pc >= 0) this.selectCode(code);
   }
 
-  destroy() { this._unsub(); cancelAnimationFrame(this._frame); clearTimeout(this._statsTimer); for (const e of Object.values(this.els)) if (e) e.replaceChildren(); }
+  destroy() { this._unsub(); cancelAnimationFrame(this._frame); for (const e of Object.values(this.els)) if (e) e.replaceChildren(); }
 
   // ---- objects -------------------------------------------------------------
 
@@ -288,10 +281,24 @@ class Panels {
 
   // ---- statistics ----------------------------------------------------------
 
+  /**
+   * _stats shows the server's statistics of the run before their position (the
+   * playhead's, a moment ago while playing). They are marked stale while the
+   * position shown is before theirs (a backward seek the server has not answered
+   * yet); the end's position is one past the last time the page shows.
+   */
   _stats() {
-    const box = this.els.stats, s = this.store.stats(this.t);
+    const box = this.els.stats, msg = this.store.serverStats;
+    const stale = !!msg && msg.t > this.t + 1;
+    if (msg === this._statsShown && stale === this._statsStale && this.theme === this._statsTheme) return;
+    this._statsShown = msg; this._statsStale = stale; this._statsTheme = this.theme;
     box.replaceChildren();
-    if (s.summary) box.appendChild(el("p", "gs-summary", s.summary));
+    box.classList.toggle("gs-stale", stale);
+    if (!msg) { delete box.dataset.t; box.appendChild(el("p", "gs-muted", "The statistics come as the run plays.")); return; }
+    box.dataset.t = String(msg.t);
+    const s = msg.stats;
+    const summary = statsSummary(s);
+    if (summary) box.appendChild(el("p", "gs-summary", summary));
     box.appendChild(el("p", "", `${fmtDur(s.wall_ns)} simulated · GIL passed ${s.gil_switches} ${s.gil_switches === 1 ? "time" : "times"} (${s.gil_switches_per_sec.toFixed(1)}/s) · ${s.drop_requests} drop requests · ${s.forced_switches} forced switches · ${s.futile_wakeups} futile wake-ups`));
     if (s.gil_holds.count) box.appendChild(el("p", "", `GIL held ${s.gil_holds.count} times: median ${fmtDur(s.gil_holds.p50_ns)}, longest ${fmtDur(s.gil_holds.max_ns)}`));
     const t = table(["thread", "on CPU", "GIL wait", "core wait", "blocked", "holds", "median hold"]);
@@ -316,4 +323,18 @@ class Panels {
       box.appendChild(b);
     }
   }
+}
+
+/**
+ * statsSummary words Go's Stats (JSON) in a line: "3 threads: 1.02× the
+ * sequential time", counting the threads that ran, the sequential time being
+ * sequential_ns (the CPU time of all threads plus their waits for the outside
+ * world).
+ */
+export function statsSummary(s) {
+  const seq = s.sequential_ns || 0;
+  if (!(seq > 0)) return "";
+  const ran = (s.threads || []).filter((x) => x.cpu_ns > 0).length, ratio = s.wall_ns / seq;
+  return `${ran} ${ran === 1 ? "thread" : "threads"}: ${ratio.toFixed(2)}× the sequential time` +
+    (ratio > 0 && ratio < 0.9 ? ` (${(1 / ratio).toFixed(1)}× faster)` : "");
 }

@@ -15,7 +15,7 @@
 //   store.reset({run, model: workload.model, cores: workload.cores});
 //   ws.onmessage = (m) => store.handle(JSON.parse(m.data)); // hello, compiled, events, end
 //   store.stateAt(t)       every thread's state, line/pc/opname; GIL and lock holders; refcounts
-//   store.stats(t)         Go's Stats figures up to t, plus summary ("3 threads: 1.02× the sequential time")
+//   store.serverStats      the latest stats message's {t, stats}: Go's Stats of the run before t
 //   store.onChange(fn)     after every change (returns an unsubscribe function)
 //   (A reconnect's `run` with `from` re-sends everything before it: reset first.)
 //

@@ -1,7 +1,7 @@
 // timeline_test.go tests the timeline modules (model.js, timeline.js,
-// panels.js) in headless Chromium: the spans and statistics RunStore derives
-// must equal the Go span layer's (vm/machine spans.go, stats.go) for real
-// runs, the canvas must really draw each lane (pixel colours), selection
+// panels.js) in headless Chromium: the spans RunStore derives must equal the
+// Go span layer's (vm/machine spans.go) for real runs, the statistics panel
+// must show the server's statistics (Go's stats.go), the canvas must really draw each lane (pixel colours), selection
 // must explain events in words, and the modules must load under the real
 // server's CSP. TestTimelineFrameTime logs the rendering figures of
 // docs/performance.md ("Browser"); it never asserts timing.
@@ -171,7 +171,8 @@ func gallery(name string) string  { return filepath.Join("..", "examples", "gall
 func fidelity(name string) string { return filepath.Join("..", "..", "shared", "fidelity", name) }
 
 // TestRunStoreMirrorsGo feeds real runs to RunStore the way the protocol
-// does and checks that its spans and its stats at the end equal Go's.
+// does and checks that its spans equal Go's and that it keeps the server's
+// statistics as they came.
 func TestRunStoreMirrorsGo(t *testing.T) {
 	runs := map[string]*run{
 		"cpu312":  simulate(t, gallery("cpu_threads.py"), "cpython-3.12", 2),
@@ -192,15 +193,15 @@ func TestRunStoreMirrorsGo(t *testing.T) {
 			t.Errorf("%s: spans differ from Go's BuildTimeline: %s", name, firstDiff(g, w))
 		}
 		var stats machine.Stats
-		eval(t, b, `gs.load("`+name+`").then((r) => gs.storeOf(r).stats())`, &stats)
+		eval(t, b, `gs.load("`+name+`").then((r) => gs.storeOf(r).serverStats.stats)`, &stats)
 		if !reflect.DeepEqual(&stats, want.Stats) {
 			gj, _ := json.Marshal(stats)
 			wj, _ := json.Marshal(want.Stats)
-			t.Errorf("%s: stats differ from Go's ComputeStats:\n got %s\nwant %s", name, gj, wj)
+			t.Errorf("%s: the store's statistics are not the server's:\n got %s\nwant %s", name, gj, wj)
 		}
 	}
 	var summary []string
-	eval(t, b, `Promise.all(["cpu312", "cpu313t"].map((n) => gs.load(n).then((r) => gs.storeOf(r).stats().summary)))`, &summary)
+	eval(t, b, `Promise.all(["cpu312", "cpu313t"].map((n) => gs.load(n).then((r) => gs.statsSummary(gs.storeOf(r).serverStats.stats))))`, &summary)
 	t.Logf("summaries: %q", summary)
 	for _, s := range summary {
 		if !strings.Contains(s, "threads: ") || !strings.Contains(s, "× the sequential time") {
@@ -515,7 +516,7 @@ func TestTimelineAnomaliesAndDeadlock(t *testing.T) {
 		tl.draw(); tl.setPosition(100); tl.fit(); tl.zoom(0.5); tl.pan(10); tl.draw();
 		const el = {objects: document.getElementById("objects"), bytecode: document.getElementById("bytecode"), stats: document.getElementById("stats")};
 		const p = gs.mountPanels(el, s); p.render();
-		const text = JSON.stringify([s.stateAt(0), s.stats().summary, el.bytecode.textContent]);
+		const text = JSON.stringify([s.stateAt(0), el.stats.textContent, el.bytecode.textContent]);
 		tl.destroy(); p.destroy();
 		return text;
 	})()`, &empty)
@@ -708,7 +709,7 @@ func TestTimelineProcesses(t *testing.T) {
 // frameFigures is what gs.bench reports: frame times in ms.
 type frameFigures struct {
 	ThreadSpans, AllSpans, Events int
-	LoadMs, StatsMs, StateAtMs    float64
+	LoadMs, StateAtMs             float64
 	DPR                           float64
 	Canvas                        string
 	Fit, Zoom, Pan, Script        struct {
@@ -738,7 +739,7 @@ func TestTimelineFrameTime(t *testing.T) {
 		t.Logf("  zoom:               min %.2f ms, median %.2f, p95 %.2f, max %.2f over %d frames", f.Zoom.Min, f.Zoom.Median, f.Zoom.P95, f.Zoom.Max, f.Zoom.Frames)
 		t.Logf("  pan  (5%% visible):  min %.2f ms, median %.2f, p95 %.2f, max %.2f over %d frames", f.Pan.Min, f.Pan.Median, f.Pan.P95, f.Pan.Max, f.Pan.Frames)
 		t.Logf("  draw() alone (no raster), all frames: min %.2f ms, median %.2f, p95 %.2f, max %.2f", f.Script.Min, f.Script.Median, f.Script.P95, f.Script.Max)
-		t.Logf("  stats(t) %.2f ms, stateAt(t) %.3f ms", f.StatsMs, f.StateAtMs)
+		t.Logf("  stateAt(t) %.3f ms", f.StateAtMs)
 		if f.ThreadSpans < 100000 {
 			t.Errorf("bench loaded %d thread spans, want at least 100,000", f.ThreadSpans)
 		}

@@ -4,7 +4,7 @@
 
 import { RunStore, STATES, RELEASES, explain, fmtDur, deadlockCycle } from "/static/model.js";
 import { Timeline, CompareTimeline, THEMES, threadColor } from "/static/timeline.js";
-import { mountPanels } from "/static/panels.js";
+import { mountPanels, statsSummary } from "/static/panels.js";
 
 /** load fetches a run the Go test prepared: {events, code, cores, model, end_time, threads}. */
 async function load(name) {
@@ -13,7 +13,10 @@ async function load(name) {
   return r.json();
 }
 
-/** storeOf feeds a run to a new RunStore the way the protocol does: compiled, events in batches, end. */
+/**
+ * storeOf feeds a run to a new RunStore the way the protocol does: compiled, events in
+ * batches, end, and the statistics at the end (Go's, as the server sends them).
+ */
 function storeOf(run, batch = 50) {
   const s = new RunStore();
   s.reset({ run: 1, model: run.model, cores: run.cores });
@@ -23,6 +26,7 @@ function storeOf(run, batch = 50) {
     s.handle({ v: 1, type: "events", run: 1, t0: evs[0].t, t1: evs[evs.length - 1].t, events: evs });
   }
   s.handle({ v: 1, type: "end", run: 1, summary: { end_time: run.end_time, threads: run.threads, cores: run.cores, model: run.model } });
+  if (run.stats) s.handle({ v: 1, type: "stats", run: 1, t: run.end_time + 1, stats: run.stats });
   return s;
 }
 
@@ -34,7 +38,7 @@ function timelineJSON(s) {
     for (let i = 0; i < t.spans.n; i++) {
       const sp = t.spans.span(i, end);
       if (sp.end <= sp.start) continue; // an open span begun at the very end: Go drops empty spans
-      spans.push({ thread: t.id, state: STATES[sp.kind], reason: s.reasons[sp.b], start: sp.start, end: sp.end, core: sp.a });
+      spans.push({ thread: t.id, state: STATES[sp.kind], reason: s.reasons[sp.b], start: sp.start, end: sp.end, core: sp.a, obj: sp.obj || undefined });
     }
     return { thread: t.id, spans };
   });
@@ -199,12 +203,11 @@ async function bench(nSpans = 100000) {
   for (let i = 0; i < 60; i++) { tl.pan(end * 0.01); pan.push(frame()); }
   tl.destroy();
   const timeIt = (f, n) => { const a = performance.now(); for (let i = 0; i < n; i++) f(i); return +((performance.now() - a) / n).toFixed(3); };
-  const statsMs = timeIt((i) => store.stats(end * (i + 1) / 11), 10);
   const stateAtMs = timeIt((i) => store.stateAt(end * i / 100), 100);
-  return { script: quantiles(script), statsMs, stateAtMs, threadSpans: spans, allSpans: all, events: run.events.length, loadMs: +loadMs.toFixed(1), dpr: window.devicePixelRatio,
+  return { script: quantiles(script), stateAtMs, threadSpans: spans, allSpans: all, events: run.events.length, loadMs: +loadMs.toFixed(1), dpr: window.devicePixelRatio,
     canvas: `${canvas.width}x${canvas.height}`, fit: quantiles(fit), zoom: quantiles(zoom), pan: quantiles(pan) };
 }
 
-window.gs = { RunStore, Timeline, CompareTimeline, THEMES, threadColor, mountPanels, explain, fmtDur, deadlockCycle,
+window.gs = { RunStore, Timeline, CompareTimeline, THEMES, threadColor, mountPanels, statsSummary, explain, fmtDur, deadlockCycle,
   load, storeOf, anomalies, timelineJSON, pixel, hex, near, regionCount, synth, bench };
 document.body.dataset.ready = "1";

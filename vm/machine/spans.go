@@ -13,7 +13,8 @@ import (
 
 // Span is an interval [Start, End) of simulated time, in nanoseconds, during which
 // Thread stayed in State. Reason is the EvThreadState reason (what a blocked thread
-// waits for); Core is the core for running_gil and running, else -1.
+// waits for) and Obj the lock or object it waits on, if any, both from the transition
+// that opened the span; Core is the core for running_gil and running, else -1.
 type Span struct {
 	Thread int32       `json:"thread"`
 	State  ThreadState `json:"state"`
@@ -21,6 +22,7 @@ type Span struct {
 	Start  int64       `json:"start"`
 	End    int64       `json:"end"`
 	Core   int16       `json:"core"`
+	Obj    uint64      `json:"obj,omitempty"`
 }
 
 // Bounds returns the span's start and end in nanoseconds.
@@ -122,7 +124,7 @@ func runsOnCore(s ThreadState) bool { return s == StateRunningGIL || s == StateR
 
 // stateSpan returns the span opened by thread-state event e.
 func stateSpan(e Event) Span {
-	s := Span{Thread: e.Thread, State: e.State, Reason: e.Reason, Start: e.T, End: e.T, Core: -1}
+	s := Span{Thread: e.Thread, State: e.State, Reason: e.Reason, Start: e.T, End: e.T, Core: -1, Obj: e.Obj}
 	if runsOnCore(e.State) {
 		s.Core = e.Core
 	}

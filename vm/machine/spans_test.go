@@ -125,18 +125,18 @@ func checkIntervalRun() *Result {
 func TestThreadSpans(t *testing.T) {
 	tl := BuildTimeline(pingPongRun().Events, 2, 12_000_000)
 	want1 := []Span{
-		{1, StateRunningGIL, "", 0, 5_010_000, 0},
-		{1, StateBlocked, "gil", 5_010_000, 5_030_000, -1},
-		{1, StateWaitGIL, "", 5_030_000, 10_070_000, -1},
-		{1, StateRunningGIL, "", 10_070_000, 12_000_000, 0},
+		{1, StateRunningGIL, "", 0, 5_010_000, 0, 0},
+		{1, StateBlocked, "gil", 5_010_000, 5_030_000, -1, 0},
+		{1, StateWaitGIL, "", 5_030_000, 10_070_000, -1, 0},
+		{1, StateRunningGIL, "", 10_070_000, 12_000_000, 0, 0},
 	}
 	want2 := []Span{
-		{2, StateRunnable, "", 1_000, 2_000, -1},
-		{2, StateRunning, "", 2_000, 3_000, 1},
-		{2, StateWaitGIL, "", 3_000, 5_030_000, -1},
-		{2, StateRunningGIL, "", 5_030_000, 10_050_000, 1},
-		{2, StateBlocked, "gil", 10_050_000, 10_070_000, -1},
-		{2, StateWaitGIL, "", 10_070_000, 12_000_000, -1},
+		{2, StateRunnable, "", 1_000, 2_000, -1, 0},
+		{2, StateRunning, "", 2_000, 3_000, 1, 0},
+		{2, StateWaitGIL, "", 3_000, 5_030_000, -1, 0},
+		{2, StateRunningGIL, "", 5_030_000, 10_050_000, 1, 0},
+		{2, StateBlocked, "gil", 10_050_000, 10_070_000, -1, 0},
+		{2, StateWaitGIL, "", 10_070_000, 12_000_000, -1, 0},
 	}
 	if got := tl.Thread(1); !reflect.DeepEqual(got, want1) {
 		t.Errorf("thread 1 spans:\ngot  %v\nwant %v", got, want1)
@@ -185,7 +185,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(10, 1, StateRunningGIL, 0, ""),
 			},
 			cores: 1, end: 30, cores2: 1,
-			want: []ThreadSpans{{1, []Span{{1, StateRunnable, "", 0, 10, -1}, {1, StateRunningGIL, "", 10, 30, 0}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateRunnable, "", 0, 10, -1, 0}, {1, StateRunningGIL, "", 10, 30, 0, 0}}}},
 		},
 		{
 			desc: "a repeated state continues the span",
@@ -195,7 +195,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(8, 1, StateBlocked, -1, "io"),
 			},
 			cores: 1, end: 10, cores2: 1,
-			want: []ThreadSpans{{1, []Span{{1, StateBlocked, "sleep", 0, 8, -1}, {1, StateBlocked, "io", 8, 10, -1}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateBlocked, "sleep", 0, 8, -1, 0}, {1, StateBlocked, "io", 8, 10, -1, 0}}}},
 		},
 		{
 			desc: "done ends the history; later events are ignored",
@@ -205,13 +205,13 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(6, 1, StateRunning, 0, ""),
 			},
 			cores: 2, end: 10, cores2: 2,
-			want: []ThreadSpans{{1, []Span{{1, StateRunning, "", 0, 4, 0}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateRunning, "", 0, 4, 0, 0}}}},
 		},
 		{
 			desc:   "the last event's time closes spans when end is earlier",
 			events: []Event{evState(0, 3, StateRunning, 2, ""), evEnd(7, 0)},
 			cores:  1, end: 5, cores2: 3,
-			want: []ThreadSpans{{3, []Span{{3, StateRunning, "", 0, 7, 2}}}},
+			want: []ThreadSpans{{3, []Span{{3, StateRunning, "", 0, 7, 2, 0}}}},
 		},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,10 @@ type Stats struct {
 	Holds          Dist            `json:"gil_holds"`
 	Blocking       []BlockingStats `json:"blocking"`
 	Threads        []ThreadStats   `json:"threads"`
+	// SequentialNS is how long the same work would take done one thread after
+	// another: every thread's CPU time plus its waits for the outside world
+	// (outsideWaits).
+	SequentialNS int64 `json:"sequential_ns"`
 }
 
 // ThreadStats is the time one thread spent in each state, and its GIL tenures.
@@ -74,6 +78,7 @@ func ComputeStats(r *Result) *Stats {
 	s.countInstants(r.Events)
 	tenures := s.gilStats(tl)
 	s.Threads = threadStats(tl, threadNames(r), tenures)
+	s.SequentialNS = sequential(tl)
 	s.Blocking = blockingStats(tl, s.GILAcquires > 0)
 	return s
 }
@@ -186,6 +191,31 @@ func (ts *ThreadStats) add(sp Span) {
 	case StateBlocked:
 		ts.BlockedNS += sp.Dur()
 	}
+}
+
+// outsideWaits are the blocking calls that wait for the outside world (a sleep,
+// simulated I/O), which a sequential program would wait for too. Waits for other
+// threads and processes (locks, joins, the GIL, and any wait on an object: a socket
+// or pipe between threads) are not.
+var outsideWaits = map[string]bool{"sleep": true, "io": true}
+
+// waitsOutside reports whether span sp is a wait for the outside world.
+func waitsOutside(sp Span) bool {
+	return sp.State == StateBlocked && outsideWaits[sp.Reason] && sp.Obj == 0
+}
+
+// sequential returns the CPU time of every thread plus its waits for the outside
+// world.
+func sequential(tl *Timeline) int64 {
+	var ns int64
+	for _, t := range tl.Threads {
+		for _, sp := range t.Spans {
+			if runsOnCore(sp.State) || waitsOutside(sp) {
+				ns += sp.Dur()
+			}
+		}
+	}
+	return ns
 }
 
 // blockingStats computes the latency of completed blocking calls by reason, sorted

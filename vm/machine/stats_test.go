@@ -20,7 +20,7 @@ func TestComputeStats(t *testing.T) {
 			want: &Stats{
 				Model: "cpython-3.12", Cores: 2, WallNS: 12_000_000,
 				GILAcquires: 3, GILSwitches: 2, SwitchesPerSec: 166.67, DropRequests: 2, ForcedSwitches: 2,
-				Holds: Dist{3, 1_930_000, 5_010_000, 5_020_000, 5_020_000, 5_020_000},
+				Holds: Dist{3, 1_930_000, 5_010_000, 5_020_000, 5_020_000, 5_020_000}, SequentialNS: 11_961_000,
 				Blocking: []BlockingStats{{
 					Reason:       "gil",
 					Blocked:      Dist{2, 20_000, 20_000, 20_000, 20_000, 20_000},
@@ -40,7 +40,7 @@ func TestComputeStats(t *testing.T) {
 			want: &Stats{
 				Model: "cpython-3.12", Cores: 1, WallNS: 2_060_500,
 				GILAcquires: 5, GILSwitches: 2, SwitchesPerSec: 970.64,
-				Holds: Dist{5, 100, 100, 100, 100, 100},
+				Holds: Dist{5, 100, 100, 100, 100, 100}, SequentialNS: 2_000_500,
 				Blocking: []BlockingStats{
 					{Reason: "join", Blocked: Dist{1, 2_040_300, 2_040_300, 2_040_300, 2_040_300, 2_040_300},
 						UntilRunning: Dist{1, 2_060_300, 2_060_300, 2_060_300, 2_060_300, 2_060_300}},
@@ -61,7 +61,7 @@ func TestComputeStats(t *testing.T) {
 			want: &Stats{
 				Model: "cpython-2.7", Cores: 2, WallNS: 3000,
 				GILAcquires: 3, GILSwitches: 1, SwitchesPerSec: 333333.33, FutileWakeups: 1,
-				Holds:    Dist{2, 997, 997, 2000, 2000, 2000},
+				Holds: Dist{2, 997, 997, 2000, 2000, 2000}, SequentialNS: 3005,
 				Blocking: []BlockingStats{},
 				Threads: []ThreadStats{
 					{ID: 1, CPUNS: 2008, GILWaitNS: 992, Holds: Dist{1, 2000, 2000, 2000, 2000, 2000}},
@@ -114,7 +114,7 @@ func TestStatsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTop := []string{"blocking", "cores", "drop_requests", "forced_switches", "futile_wakeups", "gil_acquires",
-		"gil_holds", "gil_switches", "gil_switches_per_sec", "model", "threads", "wall_ns"}
+		"gil_holds", "gil_switches", "gil_switches_per_sec", "model", "sequential_ns", "threads", "wall_ns"}
 	if got := slices.Sorted(mapKeys(top)); !slices.Equal(got, wantTop) {
 		t.Errorf("top-level keys = %v, want %v", got, wantTop)
 	}

@@ -1,0 +1,171 @@
+// stats_test.go tests the stats messages of the live protocol: the
+// statistics a session sends are ComputeStats of the run before the
+// playhead, and at the end the whole run's, as "gilscope run --json"
+// prints them, whatever the browser's resolution.
+
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"net/http/httptest"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/gilscope/gilscope/examples"
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// cliRun runs a gallery workload as "gilscope run --json --model M --cores C
+// --seed S [--switch-interval I] --max-time T FILE" does (cmd_run.go), and
+// returns the result and the JSON of its statistics as the CLI prints them,
+// compacted.
+func cliRun(t *testing.T, ex examples.Example, model string) (*machine.Result, []byte) {
+	t.Helper()
+	w := ex.Workload
+	opts := machine.Options{Model: model, Cores: w.Cores, Seed: w.Seed, SwitchInterval: w.SwitchInterval,
+		MaxTime: w.MaxTime, RecordEvents: true}
+	if opts.MaxTime == 0 {
+		opts.MaxTime = 120 // the flag's default
+	}
+	res, err := machine.Run(ex.ID+".py", []byte(w.Source), opts, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatalf("%s under %s: %v", ex.ID, model, err)
+	}
+	var out, compact bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(machine.ComputeStats(res)); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&compact, out.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	return res, compact.Bytes()
+}
+
+// prefixJSON is the JSON of ComputeStats of res's events before t, the run's
+// end taken as t.
+func prefixJSON(res *machine.Result, t int64) []byte {
+	i := sort.Search(len(res.Events), func(i int) bool { return res.Events[i].T >= t })
+	b, _ := json.Marshal(machine.ComputeStats(&machine.Result{Model: res.Model, Cores: res.Cores, EndTime: t, Events: res.Events[:i]}))
+	return b
+}
+
+// TestWSStatsEqualComputeStats plays every gallery example under every
+// model it lists, at resolutions 0, 1 µs and 100 µs per pixel: paused, it
+// seeks to a quarter, three quarters and half of the run (forward, forward,
+// back), then plays to the end as fast as it goes. Every stats message must
+// equal ComputeStats of the run before its position, and the last, at the
+// end, the CLI's --json output to the byte.
+func TestWSStatsEqualComputeStats(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
+	hs := httptest.NewServer(s.Handler())
+	defer hs.Close()
+	all := examples.All()
+	if testing.Short() {
+		ex, _ := examples.Lookup("cpu_threads")
+		all = []examples.Example{ex}
+	}
+	for _, ex := range all {
+		for _, model := range ex.Models {
+			res, cli := cliRun(t, ex, model)
+			for _, resolution := range []float64{0, 1e3, 1e5} {
+				desc := fmt.Sprintf("%s/%s/%g", ex.ID, model, resolution)
+				t.Run(desc, func(t *testing.T) {
+					checkSessionStats(t, dialWS(t, hs), desc, ex, model, resolution, res, cli)
+				})
+			}
+		}
+	}
+}
+
+// checkSessionStats drives one session through a run of ex and checks its
+// stats messages.
+func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Example, model string, resolution float64,
+	res *machine.Result, cli []byte) {
+	t.Helper()
+	wl := ex.Workload
+	wl.Model = model
+	c.send(map[string]any{"type": "run", "workload": wl, "speed": 0, "resolution": resolution, "paused": true})
+	ended := false // the end message has come
+	check := func(m received) {
+		t.Helper()
+		if want := prefixJSON(res, m.T); m.T <= res.EndTime && !bytes.Equal(m.Stats, want) {
+			t.Fatalf("%s: stats at %d ns:\n got %s\nwant %s", desc, m.T, m.Stats, want)
+		}
+	}
+	// statsAt reads until the stats of position at, checking every stats message.
+	statsAt := func(at int64) received {
+		for {
+			m, before := c.until("stats", 1)
+			for _, b := range before {
+				ended = ended || b.Type == "end"
+			}
+			check(m)
+			if m.T == at {
+				return m
+			}
+		}
+	}
+	for _, at := range []int64{res.EndTime / 4, res.EndTime * 3 / 4, res.EndTime / 2} {
+		c.send(map[string]any{"type": "seek", "t": at})
+		statsAt(at)
+	}
+	// Play to the end: the playhead stops there (a position not playing after
+	// the end message), and the stats of that position are the last.
+	c.send(map[string]any{"type": "play"})
+	stop := int64(-1)
+	var last received
+	for last.Type == "" {
+		switch m := c.read(); {
+		case m.Type == "end":
+			ended = true
+		case m.Type == "position" && ended && !m.Playing:
+			stop = m.T
+		case m.Type == "stats":
+			check(m)
+			if m.T == stop {
+				last = m
+			}
+		}
+	}
+	if !bytes.Equal(last.Stats, cli) {
+		t.Errorf("%s: stats at the end:\n got %s\nwant %s (gilscope run --json)", desc, last.Stats, cli)
+	}
+	c.ws.Close()
+}
+
+// TestPlayheadStatsDue checks when statistics are sent: at once when the
+// playhead stops somewhere new, at most every statsInterval while it moves,
+// never twice for one position, but once more when a position turns out to
+// be the end (the whole run's statistics replace the prefix's).
+func TestPlayheadStatsDue(t *testing.T) {
+	t0 := time.Now()
+	sent := playheadStats{sent: true, sentT: 100, sentAt: t0}
+	tests := []struct {
+		desc          string
+		p             playheadStats
+		t             int64
+		final, moving bool
+		now           time.Time
+		want          bool
+	}{
+		{"the first, at 0", playheadStats{}, 0, false, false, t0, true},
+		{"stopped at the same place", sent, 100, false, false, t0.Add(time.Second), false},
+		{"stopped elsewhere", sent, 50, false, false, t0.Add(time.Millisecond), true},
+		{"moving, soon after", sent, 150, false, true, t0.Add(statsInterval / 2), false},
+		{"moving, an interval after", sent, 150, false, true, t0.Add(statsInterval), true},
+		{"the same position found to be the end", sent, 100, true, false, t0.Add(time.Millisecond), true},
+	}
+	for _, tt := range tests {
+		if got := tt.p.due(tt.t, tt.final, tt.moving, tt.now); got != tt.want {
+			t.Errorf("%s: due = %v, want %v", tt.desc, got, tt.want)
+		}
+	}
+}
