@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
@@ -60,6 +61,7 @@ type Machine struct {
 	sink        func([]Event, int64) error
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
+	lastSink    time.Time
 	polls       int
 	closed      bool  // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with

@@ -50,6 +50,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.SourceModules = m.lib
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.Ext = extCodec{m}
+	in.Interrupt = m.interrupt
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.

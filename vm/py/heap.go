@@ -82,7 +82,11 @@ type Interp struct {
 	// (models whose threads fight over their counts).
 	TraceCallables bool
 	// OnWrite, if set, observes every write to stdout or stderr.
-	OnWrite      func(t *Thread, s string, stderr bool)
+	OnWrite func(t *Thread, s string, stderr bool)
+	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
+	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
+	// the scheduler's own check of the run's CPU budget and cancellation would.
+	Interrupt    func() error
 	outBytes     int64
 	outTruncated bool
 }

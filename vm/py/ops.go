@@ -604,7 +604,14 @@ func cmpInt(a, b int64) int {
 }
 
 func (t *Thread) cmpSeq(a, b []Value) (int, bool, error) {
+	if err := t.enterNested(inComparison); err != nil {
+		return 0, true, err
+	}
+	defer t.leaveNested()
 	for i := 0; i < len(a) && i < len(b); i++ {
+		if err := t.work(1); err != nil {
+			return 0, true, err
+		}
 		eq, err := t.Equal(a[i], b[i])
 		if err != nil {
 			return 0, true, err
@@ -645,9 +652,17 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 		if !ok || a.Len() != b.Len() {
 			return false, nil
 		}
+		if err := t.enterNested(inComparison); err != nil {
+			return false, err
+		}
+		defer t.leaveNested()
 		var err error
 		eq := true
 		a.items(func(k, v Value) bool {
+			if err = t.work(1); err != nil {
+				eq = false
+				return false
+			}
 			var w Value
 			w, err = t.dictGet(b, k)
 			if err != nil || w == nil {
@@ -664,6 +679,9 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 			return false, nil
 		}
 		for _, k := range a.setItems() {
+			if err := t.work(1); err != nil {
+				return false, err
+			}
 			in, err := t.setContains(b, k)
 			if err != nil || !in {
 				return false, err
@@ -814,7 +832,14 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		// CPython's xxHash-based tuple hash.
 		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
 		acc := uint64(p5)
+		if err := t.enterNested(""); err != nil {
+			return 0, err
+		}
+		defer t.leaveNested()
 		for _, it := range v.Items {
+			if err := t.work(1); err != nil {
+				return 0, err
+			}
 			h, err := t.Hash(it)
 			if err != nil {
 				return 0, err
@@ -830,9 +855,16 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		return int64(acc), nil
 	case *Set:
 		if v.frozen {
+			if err := t.enterNested(""); err != nil {
+				return 0, err
+			}
+			defer t.leaveNested()
 			var h int64
 			for _, k := range v.setItems() {
-				kh, _ := t.Hash(k)
+				kh, err := t.Hash(k)
+				if err != nil {
+					return 0, err
+				}
 				h ^= kh*0x9e3779b1 + 0x7f4a7c15
 			}
 			return h, nil

@@ -49,13 +49,12 @@ func (t *Thread) callStrMethod(m, v Value, name string) (string, error) {
 	return s.S, nil
 }
 
-// maxReprDepth guards against deeply nested containers.
-const maxReprDepth = 200
-
+// writeRepr writes v's repr to b. depth counts the containers v is inside of.
 func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
-	if depth > maxReprDepth {
-		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded while getting the repr of an object"}
+	if err := t.enterNested(inRepr); err != nil {
+		return err
 	}
+	defer t.leaveNested()
 	switch v := v.(type) {
 	case *NoneType:
 		b.WriteString("None")
@@ -222,6 +221,9 @@ func (t *Thread) writeItems(b *strings.Builder, items []Value, depth int) error 
 	for i, it := range items {
 		if i > 0 {
 			b.WriteString(", ")
+		}
+		if err := t.work(1); err != nil {
+			return err
 		}
 		if err := t.writeRepr(b, it, depth+1); err != nil {
 			return err
