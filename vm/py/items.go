@@ -425,6 +425,9 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 
 func (t *Thread) seqContains(items []Value, item Value) (bool, error) {
 	for _, v := range items {
+		if err := t.work(1); err != nil {
+			return false, err
+		}
 		eq, err := t.Equal(v, item)
 		if err != nil || eq {
 			return eq, err

@@ -649,6 +649,9 @@ func seqCommon(c *Class) {
 			}
 		}
 		for i := start; i < end && i < len(items); i++ {
+			if err := t.work(1); err != nil {
+				return nil, err
+			}
 			eq, err := t.Equal(items[i], args[1])
 			if err != nil {
 				return nil, err
@@ -669,6 +672,9 @@ func seqCommon(c *Class) {
 		}
 		n := 0
 		for _, v := range seqItems(args[0]) {
+			if err := t.work(1); err != nil {
+				return nil, err
+			}
 			eq, err := t.Equal(v, args[1])
 			if err != nil {
 				return nil, err
