@@ -62,6 +62,7 @@ type Machine struct {
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	lastSink    time.Time
+	maxMemory   int64 // bytes; 0: py.DefaultMaxMemory
 	polls       int
 	closed      bool  // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with

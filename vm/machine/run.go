@@ -39,6 +39,9 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
+	// MaxMemory is the run's memory budget in bytes, shared by its processes; 0 means
+	// py.DefaultMaxMemory. Going beyond it raises MemoryError in the program.
+	MaxMemory int64
 	// Instructions, if its end is set, is a window of simulated time [from, to) in
 	// seconds in which every instruction a thread is about to run is an instr event.
 	Instructions [2]float64
@@ -119,6 +122,9 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	if opts.SwitchInterval < 0 || opts.MaxTime < 0 || opts.TimeSlice < 0 || opts.WakeLatency < 0 {
 		return nil, fmt.Errorf("times must not be negative")
 	}
+	if opts.MaxMemory < 0 {
+		return nil, fmt.Errorf("the memory limit must not be negative")
+	}
 	res := &Result{Cores: opts.Cores, Model: model.Name}
 	prog, err := vm.Compile(filename, src)
 	if err != nil {
@@ -163,6 +169,7 @@ func newMachine(model *Model, opts Options) *Machine {
 		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context,
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
+	m.maxMemory = opts.MaxMemory
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
 	}

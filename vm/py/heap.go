@@ -37,6 +37,9 @@ type Config struct {
 	MaxObjects int64
 	// MaxItems bounds the length of one sequence or mapping.
 	MaxItems int
+	// MaxMemory is the run's memory budget in bytes (Memory); 0 means
+	// DefaultMaxMemory. Going beyond it raises MemoryError.
+	MaxMemory int64
 	// Debug checks refcount invariants: freed objects are never reused, and using one
 	// panics, revealing refcount bugs in the runtime.
 	Debug bool
@@ -87,6 +90,7 @@ type Interp struct {
 	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
 	// the scheduler's own check of the run's CPU budget and cancellation would.
 	Interrupt    func() error
+	mem          *Memory
 	outBytes     int64
 	outTruncated bool
 }
@@ -126,6 +130,7 @@ func (t *Thread) newBigInt(b *big.Int) Value {
 	}
 	i := &Int{Big: b}
 	t.in.alloc(&i.Header)
+	t.in.charge(len(b.Bits()) * 8)
 	return i
 }
 
@@ -228,15 +233,23 @@ func (t *Thread) free(v Value) {
 	case *Int:
 		if o.Big == nil && !in.Config.Debug && len(in.intFree) < 4096 {
 			in.intFree = append(in.intFree, o)
+		} else if o.Big != nil {
+			in.charge(-len(o.Big.Bits()) * 8)
 		}
 		o.Big = nil
+	case *Str:
+		in.charge(-len(o.S))
+	case *Bytes:
+		in.charge(-len(o.B))
 	case *List:
 		items := o.Items
 		o.Items = nil
+		in.holdList(o)
 		t.decrefAll(items)
 	case *Tuple:
 		items := o.Items
 		o.Items = nil
+		in.charge(-len(items) * itemBytes)
 		t.decrefAll(items)
 	case *Dict:
 		t.clearDict(o)

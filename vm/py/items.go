@@ -285,6 +285,7 @@ func (t *Thread) setListSlice(l *List, s *Slice, v Value) error {
 		old := append([]Value(nil), l.Items[start:stop]...)
 		rest := append([]Value(nil), l.Items[stop:]...)
 		l.Items = append(append(l.Items[:start], items...), rest...)
+		t.in.holdList(l)
 		t.decrefAll(old)
 		return nil
 	}
@@ -323,6 +324,7 @@ func (t *Thread) DelItem(x, key Value) error {
 				}
 			}
 			o.Items = keep
+			t.in.holdList(o)
 			t.decrefAll(gone)
 			return nil
 		}
@@ -631,11 +633,13 @@ func (t *Thread) listExtend(l *List, v Value) error {
 		return t.memoryError()
 	}
 	l.Items = append(l.Items, items...)
+	t.in.holdList(l)
 	return nil
 }
 
 func (t *Thread) newBytes(s string) *Bytes {
 	b := &Bytes{B: s}
 	t.in.alloc(&b.Header)
+	t.in.charge(len(s))
 	return b
 }

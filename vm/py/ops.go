@@ -413,7 +413,7 @@ func (t *Thread) checkLen(n int) error {
 	if n > t.in.Config.MaxItems*10 {
 		return t.memoryError()
 	}
-	return nil
+	return t.reserve(int64(n))
 }
 
 func (t *Thread) concatItems(a, b []Value) []Value {
@@ -431,31 +431,35 @@ func (t *Thread) repeat(seq Value, n int64) (Value, error) {
 	if n < 0 {
 		n = 0
 	}
-	size := func(l int) error {
+	// size checks the result's length l*n and its bytes, unit each.
+	size := func(l int, unit int64) error {
 		if l > 0 && n > int64(t.in.Config.MaxItems)/int64(l) {
 			return t.memoryError()
+		}
+		if err := t.reserve(int64(l) * n * unit); err != nil {
+			return err
 		}
 		t.Cost += int64(l) * n * 500
 		return nil
 	}
 	switch s := seq.(type) {
 	case *Str:
-		if err := size(len(s.S)); err != nil {
+		if err := size(len(s.S), 1); err != nil {
 			return nil, err
 		}
 		return t.NewStr(strings.Repeat(s.S, int(n))), nil
 	case *Bytes:
-		if err := size(len(s.B)); err != nil {
+		if err := size(len(s.B), 1); err != nil {
 			return nil, err
 		}
 		return t.newBytes(strings.Repeat(s.B, int(n))), nil
 	case *List:
-		if err := size(len(s.Items)); err != nil {
+		if err := size(len(s.Items), itemBytes); err != nil {
 			return nil, err
 		}
 		return t.newList(t.repeatItems(s.Items, n)), nil
 	case *Tuple:
-		if err := size(len(s.Items)); err != nil {
+		if err := size(len(s.Items), itemBytes); err != nil {
 			return nil, err
 		}
 		return t.newTuple(t.repeatItems(s.Items, n)), nil

@@ -369,6 +369,7 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		u.keep(p, l)
 		items, err := u.values(p.items)
 		l.Items = items
+		t.in.holdList(l)
 		return l, err
 	case pDict, pMainDict:
 		var d *Dict

@@ -73,8 +73,14 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 	case *Float:
 		b.WriteString(FloatRepr(v.V))
 	case *Str:
+		if err := t.reserve(int64(b.Len() + len(v.S))); err != nil {
+			return err
+		}
 		b.WriteString(StrRepr(v.S))
 	case *Bytes:
+		if err := t.reserve(int64(b.Len() + len(v.B))); err != nil {
+			return err
+		}
 		b.WriteString(BytesRepr(v.B))
 	case *List:
 		if depth > 0 && t.reprActive(v) {
