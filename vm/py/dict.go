@@ -269,8 +269,8 @@ func (t *Thread) clearDict(d *Dict) {
 	d.version++
 	for i, k := range keys {
 		if k != nil {
-			t.Decref(k)
-			t.Decref(vals[i])
+			t.decrefItem(k)
+			t.decrefItem(vals[i])
 		}
 	}
 }
@@ -432,7 +432,7 @@ func (t *Thread) clearSet(s *Set) {
 	t.in.holdSet(s)
 	for _, e := range table {
 		if e.key != nil && e.key != setDummy {
-			t.Decref(e.key)
+			t.decrefItem(e.key)
 		}
 	}
 }

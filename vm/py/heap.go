@@ -93,6 +93,9 @@ type Interp struct {
 	mem          *Memory
 	outBytes     int64
 	outTruncated bool
+
+	freeDepth int     // containers being freed inside one another (decrefItem)
+	trash     []Value // references whose drop decrefItem deferred
 }
 
 // alloc registers a newly allocated object with count 1.
@@ -257,7 +260,7 @@ func (t *Thread) free(v Value) {
 		t.clearSet(o)
 	case *Instance:
 		if o.Dict != nil {
-			t.Decref(o.Dict)
+			t.decrefItem(o.Dict)
 		}
 		if o.Exc != nil {
 			t.clearExc(o.Exc)
@@ -323,7 +326,37 @@ func (t *Thread) xdecrefNil(v interface{ hdr() *Header }) {
 func (t *Thread) decrefAll(items []Value) {
 	for _, x := range items {
 		if x != nil {
-			t.Decref(x)
+			t.decrefItem(x)
+		}
+	}
+}
+
+// maxFreeDepth is how deeply freeing a container may recurse into the containers it
+// held before their release is deferred.
+const maxFreeDepth = 256
+
+// decrefItem drops a reference a container held. Freeing a structure nested a
+// million deep would recurse once per level on the Go stack; past maxFreeDepth levels
+// the drop waits in a list that the outermost call empties, as CPython's trashcan
+// does.
+func (t *Thread) decrefItem(x Value) {
+	in := t.in
+	if in.freeDepth >= maxFreeDepth {
+		in.trash = append(in.trash, x)
+		return
+	}
+	in.freeDepth++
+	t.Decref(x)
+	in.freeDepth--
+	if in.freeDepth == 0 {
+		for len(in.trash) > 0 {
+			n := len(in.trash) - 1
+			y := in.trash[n]
+			in.trash[n] = nil
+			in.trash = in.trash[:n]
+			in.freeDepth++
+			t.Decref(y)
+			in.freeDepth--
 		}
 	}
 }
