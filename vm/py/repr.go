@@ -224,6 +224,9 @@ func address(v Value) string {
 }
 
 func (t *Thread) writeItems(b *strings.Builder, items []Value, depth int) error {
+	if err := t.reserve(int64(b.Len())); err != nil {
+		return err
+	}
 	for i, it := range items {
 		if i > 0 {
 			b.WriteString(", ")
@@ -312,6 +315,9 @@ func StrRepr(s string) string {
 	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
 		quote = '"'
 	}
+	if plainASCII(s, quote) {
+		return string(quote) + s + string(quote)
+	}
 	var b strings.Builder
 	b.WriteByte(quote)
 	for _, r := range s {
@@ -344,6 +350,17 @@ func StrRepr(s string) string {
 	}
 	b.WriteByte(quote)
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII with no backslash and no quote: its
+// repr is s quoted.
+func plainASCII(s string, quote byte) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\\' || c == quote {
+			return false
+		}
+	}
+	return true
 }
 
 // isPrintable approximates Python's str.isprintable for one code point.
