@@ -4,6 +4,7 @@
 package vm
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -42,6 +43,9 @@ type RunOptions struct {
 	// Budget bounds the CPU time the program may consume, in picoseconds of
 	// simulated time; 0 means 120 s.
 	Budget int64
+	// Context, if set, stops the program when it is done, even inside a builtin
+	// (Interp.Interrupt): the budget only bounds the evaluator's own steps.
+	Context context.Context
 }
 
 // RunMain runs a single-threaded program to completion on the plain interpreter
@@ -58,6 +62,14 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		return ExitSyntax
 	}
 	in := py.NewInterp(prog, opts.Config, stdout, stderr)
+	if ctx := opts.Context; ctx != nil {
+		in.Interrupt = func() error {
+			if ctx.Err() != nil {
+				return py.ErrInterrupted
+			}
+			return nil
+		}
+	}
 	t, err := in.MainThread()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -72,6 +84,10 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		case py.StopDone:
 			return exitStatus(t, stderr)
 		case py.StopBudget:
+			if ctx := opts.Context; ctx != nil && ctx.Err() != nil {
+				fmt.Fprintf(stderr, "gilscope: the run was stopped: %v\n", context.Cause(ctx))
+				return ExitException
+			}
 			fmt.Fprintf(stderr, "gilscope: the program ran for more than %s of simulated CPU time and was stopped\n", seconds(budget))
 			return ExitException
 		case py.StopBlocked:
