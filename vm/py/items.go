@@ -618,6 +618,19 @@ func (t *Thread) toItems(v Value) ([]Value, error) {
 			t.decrefAll(out)
 			return nil, t.memoryError()
 		}
+		if len(out)%workQuantum == workQuantum-1 {
+			// list(range(10**7)) makes ten million ints in one call: look at the
+			// run's memory (they are live objects already) and interrupt as it goes.
+			err := t.reserve(int64(cap(out)) * itemBytes)
+			if err == nil {
+				err = t.interrupted()
+			}
+			if err != nil {
+				t.Decref(x)
+				t.decrefAll(out)
+				return nil, err
+			}
+		}
 		out = append(out, x)
 		t.Cost += 5000
 	}
