@@ -80,12 +80,20 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		budget = 120_000_000_000_000
 	}
 	for {
-		switch t.Run(budget) {
+		// Steps of 1 ms, as the machine's are short: the run's context and memory are
+		// looked at between two.
+		if stopped(opts.Context, stderr) {
+			return ExitException
+		}
+		t.CheckMemory()
+		switch t.Run(min(budget, t.Cost+stepBudget)) {
 		case py.StopDone:
 			return exitStatus(t, stderr)
 		case py.StopBudget:
-			if ctx := opts.Context; ctx != nil && ctx.Err() != nil {
-				fmt.Fprintf(stderr, "gilscope: the run was stopped: %v\n", context.Cause(ctx))
+			if t.Cost < budget {
+				continue
+			}
+			if stopped(opts.Context, stderr) { // a builtin saw it first
 				return ExitException
 			}
 			fmt.Fprintf(stderr, "gilscope: the program ran for more than %s of simulated CPU time and was stopped\n", seconds(budget))
@@ -98,6 +106,18 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		}
 	}
 }
+
+// stopped reports whether ctx (which may be nil) is done, saying so on stderr.
+func stopped(ctx context.Context, stderr io.Writer) bool {
+	if ctx == nil || ctx.Err() == nil {
+		return false
+	}
+	fmt.Fprintf(stderr, "gilscope: the run was stopped: %v\n", context.Cause(ctx))
+	return true
+}
+
+// stepBudget is how much simulated CPU time RunMain lets a thread run at once, in ps.
+const stepBudget = 1_000_000_000
 
 func seconds(ps int64) string {
 	return strings.TrimSuffix(fmt.Sprintf("%.3f", float64(ps)/1e12), "0") + " s"

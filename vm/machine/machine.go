@@ -325,6 +325,7 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 	before := t.Cost
 	budget := before + max(until-th.clock, 1)
 	m.cur, m.curBase = th, before
+	t.CheckMemory()
 	var stop py.Stop
 	if th.clock < m.instrTo && until > m.instrFrom {
 		stop = m.traceInstructions(th, before, budget)

@@ -21,11 +21,6 @@ func (t *Thread) Run(budget int64) Stop {
 		return StopBlocked
 	}
 	t.budget = budget
-	if t.pendingErr == nil && t.in.overMemory() {
-		// Allocations too small to be checked one by one took the run beyond its
-		// budget in the last step: this step starts by raising MemoryError.
-		t.pendingErr = t.memoryLimit()
-	}
 	defer t.recoverPanic()
 	return t.run()
 }

@@ -74,11 +74,15 @@ func (t *Thread) memoryLimit() error {
 		Msg: fmt.Sprintf("the run's memory limit (%s) was reached", sizeText(t.in.mem.Limit))}
 }
 
-// overMemory reports whether the run holds more than its budget. Thread.Run looks at
-// it before each step, so that many small allocations, each too small to be checked,
-// raise MemoryError at the latest one step later.
-func (in *Interp) overMemory() bool {
-	return in.mem.Used() > in.mem.Limit
+// CheckMemory makes the thread raise MemoryError when it next runs if the run holds
+// more than its budget. The scheduler calls it before each step (not before each Run:
+// a traced step runs one instruction at a time, and must run as an untraced one), so
+// that many small allocations, each too small to be checked, raise MemoryError at the
+// latest one step later.
+func (t *Thread) CheckMemory() {
+	if t.pendingErr == nil && !t.Done && t.Pending == nil && t.in.mem.Used() > t.in.mem.Limit {
+		t.pendingErr = t.memoryLimit()
+	}
 }
 
 // charge counts n bytes of payload (negative when given back).
