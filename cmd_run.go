@@ -62,7 +62,7 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 		return usageErrorf("run: -max-time must be positive")
 	}
 	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json
-	rf.opts.Context = ctx
+	rf.opts.Context = ctx // a signal stops the run, even inside a long builtin
 	res, err := machine.Run(file, src, rf.opts, c.stdout, c.stderr)
 	if err != nil {
 		return usageErrorf("run: %v", err)

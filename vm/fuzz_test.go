@@ -4,10 +4,13 @@
 package vm
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -25,11 +28,34 @@ func FuzzCompileAndRun(f *testing.F) {
 	f.Add([]byte("x = [0] * 10**9\n"))
 	f.Add([]byte("def f(): f()\nf()\n"))
 	f.Add([]byte("print(2 ** 10 ** 10)\n"))
+	addHostileSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cfg := py.DefaultConfig()
 		cfg.Debug = true // refcount bugs panic instead of hiding
-		cfg.MaxItems = 100_000
-		// 2 ms of simulated CPU time at most.
-		RunMain("fuzz.py", src, RunOptions{Config: cfg, Budget: 2_000_000_000}, io.Discard, io.Discard)
+		// Nesting a million deep and builtins asked for huge results are in reach;
+		// the memory budget, not the item limit, bounds what a run may hold.
+		cfg.MaxMemory = 64 << 20
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		// 500 ms of simulated CPU time at most: a loop of 10**6 iterations fits.
+		RunMain("fuzz.py", src, RunOptions{Config: cfg, Budget: 500_000_000_000, Context: ctx}, io.Discard, io.Discard)
 	})
+}
+
+// addHostileSeeds adds the programs of the repository's testdata/hostile, and the
+// same programs with their sizes cut to what a short run reaches, so that mutations
+// start near the limits.
+func addHostileSeeds(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "*.py"))
+	if len(files) == 0 {
+		f.Fatal("no programs in testdata/hostile")
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+		f.Add(bytes.ReplaceAll(src, []byte("10**6"), []byte("10**5")))
+	}
 }

@@ -4,6 +4,7 @@
 package vm
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -42,6 +43,9 @@ type RunOptions struct {
 	// Budget bounds the CPU time the program may consume, in picoseconds of
 	// simulated time; 0 means 120 s.
 	Budget int64
+	// Context, if set, stops the program when it is done, even inside a builtin
+	// (Interp.Interrupt): the budget only bounds the evaluator's own steps.
+	Context context.Context
 }
 
 // RunMain runs a single-threaded program to completion on the plain interpreter
@@ -58,6 +62,14 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		return ExitSyntax
 	}
 	in := py.NewInterp(prog, opts.Config, stdout, stderr)
+	if ctx := opts.Context; ctx != nil {
+		in.Interrupt = func() error {
+			if ctx.Err() != nil {
+				return py.ErrInterrupted
+			}
+			return nil
+		}
+	}
 	t, err := in.MainThread()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -68,10 +80,22 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		budget = 120_000_000_000_000
 	}
 	for {
-		switch t.Run(budget) {
+		// Steps of 1 ms, as the machine's are short: the run's context and memory are
+		// looked at between two.
+		if stopped(opts.Context, stderr) {
+			return ExitException
+		}
+		t.CheckMemory()
+		switch t.Run(min(budget, t.Cost+stepBudget)) {
 		case py.StopDone:
 			return exitStatus(t, stderr)
 		case py.StopBudget:
+			if t.Cost < budget {
+				continue
+			}
+			if stopped(opts.Context, stderr) { // a builtin saw it first
+				return ExitException
+			}
 			fmt.Fprintf(stderr, "gilscope: the program ran for more than %s of simulated CPU time and was stopped\n", seconds(budget))
 			return ExitException
 		case py.StopBlocked:
@@ -82,6 +106,18 @@ func RunMain(filename string, src []byte, opts RunOptions, stdout, stderr io.Wri
 		}
 	}
 }
+
+// stopped reports whether ctx (which may be nil) is done, saying so on stderr.
+func stopped(ctx context.Context, stderr io.Writer) bool {
+	if ctx == nil || ctx.Err() == nil {
+		return false
+	}
+	fmt.Fprintf(stderr, "gilscope: the run was stopped: %v\n", context.Cause(ctx))
+	return true
+}
+
+// stepBudget is how much simulated CPU time RunMain lets a thread run at once, in ps.
+const stepBudget = 1_000_000_000
 
 func seconds(ps int64) string {
 	return strings.TrimSuffix(fmt.Sprintf("%.3f", float64(ps)/1e12), "0") + " s"

@@ -128,7 +128,7 @@ func (m *Machine) reportDeadlock() {
 	if text == "" {
 		text = strings.Join(waits, "; ")
 	}
-	m.emit(Event{T: m.now / 1000, Kind: EvDeadlock, Core: -1, Text: text})
+	m.emit(Event{T: m.now / 1000, Kind: EvDeadlock, Core: -1, Text: clipText(text)})
 	m.report(b.String())
 }
 

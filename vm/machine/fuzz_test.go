@@ -1,6 +1,7 @@
 package machine
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,10 +22,21 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add([]byte(twoThreads), uint8(1))
 	f.Add([]byte(cpuBound), uint8(2))
+	hostile, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.py"))
+	for i, file := range hostile {
+		if src, err := os.ReadFile(file); err == nil {
+			f.Add(src, uint8(i))
+		}
+	}
 	models := modelNames()
 	f.Fuzz(func(t *testing.T, src []byte, model uint8) {
-		opts := Options{Model: models[int(model)%len(models)], MaxTime: 0.005, RecordEvents: true,
-			Cores: 1 + int(model)%3, Seed: int64(model)}
+		// The context stands for the server's CPU limit: builtins given huge inputs
+		// must look at it. 50 ms of simulated time lets a loop nest values 10**5 to 10**6
+		// deep; the memory budget bounds what the run may hold.
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		opts := Options{Model: models[int(model)%len(models)], MaxTime: 0.05, RecordEvents: true,
+			Cores: 1 + int(model)%3, Seed: int64(model), Context: ctx, MaxMemory: 64 << 20}
 		type out struct {
 			res *Result
 			err error

@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
@@ -60,6 +61,8 @@ type Machine struct {
 	sink        func([]Event, int64) error
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
+	lastSink    time.Time
+	maxMemory   int64 // bytes; 0: py.DefaultMaxMemory
 	polls       int
 	closed      bool  // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with
@@ -322,6 +325,7 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 	before := t.Cost
 	budget := before + max(until-th.clock, 1)
 	m.cur, m.curBase = th, before
+	t.CheckMemory()
 	var stop py.Stop
 	if th.clock < m.instrTo && until > m.instrFrom {
 		stop = m.traceInstructions(th, before, budget)

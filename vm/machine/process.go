@@ -45,11 +45,16 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	cfg.Version = m.model.Version
 	cfg.ImmortalInterned = m.model.ImmortalObjects
 	cfg.Seed = 0
+	cfg.MaxMemory = m.maxMemory
 	in := py.NewInterp(m.prog, cfg, nil, nil)
+	if p.id > 1 {
+		in.ShareMemory(m.procs[0].in.Memory()) // the processes of a run share its budget
+	}
 	in.ImmortalRefcount = m.model.ImmortalRefcount
 	in.SourceModules = m.lib
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.Ext = extCodec{m}
+	in.Interrupt = m.interrupt
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/gilscope/gilscope/vm"
 	"github.com/gilscope/gilscope/vm/compile"
@@ -39,6 +40,9 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
+	// MaxMemory is the run's memory budget in bytes, shared by its processes; 0 means
+	// py.DefaultMaxMemory. Going beyond it raises MemoryError in the program.
+	MaxMemory int64
 	// Instructions, if its end is set, is a window of simulated time [from, to) in
 	// seconds in which every instruction a thread is about to run is an instr event.
 	Instructions [2]float64
@@ -122,6 +126,9 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	if opts.SwitchInterval < 0 || opts.MaxTime < 0 || opts.TimeSlice < 0 || opts.WakeLatency < 0 {
 		return nil, fmt.Errorf("times must not be negative")
 	}
+	if opts.MaxMemory < 0 {
+		return nil, fmt.Errorf("the memory limit must not be negative")
+	}
 	res := &Result{Cores: opts.Cores, Model: model.Name}
 	prog := opts.Program
 	if prog == nil {
@@ -169,6 +176,7 @@ func newMachine(model *Model, opts Options) *Machine {
 		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context,
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
+	m.maxMemory = opts.MaxMemory
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
 	}
@@ -249,7 +257,7 @@ func (m *Machine) adopt(pt *py.Thread, name string, daemon bool, p *process) *th
 		pt.Breaker = &th.breaker
 	}
 	m.threads = append(m.threads, th)
-	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: name,
+	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: clipText(name),
 		Value: int64(p.id)})
 	return th
 }
@@ -270,32 +278,66 @@ func (m *Machine) newThread(name string, fn py.Value, daemon bool, parent *threa
 	return th, nil
 }
 
-// write sends program output to the run's writers and records it.
+// write sends program output to the run's writers and records it. Both streams,
+// tracebacks included, count against maxOutput: a write that crosses it is cut at the
+// limit, with a note, and later ones are dropped.
 func (m *Machine) write(th *thread, s string, stderr bool) {
 	w := m.out
 	v := int64(1)
 	if stderr {
 		w, v = m.errw, 2
 	}
-	m.outBytes += len(s)
-	if m.outBytes > maxOutput {
-		if !m.outCut {
-			m.outCut = true
-			fmt.Fprint(m.errw, "\n[gilscope: output truncated at 1 MB]\n")
-		}
+	if m.outCut {
 		return
 	}
+	if room := maxOutput - m.outBytes; len(s) > room {
+		s = clipUTF8(s, room)
+		m.outCut = true
+	}
+	m.outBytes += len(s)
 	io.WriteString(w, s)
 	if th != nil {
 		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvOutput, Thread: th.id, Core: coreOf(th), Value: v, Text: s})
 	}
+	if m.outCut {
+		m.report("\n[gilscope: output truncated at 1 MB]\n")
+	}
 }
 
+// maxOutput bounds what a run writes to stdout and stderr together, in bytes.
 const maxOutput = 1 << 20
+
+// maxReport bounds one of the machine's own messages and the text of an event that
+// is not output (an exception's line, a thread's name): they are shown whatever the
+// program wrote, so each is kept short.
+const maxReport = 16 << 10
+
+// clipUTF8 returns s cut to at most n bytes, at a character boundary.
+func clipUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// clipText cuts a text longer than maxReport, saying how much was left out.
+func clipText(s string) string {
+	if len(s) <= maxReport {
+		return s
+	}
+	return fmt.Sprintf("%s… [gilscope: %d more bytes not shown]", clipUTF8(s, maxReport), len(s)-maxReport)
+}
 
 // report writes one of the machine's own messages (a deadlock, a crash, a limit) to
 // stderr, as an output event of no thread (0) so that the page shows it in place.
+// It is written even past maxOutput, since it says why the run ended, but it is
+// counted, and cut at maxReport.
 func (m *Machine) report(s string) {
+	s = clipText(s)
+	m.outBytes += len(s)
 	io.WriteString(m.errw, s)
 	m.emit(Event{T: m.now / 1000, Kind: EvOutput, Core: -1, Value: 2, Text: s})
 }

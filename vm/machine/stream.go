@@ -8,6 +8,9 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
+
+	"github.com/gilscope/gilscope/vm/py"
 )
 
 // streamMargin is how far behind every running thread's clock an event must be before
@@ -32,6 +35,31 @@ func (m *Machine) poll() {
 	if m.sink != nil {
 		m.flush(m.watermark())
 	}
+}
+
+// interrupt is every interpreter's Interrupt: a builtin doing long work (hashing a
+// huge nested tuple, joining millions of strings) asks it every few thousand units
+// whether the run goes on, since the loop cannot poll until the builtin returns. It
+// looks at the context and, at most every millisecond of host time, calls the sink with
+// nothing new, so that a caller bounding the run's CPU time there sees the time pass.
+func (m *Machine) interrupt() error {
+	if !m.ended && m.ctx != nil {
+		if err := m.ctx.Err(); err != nil {
+			m.stop(context.Cause(m.ctx))
+		}
+	}
+	if !m.ended && m.sink != nil {
+		if now := time.Now(); now.Sub(m.lastSink) >= time.Millisecond {
+			m.lastSink = now
+			if err := m.sink(nil, m.flushedTo); err != nil {
+				m.stop(err)
+			}
+		}
+	}
+	if m.ended {
+		return py.ErrInterrupted
+	}
+	return nil
 }
 
 // watermark is the time (ns) before which no new event can be dated.
@@ -65,6 +93,7 @@ func (m *Machine) flush(upTo int64) {
 		m.events = m.events[:rest]
 		m.lastFlushed = batch[n-1].T
 	}
+	m.lastSink = time.Now()
 	if err := m.sink(batch, upTo); err != nil {
 		m.stop(err)
 	}

@@ -218,7 +218,7 @@ func (m *Machine) reportException(th *thread) {
 		text = fmt.Sprintf("Exception in thread %s:\n%s", th.name, text)
 	}
 	m.write(th, text, true)
-	m.emit(Event{T: th.clock / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: lastLine(text)})
+	m.emit(Event{T: th.clock / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(text))})
 }
 
 func lastLine(s string) string {

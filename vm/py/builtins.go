@@ -1165,6 +1165,9 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 		if err != nil {
 			return false
 		}
+		if err = t.work(1); err != nil {
+			return false
+		}
 		x, y := keys[a], keys[b]
 		if rev {
 			x, y = y, x

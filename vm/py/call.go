@@ -278,6 +278,10 @@ func (t *Thread) Call(fn Value, args ...Value) (Value, error) {
 // loop in a callback cannot hang the simulation.
 const nestedBudget = 60_000_000_000_000_000 // 60 s in ps
 
+// nestedSlice is how much simulated time a nested call runs between two looks at the
+// run's interrupt: 1 ms in ps.
+const nestedSlice = 1_000_000_000
+
 // callSync runs fn(args) to completion in a nested run of the evaluator. setup, if
 // non-nil, adjusts the new frame before it runs.
 func (t *Thread) callSync(fn *Function, args []Value, kw []string, setup func(*Frame)) (Value, error) {
@@ -301,10 +305,18 @@ func (t *Thread) runSync(setup func(*Frame)) (Value, error) {
 		setup(f)
 	}
 	savedBudget, savedBreaker, savedTicks := t.budget, t.Breaker, t.Ticks
-	t.budget = t.Cost + nestedBudget
+	limit := t.Cost + nestedBudget
 	t.Breaker, t.Ticks = &zeroBreaker, -1
 	t.syncDepth++
-	stop := t.run()
+	var stop Stop
+	for {
+		// The nested loop runs in slices, so that the run's interrupt is looked at
+		// while a callback runs long.
+		t.budget = min(limit, t.Cost+nestedSlice)
+		if stop = t.run(); stop != StopBudget || t.Cost >= limit || t.interrupted() != nil {
+			break
+		}
+	}
 	t.syncDepth--
 	t.budget, t.Breaker, t.Ticks = savedBudget, savedBreaker, savedTicks
 	switch stop {

@@ -22,6 +22,7 @@ type Str struct {
 type List struct {
 	Header
 	Items []Value
+	mem   int // bytes of Items charged to the run (Interp.holdList)
 }
 
 // Tuple is a Python tuple.
@@ -38,6 +39,7 @@ func (*Tuple) Type() *Class { return TupleClass }
 func (t *Thread) NewStr(s string) *Str {
 	x := &Str{S: s}
 	t.in.alloc(&x.Header)
+	t.in.charge(len(s))
 	return x
 }
 
@@ -45,6 +47,7 @@ func (t *Thread) NewStr(s string) *Str {
 func (t *Thread) newList(items []Value) *List {
 	x := &List{Items: items}
 	t.in.alloc(&x.Header)
+	t.in.holdList(x)
 	return x
 }
 
@@ -55,6 +58,7 @@ func (t *Thread) newTuple(items []Value) *Tuple {
 	}
 	x := &Tuple{Items: items}
 	t.in.alloc(&x.Header)
+	t.in.charge(len(items) * itemBytes)
 	return x
 }
 

@@ -14,6 +14,7 @@ type Dict struct {
 	index   []int32 // -1 empty, -2 dummy, else entry number
 	used    int
 	version uint64
+	mem     int // bytes charged to the run (Interp.holdDict)
 }
 
 // Set is a Python set or frozenset.
@@ -23,6 +24,7 @@ type Set struct {
 	used   int
 	fill   int
 	frozen bool
+	mem    int // bytes charged to the run (Interp.holdSet)
 }
 
 type setSlot struct {
@@ -169,6 +171,7 @@ func (t *Thread) dictSetHash(d *Dict, key, val Value, hash int64) error {
 	d.hashes = append(d.hashes, hash)
 	d.used++
 	d.version++
+	t.in.holdDict(d)
 	return nil
 }
 
@@ -262,11 +265,12 @@ func (d *Dict) Keys() []Value {
 func (t *Thread) clearDict(d *Dict) {
 	keys, vals := d.keys, d.vals
 	d.keys, d.vals, d.hashes, d.index, d.used = nil, nil, nil, nil, 0
+	t.in.holdDict(d)
 	d.version++
 	for i, k := range keys {
 		if k != nil {
-			t.Decref(k)
-			t.Decref(vals[i])
+			t.decrefItem(k)
+			t.decrefItem(vals[i])
 		}
 	}
 }
@@ -335,6 +339,7 @@ func (t *Thread) setResize(s *Set, minused int) {
 	}
 	old := s.table
 	s.table = make([]setSlot, size)
+	t.in.holdSet(s)
 	s.fill, s.used = 0, 0
 	for _, e := range old {
 		if e.key != nil && e.key != setDummy {
@@ -358,6 +363,7 @@ func (t *Thread) setAdd(s *Set, key Value) error {
 func (t *Thread) setAddHash(s *Set, key Value, hash int64) error {
 	if len(s.table) == 0 {
 		s.table = make([]setSlot, 8)
+		t.in.holdSet(s)
 	}
 	slot, found, err := t.setLookup(s, key, hash)
 	if err != nil || found {
@@ -423,9 +429,10 @@ func (s *Set) setItems() []Value {
 func (t *Thread) clearSet(s *Set) {
 	table := s.table
 	s.table, s.used, s.fill = nil, 0, 0
+	t.in.holdSet(s)
 	for _, e := range table {
 		if e.key != nil && e.key != setDummy {
-			t.Decref(e.key)
+			t.decrefItem(e.key)
 		}
 	}
 }

@@ -81,6 +81,11 @@ func (t *Thread) parseSpec(spec string) (fspec, error) {
 	if s.zero && s.align == 0 {
 		s.fill, s.align = '0', '='
 	}
+	// The result is at least as wide as the width and as long as the precision asks:
+	// check before making it.
+	if err := t.reserve(int64(s.width) + int64(max(s.precision, 0))); err != nil {
+		return s, err
+	}
 	return s, nil
 }
 
@@ -90,21 +95,42 @@ func (s *fspec) pad(prefix, body string, defAlign byte) string {
 	if n >= s.width {
 		return prefix + body
 	}
-	fill := strings.Repeat(string(s.fill), s.width-n)
 	align := s.align
 	if align == 0 {
 		align = defAlign
 	}
+	left := s.width - n // fill before the prefix ('>'), or between prefix and body ('=')
 	switch align {
 	case '<':
-		return prefix + body + fill
+		left = 0
 	case '^':
-		left := (s.width - n) / 2
-		return strings.Repeat(string(s.fill), left) + prefix + body + strings.Repeat(string(s.fill), s.width-n-left)
-	case '=':
-		return prefix + fill + body
+		left = (s.width - n) / 2
 	}
-	return fill + prefix + body
+	// One allocation of the result: a huge width (checked against the run's memory
+	// budget by parseSpec) is not built twice.
+	fill := string(s.fill)
+	var b strings.Builder
+	b.Grow(len(prefix) + len(body) + (s.width-n)*len(fill))
+	if align != '=' {
+		writeRepeat(&b, fill, left)
+	}
+	b.WriteString(prefix)
+	if align == '=' {
+		writeRepeat(&b, fill, left)
+	}
+	b.WriteString(body)
+	writeRepeat(&b, fill, s.width-n-left)
+	return b.String()
+}
+
+// writeRepeat writes s n times to b, a chunk at a time, without building the
+// repetition apart.
+func writeRepeat(b *strings.Builder, s string, n int) {
+	chunk := strings.Repeat(s, min(n, 4096))
+	for ; n >= 4096; n -= 4096 {
+		b.WriteString(chunk)
+	}
+	b.WriteString(chunk[:n*len(s)])
 }
 
 // Format implements format(v, spec).
@@ -494,6 +520,9 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if err := t.reserve(int64(b.Len() + len(s))); err != nil {
+			return "", err
+		}
 		b.WriteString(s)
 	}
 	if mapping == nil && next < len(items) {
@@ -752,6 +781,9 @@ func (t *Thread) strFormatN(format string, args []Value, kwnames []string, autop
 		}
 		t.Decref(v)
 		if err != nil {
+			return "", err
+		}
+		if err := t.reserve(int64(b.Len() + len(s))); err != nil {
 			return "", err
 		}
 		b.WriteString(s)

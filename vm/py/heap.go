@@ -37,6 +37,9 @@ type Config struct {
 	MaxObjects int64
 	// MaxItems bounds the length of one sequence or mapping.
 	MaxItems int
+	// MaxMemory is the run's memory budget in bytes (Memory); 0 means
+	// DefaultMaxMemory. Going beyond it raises MemoryError.
+	MaxMemory int64
 	// Debug checks refcount invariants: freed objects are never reused, and using one
 	// panics, revealing refcount bugs in the runtime.
 	Debug bool
@@ -82,9 +85,17 @@ type Interp struct {
 	// (models whose threads fight over their counts).
 	TraceCallables bool
 	// OnWrite, if set, observes every write to stdout or stderr.
-	OnWrite      func(t *Thread, s string, stderr bool)
+	OnWrite func(t *Thread, s string, stderr bool)
+	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
+	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
+	// the scheduler's own check of the run's CPU budget and cancellation would.
+	Interrupt    func() error
+	mem          *Memory
 	outBytes     int64
 	outTruncated bool
+
+	freeDepth int     // containers being freed inside one another (decrefItem)
+	trash     []Value // references whose drop decrefItem deferred
 }
 
 // alloc registers a newly allocated object with count 1.
@@ -122,6 +133,7 @@ func (t *Thread) newBigInt(b *big.Int) Value {
 	}
 	i := &Int{Big: b}
 	t.in.alloc(&i.Header)
+	t.in.charge(len(b.Bits()) * 8)
 	return i
 }
 
@@ -224,15 +236,23 @@ func (t *Thread) free(v Value) {
 	case *Int:
 		if o.Big == nil && !in.Config.Debug && len(in.intFree) < 4096 {
 			in.intFree = append(in.intFree, o)
+		} else if o.Big != nil {
+			in.charge(-len(o.Big.Bits()) * 8)
 		}
 		o.Big = nil
+	case *Str:
+		in.charge(-len(o.S))
+	case *Bytes:
+		in.charge(-len(o.B))
 	case *List:
 		items := o.Items
 		o.Items = nil
+		in.holdList(o)
 		t.decrefAll(items)
 	case *Tuple:
 		items := o.Items
 		o.Items = nil
+		in.charge(-len(items) * itemBytes)
 		t.decrefAll(items)
 	case *Dict:
 		t.clearDict(o)
@@ -240,7 +260,7 @@ func (t *Thread) free(v Value) {
 		t.clearSet(o)
 	case *Instance:
 		if o.Dict != nil {
-			t.Decref(o.Dict)
+			t.decrefItem(o.Dict)
 		}
 		if o.Exc != nil {
 			t.clearExc(o.Exc)
@@ -306,7 +326,37 @@ func (t *Thread) xdecrefNil(v interface{ hdr() *Header }) {
 func (t *Thread) decrefAll(items []Value) {
 	for _, x := range items {
 		if x != nil {
-			t.Decref(x)
+			t.decrefItem(x)
+		}
+	}
+}
+
+// maxFreeDepth is how deeply freeing a container may recurse into the containers it
+// held before their release is deferred.
+const maxFreeDepth = 256
+
+// decrefItem drops a reference a container held. Freeing a structure nested a
+// million deep would recurse once per level on the Go stack; past maxFreeDepth levels
+// the drop waits in a list that the outermost call empties, as CPython's trashcan
+// does.
+func (t *Thread) decrefItem(x Value) {
+	in := t.in
+	if in.freeDepth >= maxFreeDepth {
+		in.trash = append(in.trash, x)
+		return
+	}
+	in.freeDepth++
+	t.Decref(x)
+	in.freeDepth--
+	if in.freeDepth == 0 {
+		for len(in.trash) > 0 {
+			n := len(in.trash) - 1
+			y := in.trash[n]
+			in.trash[n] = nil
+			in.trash = in.trash[:n]
+			in.freeDepth++
+			t.Decref(y)
+			in.freeDepth--
 		}
 	}
 }

@@ -21,6 +21,10 @@ func NewInterp(prog *compile.Program, cfg Config, stdout, stderr io.Writer) *Int
 	if in.Config.MaxItems == 0 {
 		in.Config.MaxItems = DefaultConfig().MaxItems
 	}
+	if in.Config.MaxMemory == 0 {
+		in.Config.MaxMemory = DefaultMaxMemory
+	}
+	in.mem = &Memory{Limit: in.Config.MaxMemory, interps: []*Interp{in}}
 	in.rng = newMT(uint32(cfg.Seed))
 	t := in.newThread("init")
 	in.builtins = in.makeBuiltins(t)

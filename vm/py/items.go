@@ -285,6 +285,7 @@ func (t *Thread) setListSlice(l *List, s *Slice, v Value) error {
 		old := append([]Value(nil), l.Items[start:stop]...)
 		rest := append([]Value(nil), l.Items[stop:]...)
 		l.Items = append(append(l.Items[:start], items...), rest...)
+		t.in.holdList(l)
 		t.decrefAll(old)
 		return nil
 	}
@@ -323,6 +324,7 @@ func (t *Thread) DelItem(x, key Value) error {
 				}
 			}
 			o.Items = keep
+			t.in.holdList(o)
 			t.decrefAll(gone)
 			return nil
 		}
@@ -425,6 +427,9 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 
 func (t *Thread) seqContains(items []Value, item Value) (bool, error) {
 	for _, v := range items {
+		if err := t.work(1); err != nil {
+			return false, err
+		}
 		eq, err := t.Equal(v, item)
 		if err != nil || eq {
 			return eq, err
@@ -613,6 +618,19 @@ func (t *Thread) toItems(v Value) ([]Value, error) {
 			t.decrefAll(out)
 			return nil, t.memoryError()
 		}
+		if len(out)%workQuantum == workQuantum-1 {
+			// list(range(10**7)) makes ten million ints in one call: look at the
+			// run's memory (they are live objects already) and interrupt as it goes.
+			err := t.reserve(int64(cap(out)) * itemBytes)
+			if err == nil {
+				err = t.interrupted()
+			}
+			if err != nil {
+				t.Decref(x)
+				t.decrefAll(out)
+				return nil, err
+			}
+		}
 		out = append(out, x)
 		t.Cost += 5000
 	}
@@ -628,11 +646,13 @@ func (t *Thread) listExtend(l *List, v Value) error {
 		return t.memoryError()
 	}
 	l.Items = append(l.Items, items...)
+	t.in.holdList(l)
 	return nil
 }
 
 func (t *Thread) newBytes(s string) *Bytes {
 	b := &Bytes{B: s}
 	t.in.alloc(&b.Header)
+	t.in.charge(len(s))
 	return b
 }

@@ -113,14 +113,20 @@ func init() {
 		}
 		defer t.decrefAll(items)
 		parts := make([]string, len(items))
+		sep := selfStr(args).S
+		size := int64(len(sep)) * int64(max(len(items)-1, 0))
 		for i, it := range items {
 			s, ok := it.(*Str)
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "sequence item %d: expected str instance, %s found", i, it.Type().Name)
 			}
 			parts[i] = s.S
+			size += int64(len(s.S))
 		}
-		return t.NewStr(strings.Join(parts, selfStr(args).S)), nil
+		if err := t.reserve(size); err != nil {
+			return nil, err
+		}
+		return t.NewStr(strings.Join(parts, sep)), nil
 	})
 	m("split", func(t *Thread, args []Value, kw []string) (Value, error) { return t.strSplit(args, kw, false) })
 	m("rsplit", func(t *Thread, args []Value, kw []string) (Value, error) { return t.strSplit(args, kw, true) })
@@ -238,7 +244,11 @@ func init() {
 				return nil, err
 			}
 		}
-		return t.NewStr(strings.Replace(selfStr(args).S, old, nw, int(n))), nil
+		self := selfStr(args).S
+		if err := t.reserve(replacedSize(self, old, nw, n)); err != nil {
+			return nil, err
+		}
+		return t.NewStr(strings.Replace(self, old, nw, int(n))), nil
 	})
 	affix := func(name string, fn func(string, string) bool) {
 		m(name, func(t *Thread, args []Value, kw []string) (Value, error) {
@@ -351,11 +361,14 @@ func init() {
 		if int64(n) >= w {
 			return t.NewStr(s), nil
 		}
+		if err := t.reserve(w); err != nil {
+			return nil, err
+		}
 		sign := ""
 		if s != "" && (s[0] == '+' || s[0] == '-') {
 			sign, s = s[:1], s[1:]
 		}
-		return t.NewStr(sign + strings.Repeat("0", int(w)-n) + s), nil
+		return t.NewStr(sign + padded(s, "0", int(w)-n, 0)), nil
 	})
 	justify := func(name string, align byte) {
 		m(name, func(t *Thread, args []Value, kw []string) (Value, error) {
@@ -379,21 +392,24 @@ func init() {
 			if int64(n) >= w {
 				return t.NewStr(s), nil
 			}
-			pad := int(w) - n
 			f := string(fill)
+			if err := t.reserve(int64(len(s)) + (w-int64(n))*int64(len(f))); err != nil {
+				return nil, err
+			}
+			pad := int(w) - n
+			left := 0
 			switch align {
-			case '<':
-				return t.NewStr(s + strings.Repeat(f, pad)), nil
 			case '>':
-				return t.NewStr(strings.Repeat(f, pad) + s), nil
+				left = pad
+			case '^':
+				// CPython's centering puts the extra fill on the right unless both
+				// the padding and the width are odd.
+				left = pad / 2
+				if pad%2 == 1 && int(w)%2 == 1 {
+					left++
+				}
 			}
-			// CPython's centering puts the extra fill on the right unless both
-			// the padding and the width are odd.
-			left := pad / 2
-			if pad%2 == 1 && int(w)%2 == 1 {
-				left++
-			}
-			return t.NewStr(strings.Repeat(f, left) + s + strings.Repeat(f, pad-left)), nil
+			return t.NewStr(padded(s, f, left, pad-left)), nil
 		})
 	}
 	justify("ljust", '<')
@@ -604,6 +620,29 @@ func splitWhitespace(s string, max int, right bool) []string {
 	return out
 }
 
+// padded returns s with fill written left times before it and right times after, in
+// one allocation.
+func padded(s, fill string, left, right int) string {
+	var b strings.Builder
+	b.Grow(len(s) + (left+right)*len(fill))
+	writeRepeat(&b, fill, left)
+	b.WriteString(s)
+	writeRepeat(&b, fill, right)
+	return b.String()
+}
+
+// replacedSize is the length of strings.Replace(s, old, nw, n) (n < 0: every one).
+func replacedSize(s, old, nw string, n int64) int64 {
+	count := int64(utf8.RuneCountInString(s) + 1)
+	if old != "" {
+		count = int64(strings.Count(s, old))
+	}
+	if n >= 0 && n < count {
+		count = n
+	}
+	return int64(len(s)) + count*int64(len(nw)-len(old))
+}
+
 func seqItems(v Value) []Value {
 	switch o := v.(type) {
 	case *List:
@@ -649,6 +688,9 @@ func seqCommon(c *Class) {
 			}
 		}
 		for i := start; i < end && i < len(items); i++ {
+			if err := t.work(1); err != nil {
+				return nil, err
+			}
 			eq, err := t.Equal(items[i], args[1])
 			if err != nil {
 				return nil, err
@@ -669,6 +711,9 @@ func seqCommon(c *Class) {
 		}
 		n := 0
 		for _, v := range seqItems(args[0]) {
+			if err := t.work(1); err != nil {
+				return nil, err
+			}
 			eq, err := t.Equal(v, args[1])
 			if err != nil {
 				return nil, err
@@ -694,6 +739,7 @@ func listMethods() {
 		}
 		t.Incref(args[1])
 		l.Items = append(l.Items, args[1])
+		t.in.holdList(l)
 		return None, nil
 	})
 	m("extend", func(t *Thread, args []Value, kw []string) (Value, error) {
@@ -723,6 +769,7 @@ func listMethods() {
 		}
 		t.Incref(args[2])
 		l.Items = append(l.Items, nil)
+		t.in.holdList(l)
 		copy(l.Items[i+1:], l.Items[i:])
 		l.Items[i] = args[2]
 		return None, nil
@@ -802,6 +849,7 @@ func listMethods() {
 		l := self(args)
 		items := l.Items
 		l.Items = nil
+		t.in.holdList(l)
 		t.decrefAll(items)
 		return None, nil
 	})

@@ -413,7 +413,7 @@ func (t *Thread) checkLen(n int) error {
 	if n > t.in.Config.MaxItems*10 {
 		return t.memoryError()
 	}
-	return nil
+	return t.reserve(int64(n))
 }
 
 func (t *Thread) concatItems(a, b []Value) []Value {
@@ -431,31 +431,35 @@ func (t *Thread) repeat(seq Value, n int64) (Value, error) {
 	if n < 0 {
 		n = 0
 	}
-	size := func(l int) error {
+	// size checks the result's length l*n and its bytes, unit each.
+	size := func(l int, unit int64) error {
 		if l > 0 && n > int64(t.in.Config.MaxItems)/int64(l) {
 			return t.memoryError()
+		}
+		if err := t.reserve(int64(l) * n * unit); err != nil {
+			return err
 		}
 		t.Cost += int64(l) * n * 500
 		return nil
 	}
 	switch s := seq.(type) {
 	case *Str:
-		if err := size(len(s.S)); err != nil {
+		if err := size(len(s.S), 1); err != nil {
 			return nil, err
 		}
 		return t.NewStr(strings.Repeat(s.S, int(n))), nil
 	case *Bytes:
-		if err := size(len(s.B)); err != nil {
+		if err := size(len(s.B), 1); err != nil {
 			return nil, err
 		}
 		return t.newBytes(strings.Repeat(s.B, int(n))), nil
 	case *List:
-		if err := size(len(s.Items)); err != nil {
+		if err := size(len(s.Items), itemBytes); err != nil {
 			return nil, err
 		}
 		return t.newList(t.repeatItems(s.Items, n)), nil
 	case *Tuple:
-		if err := size(len(s.Items)); err != nil {
+		if err := size(len(s.Items), itemBytes); err != nil {
 			return nil, err
 		}
 		return t.newTuple(t.repeatItems(s.Items, n)), nil
@@ -604,7 +608,14 @@ func cmpInt(a, b int64) int {
 }
 
 func (t *Thread) cmpSeq(a, b []Value) (int, bool, error) {
+	if err := t.enterNested(inComparison); err != nil {
+		return 0, true, err
+	}
+	defer t.leaveNested()
 	for i := 0; i < len(a) && i < len(b); i++ {
+		if err := t.work(1); err != nil {
+			return 0, true, err
+		}
 		eq, err := t.Equal(a[i], b[i])
 		if err != nil {
 			return 0, true, err
@@ -645,9 +656,17 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 		if !ok || a.Len() != b.Len() {
 			return false, nil
 		}
+		if err := t.enterNested(inComparison); err != nil {
+			return false, err
+		}
+		defer t.leaveNested()
 		var err error
 		eq := true
 		a.items(func(k, v Value) bool {
+			if err = t.work(1); err != nil {
+				eq = false
+				return false
+			}
 			var w Value
 			w, err = t.dictGet(b, k)
 			if err != nil || w == nil {
@@ -664,6 +683,9 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 			return false, nil
 		}
 		for _, k := range a.setItems() {
+			if err := t.work(1); err != nil {
+				return false, err
+			}
 			in, err := t.setContains(b, k)
 			if err != nil || !in {
 				return false, err
@@ -814,7 +836,14 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		// CPython's xxHash-based tuple hash.
 		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
 		acc := uint64(p5)
+		if err := t.enterNested(""); err != nil {
+			return 0, err
+		}
+		defer t.leaveNested()
 		for _, it := range v.Items {
+			if err := t.work(1); err != nil {
+				return 0, err
+			}
 			h, err := t.Hash(it)
 			if err != nil {
 				return 0, err
@@ -830,9 +859,16 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		return int64(acc), nil
 	case *Set:
 		if v.frozen {
+			if err := t.enterNested(""); err != nil {
+				return 0, err
+			}
+			defer t.leaveNested()
 			var h int64
 			for _, k := range v.setItems() {
-				kh, _ := t.Hash(k)
+				kh, err := t.Hash(k)
+				if err != nil {
+					return 0, err
+				}
 				h ^= kh*0x9e3779b1 + 0x7f4a7c15
 			}
 			return h, nil

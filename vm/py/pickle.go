@@ -106,6 +106,13 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 	if p.nodes++; p.nodes > maxPickleNodes {
 		return nil, &LimitError{Class: MemoryErrorClass, Msg: fmt.Sprintf("gilscope limits a pickled object to %d values", maxPickleNodes)}
 	}
+	if err := t.work(1); err != nil {
+		return nil, err
+	}
+	if err := t.enterNested(inPickling); err != nil {
+		return nil, err
+	}
+	defer t.leaveNested()
 	switch x := v.(type) {
 	case *NoneType:
 		p.add(1, true)
@@ -362,6 +369,7 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		u.keep(p, l)
 		items, err := u.values(p.items)
 		l.Items = items
+		t.in.holdList(l)
 		return l, err
 	case pDict, pMainDict:
 		var d *Dict

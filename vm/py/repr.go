@@ -49,13 +49,12 @@ func (t *Thread) callStrMethod(m, v Value, name string) (string, error) {
 	return s.S, nil
 }
 
-// maxReprDepth guards against deeply nested containers.
-const maxReprDepth = 200
-
+// writeRepr writes v's repr to b. depth counts the containers v is inside of.
 func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
-	if depth > maxReprDepth {
-		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded while getting the repr of an object"}
+	if err := t.enterNested(inRepr); err != nil {
+		return err
 	}
+	defer t.leaveNested()
 	switch v := v.(type) {
 	case *NoneType:
 		b.WriteString("None")
@@ -74,8 +73,14 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 	case *Float:
 		b.WriteString(FloatRepr(v.V))
 	case *Str:
+		if err := t.reserve(int64(b.Len() + len(v.S))); err != nil {
+			return err
+		}
 		b.WriteString(StrRepr(v.S))
 	case *Bytes:
+		if err := t.reserve(int64(b.Len() + len(v.B))); err != nil {
+			return err
+		}
 		b.WriteString(BytesRepr(v.B))
 	case *List:
 		if depth > 0 && t.reprActive(v) {
@@ -219,9 +224,15 @@ func address(v Value) string {
 }
 
 func (t *Thread) writeItems(b *strings.Builder, items []Value, depth int) error {
+	if err := t.reserve(int64(b.Len())); err != nil {
+		return err
+	}
 	for i, it := range items {
 		if i > 0 {
 			b.WriteString(", ")
+		}
+		if err := t.work(1); err != nil {
+			return err
 		}
 		if err := t.writeRepr(b, it, depth+1); err != nil {
 			return err
@@ -304,6 +315,9 @@ func StrRepr(s string) string {
 	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
 		quote = '"'
 	}
+	if plainASCII(s, quote) {
+		return string(quote) + s + string(quote)
+	}
 	var b strings.Builder
 	b.WriteByte(quote)
 	for _, r := range s {
@@ -336,6 +350,17 @@ func StrRepr(s string) string {
 	}
 	b.WriteByte(quote)
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII with no backslash and no quote: its
+// repr is s quoted.
+func plainASCII(s string, quote byte) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\\' || c == quote {
+			return false
+		}
+	}
+	return true
 }
 
 // isPrintable approximates Python's str.isprintable for one code point.

@@ -281,6 +281,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		for _, v := range f.stack[f.sp-n : f.sp] {
 			size += len(v.(*Str).S)
 		}
+		if err := t.reserve(int64(size)); err != nil {
+			return err
+		}
 		buf := make([]byte, 0, size)
 		for _, v := range f.stack[f.sp-n : f.sp] {
 			buf = append(buf, v.(*Str).S...)
@@ -298,6 +301,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 			return t.memoryError()
 		}
 		l.Items = append(l.Items, v)
+		t.in.holdList(l)
 
 	case compile.SET_ADD:
 		v := f.top()

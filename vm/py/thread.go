@@ -120,6 +120,8 @@ type Thread struct {
 	syncErr        *Instance
 	pendingErr     error
 	syncDepth      int
+	cDepth         int // builtins' recursion into nested values (enterNested)
+	workDone       int // builtins' work since the last look at the interrupt
 	// Data is free for the scheduler's own per-thread state.
 	Data any
 }

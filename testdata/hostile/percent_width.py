@@ -1,0 +1,2 @@
+# expect: MemoryError — %-formatting a billion characters wide
+print(len('%0999999999d' % 1))
