@@ -20,11 +20,18 @@ import (
 const streamMargin = 4 * quantum
 
 // flushEvery is how many loop iterations pass between two looks at the stream and the
-// context.
-const flushEvery = 1024
+// context. flushEvents is how many new pending events also make the loop look: a
+// run that makes events densely (every refcount change of a shared list) covers
+// little simulated time per iteration, and without it would hand out nothing, and
+// hold every event, until it ended.
+const (
+	flushEvery  = 1024
+	flushEvents = 4096
+)
 
-// poll runs every flushEvery iterations of the loop: it stops a cancelled run and
-// hands out the events no later event can precede.
+// poll runs every flushEvery iterations of the loop, or once flushEvents more events
+// are pending: it stops a cancelled run and hands out the events no later event can
+// precede.
 func (m *Machine) poll() {
 	if m.ctx != nil {
 		if err := m.ctx.Err(); err != nil {
@@ -35,6 +42,7 @@ func (m *Machine) poll() {
 	if m.sink != nil {
 		m.flush(m.watermark())
 	}
+	m.pollAt = len(m.events) + flushEvents
 }
 
 // interrupt is every interpreter's Interrupt: a builtin doing long work (hashing a

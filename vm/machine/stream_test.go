@@ -127,3 +127,34 @@ func TestInstructionWindow(t *testing.T) {
 		t.Fatalf("tracing instructions changed the run (%d events, want %d)", len(rest), len(plain.Events))
 	}
 }
+
+// TestStreamDenseEvents checks that a run making events densely (two threads
+// appending to one list: refcount changes every few instructions, over little
+// simulated time) hands them out as it goes, in bounded batches, rather than
+// all at its end.
+func TestStreamDenseEvents(t *testing.T) {
+	src := `import threading
+shared = []
+def f():
+    for i in range(20000):
+        shared.append(i)
+ts = [threading.Thread(target=f) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+`
+	var batches, largest, total int
+	opts := Options{Model: "cpython-3.12", Cores: 2, OnEvents: func(batch []Event, upTo int64) error {
+		if len(batch) > 0 {
+			batches++
+		}
+		largest, total = max(largest, len(batch)), total+len(batch)
+		return nil
+	}}
+	var out bytes.Buffer
+	if _, err := Run("dense.py", []byte(src), opts, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if total < 50_000 || batches < 10 || largest > 4*flushEvents {
+		t.Errorf("%d events in %d batches, the largest of %d: want many batches of at most %d", total, batches, largest, 4*flushEvents)
+	}
+}
