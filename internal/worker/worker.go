@@ -79,6 +79,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	onCPULimit(func() { cancel(errCPULimit) })
+	// Started ahead of need: do now what every run needs.
+	if err := machine.Prepare(); err != nil {
+		fmt.Fprintln(stderr, "worker:", err)
+		return 1
+	}
 	if err := Serve(ctx, stdin, stdout); err != nil {
 		fmt.Fprintln(stderr, "worker:", err)
 		return 1

@@ -85,6 +85,14 @@ var (
 	libErr  error
 )
 
+// Prepare compiles the library modules written in Python, which every run needs and
+// which are otherwise compiled by the first run of a process. A worker process calls
+// it while it waits for its job, so the run does not pay for it.
+func Prepare() error {
+	_, err := library()
+	return err
+}
+
 // library compiles the Python-source modules once per process; programs are immutable
 // and shared by every run.
 func library() (map[string]*compile.Program, error) {
