@@ -58,3 +58,47 @@ func TestStdlibStderrMatchesCPython(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingPiecesSayGilscope checks that what gilscope lacks reads as its limit:
+// importing a standard-library module it does not provide, and the library calls
+// it refuses, fail with "gilscope does not support … yet".
+func TestMissingPiecesSayGilscope(t *testing.T) {
+	tests := []struct {
+		desc, src, last string
+	}{
+		{"a missing standard module", "import asyncio\n",
+			"ModuleNotFoundError: gilscope does not support the module 'asyncio' yet"},
+		{"a missing package's submodule", "import xml.etree.ElementTree\n",
+			"ModuleNotFoundError: gilscope does not support the module 'xml' yet"},
+		{"a missing submodule of a provided package", "import logging.handlers\n",
+			"ModuleNotFoundError: gilscope does not support the module 'logging.handlers' yet"},
+		{"from-import of a missing module", "from dataclasses import dataclass\n",
+			"ModuleNotFoundError: gilscope does not support the module 'dataclasses' yet"},
+		{"a module outside the standard library", "import numpy\n",
+			"ModuleNotFoundError: No module named 'numpy'"},
+		{"threading.local", "import threading\nthreading.local()\n",
+			"NotImplementedError: gilscope does not support threading.local yet"},
+		{"threading.settrace", "import threading\nthreading.settrace(print)\n",
+			"NotImplementedError: gilscope does not support threading.settrace yet"},
+		{"logging to a file", "import logging\nlogging.basicConfig(filename='app.log')\n",
+			"NotImplementedError: gilscope does not support logging to a file yet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			var out, errw strings.Builder
+			r, err := Run("main.py", []byte(tt.src), Options{Seed: 1}, &out, &errw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := lastLine(errw.String()); r.ExitCode != 1 || got != tt.last {
+				t.Errorf("exit %d, last line of stderr %q, want %q\n%s", r.ExitCode, got, tt.last, errw.String())
+			}
+		})
+	}
+	// The interpreter's own modules stay importable.
+	var out, errw strings.Builder
+	src := "import math, sys, random, os.path, concurrent.futures, logging, warnings\nprint('ok')\n"
+	if r, err := Run("main.py", []byte(src), Options{Seed: 1}, &out, &errw); err != nil || r.ExitCode != 0 || out.String() != "ok\n" {
+		t.Errorf("provided modules: %v, stdout %q, stderr %q", err, out.String(), errw.String())
+	}
+}

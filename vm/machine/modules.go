@@ -40,6 +40,7 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["zlib"] = m.zlibModule
 	in.ModuleFactories["_gilscope_mp"] = m.mpModule
 	in.ModuleFactories["_gilscope_lib"] = m.libSupportModule
+	addMissing(in)
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {
 		in.SysExtras["setswitchinterval"] = m.setSwitchInterval

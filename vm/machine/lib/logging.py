@@ -10,6 +10,10 @@ import time
 import threading
 import _gilscope_lib
 
+# A package, as CPython's is: logging.handlers and logging.config are submodules
+# (which gilscope does not provide yet).
+__path__ = []
+
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'Filter', 'Formatter',
            'Handler', 'INFO', 'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET', 'NullHandler',
            'StreamHandler', 'WARN', 'WARNING', 'addLevelName', 'basicConfig', 'critical',
@@ -654,7 +658,7 @@ class StreamHandler(Handler):
 
 class FileHandler(StreamHandler):
     def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
-        _refuse("logging to a file (there is no file system)")
+        _refuse("logging to a file")
 
 
 class _StderrHandler(StreamHandler):
@@ -1017,7 +1021,7 @@ def basicConfig(**kwargs):
                 filename = kwargs.pop("filename", None)
                 kwargs.pop("filemode", None)
                 if filename:
-                    _refuse("logging to a file (basicConfig(filename=...): there is no file system)")
+                    _refuse("logging to a file")
                 stream = kwargs.pop("stream", None)
                 h = StreamHandler(stream)
                 handlers = [h]
