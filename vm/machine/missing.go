@@ -40,7 +40,7 @@ time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtl
 turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref
 webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib
 zoneinfo
-logging.config logging.handlers`)
+collections.abc logging.config logging.handlers`)
 
 // interpModules are the modules the interpreter itself provides (vm/py's import):
 // a source module of the same name would hide them.
