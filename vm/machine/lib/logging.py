@@ -281,106 +281,8 @@ _STYLES = {
     '$': (StringTemplateStyle, '${levelname}:${name}:${message}'),
 }
 
-_DAYS = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
-_MONTHS = ('January', 'February', 'March', 'April', 'May', 'June', 'July',
-           'August', 'September', 'October', 'November', 'December')
-
-
-def _civil(secs):
-    # (year, month, day, hour, minute, second, weekday, yearday) of a UTC time in
-    # seconds: the simulated machine's clock has no time zone.
-    days = secs // 86400
-    rem = secs - days * 86400
-    weekday = (days + 3) % 7
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    if mp < 10:
-        m = mp + 3
-    else:
-        m = mp - 9
-    if m <= 2:
-        y += 1
-    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    before = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)[m - 1]
-    if leap and m > 2:
-        before += 1
-    return (y, m, d, rem // 3600, rem % 3600 // 60, rem % 60, weekday, before + d)
-
-
-def _strftime(fmt, secs):
-    # time.strftime over the directives logging formats use, in the C locale.
-    y, mo, d, h, mi, s, wd, yd = _civil(int(secs))
-    out = []
-    i = 0
-    n = len(fmt)
-    while i < n:
-        c = fmt[i]
-        if c != '%' or i + 1 >= n:
-            out.append(c)
-            i += 1
-            continue
-        k = fmt[i + 1]
-        i += 2
-        if k == 'Y':
-            out.append('%d' % y)
-        elif k == 'y':
-            out.append('%02d' % (y % 100))
-        elif k == 'm':
-            out.append('%02d' % mo)
-        elif k == 'd':
-            out.append('%02d' % d)
-        elif k == 'e':
-            out.append('%2d' % d)
-        elif k == 'H':
-            out.append('%02d' % h)
-        elif k == 'I':
-            out.append('%02d' % ((h + 11) % 12 + 1))
-        elif k == 'M':
-            out.append('%02d' % mi)
-        elif k == 'S':
-            out.append('%02d' % s)
-        elif k == 'p':
-            out.append('AM' if h < 12 else 'PM')
-        elif k == 'j':
-            out.append('%03d' % yd)
-        elif k == 'a':
-            out.append(_DAYS[wd][:3])
-        elif k == 'A':
-            out.append(_DAYS[wd])
-        elif k == 'b' or k == 'h':
-            out.append(_MONTHS[mo - 1][:3])
-        elif k == 'B':
-            out.append(_MONTHS[mo - 1])
-        elif k == 'z':
-            out.append('+0000')
-        elif k == 'Z':
-            out.append('UTC')
-        elif k == 'F':
-            out.append('%d-%02d-%02d' % (y, mo, d))
-        elif k == 'T':
-            out.append('%02d:%02d:%02d' % (h, mi, s))
-        elif k == 'c':
-            out.append('%s %s %2d %02d:%02d:%02d %d' % (_DAYS[wd][:3], _MONTHS[mo - 1][:3], d, h, mi, s, y))
-        elif k == 'x':
-            out.append('%02d/%02d/%02d' % (mo, d, y % 100))
-        elif k == 'X':
-            out.append('%02d:%02d:%02d' % (h, mi, s))
-        elif k == 's':
-            out.append('%d' % int(secs))
-        elif k == '%':
-            out.append('%')
-        else:
-            out.append('%' + k)
-    return ''.join(out)
-
-
 class Formatter:
+    converter = time.localtime
     default_time_format = '%Y-%m-%d %H:%M:%S'
     default_msec_format = '%s,%03d'
 
@@ -394,9 +296,14 @@ class Formatter:
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
+        convert = self.converter
+        if getattr(convert, '__func__', None) in (time.localtime, time.gmtime):
+            # CPython's are builtins, which do not bind as methods; gilscope's bind.
+            convert = convert.__func__
+        ct = convert(record.created)
         if datefmt:
-            return _strftime(datefmt, record.created)
-        s = _strftime(self.default_time_format, record.created)
+            return time.strftime(datefmt, ct)
+        s = time.strftime(self.default_time_format, ct)
         if self.default_msec_format:
             s = self.default_msec_format % (s, record.msecs)
         return s

@@ -1,5 +1,6 @@
 # A reminder service built on threading.Timer, in the style of tutorials: timers
-# fire after their delays, one is cancelled, and a lock protects the shared log.
+# fire after their delays (far enough apart that a loaded machine keeps their order
+# under CPython), one is cancelled, and a lock protects the shared log.
 import threading
 import time
 
@@ -13,7 +14,7 @@ def remind(message):
 
 
 timers = []
-for delay, message in [(0.03, "stretch"), (0.01, "drink water"), (0.02, "check mail"), (0.05, "never")]:
+for delay, message in [(0.3, "stretch"), (0.1, "drink water"), (0.2, "check mail"), (0.5, "never")]:
     timer = threading.Timer(delay, remind, args=(message,))
     timer.name = "reminder-" + message.split()[0]
     timers.append(timer)
@@ -32,7 +33,7 @@ fired = threading.Event()
 
 
 def make_watchdog():
-    dog = threading.Timer(0.02, fired.set)
+    dog = threading.Timer(0.25, fired.set)
     dog.daemon = True
     dog.start()
     return dog
@@ -40,7 +41,7 @@ def make_watchdog():
 
 dog = make_watchdog()
 for _ in range(3):
-    time.sleep(0.01)
+    time.sleep(0.05)
     dog.cancel()
     dog = make_watchdog()
 print("fired while fed:", fired.is_set())
