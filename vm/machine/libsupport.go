@@ -40,8 +40,8 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 			var items []py.Value
 			for f := t.Frame(); f != nil && len(items) < maxFrames; f = f.Parent() {
 				c := f.Code()
-				if c == nil || len(c.Pos) == 0 {
-					continue
+				if c == nil || len(c.Pos) == 0 || c.Filename == "" {
+					continue // the thread's base frame
 				}
 				items = append(items, t.NewTuple([]py.Value{t.NewStr(c.Filename), t.NewInt(int64(f.Line())), t.NewStr(c.Name)}))
 			}

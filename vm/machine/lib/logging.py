@@ -8,6 +8,7 @@
 import sys
 import time
 import threading
+import traceback
 import _gilscope_lib
 
 # A package, as CPython's is: logging.handlers and logging.config are submodules
@@ -492,7 +493,7 @@ class Handler(Filterer):
         # CPython prints the error's traceback and the call stack; gilscope prints
         # the error's traceback and the record.
         if raiseExceptions:
-            exc = _current_exception()
+            exc = traceback._current_exception()
             sys.stderr.write('--- Logging error ---\n')
             if exc is not None:
                 sys.stderr.write(_gilscope_lib.format_exception(exc))
@@ -501,18 +502,6 @@ class Handler(Filterer):
     def __repr__(self):
         level = getLevelName(self.level)
         return '<%s (%s)>' % (self.__class__.__name__, level)
-
-
-def _current_exception():
-    # The exception being handled (sys.exception()): a bare raise re-raises it.
-    try:
-        raise
-    except RuntimeError as e:
-        if str(e) == "No active exception to reraise":
-            return None
-        return e
-    except BaseException as e:
-        return e
 
 
 class StreamHandler(Handler):
@@ -742,7 +731,7 @@ class Logger(Filterer):
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, None)
             elif not isinstance(exc_info, tuple):
-                exc = _current_exception()
+                exc = traceback._current_exception()
                 if exc is None:
                     exc_info = (None, None, None)
                 else:
