@@ -244,34 +244,8 @@ class StringTemplateStyle(PercentStyle):
             raise ValueError('invalid format: no fields')
 
     def _format(self, record):
-        # string.Template.substitute over $name and ${name}.
-        values = self._values(record)
-        fmt = self._fmt
-        out = []
-        i = 0
-        n = len(fmt)
-        while i < n:
-            c = fmt[i]
-            if c != '$' or i + 1 >= n:
-                out.append(c)
-                i += 1
-                continue
-            if fmt[i + 1] == '$':
-                out.append('$')
-                i += 2
-                continue
-            if fmt[i + 1] == '{':
-                end = fmt.find('}', i + 2)
-                name = fmt[i + 2:end]
-                i = end + 1
-            else:
-                j = i + 1
-                while j < n and (fmt[j].isalnum() or fmt[j] == '_'):
-                    j += 1
-                name = fmt[i + 1:j]
-                i = j
-            out.append(str(values[name]))
-        return ''.join(out)
+        import string
+        return string.Template(self._fmt).substitute(**self._values(record))
 
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
