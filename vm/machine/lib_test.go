@@ -18,7 +18,6 @@ import (
 // stderrSkipped are the scripts whose stderr is not compared: CPython's tracebacks
 // there go through its own library files, whose lines gilscope's do not match.
 var stderrSkipped = map[string]bool{
-	"futures_process.py":        true,
 	"multiprocessing_basics.py": true,
 }
 
