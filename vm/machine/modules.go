@@ -1,6 +1,6 @@
 // This file defines the built-in modules the machine provides in Go: _thread (OS
-// threads and locks, on which the Python-source threading module is built), time (in
-// simulated time), gilscope (blocking I/O and C code with their GIL behaviour), and
+// threads and locks, on which the Python-source threading module is built), _time (the
+// clocks and sleep in simulated time, under lib/time.py's calendar functions), gilscope (blocking I/O and C code with their GIL behaviour), and
 // sys's switch-interval functions.
 
 package machine
@@ -33,12 +33,14 @@ func (m *Machine) chargeNow(th *thread, d int64) {
 
 func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_thread"] = m.threadModule
-	in.ModuleFactories["time"] = m.timeModule
+	in.ModuleFactories["_time"] = m.timeModule
 	in.ModuleFactories["gilscope"] = m.gilscopeModule
 	in.ModuleFactories["socket"] = m.socketModule
 	in.ModuleFactories["hashlib"] = m.hashlibModule
 	in.ModuleFactories["zlib"] = m.zlibModule
 	in.ModuleFactories["_gilscope_mp"] = m.mpModule
+	in.ModuleFactories["_gilscope_lib"] = m.libSupportModule
+	addMissing(in)
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {
 		in.SysExtras["setswitchinterval"] = m.setSwitchInterval
@@ -142,7 +144,7 @@ func (m *Machine) timeModule(t *py.Thread) *py.Module {
 			return nil, py.Block(t, &sleepCall{d: d, reason: "sleep"})
 		}),
 	}
-	return newModule(t, "time", attrs)
+	return newModule(t, "_time", attrs)
 }
 
 func newModule(t *py.Thread, name string, attrs map[string]py.Value) *py.Module {

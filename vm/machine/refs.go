@@ -271,6 +271,12 @@ func (m *Machine) merge(th *thread, st *objState) {
 // useAfterFree ends the process as the use of freed memory would: with a segmentation
 // fault.
 func (m *Machine) useAfterFree(th *thread, v py.Value, st *objState) {
+	if m.ended {
+		// The instruction that crashed the process may touch more freed objects
+		// before it stops; its clock already holds the abort's cost.
+		th.py.Abort()
+		return
+	}
 	hd := py.HeaderOf(v)
 	now := m.clockNow(th)
 	m.emit(Event{T: now / 1000, Kind: EvUseAfterFree, Thread: th.id, Core: coreOf(th), Obj: st.key,

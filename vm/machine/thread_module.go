@@ -183,6 +183,10 @@ func (m *Machine) threadModule(t *py.Thread) *py.Module {
 			return t.NewInt(int64(threadOf(t).id)), nil
 		}),
 		"start_new_thread": t.Builtin("start_new_thread", m.startNewThread),
+		"get_native_id": t.Builtin("get_native_id", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewInt(int64(threadOf(t).id)), nil
+		}),
+		"_exception_event": t.Builtin("_exception_event", m.exceptionEvent),
 		"main_ident":       t.NewInt(int64(threadOf(t).proc.mainThread().id)),
 	}
 	attrs["LockType"] = lockClass
@@ -214,6 +218,22 @@ func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py
 	h := &handleObj{th: nt}
 	t.Register(h)
 	return nil, py.Block(t, &startCall{target: nt, result: h})
+}
+
+// exceptionEvent is _thread._exception_event(exc): threading's bootstrap catches what
+// a thread's run() raised, to hand it to threading.excepthook, and reports it to the
+// timeline with this, as the machine reports an exception that ends a thread.
+func (m *Machine) exceptionEvent(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if err := t.CheckArgs("_exception_event", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	exc, ok := args[0].(*py.Instance)
+	if !ok || exc.Exc == nil {
+		return nil, t.NewExc(py.TypeErrorClass, "_exception_event() argument must be an exception")
+	}
+	th := threadOf(t)
+	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: lastLine(t.FormatException(exc))})
+	return py.None, nil
 }
 
 // maxThreads bounds the threads of one run (a thread bomb ends in RuntimeError).

@@ -602,15 +602,9 @@ def _worker(executor, work_queue, initializer, initargs):
 
 
 def _cpu_count():
-    # os.cpu_count() where the machine provides os; the default machine has 2 cores.
-    try:
-        import os
-        n = os.cpu_count()
-    except ImportError:
-        n = None
-    if n is None:
-        n = 2
-    return n
+    # The simulated cores, as CPython's os.cpu_count() counts the real ones.
+    import os
+    return os.cpu_count()
 
 
 _executor_counter = [0]

@@ -349,6 +349,9 @@ RLock = Lock
 
 # ---- contexts ----
 
+_CONTEXT_PREFIX = {'fork': 'Fork', 'spawn': 'Spawn', 'forkserver': 'ForkServer'}
+
+
 class _Context:
     def __init__(self, method):
         self._method = method
@@ -359,6 +362,9 @@ class _Context:
     def Process(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         p = Process(group, target, name, args, kwargs, daemon=daemon)
         p._method = self._method
+        if name is None:
+            # A context's processes are ForkProcess, SpawnProcess … in CPython.
+            p._name = '%sProcess-%d' % (_CONTEXT_PREFIX[self._method], p._identity[0])
         return p
 
     def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):

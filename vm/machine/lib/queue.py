@@ -1,8 +1,9 @@
 # queue, as gilscope provides it: CPython's queue.py built the same way, on
 # threading.Condition and Lock, so a blocked put or get is a lock wait that releases the
 # GIL. The items live in a list (CPython uses a deque); PriorityQueue keeps a binary
-# heap with heapq's own sift functions, so equal priorities come out in CPython's order.
+# heap with heapq, as CPython's does, so equal priorities come out in CPython's order.
 import threading
+from heapq import heappop as _heappop, heappush as _heappush
 from time import monotonic as time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
@@ -192,49 +193,3 @@ class SimpleQueue:
 
     def qsize(self):
         return len(self._queue)
-
-
-# The heap functions below are heapq's (heappush, heappop, _siftdown, _siftup).
-
-def _heappush(heap, item):
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def _heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
-
-
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)

@@ -1,14 +1,55 @@
 # threading, as gilscope provides it: the same classes as CPython's threading module,
 # written (like CPython's) in Python on top of _thread's OS threads and locks.
 import _thread
+import _gilscope_lib
 
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
+get_native_id = _thread.get_native_id
 Lock = _thread.allocate_lock
 TIMEOUT_MAX = 1000000.0
 
 _active = {}
 _counter = [0]
+
+
+def _deprecated(message):
+    import warnings
+    warnings.warn(message, warnings.DeprecationWarning, stacklevel=3)
+
+
+def _refuse(what):
+    raise NotImplementedError("gilscope does not support %s yet" % what)
+
+
+def settrace(func):
+    _refuse("threading.settrace")
+
+
+def settrace_all_threads(func):
+    _refuse("threading.settrace_all_threads")
+
+
+def setprofile(func):
+    _refuse("threading.setprofile")
+
+
+def setprofile_all_threads(func):
+    _refuse("threading.setprofile_all_threads")
+
+
+def gettrace():
+    return None
+
+
+def getprofile():
+    return None
+
+
+def stack_size(size=0):
+    if size != 0:
+        _refuse("threading.stack_size")
+    return 0
 
 
 def _newname(target):
@@ -27,6 +68,7 @@ class ThreadError(RuntimeError):
 
 class Thread:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        assert group is None, "group argument must be None for now"
         if kwargs is None:
             kwargs = {}
         self._target = target
@@ -43,6 +85,8 @@ class Thread:
         self._started = False
 
     def start(self):
+        if not hasattr(self, "_started"):
+            raise RuntimeError("thread.__init__() not called")
         if self._started:
             raise RuntimeError("threads can only be started once")
         self._started = True
@@ -52,9 +96,23 @@ class Thread:
         self._ident = get_ident()
         _active[self._ident] = self
         try:
-            self.run()
+            try:
+                self.run()
+            except BaseException as e:
+                _thread._exception_event(e)
+                self._invoke_excepthook(e)
         finally:
             del _active[self._ident]
+
+    def _invoke_excepthook(self, e):
+        hook = excepthook
+        if hook is None:
+            hook = __excepthook__
+        try:
+            hook(ExceptHookArgs(type(e), e, None, self))
+        except BaseException as e2:
+            import sys
+            sys.stderr.write(_gilscope_lib.format_exception(e2))
 
     def run(self):
         if self._target is not None:
@@ -73,7 +131,10 @@ class Thread:
     def _get_name(self):
         return self._name
 
-    name = property(_get_name)
+    def _set_name(self, name):
+        self._name = str(name)
+
+    name = property(_get_name, _set_name)
 
     def _get_ident(self):
         return self._ident
@@ -88,10 +149,28 @@ class Thread:
     def _get_daemon(self):
         return self._daemonic
 
-    daemon = property(_get_daemon)
+    def _set_daemon(self, daemonic):
+        if self._started:
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = daemonic
+
+    daemon = property(_get_daemon, _set_daemon)
+
+    def isDaemon(self):
+        _deprecated('isDaemon() is deprecated, get the daemon attribute instead')
+        return self.daemon
+
+    def setDaemon(self, daemonic):
+        _deprecated('setDaemon() is deprecated, set the daemon attribute instead')
+        self.daemon = daemonic
 
     def getName(self):
-        return self._name
+        _deprecated('getName() is deprecated, get the name attribute instead')
+        return self.name
+
+    def setName(self, name):
+        _deprecated('setName() is deprecated, set the name attribute instead')
+        self.name = name
 
     def __repr__(self):
         status = "initial"
@@ -148,7 +227,9 @@ def current_thread():
     return t
 
 
-currentThread = current_thread
+def currentThread():
+    _deprecated('currentThread() is deprecated, use current_thread() instead')
+    return current_thread()
 
 
 def main_thread():
@@ -159,7 +240,9 @@ def active_count():
     return len(_active)
 
 
-activeCount = active_count
+def activeCount():
+    _deprecated('activeCount() is deprecated, use active_count() instead')
+    return active_count()
 
 
 def enumerate():
@@ -278,7 +361,9 @@ class Condition:
     def notify_all(self):
         self.notify(len(self._waiters))
 
-    notifyAll = notify_all
+    def notifyAll(self):
+        _deprecated('notifyAll() is deprecated, use notify_all() instead')
+        self.notify_all()
 
 
 class Semaphore:
@@ -335,7 +420,9 @@ class Event:
     def is_set(self):
         return self._flag
 
-    isSet = is_set
+    def isSet(self):
+        _deprecated('isSet() is deprecated, use is_set() instead')
+        return self.is_set()
 
     def set(self):
         with self._cond:
@@ -392,3 +479,77 @@ class Barrier:
         return self._count
 
     n_waiting = property(_get_n_waiting)
+
+
+class Timer(Thread):
+    """Call a function after a specified number of seconds."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+class ExceptHookArgs:
+    """The argument of excepthook: exc_type, exc_value, exc_traceback, thread."""
+
+    def __init__(self, exc_type, exc_value, exc_traceback, thread):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.thread = thread
+
+    def __iter__(self):
+        return iter((self.exc_type, self.exc_value, self.exc_traceback, self.thread))
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)[i]
+
+    def __repr__(self):
+        return "_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, thread=%r)" % (
+            self.exc_type, self.exc_value, self.exc_traceback, self.thread)
+
+
+def excepthook(args):
+    """Handle an uncaught exception of Thread.run(): print it, as CPython does."""
+    if args.exc_type is SystemExit:
+        return
+    import sys
+    if args.thread is not None:
+        name = args.thread.name
+    else:
+        name = get_ident()
+    sys.stderr.write("Exception in thread %s:\n" % name)
+    if args.exc_value is not None:
+        sys.stderr.write(_gilscope_lib.format_exception(args.exc_value))
+    sys.stderr.flush()
+
+
+__excepthook__ = excepthook
+
+
+class local:
+    """Thread-local data. gilscope refuses it: keeping each thread's attributes
+    apart needs the interpreter to call a class's __setattr__, which it does not
+    yet, and sharing them silently would be wrong."""
+
+    def __init__(self, *args, **kw):
+        _refuse("threading.local")
+
+    def __getattr__(self, name):
+        _refuse("threading.local")

@@ -1,0 +1,151 @@
+# contextlib, as gilscope provides it: suppress, closing, nullcontext, ExitStack,
+# AbstractContextManager and ContextDecorator. contextmanager needs generators and
+# redirect_stdout a print that follows sys.stdout: both refuse.
+import sys
+
+__all__ = ['AbstractContextManager', 'ContextDecorator', 'ExitStack', 'closing',
+           'contextmanager', 'nullcontext', 'redirect_stderr', 'redirect_stdout', 'suppress']
+
+
+def _refuse(what):
+    raise NotImplementedError("gilscope does not support %s yet" % what)
+
+
+def contextmanager(func):
+    _refuse("contextlib.contextmanager (it needs generators)")
+
+
+def asynccontextmanager(func):
+    _refuse("contextlib.asynccontextmanager")
+
+
+class AbstractContextManager:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+class ContextDecorator:
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        return inner
+
+
+class suppress(AbstractContextManager):
+    def __init__(self, *exceptions):
+        self._exceptions = exceptions
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exctype, excinst, exctb):
+        if exctype is None:
+            return False
+        return issubclass(exctype, self._exceptions)
+
+
+class closing(AbstractContextManager):
+    def __init__(self, thing):
+        self.thing = thing
+
+    def __enter__(self):
+        return self.thing
+
+    def __exit__(self, *exc_info):
+        self.thing.close()
+
+
+class nullcontext(AbstractContextManager):
+    def __init__(self, enter_result=None):
+        self.enter_result = enter_result
+
+    def __enter__(self):
+        return self.enter_result
+
+    def __exit__(self, *excinfo):
+        pass
+
+
+class redirect_stdout(AbstractContextManager):
+    def __init__(self, new_target):
+        _refuse("contextlib.redirect_stdout")
+
+
+class redirect_stderr(AbstractContextManager):
+    def __init__(self, new_target):
+        _refuse("contextlib.redirect_stderr")
+
+
+class ExitStack(AbstractContextManager):
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def pop_all(self):
+        new_stack = ExitStack()
+        new_stack._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new_stack
+
+    def push(self, exit):
+        exit_method = getattr(type(exit), '__exit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append((True, exit))
+        else:
+            self._exit_callbacks.append((True, _bound_exit(exit, exit_method)))
+        return exit
+
+    def enter_context(self, cm):
+        cls = type(cm)
+        enter = getattr(cls, '__enter__', None)
+        exit = getattr(cls, '__exit__', None)
+        if enter is None or exit is None:
+            raise TypeError("'%s.%s' object does not support the context manager protocol" % (
+                cls.__module__, cls.__qualname__))
+        result = enter(cm)
+        self._exit_callbacks.append((True, _bound_exit(cm, exit)))
+        return result
+
+    def callback(self, callback, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        self._exit_callbacks.append((False, _exit_wrapper))
+        return callback
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed_exc = False
+        pending_raise = False
+        pending = None
+        while self._exit_callbacks:
+            is_sync, cb = self._exit_callbacks.pop()
+            try:
+                if cb(*exc_details):
+                    suppressed_exc = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException as new_exc:
+                exc_details = (type(new_exc), new_exc, None)
+                pending_raise = True
+                pending = new_exc
+        if pending_raise:
+            raise pending
+        return received_exc and suppressed_exc
+
+
+def _bound_exit(cm, exit):
+    def _exit_wrapper(exc_type, exc, tb):
+        return exit(cm, exc_type, exc, tb)
+    return _exit_wrapper

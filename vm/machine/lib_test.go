@@ -1,0 +1,107 @@
+// The Python-source library modules that print to stderr (logging's default handler,
+// warnings, threading's deprecation warnings and excepthook): the scripts in
+// testdata/stdlib must also write what CPython 3.12 wrote to stderr and exit as it
+// did, file names included.
+
+package machine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gilscope/gilscope/internal/oracle"
+)
+
+// stderrSkipped are the scripts whose stderr is not compared: CPython's tracebacks
+// there go through its own library files, whose lines gilscope's do not match.
+var stderrSkipped = map[string]bool{
+	"multiprocessing_basics.py": true,
+}
+
+func TestStdlibStderrMatchesCPython(t *testing.T) {
+	oracle.Prepare(t, oracle.Options{Update: *update, CPython: *cpython})
+	root, err := oracle.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "stdlib", "*.py"))
+	for _, f := range files {
+		if stderrSkipped[filepath.Base(f)] {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
+			abs, _ := filepath.Abs(f)
+			src, err := os.ReadFile(abs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			examples, _ := filepath.Abs(filepath.Join("..", "..", "examples"))
+			want := oracle.Expected(t, abs, oracle.Options{Update: *update, CPython: *cpython, Env: []string{"PYTHONPATH=" + examples}})
+			var out, errw strings.Builder
+			r, err := runWithin(t, 60*time.Second, func() (*Result, error) {
+				return Run(abs, src, Options{Seed: 1, MaxTime: 30}, &out, &errw)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.ExitCode != want.Exit {
+				t.Errorf("exit %d, CPython %d", r.ExitCode, want.Exit)
+			}
+			if got := oracle.Normalize(errw.String(), root); got != want.Stderr {
+				t.Errorf("stderr differs from CPython's\n%s", lineDiff(want.Stderr, got))
+			}
+		})
+	}
+}
+
+// TestMissingPiecesSayGilscope checks that what gilscope lacks reads as its limit:
+// importing a standard-library module it does not provide, and the library calls
+// it refuses, fail with "gilscope does not support … yet".
+func TestMissingPiecesSayGilscope(t *testing.T) {
+	tests := []struct {
+		desc, src, last string
+	}{
+		{"a missing standard module", "import asyncio\n",
+			"ModuleNotFoundError: gilscope does not support the module 'asyncio' yet"},
+		{"a missing package's submodule", "import xml.etree.ElementTree\n",
+			"ModuleNotFoundError: gilscope does not support the module 'xml' yet"},
+		{"a missing submodule of a provided package", "import logging.handlers\n",
+			"ModuleNotFoundError: gilscope does not support the module 'logging.handlers' yet"},
+		{"from-import of a missing module", "from dataclasses import dataclass\n",
+			"ModuleNotFoundError: gilscope does not support the module 'dataclasses' yet"},
+		{"a module outside the standard library", "import numpy\n",
+			"ModuleNotFoundError: No module named 'numpy'"},
+		{"threading.local", "import threading\nthreading.local()\n",
+			"NotImplementedError: gilscope does not support threading.local yet"},
+		{"threading.settrace", "import threading\nthreading.settrace(print)\n",
+			"NotImplementedError: gilscope does not support threading.settrace yet"},
+		{"copying an instance", "import copy\nclass A:\n    pass\ncopy.copy(A())\n",
+			"NotImplementedError: gilscope does not support copying A objects yet"},
+		{"contextlib.contextmanager", "import contextlib\ncontextlib.contextmanager(print)\n",
+			"NotImplementedError: gilscope does not support contextlib.contextmanager (it needs generators) yet"},
+		{"logging to a file", "import logging\nlogging.basicConfig(filename='app.log')\n",
+			"NotImplementedError: gilscope does not support logging to a file yet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			var out, errw strings.Builder
+			r, err := Run("main.py", []byte(tt.src), Options{Seed: 1}, &out, &errw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := lastLine(errw.String()); r.ExitCode != 1 || got != tt.last {
+				t.Errorf("exit %d, last line of stderr %q, want %q\n%s", r.ExitCode, got, tt.last, errw.String())
+			}
+		})
+	}
+	// The interpreter's own modules stay importable.
+	var out, errw strings.Builder
+	src := "import math, sys, random, os.path, concurrent.futures, logging, warnings\nprint('ok')\n"
+	if r, err := Run("main.py", []byte(src), Options{Seed: 1}, &out, &errw); err != nil || r.ExitCode != 0 || out.String() != "ok\n" {
+		t.Errorf("provided modules: %v, stdout %q, stderr %q", err, out.String(), errw.String())
+	}
+}

@@ -1,0 +1,95 @@
+// This file defines _gilscope_lib, what the Python-source library modules (logging,
+// warnings, os, threading) need from the interpreter and cannot compute in Python:
+// the caller's frames, a traceback formatted as CPython prints it, source lines, and
+// the simulated process's identity.
+
+package machine
+
+import (
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// mainParentPID is os.getppid() in the main process: the shell that started it.
+const mainParentPID = 4000
+
+// maxFrames bounds the frames _gilscope_lib.frames() reports (recursion is bounded
+// at 1000 anyway).
+const maxFrames = 1100
+
+func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
+	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
+	attrs := map[string]py.Value{
+		// format_exception(exc) is traceback.format_exception(exc) joined: what an
+		// uncaught exc would print, chained exceptions included.
+		"format_exception": fn("format_exception", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("format_exception", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			exc, ok := args[0].(*py.Instance)
+			if !ok || exc.Exc == nil {
+				return nil, t.NewExc(py.TypeErrorClass, "format_exception() argument must be an exception, not %s", args[0].Type().Name)
+			}
+			return t.NewStr(t.FormatException(exc)), nil
+		}),
+		// frames() lists the calling thread's Python frames, innermost (the caller of
+		// frames) first, as (filename, lineno, function name) tuples.
+		"frames": fn("frames", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("frames", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			var items []py.Value
+			for f := t.Frame(); f != nil && len(items) < maxFrames; f = f.Parent() {
+				c := f.Code()
+				if c == nil || len(c.Pos) == 0 || c.Filename == "" {
+					continue // the thread's base frame
+				}
+				items = append(items, t.NewTuple([]py.Value{t.NewStr(c.Filename), t.NewInt(int64(f.Line())), t.NewStr(c.Name)}))
+			}
+			return t.NewList(items), nil
+		}),
+		// source_line(filename, lineno) is linecache.getline: the line without its
+		// newline, or "" when there is none.
+		"source_line": fn("source_line", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("source_line", args, kw, 2, 2); err != nil {
+				return nil, err
+			}
+			name, _ := args[0].(*py.Str)
+			n, ok := py.AsInt(args[1])
+			if name == nil || !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "source_line(filename, lineno)")
+			}
+			lines := sourceLines(t.Interp(), name.S)
+			if n < 1 || n > int64(len(lines)) {
+				return t.NewStr(""), nil
+			}
+			return t.NewStr(lines[n-1]), nil
+		}),
+		// process() is the simulated process: (name, pid, parent's pid).
+		"process": fn("process", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p := threadOf(t).proc
+			ppid := mainParentPID
+			if p.parent != nil {
+				ppid = p.parent.pid
+			}
+			return t.NewTuple([]py.Value{t.NewStr(p.name), t.NewInt(int64(p.pid)), t.NewInt(int64(ppid))}), nil
+		}),
+		"cpu_count": fn("cpu_count", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewInt(int64(len(m.cores))), nil
+		}),
+	}
+	return newModule(t, "_gilscope_lib", attrs)
+}
+
+// sourceLines returns the lines of the program or library module compiled from
+// filename.
+func sourceLines(in *py.Interp, filename string) []string {
+	if in.Program != nil && in.Program.Filename == filename {
+		return in.Program.Lines
+	}
+	for _, p := range in.SourceModules {
+		if p.Filename == filename {
+			return p.Lines
+		}
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+// This file defines how importing a standard-library module gilscope lacks fails: with
+// "gilscope does not support the module 'asyncio' yet", so that the missing piece reads
+// as gilscope's limit, not as a mistake in the program. Other names keep CPython's
+// "No module named 'x'".
+
+package machine
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+	"sync"
+
+	"github.com/gilscope/gilscope/vm"
+	"github.com/gilscope/gilscope/vm/compile"
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// stdlibModules are CPython 3.12's public standard-library modules
+// (sys.stdlib_module_names without the private ones), and the submodules of the
+// packages gilscope provides that programs import.
+var stdlibModules = strings.Fields(`
+abc aifc antigravity argparse array ast asyncio atexit audioop base64 bdb binascii
+bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop
+collections colorsys compileall concurrent configparser contextlib contextvars copy
+copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis doctest
+email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch
+fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip
+hashlib heapq hmac html http idlelib imaplib imghdr importlib inspect io ipaddress
+itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal
+math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt
+ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle
+pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats
+pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline
+reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil
+signal site smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants
+sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys
+sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading
+time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle
+turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref
+webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib
+zoneinfo
+collections.abc logging.config logging.handlers`)
+
+// interpModules are the modules the interpreter itself provides (vm/py's import):
+// a source module of the same name would hide them.
+var interpModules = map[string]bool{"math": true, "sys": true, "random": true}
+
+var (
+	missingOnce sync.Once
+	missingProg map[string]*compile.Program
+)
+
+// missingModules compiles, once per process, a module for each standard-library
+// module: importing it raises ModuleNotFoundError with gilscope's message.
+func missingModules() map[string]*compile.Program {
+	missingOnce.Do(func() {
+		missingProg = map[string]*compile.Program{}
+		for _, name := range stdlibModules {
+			src := fmt.Sprintf("raise ModuleNotFoundError(\"gilscope does not support the module '%s' yet\")\n", name)
+			p, err := vm.Compile("<gilscope "+name+">", []byte(src))
+			if err != nil {
+				panic(err) // the source is fixed
+			}
+			p.Lines = nil // the traceback shows the frame, not the raise
+			missingProg[name] = p
+		}
+	})
+	return missingProg
+}
+
+// addMissing adds to in's source modules a failing module for every
+// standard-library module that neither they, its module factories nor the
+// interpreter provide, nor is the package of one they provide (concurrent for
+// concurrent.futures). The library's map is shared by runs: in gets a copy.
+func addMissing(in *py.Interp) {
+	parents := map[string]bool{}
+	for k := range in.SourceModules {
+		for i := strings.IndexByte(k, '.'); i > 0; i = next(k, i) {
+			parents[k[:i]] = true
+		}
+	}
+	all := maps.Clone(in.SourceModules)
+	if all == nil {
+		all = map[string]*compile.Program{}
+	}
+	for name, p := range missingModules() {
+		_, src := all[name]
+		_, fac := in.ModuleFactories[name]
+		if !src && !fac && !interpModules[name] && !parents[name] {
+			all[name] = p
+		}
+	}
+	in.SourceModules = all
+}
+
+// next is the index of the dot after the one at i in a dotted name, or -1.
+func next(name string, i int) int {
+	j := strings.IndexByte(name[i+1:], '.')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
