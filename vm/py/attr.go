@@ -131,6 +131,10 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 				t.Incref(o)
 				t.Incref(d.fn)
 				return m, nil
+			case *Builtin:
+				if d.Self == nil && o.builtinMethod(name) {
+					return t.unboundMethod(o, d), nil
+				}
 			}
 			t.Incref(a)
 			return a, nil
@@ -423,3 +427,33 @@ var (
 func (*staticMethod) Type() *Class { return staticMethodClass }
 func (*classMethod) Type() *Class  { return classMethodClass }
 func (*property) Type() *Class     { return propertyClass }
+
+// builtinMethod reports whether name, looked up on c, is a method of a builtin
+// type (which takes its receiver as its first argument), not a function put in a
+// class's dict.
+func (c *Class) builtinMethod(name string) bool {
+	for k := c; k != nil; k = k.Base {
+		if k.Dict != nil && k.Dict.getStr(name) != nil {
+			return false
+		}
+		if _, ok := k.Methods[name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// unboundMethod is a builtin type's method reached through the class
+// (str.upper): called with no receiver it raises TypeError as CPython's method
+// descriptors do, where the method itself would index an empty argument list.
+func (t *Thread) unboundMethod(c *Class, m *Builtin) Value {
+	fn := m.Fn
+	u := &Builtin{Name: m.Name, Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
+		if len(args) == 0 {
+			return nil, t.newExcf(TypeErrorClass, "unbound method %s.%s() needs an argument", c.Name, m.Name)
+		}
+		return fn(t, args, kw)
+	}}
+	t.in.alloc(&u.Header)
+	return u
+}
