@@ -232,7 +232,7 @@ func (m *Machine) exceptionEvent(t *py.Thread, args []py.Value, kw []string) (py
 		return nil, t.NewExc(py.TypeErrorClass, "_exception_event() argument must be an exception")
 	}
 	th := threadOf(t)
-	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: lastLine(t.FormatException(exc))})
+	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(t.FormatException(exc)))})
 	return py.None, nil
 }
 
