@@ -1,6 +1,6 @@
 // This file defines the interpreter models: named, documented parameter sets plus the
 // GIL mechanism each uses. One place for each fact: every figure here cites where it
-// comes from (../shared/MODEL.md sections, CPython sources).
+// comes from (docs/models.md, CPython sources).
 
 package machine
 
@@ -195,29 +195,29 @@ var models = map[string]*Model{
 		CheckInterval: 100, Checkpoints: everyInstruction(), Speed: 1.5,
 		ImmortalRefcount: 2528, SleepZeroSelect: true},
 
-	// Beyond the GIL (MODEL.md §6–8). Speeds are each build's single-thread cost
+	// Beyond the GIL (docs/models.md, "Without a GIL" and "Processes"). Speeds are each build's single-thread cost
 	// relative to CPython 3.11/3.12 (Speed multiplies every instruction's cost).
 	"nogil-unsafe": {Name: "nogil-unsafe", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "CPython 3.12 with the GIL simply removed: plain refcounts race, objects leak or are freed while in use",
 		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCPlain,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
-	// The Gilectomy measured ~30 % overhead from atomic refcounts alone (MODEL.md §6).
+	// The Gilectomy measured ~30 % overhead from atomic refcounts alone (docs/models.md, "Without a GIL").
 	"nogil-atomic": {Name: "nogil-atomic", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "the GIL removed, every refcount update atomic: correct, ~30 % slower, far slower when cores fight over an object",
 		Checkpoints: backEdgesAndCalls(), Speed: 1.3, Refcounts: RCAtomic,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
-	// Greg Stein's 1996 patch: ordinary code ran about 2× slower (MODEL.md §7).
+	// Greg Stein's 1996 patch: ordinary code ran about 2× slower (docs/models.md, "Without a GIL").
 	"fine-grained-locks": {Name: "fine-grained-locks", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "the GIL replaced by a lock per object around refcounts and containers (the 1996 patch): correct, ~2× slower",
 		Checkpoints: backEdgesAndCalls(), Speed: 2.0, Refcounts: RCLocked,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	// 3.13t: ~40 % single-thread overhead, the specializing interpreter disabled
-	// (MODEL.md §7).
+	// (docs/models.md, "Without a GIL").
 	"cpython-3.13t": {Name: "cpython-3.13t", Family: "free-threaded", Version: [3]int{3, 13, 0}, GIL: NoGIL,
 		Description: "free-threaded CPython 3.13: biased refcounts, per-object locks on containers, shared functions made immortal; ~40 % slower alone",
 		Checkpoints: backEdgesAndCalls(), Speed: 1.4, Refcounts: RCBiased, ImmortalizeShared: true,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
-	// 3.14t: 5–10 % (What's New); 1.06× geometric mean measured here (MODEL.md §7).
+	// 3.14t: 5–10 % (What's New); 1.06× geometric mean measured here (docs/models.md, "Without a GIL").
 	"cpython-3.14t": {Name: "cpython-3.14t", Family: "free-threaded", Version: [3]int{3, 14, 0}, GIL: NoGIL,
 		Description: "free-threaded CPython 3.14: biased refcounts, deferred counting of shared functions; ~6 % slower alone",
 		Checkpoints: backEdgesAndCalls(), Speed: 1.06, Refcounts: RCBiased, DeferredShared: true,
@@ -284,7 +284,7 @@ func Models() []*Model {
 	return out
 }
 
-// OS parameters (MODEL.md §1), shared by every model unless a run overrides them.
+// OS parameters (docs/models.md, "The machine"), shared by every model unless a run overrides them.
 const (
 	// DefaultTimeSlice is the OS scheduler's slice when threads outnumber cores.
 	DefaultTimeSlice = 4 * ms

@@ -1,7 +1,7 @@
 // This file defines _gilscope_mp, the primitives the Python-source multiprocessing
 // module is built on: starting a process (fork, spawn or forkserver, with the measured
 // cost of each), joining it, and the pipes that carry pickled values between
-// processes (Queue, Pipe), at pickle's measured speed (MODEL.md §8).
+// processes (Queue, Pipe), at pickle's measured speed (docs/models.md, "Processes").
 
 package machine
 
@@ -11,7 +11,7 @@ import (
 	"github.com/gilscope/gilscope/vm/py"
 )
 
-// Start-up costs of each start method (MODEL.md §8: start+join of an empty target
+// Start-up costs of each start method (docs/models.md, "Processes": start+join of an empty target
 // takes ~2.4 ms with fork (+ ~0.05 ms per MB of the parent), ~50–60 ms with spawn,
 // ~80 ms for forkserver's first child and 5–25 ms after).
 const (
@@ -26,7 +26,7 @@ const (
 	bytesPerObject  = 64
 )
 
-// Pickle's speed (MODEL.md §8): raw bytes ~1 GB/s; many small objects (a list of
+// Pickle's speed (docs/models.md, "Processes"): raw bytes ~1 GB/s; many small objects (a list of
 // ints) ~250 MB/s to dump and ~65 MB/s to load.
 const (
 	pickleRawPerByte   = 1    // ps per byte (1 GB/s)
@@ -225,7 +225,7 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			return t.NewInt(int64(len(m.cores))), nil
 		}),
 		"default_method": fn("default_method", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-			// fork on Linux until 3.13, forkserver from 3.14 (MODEL.md §8).
+			// fork on Linux until 3.13, forkserver from 3.14 (docs/models.md, "Processes").
 			if m.model.Version[0] == 3 && m.model.Version[1] >= 14 {
 				return t.NewStr("forkserver"), nil
 			}
@@ -396,7 +396,7 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 
 // ---- subinterpreters ----
 
-// subinterpCreateCost is what creating an interpreter costs (MODEL.md §8: 10–17 ms).
+// subinterpCreateCost is what creating an interpreter costs (docs/models.md, "Processes": 10–17 ms).
 const subinterpCreateCost = 13 * ms
 
 // interpCreate is _gilscope_mp.interp_create(): a new interpreter in this process,

@@ -1,7 +1,7 @@
 // This file defines the modules that do real work with CPython's GIL behaviour around
 // it: socket (socketpair: blocking send and recv through a simulated kernel), hashlib
 // and zlib (computed for real with Go's crypto and compress packages, costed in
-// simulated CPU time, with the GIL released where CPython releases it, MODEL.md §5).
+// simulated CPU time, with the GIL released where CPython releases it, docs/models.md, "Blocking calls").
 
 package machine
 
@@ -32,7 +32,7 @@ const (
 	// the peer's receive queue and wakes a blocked reader inside send() itself, so the
 	// data is there about when the call returns. (With 5 µs, the reader is woken after
 	// the sender has blocked in its own recv and a CPU-bound thread takes the idle core
-	// first: two convoys per round trip, p50 ≈ 2 intervals instead of MODEL.md's V5.)
+	// first: two convoys per round trip, p50 ≈ 2 intervals instead of V5 (docs/models.md, "Acceptance scenarios").)
 	sockLatency = 1 * us
 	// sockCopyPs is the kernel's cost of copying socket data, per byte (~10 GB/s).
 	sockCopyPs = 100

@@ -22,7 +22,7 @@ import (
 // but not kept (the timeline shows counts, which the remaining events still carry).
 const maxRefEvents = 200_000
 
-// Costs of sharing an object's count between cores (MODEL.md §6).
+// Costs of sharing an object's count between cores (docs/models.md, "Without a GIL").
 const (
 	// cacheLineTransfer: an update of a count last written by another core must first
 	// fetch the cache line from it (core-to-core latency on current x86: 40–100 ns).

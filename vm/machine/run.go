@@ -354,7 +354,7 @@ func (m *Machine) report(s string) {
 
 // costTable is the simulated CPU cost of each opcode in ps, scaled by the model's
 // speed. Simple instructions cost about 4 ns (the countdown loop's 9 instructions run
-// at ~27 M iterations/s on CPython 3.11, MODEL.md §2); calls, attribute and dict
+// at ~27 M iterations/s on CPython 3.11, docs/models.md, "The machine"); calls, attribute and dict
 // operations and allocations cost 10–100× more.
 func costTable(speed float64) [256]int64 {
 	var c [256]int64
