@@ -226,17 +226,23 @@ func (p *Pool) refill() {
 	}()
 }
 
-// get returns an idle worker, or starts one.
+// get returns an idle worker, or starts one. The replacement of a worker
+// taken is started when its run ends (Run), not now, so that starting it
+// does not compete with the run for the CPUs; only a pool left with no idle
+// worker starts one at once.
 func (p *Pool) get() (*proc, error) {
-	defer p.refill()
 	p.mu.Lock()
 	if n := len(p.idle); n > 0 {
-		w := p.idle[n-1]
-		p.idle = p.idle[:n-1]
+		w := p.idle[0] // the oldest: the likeliest to have finished starting
+		p.idle = slices.Delete(p.idle, 0, 1)
 		p.mu.Unlock()
+		if n == 1 {
+			p.refill()
+		}
 		return w, nil
 	}
 	p.mu.Unlock()
+	defer p.refill()
 	return p.start()
 }
 
@@ -256,6 +262,7 @@ func (p *Pool) Run(ctx context.Context, job *Job, h Handler) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.refill()
 	defer w.out.Close()
 	defer w.cmd.Process.Kill() // one job per worker; a no-op once it has exited
 	payload, err := json.Marshal(job)

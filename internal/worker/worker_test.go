@@ -26,12 +26,23 @@ func TestMain(m *testing.M) {
 // testPool returns a pool whose workers are this test binary.
 func testPool(t testing.TB, limits Limits) *Pool {
 	t.Helper()
+	return newTestPool(t, 1, limits)
+}
+
+// testPoolWarm is testPool keeping warm workers started.
+func testPoolWarm(t testing.TB, warm int) *Pool {
+	t.Helper()
+	return newTestPool(t, warm, Limits{})
+}
+
+func newTestPool(t testing.TB, warm int, limits Limits) *Pool {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p, err := NewPool(PoolConfig{Command: []string{exe}, Env: append(os.Environ(), "GILSCOPE_TEST_WORKER=1"),
-		Warm: 1, Limits: limits})
+		Warm: warm, Limits: limits})
 	if err != nil {
 		t.Fatal(err)
 	}
