@@ -32,6 +32,9 @@ const chaosSessions = 100
 // error, the server never stops serving, no share is lost, and goroutines
 // and workers return to their baseline.
 func TestChaos(t *testing.T) {
+	if raceEnabled {
+		t.Skip("runs to the limits of CPU time: too slow under the race detector; the plain run covers it")
+	}
 	if testing.Short() {
 		t.Skip("the chaos test takes a while; skipped in -short mode")
 	}

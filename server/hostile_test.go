@@ -75,6 +75,9 @@ func servedMeanwhile(t *testing.T, url string, f func()) {
 // server, through its worker processes: each ends with its clear error, a
 // second client is served meanwhile, and the server goes on.
 func TestHostilePrograms(t *testing.T) {
+	if raceEnabled {
+		t.Skip("runs to the limits of CPU time: too slow under the race detector; the plain run covers it")
+	}
 	if testing.Short() {
 		t.Skip("the hostile programs run to their limits; skipped in -short mode")
 	}

@@ -68,7 +68,7 @@ func TestWSStatsEqualComputeStats(t *testing.T) {
 	hs := httptest.NewServer(s.Handler())
 	defer hs.Close()
 	all := examples.All()
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		ex, _ := examples.Lookup("cpu_threads")
 		all = []examples.Example{ex}
 	}
