@@ -59,6 +59,7 @@ type Machine struct {
 
 	ctx         context.Context
 	sink        func([]Event, int64) error
+	lend        bool  // sink is lent its batches (Options.LendEvents)
 	lastFlushed int64 // ns: the time of the last event handed out
 	flushedTo   int64 // ns: every event before it has been handed out
 	lastSink    time.Time

@@ -40,6 +40,10 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
+	// LendEvents makes each batch OnEvents receives valid only during the call: it is
+	// the machine's own buffer, not a copy, for a caller that encodes or copies the
+	// events at once (a worker writing them to its pipe).
+	LendEvents bool
 	// MaxMemory is the run's memory budget in bytes, shared by its processes; 0 means
 	// py.DefaultMaxMemory. Going beyond it raises MemoryError in the program.
 	MaxMemory int64
@@ -181,7 +185,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 
 func newMachine(model *Model, opts Options) *Machine {
 	m := &Machine{model: model, quantum: quantum, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
-		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, ctx: opts.Context,
+		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, lend: opts.LendEvents, ctx: opts.Context,
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
 	m.maxMemory = opts.MaxMemory

@@ -7,6 +7,7 @@ package machine
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -94,15 +95,20 @@ func (m *Machine) flush(upTo int64) {
 	n := sort.Search(len(m.events), func(i int) bool { return m.events[i].T >= upTo })
 	var batch []Event
 	if n > 0 {
-		batch = make([]Event, n)
-		copy(batch, m.events[:n])
+		m.lastFlushed = m.events[n-1].T
+		batch = m.events[:n:n]
+		if !m.lend {
+			batch = slices.Clone(batch)
+		}
+	}
+	m.lastSink = time.Now()
+	err := m.sink(batch, upTo)
+	if n > 0 {
 		rest := copy(m.events, m.events[n:])
 		clear(m.events[rest:])
 		m.events = m.events[:rest]
-		m.lastFlushed = batch[n-1].T
 	}
-	m.lastSink = time.Now()
-	if err := m.sink(batch, upTo); err != nil {
+	if err != nil {
 		m.stop(err)
 	}
 }
