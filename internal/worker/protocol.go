@@ -1,6 +1,6 @@
 // Package worker runs simulations outside the server's process. A server
-// keeps a Pool of `gilscope worker` processes and gives each one a single
-// Job: the worker compiles the program, simulates it and streams what it
+// keeps a Pool of `gilscope worker` processes and gives each one Job at a
+// time: the worker compiles the program, simulates it and streams what it
 // produces (the code listing, event batches, output, the result) back over
 // its stdout as frames. A program that crashes the simulator (a stack
 // overflow, an allocation the OS refuses, a bug) ends its worker and the one
@@ -28,11 +28,14 @@ import (
 // (four bytes, big-endian) and the payload.
 const (
 	// Parent to worker.
-	frameJob    = 'j' // the Job, JSON; the first frame, sent once
+	frameJob    = 'j' // the Job, JSON; sent to a worker that said it is ready
 	frameCancel = 'k' // stop the run; the payload is the cause, in words
 
-	// Worker to parent, in this order: a listing or a syntax error, then
-	// events and output interleaved, then a result or a failure, last.
+	// Worker to parent: ready when it can take a job (once started, and
+	// after each job but its last); then for each job, in this order, a
+	// listing or a syntax error, events and output interleaved, then a
+	// result or a failure, last.
+	frameReady   = 'y' // empty
 	frameListing = 'c' // the program's code objects, JSON
 	frameSyntax  = 's' // the program does not compile: a SyntaxError, JSON
 	frameEvents  = 'e' // a batch of events (encodeEvents)
@@ -156,9 +159,30 @@ func (fr *frameReader) read() (typ byte, payload []byte, err error) {
 	return hdr[0], fr.buf, nil
 }
 
+// Fields of an event that an events frame carries only when they are not
+// zero: most events use three or four of them (a refcount change: its
+// thread, core, object, delta and count), so each event starts with a mask
+// of those present.
+const (
+	hasState = 1 << iota
+	hasThread
+	hasCore
+	hasReason
+	hasObj
+	hasValue
+	hasCount
+	hasLine
+	hasPC
+	hasCode
+	hasDiff
+	hasText
+	allFields = 1<<iota - 1
+)
+
 // appendEvents encodes a batch: how far the simulation has got (upTo, ns),
-// the worker's CPU time so far, the count, then each event's fields as
-// varints and length-prefixed strings, times as deltas from the previous.
+// the worker's CPU time so far, the count, then each event: its time as a
+// delta from the previous one, its kind, the mask of its other fields that
+// are not zero, and those fields as varints and length-prefixed strings.
 func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration) []byte {
 	b = binary.AppendVarint(b, upTo)
 	b = binary.AppendVarint(b, int64(cpu))
@@ -168,18 +192,62 @@ func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration
 		e := &batch[i]
 		b = binary.AppendVarint(b, e.T-t)
 		t = e.T
-		b = append(b, byte(e.Kind), byte(e.State))
-		b = binary.AppendVarint(b, int64(e.Thread))
-		b = binary.AppendVarint(b, int64(e.Core))
-		b = appendString(b, e.Reason)
-		b = binary.AppendUvarint(b, e.Obj)
-		b = binary.AppendVarint(b, e.Value)
-		b = binary.AppendVarint(b, e.Count)
-		b = binary.AppendVarint(b, int64(e.Line))
-		b = binary.AppendVarint(b, int64(e.PC))
-		b = binary.AppendVarint(b, int64(e.Code))
-		b = binary.AppendVarint(b, e.Diff)
-		b = appendString(b, e.Text)
+		b = append(b, byte(e.Kind))
+		var mask uint64
+		set := func(bit uint64, nonzero bool) {
+			if nonzero {
+				mask |= bit
+			}
+		}
+		set(hasState, e.State != 0)
+		set(hasThread, e.Thread != 0)
+		set(hasCore, e.Core != 0)
+		set(hasReason, e.Reason != "")
+		set(hasObj, e.Obj != 0)
+		set(hasValue, e.Value != 0)
+		set(hasCount, e.Count != 0)
+		set(hasLine, e.Line != 0)
+		set(hasPC, e.PC != 0)
+		set(hasCode, e.Code != 0)
+		set(hasDiff, e.Diff != 0)
+		set(hasText, e.Text != "")
+		b = binary.AppendUvarint(b, mask)
+		if mask&hasState != 0 {
+			b = append(b, byte(e.State))
+		}
+		if mask&hasThread != 0 {
+			b = binary.AppendVarint(b, int64(e.Thread))
+		}
+		if mask&hasCore != 0 {
+			b = binary.AppendVarint(b, int64(e.Core))
+		}
+		if mask&hasReason != 0 {
+			b = appendString(b, e.Reason)
+		}
+		if mask&hasObj != 0 {
+			b = binary.AppendUvarint(b, e.Obj)
+		}
+		if mask&hasValue != 0 {
+			b = binary.AppendVarint(b, e.Value)
+		}
+		if mask&hasCount != 0 {
+			b = binary.AppendVarint(b, e.Count)
+		}
+		if mask&hasLine != 0 {
+			b = binary.AppendVarint(b, int64(e.Line))
+		}
+		if mask&hasPC != 0 {
+			b = binary.AppendVarint(b, int64(e.PC))
+		}
+		if mask&hasCode != 0 {
+			b = binary.AppendVarint(b, int64(e.Code))
+		}
+		if mask&hasDiff != 0 {
+			b = binary.AppendVarint(b, e.Diff)
+		}
+		if mask&hasText != 0 {
+			b = appendString(b, e.Text)
+		}
 	}
 	return b
 }
@@ -189,18 +257,25 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// eventDecoder decodes event batches. It interns the reasons, which come
-// from a small set and repeat in almost every event.
+// eventDecoder decodes event batches. It interns short strings (reasons,
+// type names), which come from a small set and repeat from event to event.
 type eventDecoder struct {
-	reasons map[string]string
+	strings map[string]string
+	recent  [16]string // by length and first byte: most strings are the one of the event before
 }
 
-// maxInterned bounds the reasons a decoder keeps.
-const maxInterned = 4096
+// maxInterned bounds the strings a decoder keeps, and maxInternLen the
+// length of one: longer texts (output, exception messages) rarely repeat.
+const (
+	maxInterned  = 4096
+	maxInternLen = 64
+)
 
 var errCorrupt = errors.New("worker: a corrupt events frame")
 
-// decode decodes an events frame.
+// decode decodes an events frame. A field absent from an event is left
+// zero, not written: the batch is fresh, and skipping the stores of empty
+// strings saves their write barriers.
 func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu time.Duration, err error) {
 	r := byteReader{b: b}
 	upTo = r.varint()
@@ -216,69 +291,110 @@ func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu 
 		t += r.varint()
 		e.T = t
 		e.Kind = machine.Kind(r.byte())
-		e.State = machine.ThreadState(r.byte())
-		e.Thread = r.int32()
-		e.Core = int16(r.int32())
-		e.Reason = d.intern(r.bytes())
-		e.Obj = r.uvarint()
-		e.Value = r.varint()
-		e.Count = r.varint()
-		e.Line = r.int32()
-		e.PC = r.int32()
-		e.Code = r.int32()
-		e.Diff = r.varint()
-		if s := r.bytes(); len(s) > 0 {
-			e.Text = string(s)
+		mask := r.uvarint()
+		if mask&^allFields != 0 {
+			return nil, 0, 0, errCorrupt
+		}
+		if mask&hasState != 0 {
+			e.State = machine.ThreadState(r.byte())
+		}
+		if mask&hasThread != 0 {
+			e.Thread = r.int32()
+		}
+		if mask&hasCore != 0 {
+			e.Core = r.int16()
+		}
+		if mask&hasReason != 0 {
+			e.Reason = d.intern(r.bytes())
+		}
+		if mask&hasObj != 0 {
+			e.Obj = r.uvarint()
+		}
+		if mask&hasValue != 0 {
+			e.Value = r.varint()
+		}
+		if mask&hasCount != 0 {
+			e.Count = r.varint()
+		}
+		if mask&hasLine != 0 {
+			e.Line = r.int32()
+		}
+		if mask&hasPC != 0 {
+			e.PC = r.int32()
+		}
+		if mask&hasCode != 0 {
+			e.Code = r.int32()
+		}
+		if mask&hasDiff != 0 {
+			e.Diff = r.varint()
+		}
+		if mask&hasText != 0 {
+			e.Text = d.intern(r.bytes())
+		}
+		if r.err {
+			return nil, 0, 0, errCorrupt
 		}
 	}
-	if r.err || len(r.b) != 0 {
+	if !r.done() {
 		return nil, 0, 0, errCorrupt
 	}
 	return batch, upTo, cpu, nil
 }
 
 func (d *eventDecoder) intern(b []byte) string {
-	if len(b) == 0 {
-		return ""
+	if len(b) == 0 || len(b) > maxInternLen {
+		return string(b)
 	}
-	if s, ok := d.reasons[string(b)]; ok {
+	slot := &d.recent[(len(b)+int(b[0]))%len(d.recent)]
+	if *slot == string(b) {
+		return *slot
+	}
+	if s, ok := d.strings[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	s := string(b)
-	if d.reasons == nil {
-		d.reasons = map[string]string{}
+	if d.strings == nil {
+		d.strings = map[string]string{}
 	}
-	if len(d.reasons) < maxInterned {
-		d.reasons[s] = s
+	if len(d.strings) < maxInterned {
+		d.strings[s] = s
 	}
+	*slot = s
 	return s
 }
 
 // byteReader reads varints and strings; a short or malformed input sets
-// err and reads zeros from then on.
+// err and reads zeros from then on. Its methods take the one-byte case
+// (most values in an events frame) inline.
 type byteReader struct {
 	b   []byte
+	i   int
 	err bool
 }
 
-func (r *byteReader) varint() int64 {
-	v, n := binary.Varint(r.b)
+func (r *byteReader) uvarint() uint64 {
+	if r.i < len(r.b) && r.b[r.i] < 0x80 {
+		v := r.b[r.i]
+		r.i++
+		return uint64(v)
+	}
+	return r.uvarintSlow()
+}
+
+func (r *byteReader) uvarintSlow() uint64 {
+	v, n := binary.Uvarint(r.b[r.i:])
 	if n <= 0 {
 		r.fail()
 		return 0
 	}
-	r.b = r.b[n:]
+	r.i += n
 	return v
 }
 
-func (r *byteReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
+func (r *byteReader) varint() int64 {
+	u := r.uvarint()
+	return int64(u>>1) ^ -int64(u&1) // binary.AppendVarint's zig-zag
 }
 
 func (r *byteReader) int32() int32 {
@@ -290,28 +406,40 @@ func (r *byteReader) int32() int32 {
 	return int32(v)
 }
 
-func (r *byteReader) byte() byte {
-	if len(r.b) == 0 {
+func (r *byteReader) int16() int16 {
+	v := r.varint()
+	if v < math.MinInt16 || v > math.MaxInt16 {
 		r.fail()
 		return 0
 	}
-	c := r.b[0]
-	r.b = r.b[1:]
+	return int16(v)
+}
+
+func (r *byteReader) byte() byte {
+	if r.i >= len(r.b) {
+		r.fail()
+		return 0
+	}
+	c := r.b[r.i]
+	r.i++
 	return c
 }
 
 func (r *byteReader) bytes() []byte {
 	n := r.uvarint()
-	if n > uint64(len(r.b)) {
+	if n > uint64(len(r.b)-r.i) {
 		r.fail()
 		return nil
 	}
-	s := r.b[:n]
-	r.b = r.b[n:]
+	s := r.b[r.i : r.i+int(n)]
+	r.i += int(n)
 	return s
 }
 
+// done reports whether the input was read to its end without an error.
+func (r *byteReader) done() bool { return !r.err && r.i == len(r.b) }
+
 func (r *byteReader) fail() {
 	r.err = true
-	r.b = nil
+	r.i = len(r.b)
 }
