@@ -54,12 +54,19 @@ const (
 	// workerStack bounds a goroutine's stack in a worker: a runaway
 	// recursion of the simulator is a fatal stack overflow of that worker.
 	workerStack = 256 << 20
-	// workerCPU is a worker's RLIMIT_CPU: the run's maxRunCPU, compiling
-	// and start-up included, then a margin for the run to be stopped and
-	// reported; the kernel kills the worker two seconds after it.
+	// workerCPU bounds the host CPU time of one run in a worker (its
+	// RLIMIT_CPU, raised before each run): the run's maxRunCPU, compiling
+	// included, then a margin for the run to be stopped and reported; a
+	// worker whose run has not stopped two seconds after it exits.
 	workerCPU = maxRunCPU + 5*time.Second
 	// warmWorkers is how many idle workers are kept started.
 	warmWorkers = 2
+	// workerJobs is how many runs a worker serves before it makes way for
+	// a new one. Only a run that ended with its result leaves its worker
+	// in service; a fresh process per run would add its start-up (about
+	// 60 ms of CPU) to every run. The bound limits what a long-lived
+	// worker could accumulate (a leak in the simulator, a fragmented heap).
+	workerJobs = 64
 )
 
 // NewWorkerPool returns the pool of worker processes a server runs its
@@ -68,5 +75,6 @@ const (
 // environment (nil: this process's). Close the pool after the server.
 func NewWorkerPool(command, env []string, log *slog.Logger) (*worker.Pool, error) {
 	return worker.NewPool(worker.PoolConfig{Command: command, Env: env, Warm: warmWorkers, Log: log,
-		Limits: worker.Limits{AddressSpace: workerAddressSpace, Memory: workerMemory, CPU: workerCPU, Stack: workerStack}})
+		Limits: worker.Limits{AddressSpace: workerAddressSpace, Memory: workerMemory, CPU: workerCPU, Stack: workerStack,
+			Jobs: workerJobs}})
 }

@@ -33,24 +33,24 @@ func (c threadClock) used() time.Duration { return cpuOf(rusageThread) - c.start
 // processCPU is the CPU time this process has used, every thread included.
 func processCPU() time.Duration { return cpuOf(syscall.RUSAGE_SELF) }
 
-// setLimits sets this process's address-space and CPU limits: past the CPU
-// limit the kernel sends SIGXCPU once a second, and SIGKILL at the hard
-// limit, grace later. Zero leaves a limit alone.
-func setLimits(addressSpace int64, cpu, grace time.Duration) error {
-	if addressSpace > 0 {
-		lim := syscall.Rlimit{Cur: uint64(addressSpace), Max: uint64(addressSpace)}
-		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-			return err
-		}
+// setAddressSpace sets this process's RLIMIT_AS; zero leaves it alone.
+func setAddressSpace(bytes int64) error {
+	if bytes <= 0 {
+		return nil
 	}
-	if cpu > 0 {
-		soft := uint64((cpu + time.Second - 1) / time.Second)
-		hard := soft + uint64((grace+time.Second-1)/time.Second)
-		if err := syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: soft, Max: hard}); err != nil {
-			return err
-		}
+	return syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: uint64(bytes), Max: uint64(bytes)})
+}
+
+// setCPULimit sets the soft RLIMIT_CPU to total, rounded up to seconds:
+// past it the kernel sends SIGXCPU once a second. The hard limit is left
+// alone, so that the soft one can be raised again for the next job.
+func setCPULimit(total time.Duration) error {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_CPU, &lim); err != nil {
+		return err
 	}
-	return nil
+	lim.Cur = min(uint64((total+time.Second-1)/time.Second), lim.Max)
+	return syscall.Setrlimit(syscall.RLIMIT_CPU, &lim)
 }
 
 // dieWithParent makes the kernel kill a worker when the server's thread
@@ -59,12 +59,14 @@ func dieWithParent(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
 
-// onCPULimit calls f when the process reaches its soft CPU limit (SIGXCPU).
+// onCPULimit calls f each time the process is past its soft CPU limit
+// (SIGXCPU, once a second).
 func onCPULimit(f func()) {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGXCPU)
 	go func() {
-		<-c
-		f()
+		for range c {
+			f()
+		}
 	}()
 }

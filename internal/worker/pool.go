@@ -1,7 +1,7 @@
 // pool.go defines the server's side: a Pool of worker processes, each
-// started ahead of need and used for one run, and the run's supervision
-// (cancellation, a kill when a worker does not stop, and the report of a
-// worker that died).
+// started ahead of need and used for one run at a time, and the run's
+// supervision (cancellation, a kill when a worker does not stop, and the
+// report of a worker that died).
 
 package worker
 
@@ -46,8 +46,8 @@ type PoolConfig struct {
 	Command []string
 	// Env is the workers' environment (nil: the server's).
 	Env []string
-	// Warm is how many idle workers are kept started, so a run does not
-	// wait for a process to start.
+	// Warm is how many workers are kept started, idle or running a job,
+	// so a run does not wait for a process to start.
 	Warm int
 	// Limits bound each worker.
 	Limits Limits
@@ -63,6 +63,7 @@ type Pool struct {
 	mu     sync.Mutex
 	idle   []*proc // started, waiting for a job
 	live   map[*proc]struct{}
+	busy   int // workers given a run that has not ended
 	closed bool
 	wg     sync.WaitGroup // the goroutines that wait for workers to exit
 
@@ -75,12 +76,43 @@ type proc struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	out    io.ReadCloser
+	fr     *frameReader // reads out, across jobs
 	stderr *head
 	exited chan struct{} // closed when the process has been waited for
 	err    error         // how it exited; set before exited is closed
+	jobs   int           // jobs given to it
+
+	// ready is closed when the worker has said it is ready for a job (or
+	// failed to: readyErr). Nothing else reads fr until then.
+	ready    chan struct{}
+	readyErr error
 
 	wmu sync.Mutex // serialises writes to in
 	fw  *frameWriter
+}
+
+// awaitReady reads, in the background, the ready frame a worker sends
+// when it has started and after each job but its last.
+func (w *proc) awaitReady() {
+	w.ready = make(chan struct{})
+	go func() {
+		defer close(w.ready)
+		typ, _, err := w.fr.read()
+		if err == nil && typ != frameReady {
+			err = fmt.Errorf("worker: a %q frame where it should say it is ready", typ)
+		}
+		w.readyErr = err
+	}()
+}
+
+// isReady reports whether the worker has said it is ready.
+func (w *proc) isReady() bool {
+	select {
+	case <-w.ready:
+		return w.readyErr == nil
+	default:
+		return false
+	}
 }
 
 // NewPool returns a pool and starts its warm workers.
@@ -108,6 +140,7 @@ func NewPool(cfg PoolConfig) (*Pool, error) {
 type Stats struct {
 	Live    int   // worker processes running (idle or working)
 	Idle    int   // started and waiting for a job
+	Ready   int   // idle and ready: started up, or done with a run
 	Started int64 // started since the pool was made
 	Crashed int64 // died while running a job
 }
@@ -116,7 +149,14 @@ type Stats struct {
 func (p *Pool) Stats() Stats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return Stats{Live: len(p.live), Idle: len(p.idle), Started: p.started.Load(), Crashed: p.crashed.Load()}
+	ready := 0
+	for _, w := range p.idle {
+		if w.isReady() {
+			ready++
+		}
+	}
+	return Stats{Live: len(p.live), Idle: len(p.idle), Ready: ready, Started: p.started.Load(),
+		Crashed: p.crashed.Load()}
 }
 
 // PIDs returns the process ids of the live workers.
@@ -167,7 +207,7 @@ func (p *Pool) start() (*proc, error) {
 	}
 	defer outw.Close() // the worker's end; the worker keeps its copy
 	cmd.Stdout, w.out = outw, out
-	w.fw = newFrameWriter(w.in)
+	w.fw, w.fr = newFrameWriter(w.in), newFrameReader(out)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
@@ -180,6 +220,7 @@ func (p *Pool) start() (*proc, error) {
 	}
 	p.started.Add(1)
 	p.live[w] = struct{}{}
+	w.awaitReady()
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
@@ -200,7 +241,15 @@ func (p *Pool) start() (*proc, error) {
 	return w, nil
 }
 
-// refill starts workers in the background until Warm are idle.
+// spares is how many idle workers the pool keeps (p.mu held): Warm, less
+// those busy with a run, which come back to the idle list when it ends.
+// A run that finds none idle starts one, which ends with its run unless
+// the idle list is short of Warm by then.
+func (p *Pool) spares() int {
+	return max(p.cfg.Warm-p.busy, 0)
+}
+
+// refill starts workers in the background until there are enough spares.
 func (p *Pool) refill() {
 	if !p.refilling.CompareAndSwap(false, true) {
 		return
@@ -209,7 +258,7 @@ func (p *Pool) refill() {
 		defer p.refilling.Store(false)
 		for {
 			p.mu.Lock()
-			enough := p.closed || len(p.idle) >= p.cfg.Warm
+			enough := p.closed || len(p.idle) >= p.spares()
 			p.mu.Unlock()
 			if enough {
 				return
@@ -226,15 +275,18 @@ func (p *Pool) refill() {
 	}()
 }
 
-// get returns an idle worker, or starts one. The replacement of a worker
-// taken is started when its run ends (Run), not now, so that starting it
-// does not compete with the run for the CPUs; only a pool left with no idle
-// worker starts one at once.
+// get returns an idle worker, or starts one, for a run. A replacement is
+// started now only for a pool left with no idle worker; otherwise when the
+// run ends (Run), if its worker does not come back, so that starting one
+// does not compete with the run for the CPUs.
 func (p *Pool) get() (*proc, error) {
 	p.mu.Lock()
+	p.busy++
 	if n := len(p.idle); n > 0 {
-		w := p.idle[0] // the oldest: the likeliest to have finished starting
-		p.idle = slices.Delete(p.idle, 0, 1)
+		// One that is ready, else the oldest: the likeliest to be ready soon.
+		i := max(slices.IndexFunc(p.idle, (*proc).isReady), 0)
+		w := p.idle[i]
+		p.idle = slices.Delete(p.idle, i, i+1)
 		p.mu.Unlock()
 		if n == 1 {
 			p.refill()
@@ -243,7 +295,13 @@ func (p *Pool) get() (*proc, error) {
 	}
 	p.mu.Unlock()
 	defer p.refill()
-	return p.start()
+	w, err := p.start()
+	if err != nil {
+		p.mu.Lock()
+		p.busy--
+		p.mu.Unlock()
+	}
+	return w, err
 }
 
 // send writes a frame to a worker.
@@ -253,42 +311,72 @@ func (w *proc) send(typ byte, payload []byte) error {
 	return w.fw.write(typ, payload)
 }
 
-// Run runs job in a worker of its own. When ctx is done or h.Events fails,
-// the worker is asked to stop the run with the cause; one that has not
-// reported within killGrace is killed, and the run ends "stopped" with what
-// it had produced. A worker that dies otherwise is a FailureError.
+// Run runs job in a worker. When ctx is done or h.Events fails, the worker
+// is asked to stop the run with the cause; one that has not reported within
+// killGrace is killed, and the run ends "stopped" with what it had
+// produced. A worker that dies otherwise is a FailureError. A worker whose
+// run ended with its result serves another job later, up to Limits.Jobs.
 func (p *Pool) Run(ctx context.Context, job *Job, h Handler) (*Outcome, error) {
 	w, err := p.get()
 	if err != nil {
 		return nil, err
 	}
 	defer p.refill()
-	defer w.out.Close()
-	defer w.cmd.Process.Kill() // one job per worker; a no-op once it has exited
 	payload, err := json.Marshal(job)
 	if err != nil {
+		p.put(w, false)
 		return nil, err
 	}
+	w.jobs++
 	if err := w.send(frameJob, payload); err != nil {
 		return nil, p.died(w, job, err)
 	}
-	r := &reading{w: w, job: job, h: h, fr: newFrameReader(w.out), stopped: make(chan struct{})}
-	defer close(r.stopped)
-	go r.watch(ctx)
-	out, err := r.loop()
+	r := &reading{w: w, job: job, h: h, stopped: make(chan struct{})}
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		r.watch(ctx)
+	}()
+	out, err := r.run()
+	close(r.stopped)
+	<-watched // no cancel frame for this run is sent after the next job
 	if err != nil {
 		if cause := r.stopCause(); cause != nil && r.killed.Load() {
+			p.put(w, false)
 			return r.stoppedOutcome(cause), nil
 		}
 		return nil, p.died(w, job, err)
 	}
+	p.put(w, !r.killed.Load() && w.jobs < max(p.cfg.Limits.Jobs, 1))
 	return out, nil
+}
+
+// put takes back the worker of a run that has ended: to the idle list,
+// first in line since it has started, or it ends it. The idle list keeps
+// Warm workers: those a burst of runs started beyond it end with their
+// runs.
+func (p *Pool) put(w *proc, reuse bool) {
+	p.mu.Lock()
+	p.busy--
+	if reuse && !p.closed && len(p.idle) < p.cfg.Warm {
+		w.awaitReady()
+		p.idle = slices.Insert(p.idle, 0, w)
+		p.mu.Unlock()
+		return
+	}
+	p.mu.Unlock()
+	w.cmd.Process.Kill() // a no-op once it has exited
+	w.out.Close()
 }
 
 // died reports a worker that ended a run without a result.
 func (p *Pool) died(w *proc, job *Job, readErr error) error {
 	w.cmd.Process.Kill()
 	<-w.exited
+	w.out.Close()
+	p.mu.Lock()
+	p.busy--
+	p.mu.Unlock()
 	p.crashed.Add(1)
 	var fe *FailureError
 	if errors.As(readErr, &fe) { // the worker reported its failure before it ended
@@ -310,7 +398,6 @@ type reading struct {
 	w       *proc
 	job     *Job
 	h       Handler
-	fr      *frameReader
 	dec     eventDecoder
 	stopped chan struct{} // closed when Run returns
 
@@ -362,10 +449,15 @@ func (r *reading) stopCause() error {
 	return r.cause
 }
 
-// loop reads frames until the result.
-func (r *reading) loop() (*Outcome, error) {
+// run waits for the worker to be ready, then reads the run's frames until
+// its result.
+func (r *reading) run() (*Outcome, error) {
+	<-r.w.ready
+	if r.w.readyErr != nil {
+		return nil, r.w.readyErr
+	}
 	for {
-		typ, payload, err := r.fr.read()
+		typ, payload, err := r.w.fr.read()
 		if err != nil {
 			return nil, err
 		}

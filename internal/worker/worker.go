@@ -1,5 +1,6 @@
 // worker.go defines the worker's side: Main, the `gilscope worker` command,
-// which bounds its own process and serves one job over stdin and stdout.
+// which bounds its own process and serves jobs, one at a time, over stdin
+// and stdout.
 
 package worker
 
@@ -11,7 +12,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -28,22 +32,29 @@ type Limits struct {
 	// Memory is the Go heap size the worker's garbage collector aims to
 	// stay under (debug.SetMemoryLimit).
 	Memory int64
-	// CPU is the worker's RLIMIT_CPU: past it the run is stopped (SIGXCPU);
-	// a second later the kernel kills the worker.
+	// CPU bounds the host CPU time of one job: the worker's RLIMIT_CPU is
+	// set to what it has used plus CPU before each job; past it the run is
+	// stopped (SIGXCPU), and a worker whose run has not stopped cpuGrace
+	// later exits.
 	CPU time.Duration
 	// Stack bounds one goroutine's stack (debug.SetMaxStack): a recursion
 	// past it is a fatal "stack overflow" of the worker alone.
 	Stack int64
+	// Jobs is how many jobs a worker serves before it exits (0 is 1). A
+	// worker is reused only after a run that ended cleanly; a new process
+	// per run would cost its start-up (the library compiled, about 60 ms
+	// of CPU) on every run.
+	Jobs int
 }
 
 // args returns the command-line flags that give a worker these limits.
 func (l Limits) args() []string {
 	return []string{fmt.Sprintf("-address-space=%d", l.AddressSpace), fmt.Sprintf("-memory=%d", l.Memory),
-		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack)}
+		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs)}
 }
 
 // cpuGrace is how long past its CPU limit a worker may take to stop its
-// run and report before the kernel kills it.
+// run and report before it exits.
 const cpuGrace = 2 * time.Second
 
 // errCPULimit is the cause of a run stopped by SIGXCPU.
@@ -52,21 +63,27 @@ var errCPULimit = errors.New("it used all the host CPU time a worker may take")
 // errParentGone stops a run whose server closed the pipe.
 var errParentGone = errors.New("the server went away")
 
+// freeAbove is the heap a worker may keep between jobs: above it, the
+// memory a large run used is returned to the system before the worker
+// says it is ready again.
+const freeAbove = 64 << 20
+
 // Main is the worker command: it parses its flags (the Limits), applies
-// them to its own process, serves one job from stdin to stdout and returns
-// the exit status.
+// them to its own process, serves jobs from stdin to stdout and returns the
+// exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var l Limits
 	fs.Int64Var(&l.AddressSpace, "address-space", 0, "RLIMIT_AS in `bytes` (0: none)")
 	fs.Int64Var(&l.Memory, "memory", 0, "Go heap limit in `bytes` (0: none)")
-	fs.DurationVar(&l.CPU, "cpu", 0, "RLIMIT_CPU, rounded up to seconds (0: none)")
+	fs.DurationVar(&l.CPU, "cpu", 0, "host CPU time of one job, rounded up to seconds (0: no limit)")
 	fs.Int64Var(&l.Stack, "stack", 0, "maximum goroutine stack in `bytes` (0: Go's default)")
+	fs.IntVar(&l.Jobs, "jobs", 1, "jobs to serve before exiting")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := setLimits(l.AddressSpace, l.CPU, cpuGrace); err != nil {
+	if err := setAddressSpace(l.AddressSpace); err != nil {
 		fmt.Fprintln(stderr, "worker: setting limits:", err)
 		return 1
 	}
@@ -76,65 +93,168 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if l.Stack > 0 {
 		debug.SetMaxStack(int(l.Stack))
 	}
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	onCPULimit(func() { cancel(errCPULimit) })
 	// Started ahead of need: do now what every run needs.
 	if err := machine.Prepare(); err != nil {
 		fmt.Fprintln(stderr, "worker:", err)
 		return 1
 	}
-	if err := Serve(ctx, stdin, stdout); err != nil {
+	if err := Serve(context.Background(), stdin, stdout, l); err != nil {
 		fmt.Fprintln(stderr, "worker:", err)
 		return 1
 	}
 	return 0
 }
 
-// Serve reads one job from in, runs it and writes its frames to out. The
-// run stops when ctx is done, when a cancel frame arrives or when in is
-// closed, each with its cause. A panic is written as a failure frame.
-func Serve(ctx context.Context, in io.Reader, out io.Writer) (err error) {
-	fr, fw := newFrameReader(in), newFrameWriter(out)
-	typ, payload, err := fr.read()
-	if errors.Is(err, io.EOF) {
-		return nil // the pool closed before giving this worker a job
+// server is a worker's side of the pipe: the frames going out, and the job
+// being run, which a cancel frame or SIGXCPU stops.
+type server struct {
+	fw     *frameWriter
+	limits Limits
+
+	mu      sync.Mutex
+	cancel  context.CancelCauseFunc // the current job's; nil between jobs
+	job     int                     // the current job's number
+	overCPU bool                    // the current job has had its SIGXCPU
+}
+
+// Serve says it is ready, then reads jobs from in, runs each and writes its
+// frames to out, until it has served limits.Jobs, in is closed or a job
+// fails. A job stops when ctx is done, when a cancel frame arrives or when
+// in is closed, each with its cause. A panic is written as a failure frame
+// and ends the worker: what it left behind is not trusted with another
+// job.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, limits Limits) (err error) {
+	s := &server{fw: newFrameWriter(out), limits: limits}
+	jobs := make(chan jobFrame)
+	gone := make(chan struct{})
+	go s.read(ctx, newFrameReader(in), jobs, gone)
+	if limits.CPU > 0 {
+		onCPULimit(s.overLimit)
 	}
-	if err != nil {
-		return err
+	for n := 1; ; n++ {
+		if err := s.fw.write(frameReady, nil); err != nil {
+			return err
+		}
+		var j jobFrame
+		select {
+		case j = <-jobs:
+		case <-gone:
+			return nil // the pool closed this worker
+		}
+		if err := s.serve(j); err != nil {
+			return err
+		}
+		if n >= max(limits.Jobs, 1) {
+			return nil
+		}
+		var m runtime.MemStats // cheap next to a run: one stop of the world
+		runtime.ReadMemStats(&m)
+		if m.HeapAlloc > freeAbove || m.HeapSys-m.HeapReleased > 4*freeAbove {
+			debug.FreeOSMemory()
+		}
 	}
-	if typ != frameJob {
-		return fmt.Errorf("the first frame is %q, not a job", typ)
+}
+
+// jobFrame is a job as it arrived, with the context that stops it.
+type jobFrame struct {
+	payload []byte
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	n       int // the job's number
+}
+
+// read reads frames from the pool: a job becomes the current one (so that
+// a cancel right behind it stops it) and goes to jobs; a cancel stops the
+// current job; the end of in stops it too and closes gone.
+func (s *server) read(ctx context.Context, fr *frameReader, jobs chan<- jobFrame, gone chan<- struct{}) {
+	for {
+		typ, p, err := fr.read()
+		if err != nil {
+			s.stop(errParentGone)
+			close(gone)
+			return
+		}
+		switch typ {
+		case frameJob:
+			j := jobFrame{payload: bytes.Clone(p)}
+			j.ctx, j.cancel = context.WithCancelCause(ctx)
+			s.mu.Lock()
+			s.cancel, s.overCPU = j.cancel, false
+			s.job++
+			j.n = s.job
+			s.mu.Unlock()
+			jobs <- j
+		case frameCancel: // for the current job; one that has ended ignores it
+			s.stop(errors.New(string(p)))
+		}
 	}
+}
+
+// stop stops the current job, if there is one.
+func (s *server) stop(cause error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancel != nil {
+		s.cancel(cause)
+	}
+}
+
+// overLimit handles a SIGXCPU: the first one of a job stops it; a job
+// still running cpuGrace after that ends the worker, since some builtin is
+// not looking at its budget.
+func (s *server) overLimit() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancel == nil {
+		return
+	}
+	s.cancel(errCPULimit)
+	if !s.overCPU {
+		s.overCPU = true
+		job := s.job
+		time.AfterFunc(cpuGrace, func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if s.cancel != nil && s.job == job {
+				os.Exit(3)
+			}
+		})
+	}
+}
+
+// serve runs one job with its own CPU limit. The pool may send the next
+// job as soon as this one's result is out, so that one may be current by
+// the time this returns.
+func (s *server) serve(j jobFrame) (err error) {
+	defer func() {
+		j.cancel(nil)
+		s.mu.Lock()
+		if s.job == j.n {
+			s.cancel = nil
+		}
+		s.mu.Unlock()
+	}()
 	var job Job
-	if err := json.Unmarshal(payload, &job); err != nil {
+	if err := json.Unmarshal(j.payload, &job); err != nil {
 		return fmt.Errorf("decoding the job: %w", err)
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	go func() {
-		for {
-			typ, p, err := fr.read()
-			if err != nil {
-				cancel(errParentGone)
-				return
-			}
-			if typ == frameCancel {
-				cancel(errors.New(string(p)))
-			}
+	start := processCPU()
+	if s.limits.CPU > 0 {
+		if err := setCPULimit(start + s.limits.CPU); err != nil {
+			return err
 		}
-	}()
+	}
 	defer func() {
 		if p := recover(); p != nil {
-			fw.write(frameFailure, fmt.Appendf(nil, "panic: %v\n%s", p, debug.Stack()))
+			s.fw.write(frameFailure, fmt.Appendf(nil, "panic: %v\n%s", p, debug.Stack()))
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return serveJob(ctx, &job, fw)
+	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start })
 }
 
 // serveJob runs job, streaming its frames.
-func serveJob(ctx context.Context, job *Job, fw *frameWriter) error {
+func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Duration) error {
 	stdout, stderr := &chunks{typ: frameStdout}, &chunks{typ: frameStderr}
 	flushOutput := func() error {
 		return errors.Join(stdout.flush(fw), stderr.flush(fw))
@@ -150,7 +270,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter) error {
 			if n > maxBatch {
 				n, to = maxBatch, batch[maxBatch].T
 			}
-			buf = appendEvents(buf[:0], batch[:n], to, processCPU())
+			buf = appendEvents(buf[:0], batch[:n], to, cpu())
 			if err := fw.write(frameEvents, buf); err != nil {
 				return err
 			}
@@ -159,7 +279,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter) error {
 			}
 		}
 	}
-	res, syn, err := execute(ctx, job, listing, events, stdout, stderr)
+	res, syn, err := execute(ctx, job, listing, events, true, stdout, stderr)
 	if err != nil {
 		fw.write(frameFailure, []byte(err.Error()))
 		return err
@@ -172,7 +292,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter) error {
 	}
 	st := stats(job, res)
 	return fw.writeJSON(frameResult, result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
-		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: processCPU(),
+		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: cpu(),
 		Stats: st})
 }
 

@@ -23,16 +23,11 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testPool returns a pool whose workers are this test binary.
+// testPool returns a pool whose workers are this test binary, two kept
+// warm as a server's are.
 func testPool(t testing.TB, limits Limits) *Pool {
 	t.Helper()
-	return newTestPool(t, 1, limits)
-}
-
-// testPoolWarm is testPool keeping warm workers started.
-func testPoolWarm(t testing.TB, warm int) *Pool {
-	t.Helper()
-	return newTestPool(t, warm, Limits{})
+	return newTestPool(t, 2, limits)
 }
 
 func newTestPool(t testing.TB, warm int, limits Limits) *Pool {
@@ -89,10 +84,11 @@ func job(src string) *Job {
 }
 
 // TestPoolMatchesLocal: a run through a worker is the run in process,
-// event for event.
+// event for event, on a fresh worker and on one that served runs before.
 func TestPoolMatchesLocal(t *testing.T) {
-	p := testPool(t, Limits{})
-	for _, model := range []string{"cpython-3.12", "cpython-2.7", "nogil-unsafe", "cpython-3.14t"} {
+	p := testPool(t, Limits{Jobs: 100})
+	models := []string{"cpython-3.12", "cpython-2.7", "nogil-unsafe", "cpython-3.14t"}
+	for _, model := range append(models, models...) {
 		t.Run(model, func(t *testing.T) {
 			j := job(threads)
 			j.Model = model
@@ -122,6 +118,80 @@ func TestPoolMatchesLocal(t *testing.T) {
 				t.Errorf("no CPU time reported")
 			}
 		})
+	}
+	// The pool started one worker and its warm spare: the runs reused them.
+	if s := p.Stats(); s.Started > 2 {
+		t.Errorf("stats %+v: %d workers started for %d runs", s, s.Started, 2*len(models))
+	}
+}
+
+// TestPoolReuse: a worker serves Limits.Jobs runs and then makes way for
+// a new one; a run stopped by its context leaves the worker fit for the
+// next, which the stale cancel does not touch.
+func TestPoolReuse(t *testing.T) {
+	p := newTestPool(t, 1, Limits{Jobs: 3})
+	var pids [][]int
+	for i := range 5 {
+		var c collect
+		ctx, cancel := context.WithCancelCause(context.Background())
+		src := threads
+		if i == 1 { // stopped as soon as it has produced events
+			src = "while True:\n    pass\n"
+			c.onEvent = func(int) error { cancel(errors.New("enough")); return nil }
+		}
+		out, err := p.Run(ctx, job(src), &c)
+		cancel(nil)
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		want := "done ['Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)']\n"
+		if i == 1 {
+			if out.Result.End != "stopped" {
+				t.Errorf("run %d ended %q", i, out.Result.End)
+			}
+		} else if out.Stdout != want || out.Result.ExitCode != 0 {
+			t.Errorf("run %d: stdout %q, result %+v, stderr %q", i, out.Stdout, out.Result, out.Stderr)
+		}
+		live := p.PIDs()
+		for deadline := time.Now().Add(5 * time.Second); len(live) > 1 && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond) // a worker that served its last job is exiting
+			live = p.PIDs()
+		}
+		pids = append(pids, live)
+	}
+	// Runs 0–2 on the one warm worker, which then makes way for a new one
+	// for runs 3 and 4.
+	if len(pids[0]) != 1 || !slices.Equal(pids[0], pids[1]) || !slices.Equal(pids[3], pids[4]) ||
+		slices.Equal(pids[0], pids[3]) {
+		t.Errorf("live workers after each run: %v; want one worker for the first three runs, another after", pids)
+	}
+	if s := p.Stats(); s.Started != 2 || s.Crashed != 0 {
+		t.Errorf("stats %+v: want 2 workers started (1 warm, 1 replacing it after its 3 jobs)", s)
+	}
+}
+
+// TestPoolCPULimitEachJob: the CPU limit is per job: a reused worker's
+// run gets all of it, and a run over it is stopped.
+func TestPoolCPULimitEachJob(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spends a second of CPU")
+	}
+	p := testPool(t, Limits{Jobs: 10, CPU: time.Second})
+	for i := range 2 {
+		out, err := p.Run(context.Background(), job(threads), &collect{})
+		if err != nil || out.Result.ExitCode != 0 {
+			t.Fatalf("run %d: %v %+v", i, err, out)
+		}
+	}
+	out, err := p.Run(context.Background(), job("while True:\n    pass\n"), &collect{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Result.End != "stopped" || !strings.Contains(out.Stderr, errCPULimit.Error()) {
+		t.Errorf("end %q, stderr %q", out.Result.End, out.Stderr)
+	}
+	if out.CPU < time.Second || out.CPU > 3*time.Second {
+		t.Errorf("the run used %v of CPU, want about its limit of 1s", out.CPU)
 	}
 }
 
@@ -252,6 +322,11 @@ func TestEventsRoundTrip(t *testing.T) {
 		{T: 0, Kind: machine.EvThreadStart, Thread: 1, Text: "MainThread", Value: 1},
 		{T: 5, Kind: machine.EvGILAcquire, Thread: 1, Core: 1, Obj: 1<<40 | 7, Reason: "start"},
 		{T: 5, Kind: machine.EvRef, Thread: 2, Count: -3, Diff: -1, Line: 12, PC: 40, Code: 3},
+		{T: 6, Kind: machine.EvRef, Thread: 2, Core: 1, Obj: 9, Value: 1, Count: 2, Text: "list"},
+		{T: 6, Kind: machine.EvRef, Thread: 2, Core: 1, Obj: 9, Value: -1, Count: 1, Text: "list"},
+		{T: 7, Kind: machine.EvThreadState, State: machine.ThreadState(3), Thread: -1, Core: -1 << 15, Reason: "x",
+			Obj: 1<<64 - 1, Value: 1<<63 - 1, Count: -1 << 63, Line: 1<<31 - 1, PC: -1 << 31, Code: 1, Diff: 1,
+			Text: "list"},
 		{T: 1 << 50, Kind: machine.EvEnd, Value: -1 << 60, Text: strings.Repeat("é", 1000)},
 	}
 	var d eventDecoder
