@@ -275,7 +275,7 @@ func init() {
 		if err := t.nargs("id", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		return t.newInt(int64(0x7f0000000000 + args[0].hdr().ID*16)), nil
+		return t.newInt(idOf(args[0].hdr())), nil
 	})
 	defBuiltin("hash", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("hash", args, kw, 1, 1); err != nil {
@@ -1202,4 +1202,16 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 	}
 	copy(l.Items, sorted)
 	return nil
+}
+
+// idOf is id(v): an address made of the object's number. Static objects (small
+// ints, the empty tuple) are numbered apart from the heap's, so they get addresses
+// of their own, as CPython's live in the executable's data rather than its heap:
+// without that a list and a small int could share an id (and copy.deepcopy's memo
+// took one for the other).
+func idOf(h *Header) int64 {
+	if h.flags&flagStatic != 0 {
+		return int64(0x5600_0000_0000 + h.ID*16)
+	}
+	return int64(0x7f00_0000_0000 + h.ID*16)
 }

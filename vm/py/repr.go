@@ -218,9 +218,9 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 	return nil
 }
 
-// address is a deterministic stand-in for an object's address.
+// address is a deterministic stand-in for an object's address: id(v) in hex.
 func address(v Value) string {
-	return fmt.Sprintf("0x%012x", 0x7f0000000000+v.hdr().ID*16)
+	return fmt.Sprintf("0x%012x", idOf(v.hdr()))
 }
 
 func (t *Thread) writeItems(b *strings.Builder, items []Value, depth int) error {
