@@ -465,7 +465,7 @@ class Tour {
     tl.requestDraw();
     const text = explain(this.store, item);
     this.panels.explain({ t, lane, item, store: this.store, text });
-    box.append(el("strong", "", "Look here: "), document.createTextNode(h.say + " "), el("span", "tour-muted", text));
+    box.append(el("strong", "", "Look here: "), document.createTextNode(h.say + " The timeline's explanation of it is below."));
     document.body.dataset.highlight = h.kind;
   }
 
