@@ -1,8 +1,8 @@
 // tour_e2e_test.go tests the guided tour in headless Chromium against the
 // real server: the whole tour walked with the keyboard alone, presentation
 // mode and the screenshots of docs/screenshots/tour-*.png, the room hook
-// (a presenter's page fed the class's votes), and the weight of the first
-// page against the playground's.
+// (a presenter's page fed the class's votes), the link to the playground, and the
+// weight of the first page against the playground's.
 
 package server_test
 
@@ -20,14 +20,21 @@ import (
 )
 
 // tourWaitPage waits until the browser shows path, ready, in the given
-// phase ("" for any): after a key that navigates, the page being left may
-// still answer, or the evaluation may fall between two documents.
+// phase ("" for any).
 func tourWaitPage(t *testing.T, b *browsertest.Browser, path, phase string) {
 	t.Helper()
 	expr := fmt.Sprintf(`location.pathname === %q && document.body.dataset.ready === "1"`, path)
 	if phase != "" {
 		expr += fmt.Sprintf(` && document.body.dataset.phase === %q`, phase)
 	}
+	tourWaitFor(t, b, expr, path)
+}
+
+// tourWaitFor polls expr until it is true. Unlike pageWait it survives a
+// navigation: after a key that opens another page, the page being left may
+// still answer, or the evaluation may fall between two documents.
+func tourWaitFor(t *testing.T, b *browsertest.Browser, expr, what string) {
+	t.Helper()
 	deadline := time.Now().Add(pagePollTimeout)
 	for time.Now().Before(deadline) {
 		if ok, err := chromedp.Run(b.Context(), chromedp.Evaluate[bool](expr)); err == nil && ok {
@@ -35,7 +42,7 @@ func tourWaitPage(t *testing.T, b *browsertest.Browser, path, phase string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("the browser did not reach %s (phase %q)", path, phase)
+	t.Fatalf("the browser did not reach %s", what)
 }
 
 // TestTourKeyboard walks every chapter with the keyboard alone: from the
@@ -205,5 +212,20 @@ func TestTourWeight(t *testing.T) {
 		if n := weigh(path); n > playground {
 			t.Errorf("%s transfers %d bytes, more than the playground's %d", path, n, playground)
 		}
+	}
+}
+
+// TestTourOpensPlayground: "Open in the playground" shares the chapter's
+// workload and opens the playground on it.
+func TestTourOpensPlayground(t *testing.T) {
+	b := startPage(t)
+	b.Do(chromedp.EmulateViewport(1280, 720))
+	b.Open("/tour/5")
+	pageEval[bool](b, `(document.getElementById("tour-playground").focus(), true)`)
+	pageKey(b, kb.Enter)
+	tourWaitFor(t, b, `location.pathname.startsWith("/s/") && document.body.dataset.ready === "1"`, "the shared playground")
+	got := pageEval[string](b, `JSON.parse(document.querySelector("main").dataset.initial).workload.source`)
+	if want := examples.Tour()[4].Source; got != want {
+		t.Errorf("the playground opened on\n%s\nwant chapter 5's program\n%s", got, want)
 	}
 }
