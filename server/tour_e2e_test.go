@@ -66,12 +66,14 @@ func TestTourKeyboard(t *testing.T) {
 			highlight: document.body.dataset.highlight,
 			answer: document.body.dataset.answer,
 			claims: document.querySelectorAll("#tour-claims li").length,
+			measured: document.querySelectorAll("#tour-claims .tour-measured").length,
 			variations: document.querySelectorAll("#tour-variations button").length,
 			explain: document.getElementById("tour-highlight").textContent,
 		})`)
 		want := fmt.Sprintf(`"highlight":%q`, c.Highlight.Kind)
-		if !strings.Contains(got, want) || !strings.Contains(got, fmt.Sprintf(`"claims":%d`, len(c.Claims))) {
-			t.Errorf("chapter %d: revealed %s, want %s and %d claims", c.N, got, want, len(c.Claims))
+		measured := fmt.Sprintf(`"measured":%d`, printedClaims(c))
+		if !strings.Contains(got, want) || !strings.Contains(got, fmt.Sprintf(`"claims":%d`, len(c.Claims))) || !strings.Contains(got, measured) {
+			t.Errorf("chapter %d: revealed %s, want %s, %d claims and %s", c.N, got, want, len(c.Claims), measured)
 		}
 		if c.N == 7 { // a variation, by its digit: the run starts again under it
 			pageKey(b, "1")
@@ -228,4 +230,24 @@ func TestTourOpensPlayground(t *testing.T) {
 	if want := examples.Tour()[4].Source; got != want {
 		t.Errorf("the playground opened on\n%s\nwant chapter 5's program\n%s", got, want)
 	}
+}
+
+// printedClaims counts the claims about the chapter's own run whose value
+// the program prints (out: metrics): the reveal shows their figure.
+func printedClaims(c examples.Chapter) int {
+	n := 0
+	for _, cl := range c.Claims {
+		if cl.Versus != nil || cl.Setup != (examples.Setup{}) {
+			continue
+		}
+		parts := strings.Split(cl.Metric, "/")
+		ok := len(parts) <= 2
+		for _, p := range parts {
+			ok = ok && strings.HasPrefix(p, "out:")
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
 }

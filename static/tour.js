@@ -361,6 +361,7 @@ class Tour {
   ran(summary) {
     const end = Math.max(summary.end_time || 0, 1);
     byId("tour-output").textContent = (summary.stdout || "") + (summary.stderr || "");
+    this.stdout = summary.stdout || "";
     this.timeline.fit();
     const t0 = performance.now();
     const step = () => {
@@ -400,8 +401,11 @@ class Tour {
     byId("tour-verdict").textContent = said + "The simulation says: " + right + ".";
     const claims = byId("tour-claims");
     claims.replaceChildren();
+    const own = (c) => !c.versus && !Object.values(c.setup || {}).some(Boolean);
     for (const c of this.ch.claims) {
       const li = el("li", "", c.text + " ");
+      const x = own(c) ? printed(c.metric, this.stdout) : null;
+      if (x !== null) li.append(el("strong", "tour-measured", "this run: " + +x.toPrecision(4) + " "));
       li.append(el("span", "tour-setup", setupText(over(this.ch.setup, c.setup)) + (c.versus ? " vs " + setupText(over(this.ch.setup, c.versus)) : "")));
       claims.append(li);
     }
@@ -520,6 +524,24 @@ class Tour {
       this.status(err.message);
     }
   }
+}
+
+/**
+ * printed evaluates a claim's metric when the program's output gives it
+ * ("out:NAME", or a ratio of two): the number after NAME on the line that
+ * starts with NAME and a space. Other metrics (statistics, events) are the
+ * tests' to check; it returns null for them.
+ */
+export function printed(metric, stdout) {
+  const parts = metric.split("/");
+  if (parts.length > 2 || !parts.every((p) => p.startsWith("out:"))) return null;
+  const vals = parts.map((p) => {
+    const name = p.slice(4);
+    const line = stdout.split("\n").find((l) => l.startsWith(name + " "));
+    return line === undefined ? NaN : Number(line.slice(name.length + 1).trim());
+  });
+  const x = vals.length === 2 ? vals[0] / vals[1] : vals[0];
+  return Number.isFinite(x) ? x : null;
 }
 
 /**
