@@ -116,11 +116,13 @@ type Slider struct {
 
 // Highlight is what the tour points at on the timeline after the reveal: the
 // first event of Kind (whose text contains Text, if set) or, with Kind
-// "span", the first span of a thread in State (and Reason). Its explanation
-// is the timeline's own.
+// "span", the first span of a thread in State (and Reason); with Thread set,
+// only those of a thread whose name contains it. Its explanation is the
+// timeline's own.
 type Highlight struct {
 	Kind   string `json:"kind"`
 	Text   string `json:"text,omitempty"`
+	Thread string `json:"thread,omitempty"`
 	State  string `json:"state,omitempty"`
 	Reason string `json:"reason,omitempty"`
 	Say    string `json:"say"` // what to look at, in a sentence
@@ -345,7 +347,7 @@ var chapters = []Chapter{
 			{Text: "With a 1 ms switch interval the GIL changes hands about five times as often.", Setup: Setup{SwitchInterval: 0.001}, Metric: "forced_switches", Versus: &Setup{}, Op: ">=", Value: 4},
 			{Text: "Ruby's GVL hands over without drop requests.", Setup: Setup{Model: "ruby-gvl"}, Metric: "drop_requests", Op: "==", Value: 0},
 		},
-		Highlight: Highlight{Kind: "forced_switch", Say: "A forced switch: the holder saw the drop request at a check point and let go."},
+		Highlight: Highlight{Kind: "drop_request", Thread: "Thread-", Say: "A drop request: a counting thread waited a switch interval for the GIL and asks the holder to let go."},
 		TryNext: []Variation{
 			{Label: "Switch interval 1 ms", Setup: Setup{SwitchInterval: 0.001}, Question: "How many more hand-offs, and does the total time change?"},
 			{Label: "ruby-gvl", Setup: Setup{Model: "ruby-gvl"}, Question: "How long are the GVL's tenures?"},
@@ -401,7 +403,7 @@ var chapters = []Chapter{
 			{Text: "…cpython-3.12 none.", Metric: "futile_wakeups", Op: "==", Value: 0},
 			{Text: "On one core cpython-2.7's threads cost little extra.", Setup: Setup{Model: "cpython-2.7", Cores: 1}, Metric: "out:ratio_2thr", Op: "<=", Value: 1.1},
 		},
-		Highlight: Highlight{Kind: "forced_switch", Say: "A hand-off: the other thread only runs while this one waits."},
+		Highlight: Highlight{Kind: "drop_request", Thread: "Thread-", Say: "A hand-off between the counting threads: one runs while the other waits for the GIL."},
 		TryNext: []Variation{
 			{Label: "cpython-2.7", Setup: Setup{Model: "cpython-2.7"}, Question: "Where do the futile wake-ups appear?"},
 			{Label: "cpython-2.7, one core", Setup: Setup{Model: "cpython-2.7", Cores: 1}, Question: "Why does one core help the old GIL?"},

@@ -162,7 +162,14 @@ func TestTourClaims(t *testing.T) {
 
 // highlighted reports whether events hold what h points at.
 func highlighted(events []machine.Event, h Highlight) bool {
+	names := map[int32]string{}
 	for _, e := range events {
+		if e.Kind == machine.EvThreadStart {
+			names[e.Thread] = e.Text
+		}
+		if h.Thread != "" && !strings.Contains(names[e.Thread], h.Thread) {
+			continue
+		}
 		switch {
 		case h.Kind == "span":
 			if e.Kind == machine.EvThreadState && e.State.String() == h.State && (h.Reason == "" || e.Reason == h.Reason) {

@@ -17,7 +17,7 @@
 // Progress (which chapters were answered, and how) is kept in localStorage.
 // Browser tests read body[data-ready|phase|answer|highlight].
 
-import { RunStore, STATES, explain } from "./model.js";
+import { RunStore, STATES, explain, threadName } from "./model.js";
 import { Timeline } from "./timeline.js";
 import { mountPanels } from "./panels.js";
 
@@ -547,12 +547,15 @@ export function printed(metric, stdout) {
 /**
  * findHighlight finds what h names in store: the first event of h.kind whose
  * text contains h.text, or with kind "span" the first span of a thread in
- * h.state (and h.reason). It returns {lane, item, t} for the timeline, or null.
+ * h.state (and h.reason); with h.thread, only those of a thread whose name
+ * contains it. It returns {lane, item, t} for the timeline, or null.
  */
 export function findHighlight(store, h) {
+  const named = (id) => !h.thread || threadName(store, id).includes(h.thread);
   if (h.kind === "span") {
     const want = STATES.indexOf(h.state);
     for (const th of [...store.threads.values()].sort((a, b) => a.id - b.id)) {
+      if (!named(th.id)) continue;
       const sp = th.spans;
       for (let i = 0; i < sp.n; i++) {
         const span = sp.span(i, store.end);
@@ -562,7 +565,7 @@ export function findHighlight(store, h) {
     }
     return null;
   }
-  const e = store.instants.find((x) => x.kind === h.kind && (!h.text || (x.text || "").includes(h.text)));
+  const e = store.instants.find((x) => x.kind === h.kind && (!h.text || (x.text || "").includes(h.text)) && named(x.thread));
   if (!e) return null;
   const thread = e.thread > 0 ? e.thread : Math.min(...store.threads.keys());
   return { lane: { type: "thread", id: thread, store, si: 0 }, item: { event: e }, t: e.t };

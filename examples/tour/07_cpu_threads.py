@@ -2,7 +2,7 @@
 import threading
 import time
 
-N = 400000
+N = 1000000
 
 
 def count(n):
