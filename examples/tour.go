@@ -407,6 +407,7 @@ var chapters = []Chapter{
 		TryNext: []Variation{
 			{Label: "cpython-2.7", Setup: Setup{Model: "cpython-2.7"}, Question: "Where do the futile wake-ups appear?"},
 			{Label: "cpython-2.7, one core", Setup: Setup{Model: "cpython-2.7", Cores: 1}, Question: "Why does one core help the old GIL?"},
+			{Label: "cpython-2.7, four cores", Setup: Setup{Model: "cpython-2.7", Cores: 4}, Question: "Do more cores make the old GIL's battle worse?"},
 			{Label: "cpython-3.13t", Setup: Setup{Model: "cpython-3.13t"}, Question: "Without a GIL, what is the ratio?"},
 		},
 		Real: []Figure{

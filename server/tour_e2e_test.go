@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -45,6 +46,18 @@ func tourWaitFor(t *testing.T, b *browsertest.Browser, expr, what string) {
 	t.Fatalf("the browser did not reach %s", what)
 }
 
+// tourReduceMotion asks the tab for reduced motion: the tour shows a
+// finished run at once instead of sweeping the cursor over it for two
+// seconds, which the tests would only wait for.
+func tourReduceMotion(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	_, err := chromedp.Call(b.Context(), emulation.SetEmulatedMedia,
+		emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestTourKeyboard walks every chapter with the keyboard alone: from the
 // index, Enter opens chapter 1; in each chapter a digit (or an arrow on a
 // slider) predicts, Enter answers and runs, the reveal and the highlight
@@ -62,6 +75,9 @@ func TestTourKeyboard(t *testing.T) {
 			t.Errorf("chapter %d: the run or the reveal shows before the answer", c.N)
 		}
 		tourAnswer(t, b, c)
+		if c.N == 1 { // chapter 1 plays the sweep; the others are shown at once
+			tourReduceMotion(t, b)
+		}
 		got := pageEval[string](b, `JSON.stringify({
 			highlight: document.body.dataset.highlight,
 			answer: document.body.dataset.answer,
@@ -109,6 +125,7 @@ func tourAnswer(t *testing.T, b *browsertest.Browser, c examples.Chapter) {
 func TestTourScreenshots(t *testing.T) {
 	b := startPage(t)
 	b.Do(chromedp.EmulateViewport(1280, 860))
+	tourReduceMotion(t, b)
 	chs := examples.Tour()
 	for _, n := range []int{3, 4, 7} {
 		c := chs[n-1]
@@ -150,6 +167,7 @@ func TestTourRoomHook(t *testing.T) {
 	}
 	for _, tab := range tabs {
 		tab.Do(chromedp.EmulateViewport(1000, 800))
+		tourReduceMotion(t, tab)
 		tab.Open(path)
 		pageEval[bool](tab, `(document.addEventListener("tour:state", (e) => { window.lastTourState = e.detail; }), true)`)
 	}

@@ -27,8 +27,12 @@ const PROTOCOL = 1;
 /** STORAGE is the localStorage key of the progress. */
 const STORAGE = "gilscope.tour.v1";
 
-/** PLAYBACK_MS is how long the cursor takes to sweep a finished run. */
+/**
+ * PLAYBACK_MS is how long the cursor takes to sweep a finished run; with
+ * reduced motion asked for, the run is shown at once.
+ */
 const PLAYBACK_MS = 2000;
+const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 const byId = (id) => document.getElementById(id);
 
@@ -365,7 +369,7 @@ class Tour {
     this.timeline.fit();
     const t0 = performance.now();
     const step = () => {
-      const f = Math.min(1, (performance.now() - t0) / PLAYBACK_MS);
+      const f = reducedMotion() ? 1 : Math.min(1, (performance.now() - t0) / PLAYBACK_MS);
       this.timeline.setPosition(f * end);
       this.panels.update(f * end);
       if (f < 1) this.anim = requestAnimationFrame(step);
