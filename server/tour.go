@@ -78,10 +78,21 @@ func (s *Server) handleTour(w http.ResponseWriter, r *http.Request) {
 
 // handleTourChapter serves chapter {n}; any other n is the 404 page.
 func (s *Server) handleTourChapter(w http.ResponseWriter, r *http.Request) {
-	n, err := strconv.Atoi(chi.URLParam(r, "n"))
-	if err != nil || n < 1 || n > len(s.tour.chapters) || chi.URLParam(r, "n") != strconv.Itoa(n) {
+	n, ok := chapterNumber(chi.URLParam(r, "n"), len(s.tour.chapters))
+	if !ok {
 		s.handleNotFound(w, r)
 		return
 	}
 	s.renderPage(w, r, http.StatusOK, web.Tour(s.tour.chapters[n-1]))
+}
+
+// chapterNumber reads the {n} of /tour/{n}: a number from 1 to count,
+// written as tourURL writes it (no sign, no leading zero), so each chapter
+// has one address.
+func chapterNumber(seg string, count int) (int, bool) {
+	n, err := strconv.Atoi(seg)
+	if err != nil || n < 1 || n > count || seg != strconv.Itoa(n) {
+		return 0, false
+	}
+	return n, true
 }

@@ -65,3 +65,27 @@ func TestTourPages(t *testing.T) {
 		}
 	}
 }
+
+// FuzzChapterNumber: a segment names a chapter exactly when it is the
+// address tourURL gives that chapter.
+func FuzzChapterNumber(f *testing.F) {
+	for _, seed := range []string{"1", "11", "12", "0", "07", "-1", "+3", "3.0", "x", "", " 1", "99999999999999999999"} {
+		f.Add(seed)
+	}
+	const count = 11
+	f.Fuzz(func(t *testing.T, seg string) {
+		n, ok := chapterNumber(seg, count)
+		want := false
+		for k := 1; k <= count; k++ {
+			if tourURL(k) == "/tour/"+seg {
+				want = true
+				if n != k {
+					t.Errorf("chapterNumber(%q) = %d, want %d", seg, n, k)
+				}
+			}
+		}
+		if ok != want {
+			t.Errorf("chapterNumber(%q) = %d, %v; want ok %v", seg, n, ok, want)
+		}
+	})
+}
