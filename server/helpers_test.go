@@ -65,6 +65,8 @@ func minimalAssets() fstest.MapFS {
 		"app.js":      {Data: []byte("document.body.dataset.ready = '1';\n")},
 		"app.css":     {Data: []byte("body {}\n")},
 		"favicon.svg": {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>\n")},
+		"tour.js":     {Data: []byte("document.body.dataset.ready = '1';\n")},
+		"tour.css":    {Data: []byte("main {}\n")},
 	}
 }
 

@@ -26,6 +26,8 @@ func (s *Server) routes() *chi.Mux {
 		r.Use(s.pageMiddleware()...)
 		r.Get("/", s.handlePlayground)
 		r.Get("/s/{id}", s.handleSharedPage)
+		r.Get("/tour", s.handleTour)
+		r.Get("/tour/{n}", s.handleTourChapter)
 		r.With(s.requireJSON).Post("/api/share", s.handleShare)
 		r.Get("/api/share/{id}", s.handleGetShare)
 		r.Get("/api/examples", s.handleExamples)

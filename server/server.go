@@ -205,6 +205,7 @@ type Server struct {
 	log      *slog.Logger
 	assets   *assets
 	views    views
+	tour     *tourPages
 	gallery  *gallery
 	sessions *sessionGroup
 	store    store.Store
@@ -270,10 +271,15 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	tour, err := newTourPages(a)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	s := &Server{
 		log:             cfg.Logger,
 		assets:          a,
 		views:           v,
+		tour:            tour,
 		gallery:         g,
 		sessions:        newSessionGroup(),
 		store:           cfg.Store,

@@ -41,6 +41,8 @@ func TestNewValidatesConfig(t *testing.T) {
 		{"no app.js", Config{Logger: logger, Static: without("app.js"), Store: mem}, `"app.js"`},
 		{"no app.css", Config{Logger: logger, Static: without("app.css"), Store: mem}, `"app.css"`},
 		{"no favicon", Config{Logger: logger, Static: without("favicon.svg"), Store: mem}, `"favicon.svg"`},
+		{"no tour.js", Config{Logger: logger, Static: without("tour.js"), Store: mem}, `"tour.js"`},
+		{"no tour.css", Config{Logger: logger, Static: without("tour.css"), Store: mem}, `"tour.css"`},
 		{"unservable file", Config{Logger: logger, Static: withExtra("notes.txt"), Store: mem}, "notes.txt: no known content type"},
 		{"asset in subdirectory", Config{Logger: logger, Static: withExtra("timeline/draw.js"), Store: mem}, ""},
 		{"a public URL", Config{Logger: logger, Static: minimalAssets(), Store: mem, PublicURL: "https://gil.example/"}, ""},

@@ -134,6 +134,21 @@ func allocatorOptions(exe, userDataDir string) []chromedp.ExecAllocatorOption {
 	}
 }
 
+// Tab opens another tab in b's browser, on the same test server, with its
+// own problem record (checked when the test ends), for tests of pages that
+// talk to each other (a presenter and students).
+func Tab(t testing.TB, b *Browser) *Browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	tab := &Browser{t: t, ctx: ctx, baseURL: b.baseURL}
+	if err := chromedp.Listen(ctx, tab.record); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	t.Cleanup(tab.checkProblems)
+	return tab
+}
+
 // URL returns the absolute URL of path on the test server.
 func (b *Browser) URL(path string) string {
 	return b.baseURL + path
