@@ -173,6 +173,7 @@ func TestPlaygroundPage(t *testing.T) {
 	for _, want := range []string{
 		`<title>gilscope</title>`,
 		`id="editor-pane"`, `id="controls"`, `id="timeline-pane"`, `<canvas id="timeline"`, `id="output"`,
+		`<a href="/tour">Guided tour</a>`,
 		`<script type="module" src="/static/` + s.assets.version + `/app.js"></script>`,
 		`<link rel="stylesheet" href="/static/` + s.assets.version + `/app.css">`,
 		`<link rel="icon" type="image/svg+xml" href="/static/` + s.assets.version + `/favicon.svg">`,
