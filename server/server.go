@@ -218,6 +218,8 @@ type Server struct {
 	shares    *rateLimiter
 	metrics   *metrics
 	mux       *chi.Mux
+	// cache shares the logs of runs asked for more than once (cache.go).
+	cache *runCache
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
@@ -296,6 +298,7 @@ func New(cfg Config) (*Server, error) {
 	if s.runner == nil {
 		s.runner = worker.Local{}
 	}
+	s.cache = newRunCache(s, maxCacheBytes)
 	s.metrics.handler, s.metrics.separate = s.metrics.newHandler(s), cfg.SeparateMetrics
 	s.mux = s.routes()
 	return s, nil
