@@ -75,6 +75,9 @@ func runKeyOf(wl *workload, window [2]float64) runKey {
 type runCache struct {
 	srv   *Server
 	limit int64 // maxCacheBytes; tests lower it
+	// off makes every open a simulation of its own, shared with nobody
+	// (the load benchmark's baseline).
+	off bool
 
 	mu    sync.Mutex
 	index map[runKey]*runLog
@@ -97,7 +100,7 @@ func (c *runCache) open(parent context.Context, wl workload, kind string) (*runL
 	key := runKeyOf(&wl, [2]float64{})
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l := c.index[key]; l != nil {
+	if l := c.index[key]; l != nil && !c.off {
 		if l.elem != nil {
 			c.idle.Remove(l.elem)
 			l.elem = nil
@@ -109,8 +112,10 @@ func (c *runCache) open(parent context.Context, wl workload, kind string) (*runL
 	c.misses.Add(1)
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
 	l := &runLog{key: key, wl: wl, kind: kind, srv: c.srv, cache: c, simCtx: ctx, cancel: cancel, done: make(chan struct{}), settled: make(chan struct{}),
-		subs: map[chan struct{}]struct{}{}, refs: 1, indexed: true}
-	c.index[key] = l
+		subs: map[chan struct{}]struct{}{}, refs: 1, indexed: !c.off}
+	if l.indexed {
+		c.index[key] = l
+	}
 	go l.simulate()
 	return l, false
 }

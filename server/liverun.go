@@ -34,14 +34,26 @@ type liveRun struct {
 	// progress receives a token (it holds at most one) whenever the log
 	// grows or the run ends.
 	progress chan struct{}
-	hit      bool // the log was in the cache
+	hit      bool      // the log was in the cache
+	opened   time.Time // when the session asked for the run
 }
 
 // startLiveRun opens wl's run for a session under parent: a run simulated
 // before (or being simulated) is read from the cache, another is started.
 func startLiveRun(s *Server, parent context.Context, id int, wl workload) *liveRun {
 	l, hit := s.cache.open(parent, wl, "live")
-	return &liveRun{runLog: l, id: id, ctx: parent, progress: l.subscribe(), hit: hit}
+	return &liveRun{runLog: l, id: id, ctx: parent, progress: l.subscribe(), hit: hit, opened: time.Now()}
+}
+
+// bornAt returns when event i could first be sent to the session: when it
+// arrived from the simulation, or when the session asked for a run
+// simulated before.
+func (r *liveRun) bornAt(i int) time.Time {
+	born := r.runLog.bornAt(i)
+	if born.Before(r.opened) {
+		return r.opened
+	}
+	return born
 }
 
 // stop lets the run go: the session drops it. The last reader of a
