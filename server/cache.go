@@ -80,15 +80,47 @@ type runCache struct {
 	off bool
 
 	mu    sync.Mutex
-	index map[runKey]*runLog
-	idle  *list.List // finished, reusable logs nobody reads; the front was read last
-	bytes int64      // the finished logs in index
+	index map[runKey]cached
+	idle  *list.List // finished, reusable entries nobody reads; the front was read last
+	bytes int64      // the finished entries in index
 
 	hits, misses, evictions atomic.Int64
 }
 
+// cached is what the cache holds: a simulation (a run's log, or an
+// instruction window's trace) and what it has produced so far.
+type cached interface {
+	entry() *cacheEntry
+	// simulate runs the simulation, closing the entry's done at its end.
+	simulate()
+	// reusable reports, once done, whether the result is the workload's,
+	// to be served to whoever asks for it.
+	reusable() bool
+	// size estimates the bytes the result keeps.
+	size() int64
+	// drop lets the result go: nobody reads it and the cache does not keep it.
+	drop()
+}
+
+// cacheEntry is the cache's bookkeeping of one cached simulation.
+type cacheEntry struct {
+	key     runKey
+	cancel  context.CancelCauseFunc
+	done    chan struct{} // closed when the simulation has ended
+	settled chan struct{} // closed when the cache has been told
+
+	// Guarded by the cache's mu.
+	refs    int
+	indexed bool          // in the index: open may return it
+	over    bool          // the cache has been told the simulation ended
+	elem    *list.Element // in the idle list
+	bytes   int64         // size, once over and indexed
+}
+
+func (e *cacheEntry) entry() *cacheEntry { return e }
+
 func newRunCache(s *Server, limit int64) *runCache {
-	return &runCache{srv: s, limit: limit, index: map[runKey]*runLog{}, idle: list.New()}
+	return &runCache{srv: s, limit: limit, index: map[runKey]cached{}, idle: list.New()}
 }
 
 // open returns the log of wl's run, holding a reference to it, and whether it
@@ -97,114 +129,133 @@ func newRunCache(s *Server, limit int64) *runCache {
 // it ends when it is done, or when its last reader closes it. kind names
 // the runs in the metrics ("live", "api"). Close the log when done with it.
 func (c *runCache) open(parent context.Context, wl workload, kind string) (*runLog, bool) {
-	key := runKeyOf(&wl, [2]float64{})
+	x, hit := c.get(parent, runKeyOf(&wl, [2]float64{}), func(ctx context.Context) cached {
+		return &runLog{wl: wl, kind: kind, srv: c.srv, cache: c, simCtx: ctx,
+			subscribers: subscribers{subs: map[chan struct{}]struct{}{}}}
+	})
+	return x.(*runLog), hit
+}
+
+// get returns the entry of key with a reference held, making it with
+// newEntry (and starting its simulation, under a context of its own that
+// keeps parent's values but not its end) on a miss.
+func (c *runCache) get(parent context.Context, key runKey, newEntry func(context.Context) cached) (cached, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l := c.index[key]; l != nil && !c.off {
-		if l.elem != nil {
-			c.idle.Remove(l.elem)
-			l.elem = nil
+	if x := c.index[key]; x != nil && !c.off {
+		e := x.entry()
+		if e.elem != nil {
+			c.idle.Remove(e.elem)
+			e.elem = nil
 		}
-		l.refs++
+		e.refs++
 		c.hits.Add(1)
-		return l, true
+		return x, true
 	}
 	c.misses.Add(1)
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
-	l := &runLog{key: key, wl: wl, kind: kind, srv: c.srv, cache: c, simCtx: ctx, cancel: cancel, done: make(chan struct{}), settled: make(chan struct{}),
-		subs: map[chan struct{}]struct{}{}, refs: 1, indexed: !c.off}
-	if l.indexed {
-		c.index[key] = l
+	x := newEntry(ctx)
+	e := x.entry()
+	e.key, e.cancel, e.done, e.settled = key, cancel, make(chan struct{}), make(chan struct{})
+	e.refs, e.indexed = 1, !c.off
+	if e.indexed {
+		c.index[key] = x
 	}
-	go l.simulate()
-	return l, false
+	go func() {
+		x.simulate()
+		c.finished(x)
+	}()
+	return x, false
 }
 
-// close drops a reference to l. The last reader of a log still growing stops
-// its simulation and waits for it: the partial log leaves the index, so it is
-// never taken for the run.
-func (c *runCache) close(l *runLog) {
+// close drops a reference to x. The last reader of a simulation still
+// working stops it and waits for it: the partial result leaves the index,
+// so it is never taken for the whole.
+func (c *runCache) close(x cached) {
+	e := x.entry()
 	c.mu.Lock()
-	if l.refs--; l.refs > 0 {
+	if e.refs--; e.refs > 0 {
 		c.mu.Unlock()
 		return
 	}
-	if !l.over {
+	if !e.over {
 		select {
-		case <-l.done: // finished is about to park it
+		case <-e.done: // finished is about to park it
 		default:
-			l.cancel(errUnwanted)
-			c.unindex(l)
+			e.cancel(errUnwanted)
+			c.unindex(x)
 		}
 		c.mu.Unlock()
-		<-l.settled
+		<-e.settled
 		return
 	}
-	c.park(l)
+	c.park(x)
 	c.mu.Unlock()
 }
 
-// finished is told by l's simulation that it has ended. A log that is not
-// the run's (stopped early, failed, cut by the server's event budget) leaves
-// the index at once; the readers it has keep it.
-func (c *runCache) finished(l *runLog) {
+// finished is told that x's simulation has ended. A result that is not the
+// workload's (stopped early, failed, cut by the server's event budget)
+// leaves the index at once; the readers it has keep it.
+func (c *runCache) finished(x cached) {
+	e := x.entry()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	defer close(l.settled)
-	if !l.reusable() {
-		c.unindex(l)
+	defer close(e.settled)
+	if !x.reusable() {
+		c.unindex(x)
 	}
-	l.over = true
-	if l.indexed {
-		l.bytes = l.size()
-		c.bytes += l.bytes
+	e.over = true
+	if e.indexed {
+		e.bytes = x.size()
+		c.bytes += e.bytes
 	}
-	if l.refs == 0 {
-		c.park(l)
+	if e.refs == 0 {
+		c.park(x)
 	} else {
 		c.evict()
 	}
 }
 
-// park keeps a finished log nobody reads, if it is indexed, and drops it
+// park keeps a finished entry nobody reads, if it is indexed, and drops it
 // otherwise; then it evicts beyond the limit. Call with mu held.
-func (c *runCache) park(l *runLog) {
-	if !l.indexed {
-		l.drop()
+func (c *runCache) park(x cached) {
+	if !x.entry().indexed {
+		x.drop()
 		return
 	}
-	l.elem = c.idle.PushFront(l)
+	x.entry().elem = c.idle.PushFront(x)
 	c.evict()
 }
 
-// evict drops the least recently used idle logs while the finished logs
+// evict drops the least recently used idle entries while the finished ones
 // take more than the limit. Call with mu held.
 func (c *runCache) evict() {
 	for c.bytes > c.limit && c.idle.Len() > 0 {
-		l := c.idle.Remove(c.idle.Back()).(*runLog)
-		l.elem = nil
-		c.unindex(l)
-		l.drop()
+		x := c.idle.Remove(c.idle.Back()).(cached)
+		x.entry().elem = nil
+		c.unindex(x)
+		x.drop()
 		c.evictions.Add(1)
 	}
 }
 
-// unindex takes l out of the index: nobody will open it again. Call with mu
+// unindex takes x out of the index: nobody will open it again. Call with mu
 // held.
-func (c *runCache) unindex(l *runLog) {
-	if !l.indexed {
+func (c *runCache) unindex(x cached) {
+	e := x.entry()
+	if !e.indexed {
 		return
 	}
-	l.indexed = false
-	if c.index[l.key] == l {
-		delete(c.index, l.key)
+	e.indexed = false
+	if c.index[e.key] == x {
+		delete(c.index, e.key)
 	}
-	if l.over {
-		c.bytes -= l.bytes
+	if e.over {
+		c.bytes -= e.bytes
 	}
 }
 
-// stats returns the logs in the index and the bytes of the finished ones.
+// stats returns the entries in the index and the bytes of the finished ones.
 func (c *runCache) stats() (entries int, bytes int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -215,33 +266,24 @@ func (c *runCache) stats() (entries int, bytes int64) {
 // methods are safe for concurrent use; the events a snapshot returns are
 // never changed.
 type runLog struct {
-	key     runKey
-	wl      workload
-	kind    string
-	srv     *Server
-	cache   *runCache
-	simCtx  context.Context // the simulation's own
-	cancel  context.CancelCauseFunc
-	done    chan struct{} // closed when the simulation has ended
-	settled chan struct{} // closed when the cache has been told
+	cacheEntry
+	wl     workload
+	kind   string
+	srv    *Server
+	cache  *runCache
+	simCtx context.Context // the simulation's own
 
-	// Guarded by the cache's mu.
-	refs    int
-	indexed bool          // in the cache's index: open may return it
-	over    bool          // the cache has been told the simulation ended
-	elem    *list.Element // in the cache's idle list
-	bytes   int64         // size, once over and indexed
+	subscribers // told whenever the log grows or the run ends
 
 	mu       sync.Mutex
-	subs     map[chan struct{}]struct{} // told whenever the log grows or the run ends
-	space    chan struct{}              // (lazily made) a token when a reader has consumed events
-	events   []machine.Event            // every event so far, in time order; never changed once appended
-	arrivals []arrival                  // when each batch arrived, for the latency measurement
-	upTo     int64                      // the simulation is complete before upTo (ns)
-	consumed int                        // the most events any reader has sent on
-	limit    error                      // the limit that stopped the run, if one did
-	released bool                       // drop has given its events back to srv.heldEvents
-	code     []worker.CodeObject        // the program's listing, once the runner has compiled it
+	space    chan struct{}       // (lazily made) a token when a reader has consumed events
+	events   []machine.Event     // every event so far, in time order; never changed once appended
+	arrivals []arrival           // when each batch arrived, for the latency measurement
+	upTo     int64               // the simulation is complete before upTo (ns)
+	consumed int                 // the most events any reader has sent on
+	limit    error               // the limit that stopped the run, if one did
+	released bool                // drop has given its events back to srv.heldEvents
+	code     []worker.CodeObject // the program's listing, once the runner has compiled it
 
 	// held says whether the simulation holds a run slot; only the
 	// simulation's goroutine (simulate and the Handler methods) touches it.
@@ -300,26 +342,34 @@ func (l *runLog) drop() {
 	}
 }
 
+// subscribers are the channels told when a simulation makes progress.
+type subscribers struct {
+	mu   sync.Mutex
+	subs map[chan struct{}]struct{}
+}
+
 // subscribe returns a channel that receives a token (it holds at most one)
-// whenever the log grows or the run ends.
-func (l *runLog) subscribe() chan struct{} {
+// whenever there is progress.
+func (s *subscribers) subscribe() chan struct{} {
 	ch := make(chan struct{}, 1)
 	ch <- struct{}{} // whatever is there already is news to the reader
-	l.mu.Lock()
-	l.subs[ch] = struct{}{}
-	l.mu.Unlock()
+	s.mu.Lock()
+	s.subs[ch] = struct{}{}
+	s.mu.Unlock()
 	return ch
 }
 
-func (l *runLog) unsubscribe(ch chan struct{}) {
-	l.mu.Lock()
-	delete(l.subs, ch)
-	l.mu.Unlock()
+func (s *subscribers) unsubscribe(ch chan struct{}) {
+	s.mu.Lock()
+	delete(s.subs, ch)
+	s.mu.Unlock()
 }
 
-// notify tells every reader. Call with mu held.
-func (l *runLog) notify() {
-	for ch := range l.subs {
+// notify tells every subscriber.
+func (s *subscribers) notify() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ch := range s.subs {
 		select {
 		case ch <- struct{}{}:
 		default:
@@ -327,18 +377,11 @@ func (l *runLog) notify() {
 	}
 }
 
-func (l *runLog) notifyAll() {
-	l.mu.Lock()
-	l.notify()
-	l.mu.Unlock()
-}
-
 // simulate runs the simulation, holding a run slot while it works, and tells
 // the cache when it has ended.
 func (l *runLog) simulate() {
 	s := l.srv
-	defer l.cache.finished(l)
-	defer l.notifyAll()
+	defer l.notify()
 	defer close(l.done)
 	if err := s.runs.acquire(l.simCtx, runQueueWait); err != nil {
 		l.busy, l.cut = err, true

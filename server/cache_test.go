@@ -236,7 +236,8 @@ func TestCacheConcurrentReaders(t *testing.T) {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	var events, bytes int64
-	for _, l := range s.cache.index {
+	for _, x := range s.cache.index {
+		l := x.(*runLog)
 		if l.refs != 0 || !l.over || l.elem == nil {
 			t.Errorf("an indexed log with %d readers, over %v, idle %v after everyone left", l.refs, l.over, l.elem != nil)
 		}
@@ -275,5 +276,38 @@ func TestAPIRunCached(t *testing.T) {
 	}
 	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 1 || m != 1 {
 		t.Errorf("%d hits and %d misses, want 1 and 1", h, m)
+	}
+}
+
+// TestCacheSharesTraces checks that sessions asking for one instruction
+// window of one workload read one trace, and that another window is
+// another simulation.
+func TestCacheSharesTraces(t *testing.T) {
+	s, _ := newTestServer(t)
+	wl := cacheWorkload(cacheTestSource, 1)
+	a := startTrace(s, context.Background(), wl, 0, 50_000)
+	b := startTrace(s, context.Background(), wl, 0, 50_000)
+	if a.traceLog != b.traceLog {
+		t.Fatal("two readers of one window got two traces")
+	}
+	<-a.done
+	events, to, cover := a.snapshot()
+	if len(events) == 0 || cover != to {
+		t.Fatalf("the trace holds %d instructions, complete up to %d of %d", len(events), cover, to)
+	}
+	a.stop()
+	b.stop()
+	again := startTrace(s, context.Background(), wl, 0, 50_000)
+	if again.traceLog != a.traceLog {
+		t.Error("a finished trace was not kept")
+	}
+	again.stop()
+	other := startTrace(s, context.Background(), wl, 0, 60_000)
+	if other.traceLog == a.traceLog {
+		t.Error("another window was served the first one's trace")
+	}
+	other.stop()
+	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 2 || m != 2 {
+		t.Errorf("%d hits and %d misses, want 2 and 2", h, m)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
@@ -66,51 +67,63 @@ func (r *liveRun) stop() {
 // errTraceDone stops a trace that has covered its window.
 var errTraceDone = errors.New("the instruction window is complete")
 
-// instrTrace re-simulates a run with every instruction in [from, to)
+// instrTrace is a session's reading of an instruction window's trace
+// (traceLog), shared through the run cache with every session that asks for
+// the same window of the same workload. Its methods are safe for concurrent
+// use.
+type instrTrace struct {
+	*traceLog
+	progress chan struct{} // a token whenever cover moves
+}
+
+// startTrace starts tracing wl's instructions in [from, to), or reads the
+// trace of that window another session started.
+func startTrace(s *Server, parent context.Context, wl workload, from, to int64) *instrTrace {
+	window := [2]float64{float64(from) / 1e9, float64(to) / 1e9}
+	x, _ := s.cache.get(parent, runKeyOf(&wl, window), func(ctx context.Context) cached {
+		return &traceLog{from: from, to: to, cover: from, srv: s, wl: wl, simCtx: ctx,
+			subscribers: subscribers{subs: map[chan struct{}]struct{}{}}}
+	})
+	t := x.(*traceLog)
+	return &instrTrace{traceLog: t, progress: t.subscribe()}
+}
+
+// stop lets the trace go; the last reader of a trace still working stops it.
+func (t *instrTrace) stop() {
+	t.unsubscribe(t.progress)
+	t.srv.cache.close(t.traceLog)
+}
+
+// traceLog re-simulates a run with every instruction in [from, to)
 // recorded: determinism makes it the played run, traced. Its methods are
 // safe for concurrent use.
-type instrTrace struct {
-	from     int64
-	cancel   context.CancelFunc
-	progress chan struct{} // a token whenever cover moves
-	done     chan struct{}
+type traceLog struct {
+	cacheEntry
+	subscribers
+	from   int64
+	srv    *Server
+	wl     workload
+	simCtx context.Context
 
 	mu     sync.Mutex
 	to     int64           // the window's end; lowered when the window is cut short
 	cover  int64           // instr events are complete in [from, cover)
 	events []machine.Event // the instr events in [from, cover), in time order
+	ok     bool            // the trace ended by itself (set before done is closed)
 }
 
-// startTrace starts tracing wl's instructions in [from, to).
-func startTrace(s *Server, parent context.Context, wl workload, from, to int64) *instrTrace {
-	ctx, cancel := context.WithTimeoutCause(parent, s.cpuLimit, errCPULimit)
-	t := &instrTrace{from: from, to: to, cover: from, cancel: cancel,
-		progress: make(chan struct{}, 1), done: make(chan struct{})}
-	go t.simulate(s, ctx, wl)
-	return t
-}
-
-func (t *instrTrace) stop() {
-	t.cancel()
-	<-t.done
-}
-
-func (t *instrTrace) notify() {
-	select {
-	case t.progress <- struct{}{}:
-	default:
-	}
-}
-
-func (t *instrTrace) simulate(s *Server, ctx context.Context, wl workload) {
+func (t *traceLog) simulate() {
+	s := t.srv
 	defer t.notify()
 	defer close(t.done)
+	ctx, cancel := context.WithTimeoutCause(t.simCtx, s.cpuLimit, errCPULimit)
+	defer cancel()
 	if s.runs.acquire(ctx, 0) != nil {
 		t.finish(false)
 		return
 	}
 	defer s.runs.release(ctx)
-	j := job(&wl, false)
+	j := job(&t.wl, false)
 	j.Instructions = [2]float64{float64(t.from) / 1e9, float64(t.to) / 1e9}
 	start := time.Now()
 	out, err := s.simulate(ctx, j, t)
@@ -118,19 +131,34 @@ func (t *instrTrace) simulate(s *Server, ctx context.Context, wl workload) {
 	if ok {
 		s.metrics.run("trace", out.Result.End, out.Result.EndTime, out.Result.Instructions, 0, time.Since(start))
 	}
-	t.finish(ok && ctx.Err() == nil)
+	t.ok = ok && ctx.Err() == nil
+	t.finish(t.ok)
 }
 
+// reusable reports whether the trace covered its window (or what of it the
+// program ran) by itself.
+func (t *traceLog) reusable() bool { return t.ok }
+
+// size estimates the bytes the trace keeps.
+func (t *traceLog) size() int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return int64(len(t.events)) * int64(unsafe.Sizeof(machine.Event{}))
+}
+
+// drop does nothing: a trace's events are not counted in heldEvents.
+func (t *traceLog) drop() {}
+
 // Listing is not asked for: the played run has sent it.
-func (t *instrTrace) Listing([]worker.CodeObject) {}
+func (t *traceLog) Listing([]worker.CodeObject) {}
 
 // Events keeps a batch's instr events in the window.
-func (t *instrTrace) Events(batch []machine.Event, upTo int64, _ time.Duration) error {
+func (t *traceLog) Events(batch []machine.Event, upTo int64, _ time.Duration) error {
 	return t.add(batch, upTo)
 }
 
 // add keeps a batch's instr events in the window.
-func (t *instrTrace) add(batch []machine.Event, upTo int64) error {
+func (t *traceLog) add(batch []machine.Event, upTo int64) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	defer t.notify()
@@ -152,7 +180,7 @@ func (t *instrTrace) add(batch []machine.Event, upTo int64) error {
 
 // finish marks the window covered: the program ended inside it, or the
 // trace failed (then the window is empty rather than stalling playback).
-func (t *instrTrace) finish(ok bool) {
+func (t *traceLog) finish(ok bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !ok && t.cover < t.to {
@@ -162,7 +190,7 @@ func (t *instrTrace) finish(ok bool) {
 }
 
 // snapshot returns the window's events, its end and how far it is complete.
-func (t *instrTrace) snapshot() (events []machine.Event, to, cover int64) {
+func (t *traceLog) snapshot() (events []machine.Event, to, cover int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.events, t.to, t.cover
