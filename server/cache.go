@@ -84,8 +84,13 @@ type runCache struct {
 	idle  *list.List // finished, reusable entries nobody reads; the front was read last
 	bytes int64      // the finished entries in index
 
-	hits, misses, evictions atomic.Int64
+	runs, traces cacheCounts // opens of run logs and of traces
+	evictions    atomic.Int64
 }
+
+// cacheCounts counts the opens that found their entry (hits) and those that
+// started a simulation (misses).
+type cacheCounts struct{ hits, misses atomic.Int64 }
 
 // cached is what the cache holds: a simulation (a run's log, or an
 // instruction window's trace) and what it has produced so far.
@@ -129,7 +134,7 @@ func newRunCache(s *Server, limit int64) *runCache {
 // it ends when it is done, or when its last reader closes it. kind names
 // the runs in the metrics ("live", "api"). Close the log when done with it.
 func (c *runCache) open(parent context.Context, wl workload, kind string) (*runLog, bool) {
-	x, hit := c.get(parent, runKeyOf(&wl, [2]float64{}), func(ctx context.Context) cached {
+	x, hit := c.get(parent, runKeyOf(&wl, [2]float64{}), &c.runs, func(ctx context.Context) cached {
 		return &runLog{wl: wl, kind: kind, srv: c.srv, cache: c, simCtx: ctx,
 			subscribers: subscribers{subs: map[chan struct{}]struct{}{}}}
 	})
@@ -138,8 +143,8 @@ func (c *runCache) open(parent context.Context, wl workload, kind string) (*runL
 
 // get returns the entry of key with a reference held, making it with
 // newEntry (and starting its simulation, under a context of its own that
-// keeps parent's values but not its end) on a miss.
-func (c *runCache) get(parent context.Context, key runKey, newEntry func(context.Context) cached) (cached, bool) {
+// keeps parent's values but not its end) on a miss, counted in counts.
+func (c *runCache) get(parent context.Context, key runKey, counts *cacheCounts, newEntry func(context.Context) cached) (cached, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if x := c.index[key]; x != nil && !c.off {
@@ -149,10 +154,10 @@ func (c *runCache) get(parent context.Context, key runKey, newEntry func(context
 			e.elem = nil
 		}
 		e.refs++
-		c.hits.Add(1)
+		counts.hits.Add(1)
 		return x, true
 	}
-	c.misses.Add(1)
+	counts.misses.Add(1)
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
 	x := newEntry(ctx)
 	e := x.entry()

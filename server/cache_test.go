@@ -94,7 +94,7 @@ func TestCacheSharesOneSimulation(t *testing.T) {
 		t.Errorf("a later session: hit %v, done %v; want the finished log", third.hit, third.snapshot().done)
 	}
 	third.stop()
-	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 2 || m != 1 {
+	if h, m := s.cache.runs.hits.Load(), s.cache.runs.misses.Load(); h != 2 || m != 1 {
 		t.Errorf("%d hits and %d misses, want 2 and 1", h, m)
 	}
 
@@ -106,7 +106,7 @@ func TestCacheSharesOneSimulation(t *testing.T) {
 	if rec.Code != 200 || resp.Stdout != "600\n" || resp.End != "exit" || resp.Stats == nil {
 		t.Errorf("/api/run: %d %s", rec.Code, rec.Body)
 	}
-	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 3 || m != 1 {
+	if h, m := s.cache.runs.hits.Load(), s.cache.runs.misses.Load(); h != 3 || m != 1 {
 		t.Errorf("after /api/run: %d hits and %d misses, want 3 and 1", h, m)
 	}
 	metrics := get(s.Handler(), "/metrics", "").Body.String()
@@ -274,7 +274,7 @@ func TestAPIRunCached(t *testing.T) {
 	if first != second || !strings.Contains(first, `"stdout":"600\n"`) || !strings.Contains(first, `"events":[`) {
 		t.Errorf("a cached answer differs from the first:\n%.300s\n%.300s", first, second)
 	}
-	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 1 || m != 1 {
+	if h, m := s.cache.runs.hits.Load(), s.cache.runs.misses.Load(); h != 1 || m != 1 {
 		t.Errorf("%d hits and %d misses, want 1 and 1", h, m)
 	}
 }
@@ -307,7 +307,7 @@ func TestCacheSharesTraces(t *testing.T) {
 		t.Error("another window was served the first one's trace")
 	}
 	other.stop()
-	if h, m := s.cache.hits.Load(), s.cache.misses.Load(); h != 2 || m != 2 {
+	if h, m := s.cache.traces.hits.Load(), s.cache.traces.misses.Load(); h != 2 || m != 2 {
 		t.Errorf("%d hits and %d misses, want 2 and 2", h, m)
 	}
 }

@@ -80,7 +80,7 @@ type instrTrace struct {
 // trace of that window another session started.
 func startTrace(s *Server, parent context.Context, wl workload, from, to int64) *instrTrace {
 	window := [2]float64{float64(from) / 1e9, float64(to) / 1e9}
-	x, _ := s.cache.get(parent, runKeyOf(&wl, window), func(ctx context.Context) cached {
+	x, _ := s.cache.get(parent, runKeyOf(&wl, window), &s.cache.traces, func(ctx context.Context) cached {
 		return &traceLog{from: from, to: to, cover: from, srv: s, wl: wl, simCtx: ctx,
 			subscribers: subscribers{subs: map[chan struct{}]struct{}{}}}
 	})

@@ -152,7 +152,7 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	b.ReportMetric((float64(ms.HeapInuse)-float64(heapBefore))/(1<<20), "heap-after-MB")
 	b.ReportMetric(float64(frames.Load())/float64(b.N), "frames/op")
 	b.ReportMetric(float64(max(leftover, 0)), "leftover-goroutines")
-	b.ReportMetric(float64(s.cache.misses.Load())/float64(b.N), "simulated/op")
+	b.ReportMetric(float64(s.cache.runs.misses.Load())/float64(b.N), "simulated/op")
 	cores := float64(runtime.GOMAXPROCS(0)) * elapsed.Seconds()
 	b.ReportMetric(100*time.Duration(s.metrics.runCPU.Load()).Seconds()/cores, "sim-cpu-%")
 	b.ReportMetric(100*serverCPU.Seconds()/cores, "server-cpu-%")

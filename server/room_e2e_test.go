@@ -54,8 +54,18 @@ func tabEval[T any](p *tab, expr string) T {
 	return v
 }
 
-// cacheMisses reads the server's count of runs it had to simulate.
-func cacheMisses(t *testing.T, b *browsertest.Browser) int {
+// cacheMisses reads the server's count of runs (kind "run") or instruction
+// windows ("trace") it had to simulate; cacheHits of those it read from the
+// cache.
+func cacheMisses(t *testing.T, b *browsertest.Browser, kind string) int {
+	return cacheCounter(t, b, "gilscope_"+kind+"_cache_misses_total")
+}
+
+func cacheHits(t *testing.T, b *browsertest.Browser, kind string) int {
+	return cacheCounter(t, b, "gilscope_"+kind+"_cache_hits_total")
+}
+
+func cacheCounter(t *testing.T, b *browsertest.Browser, name string) int {
 	t.Helper()
 	resp, err := http.Get(b.URL("/metrics"))
 	if err != nil {
@@ -63,9 +73,9 @@ func cacheMisses(t *testing.T, b *browsertest.Browser) int {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	m := regexp.MustCompile(`(?m)^gilscope_run_cache_misses_total (\d+)`).FindSubmatch(body)
+	m := regexp.MustCompile(`(?m)^` + name + ` (\d+)`).FindSubmatch(body)
 	if m == nil {
-		t.Fatal("/metrics has no gilscope_run_cache_misses_total")
+		t.Fatalf("/metrics has no %s", name)
 	}
 	n, _ := strconv.Atoi(string(m[1]))
 	return n
@@ -83,7 +93,7 @@ func TestPageRoom(t *testing.T) {
 	if link := tabEval[string](presenter, `document.getElementById("room-link").textContent`); link != b.URL("/r/"+code) {
 		t.Errorf("the room's link is %q, want %q", link, b.URL("/r/"+code))
 	}
-	missesBefore := cacheMisses(t, b)
+	missesBefore := cacheMisses(t, b, "run")
 
 	var students []*tab
 	for i := range 3 {
@@ -173,9 +183,10 @@ func TestPageRoom(t *testing.T) {
 
 	// The presenter's two workloads were simulated once each; the
 	// students' runs were all read from the cache.
-	if misses := cacheMisses(t, b) - missesBefore; misses != 1 {
+	if misses := cacheMisses(t, b, "run") - missesBefore; misses != 1 {
 		t.Errorf("%d runs simulated after the room opened, want 1 (the presenter's model change)", misses)
 	}
+	t.Logf("instruction windows: %d traced, %d read from the cache", cacheMisses(t, b, "trace"), cacheHits(t, b, "trace"))
 
 	presenter.run(chromedp.Click(chromedp.CSS("#room-end")))
 	for _, s := range students {
