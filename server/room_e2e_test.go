@@ -108,6 +108,7 @@ func TestPageRoom(t *testing.T) {
 		students = append(students, s)
 	}
 	presenter.wait(`document.body.dataset.roomFollowers === "3"`)
+	pageShot(t, b, "room.png")
 	source := tabEval[string](presenter, `document.querySelector("#editor .cm-content").innerText`)
 	for _, s := range students {
 		if got := tabEval[string](s, `document.querySelector("#editor .cm-content").innerText`); got != source {
