@@ -52,6 +52,7 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 		Store:     db,
 		Runner:    workers,
 		PublicURL: *publicURL,
+		Rooms:     roomsOf(db, log),
 
 		SeparateMetrics: *metricsAddr != "",
 	})

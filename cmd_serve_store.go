@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 
 	"github.com/gilscope/gilscope/internal/store"
@@ -29,4 +30,14 @@ func openStore(ctx context.Context, storeURL, dataDir string) (closingStore, err
 	}
 	// Not the URL itself: it may hold a password.
 	return nil, errors.New("-store: want a postgres:// or postgresql:// URL")
+}
+
+// roomsOf returns the rooms that go with db: in PostgreSQL, where replicas
+// sharing the database share them, or nil (in the server's memory) with
+// bbolt, which one process holds.
+func roomsOf(db closingStore, log *slog.Logger) store.Rooms {
+	if p, ok := db.(*store.Postgres); ok {
+		return p.Rooms(log)
+	}
+	return nil
 }

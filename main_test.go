@@ -25,9 +25,10 @@ import (
 
 // TestMain makes the test binary gilscope itself when serve's worker pool
 // starts it as "gilscope worker" (os.Executable is the test binary), rather
-// than a second run of the tests, which would start workers of its own.
+// than a second run of the tests, which would start workers of its own; and
+// when a test starts it as "gilscope serve" (replicas_test.go).
 func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "worker" {
+	if len(os.Args) > 1 && (os.Args[1] == "worker" || os.Args[1] == "serve") {
 		main()
 	}
 	os.Exit(pgtest.Main(m))

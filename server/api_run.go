@@ -65,12 +65,19 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, e)
 		return
 	}
-	if err := s.runs.acquire(r.Context(), runQueueWait); err != nil {
-		s.failBusy(w, err)
+	resp, e, busy := s.runShared(r.Context(), &req.workload, req.Events)
+	if busy != nil {
+		s.failBusy(w, busy)
 		return
 	}
-	defer s.runs.release(r.Context())
-	resp, e := s.runToEnd(r.Context(), &req.workload, req.Events)
+	if resp == nil && e == nil { // too many events for an answer: the run stops where it would not fit
+		if err := s.runs.acquire(r.Context(), runQueueWait); err != nil {
+			s.failBusy(w, err)
+			return
+		}
+		defer s.runs.release(r.Context())
+		resp, e = s.runToEnd(r.Context(), &req.workload, req.Events)
+	}
 	if e != nil {
 		s.fail(w, e)
 		return

@@ -5,9 +5,13 @@
 //	go test ./server/ -run XXX -bench Load -benchtime 1x
 //
 // It reports runs per second, the p50 and p99 latency from an event's
-// simulation to the write of its websocket frame, the peak heap, the heap
-// left after the sessions (over the heap before), and the goroutines left
-// over afterwards (0: every session freed everything).
+// simulation (or, for a run read from the cache, from the session's asking
+// for it) to the write of its websocket frame, the peak heap, the heap left
+// after the sessions (over the heap before), the goroutines left over
+// afterwards (0: every session freed everything), the runs simulated, and
+// the CPU the simulations and this process took, as a share of the cores.
+// BenchmarkLoad does it with the run cache (cache), without it (no-cache),
+// and with a distinct program in every session (distinct: no hits).
 
 package server
 
@@ -15,6 +19,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"net/http/httptest"
 	"runtime"
@@ -40,14 +45,26 @@ const loadResolution = 1000
 // BenchmarkLoad runs loadSessions concurrent sessions, one example each;
 // BenchmarkLoadSerial, for comparison, runs every example once, one session
 // at a time.
-func BenchmarkLoad(b *testing.B) { benchLoad(b, loadSessions, loadSessions) }
+func BenchmarkLoad(b *testing.B) {
+	b.Run("cache", func(b *testing.B) { benchLoad(b, loadSessions, loadSessions, loadCache) })
+	b.Run("no-cache", func(b *testing.B) { benchLoad(b, loadSessions, loadSessions, loadNoCache) })
+	b.Run("distinct", func(b *testing.B) { benchLoad(b, loadSessions, loadSessions, loadDistinct) })
+}
 
-func BenchmarkLoadSerial(b *testing.B) { benchLoad(b, 1, len(examples.All())) }
+func BenchmarkLoadSerial(b *testing.B) { benchLoad(b, 1, len(examples.All()), loadNoCache) }
+
+// How the load benchmark's sessions use the run cache.
+const (
+	loadCache    = iota // the gallery's workloads, shared through the cache
+	loadNoCache         // the same, every session simulating its own
+	loadDistinct        // every session a program of its own (a comment added): no hits
+)
 
 // benchLoad runs, b.N times, runs sessions of the gallery's examples in
 // turn, concurrent at most at a time.
-func benchLoad(b *testing.B, concurrent, runs int) {
+func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	s, _ := newTestServerB(b)
+	s.cache.off = mode == loadNoCache
 	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
 	s.runs = newRunSlots(maxConcurrentRuns, maxConcurrentRuns)
 	var mu sync.Mutex
@@ -86,13 +103,18 @@ func benchLoad(b *testing.B, concurrent, runs int) {
 	}()
 
 	var frames atomic.Int64
+	cpuBefore := selfCPU()
 	start := time.Now()
 	for range b.N {
 		var wg sync.WaitGroup
 		for w := range concurrent {
 			wg.Go(func() {
 				for i := w; i < runs; i += concurrent {
-					n, err := loadSession(url, gallery[i%len(gallery)].Workload)
+					wl := gallery[i%len(gallery)].Workload
+					if mode == loadDistinct {
+						wl.Source += fmt.Sprintf("\n# session %d\n", i)
+					}
+					n, err := loadSession(url, wl)
 					frames.Add(int64(n))
 					if err != nil {
 						b.Errorf("session %d (%s): %v", i, gallery[i%len(gallery)].ID, err)
@@ -103,6 +125,7 @@ func benchLoad(b *testing.B, concurrent, runs int) {
 		wg.Wait()
 	}
 	elapsed := time.Since(start)
+	serverCPU := selfCPU() - cpuBefore
 	close(stop)
 	<-sampled
 	hs.Close()
@@ -129,6 +152,10 @@ func benchLoad(b *testing.B, concurrent, runs int) {
 	b.ReportMetric((float64(ms.HeapInuse)-float64(heapBefore))/(1<<20), "heap-after-MB")
 	b.ReportMetric(float64(frames.Load())/float64(b.N), "frames/op")
 	b.ReportMetric(float64(max(leftover, 0)), "leftover-goroutines")
+	b.ReportMetric(float64(s.cache.runs.misses.Load())/float64(b.N), "simulated/op")
+	cores := float64(runtime.GOMAXPROCS(0)) * elapsed.Seconds()
+	b.ReportMetric(100*time.Duration(s.metrics.runCPU.Load()).Seconds()/cores, "sim-cpu-%")
+	b.ReportMetric(100*serverCPU.Seconds()/cores, "server-cpu-%")
 	if leftover > 0 {
 		b.Errorf("%d goroutines more than before the sessions", leftover)
 	}

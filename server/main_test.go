@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gilscope/gilscope/internal/pgtest"
 	"github.com/gilscope/gilscope/internal/worker"
 )
 
@@ -15,7 +16,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("GILSCOPE_TEST_WORKER") == "1" {
 		os.Exit(worker.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	code := m.Run()
+	code := pgtest.Main(m) // stops the PostgreSQL cluster the room benchmark may start
 	if testWorkers != nil {
 		testWorkers.Close()
 	}

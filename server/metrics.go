@@ -37,6 +37,7 @@ type metrics struct {
 	events         atomic.Int64 // events simulated
 	instructions   atomic.Int64 // bytecode instructions simulated
 	framesSent     atomic.Int64 // websocket messages sent
+	runCPU         atomic.Int64 // host CPU time of every run, ns
 
 	handler  http.Handler // serves /metrics; see newHandler
 	separate bool         // Config.SeparateMetrics
@@ -164,10 +165,22 @@ func (c serverCollector) Collect(ch chan<- prometheus.Metric) {
 	gauge("gilscope_sessions_active", "Open websocket sessions.", float64(m.sessionsActive.Load()))
 	counter("gilscope_sessions_total", "Websocket sessions opened.", float64(m.sessionsTotal.Load()))
 	gauge("gilscope_runs_working", "Simulations holding a run slot.", float64(s.runs.busy()))
-	gauge("gilscope_events_held", "Events the live sessions keep (bounded by maxHeldEvents).", float64(s.heldEvents.Load()))
+	gauge("gilscope_events_held", "Events the live sessions and the run cache keep (bounded by maxHeldEvents).", float64(s.heldEvents.Load()))
+	rooms, followers := s.rooms.roomStats()
+	gauge("gilscope_rooms_active", "Rooms with a presenter or follower connected here.", float64(rooms))
+	gauge("gilscope_room_followers", "Room followers connected here.", float64(followers))
+	entries, bytes := s.cache.stats()
+	counter("gilscope_run_cache_hits_total", "Runs asked for that were simulated before or are being simulated.", float64(s.cache.runs.hits.Load()))
+	counter("gilscope_run_cache_misses_total", "Runs asked for that had to be simulated.", float64(s.cache.runs.misses.Load()))
+	counter("gilscope_trace_cache_hits_total", "Instruction windows asked for that were traced before or are being traced.", float64(s.cache.traces.hits.Load()))
+	counter("gilscope_trace_cache_misses_total", "Instruction windows asked for that had to be traced.", float64(s.cache.traces.misses.Load()))
+	counter("gilscope_run_cache_evictions_total", "Finished logs the run cache let go to stay within its bytes.", float64(s.cache.evictions.Load()))
+	gauge("gilscope_run_cache_entries", "Run logs the cache indexes, finished or growing.", float64(entries))
+	gauge("gilscope_run_cache_bytes", "Bytes of the finished logs the run cache holds (bounded by maxCacheBytes).", float64(bytes))
 	counter("gilscope_simulated_seconds_total", "Simulated time of every run.", float64(m.simulatedNS.Load())/1e9)
 	counter("gilscope_simulated_events_total", "Events simulated by every run.", float64(m.events.Load()))
 	counter("gilscope_simulated_instructions_total", "Bytecode instructions simulated by every run.", float64(m.instructions.Load()))
+	counter("gilscope_run_cpu_seconds_total", "Host CPU time every run took, compiling included.", float64(m.runCPU.Load())/1e9)
 	counter("gilscope_ws_messages_sent_total", "Websocket messages sent.", float64(m.framesSent.Load()))
 	if p, ok := s.runner.(interface{ Stats() worker.Stats }); ok {
 		st := p.Stats()

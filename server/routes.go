@@ -21,6 +21,7 @@ func (s *Server) routes() *chi.Mux {
 	r.NotFound(s.handleNotFound)
 
 	r.Get("/ws", s.handleWS) // long-lived: no page timeout
+	r.Get("/ws/room", s.handleRoomWS)
 
 	r.Group(func(r chi.Router) {
 		r.Use(s.pageMiddleware()...)
@@ -28,6 +29,7 @@ func (s *Server) routes() *chi.Mux {
 		r.Get("/s/{id}", s.handleSharedPage)
 		r.Get("/tour", s.handleTour)
 		r.Get("/tour/{n}", s.handleTourChapter)
+		r.Get("/r/{code}", s.handlePlayground) // a room: static/room.js joins it
 		r.With(s.requireJSON).Post("/api/share", s.handleShare)
 		r.Get("/api/share/{id}", s.handleGetShare)
 		r.Get("/api/examples", s.handleExamples)

@@ -194,6 +194,11 @@ type Config struct {
 	// Origin must match its Host.
 	PublicURL string
 
+	// Rooms keeps the rooms of presenters and followers: the Postgres
+	// store's in production with a database, so that rooms work across
+	// replicas. Optional: nil keeps them in this process's memory.
+	Rooms store.Rooms
+
 	// SeparateMetrics takes /metrics off Handler: it is served only by
 	// ServeMetrics, on a listener of its own that need not be public.
 	SeparateMetrics bool
@@ -219,6 +224,10 @@ type Server struct {
 	shares    *rateLimiter
 	metrics   *metrics
 	mux       *chi.Mux
+	// cache shares the logs of runs asked for more than once (cache.go).
+	cache *runCache
+	// rooms relays presenters' states to followers (rooms.go).
+	rooms *roomManager
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
@@ -302,6 +311,11 @@ func New(cfg Config) (*Server, error) {
 	if s.runner == nil {
 		s.runner = worker.Local{}
 	}
+	s.cache = newRunCache(s, maxCacheBytes)
+	if cfg.Rooms == nil {
+		cfg.Rooms = store.NewMemoryRooms()
+	}
+	s.rooms = newRoomManager(s, cfg.Rooms)
 	s.metrics.handler, s.metrics.separate = s.metrics.newHandler(s), cfg.SeparateMetrics
 	s.mux = s.routes()
 	return s, nil

@@ -488,8 +488,9 @@ func (ss *session) ensureTrace(t int64) {
 		}
 		next.stop()
 	}
-	if !ss.noInstr {
-		ss.trace = startTrace(ss.s, ss.run.ctx, ss.run.wl, t, t+ss.traceWindow())
+	if !ss.noInstr { // windows on a grid of their length: sessions at one speed share them (cache.go)
+		w := ss.traceWindow()
+		ss.trace = startTrace(ss.s, ss.run.ctx, ss.run.wl, t-t%w, t-t%w+w)
 	}
 }
 

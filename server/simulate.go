@@ -34,6 +34,9 @@ var errInternal = apiError{Message: "the simulator failed on this program; the e
 // simulate runs j through the server's runner, logging a simulator failure.
 func (s *Server) simulate(ctx context.Context, j *worker.Job, h worker.Handler) (*worker.Outcome, error) {
 	out, err := s.runner.Run(ctx, j, h)
+	if out != nil {
+		s.metrics.runCPU.Add(int64(out.CPU))
+	}
 	if err != nil {
 		s.metrics.error("internal")
 		s.log.Error("the simulator failed", "model", j.Model, "error", err)

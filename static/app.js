@@ -23,6 +23,7 @@ import { ShareDialog, createShare } from "./share.js";
 import { RunStore } from "./model.js";
 import { Timeline, CompareTimeline } from "./timeline.js";
 import { mountPanels } from "./panels.js";
+import { Rooms } from "./room.js";
 
 /** PROTOCOL is the protocol version this page speaks. */
 const PROTOCOL = 1;
@@ -334,6 +335,7 @@ class App {
     this.mountTimeline();
     bindKeys(this.handlers());
     this.readURL();
+    this.rooms = new Rooms(this);
   }
 
   handlers() {
@@ -815,6 +817,7 @@ class App {
     } else {
       await this.openGallery();
     }
+    this.rooms.mount(); // on /r/{code}, follows the room's presenter
     document.body.dataset.ready = "1";
   }
 
@@ -875,7 +878,7 @@ class App {
     this.controls.setExamples(this.examples, "");
     const want = new URLSearchParams(location.search).get("example");
     const ex = this.examples.find((e) => e.id === want) || this.examples[0];
-    if (ex) this.openExample(ex.id, true);
+    if (ex && !Rooms.isFollowerPage()) this.openExample(ex.id, true); // a room's page runs what its presenter runs
   }
 }
 

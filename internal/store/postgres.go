@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -32,6 +33,15 @@ var migrations = []string{
 		data    bytea NOT NULL,
 		created timestamptz NOT NULL DEFAULT now()
 	)`,
+	// 2: the rooms (rooms_postgres.go), code → secret and presenter state.
+	`CREATE TABLE rooms (
+		code    text PRIMARY KEY,
+		secret  bytea NOT NULL,
+		state   jsonb NOT NULL DEFAULT '{}',
+		seq     bigint NOT NULL DEFAULT 0,
+		created timestamptz NOT NULL DEFAULT now(),
+		updated timestamptz NOT NULL DEFAULT now()
+	)`,
 }
 
 // Postgres is a Store in a PostgreSQL database. Every Put is one
@@ -39,7 +49,9 @@ var migrations = []string{
 // server's disk (and its synchronous standbys') before Put returns. Several
 // Postgres values, in one process or many, may share a database.
 type Postgres struct {
-	pool *pgxpool.Pool
+	pool  *pgxpool.Pool
+	rooms *postgresRooms // made by Rooms
+	mu    sync.Mutex
 }
 
 // OpenPostgres connects to the database at url (a postgres:// URL or a
@@ -103,6 +115,11 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 
 // Close closes the connections to the database.
 func (p *Postgres) Close() error {
+	p.mu.Lock()
+	if p.rooms != nil {
+		p.rooms.stop()
+	}
+	p.mu.Unlock()
 	p.pool.Close()
 	return nil
 }
