@@ -1,7 +1,7 @@
 // tour_e2e_test.go tests the guided tour in headless Chromium against the
 // real server: the whole tour walked with the keyboard alone, presentation
-// mode and the screenshots of docs/screenshots/tour-*.png, the room hook
-// (a presenter's page fed the class's votes), the link to the playground, and the
+// mode and the screenshots of docs/screenshots/tour-*.png, a chapter in a
+// room (a presenter and three students voting), the link to the playground, and the
 // weight of the first page against the playground's.
 
 package server_test
@@ -151,12 +151,12 @@ func TestTourScreenshots(t *testing.T) {
 	}
 }
 
-// TestTourRoomHook runs a chapter as a room would (issue #15): a presenter
-// and three students, each on a page of their own. The students answer; the
-// test plays the room, collecting their choices from the tour:state events
-// and handing the presenter the counts with tour:apply; the presenter sees
-// them as bars before the reveal, then every page runs and reveals.
-func TestTourRoomHook(t *testing.T) {
+// TestTourRoom: a presenter runs chapter 7 in a room; three students
+// open the room's link on their own pages, which take them to the chapter,
+// and answer there. The presenter's page counts their answers as bars while
+// the run stays hidden everywhere; when the presenter goes on, every page
+// runs the chapter and gives its own student the verdict.
+func TestTourRoom(t *testing.T) {
 	b := startPage(t)
 	const chapter = 7
 	c := examples.Tour()[chapter-1]
@@ -168,32 +168,39 @@ func TestTourRoomHook(t *testing.T) {
 	for _, tab := range tabs {
 		tab.Do(chromedp.EmulateViewport(1000, 800))
 		tourReduceMotion(t, tab)
-		tab.Open(path)
-		pageEval[bool](tab, `(document.addEventListener("tour:state", (e) => { window.lastTourState = e.detail; }), true)`)
 	}
 	presenter, students := tabs[0], tabs[1:]
+	presenter.Open(path)
+	presenter.Do(chromedp.Click(chromedp.CSS("#tour-room")))
+	pageWait(t, presenter, `(document.body.dataset.tourRoomCode || "") !== ""`)
+	code := pageEval[string](presenter, `document.body.dataset.tourRoomCode`)
+	if shown := pageEval[string](presenter, `document.getElementById("tour-room-code").textContent`); strings.ReplaceAll(shown, " ", "") != code {
+		t.Errorf("the presenter's page shows the code %q, want %q", shown, code)
+	}
+	for _, s := range students {
+		s.Open("/r/" + code) // the link the presenter shows: the playground, which follows the room to the tour
+		tourWaitFor(t, s, fmt.Sprintf(`location.pathname === %q && document.body.dataset.ready === "1" && document.body.dataset.tourRoom === "follower"`, path), "the chapter, following the room")
+	}
+	pageWait(t, presenter, `document.body.dataset.tourRoomFollowers === "3"`)
 	votes := []string{"2", "2", "3"} // keys: choices 1 and 2 (0-based)
-	counts := make([]int, len(c.Question.Choices))
 	for i, s := range students {
 		pageKey(s, votes[i])
-		choice := pageEval[int](s, `window.lastTourState.choice`)
-		counts[choice]++
+		pageKey(s, kb.Enter)
+		pageWait(t, s, `document.body.dataset.phase === "voting" && !document.getElementById("tour-wait").hidden`)
 	}
-	if want := []int{0, 2, 1}; fmt.Sprint(counts) != fmt.Sprint(want) {
-		t.Fatalf("the students' choices counted %v, want %v", counts, want)
+	want := make([]string, len(c.Question.Choices))
+	for i := range want {
+		want[i] = "0"
 	}
-	pageEval[bool](presenter, fmt.Sprintf(`(document.dispatchEvent(new CustomEvent("tour:apply", {detail: {phase: "voting", counts: %s}})), true)`, strings.ReplaceAll(fmt.Sprint(counts), " ", ",")))
-	pageWait(t, presenter, `document.body.dataset.phase === "voting"`)
-	bars := pageEval[string](presenter, `[...document.querySelectorAll("#tour-votes .tour-vote-count")].map((e) => e.textContent).join(",")`)
-	if bars != "0,2,1" {
-		t.Errorf("the presenter's bars read %q, want 0,2,1", bars)
+	want[1], want[2] = "2", "1"
+	bars := `[...document.querySelectorAll("#tour-votes .tour-vote-count")].map((e) => e.textContent).join(",")`
+	pageWait(t, presenter, bars+` === `+fmt.Sprintf("%q", strings.Join(want, ",")))
+	for i, tab := range tabs {
+		if hidden := pageEval[bool](tab, `document.getElementById("tour-run").hidden && document.getElementById("tour-reveal").hidden`); !hidden {
+			t.Errorf("page %d shows the run while the class answers", i)
+		}
 	}
-	if hidden := pageEval[bool](presenter, `document.getElementById("tour-run").hidden && document.getElementById("tour-reveal").hidden`); !hidden {
-		t.Error("the presenter's page shows the run while the class votes")
-	}
-	for _, tab := range tabs {
-		pageEval[bool](tab, `(document.dispatchEvent(new CustomEvent("tour:apply", {detail: {phase: "running"}})), true)`)
-	}
+	pageKey(presenter, "s") // the presenter goes on to the run
 	for i, tab := range tabs {
 		pageWait(t, tab, `document.body.dataset.phase === "revealed"`)
 		if i > 0 {

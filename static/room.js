@@ -7,6 +7,7 @@
 //   playback  {t, playing, speed}    the position (ns), whether it plays, the speed (ns/s)
 //   view      {t0, t1, following}    the timeline's window (ns), and whether it follows the position
 //   selection {thread, t}            the thread selected on the timeline (0: none) and where
+//   tour      {n, phase}             set by a guided tour's chapter (tourroom.js): the page opens it
 //
 // Students who open /r/{code} follow it: they load the workload (their own
 // session reads the run the presenter's simulated, from the server's run
@@ -46,7 +47,7 @@ function spaced(code) {
 }
 
 /** RoomSocket is the room websocket: it reconnects with backoff, saying hello (first) again each time. */
-class RoomSocket {
+export class RoomSocket {
   constructor(first, onMessage, onGone) {
     this.first = first;
     this.onMessage = onMessage;
@@ -369,6 +370,10 @@ export class Rooms {
   apply(keys) {
     if (!this.following) return;
     const want = new Set(keys);
+    if (this.state.tour) { // the presenter runs the guided tour: follow it there
+      location.assign("/tour/" + this.state.tour.n + "?room=" + encodeURIComponent(this.code));
+      return;
+    }
     if (want.has("workload")) this.applyWorkload(this.state.workload);
     if (want.has("playback") || want.has("workload")) this.applyPlayback(this.state.playback);
     if (want.has("view")) this.applyView(this.state.view);

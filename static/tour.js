@@ -20,6 +20,7 @@
 import { RunStore, STATES, explain, threadName } from "./model.js";
 import { Timeline } from "./timeline.js";
 import { mountPanels } from "./panels.js";
+import { mountTourRoom } from "./tourroom.js";
 
 /** PROTOCOL is the protocol version this page speaks. */
 const PROTOCOL = 1;
@@ -199,14 +200,20 @@ class Tour {
 
   // ---- state -------------------------------------------------------------------
 
-  /** apply changes the state from outside (a room): {phase, choice, counts}. */
+  /**
+   * apply changes the state from outside (a room): {phase, choice, counts}, and
+   * hold (a follower's page: answering waits for the presenter's "running").
+   */
   apply(patch) {
     if (patch.n && patch.n !== this.ch.n) return go("/tour/" + patch.n);
+    if (patch.hold !== undefined) this.hold = patch.hold;
     if (patch.counts) this.state.counts = patch.counts.slice();
     if (patch.choice !== undefined && patch.choice !== null) this.choose(patch.choice, true);
     if (patch.phase === "voting" && this.state.phase === "question") this.set({ phase: "voting" });
-    else if (patch.phase === "running" || patch.phase === "revealed") this.answer(this.state.choice);
-    else this.render();
+    else if (patch.phase === "running" || patch.phase === "revealed") {
+      this.hold = false;
+      this.answer(this.state.choice);
+    } else this.render();
   }
 
   set(patch) {
@@ -222,6 +229,7 @@ class Tour {
     byId("tour-submit").disabled = !q || (this.state.choice === null && !this.ch.question.slider);
     byId("tour-skip").disabled = !q;
     byId("tour-run").hidden = q;
+    byId("tour-wait").hidden = !(this.hold && this.state.phase === "voting");
     this.renderVotes();
   }
 
@@ -310,6 +318,10 @@ class Tour {
   /** answer records the prediction (null: skipped) and starts the run. */
   answer(choice) {
     if (this.state.phase === "running" || this.state.phase === "revealed") return;
+    if (this.hold) { // in a room: the presenter starts the run
+      this.set({ choice, phase: "voting" });
+      return;
+    }
     const q = this.ch.question;
     const correct = choice === null ? null : q.slider
       ? Math.abs(choice - q.slider.answer) <= Math.max(q.slider.tolerance, q.slider.step / 2) + 1e-9
@@ -605,6 +617,9 @@ function start() {
   const main = document.querySelector("main.tour");
   if (main && main.dataset.chapter) {
     const tour = new Tour(main);
+    const q = tour.ch.question;
+    mountTourRoom({ n: tour.ch.n, choices: q.slider ? 0 : q.choices.length });
+    tour.set({}); // announce the state the room starts from
     for (const b of document.querySelectorAll(".tour-present")) {
       b.addEventListener("click", () => { setPresent(!document.body.classList.contains("present")); tour.setTheme(); });
     }
