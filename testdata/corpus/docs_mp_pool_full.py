@@ -1,5 +1,6 @@
 # source: Python 3.12 documentation, multiprocessing, https://docs.python.org/3.12/library/multiprocessing.html ("Using a pool of workers")
 # mask: ^\d{4,}$|\[\d+, \d+, \d+, \d+\]
+# compare: unordered
 from multiprocessing import Pool, TimeoutError
 import time
 import os

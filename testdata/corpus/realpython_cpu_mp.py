@@ -1,6 +1,7 @@
 # source: Real Python, "Speed Up Your Python Program With Concurrency" (Jim Anderson), https://github.com/realpython/materials/blob/master/concurrency-overview/cpu_mp.py
 # edited: loop counts shrunk (5_000_000 -> 20_000)
 # timing: Duration ([0-9.e-]+) seconds
+# timing-baseline: realpython_cpu_non_concurrent.py
 #!/usr/bin/env python3
 import multiprocessing
 import time
