@@ -55,6 +55,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.Ext = extCodec{m}
 	in.Interrupt = m.interrupt
+	in.CallableIterator = callableIterator
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.
@@ -163,4 +164,21 @@ func (p *process) mainThread() *thread {
 		p = p.parent
 	}
 	return p.main
+}
+
+// callableIterator makes iter(callable, sentinel)'s iterator, a Python object of the
+// library (lib/_gilscope_iter.py) whose __next__ may block.
+func callableIterator(t *py.Thread, callable, sentinel py.Value) (py.Value, error) {
+	mod, err := t.ImportModule("_gilscope_iter")
+	if err != nil {
+		return nil, err
+	}
+	cls, err := t.GetAttr(mod, "callable_iterator")
+	t.Decref(mod)
+	if err != nil {
+		return nil, err
+	}
+	it, err := t.Call(cls, callable, sentinel)
+	t.Decref(cls)
+	return it, err
 }

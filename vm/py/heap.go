@@ -89,10 +89,14 @@ type Interp struct {
 	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
 	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
 	// the scheduler's own check of the run's CPU budget and cancellation would.
-	Interrupt    func() error
-	mem          *Memory
-	outBytes     int64
-	outTruncated bool
+	Interrupt func() error
+	// CallableIterator, if set, makes the iterator of iter(callable, sentinel): an
+	// object whose __next__ is Python code, so that FOR_ITER runs the call as a frame
+	// and it may block (iter(queue.get, 'STOP')). Without it the form is refused.
+	CallableIterator func(t *Thread, callable, sentinel Value) (Value, error)
+	mem              *Memory
+	outBytes         int64
+	outTruncated     bool
 
 	freeDepth int     // containers being freed inside one another (decrefItem)
 	trash     []Value // references whose drop decrefItem deferred
