@@ -31,11 +31,24 @@ var corpusPending = map[string]string{
 	"pymotw_threading_local.py":          "lang: threading.local",
 	"pymotw_threading_local_defaults.py": "lang: threading.local",
 	"realpython_io_threading.py":         "lang: threading.local",
+	// CPU timings: the expectations were taken on a machine with a load average of
+	// 14–20 on 2 cores, where CPython took 3–10 times its quiet time and 0.1–0.3 s
+	// to start a Pool; regenerate them with -update on a quiet machine.
+	"realpython_cpu_mp.py":        "timing: CPython's figures taken on a loaded machine",
+	"realpython_cpu_threading.py": "timing: CPython's figures taken on a loaded machine",
 }
 
 // corpusSlow are the programs skipped under -short: they take seconds of real
-// time to simulate.
-var corpusSlow = map[string]bool{}
+// time to simulate (producers that run flat out for 0.1 s of simulated time,
+// CPU-bound loops).
+var corpusSlow = map[string]bool{
+	"realpython_cpu_mp.py":               true,
+	"realpython_cpu_non_concurrent.py":   true,
+	"realpython_cpu_threading.py":        true,
+	"realpython_prodcom_better_queue.py": true,
+	"realpython_prodcom_event.py":        true,
+	"realpython_prodcom_queue.py":        true,
+}
 
 // corpusTolerance is how far a timing figure may be from CPython's, relative.
 const corpusTolerance = 0.30
