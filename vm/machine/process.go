@@ -56,6 +56,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.Ext = extCodec{m}
 	in.Interrupt = m.interrupt
 	in.CallableIterator = callableIterator
+	in.Open = libOpen
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.
@@ -181,4 +182,21 @@ func callableIterator(t *py.Thread, callable, sentinel py.Value) (py.Value, erro
 	it, err := t.Call(cls, callable, sentinel)
 	t.Decref(cls)
 	return it, err
+}
+
+// libOpen is builtins.open: the file objects are Python (lib/_gilscope_io.py) over the
+// run's file system (fs.go).
+func libOpen(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	mod, err := t.ImportModule("_gilscope_io")
+	if err != nil {
+		return nil, err
+	}
+	open, err := t.GetAttr(mod, "open")
+	t.Decref(mod)
+	if err != nil {
+		return nil, err
+	}
+	f, err := t.CallKw(open, args, kw)
+	t.Decref(open)
+	return f, err
 }

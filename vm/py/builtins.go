@@ -699,9 +699,15 @@ func init() {
 		return t.GetAttr(args[0], "__dict__")
 	})
 	defBuiltin("input", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if t.in.Input != nil {
+			return t.in.Input(t, args, kw)
+		}
 		return nil, t.newExc(RuntimeErrorClass, "gilscope programs have no standard input")
 	})
 	defBuiltin("open", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if t.in.Open != nil {
+			return t.in.Open(t, args, kw)
+		}
 		return nil, t.newExc(OSErrorClass, "gilscope programs have no file system")
 	})
 }

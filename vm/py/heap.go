@@ -94,9 +94,12 @@ type Interp struct {
 	// object whose __next__ is Python code, so that FOR_ITER runs the call as a frame
 	// and it may block (iter(queue.get, 'STOP')). Without it the form is refused.
 	CallableIterator func(t *Thread, callable, sentinel Value) (Value, error)
-	mem              *Memory
-	outBytes         int64
-	outTruncated     bool
+	// Open and Input, if set, are the builtins open and input (the host's file system
+	// and standard input); without them both refuse.
+	Open, Input  BuiltinFunc
+	mem          *Memory
+	outBytes     int64
+	outTruncated bool
 
 	freeDepth int     // containers being freed inside one another (decrefItem)
 	trash     []Value // references whose drop decrefItem deferred
