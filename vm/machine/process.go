@@ -5,6 +5,8 @@
 package machine
 
 import (
+	"strings"
+
 	"github.com/gilscope/gilscope/vm/py"
 )
 
@@ -57,6 +59,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.Interrupt = m.interrupt
 	in.CallableIterator = callableIterator
 	in.Open = libOpen
+	in.Input = m.input
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.
@@ -199,4 +202,32 @@ func libOpen(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	f, err := t.CallKw(open, args, kw)
 	t.Decref(open)
 	return f, err
+}
+
+// input is builtins.input: it writes the prompt, then reads a line of the run's
+// standard input (Options.Stdin), charging a system call. A child process reads
+// /dev/null, as multiprocessing makes it do: EOFError.
+func (m *Machine) input(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if len(kw) != 0 {
+		return nil, t.NewExc(py.TypeErrorClass, "input() takes no keyword arguments")
+	}
+	if len(args) > 1 {
+		return nil, t.NewExc(py.TypeErrorClass, "input expected at most 1 argument, got %d", len(args))
+	}
+	th := threadOf(t)
+	if len(args) == 1 {
+		prompt, err := t.Call(py.StrClass, args[0])
+		if err != nil {
+			return nil, err
+		}
+		m.write(th, prompt.(*py.Str).S, false)
+		t.Decref(prompt)
+	}
+	m.chargeNow(th, syscallCost*1000)
+	if th.proc.id > 1 || m.stdin == "" {
+		return nil, t.NewExc(py.EOFErrorClass, "EOF when reading a line")
+	}
+	line, rest, _ := strings.Cut(m.stdin, "\n")
+	m.stdin = rest
+	return t.NewStr(strings.TrimSuffix(line, "\r")), nil
 }

@@ -40,6 +40,9 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
+	// Stdin is the program's standard input, which input() reads line by line (EOFError
+	// once it is used up); empty when there is none.
+	Stdin string
 	// MaxMemory is the run's memory budget in bytes, shared by its processes; 0 means
 	// py.DefaultMaxMemory. Going beyond it raises MemoryError in the program.
 	MaxMemory int64
@@ -185,6 +188,7 @@ func newMachine(model *Model, opts Options) *Machine {
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
 	m.maxMemory = opts.MaxMemory
+	m.stdin = opts.Stdin
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
 	}
