@@ -34,8 +34,8 @@ except ValueError as e:
     print(e)
 def writer(i):
     with open('gsfs_t%d.txt' % i, 'w') as f:
-        for j in range(2000):
-            f.write('line %d\n' % j)
+        for j in range(400):
+            f.write('line %d %s\n' % (j, 'x' * 40))
 ts = [threading.Thread(target=writer, args=(i,)) for i in range(3)]
 for t in ts: t.start()
 for t in ts: t.join()

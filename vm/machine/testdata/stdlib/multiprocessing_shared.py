@@ -39,7 +39,7 @@ if __name__ == '__main__':
     mp.freeze_support()
     counter = mp.Value('i', 0)
     arr = mp.Array('d', 4)
-    ps = [mp.Process(target=add, args=(counter, arr, n)) for n in (50, 70)]
+    ps = [mp.Process(target=add, args=(counter, arr, n)) for n in (10, 13)]
     for p in ps:
         p.start()
     for p in ps:
