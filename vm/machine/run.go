@@ -40,9 +40,6 @@ type Options struct {
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
 	OnEvents func(batch []Event, upTo int64) error
-	// Stdin is the program's standard input, which input() reads line by line (EOFError
-	// once it is used up); empty when there is none.
-	Stdin string
 	// MaxMemory is the run's memory budget in bytes, shared by its processes; 0 means
 	// py.DefaultMaxMemory. Going beyond it raises MemoryError in the program.
 	MaxMemory int64
@@ -52,6 +49,9 @@ type Options struct {
 	// Program, if set, is the source already compiled (by vm.Compile, with the same
 	// file name): Run runs it instead of compiling the source again.
 	Program *compile.Program
+	// Stdin is the program's standard input, which input() reads line by line (EOFError
+	// once it is used up); empty when there is none.
+	Stdin string
 }
 
 // ThreadInfo names a thread of a run.
