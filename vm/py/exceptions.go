@@ -77,11 +77,6 @@ var (
 	SystemErrorClass         = newExcClass("SystemError", ExceptionClass)
 	OSErrorClass             = newExcClass("OSError", ExceptionClass)
 	TimeoutErrorClass        = newExcClass("TimeoutError", OSErrorClass)
-	FileNotFoundErrorClass   = newExcClass("FileNotFoundError", OSErrorClass)
-	FileExistsErrorClass     = newExcClass("FileExistsError", OSErrorClass)
-	IsADirectoryErrorClass   = newExcClass("IsADirectoryError", OSErrorClass)
-	PermissionErrorClass     = newExcClass("PermissionError", OSErrorClass)
-	EOFErrorClass            = newExcClass("EOFError", ExceptionClass)
 	UnicodeErrorClass        = newExcClass("UnicodeError", ValueErrorClass)
 )
 
@@ -92,8 +87,7 @@ var exceptionClasses = []*Class{
 	UnboundLocalErrorClass, AttributeErrorClass, RuntimeErrorClass, RecursionErrorClass,
 	NotImplementedErrorClass, AssertionErrorClass, StopIterationClass, MemoryErrorClass,
 	ImportErrorClass, ModuleNotFoundErrorClass, SystemErrorClass, OSErrorClass,
-	TimeoutErrorClass, UnicodeErrorClass, FileNotFoundErrorClass, FileExistsErrorClass,
-	IsADirectoryErrorClass, PermissionErrorClass, EOFErrorClass,
+	TimeoutErrorClass, UnicodeErrorClass,
 }
 
 // excNew constructs a builtin exception: args[0] is the class.
