@@ -137,11 +137,8 @@ func init() {
 		return o, nil
 	}
 	SuperClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
-		if len(args) == 3 && len(kw) == 0 {
-			return superOf(t, args[1], args[2])
-		}
 		if len(args) != 1 {
-			return nil, t.newExc(RuntimeErrorClass, "gilscope supports only super() and super(type, obj)")
+			return nil, t.newExc(RuntimeErrorClass, "gilscope supports only super() without arguments")
 		}
 		f := t.frame
 		if f == nil || f.fn == nil || f.fn.defClass == nil || len(f.locals) == 0 || f.locals[0] == nil {
@@ -466,20 +463,4 @@ func rangeNew(t *Thread, args []Value, kw []string) (Value, error) {
 	}
 	t.in.alloc(&r.Header)
 	return r, nil
-}
-
-// superOf is super(typ, obj) for an instance obj of typ: attribute lookup starts after
-// typ in obj's class's MRO, as the no-argument form does with the defining class.
-func superOf(t *Thread, typ, obj Value) (Value, error) {
-	c, ok := typ.(*Class)
-	if !ok {
-		return nil, t.newExcf(TypeErrorClass, "super() argument 1 must be a type, not %s", typ.Type().Name)
-	}
-	if !obj.Type().IsSubclass(c) {
-		return nil, t.newExc(TypeErrorClass, "super(type, obj): obj must be an instance or subtype of type")
-	}
-	s := &superObj{Class: c, Self: obj}
-	t.Incref(s.Self)
-	t.in.alloc(&s.Header)
-	return s, nil
 }
