@@ -28,6 +28,7 @@ var corpusPending = map[string]string{
 	"fluentpython_spinner_proc.py":       "lang: type annotations",
 	"pymotw_futures_thread_pool_map.py":  "gen: Executor.map returns a generator (its repr, results as they come)",
 	"pymotw_multiprocessing_lock.py":     "lang: fork-pickling of builtins (sys.stdout passed to a forked child)",
+	"pymotw_threading_semaphore.py":      "lang: super(type, obj)",
 	"pymotw_threading_local.py":          "lang: threading.local",
 	"pymotw_threading_local_defaults.py": "lang: threading.local",
 	"realpython_io_threading.py":         "lang: threading.local",
