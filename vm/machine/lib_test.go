@@ -65,6 +65,10 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 	tests := []struct {
 		desc, src, last string
 	}{
+		{"a network module", "import requests\n",
+			"ModuleNotFoundError: gilscope does not support the module 'requests' yet: a simulation has no network (replace its calls with time.sleep)"},
+		{"urllib", "import urllib.request\n",
+			"ModuleNotFoundError: gilscope does not support the module 'urllib' yet"},
 		{"a missing standard module", "import asyncio\n",
 			"ModuleNotFoundError: gilscope does not support the module 'asyncio' yet"},
 		{"a missing package's submodule", "import xml.etree.ElementTree\n",
@@ -75,10 +79,6 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 			"ModuleNotFoundError: gilscope does not support the module 'dataclasses' yet"},
 		{"a module outside the standard library", "import numpy\n",
 			"ModuleNotFoundError: No module named 'numpy'"},
-		{"a network module", "import requests\n",
-			"ModuleNotFoundError: gilscope does not support the module 'requests' yet: a simulation has no network (replace its calls with time.sleep)"},
-		{"urllib", "import urllib.request\n",
-			"ModuleNotFoundError: gilscope does not support the module 'urllib' yet"},
 		{"threading.local", "import threading\nthreading.local()\n",
 			"NotImplementedError: gilscope does not support threading.local yet"},
 		{"threading.settrace", "import threading\nthreading.settrace(print)\n",
