@@ -173,35 +173,29 @@ func (p *process) mainThread() *thread {
 // callableIterator makes iter(callable, sentinel)'s iterator, a Python object of the
 // library (lib/_gilscope_iter.py) whose __next__ may block.
 func callableIterator(t *py.Thread, callable, sentinel py.Value) (py.Value, error) {
-	mod, err := t.ImportModule("_gilscope_iter")
-	if err != nil {
-		return nil, err
-	}
-	cls, err := t.GetAttr(mod, "callable_iterator")
-	t.Decref(mod)
-	if err != nil {
-		return nil, err
-	}
-	it, err := t.Call(cls, callable, sentinel)
-	t.Decref(cls)
-	return it, err
+	return callLib(t, "_gilscope_iter", "callable_iterator", []py.Value{callable, sentinel}, nil)
 }
 
 // libOpen is builtins.open: the file objects are Python (lib/_gilscope_io.py) over the
 // run's file system (fs.go).
 func libOpen(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-	mod, err := t.ImportModule("_gilscope_io")
+	return callLib(t, "_gilscope_io", "open", args, kw)
+}
+
+// callLib calls the function name of a library module, importing the module first.
+func callLib(t *py.Thread, module, name string, args []py.Value, kw []string) (py.Value, error) {
+	mod, err := t.ImportModule(module)
 	if err != nil {
 		return nil, err
 	}
-	open, err := t.GetAttr(mod, "open")
+	fn, err := t.GetAttr(mod, name)
 	t.Decref(mod)
 	if err != nil {
 		return nil, err
 	}
-	f, err := t.CallKw(open, args, kw)
-	t.Decref(open)
-	return f, err
+	r, err := t.CallKw(fn, args, kw)
+	t.Decref(fn)
+	return r, err
 }
 
 // input is builtins.input: it writes the prompt, then reads a line of the run's

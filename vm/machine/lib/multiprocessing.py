@@ -465,23 +465,8 @@ def _convert(kind, v):
     return v
 
 
-class _SharedValue:
-    """A Value: one number in shared memory (a shared cell). Each read or write of
-    .value is one step of the cell; get_lock() is the lock a read-modify-write
-    (v.value += 1) must hold, as in CPython."""
-
-    def __init__(self, typecode, value, lock):
-        self._name, self._kind = _ctype(typecode)
-        self._cell = _gilscope_mp.cell(_convert(self._kind, value))
-        self._lock = _make_lock(lock)
-
-    def _get(self):
-        return _gilscope_mp.cell_get(self._cell)
-
-    def _set(self, v):
-        _gilscope_mp.cell_set(self._cell, _convert(self._kind, v))
-
-    value = property(_get, _set)
+class _Synchronized:
+    """What Value and Array share: the lock given (or made) for them."""
 
     def get_lock(self):
         return self._lock
@@ -502,13 +487,32 @@ class _SharedValue:
     def __exit__(self, *args):
         self._lock.release()
 
+
+class _SharedValue(_Synchronized):
+    """A Value: one number in shared memory (a shared cell). Each read or write of
+    .value is one step of the cell; get_lock() is the lock a read-modify-write
+    (v.value += 1) must hold, as in CPython."""
+
+    def __init__(self, typecode, value, lock):
+        self._name, self._kind = _ctype(typecode)
+        self._cell = _gilscope_mp.cell(_convert(self._kind, value))
+        self._lock = _make_lock(lock)
+
+    def _get(self):
+        return _gilscope_mp.cell_get(self._cell)
+
+    def _set(self, v):
+        _gilscope_mp.cell_set(self._cell, _convert(self._kind, v))
+
+    value = property(_get, _set)
+
     def __repr__(self):
         if self._lock is None:
             return '%s(%r)' % (self._name, self._get())
         return '<Synchronized wrapper for %s(%r)>' % (self._name, self._get())
 
 
-class _SharedArray:
+class _SharedArray(_Synchronized):
     """An Array: a fixed number of items in shared memory (a shared cell); each item
     read or write is one step of the cell."""
 
@@ -552,25 +556,6 @@ class _SharedArray:
         return items
 
     value = property(_get_value)
-
-    def get_lock(self):
-        return self._lock
-
-    def get_obj(self):
-        return self
-
-    def acquire(self, *args):
-        return self._lock.acquire(*args)
-
-    def release(self):
-        return self._lock.release()
-
-    def __enter__(self):
-        self._lock.acquire()
-        return self
-
-    def __exit__(self, *args):
-        self._lock.release()
 
     def __repr__(self):
         if self._lock is None:
