@@ -7,6 +7,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -21,6 +22,7 @@ func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)
 // runFlags are the flags of "gilscope run".
 type runFlags struct {
 	opts   machine.Options
+	stdin  string
 	trace  string
 	events string
 	stats  bool
@@ -36,6 +38,7 @@ func (c *cli) runFlagSet(rf *runFlags) *flag.FlagSet {
 	fs.Float64Var(&rf.opts.MaxTime, "max-time", 120, "bound on simulated time, in seconds")
 	fs.Float64Var(&rf.opts.TimeSlice, "time-slice", 0, "OS time slice in seconds (0: 0.004)")
 	fs.Float64Var(&rf.opts.WakeLatency, "wake-latency", 0, "mean wake-up latency on an idle core, in seconds (0: 20e-6)")
+	fs.StringVar(&rf.stdin, "stdin", "", "a file whose lines input() reads (- for this command's standard input)")
 	fs.StringVar(&rf.trace, "trace", "", "write a Chrome trace-event file (opens in ui.perfetto.dev)")
 	fs.StringVar(&rf.events, "events", "", "write the raw event stream as JSON lines")
 	fs.BoolVar(&rf.stats, "stats", false, "print a summary of the run to stderr")
@@ -61,6 +64,13 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 	if rf.opts.MaxTime <= 0 {
 		return usageErrorf("run: -max-time must be positive")
 	}
+	if rf.stdin != "" {
+		in, err := c.readStdin(rf.stdin)
+		if err != nil {
+			return usageErrorf("run: -stdin: %v", err)
+		}
+		rf.opts.Stdin = in
+	}
 	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json
 	rf.opts.Context = ctx // a signal stops the run, even inside a long builtin
 	res, err := machine.Run(file, src, rf.opts, c.stdout, c.stderr)
@@ -77,4 +87,28 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 		return exitStatus(res.ExitCode)
 	}
 	return nil
+}
+
+// maxStdin bounds the standard input given to a program (-stdin).
+const maxStdin = 1 << 20
+
+// readStdin reads the file -stdin names, or this command's standard input for "-".
+func (c *cli) readStdin(name string) (string, error) {
+	var r io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxStdin+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxStdin {
+		return "", fmt.Errorf("more than %d bytes", maxStdin)
+	}
+	return string(b), nil
 }

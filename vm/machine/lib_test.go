@@ -65,6 +65,10 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 	tests := []struct {
 		desc, src, last string
 	}{
+		{"a network module", "import requests\n",
+			"ModuleNotFoundError: gilscope does not support the module 'requests' yet: a simulation has no network (replace its calls with time.sleep)"},
+		{"urllib", "import urllib.request\n",
+			"ModuleNotFoundError: gilscope does not support the module 'urllib' yet"},
 		{"a missing standard module", "import asyncio\n",
 			"ModuleNotFoundError: gilscope does not support the module 'asyncio' yet"},
 		{"a missing package's submodule", "import xml.etree.ElementTree\n",
@@ -103,5 +107,49 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 	src := "import math, sys, random, os.path, concurrent.futures, logging, warnings\nprint('ok')\n"
 	if r, err := Run("main.py", []byte(src), Options{Seed: 1}, &out, &errw); err != nil || r.ExitCode != 0 || out.String() != "ok\n" {
 		t.Errorf("provided modules: %v, stdout %q, stderr %q", err, out.String(), errw.String())
+	}
+}
+
+// TestInputReadsStdin checks input(): the prompt goes to stdout, lines come from
+// Options.Stdin, and EOFError follows the last one (at once in a child process,
+// whose standard input is /dev/null).
+func TestInputReadsStdin(t *testing.T) {
+	tests := []struct {
+		desc, stdin, src, want string
+	}{
+		{"lines and a prompt", "Ada\n3\n", "print(input('Name? '))\nprint(int(input()) + 1)\n", "Name? Ada\n4\n"},
+		{"a last line without its newline", "a\nb", "print(input(), input())\n", "a b\n"},
+		{"an empty line", "\nx\n", "print(repr(input()), input())\n", "'' x\n"},
+		{"end of input", "one\n", "print(input())\ntry:\n    input('more? ')\nexcept EOFError as e:\n    print('EOFError:', e)\n",
+			"one\nmore? EOFError: EOF when reading a line\n"},
+		{"no input at all", "", "try:\n    input()\nexcept EOFError as e:\n    print('EOFError:', e)\n", "EOFError: EOF when reading a line\n"},
+		{"a child process", "line\n", `import multiprocessing as mp
+def child(q):
+    try:
+        q.put(input())
+    except EOFError as e:
+        q.put('EOFError: ' + str(e))
+if __name__ == '__main__':
+    q = mp.Queue()
+    p = mp.Process(target=child, args=(q,))
+    p.start()
+    print(q.get())
+    p.join()
+    print(input())
+`, "EOFError: EOF when reading a line\nline\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			var out, errw strings.Builder
+			r, err := runWithin(t, 30*time.Second, func() (*Result, error) {
+				return Run("input.py", []byte(tt.src), Options{Seed: 1, MaxTime: 10, Stdin: tt.stdin}, &out, &errw)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.ExitCode != 0 || out.String() != tt.want {
+				t.Errorf("exit %d, stdout %q, want %q\nstderr: %s", r.ExitCode, out.String(), tt.want, errw.String())
+			}
+		})
 	}
 }

@@ -26,6 +26,8 @@ import (
 
 // Machine is one simulation run. It is not safe for concurrent use.
 type Machine struct {
+	files    map[string][]byte // the run's file system (fs.go), by absolute path
+	stdin    string            // what input() has not read yet (Options.Stdin)
 	model    *Model
 	rng      *rand.Rand
 	now      int64 // ps

@@ -42,6 +42,10 @@ webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zl
 zoneinfo
 collections.abc logging.config logging.handlers`)
 
+// networkModules are third-party modules programs use to reach the network, which a
+// simulation has not: importing one says so, as a missing standard module does.
+var networkModules = strings.Fields(`requests aiohttp httpx urllib3`)
+
 // interpModules are the modules the interpreter itself provides (vm/py's import):
 // a source module of the same name would hide them.
 var interpModules = map[string]bool{"math": true, "sys": true, "random": true}
@@ -52,7 +56,8 @@ var (
 )
 
 // missingModules compiles, once per process, a module for each standard-library
-// module: importing it raises ModuleNotFoundError with gilscope's message.
+// module and each network module: importing it raises ModuleNotFoundError with
+// gilscope's message.
 func missingModules() map[string]*compile.Program {
 	missingOnce.Do(func() {
 		missingProg = map[string]*compile.Program{}
@@ -63,6 +68,15 @@ func missingModules() map[string]*compile.Program {
 				panic(err) // the source is fixed
 			}
 			p.Lines = nil // the traceback shows the frame, not the raise
+			missingProg[name] = p
+		}
+		for _, name := range networkModules {
+			src := fmt.Sprintf("raise ModuleNotFoundError(\"gilscope does not support the module '%s' yet: a simulation has no network (replace its calls with time.sleep)\")\n", name)
+			p, err := vm.Compile("<gilscope "+name+">", []byte(src))
+			if err != nil {
+				panic(err) // the source is fixed
+			}
+			p.Lines = nil
 			missingProg[name] = p
 		}
 	})

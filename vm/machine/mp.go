@@ -67,20 +67,28 @@ var (
 
 func (e *mpEnd) Type() *py.Class { return endClass }
 
-// extCodec carries queue and pipe ends across processes: the channel is shared, the
-// handle is new in the receiving interpreter.
+// extCodec carries queue and pipe ends and shared cells across processes: the
+// channel or cell is shared, the handle is new in the receiving interpreter.
 type extCodec struct{ m *Machine }
 
 func (c extCodec) Pack(v py.Value) (any, bool) {
-	if e, ok := v.(*mpEnd); ok {
+	switch e := v.(type) {
+	case *mpEnd:
 		return *e, true
+	case *mpCell:
+		return e.s, true
 	}
 	return nil, false
 }
 
 func (c extCodec) Unpack(t *py.Thread, x any) (py.Value, error) {
-	e := x.(mpEnd)
-	n := &mpEnd{m: e.m, in: e.in, out: e.out}
+	var n py.Value
+	switch e := x.(type) {
+	case mpEnd:
+		n = &mpEnd{m: e.m, in: e.in, out: e.out}
+	case *mpCellState:
+		n = &mpCell{s: e}
+	}
 	t.Register(n)
 	return n, nil
 }
@@ -340,6 +348,7 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			return t.Unpickle(p.target)
 		}),
 	}
+	m.mpCellAttrs(t, attrs)
 	return t.NewModule("_gilscope_mp", attrs)
 }
 

@@ -5,6 +5,8 @@
 package machine
 
 import (
+	"strings"
+
 	"github.com/gilscope/gilscope/vm/py"
 )
 
@@ -55,6 +57,9 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.Ext = extCodec{m}
 	in.Interrupt = m.interrupt
+	in.CallableIterator = callableIterator
+	in.Open = libOpen
+	in.Input = m.input
 	m.installModules(in)
 	// Counts are watched when events are recorded, and always where threads fight
 	// over them: that costs time, and plain counts can go wrong.
@@ -163,4 +168,60 @@ func (p *process) mainThread() *thread {
 		p = p.parent
 	}
 	return p.main
+}
+
+// callableIterator makes iter(callable, sentinel)'s iterator, a Python object of the
+// library (lib/_gilscope_iter.py) whose __next__ may block.
+func callableIterator(t *py.Thread, callable, sentinel py.Value) (py.Value, error) {
+	return callLib(t, "_gilscope_iter", "callable_iterator", []py.Value{callable, sentinel}, nil)
+}
+
+// libOpen is builtins.open: the file objects are Python (lib/_gilscope_io.py) over the
+// run's file system (fs.go).
+func libOpen(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	return callLib(t, "_gilscope_io", "open", args, kw)
+}
+
+// callLib calls the function name of a library module, importing the module first.
+func callLib(t *py.Thread, module, name string, args []py.Value, kw []string) (py.Value, error) {
+	mod, err := t.ImportModule(module)
+	if err != nil {
+		return nil, err
+	}
+	fn, err := t.GetAttr(mod, name)
+	t.Decref(mod)
+	if err != nil {
+		return nil, err
+	}
+	r, err := t.CallKw(fn, args, kw)
+	t.Decref(fn)
+	return r, err
+}
+
+// input is builtins.input: it writes the prompt, then reads a line of the run's
+// standard input (Options.Stdin), charging a system call. A child process reads
+// /dev/null, as multiprocessing makes it do: EOFError.
+func (m *Machine) input(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+	if len(kw) != 0 {
+		return nil, t.NewExc(py.TypeErrorClass, "input() takes no keyword arguments")
+	}
+	if len(args) > 1 {
+		return nil, t.NewExc(py.TypeErrorClass, "input expected at most 1 argument, got %d", len(args))
+	}
+	th := threadOf(t)
+	if len(args) == 1 {
+		prompt, err := t.Call(py.StrClass, args[0])
+		if err != nil {
+			return nil, err
+		}
+		m.write(th, prompt.(*py.Str).S, false)
+		t.Decref(prompt)
+	}
+	m.chargeNow(th, syscallCost*1000)
+	if th.proc.id > 1 || m.stdin == "" {
+		return nil, t.NewExc(py.EOFErrorClass, "EOF when reading a line")
+	}
+	line, rest, _ := strings.Cut(m.stdin, "\n")
+	m.stdin = rest
+	return t.NewStr(strings.TrimSuffix(line, "\r")), nil
 }

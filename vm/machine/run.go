@@ -53,6 +53,9 @@ type Options struct {
 	// Program, if set, is the source already compiled (by vm.Compile, with the same
 	// file name): Run runs it instead of compiling the source again.
 	Program *compile.Program
+	// Stdin is the program's standard input, which input() reads line by line (EOFError
+	// once it is used up); empty when there is none.
+	Stdin string
 }
 
 // ThreadInfo names a thread of a run.
@@ -189,6 +192,7 @@ func newMachine(model *Model, opts Options) *Machine {
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = int64(120e12)
 	m.maxMemory = opts.MaxMemory
+	m.stdin = opts.Stdin
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)
 	}

@@ -177,6 +177,8 @@ threading.Thread(target=later).start()
 		{"zlib.compress of 200 KB", "import zlib\ndata = b'abcdefgh' * 25000\n", "zlib.compress(data)\n"},
 		{"zlib.decompress of 1 MB", "import zlib\ndata = zlib.compress(b'abcdefgh' * 125000)\n", "zlib.decompress(data)\n"},
 		{"zlib.crc32 of 1 MB", "import zlib\ndata = b'abcdefgh' * 125000\n", "zlib.crc32(data)\n"},
+		{"writing 1 MB to a file", "f = open('big.bin', 'wb')\ndata = b'x' * 1000000\n", "f.write(data)\nf.flush()\n"},
+		{"reading 1 MB from a file", "with open('big.bin', 'wb') as f:\n    f.write(b'x' * 1000000)\nf = open('big.bin', 'rb')\n", "f.read()\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

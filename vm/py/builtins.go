@@ -646,8 +646,17 @@ func init() {
 		return t.newSnapshotIter(out, filterClass), nil
 	})
 	defBuiltin("iter", func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("iter", args, kw, 1, 1); err != nil {
+		if err := t.nargs("iter", args, kw, 1, 2); err != nil {
 			return nil, err
+		}
+		if len(args) == 2 {
+			if !callable(args[0]) {
+				return nil, t.newExc(TypeErrorClass, "iter(object, sentinel): object must be callable")
+			}
+			if t.in.CallableIterator == nil {
+				return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support iter(callable, sentinel) here yet")
+			}
+			return t.in.CallableIterator(t, args[0], args[1])
 		}
 		return t.Iter(args[0])
 	})
@@ -676,13 +685,7 @@ func init() {
 		if err := t.nargs("callable", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		switch v := args[0].(type) {
-		case *Function, *Builtin, *BoundMethod, *Class:
-			return True, nil
-		case *Instance:
-			return BoolOf(v.Class.Lookup("__call__") != nil), nil
-		}
-		return False, nil
+		return BoolOf(callable(args[0])), nil
 	})
 	defBuiltin("globals", func(t *Thread, args []Value, kw []string) (Value, error) {
 		g := t.frame.globals
@@ -696,9 +699,15 @@ func init() {
 		return t.GetAttr(args[0], "__dict__")
 	})
 	defBuiltin("input", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if t.in.Input != nil {
+			return t.in.Input(t, args, kw)
+		}
 		return nil, t.newExc(RuntimeErrorClass, "gilscope programs have no standard input")
 	})
 	defBuiltin("open", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if t.in.Open != nil {
+			return t.in.Open(t, args, kw)
+		}
 		return nil, t.newExc(OSErrorClass, "gilscope programs have no file system")
 	})
 }
@@ -1214,4 +1223,15 @@ func idOf(h *Header) int64 {
 		return int64(0x5600_0000_0000 + h.ID*16)
 	}
 	return int64(0x7f00_0000_0000 + h.ID*16)
+}
+
+// callable reports whether v can be called, as the builtin callable does.
+func callable(v Value) bool {
+	switch v := v.(type) {
+	case *Function, *Builtin, *BoundMethod, *Class:
+		return true
+	case *Instance:
+		return v.Class.Lookup("__call__") != nil
+	}
+	return false
 }

@@ -274,6 +274,11 @@ func (t *Thread) Call(fn Value, args ...Value) (Value, error) {
 	return t.callValue(fn, args, nil, false)
 }
 
+// CallKw is Call with keyword arguments: the last len(kw) args are their values.
+func (t *Thread) CallKw(fn Value, args []Value, kw []string) (Value, error) {
+	return t.callValue(fn, args, kw, false)
+}
+
 // nestedBudget bounds the simulated time a nested call may run, so that an infinite
 // loop in a callback cannot hang the simulation.
 const nestedBudget = 60_000_000_000_000_000 // 60 s in ps

@@ -89,7 +89,14 @@ type Interp struct {
 	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
 	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
 	// the scheduler's own check of the run's CPU budget and cancellation would.
-	Interrupt    func() error
+	Interrupt func() error
+	// CallableIterator, if set, makes the iterator of iter(callable, sentinel): an
+	// object whose __next__ is Python code, so that FOR_ITER runs the call as a frame
+	// and it may block (iter(queue.get, 'STOP')). Without it the form is refused.
+	CallableIterator func(t *Thread, callable, sentinel Value) (Value, error)
+	// Open and Input, if set, are the builtins open and input (the host's file system
+	// and standard input); without them both refuse.
+	Open, Input  BuiltinFunc
 	mem          *Memory
 	outBytes     int64
 	outTruncated bool

@@ -192,6 +192,12 @@ func (in *Interp) isPackage(name string) bool {
 	return false
 }
 
+// ImportModule imports a module by its full name, as `import name` would, and
+// returns a new reference to it.
+func (t *Thread) ImportModule(name string) (Value, error) {
+	return t.importModule(name)
+}
+
 func (t *Thread) importModule(name string) (Value, error) {
 	in := t.in
 	if m, ok := in.modules[name]; ok {

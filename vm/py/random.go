@@ -236,6 +236,12 @@ func (t *Thread) randomModule() *Module {
 		}
 		return None, nil
 	})
+	def("sample", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return randomSample(t, r, args, kw)
+	})
+	def("choices", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return randomChoices(t, r, args, kw)
+	})
 	def("getrandbits", func(t *Thread, args []Value, kw []string) (Value, error) {
 		k, err := t.intArg(args[0], "getrandbits")
 		if err != nil {
@@ -266,4 +272,216 @@ func (t *Thread) randomModule() *Module {
 		t.Decref(v)
 	}
 	return m
+}
+
+// randomSample is random.sample(population, k), drawing as CPython 3.12's does so that
+// a seeded run picks the same items: a pool it swaps from when the population is
+// small, else indexes retried until new.
+func randomSample(t *Thread, r *mt19937, args []Value, kw []string) (Value, error) {
+	pop, kv, err := sampleArgs(t, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	switch pop.(type) {
+	case *Set, *Dict:
+		return nil, t.newExc(TypeErrorClass, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+	}
+	n64, err := t.Len(pop)
+	if err != nil {
+		return nil, err
+	}
+	n := int(n64)
+	k, err := t.intArg(kv, "sample")
+	if err != nil {
+		return nil, err
+	}
+	if k < 0 || k > int64(n) {
+		return nil, t.newExc(ValueErrorClass, "Sample larger than population or is negative")
+	}
+	setsize := 21
+	if k > 5 {
+		setsize += int(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+	}
+	idx := make([]int, k)
+	if n <= setsize {
+		pool := make([]int, n)
+		for i := range pool {
+			pool[i] = i
+		}
+		for i := range idx {
+			j := int(r.below(uint64(n - i)))
+			idx[i] = pool[j]
+			pool[j] = pool[n-i-1]
+		}
+	} else {
+		selected := map[int]bool{}
+		for i := range idx {
+			j := int(r.below(uint64(n)))
+			for selected[j] {
+				j = int(r.below(uint64(n)))
+			}
+			selected[j] = true
+			idx[i] = j
+		}
+	}
+	return pickItems(t, pop, idx)
+}
+
+// sampleArgs returns sample's population and k.
+func sampleArgs(t *Thread, args []Value, kw []string) (Value, Value, error) {
+	pos := args[:len(args)-len(kw)]
+	var pop, k Value
+	if len(pos) > 0 {
+		pop = pos[0]
+	}
+	if len(pos) > 1 {
+		k = pos[1]
+	}
+	for i, name := range kw {
+		v := args[len(pos)+i]
+		switch name {
+		case "k":
+			k = v
+		case "population":
+			pop = v
+		case "counts":
+			return nil, nil, t.newExc(NotImplementedErrorClass, "gilscope does not support random.sample's counts yet")
+		default:
+			return nil, nil, t.newExcf(TypeErrorClass, "Random.sample() got an unexpected keyword argument '%s'", name)
+		}
+	}
+	if pop == nil || k == nil || len(pos) > 2 {
+		return nil, nil, t.newExc(TypeErrorClass, "Random.sample() missing 1 required positional argument: 'k'")
+	}
+	return pop, k, nil
+}
+
+// pickItems returns the list of pop's items at idx.
+func pickItems(t *Thread, pop Value, idx []int) (Value, error) {
+	items := make([]Value, 0, len(idx))
+	for _, j := range idx {
+		i := t.newInt(int64(j))
+		v, err := t.GetItem(pop, i)
+		t.Decref(i)
+		if err != nil {
+			for _, x := range items {
+				t.Decref(x)
+			}
+			return nil, err
+		}
+		items = append(items, v)
+	}
+	return t.newList(items), nil
+}
+
+// randomChoices is random.choices(population, weights=None, *, cum_weights=None, k=1),
+// drawing as CPython 3.12's does.
+func randomChoices(t *Thread, r *mt19937, args []Value, kw []string) (Value, error) {
+	pos := args[:len(args)-len(kw)]
+	if len(pos) < 1 || len(pos) > 2 {
+		return nil, t.newExc(TypeErrorClass, "Random.choices() takes from 2 to 3 positional arguments")
+	}
+	pop := pos[0]
+	var weights, cum Value
+	if len(pos) == 2 {
+		weights = pos[1]
+	}
+	k := int64(1)
+	for i, name := range kw {
+		v := args[len(pos)+i]
+		var err error
+		switch name {
+		case "weights":
+			weights = v
+		case "cum_weights":
+			cum = v
+		case "k":
+			k, err = t.intArg(v, "choices")
+		default:
+			err = t.newExcf(TypeErrorClass, "Random.choices() got an unexpected keyword argument '%s'", name)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if weights == None {
+		weights = nil
+	}
+	if cum == None {
+		cum = nil
+	}
+	n64, err := t.Len(pop)
+	if err != nil {
+		return nil, err
+	}
+	n := int(n64)
+	k = max(k, 0)
+	if err := t.reserve(k * 8); err != nil {
+		return nil, err
+	}
+	idx := make([]int, k)
+	if weights == nil && cum == nil {
+		for i := range idx {
+			idx[i] = int(math.Floor(r.random() * float64(n)))
+		}
+		return pickItems(t, pop, idx)
+	}
+	if weights != nil && cum != nil {
+		return nil, t.newExc(TypeErrorClass, "Cannot specify both weights and cumulative weights")
+	}
+	src, accumulate := cum, false
+	if weights != nil {
+		src, accumulate = weights, true
+	}
+	ws, err := floatsOf(t, src)
+	if err != nil {
+		return nil, err
+	}
+	if accumulate {
+		for i := 1; i < len(ws); i++ {
+			ws[i] += ws[i-1]
+		}
+	}
+	if len(ws) != n {
+		return nil, t.newExc(ValueErrorClass, "The number of weights does not match the population")
+	}
+	total := ws[n-1]
+	if total <= 0 {
+		return nil, t.newExc(ValueErrorClass, "Total of weights must be greater than zero")
+	}
+	if math.IsInf(total, 0) || math.IsNaN(total) {
+		return nil, t.newExc(ValueErrorClass, "Total of weights must be finite")
+	}
+	for i := range idx {
+		x := r.random() * total
+		lo, hi := 0, n-1 // bisect_right(cum_weights, x, 0, n - 1)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if x < ws[mid] {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		idx[i] = lo
+	}
+	return pickItems(t, pop, idx)
+}
+
+// floatsOf returns the items of an iterable of numbers as floats.
+func floatsOf(t *Thread, v Value) ([]float64, error) {
+	items, err := t.toItems(v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(items))
+	for i, x := range items {
+		f, ok := toFloat(x)
+		t.Decref(x)
+		if !ok && err == nil {
+			err = t.newExcf(TypeErrorClass, "unsupported operand type(s) for +: 'float' and '%s'", x.Type().Name)
+		}
+		out[i] = f
+	}
+	return out, err
 }

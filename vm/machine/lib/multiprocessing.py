@@ -9,7 +9,9 @@ starts a new interpreter that re-imports the main module as __mp_main__ (so the
 once. The primitives are in _gilscope_mp; the rest is Python, as in CPython.
 
 Differences from CPython: Pool.imap and imap_unordered wait for every result before
-returning an iterator; there are no Managers, Value or Array.
+returning an iterator. Value, Array and a Manager's dict, list and Namespace live in
+shared cells (_gilscope_mp.cell): a Manager starts no server process, and a proxy's
+call takes a process-shared lock, reads the object, applies the call and writes it back.
 """
 
 import _gilscope_mp
@@ -17,7 +19,8 @@ import threading
 from queue import Empty, Full
 
 __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', 'Lock',
-           'cpu_count', 'current_process', 'parent_process', 'active_children',
+           'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value', 'Array', 'RawValue',
+           'RawArray', 'Manager', 'freeze_support', 'cpu_count', 'current_process', 'parent_process', 'active_children',
            'get_context', 'get_start_method', 'set_start_method', 'get_all_start_methods',
            'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort']
 
@@ -256,20 +259,36 @@ class Queue:
 
 
 class JoinableQueue(Queue):
+    """A Queue whose join() waits until every item put has been marked done: the count
+    of unfinished items is shared, and a channel holds one token while it is zero."""
+
     def __init__(self, maxsize=0):
         Queue.__init__(self, maxsize)
-        self._done = _gilscope_mp.chan()
-        self._unfinished = 0
+        self._unfinished = _gilscope_mp.cell(0)
+        self._count_lock = Lock()
+        self._zero = _gilscope_mp.chan()
+        _gilscope_mp.send(self._zero, True)
 
     def put(self, obj, block=True, timeout=None):
-        Queue.put(self, obj, block, timeout)
+        with self._count_lock:
+            n = _gilscope_mp.cell_get(self._unfinished)
+            if n == 0:
+                _gilscope_mp.recv(self._zero, None)
+            _gilscope_mp.cell_set(self._unfinished, n + 1)
+            Queue.put(self, obj, block, timeout)
 
     def task_done(self):
-        _gilscope_mp.send(self._done, None)
+        with self._count_lock:
+            n = _gilscope_mp.cell_get(self._unfinished)
+            if n <= 0:
+                raise ValueError('task_done() called too many times')
+            _gilscope_mp.cell_set(self._unfinished, n - 1)
+            if n == 1:
+                _gilscope_mp.send(self._zero, True)
 
     def join(self):
-        # Every put is matched by a task_done from whichever process got the item.
-        pass
+        _gilscope_mp.recv(self._zero, None)
+        _gilscope_mp.send(self._zero, True)
 
 
 class SimpleQueue(Queue):
@@ -347,6 +366,485 @@ class Lock:
 RLock = Lock
 
 
+class Semaphore:
+    """A semaphore shared between processes: its value is the tokens in a queue."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError('semaphore initial value must be >= 0')
+        self._q = Queue()
+        for _ in range(value):
+            self._q.put(True)
+
+    def acquire(self, block=True, timeout=None):
+        try:
+            self._q.get(block, timeout)
+            return True
+        except Empty:
+            return False
+
+    def release(self):
+        self._q.put(True)
+
+    def get_value(self):
+        return self._q.qsize()
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *args):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._bound = value
+
+    def release(self):
+        if self._q.qsize() >= self._bound:
+            raise ValueError('semaphore or lock released too many times')
+        Semaphore.release(self)
+
+
+class Event:
+    """An event shared between processes: a channel that holds one token while set."""
+
+    def __init__(self):
+        self._flag = _gilscope_mp.chan()
+        self._lock = Lock()
+
+    def is_set(self):
+        return _gilscope_mp.pending(self._flag) > 0
+
+    def set(self):
+        with self._lock:
+            if _gilscope_mp.pending(self._flag) == 0:
+                _gilscope_mp.send(self._flag, True)
+
+    def clear(self):
+        with self._lock:
+            _gilscope_mp.recv(self._flag, 0)
+
+    def wait(self, timeout=None):
+        ok, _ = _gilscope_mp.recv(self._flag, timeout)
+        if ok:
+            _gilscope_mp.send(self._flag, True)
+        return ok
+
+
+def freeze_support():
+    """Nothing to do: a program is never a frozen Windows executable here."""
+
+
+# ---- shared memory: Value and Array ----
+
+_TYPECODES = {
+    'c': ('c_char', bytes), 'b': ('c_byte', int), 'B': ('c_ubyte', int), 'h': ('c_short', int),
+    'H': ('c_ushort', int), 'i': ('c_int', int), 'I': ('c_uint', int), 'l': ('c_long', int),
+    'L': ('c_ulong', int), 'q': ('c_longlong', int), 'Q': ('c_ulonglong', int),
+    'f': ('c_float', float), 'd': ('c_double', float), 'u': ('c_wchar', str),
+}
+
+
+def _ctype(typecode_or_type):
+    if typecode_or_type not in _TYPECODES:
+        raise TypeError('gilscope supports Value and Array of typecodes %s only'
+                        % ''.join(sorted(_TYPECODES)))
+    return _TYPECODES[typecode_or_type]
+
+
+def _convert(kind, v):
+    if kind is float:
+        return float(v)
+    if kind is int:
+        if isinstance(v, float):
+            raise TypeError("'float' object cannot be interpreted as an integer")
+        return int(v)
+    return v
+
+
+class _Synchronized:
+    """What Value and Array share: the lock given (or made) for them."""
+
+    def get_lock(self):
+        return self._lock
+
+    def get_obj(self):
+        return self
+
+    def acquire(self, *args):
+        return self._lock.acquire(*args)
+
+    def release(self):
+        return self._lock.release()
+
+    def __enter__(self):
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *args):
+        self._lock.release()
+
+
+class _SharedValue(_Synchronized):
+    """A Value: one number in shared memory (a shared cell). Each read or write of
+    .value is one step of the cell; get_lock() is the lock a read-modify-write
+    (v.value += 1) must hold, as in CPython."""
+
+    def __init__(self, typecode, value, lock):
+        self._name, self._kind = _ctype(typecode)
+        self._cell = _gilscope_mp.cell(_convert(self._kind, value))
+        self._lock = _make_lock(lock)
+
+    def _get(self):
+        return _gilscope_mp.cell_get(self._cell)
+
+    def _set(self, v):
+        _gilscope_mp.cell_set(self._cell, _convert(self._kind, v))
+
+    value = property(_get, _set)
+
+    def __repr__(self):
+        if self._lock is None:
+            return '%s(%r)' % (self._name, self._get())
+        return '<Synchronized wrapper for %s(%r)>' % (self._name, self._get())
+
+
+class _SharedArray(_Synchronized):
+    """An Array: a fixed number of items in shared memory (a shared cell); each item
+    read or write is one step of the cell."""
+
+    def __init__(self, typecode, size_or_initializer, lock):
+        self._name, self._kind = _ctype(typecode)
+        if isinstance(size_or_initializer, int):
+            items = [self._kind()] * size_or_initializer
+        else:
+            items = [_convert(self._kind, v) for v in size_or_initializer]
+        self._len = len(items)
+        self._cell = _gilscope_mp.cell(items)
+        self._lock = _make_lock(lock)
+
+    def _items(self):
+        return _gilscope_mp.cell_get(self._cell)
+
+    def __len__(self):
+        return self._len
+
+    def __getitem__(self, i):
+        return self._items()[i]
+
+    def __setitem__(self, i, v):
+        if isinstance(i, slice):
+            v = [_convert(self._kind, x) for x in v]
+            if len(range(*i.indices(self._len))) != len(v):
+                raise ValueError("Can only assign sequence of same size")
+        else:
+            v = _convert(self._kind, v)
+        _gilscope_mp.cell_call(self._cell, _setitem, i, v)
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def _get_value(self):
+        items = self._items()
+        if self._kind is bytes:
+            return b''.join(items)
+        if self._kind is str:
+            return ''.join(items)
+        return items
+
+    value = property(_get_value)
+
+    def __repr__(self):
+        if self._lock is None:
+            return '<%s_Array_%d object>' % (self._name, self._len)
+        return '<SynchronizedArray wrapper for <%s_Array_%d object>>' % (self._name, self._len)
+
+
+def _make_lock(lock):
+    if lock is True:
+        return RLock()
+    if lock is False or lock is None:
+        return None
+    if not hasattr(lock, 'acquire'):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return lock
+
+
+def Value(typecode_or_type, *args, lock=True):
+    return _SharedValue(typecode_or_type, args[0] if args else 0, lock)
+
+
+def RawValue(typecode_or_type, *args):
+    return _SharedValue(typecode_or_type, args[0] if args else 0, False)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    return _SharedArray(typecode_or_type, size_or_initializer, lock)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    return _SharedArray(typecode_or_type, size_or_initializer, False)
+
+
+# ---- managers ----
+
+def _apply(obj, name, *args):
+    return getattr(obj, name)(*args)
+
+
+def _setitem(obj, key, value):
+    obj[key] = value
+
+
+def _delitem(obj, key):
+    del obj[key]
+
+
+class BaseProxy:
+    """A proxy for an object a manager holds (a shared cell): each call reads the
+    object, applies the call and writes the object back in one step, as the
+    manager's server process serves one request at a time."""
+
+    _typeid = 'object'
+
+    def __init__(self, cell):
+        self._cell = cell
+
+    def _callmethod(self, name, args=()):
+        return _gilscope_mp.cell_call(self._cell, _apply, name, *args)
+
+    def _getvalue(self):
+        return _gilscope_mp.cell_get(self._cell)
+
+    def __str__(self):
+        return str(self._getvalue())
+
+    def __repr__(self):
+        return '<%s object, typeid %r at %#x>' % (type(self).__name__, self._typeid, id(self))
+
+
+class DictProxy(BaseProxy):
+    _typeid = 'dict'
+
+    def __getitem__(self, key):
+        return self._getvalue()[key]
+
+    def __setitem__(self, key, value):
+        _gilscope_mp.cell_call(self._cell, _setitem, key, value)
+
+    def __delitem__(self, key):
+        _gilscope_mp.cell_call(self._cell, _delitem, key)
+
+    def __len__(self):
+        return len(self._getvalue())
+
+    def __contains__(self, key):
+        return key in self._getvalue()
+
+    def __iter__(self):
+        return iter(list(self._getvalue()))
+
+    def get(self, key, default=None):
+        return self._getvalue().get(key, default)
+
+    def keys(self):
+        return list(self._getvalue().keys())
+
+    def values(self):
+        return list(self._getvalue().values())
+
+    def items(self):
+        return list(self._getvalue().items())
+
+    def copy(self):
+        return self._getvalue()
+
+    def clear(self):
+        self._callmethod('clear')
+
+    def pop(self, *args):
+        return self._callmethod('pop', args)
+
+    def popitem(self):
+        return self._callmethod('popitem')
+
+    def setdefault(self, key, default=None):
+        return self._callmethod('setdefault', (key, default))
+
+    def update(self, *args, **kwds):
+        if kwds:
+            args = args + (kwds,)
+        for a in args:
+            self._callmethod('update', (a,))
+
+
+class ListProxy(BaseProxy):
+    _typeid = 'list'
+
+    def __getitem__(self, i):
+        return self._getvalue()[i]
+
+    def __setitem__(self, i, value):
+        _gilscope_mp.cell_call(self._cell, _setitem, i, value)
+
+    def __delitem__(self, i):
+        _gilscope_mp.cell_call(self._cell, _delitem, i)
+
+    def __len__(self):
+        return len(self._getvalue())
+
+    def __contains__(self, value):
+        return value in self._getvalue()
+
+    def __iter__(self):
+        return iter(self._getvalue())
+
+    def __iadd__(self, other):
+        self._callmethod('extend', (list(other),))
+        return self
+
+    def append(self, value):
+        self._callmethod('append', (value,))
+
+    def extend(self, values):
+        self._callmethod('extend', (list(values),))
+
+    def insert(self, i, value):
+        self._callmethod('insert', (i, value))
+
+    def pop(self, *args):
+        return self._callmethod('pop', args)
+
+    def remove(self, value):
+        self._callmethod('remove', (value,))
+
+    def reverse(self):
+        self._callmethod('reverse')
+
+    def sort(self, *, key=None, reverse=False):
+        if key is not None or reverse:
+            raise NotImplementedError("gilscope does not support ListProxy.sort's key and reverse yet")
+        self._callmethod('sort')
+
+    def index(self, *args):
+        return self._getvalue().index(*args)
+
+    def count(self, value):
+        return self._getvalue().count(value)
+
+
+class NamespaceProxy(BaseProxy):
+    """Attributes shared through the manager. Setting one needs the interpreter to call
+    __setattr__, which it does not yet: use setattr-free code or a dict proxy."""
+
+    _typeid = 'Namespace'
+
+    def __init__(self, cell):
+        self.__dict__['_cell'] = cell
+
+    def __getattr__(self, name):
+        if name.startswith('_'):
+            raise AttributeError(name)
+        attrs = self._getvalue()
+        if name not in attrs:
+            raise AttributeError("'Namespace' object has no attribute %r" % name)
+        return attrs[name]
+
+    def __setattr__(self, name, value):
+        if name.startswith('_'):
+            self.__dict__[name] = value
+            return
+        _gilscope_mp.cell_call(self._cell, _setitem, name, value)
+
+    def __delattr__(self, name):
+        _gilscope_mp.cell_call(self._cell, _delitem, name)
+
+    def __repr__(self):
+        attrs = self._getvalue()
+        return 'Namespace(%s)' % ', '.join('%s=%r' % (k, v) for k, v in attrs.items())
+
+
+class SyncManager:
+    """Manager(): the objects it makes live in shared cells and the synchronization
+    objects are the process-shared ones of this module; no server process is
+    started (docs/stdlib.md, "multiprocessing")."""
+
+    def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None):
+        self._state = 'INITIAL'
+
+    def start(self, initializer=None, initargs=()):
+        if self._state == 'STARTED':
+            raise ProcessError('Already started server')
+        self._state = 'STARTED'
+        if initializer is not None:
+            initializer(*initargs)
+
+    def shutdown(self):
+        self._state = 'SHUTDOWN'
+
+    def join(self, timeout=None):
+        pass
+
+    def __enter__(self):
+        if self._state == 'INITIAL':
+            self.start()
+        return self
+
+    def __exit__(self, *args):
+        self.shutdown()
+
+    def _proxy(self, cls, value):
+        if self._state != 'STARTED':
+            raise ProcessError('Manager has not been started' if self._state == 'INITIAL'
+                               else 'Manager has shut down')
+        return cls(_gilscope_mp.cell(value))
+
+    def dict(self, *args, **kwds):
+        return self._proxy(DictProxy, dict(*args, **kwds))
+
+    def list(self, sequence=()):
+        return self._proxy(ListProxy, list(sequence))
+
+    def Namespace(self, **kwds):
+        return self._proxy(NamespaceProxy, dict(kwds))
+
+    def Queue(self, maxsize=0):
+        return Queue(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        return JoinableQueue(maxsize)
+
+    def Lock(self):
+        return Lock()
+
+    def RLock(self):
+        return RLock()
+
+    def Semaphore(self, value=1):
+        return Semaphore(value)
+
+    def BoundedSemaphore(self, value=1):
+        return BoundedSemaphore(value)
+
+    def Event(self):
+        return Event()
+
+    def Value(self, typecode, value, lock=True):
+        return Value(typecode, value, lock=lock)
+
+    def Array(self, typecode, sequence, lock=True):
+        return Array(typecode, sequence, lock=lock)
+
+
+def Manager():
+    m = SyncManager()
+    m.start()
+    return m
+
+
 # ---- contexts ----
 
 _CONTEXT_PREFIX = {'fork': 'Fork', 'spawn': 'Spawn', 'forkserver': 'ForkServer'}
@@ -384,6 +882,30 @@ class _Context:
 
     def Lock(self):
         return Lock()
+
+    def RLock(self):
+        return RLock()
+
+    def Semaphore(self, value=1):
+        return Semaphore(value)
+
+    def BoundedSemaphore(self, value=1):
+        return BoundedSemaphore(value)
+
+    def Event(self):
+        return Event()
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        return Value(typecode_or_type, *args, lock=lock)
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        return Array(typecode_or_type, size_or_initializer, lock=lock)
+
+    def Manager(self):
+        return Manager()
+
+    def freeze_support(self):
+        freeze_support()
 
     def cpu_count(self):
         return cpu_count()

@@ -1,6 +1,7 @@
 # os, as gilscope provides it: the simulated process's identity (getpid, getppid,
-# cpu_count), a small fixed environment, and os.path. There is no file system:
-# os.path.exists is False for every path.
+# cpu_count), a small fixed environment, os.path, and listdir and remove over the
+# run's file system (_gilscope_fs), whose files are those the program wrote.
+import _gilscope_fs
 import _gilscope_lib
 
 # os.path is a submodule (lib/os__path.py), imported below as importlib would.
@@ -51,19 +52,27 @@ def get_native_id():
 
 
 def _refuse(what):
-    raise NotImplementedError("gilscope does not support %s yet (there is no file system)" % what)
+    raise NotImplementedError("gilscope does not support %s yet" % what)
 
 
 def getcwd():
-    return '/home/gilscope'
+    return _gilscope_fs.getcwd
 
 
 def listdir(path='.'):
-    _refuse("os.listdir")
+    if not _gilscope_fs.isdir(path):
+        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % path)
+    return _gilscope_fs.listdir(path)
 
 
 def remove(path):
-    _refuse("os.remove")
+    if _gilscope_fs.isdir(path):
+        raise IsADirectoryError('[Errno 21] Is a directory: %r' % path)
+    if not _gilscope_fs.remove(path):
+        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % path)
+
+
+unlink = remove
 
 
 def makedirs(name, mode=0o777, exist_ok=False):

@@ -1,5 +1,8 @@
-# os.path, as gilscope provides it: CPython's posixpath string functions. There is
-# no file system yet, so exists, isfile and isdir are False for every path.
+# os.path, as gilscope provides it: CPython's posixpath string functions, and
+# exists, isfile, isdir and getsize over the run's file system (_gilscope_fs), whose
+# files are those the program wrote; the working directory and its parents exist.
+import _gilscope_fs
+
 sep = '/'
 
 
@@ -82,15 +85,21 @@ def abspath(path):
 
 
 def exists(path):
-    return False
+    return _gilscope_fs.exists(path) or _gilscope_fs.isdir(path)
 
 
 def isfile(path):
-    return False
+    return _gilscope_fs.exists(path)
 
 
 def isdir(path):
-    return False
+    return _gilscope_fs.isdir(path)
+
+
+def getsize(path):
+    if not _gilscope_fs.exists(path):
+        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % path)
+    return _gilscope_fs.size(path)
 
 
 def expanduser(path):

@@ -446,29 +446,92 @@ class BrokenBarrierError(RuntimeError):
 
 
 class Barrier:
+    """A barrier for a fixed number of parties, as CPython's: it fills, then drains
+    (every waiter returns), and breaks on abort(), on a timeout or when the action
+    raises; reset() breaks it for the current waiters and makes it usable again."""
+
     def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be >= 1")
         self._cond = Condition(Lock())
-        self._parties = parties
         self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = 0  # 0 filling, 1 draining, -1 resetting, -2 broken
         self._count = 0
-        self._generation = 0
+
+    def __repr__(self):
+        if self.broken:
+            return "<%s.%s at %#x: broken>" % (self.__class__.__module__, self.__class__.__qualname__, id(self))
+        return "<%s.%s at %#x: waiters=%d/%d>" % (self.__class__.__module__, self.__class__.__qualname__,
+                                                  id(self), self.n_waiting, self.parties)
 
     def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
         with self._cond:
+            self._enter()
             index = self._count
             self._count += 1
-            generation = self._generation
-            if self._count == self._parties:
-                if self._action is not None:
-                    self._action()
-                self._count = 0
-                self._generation += 1
+            try:
+                if index + 1 == self._parties:
+                    self._release()
+                else:
+                    self._wait(timeout)
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    def _enter(self):
+        while self._state in (-1, 1):
+            self._cond.wait()
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == 0
+
+    def _release(self):
+        try:
+            if self._action:
+                self._action()
+            self._state = 1
+            self._cond.notify_all()
+        except:
+            self._break()
+            raise
+
+    def _wait(self, timeout):
+        if not self._cond.wait_for(lambda: self._state != 0, timeout):
+            self._break()
+            raise BrokenBarrierError
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == 1
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (-1, 1):
+                self._state = 0
                 self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                if self._state == 0:
+                    self._state = -1
+                elif self._state == -2:
+                    self._state = -1
             else:
-                while generation == self._generation:
-                    if not self._cond.wait(timeout) and timeout is not None:
-                        raise BrokenBarrierError()
-            return index
+                self._state = 0
+            self._cond.notify_all()
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    def _break(self):
+        self._state = -2
+        self._cond.notify_all()
 
     def _get_parties(self):
         return self._parties
@@ -476,9 +539,16 @@ class Barrier:
     parties = property(_get_parties)
 
     def _get_n_waiting(self):
-        return self._count
+        if self._state == 0:
+            return self._count
+        return 0
 
     n_waiting = property(_get_n_waiting)
+
+    def _get_broken(self):
+        return self._state == -2
+
+    broken = property(_get_broken)
 
 
 class Timer(Thread):

@@ -1,0 +1,235 @@
+// This file defines the run's file system, _gilscope_fs: files in memory, shared by
+// the run's processes, that start empty. Reading or writing one is a blocking call
+// that releases the GIL for a time that grows with its size, as a read from or write
+// to the page cache does; builtins.open and its file objects (lib/_gilscope_io.py)
+// and os's file functions are Python over it.
+
+package machine
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// Costs of file operations on the page cache (estimates, docs/stdlib.md, "Costs"):
+// a system call's entry plus a copy at memory speed.
+const (
+	fsOpenCost      = 2 * us // open(2): path lookup and a descriptor
+	fsReadCost      = 1 * us
+	fsReadPerKiB    = 250  // ns per KiB copied out (~4 GB/s)
+	fsWriteCost     = 1500 // ns
+	fsWritePerKiB   = 500  // ns per KiB copied in (~2 GB/s)
+	fsWorkingDir    = "/home/gilscope"
+	fsMaxFileLength = 1 << 28
+)
+
+// fsPath makes a program's path absolute, from the working directory os.getcwd()
+// reports.
+func fsPath(p string) string {
+	if !path.IsAbs(p) {
+		p = path.Join(fsWorkingDir, p)
+	}
+	return path.Clean(p)
+}
+
+// fsCall is a read or write of a file: the thread blocks for d, then gets result.
+type fsCall struct {
+	d      int64 // ps
+	result py.Value
+}
+
+func (c *fsCall) Describe() string { return "file I/O" }
+
+func (c *fsCall) do(m *Machine, th *thread) {
+	m.dropGIL(th)
+	m.block(th, StateBlocked, "io", 0)
+	th.timer = m.after(th.clock+c.d, func() {
+		th.timer = nil
+		m.wake(th, m.now, m.resume(th, c.result, nil))
+	})
+}
+
+// fsModule is _gilscope_fs.
+func (m *Machine) fsModule(t *py.Thread) *py.Module {
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
+	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
+		if len(args) != n {
+			return "", t.NewExc(py.TypeErrorClass, "%s takes %d arguments", name, n)
+		}
+		s, ok := args[0].(*py.Str)
+		if !ok {
+			return "", t.NewExc(py.TypeErrorClass, "expected str, bytes or os.PathLike object, not %s", args[0].Type().Name)
+		}
+		return fsPath(s.S), nil
+	}
+	attrs := map[string]py.Value{
+		// exists(path): whether the program made the file.
+		"exists": fn("exists", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "exists")
+			if err != nil {
+				return nil, err
+			}
+			_, ok := m.files[p]
+			return py.BoolOf(ok), nil
+		}),
+		// isdir(path): the working directory, its parents and the directories of files.
+		"isdir": fn("isdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "isdir")
+			if err != nil {
+				return nil, err
+			}
+			if p == "/" || p == fsWorkingDir || p == path.Dir(fsWorkingDir) {
+				return py.True, nil
+			}
+			for f := range m.files {
+				if len(f) > len(p) && f[:len(p)] == p && f[len(p)] == '/' {
+					return py.True, nil
+				}
+			}
+			return py.False, nil
+		}),
+		// size(path): the file's length in bytes.
+		"size": fn("size", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "size")
+			if err != nil {
+				return nil, err
+			}
+			return t.NewInt(int64(len(m.files[p]))), nil
+		}),
+		// open(path, truncate): opening costs a system call, charged holding the GIL
+		// (open is called from a builtin, which cannot block); the file is created, or
+		// emptied when truncate is true.
+		"open": fn("open", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "open(path, truncate)")
+			}
+			p, err := pathArg(t, args[:1], 1, "open")
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := m.files[p]; !ok || args[1] == py.True {
+				m.files[p] = nil
+			}
+			m.chargeNow(threadOf(t), fsOpenCost*1000)
+			return py.None, nil
+		}),
+		// read(path, offset, n) → the bytes at offset (all of them when n < 0), after a
+		// blocking read.
+		"read": fn("read", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 3 {
+				return nil, t.NewExc(py.TypeErrorClass, "read(path, offset, n)")
+			}
+			p, err := pathArg(t, args[:1], 1, "read")
+			if err != nil {
+				return nil, err
+			}
+			off, _ := py.AsInt(args[1])
+			n, _ := py.AsInt(args[2])
+			data := m.files[p]
+			off = min(max(off, 0), int64(len(data)))
+			end := int64(len(data))
+			if n >= 0 {
+				end = min(end, off+n)
+			}
+			b := m.newBytes(t, string(data[off:end]))
+			d := (fsReadCost + (end-off)*fsReadPerKiB/1024) * 1000
+			return nil, py.Block(t, &fsCall{d: d, result: b})
+		}),
+		// write(path, offset, data) writes data at offset (the end when offset < 0),
+		// in a blocking write, and returns its length.
+		"write": fn("write", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 3 {
+				return nil, t.NewExc(py.TypeErrorClass, "write(path, offset, data)")
+			}
+			p, err := pathArg(t, args[:1], 1, "write")
+			if err != nil {
+				return nil, err
+			}
+			off, _ := py.AsInt(args[1])
+			s, err := bytesArg(t, args[2])
+			if err != nil {
+				return nil, err
+			}
+			data := m.files[p]
+			if off < 0 || off > int64(len(data)) {
+				off = int64(len(data))
+			}
+			if off+int64(len(s)) > fsMaxFileLength {
+				return nil, t.NewExc(py.OSErrorClass, "[Errno 27] File too large")
+			}
+			if grow := int(off) + len(s) - len(data); grow > 0 {
+				data = slices.Grow(data, grow)[:int(off)+len(s)]
+			}
+			copy(data[off:], s)
+			m.files[p] = data
+			d := (fsWriteCost + int64(len(s))*fsWritePerKiB/1024) * 1000
+			return nil, py.Block(t, &fsCall{d: d, result: t.NewInt(int64(len(s)))})
+		}),
+		// remove(path) → whether there was such a file.
+		"remove": fn("remove", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "remove")
+			if err != nil {
+				return nil, err
+			}
+			_, ok := m.files[p]
+			delete(m.files, p)
+			return py.BoolOf(ok), nil
+		}),
+		// listdir(path) → the names of the files and directories in path, sorted.
+		"listdir": fn("listdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "listdir")
+			if err != nil {
+				return nil, err
+			}
+			seen := map[string]bool{}
+			var names []py.Value
+			for f := range m.files {
+				if len(f) <= len(p) || f[:len(p)] != p || (p != "/" && f[len(p)] != '/') {
+					continue
+				}
+				rest := f[len(p):]
+				if rest[0] == '/' {
+					rest = rest[1:]
+				}
+				if i := strings.IndexByte(rest, '/'); i >= 0 {
+					rest = rest[:i]
+				}
+				if !seen[rest] {
+					seen[rest] = true
+					names = append(names, t.NewStr(rest))
+				}
+			}
+			slices.SortFunc(names, func(a, b py.Value) int {
+				x, y := a.(*py.Str).S, b.(*py.Str).S
+				switch {
+				case x < y:
+					return -1
+				case x > y:
+					return 1
+				}
+				return 0
+			})
+			return t.NewList(names), nil
+		}),
+		// newline(data) → the index of the first b'\n' in data, or -1 (the
+		// interpreter's bytes have no find yet).
+		"newline": fn("newline", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 1 {
+				return nil, t.NewExc(py.TypeErrorClass, "newline(data)")
+			}
+			s, err := bytesArg(t, args[0])
+			if err != nil {
+				return nil, err
+			}
+			return t.NewInt(int64(strings.IndexByte(s, '\n'))), nil
+		}),
+		"getcwd": t.NewStr(fsWorkingDir),
+	}
+	return t.NewModule("_gilscope_fs", attrs)
+}

@@ -1,0 +1,238 @@
+# The file objects of builtins.open, over the run's file system (_gilscope_fs, Go):
+# files in memory that start empty. As CPython's buffered files do, reads take 8 KiB
+# at a time from the file and writes are kept until 8 KiB are waiting (or flush,
+# close, seek): each read or write of the file is a blocking call that releases the
+# GIL for a time that grows with its size.
+import _gilscope_fs
+
+_CHUNK = 8192
+
+
+class UnsupportedOperation(OSError):
+    pass
+
+
+class _File:
+    def __init__(self, name, mode, binary, readable, writable, append, encoding):
+        self.name = name
+        self.mode = mode
+        self._binary = binary
+        self._readable = readable
+        self._writable = writable
+        self._append = append
+        self.encoding = encoding
+        self._pos = 0       # the position of the next byte the program reads or writes
+        self._rbuf = b''    # bytes read from the file at _pos, not yet returned
+        self._eof = False
+        self._wbuf = b''    # bytes written at _pos - len(_wbuf), not yet in the file
+        self.closed = False
+
+    def __repr__(self):
+        if self._binary:
+            kind = 'BufferedReader' if self._readable and not self._writable else 'BufferedWriter'
+            if self._readable and self._writable:
+                kind = 'BufferedRandom'
+            return '<_io.%s name=%r>' % (kind, self.name)
+        return '<_io.TextIOWrapper name=%r mode=%r encoding=%r>' % (self.name, self.mode, self.encoding)
+
+    def _check(self, readable=False, writable=False):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+        if readable and not self._readable:
+            raise UnsupportedOperation('not readable')
+        if writable and not self._writable:
+            raise UnsupportedOperation('not writable')
+
+    def _out(self, data):
+        if self._binary:
+            return data
+        return data.decode(self.encoding)
+
+    # ---- reading ----
+
+    def _fill(self, want):
+        """Reads from the file until _rbuf holds want bytes or the file ends."""
+        while len(self._rbuf) < want and not self._eof:
+            chunk = _gilscope_fs.read(self.name, self._pos + len(self._rbuf), max(_CHUNK, want - len(self._rbuf)))
+            if not chunk:
+                self._eof = True
+            self._rbuf += chunk
+
+    def read(self, size=-1):
+        self._check(readable=True)
+        self.flush()
+        if size is None or size < 0:
+            data = self._rbuf + _gilscope_fs.read(self.name, self._pos + len(self._rbuf), -1)
+            self._rbuf = b''
+            self._eof = True
+        else:
+            self._fill(size)
+            data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        self._pos += len(data)
+        return self._out(data)
+
+    def readline(self, size=-1):
+        self._check(readable=True)
+        self.flush()
+        while b'\n' not in self._rbuf and not self._eof:
+            self._fill(len(self._rbuf) + _CHUNK)
+        i = _gilscope_fs.newline(self._rbuf)
+        end = len(self._rbuf) if i < 0 else i + 1
+        if size is not None and size >= 0:
+            end = min(end, size)
+        data, self._rbuf = self._rbuf[:end], self._rbuf[end:]
+        self._pos += len(data)
+        return self._out(data)
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                return lines
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    # ---- writing ----
+
+    def write(self, s):
+        self._check(writable=True)
+        if self._binary:
+            if isinstance(s, str):
+                raise TypeError("a bytes-like object is required, not 'str'")
+            data = bytes(s)
+        else:
+            if not isinstance(s, str):
+                raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+            data = s.encode(self.encoding)
+        if self._rbuf:
+            self._rbuf = b''
+            self._eof = False
+        self._wbuf += data
+        self._pos += len(data)
+        if len(self._wbuf) >= _CHUNK:
+            self.flush()
+        return len(s) if not self._binary else len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+        if self._wbuf:
+            data = self._wbuf
+            at = -1 if self._append else self._pos - len(data)
+            self._wbuf = b''
+            _gilscope_fs.write(self.name, at, data)
+            if self._append:
+                self._pos = _gilscope_fs.size(self.name)
+
+    # ---- position ----
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def seek(self, offset, whence=0):
+        self._check()
+        self.flush()
+        if whence == 0:
+            pos = offset
+        elif whence == 1:
+            pos = self._pos + offset
+        elif whence == 2:
+            pos = _gilscope_fs.size(self.name) + offset
+        else:
+            raise ValueError('invalid whence (%r, should be 0, 1 or 2)' % whence)
+        if pos < 0:
+            raise ValueError('negative seek position %r' % pos)
+        self._pos = pos
+        self._rbuf = b''
+        self._eof = False
+        return pos
+
+    def truncate(self, size=None):
+        raise NotImplementedError('gilscope does not support truncate yet')
+
+    # ---- the rest ----
+
+    def readable(self):
+        self._check()
+        return self._readable
+
+    def writable(self):
+        self._check()
+        return self._writable
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        self._check()
+        return 3
+
+    def close(self):
+        if not self.closed:
+            try:
+                self.flush()
+            finally:
+                self.closed = True
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+         closefd=True, opener=None):
+    if not isinstance(file, str):
+        raise TypeError('expected str, bytes or os.PathLike object, not %s' % type(file).__name__)
+    if not isinstance(mode, str):
+        raise TypeError('open() argument 2 must be str, not %s' % type(mode).__name__)
+    kinds = [c for c in mode if c in 'rwax']
+    if len(kinds) != 1 or any(c not in 'rwaxbt+' for c in mode) or len(set(mode)) != len(mode):
+        if len(kinds) != 1 and all(c in 'rwaxbt+' for c in mode) and len(set(mode)) == len(mode):
+            raise ValueError('Must have exactly one of create/read/write/append mode')
+        raise ValueError('invalid mode: %r' % mode)
+    binary = 'b' in mode
+    if binary and 't' in mode:
+        raise ValueError("can't have text and binary mode at once")
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    kind = kinds[0]
+    plus = '+' in mode
+    if _gilscope_fs.isdir(file):
+        raise IsADirectoryError('[Errno 21] Is a directory: %r' % file)
+    exists = _gilscope_fs.exists(file)
+    if kind == 'r' and not exists:
+        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % file)
+    if kind == 'x' and exists:
+        raise FileExistsError('[Errno 17] File exists: %r' % file)
+    _gilscope_fs.open(file, kind == 'w')
+    f = _File(file, mode, binary, kind == 'r' or plus, kind != 'r' or plus, kind == 'a',
+              None if binary else (encoding or 'UTF-8'))
+    if kind == 'a':
+        f._pos = _gilscope_fs.size(file)
+    return f
