@@ -26,8 +26,12 @@ const (
 	wsWriteWait = 10 * time.Second
 	// wsPongWait is how long the reader waits for any message or pong.
 	wsPongWait = 60 * time.Second
-	// wsPingPeriod is how often the writer pings; less than wsPongWait.
-	wsPingPeriod = wsPongWait * 9 / 10
+	// wsPingPeriod is how often the writer pings. The ping may wait behind a
+	// write of up to wsWriteWait to a slow browser, and its pong behind the
+	// browser's own traffic, so the margin to wsPongWait is half of it, not
+	// the 6 s of gorilla's chat example: an overloaded server's sessions were
+	// closed for a pong that was only late.
+	wsPingPeriod = wsPongWait / 2
 	// wsSendQueue bounds the messages waiting for the writer. When it is
 	// full the session waits, and so, in turn, does the simulation.
 	wsSendQueue = 16
