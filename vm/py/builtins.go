@@ -168,18 +168,19 @@ func init() {
 type builtinDef struct {
 	name string
 	fn   BuiltinFunc
+	push BuiltinFunc // Builtin.Push
 }
 
 var builtinFuncs []builtinDef
 
 func defBuiltin(name string, fn BuiltinFunc) {
-	builtinFuncs = append(builtinFuncs, builtinDef{name, fn})
+	builtinFuncs = append(builtinFuncs, builtinDef{name: name, fn: fn})
 }
 
 func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	d := t.NewDict()
 	for _, b := range builtinFuncs {
-		f := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: b.name, Fn: b.fn}
+		f := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: b.name, Fn: b.fn, Push: b.push}
 		t.setStr(d, b.name, f)
 	}
 	for _, c := range []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, StrClass,
@@ -672,6 +673,15 @@ func init() {
 		}
 		return v, nil
 	})
+	builtinFuncs[len(builtinFuncs)-1].push = func(t *Thread, args []Value, kw []string) (Value, error) {
+		// next(gen) from Python code runs the generator's frame in the thread's loop.
+		if len(args) == 1 && len(kw) == 0 {
+			if g, ok := args[0].(*Generator); ok {
+				return t.genPushSend(g, None)
+			}
+		}
+		return nil, nil
+	}
 	defBuiltin("callable", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("callable", args, kw, 1, 1); err != nil {
 			return nil, err

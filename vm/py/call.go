@@ -245,7 +245,13 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 		return nil, nil
 	case *Builtin:
 		if fn.Self != nil {
-			return fn.Fn(t, prepend(fn.Self, args), kw)
+			args = prepend(fn.Self, args)
+		}
+		if push && fn.Push != nil {
+			f := t.frame
+			if r, err := fn.Push(t, args, kw); r != nil || err != nil || t.frame != f {
+				return r, err
+			}
 		}
 		return fn.Fn(t, args, kw)
 	case *BoundMethod:

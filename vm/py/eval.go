@@ -217,7 +217,7 @@ reload:
 			}
 			t.Decref(v)
 
-		case compile.JUMP_FORWARD, compile.JUMP_BACKWARD:
+		case compile.JUMP_FORWARD, compile.JUMP_BACKWARD, compile.JUMP_BACKWARD_NO_INTERRUPT:
 			pc = int(arg)
 
 		case compile.LOAD_GLOBAL:
@@ -252,6 +252,14 @@ reload:
 			var v Value
 			if it, ok := stack[sp-1].(*iterator); ok {
 				v = t.iterNext(it)
+			} else if g, ok := stack[sp-1].(*Generator); ok && g.frame != nil {
+				// The generator's frame runs on this thread's stack; what it yields
+				// lands on this stack, and its return ends the loop (genReturn).
+				f.pc, f.sp = pc, sp
+				if err = t.resumeGen(g, None, genForIter); err != nil {
+					break
+				}
+				goto reload
 			} else if next := pyNext(stack[sp-1]); next != nil {
 				// A Python __next__ runs as a frame (it may block); its value lands
 				// on this stack, and StopIteration ends the loop (handleError).
@@ -297,6 +305,28 @@ reload:
 			}
 			goto reload
 
+		case compile.YIELD_VALUE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			f.pc, f.sp = pc, sp
+			if stop, done := t.yieldValue(f, v); done {
+				return stop
+			}
+			goto reload
+
+		case compile.RETURN_GENERATOR:
+			f.pc, f.sp = pc, sp
+			if stop, done := t.returnGenerator(f); done {
+				return stop
+			}
+			if t.pendingErr != nil {
+				err = t.pendingErr
+				t.pendingErr = nil
+				goto raise
+			}
+			goto reload
+
 		case compile.CALL:
 			n := int(arg)
 			kw := f.kwnames
@@ -319,6 +349,12 @@ reload:
 					break
 				}
 				if t.frame != f {
+					if t.pendingErr != nil {
+						// throw() resumed a generator with an exception to raise in it.
+						err = t.pendingErr
+						t.pendingErr = nil
+						goto raise
+					}
 					goto reload
 				}
 				sp = f.sp
@@ -449,6 +485,9 @@ func compareInts(op int, a, b int64) bool {
 // returnFrom pops frame f, which returned v (a new reference), and delivers v to
 // its caller. done reports that Run must return stop.
 func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
+	if f.gen != nil {
+		return t.genReturn(f, v)
+	}
 	if f.onReturn != nil {
 		r, err := f.onReturn(t, v)
 		if err != nil {
@@ -475,8 +514,19 @@ func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
 	return 0, false
 }
 
-// popFrame releases f's locals and stack and makes its parent current.
+// popFrame releases f's locals and stack and makes its parent current. A generator's
+// frame popped this way has finished.
 func (t *Thread) popFrame(f *Frame) {
+	t.releaseFrame(f)
+	t.frame = f.parent
+	t.depth--
+	if f.gen != nil {
+		t.genFinished(f.gen)
+	}
+}
+
+// releaseFrame drops the references f holds.
+func (t *Thread) releaseFrame(f *Frame) {
 	for i, v := range f.locals {
 		if v != nil {
 			t.Decref(v)
@@ -500,8 +550,6 @@ func (t *Thread) popFrame(f *Frame) {
 		t.Decref(f.names)
 		f.names = nil
 	}
-	t.frame = f.parent
-	t.depth--
 	if f.fn != nil {
 		fn := f.fn
 		f.fn = nil

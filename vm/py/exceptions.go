@@ -87,7 +87,7 @@ var exceptionClasses = []*Class{
 	UnboundLocalErrorClass, AttributeErrorClass, RuntimeErrorClass, RecursionErrorClass,
 	NotImplementedErrorClass, AssertionErrorClass, StopIterationClass, MemoryErrorClass,
 	ImportErrorClass, ModuleNotFoundErrorClass, SystemErrorClass, OSErrorClass,
-	TimeoutErrorClass, UnicodeErrorClass,
+	TimeoutErrorClass, UnicodeErrorClass, GeneratorExitClass,
 }
 
 // excNew constructs a builtin exception: args[0] is the class.

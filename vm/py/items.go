@@ -556,6 +556,13 @@ func (t *Thread) Next(it Value) (Value, error) {
 	switch o := it.(type) {
 	case *iterator:
 		return t.iterNext(o), nil
+	case *Generator:
+		r, done, err := t.genSendSync(o, None)
+		if done {
+			t.Decref(r)
+			return nil, nil
+		}
+		return r, err
 	case *Instance:
 		if m := o.Class.Lookup("__next__"); m != nil {
 			r, err := t.callValue(m, []Value{it}, nil, false)
