@@ -123,8 +123,8 @@ type Thread struct {
 	pendingErr     error
 	syncDepth      int
 	genReturned    bool // a generator run by genRunSync returned instead of yielding
-	cDepth         int // builtins' recursion into nested values (enterNested)
-	workDone       int // builtins' work since the last look at the interrupt
+	cDepth         int  // builtins' recursion into nested values (enterNested)
+	workDone       int  // builtins' work since the last look at the interrupt
 	// Data is free for the scheduler's own per-thread state.
 	Data any
 }
