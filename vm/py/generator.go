@@ -447,6 +447,10 @@ func (t *Thread) finalizeGen(g *Generator) {
 	if !ok {
 		e = t.internalError(err)
 	}
+	if len(e.Exc.TB) == 0 {
+		// As CPython's unraisable hook: the frame the generator was dropped in.
+		e.Exc.addTraceback(t.frame)
+	}
 	t.in.write(t, "Exception ignored in: "+g.repr()+"\n"+t.FormatException(e), true)
 	t.Decref(e)
 }
@@ -636,6 +640,11 @@ func (t *Thread) genThrowMethod(args []Value, kw []string, mode genMode) (Value,
 		return nil, err
 	}
 	g := args[0].(*Generator)
+	if len(args) > 2 {
+		if err := t.warnDeprecated("the (type, exc, tb) signature of throw() is deprecated, use the single-arg signature instead."); err != nil {
+			return nil, err
+		}
+	}
 	exc, err := t.throwArgs(args[1:])
 	if err != nil {
 		return nil, err
@@ -651,6 +660,35 @@ func (t *Thread) genThrowMethod(args []Value, kw []string, mode genMode) (Value,
 		return nil, e
 	}
 	return r, err
+}
+
+// warnDeprecated issues a DeprecationWarning through the warnings module, attributed
+// to the Python line calling the builtin, when the interpreter has that module.
+func (t *Thread) warnDeprecated(msg string) error {
+	if _, ok := t.in.SourceModules["warnings"]; !ok {
+		return nil
+	}
+	m, err := t.importModule("warnings")
+	if err != nil {
+		return err
+	}
+	defer t.Decref(m)
+	var warn, cat Value
+	if warn, err = t.getAttr(m, "warn"); err != nil || warn == nil {
+		return err
+	}
+	defer t.Decref(warn)
+	if cat, err = t.getAttr(m, "DeprecationWarning"); err != nil || cat == nil {
+		return err
+	}
+	defer t.Decref(cat)
+	s := t.NewStr(msg)
+	defer t.Decref(s)
+	r, err := t.Call(warn, s, cat)
+	if err == nil {
+		t.Decref(r)
+	}
+	return err
 }
 
 // throwArgs makes the exception throw(type[, value[, tb]]) raises, as CPython does.

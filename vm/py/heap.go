@@ -305,6 +305,8 @@ func (t *Thread) free(v Value) {
 		t.Decref(o.d)
 	case *Generator:
 		t.finalizeGen(o)
+	case *lazyIter:
+		t.freeLazy(o)
 	case *genFrame:
 		t.Decref(o.g)
 	case *Class:
