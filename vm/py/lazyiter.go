@@ -9,11 +9,11 @@ import "fmt"
 // lazyIter is a zip, map, filter or enumerate object.
 type lazyIter struct {
 	Header
-	cls     *Class
-	srcs    []Value // the source iterators; nil once exhausted
-	fn      Value   // map's function, filter's predicate (None: truth); nil for zip and enumerate
-	count   Value   // enumerate's next index
-	strict  bool    // zip(strict=True)
+	cls    *Class
+	srcs   []Value // the source iterators; nil once exhausted
+	fn     Value   // map's function, filter's predicate (None: truth); nil for zip and enumerate
+	count  Value   // enumerate's next index
+	strict bool    // zip(strict=True)
 }
 
 func (it *lazyIter) Type() *Class { return it.cls }
