@@ -799,11 +799,12 @@ func (c *compiler) whileStmt(s *syntax.While) {
 func (c *compiler) forStmt(s *syntax.For) {
 	top, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
-	old := c.setPos(s.Iter)
+	// GET_ITER, FOR_ITER and END_FOR are located at the whole statement, as in
+	// CPython 3.12: a traceback entry at FOR_ITER (an iterator's error) has no carets.
+	stmtPos := c.f.pos
 	c.emit(GET_ITER, 0)
 	c.bind(top)
 	c.jump(FOR_ITER, cleanup)
-	c.f.pos = old
 	c.store(s.Target)
 	c.pushBlock(&fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
@@ -811,7 +812,8 @@ func (c *compiler) forStmt(s *syntax.For) {
 	if !c.f.dead {
 		c.jump(JUMP_BACKWARD, top)
 	}
-	old = c.setPos(s.Iter)
+	old := c.f.pos
+	c.f.pos = stmtPos
 	c.bind(cleanup)
 	c.emit(END_FOR, 0)
 	c.f.pos = old
