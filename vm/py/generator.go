@@ -128,6 +128,9 @@ func (t *Thread) resumeGen(g *Generator, v Value, mode genMode) error {
 	f.parent = t.frame
 	t.frame = f
 	t.depth++
+	// The running frame keeps its generator alive: next(g) from Python code drops
+	// the caller's reference as soon as the frame is pushed.
+	t.Incref(g)
 	g.running, g.started, g.mode = true, true, mode
 	f.sync = mode == genSync
 	t.genEnter(g)
@@ -173,11 +176,13 @@ func (t *Thread) yieldValue(f *Frame, v Value) (stop Stop, done bool) {
 	if g.mode == genSync {
 		f.sync = false
 		t.syncResult = v
+		t.Decref(g)
 		return stopSync, true
 	}
 	p := t.frame
 	p.stack[p.sp] = v
 	p.sp++
+	t.Decref(g)
 	return 0, false
 }
 
@@ -213,7 +218,8 @@ func (t *Thread) genReturn(f *Frame, v Value) (stop Stop, done bool) {
 
 // genFinished records that g's frame, being released, is gone.
 func (t *Thread) genFinished(g *Generator) {
-	if g.running {
+	running := g.running
+	if running {
 		t.genLeave(g)
 	}
 	g.running = false
@@ -222,6 +228,9 @@ func (t *Thread) genFinished(g *Generator) {
 	if g.exc != nil {
 		t.Decref(g.exc)
 		g.exc = nil
+	}
+	if running {
+		t.Decref(g)
 	}
 }
 
@@ -439,7 +448,14 @@ func (t *Thread) finalizeGen(g *Generator) {
 		}
 		return
 	}
+	// The generator lives again while it closes (its running frame holds a
+	// reference), as CPython resurrects an object in its finalizer.
+	h := &g.Header
+	h.flags &^= flagFreed
+	h.Ref = 1
 	err := t.genClose(g)
+	h.Ref--
+	h.flags |= flagFreed
 	if err == nil {
 		return
 	}
