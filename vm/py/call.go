@@ -205,7 +205,17 @@ func (t *Thread) callGeneric(f *Frame, n int, kw []string) error {
 	} else {
 		fnv, args = self, f.stack[sp-n:sp]
 	}
-	res, err := t.callValue(fnv, args, kw, true)
+	var res Value
+	var err error
+	if hasGenerator(args) {
+		if i := consumedArg(fnv, args, kw); i >= 0 {
+			err = t.pushDrain(fnv, args, kw, i)
+		} else {
+			res, err = t.callValue(fnv, args, kw, true)
+		}
+	} else {
+		res, err = t.callValue(fnv, args, kw, true)
+	}
 	if err != nil && err != errBlocked {
 		return err
 	}

@@ -29,7 +29,7 @@ type TBEntry struct {
 }
 
 func (e *ExcState) addTraceback(f *Frame) {
-	if f == nil || f.code == baseCode {
+	if f == nil || f.code == baseCode || isDrainCode(f.code) {
 		return
 	}
 	e.TB = append(e.TB, TBEntry{Code: f.code, PC: f.lasti})
