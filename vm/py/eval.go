@@ -81,9 +81,12 @@ reload:
 			if skip {
 				skip = false
 			} else if *t.Breaker != 0 {
-				f.pc, f.sp = pc, sp
-				t.skipCheck = true
-				return StopCheckpoint
+				// RESUME 2 (in yield from) does not check, as in CPython 3.12.
+				if op != compile.RESUME || arg < 2 {
+					f.pc, f.sp = pc, sp
+					t.skipCheck = true
+					return StopCheckpoint
+				}
 			} else if t.Ticks > 0 {
 				t.Ticks--
 				if t.Ticks == 0 {
