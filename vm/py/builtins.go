@@ -592,8 +592,18 @@ func init() {
 	builtinFuncs[len(builtinFuncs)-1].push = func(t *Thread, args []Value, kw []string) (Value, error) {
 		// next(gen) from Python code runs the generator's frame in the thread's loop.
 		if len(args) == 1 && len(kw) == 0 {
-			if g, ok := args[0].(*Generator); ok {
-				return t.genPushSend(g, None)
+			switch it := args[0].(type) {
+			case *Generator:
+				return t.genPushSend(it, None)
+			case *Instance:
+				// A __next__ written in Python runs as a pushed call (it may block).
+				if next := pyNext(it); next != nil {
+					t.Incref(it)
+					if err := t.pushCall(next, []Value{it}, nil); err != nil {
+						t.Decref(it)
+						return nil, err
+					}
+				}
 			}
 		}
 		return nil, nil

@@ -207,7 +207,7 @@ func (t *Thread) callGeneric(f *Frame, n int, kw []string) error {
 	}
 	var res Value
 	var err error
-	if hasGenerator(args) {
+	if mayDrain(args) {
 		if i := consumedArg(fnv, args, kw); i >= 0 {
 			err = t.pushDrain(fnv, args, kw, i)
 		} else {

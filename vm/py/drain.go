@@ -56,10 +56,12 @@ func isDrainCode(code *compile.Funcode) bool {
 	return code == collectCode || code == anyCode || code == allCode
 }
 
-// hasGenerator reports whether a call's arguments include a generator.
-func hasGenerator(args []Value) bool {
+// mayDrain reports whether a call's arguments include a generator or an instance
+// (which may be an iterator written in Python).
+func mayDrain(args []Value) bool {
 	for _, a := range args {
-		if _, ok := a.(*Generator); ok {
+		switch a.(type) {
+		case *Generator, *Instance:
 			return true
 		}
 	}
@@ -67,12 +69,20 @@ func hasGenerator(args []Value) bool {
 }
 
 // consumedArg returns the index in args (self first for a method) of the iterable a
-// builtin consumes whole, when it is a generator started or not, or -1.
+// builtin consumes whole, when it is a generator (started or not) or an iterator
+// whose __next__ is Python code, or -1.
 func consumedArg(fn Value, args []Value, kw []string) int {
 	gen := func(i int) int {
 		if i < len(args) {
-			if g, ok := args[i].(*Generator); ok && g.frame != nil && !g.running {
-				return i
+			switch a := args[i].(type) {
+			case *Generator:
+				if a.frame != nil && !a.running {
+					return i
+				}
+			case *Instance:
+				if pyNext(a) != nil {
+					return i
+				}
 			}
 		}
 		return -1
