@@ -221,19 +221,18 @@ func (c *compiler) funcode(sc *scope, name, qual string, line int32, a *syntax.A
 	if len(fc.Freevars) > 0 {
 		c.emit(COPY_FREE_VARS, uint32(len(fc.Freevars)))
 	}
-	if sc.generator {
-		c.emit(RETURN_GENERATOR, 0)
-		c.emit(POP_TOP, 0)
-	}
-	c.emit(RESUME, 0)
 	if !sc.generator {
+		c.emit(RESUME, 0)
 		body()
 	} else {
-		// As CPython 3.12 does: a handler around the whole body turns a StopIteration
-		// leaving the generator into a RuntimeError (PEP 479).
+		// As CPython 3.12 does: a handler around the whole body, from its RESUME, turns
+		// a StopIteration leaving the generator into a RuntimeError (PEP 479).
 		fc.IsGenerator = true
+		c.emit(RETURN_GENERATOR, 0)
+		c.emit(POP_TOP, 0)
 		stop := c.newLabel()
 		c.pushHandler(stop, 0, true)
+		c.emit(RESUME, 0)
 		body()
 		c.popHandler()
 		c.bind(stop)
