@@ -308,28 +308,6 @@ reload:
 			}
 			goto reload
 
-		case compile.YIELD_VALUE:
-			sp--
-			v := stack[sp]
-			stack[sp] = nil
-			f.pc, f.sp = pc, sp
-			if stop, done := t.yieldValue(f, v); done {
-				return stop
-			}
-			goto reload
-
-		case compile.RETURN_GENERATOR:
-			f.pc, f.sp = pc, sp
-			if stop, done := t.returnGenerator(f); done {
-				return stop
-			}
-			if t.pendingErr != nil {
-				err = t.pendingErr
-				t.pendingErr = nil
-				goto raise
-			}
-			goto reload
-
 		case compile.CALL:
 			n := int(arg)
 			kw := f.kwnames
@@ -380,6 +358,13 @@ reload:
 			err = t.execSlow(f, op, arg)
 			if err == nil {
 				if t.frame != f {
+					if t.pendingErr != nil {
+						// throw() through CALL_FUNCTION_EX resumed a generator with
+						// an exception to raise in it.
+						err = t.pendingErr
+						t.pendingErr = nil
+						goto raise
+					}
 					goto reload
 				}
 				sp, pc = f.sp, f.pc
@@ -564,6 +549,9 @@ func (t *Thread) releaseFrame(f *Frame) {
 // done reports that Run must return stop (the thread blocked, finished, or a nested call
 // ended with the exception).
 func (t *Thread) handleError(f *Frame, err error) (stop Stop, done bool) {
+	if err == errSyncDone {
+		return stopSync, true
+	}
 	if err == errBlocked {
 		if t.resume == nil {
 			t.resume = pushResult

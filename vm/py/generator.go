@@ -511,10 +511,33 @@ func (t *Thread) sendTo(d Value, v Value) (r Value, done bool, err error) {
 	return r, false, err
 }
 
-// execGenerator executes the generator instructions that do not switch frames by
-// themselves returning: SEND, END_SEND, CLEANUP_THROW and GET_YIELD_FROM_ITER.
+// errSyncDone is what an instruction returns when the nested run it is part of ends
+// (a generator run by a builtin yielded or returned): Run returns stopSync.
+var errSyncDone error = syncDoneError{}
+
+type syncDoneError struct{}
+
+func (syncDoneError) Error() string { return "nested run done" }
+
+// execGenerator executes the generator instructions, outside the evaluator's main
+// switch so that they cost its hot loop nothing. A frame switch (a yield, a generator
+// returned, a delegate resumed) is seen by the loop as t.frame changing.
 func (t *Thread) execGenerator(f *Frame, op compile.Opcode, arg uint32) error {
 	switch op {
+	case compile.YIELD_VALUE:
+		if _, done := t.yieldValue(f, f.pop()); done {
+			return errSyncDone
+		}
+
+	case compile.RETURN_GENERATOR:
+		if _, done := t.returnGenerator(f); done {
+			return errSyncDone
+		}
+		if err := t.pendingErr; err != nil {
+			t.pendingErr = nil
+			return err
+		}
+
 	case compile.GET_YIELD_FROM_ITER:
 		x := f.top()
 		if _, ok := x.(*Generator); ok {
