@@ -160,8 +160,10 @@ func everyInstruction() (c [256]bool) {
 
 // backEdgesAndCalls marks 3.10+'s check points: loop back-edges, function entry and
 // calls (Python/bytecodes.c: CHECK_EVAL_BREAKER in JUMP_BACKWARD, RESUME, CALL*). A
-// generator checks at RESUME 1 after each yield; RESUME 2 (inside yield from) and
-// JUMP_BACKWARD_NO_INTERRUPT do not check, which the evaluator handles.
+// generator checks at RESUME 1 after each yield. JUMP_BACKWARD_NO_INTERRUPT does not
+// check; RESUME 2 (inside yield from) checks here, where CPython skips it: the table
+// is per opcode, and looking at RESUME's argument cost the countdown loop a register
+// (docs/models.md).
 func backEdgesAndCalls() (c [256]bool) {
 	for _, op := range []compile.Opcode{compile.JUMP_BACKWARD, compile.RESUME, compile.CALL,
 		compile.CALL_FUNCTION_EX} {

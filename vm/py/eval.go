@@ -81,12 +81,9 @@ reload:
 			if skip {
 				skip = false
 			} else if *t.Breaker != 0 {
-				// RESUME 2 (in yield from) does not check, as in CPython 3.12.
-				if op != compile.RESUME || arg < 2 {
-					f.pc, f.sp = pc, sp
-					t.skipCheck = true
-					return StopCheckpoint
-				}
+				f.pc, f.sp = pc, sp
+				t.skipCheck = true
+				return StopCheckpoint
 			} else if t.Ticks > 0 {
 				t.Ticks--
 				if t.Ticks == 0 {
@@ -220,7 +217,7 @@ reload:
 			}
 			t.Decref(v)
 
-		case compile.JUMP_FORWARD, compile.JUMP_BACKWARD, compile.JUMP_BACKWARD_NO_INTERRUPT:
+		case compile.JUMP_FORWARD, compile.JUMP_BACKWARD:
 			pc = int(arg)
 
 		case compile.LOAD_GLOBAL:

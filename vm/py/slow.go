@@ -523,6 +523,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 	case compile.LOAD_ASSERTION_ERROR:
 		f.push(AssertionErrorClass)
 
+	case compile.JUMP_BACKWARD_NO_INTERRUPT:
+		f.pc = int(arg)
+
 	case compile.YIELD_VALUE, compile.RETURN_GENERATOR, compile.GET_YIELD_FROM_ITER, compile.SEND,
 		compile.END_SEND, compile.CLEANUP_THROW:
 		return t.execGenerator(f, op, arg)
