@@ -28,6 +28,9 @@ func FuzzCompileAndRun(f *testing.F) {
 	f.Add([]byte("x = [0] * 10**9\n"))
 	f.Add([]byte("def f(): f()\nf()\n"))
 	f.Add([]byte("print(2 ** 10 ** 10)\n"))
+	f.Add([]byte("def g(n):\n    x = yield n\n    r = yield from g(x)\n    return r\nh = g(1)\nnext(h)\nh.send(2)\nh.throw(KeyError)\n"))
+	f.Add([]byte("def g():\n    try:\n        yield\n    finally:\n        yield\ni = g()\nnext(i)\ndel i\nprint(sum(x for x in g()))\n"))
+	f.Add([]byte("def g():\n    while True:\n        yield\nprint(list(zip(g(), map(len, g()), filter(None, g()))))\n"))
 	addHostileSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cfg := py.DefaultConfig()

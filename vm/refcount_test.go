@@ -22,11 +22,18 @@ func TestGarbageIsFreed(t *testing.T) {
 		"string format":   "x = f'{i:>5}' + '%d' % i + '{}'.format(i)",
 		"unnamed except":  "try:\n        raise ValueError(i)\n    except ValueError:\n        pass",
 		"exception value": "e = ValueError(i)",
+		"generators":      "x = [sum(k * i for k in range(3))] + next(iter(G(i)))",
+		"suspended":       "g = G(i)\n    next(g)",
+		"yield from":      "g = D(i)\n    next(g)\n    g.throw(KeyError(i))",
+		"generator exit":  "g = G(i)\n    next(g)\n    g.close()\n    x = list(zip(G(i), map(str, G(i)), enumerate(G(i))))",
+		"send and return": "g = G(i)\n    next(g)\n    try:\n        g.send([i])\n        g.send(None)\n    except StopIteration as e:\n        x = e.value",
 	}
 	for desc, stmt := range body {
 		t.Run(desc, func(t *testing.T) {
 			live := func(n int) int64 {
 				src := fmt.Sprintf("class P:\n    def __init__(self, v):\n        self.v = v\n"+
+					"def G(v):\n    try:\n        got = yield [v]\n        yield (v, got)\n    finally:\n        x = [v]\n    return {v: got}\n"+
+					"def D(v):\n    try:\n        yield from G(v)\n    except KeyError as e:\n        yield str(e)\n"+
 					"for i in range(%d):\n    %s\n", n, stmt)
 				prog, err := Compile("t.py", []byte(src))
 				if err != nil {

@@ -64,6 +64,9 @@ type Funcode struct {
 	IsModule    bool
 	IsClassBody bool
 	UsesSuper   bool
+	// IsGenerator marks a generator function's code (CO_GENERATOR): it starts with
+	// RETURN_GENERATOR.
+	IsGenerator bool
 }
 
 // Op decodes instruction pc.

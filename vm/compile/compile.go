@@ -221,8 +221,24 @@ func (c *compiler) funcode(sc *scope, name, qual string, line int32, a *syntax.A
 	if len(fc.Freevars) > 0 {
 		c.emit(COPY_FREE_VARS, uint32(len(fc.Freevars)))
 	}
-	c.emit(RESUME, 0)
-	body()
+	if !sc.generator {
+		c.emit(RESUME, 0)
+		body()
+	} else {
+		// As CPython 3.12 does: a handler around the whole body, from its RESUME, turns
+		// a StopIteration leaving the generator into a RuntimeError (PEP 479).
+		fc.IsGenerator = true
+		c.emit(RETURN_GENERATOR, 0)
+		c.emit(POP_TOP, 0)
+		stop := c.newLabel()
+		c.pushHandler(stop, 0, true)
+		c.emit(RESUME, 0)
+		body()
+		c.popHandler()
+		c.bind(stop)
+		c.emit(CALL_INTRINSIC_1, IntrinsicStopIterationError)
+		c.emit(RERAISE, 1)
+	}
 	c.finish()
 	c.f = outer
 	return fc
@@ -286,7 +302,8 @@ func (c *compiler) emit(op Opcode, arg uint32) int {
 		f.maxDepth = f.depth
 	}
 	switch op {
-	case RETURN_VALUE, RETURN_CONST, RERAISE, RAISE_VARARGS, JUMP_FORWARD, JUMP_BACKWARD:
+	case RETURN_VALUE, RETURN_CONST, RERAISE, RAISE_VARARGS, JUMP_FORWARD, JUMP_BACKWARD,
+		JUMP_BACKWARD_NO_INTERRUPT:
 		f.dead = true
 	}
 	return pc
@@ -781,11 +798,12 @@ func (c *compiler) whileStmt(s *syntax.While) {
 func (c *compiler) forStmt(s *syntax.For) {
 	top, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
-	old := c.setPos(s.Iter)
+	// GET_ITER, FOR_ITER and END_FOR are located at the whole statement, as in
+	// CPython 3.12: a traceback entry at FOR_ITER (an iterator's error) has no carets.
+	stmtPos := c.f.pos
 	c.emit(GET_ITER, 0)
 	c.bind(top)
 	c.jump(FOR_ITER, cleanup)
-	c.f.pos = old
 	c.store(s.Target)
 	c.pushBlock(&fblock{kind: fbFor, brk: end, cont: top, hlen: len(c.f.handlers)})
 	c.stmts(s.Body)
@@ -793,7 +811,8 @@ func (c *compiler) forStmt(s *syntax.For) {
 	if !c.f.dead {
 		c.jump(JUMP_BACKWARD, top)
 	}
-	old = c.setPos(s.Iter)
+	old := c.f.pos
+	c.f.pos = stmtPos
 	c.bind(cleanup)
 	c.emit(END_FOR, 0)
 	c.f.pos = old
@@ -1262,7 +1281,7 @@ func (c *compiler) expr(e syntax.Expr) {
 	case *syntax.SetComp:
 		c.comprehension(e, e.Generators, BUILD_SET, e.Elt)
 	case *syntax.GeneratorExp:
-		c.comprehension(e, e.Generators, BUILD_LIST, e.Elt)
+		c.comprehension(e, e.Generators, 0, e.Elt)
 	case *syntax.DictComp:
 		c.comprehension(e, e.Generators, BUILD_MAP, e.Key, e.Value)
 	case *syntax.BinOp, *syntax.Attribute, *syntax.Subscript, *syntax.Call:
@@ -1318,9 +1337,44 @@ func (c *compiler) expr(e syntax.Expr) {
 			c.emit(RETURN_VALUE, 0)
 		})
 		c.makeFunction(fc, flags)
+	case *syntax.Yield:
+		if e.Value != nil {
+			c.expr(e.Value)
+		} else {
+			c.loadConst(nil)
+		}
+		c.emit(YIELD_VALUE, 1)
+		c.emit(RESUME, 1)
+	case *syntax.YieldFrom:
+		c.expr(e.Value)
+		c.emit(GET_YIELD_FROM_ITER, 0)
+		c.loadConst(nil)
+		c.yieldFrom()
 	default:
 		c.errorf(e, "gilscope does not support this expression")
 	}
+}
+
+// yieldFrom emits the delegation loop of `yield from`, as CPython 3.12 does, with the
+// delegate and the value to send on the stack: SEND runs the delegate until it yields
+// (YIELD_VALUE passes the value up, RESUME 2 comes back with the next value to send)
+// or returns (to END_SEND, which leaves its return value). An exception thrown into
+// the generator at the YIELD_VALUE that comes out of the delegate as a StopIteration
+// ends the loop too (CLEANUP_THROW), with the exception's value. CPython places
+// CLEANUP_THROW after the function's body; here it comes just before END_SEND.
+func (c *compiler) yieldFrom() {
+	send, exit, fail := c.newLabel(), c.newLabel(), c.newLabel()
+	c.bind(send)
+	c.jump(SEND, exit)
+	c.pushHandler(fail, c.f.depth, false)
+	c.emit(YIELD_VALUE, 2)
+	c.popHandler()
+	c.emit(RESUME, 2)
+	c.jump(JUMP_BACKWARD_NO_INTERRUPT, send)
+	c.bind(fail)
+	c.emit(CLEANUP_THROW, 0)
+	c.bind(exit)
+	c.emit(END_SEND, 0)
 }
 
 func (c *compiler) subscriptIndex(e syntax.Expr) {
@@ -1634,19 +1688,21 @@ func (c *compiler) formattedValue(e *syntax.FormattedValue) {
 }
 
 // comprehension compiles a comprehension into a nested function called with the
-// iterator of its first iterable, as CPython ≤ 3.11 does. Generator expressions are
-// evaluated eagerly: the function returns an iterator over the built list.
+// iterator of its first iterable, as CPython ≤ 3.11 does. A generator expression's
+// function is a generator that yields each element (build is 0).
 func (c *compiler) comprehension(e syntax.Expr, gens []*syntax.Comprehension, build Opcode, elts ...syntax.Expr) {
 	name := comprehensionName(e)
 	qual := c.qualName(name)
 	start, _ := e.Span()
 	fc := c.funcode(c.scopes[e], name, qual, start.Line, nil, func() {
 		c.f.qualPrefix = qual + ".<locals>."
+		if build == 0 {
+			c.compGenerators(gens, build, elts)
+			c.returnNone()
+			return
+		}
 		c.emit(build, 0)
 		c.compGenerators(gens, build, elts)
-		if _, ok := e.(*syntax.GeneratorExp); ok {
-			c.emit(GET_ITER, 0)
-		}
 		c.emit(RETURN_VALUE, 0)
 	})
 	fc.NumParams = 1
@@ -1689,6 +1745,10 @@ func (c *compiler) compGenerators(gens []*syntax.Comprehension, build Opcode, el
 	}
 	depth := uint32(len(gens) + 1)
 	switch build {
+	case 0:
+		c.emit(YIELD_VALUE, 1)
+		c.emit(RESUME, 1)
+		c.emit(POP_TOP, 0)
 	case BUILD_LIST:
 		c.emit(LIST_APPEND, depth)
 	case BUILD_SET:

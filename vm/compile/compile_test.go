@@ -65,6 +65,15 @@ func TestCompileMatchesCPython312(t *testing.T) {
 			"def outer():\n    @d\n    @e(1)\n    def f(): pass\n    return f\n",
 			"RESUME LOAD_GLOBAL LOAD_GLOBAL LOAD_CONST CALL LOAD_CONST MAKE_FUNCTION CALL CALL STORE_FAST " +
 				"LOAD_FAST RETURN_VALUE"},
+		{"generator: RETURN_GENERATOR, yield as an expression, RESUME 1 after it, PEP 479 handler",
+			"def g(a):\n    x = yield a\n    yield\n",
+			"RETURN_GENERATOR POP_TOP RESUME LOAD_FAST YIELD_VALUE RESUME STORE_FAST LOAD_CONST YIELD_VALUE " +
+				"RESUME POP_TOP RETURN_CONST CALL_INTRINSIC_1 RERAISE"},
+		{"yield from: the SEND loop (CLEANUP_THROW before END_SEND rather than at the end)",
+			"def g(a):\n    r = yield from a\n    return r\n",
+			"RETURN_GENERATOR POP_TOP RESUME LOAD_FAST GET_YIELD_FROM_ITER LOAD_CONST SEND YIELD_VALUE RESUME " +
+				"JUMP_BACKWARD_NO_INTERRUPT CLEANUP_THROW END_SEND STORE_FAST LOAD_FAST RETURN_VALUE " +
+				"CALL_INTRINSIC_1 RERAISE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -72,6 +81,45 @@ func TestCompileMatchesCPython312(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGenexprIsAGenerator checks a generator expression's code against python3.12 -m
+// dis, its exception table included.
+func TestGenexprIsAGenerator(t *testing.T) {
+	src := "def f(y):\n    return (x for x in y if x)\n"
+	var genexpr *compile.Funcode
+	for _, c := range compileFunc(t, src).Consts {
+		if fc, ok := c.(*compile.Funcode); ok {
+			genexpr = fc
+		}
+	}
+	if genexpr == nil || !genexpr.IsGenerator {
+		t.Fatal("no generator code for the generator expression")
+	}
+	want := "RETURN_GENERATOR POP_TOP RESUME LOAD_FAST FOR_ITER STORE_FAST LOAD_FAST POP_JUMP_IF_TRUE " +
+		"JUMP_BACKWARD LOAD_FAST YIELD_VALUE RESUME POP_TOP JUMP_BACKWARD END_FOR RETURN_CONST " +
+		"CALL_INTRINSIC_1 RERAISE"
+	if got := opNames(genexpr); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	out := compile.Disassemble(genexpr)
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		lines = append(lines, strings.Join(strings.Fields(l), " "))
+	}
+	listing := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"0 RETURN_GENERATOR\n",
+		"YIELD_VALUE 1\n",
+		"RESUME 1\n",
+		"CALL_INTRINSIC_1 3 (INTRINSIC_STOPITERATION_ERROR)\n",
+		"RERAISE 1\n",
+		"4 to 30 -> 32 [0] lasti", // from RESUME, as CPython's
+	} {
+		if !strings.Contains(listing, want) {
+			t.Errorf("listing lacks %q:\n%s", want, out)
+		}
 	}
 }
 

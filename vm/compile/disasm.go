@@ -91,8 +91,17 @@ func (fc *Funcode) argRepr(op Opcode, arg uint32, reprs []string) string {
 			return CompareOps[arg>>4]
 		}
 	case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
-		JUMP_FORWARD, JUMP_BACKWARD, FOR_ITER:
+		JUMP_FORWARD, JUMP_BACKWARD, FOR_ITER, SEND, JUMP_BACKWARD_NO_INTERRUPT:
 		return "to " + strconv.Itoa(int(arg)*2)
+	case CALL_INTRINSIC_1:
+		switch arg {
+		case IntrinsicStopIterationError:
+			return "INTRINSIC_STOPITERATION_ERROR"
+		case IntrinsicUnaryPositive:
+			return "INTRINSIC_UNARY_POSITIVE"
+		case IntrinsicListToTuple:
+			return "INTRINSIC_LIST_TO_TUPLE"
+		}
 	case IS_OP:
 		if arg == 1 {
 			return "is not"
@@ -180,7 +189,7 @@ func disassemble(b *strings.Builder, fc *Funcode) {
 			mark = ">>"
 		}
 		argField := ""
-		if in.Op >= LOAD_CONST || in.Op == COPY || in.Op == SWAP || in.Op == RESUME || in.Op == RETURN_CONST {
+		if in.Op.HasArg() {
 			argField = fmt.Sprintf("%6d", in.Arg)
 		}
 		s := fmt.Sprintf("%s     %s %4d %-24s %s", line, mark, in.Offset, in.Op, argField)

@@ -95,6 +95,15 @@ const (
 	RERAISE              // … exc → (raise exc)
 	RAISE_VARARGS        // [exc [cause]] → (raise)
 	LOAD_ASSERTION_ERROR // - → AssertionError
+
+	// Generators.
+	RETURN_GENERATOR           // - → (returns a generator owning the frame) sent   (the value sent by the first send)
+	YIELD_VALUE                // x → (suspends, yielding x) sent   (n: 1 for yield, 2 in yield from)
+	GET_YIELD_FROM_ITER        // x → iter(x), a generator left as it is
+	SEND                       // recv v → recv r   (sends v to recv; jumps to n with its return value)
+	END_SEND                   // recv r → r
+	CLEANUP_THROW              // recv last exc → None value   (a StopIteration thrown out of a delegate)
+	JUMP_BACKWARD_NO_INTERRUPT // - → -   jump to n (not a check point)
 )
 
 // Names maps each opcode to its CPython name.
@@ -126,6 +135,9 @@ var Names = [...]string{
 	BEFORE_WITH: "BEFORE_WITH", WITH_EXCEPT_START: "WITH_EXCEPT_START",
 	PUSH_EXC_INFO: "PUSH_EXC_INFO", POP_EXCEPT: "POP_EXCEPT", CHECK_EXC_MATCH: "CHECK_EXC_MATCH",
 	RERAISE: "RERAISE", RAISE_VARARGS: "RAISE_VARARGS", LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR",
+	RETURN_GENERATOR: "RETURN_GENERATOR", YIELD_VALUE: "YIELD_VALUE",
+	GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER", SEND: "SEND", END_SEND: "END_SEND",
+	CLEANUP_THROW: "CLEANUP_THROW", JUMP_BACKWARD_NO_INTERRUPT: "JUMP_BACKWARD_NO_INTERRUPT",
 }
 
 func (op Opcode) String() string {
@@ -139,10 +151,20 @@ func (op Opcode) String() string {
 func (op Opcode) IsJump() bool {
 	switch op {
 	case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
-		JUMP_FORWARD, JUMP_BACKWARD, FOR_ITER:
+		JUMP_FORWARD, JUMP_BACKWARD, FOR_ITER, SEND, JUMP_BACKWARD_NO_INTERRUPT:
 		return true
 	}
 	return false
+}
+
+// HasArg reports whether op uses its argument (CPython's HAVE_ARGUMENT), so that a
+// listing shows it.
+func (op Opcode) HasArg() bool {
+	switch op {
+	case RETURN_GENERATOR, GET_YIELD_FROM_ITER, END_SEND, CLEANUP_THROW:
+		return false
+	}
+	return op >= LOAD_CONST || op == COPY || op == SWAP || op == RESUME || op == RETURN_CONST
 }
 
 // BinaryOps names BINARY_OP's arguments, in CPython 3.12's numbering (NB_ADD … NB_XOR,
@@ -160,8 +182,9 @@ var CompareOps = [...]string{"<", "<=", "==", "!=", ">", ">="}
 
 // Intrinsic functions for CALL_INTRINSIC_1.
 const (
-	IntrinsicUnaryPositive = 5
-	IntrinsicListToTuple   = 6
+	IntrinsicStopIterationError = 3 // a StopIteration leaving a generator → RuntimeError (PEP 479)
+	IntrinsicUnaryPositive      = 5
+	IntrinsicListToTuple        = 6
 )
 
 // MAKE_FUNCTION flags.
@@ -184,8 +207,13 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 	switch op {
 	case NOP, END_FOR, RESUME, JUMP_FORWARD, JUMP_BACKWARD, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME,
 		DELETE_DEREF, MAKE_CELL, COPY_FREE_VARS, SWAP, KW_NAMES, UNARY_NEGATIVE, UNARY_NOT,
-		UNARY_INVERT, CALL_INTRINSIC_1, GET_ITER, CHECK_EXC_MATCH:
+		UNARY_INVERT, CALL_INTRINSIC_1, GET_ITER, CHECK_EXC_MATCH, YIELD_VALUE, GET_YIELD_FROM_ITER,
+		SEND, JUMP_BACKWARD_NO_INTERRUPT:
 		return 0
+	case RETURN_GENERATOR:
+		return 1 // the value the first send pushes, which POP_TOP drops
+	case END_SEND, CLEANUP_THROW:
+		return -1
 	case POP_TOP, RETURN_VALUE, STORE_FAST, STORE_GLOBAL, STORE_NAME, STORE_DEREF,
 		DELETE_ATTR, BINARY_SUBSCR, BINARY_OP, COMPARE_OP, IS_OP, CONTAINS_OP,
 		POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,

@@ -35,6 +35,11 @@ type scope struct {
 	cellOrder []string
 	children  []*scope
 	usesSuper bool
+	// generator marks a function whose body yields (or a generator expression): calling
+	// it makes a generator.
+	generator bool
+	// comprehension names the comprehension a scope is ("list comprehension" …), or "".
+	comprehension string
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
@@ -458,9 +463,34 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.Lambda:
 		r.arguments(e.Args)
 		r.function(e, "<lambda>", e.Args, func() { r.expr(e.Body) })
+	case *syntax.Yield:
+		r.yield(e)
+		r.expr(e.Value)
+	case *syntax.YieldFrom:
+		r.yield(e)
+		r.expr(e.Value)
 	default:
 		start, _ := e.Span()
 		r.errorf(start, "gilscope does not support this expression")
+	}
+}
+
+// yield marks the current function as a generator, or reports a yield where none
+// may be, with CPython's messages.
+func (r *resolver) yield(e syntax.Expr) {
+	var msg string
+	switch {
+	case r.cur.comprehension != "":
+		msg = "'yield' inside " + r.cur.comprehension
+	case r.cur.kind != functionScope:
+		msg = "'yield' outside function"
+	default:
+		r.cur.generator = true
+		return
+	}
+	if r.err == nil {
+		start, end := e.Span()
+		r.err = &syntax.Error{Pos: start, End: end, Msg: msg}
 	}
 }
 
@@ -511,6 +541,10 @@ func spine(e syntax.Expr) syntax.Expr {
 func (r *resolver) comprehension(node syntax.Expr, gens []*syntax.Comprehension, elts ...syntax.Expr) {
 	r.expr(gens[0].Iter)
 	r.function(node, comprehensionName(node), nil, func() {
+		r.cur.comprehension = describeExpr(node)
+		if _, ok := node.(*syntax.GeneratorExp); ok {
+			r.cur.generator = true
+		}
 		r.cur.bind(".0")
 		for i, g := range gens {
 			if i > 0 {
@@ -564,6 +598,12 @@ func describeExpr(e syntax.Expr) string {
 		return "list comprehension"
 	case *syntax.GeneratorExp:
 		return "generator expression"
+	case *syntax.SetComp:
+		return "set comprehension"
+	case *syntax.DictComp:
+		return "dict comprehension"
+	case *syntax.Yield, *syntax.YieldFrom:
+		return "yield expression"
 	}
 	return "expression"
 }

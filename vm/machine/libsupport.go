@@ -73,6 +73,29 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 			}
 			return t.NewTuple([]py.Value{t.NewStr(p.name), t.NewInt(int64(p.pid)), t.NewInt(int64(ppid))}), nil
 		}),
+		// tb_len(exc) is the number of entries in exc's traceback; tb_truncate(exc, n)
+		// keeps its first n. contextlib gives an exception thrown into a generator the
+		// traceback it had before, as CPython's sets __traceback__ back.
+		"tb_len": fn("tb_len", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("tb_len", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			if exc, ok := args[0].(*py.Instance); ok && exc.Exc != nil {
+				return t.NewInt(int64(len(exc.Exc.TB))), nil
+			}
+			return t.NewInt(0), nil
+		}),
+		"tb_truncate": fn("tb_truncate", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("tb_truncate", args, kw, 2, 2); err != nil {
+				return nil, err
+			}
+			exc, ok := args[0].(*py.Instance)
+			n, ok2 := py.AsInt(args[1])
+			if ok && ok2 && exc.Exc != nil && n >= 0 && n < int64(len(exc.Exc.TB)) {
+				exc.Exc.TB = exc.Exc.TB[:n]
+			}
+			return py.None, nil
+		}),
 		"cpu_count": fn("cpu_count", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			return t.NewInt(int64(len(m.cores))), nil
 		}),

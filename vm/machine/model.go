@@ -136,12 +136,16 @@ func fmtNs(ns int64) string {
 
 // fastOpcodes are the instructions CPython ≤ 3.9 dispatches without checking the eval
 // breaker (FAST_DISPATCH / fast_next_opcode in Python/ceval.c): loads and stores of
-// locals and constants, stack shuffles and conditional jumps.
+// locals and constants, stack shuffles and conditional jumps. yield from is one
+// YIELD_FROM there, which skips the check: SEND and the rest of the 3.12 loop that
+// stands for it are fast, and so is RETURN_GENERATOR (3.9 makes the generator inside
+// the call).
 var fastOpcodes = []compile.Opcode{compile.NOP, compile.LOAD_FAST, compile.LOAD_CONST,
 	compile.STORE_FAST, compile.POP_TOP, compile.PUSH_NULL, compile.COPY, compile.SWAP,
 	compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE, compile.POP_JUMP_IF_NONE,
 	compile.POP_JUMP_IF_NOT_NONE, compile.JUMP_FORWARD, compile.RESUME, compile.KW_NAMES,
-	compile.END_FOR}
+	compile.END_FOR, compile.RETURN_GENERATOR, compile.SEND, compile.END_SEND,
+	compile.CLEANUP_THROW, compile.JUMP_BACKWARD_NO_INTERRUPT}
 
 // everyInstruction marks every opcode except the fast ones.
 func everyInstruction() (c [256]bool) {
@@ -155,7 +159,11 @@ func everyInstruction() (c [256]bool) {
 }
 
 // backEdgesAndCalls marks 3.10+'s check points: loop back-edges, function entry and
-// calls (Python/bytecodes.c: CHECK_EVAL_BREAKER in JUMP_BACKWARD, RESUME, CALL*).
+// calls (Python/bytecodes.c: CHECK_EVAL_BREAKER in JUMP_BACKWARD, RESUME, CALL*). A
+// generator checks at RESUME 1 after each yield. JUMP_BACKWARD_NO_INTERRUPT does not
+// check; RESUME 2 (inside yield from) checks here, where CPython skips it: the table
+// is per opcode, and looking at RESUME's argument cost the countdown loop a register
+// (docs/models.md).
 func backEdgesAndCalls() (c [256]bool) {
 	for _, op := range []compile.Opcode{compile.JUMP_BACKWARD, compile.RESUME, compile.CALL,
 		compile.CALL_FUNCTION_EX} {

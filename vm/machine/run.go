@@ -379,12 +379,16 @@ func costTable(speed float64) [256]int64 {
 		compile.JUMP_BACKWARD, compile.JUMP_FORWARD, compile.COPY, compile.SWAP, compile.PUSH_NULL,
 		compile.NOP, compile.RESUME, compile.IS_OP, compile.UNARY_NOT, compile.RETURN_CONST)
 	set(6, compile.LOAD_GLOBAL, compile.STORE_GLOBAL, compile.FOR_ITER, compile.LOAD_DEREF,
-		compile.STORE_DEREF, compile.UNARY_NEGATIVE, compile.RETURN_VALUE, compile.END_FOR)
+		compile.STORE_DEREF, compile.UNARY_NEGATIVE, compile.RETURN_VALUE, compile.END_FOR,
+		compile.YIELD_VALUE)
+	set(4.1, compile.END_SEND, compile.JUMP_BACKWARD_NO_INTERRUPT)
+	set(12, compile.SEND, compile.GET_YIELD_FROM_ITER, compile.CLEANUP_THROW)
 	set(12, compile.LOAD_ATTR, compile.STORE_ATTR, compile.BINARY_SUBSCR, compile.STORE_SUBSCR,
 		compile.CONTAINS_OP, compile.LOAD_NAME, compile.STORE_NAME, compile.GET_ITER,
 		compile.UNPACK_SEQUENCE, compile.LIST_APPEND, compile.FORMAT_VALUE)
 	set(20, compile.BUILD_LIST, compile.BUILD_TUPLE, compile.BUILD_MAP, compile.BUILD_SET,
-		compile.BUILD_STRING, compile.BUILD_SLICE, compile.MAKE_FUNCTION, compile.BEFORE_WITH)
+		compile.BUILD_STRING, compile.BUILD_SLICE, compile.MAKE_FUNCTION, compile.BEFORE_WITH,
+		compile.RETURN_GENERATOR)
 	set(35, compile.CALL, compile.CALL_FUNCTION_EX)
 	set(80, compile.IMPORT_NAME, compile.LOAD_BUILD_CLASS)
 	return c

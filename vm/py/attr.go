@@ -71,6 +71,12 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 				return c, nil
 			case "__traceback__":
 				return None, nil
+			case "value":
+				if o.Class.IsSubclass(StopIterationClass) {
+					v := stopIterationValue(o)
+					t.Incref(v)
+					return v, nil
+				}
 			}
 		}
 		if a := o.Class.Lookup(name); a != nil {
@@ -210,6 +216,14 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 	}
 	// Builtin types: their methods, bound to v, and a few data attributes.
 	switch o := v.(type) {
+	case *Generator:
+		if a := t.genAttr(o, name); a != nil {
+			return a, nil
+		}
+	case *genFrame:
+		if a := t.frameAttr(o, name); a != nil {
+			return a, nil
+		}
 	case *Int, *Bool:
 		switch name {
 		case "real", "numerator":

@@ -168,18 +168,19 @@ func init() {
 type builtinDef struct {
 	name string
 	fn   BuiltinFunc
+	push BuiltinFunc // Builtin.Push
 }
 
 var builtinFuncs []builtinDef
 
 func defBuiltin(name string, fn BuiltinFunc) {
-	builtinFuncs = append(builtinFuncs, builtinDef{name, fn})
+	builtinFuncs = append(builtinFuncs, builtinDef{name: name, fn: fn})
 }
 
 func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	d := t.NewDict()
 	for _, b := range builtinFuncs {
-		f := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: b.name, Fn: b.fn}
+		f := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: b.name, Fn: b.fn, Push: b.push}
 		t.setStr(d, b.name, f)
 	}
 	for _, c := range []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, StrClass,
@@ -489,7 +490,7 @@ func init() {
 			return nil, err
 		}
 		switch args[0].(type) {
-		case *Dict, *Set:
+		case *Dict, *Set, *Generator, *lazyIter:
 			return nil, t.newExcf(TypeErrorClass, "'%s' object is not reversible", args[0].Type().Name)
 		}
 		if inst, ok := args[0].(*Instance); ok {
@@ -522,52 +523,29 @@ func init() {
 				return nil, err
 			}
 		}
-		items, err := t.toItems(pos[0])
+		it, err := t.newLazyIter(enumerateClass, nil, pos[:1])
 		if err != nil {
 			return nil, err
 		}
-		for i, v := range items {
-			items[i] = t.newTuple([]Value{t.newInt(start + int64(i)), v})
-		}
-		return t.newSnapshotIter(items, enumerateClass), nil
+		it.count = t.newInt(start)
+		return it, nil
 	})
 	defBuiltin("zip", func(t *Thread, args []Value, kw []string) (Value, error) {
 		pos, kws, err := t.kwargs("zip", args, kw, "strict")
 		if err != nil {
 			return nil, err
 		}
-		_ = kws
-		lists := make([][]Value, len(pos))
-		n := -1
-		for i, a := range pos {
-			items, err := t.toItems(a)
-			if err != nil {
-				for _, l := range lists[:i] {
-					t.decrefAll(l)
-				}
+		it, err := t.newLazyIter(zipClass, nil, pos)
+		if err != nil {
+			return nil, err
+		}
+		if s, ok := kws["strict"]; ok {
+			if it.strict, err = t.Truth(s); err != nil {
+				t.Decref(it)
 				return nil, err
 			}
-			lists[i] = items
-			if n < 0 || len(items) < n {
-				n = len(items)
-			}
 		}
-		if n < 0 {
-			n = 0
-		}
-		out := make([]Value, n)
-		for j := 0; j < n; j++ {
-			row := make([]Value, len(lists))
-			for i, l := range lists {
-				row[i] = l[j]
-				t.Incref(l[j])
-			}
-			out[j] = t.newTuple(row)
-		}
-		for _, l := range lists {
-			t.decrefAll(l)
-		}
-		return t.newSnapshotIter(out, zipClass), nil
+		return it, nil
 	})
 	defBuiltin("map", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.noKw("map", kw); err != nil {
@@ -576,74 +554,13 @@ func init() {
 		if len(args) < 2 {
 			return nil, t.newExc(TypeErrorClass, "map() must have at least two arguments.")
 		}
-		lists := make([][]Value, len(args)-1)
-		n := -1
-		for i, a := range args[1:] {
-			items, err := t.toItems(a)
-			if err != nil {
-				for _, l := range lists[:i] {
-					t.decrefAll(l)
-				}
-				return nil, err
-			}
-			lists[i] = items
-			if n < 0 || len(items) < n {
-				n = len(items)
-			}
-		}
-		defer func() {
-			for _, l := range lists {
-				t.decrefAll(l)
-			}
-		}()
-		out := make([]Value, 0, n)
-		for j := 0; j < n; j++ {
-			row := make([]Value, len(lists))
-			for i, l := range lists {
-				row[i] = l[j]
-			}
-			r, err := t.callValue(args[0], row, nil, false)
-			if err != nil {
-				t.decrefAll(out)
-				return nil, err
-			}
-			out = append(out, r)
-		}
-		return t.newSnapshotIter(out, mapClass), nil
+		return t.newLazyIter(mapClass, args[0], args[1:])
 	})
 	defBuiltin("filter", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("filter", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		items, err := t.toItems(args[1])
-		if err != nil {
-			return nil, err
-		}
-		var out []Value
-		for i, v := range items {
-			keep := false
-			if args[0] == None {
-				keep, err = t.Truth(v)
-			} else {
-				var r Value
-				r, err = t.callValue(args[0], []Value{v}, nil, false)
-				if err == nil {
-					keep, err = t.Truth(r)
-					t.Decref(r)
-				}
-			}
-			if err != nil {
-				t.decrefAll(items[i:])
-				t.decrefAll(out)
-				return nil, err
-			}
-			if keep {
-				out = append(out, v)
-			} else {
-				t.Decref(v)
-			}
-		}
-		return t.newSnapshotIter(out, filterClass), nil
+		return t.newLazyIter(filterClass, args[0], args[1:])
 	})
 	defBuiltin("iter", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("iter", args, kw, 1, 2); err != nil {
@@ -664,7 +581,7 @@ func init() {
 		if err := t.nargs("next", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		if _, ok := args[0].(*iterator); !ok && args[0].Type().Lookup("__next__") == nil {
+		if !isIterator(args[0]) {
 			return nil, t.newExcf(TypeErrorClass, "'%s' object is not an iterator", args[0].Type().Name)
 		}
 		v, err := t.Next(args[0])
@@ -681,6 +598,25 @@ func init() {
 		}
 		return v, nil
 	})
+	builtinFuncs[len(builtinFuncs)-1].push = func(t *Thread, args []Value, kw []string) (Value, error) {
+		// next(gen) from Python code runs the generator's frame in the thread's loop.
+		if len(args) == 1 && len(kw) == 0 {
+			switch it := args[0].(type) {
+			case *Generator:
+				return t.genPushSend(it, None)
+			case *Instance:
+				// A __next__ written in Python runs as a pushed call (it may block).
+				if next := pyNext(it); next != nil {
+					t.Incref(it)
+					if err := t.pushCall(next, []Value{it}, nil); err != nil {
+						t.Decref(it)
+						return nil, err
+					}
+				}
+			}
+		}
+		return nil, nil
+	}
 	defBuiltin("callable", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("callable", args, kw, 1, 1); err != nil {
 			return nil, err

@@ -205,7 +205,17 @@ func (t *Thread) callGeneric(f *Frame, n int, kw []string) error {
 	} else {
 		fnv, args = self, f.stack[sp-n:sp]
 	}
-	res, err := t.callValue(fnv, args, kw, true)
+	var res Value
+	var err error
+	if mayDrain(args) {
+		if i := consumedArg(fnv, args, kw); i >= 0 {
+			err = t.pushDrain(fnv, args, kw, i)
+		} else {
+			res, err = t.callValue(fnv, args, kw, true)
+		}
+	} else {
+		res, err = t.callValue(fnv, args, kw, true)
+	}
 	if err != nil && err != errBlocked {
 		return err
 	}
@@ -245,7 +255,13 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 		return nil, nil
 	case *Builtin:
 		if fn.Self != nil {
-			return fn.Fn(t, prepend(fn.Self, args), kw)
+			args = prepend(fn.Self, args)
+		}
+		if push && fn.Push != nil {
+			f := t.frame
+			if r, err := fn.Push(t, args, kw); r != nil || err != nil || t.frame != f {
+				return r, err
+			}
 		}
 		return fn.Fn(t, args, kw)
 	case *BoundMethod:

@@ -252,6 +252,14 @@ reload:
 			var v Value
 			if it, ok := stack[sp-1].(*iterator); ok {
 				v = t.iterNext(it)
+			} else if g, ok := stack[sp-1].(*Generator); ok && g.frame != nil {
+				// The generator's frame runs on this thread's stack; what it yields
+				// lands on this stack, and its return ends the loop (genReturn).
+				f.pc, f.sp = pc, sp
+				if err = t.resumeGen(g, None, genForIter); err != nil {
+					break
+				}
+				goto reload
 			} else if next := pyNext(stack[sp-1]); next != nil {
 				// A Python __next__ runs as a frame (it may block); its value lands
 				// on this stack, and StopIteration ends the loop (handleError).
@@ -319,6 +327,12 @@ reload:
 					break
 				}
 				if t.frame != f {
+					if t.pendingErr != nil {
+						// throw() resumed a generator with an exception to raise in it.
+						err = t.pendingErr
+						t.pendingErr = nil
+						goto raise
+					}
 					goto reload
 				}
 				sp = f.sp
@@ -341,6 +355,13 @@ reload:
 			err = t.execSlow(f, op, arg)
 			if err == nil {
 				if t.frame != f {
+					if t.pendingErr != nil {
+						// throw() through CALL_FUNCTION_EX resumed a generator with
+						// an exception to raise in it.
+						err = t.pendingErr
+						t.pendingErr = nil
+						goto raise
+					}
 					goto reload
 				}
 				sp, pc = f.sp, f.pc
@@ -449,6 +470,9 @@ func compareInts(op int, a, b int64) bool {
 // returnFrom pops frame f, which returned v (a new reference), and delivers v to
 // its caller. done reports that Run must return stop.
 func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
+	if f.gen != nil {
+		return t.genReturn(f, v)
+	}
 	if f.onReturn != nil {
 		r, err := f.onReturn(t, v)
 		if err != nil {
@@ -475,8 +499,19 @@ func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
 	return 0, false
 }
 
-// popFrame releases f's locals and stack and makes its parent current.
+// popFrame releases f's locals and stack and makes its parent current. A generator's
+// frame popped this way has finished.
 func (t *Thread) popFrame(f *Frame) {
+	t.releaseFrame(f)
+	t.frame = f.parent
+	t.depth--
+	if f.gen != nil {
+		t.genFinished(f.gen)
+	}
+}
+
+// releaseFrame drops the references f holds.
+func (t *Thread) releaseFrame(f *Frame) {
 	for i, v := range f.locals {
 		if v != nil {
 			t.Decref(v)
@@ -500,8 +535,6 @@ func (t *Thread) popFrame(f *Frame) {
 		t.Decref(f.names)
 		f.names = nil
 	}
-	t.frame = f.parent
-	t.depth--
 	if f.fn != nil {
 		fn := f.fn
 		f.fn = nil
@@ -513,6 +546,9 @@ func (t *Thread) popFrame(f *Frame) {
 // done reports that Run must return stop (the thread blocked, finished, or a nested call
 // ended with the exception).
 func (t *Thread) handleError(f *Frame, err error) (stop Stop, done bool) {
+	if err == errSyncDone {
+		return stopSync, true
+	}
 	if err == errBlocked {
 		if t.resume == nil {
 			t.resume = pushResult

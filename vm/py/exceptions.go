@@ -29,7 +29,7 @@ type TBEntry struct {
 }
 
 func (e *ExcState) addTraceback(f *Frame) {
-	if f == nil || f.code == baseCode {
+	if f == nil || f.code == baseCode || isDrainCode(f.code) {
 		return
 	}
 	e.TB = append(e.TB, TBEntry{Code: f.code, PC: f.lasti})
@@ -87,7 +87,7 @@ var exceptionClasses = []*Class{
 	UnboundLocalErrorClass, AttributeErrorClass, RuntimeErrorClass, RecursionErrorClass,
 	NotImplementedErrorClass, AssertionErrorClass, StopIterationClass, MemoryErrorClass,
 	ImportErrorClass, ModuleNotFoundErrorClass, SystemErrorClass, OSErrorClass,
-	TimeoutErrorClass, UnicodeErrorClass,
+	TimeoutErrorClass, UnicodeErrorClass, GeneratorExitClass,
 }
 
 // excNew constructs a builtin exception: args[0] is the class.

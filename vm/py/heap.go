@@ -310,6 +310,12 @@ func (t *Thread) free(v Value) {
 		o.items = nil
 	case *dictView:
 		t.Decref(o.d)
+	case *Generator:
+		t.finalizeGen(o)
+	case *lazyIter:
+		t.freeLazy(o)
+	case *genFrame:
+		t.Decref(o.g)
 	case *Class:
 		t.xdecrefNil(o.Dict)
 	case *Module:

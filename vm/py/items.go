@@ -519,6 +519,9 @@ func (t *Thread) Iter(v Value) (Value, error) {
 	case *iterator:
 		t.Incref(o)
 		return o, nil
+	case *lazyIter:
+		t.Incref(o)
+		return o, nil
 	case *Instance:
 		if m := o.Class.Lookup("__iter__"); m != nil {
 			return t.callValue(m, []Value{v}, nil, false)
@@ -550,12 +553,36 @@ func (t *Thread) Iter(v Value) (Value, error) {
 	return nil, t.newExcf(TypeErrorClass, "'%s' object is not iterable", v.Type().Name)
 }
 
+// isIterator reports whether next() accepts v.
+func isIterator(v Value) bool {
+	switch v.(type) {
+	case *iterator, *lazyIter:
+		return true
+	}
+	return v.Type().Lookup("__next__") != nil
+}
+
 // Next returns the next item of iterator it (a new reference), or nil when it is
 // exhausted.
 func (t *Thread) Next(it Value) (Value, error) {
-	switch o := it.(type) {
-	case *iterator:
+	if o, ok := it.(*iterator); ok {
 		return t.iterNext(o), nil
+	}
+	// Anything else may run Python code: a builtin consuming an endless generator
+	// must still look at the run's interrupt.
+	if err := t.work(1); err != nil {
+		return nil, err
+	}
+	switch o := it.(type) {
+	case *lazyIter:
+		return t.lazyNext(o)
+	case *Generator:
+		r, done, err := t.genSendSync(o, None)
+		if done {
+			t.Decref(r)
+			return nil, nil
+		}
+		return r, err
 	case *Instance:
 		if m := o.Class.Lookup("__next__"); m != nil {
 			r, err := t.callValue(m, []Value{it}, nil, false)

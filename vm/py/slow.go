@@ -523,6 +523,13 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 	case compile.LOAD_ASSERTION_ERROR:
 		f.push(AssertionErrorClass)
 
+	case compile.JUMP_BACKWARD_NO_INTERRUPT:
+		f.pc = int(arg)
+
+	case compile.YIELD_VALUE, compile.RETURN_GENERATOR, compile.GET_YIELD_FROM_ITER, compile.SEND,
+		compile.END_SEND, compile.CLEANUP_THROW:
+		return t.execGenerator(f, op, arg)
+
 	default:
 		return t.newExcf(SystemErrorClass, "unknown opcode %v", op)
 	}
@@ -560,6 +567,9 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 		b, err := t.Truth(x)
 		return BoolOf(!b), err
 	case compile.CALL_INTRINSIC_1:
+		if arg == compile.IntrinsicStopIterationError {
+			return t.stopIterationError(x), nil
+		}
 		if arg == compile.IntrinsicListToTuple {
 			l := x.(*List)
 			items := append([]Value(nil), l.Items...)

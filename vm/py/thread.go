@@ -33,6 +33,8 @@ type Frame struct {
 	// ownsNames marks a class body, whose namespace the frame owns until the class
 	// takes it.
 	ownsNames bool
+	// gen is the generator owning the frame, or nil for an ordinary call.
+	gen *Generator
 }
 
 // Code returns the code the frame runs.
@@ -120,8 +122,9 @@ type Thread struct {
 	syncErr        *Instance
 	pendingErr     error
 	syncDepth      int
-	cDepth         int // builtins' recursion into nested values (enterNested)
-	workDone       int // builtins' work since the last look at the interrupt
+	genReturned    bool // a generator run by genRunSync returned instead of yielding
+	cDepth         int  // builtins' recursion into nested values (enterNested)
+	workDone       int  // builtins' work since the last look at the interrupt
 	// Data is free for the scheduler's own per-thread state.
 	Data any
 }

@@ -64,6 +64,11 @@ type Builtin struct {
 	Name string
 	Fn   BuiltinFunc
 	Self Value // bound receiver, or nil
+	// Push, if set, is how Python code calls the builtin (CALL): it may push a frame
+	// that produces the result, returning (nil, nil), as next(gen) does so that the
+	// generator's body runs in the thread's loop. A nil result without error and
+	// without a pushed frame means Fn must be called instead.
+	Push BuiltinFunc
 }
 
 // Module is a module object.

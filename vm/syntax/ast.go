@@ -168,12 +168,25 @@ type DictComp struct {
 }
 
 // GeneratorExp is `(elt for ...)`, also the bare form as the sole argument of a call.
-// gilscope evaluates it eagerly into an iterator over a list.
 type GeneratorExp struct {
 	Lparen     Pos
 	End        Pos
 	Elt        Expr
 	Generators []*Comprehension
+}
+
+// Yield is `yield` or `yield value` (Value nil for the bare form).
+type Yield struct {
+	KwPos Pos
+	End   Pos
+	Value Expr
+}
+
+// YieldFrom is `yield from value`.
+type YieldFrom struct {
+	KwPos Pos
+	End   Pos
+	Value Expr
 }
 
 // BinOp is `left op right`. Op is one of + - * / // % ** << >> & | ^ @.

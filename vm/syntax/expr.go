@@ -37,7 +37,7 @@ func startsOperand(tok token) bool {
 // otherwise a *Tuple.
 func (p *parser) parseStarExprs() Expr {
 	if p.tok == YIELD {
-		p.parseYield()
+		return p.parseYield()
 	}
 	return p.parseCommaList(p.parseStarOrTest)
 }
@@ -74,12 +74,22 @@ func (p *parser) parseStarred(parse func() Expr) Expr {
 // parseStarOrTest parses an expression or `*expr`.
 func (p *parser) parseStarOrTest() Expr { return p.parseStarred(p.parseTest) }
 
-// parseYield rejects a yield expression.
-func (p *parser) parseYield() {
-	if p.peek(1) == FROM {
-		p.unsupported(p.val.pos, "`yield from`")
+// parseYield parses a yield expression: `yield`, `yield x, y` or `yield from x`.
+// The resolver checks that it is inside a function.
+func (p *parser) parseYield() Expr {
+	pos, kwEnd := p.val.pos, p.val.end
+	p.next()
+	if p.tok == FROM {
+		p.next()
+		x := p.parseTest()
+		return &YieldFrom{KwPos: pos, End: end(x), Value: x}
 	}
-	p.unsupported(p.val.pos, "`yield`")
+	if !startsExpr(p.tok) || p.tok == YIELD {
+		return &Yield{KwPos: pos, End: kwEnd}
+	}
+	x := p.parseCommaList(p.parseStarOrTest)
+	p.checkNotStarred(x)
+	return &Yield{KwPos: pos, End: end(x), Value: x}
 }
 
 // parseTest parses an expression: a lambda, a conditional expression, or
@@ -368,8 +378,6 @@ func (p *parser) parseAtom() Expr {
 		return p.parseBrace()
 	case ELLIPSIS:
 		p.unsupported(pos, "`...` (Ellipsis)")
-	case YIELD:
-		p.parseYield()
 	}
 	p.syntaxError()
 	panic("unreachable")
@@ -397,7 +405,10 @@ func (p *parser) parseParen() Expr {
 		p.next()
 		return &Tuple{Lparen: lparen, End: p.prevEnd}
 	case YIELD:
-		p.parseYield()
+		y := p.parseYield()
+		p.expectClose(RPAREN, y)
+		p.next()
+		return y
 	}
 	first := p.parseStarOrTest()
 	if p.atComprehension() {

@@ -23,6 +23,8 @@ func (*ListComp) expr()       {}
 func (*SetComp) expr()        {}
 func (*DictComp) expr()       {}
 func (*GeneratorExp) expr()   {}
+func (*Yield) expr()          {}
+func (*YieldFrom) expr()      {}
 func (*BinOp) expr()          {}
 func (*UnaryOp) expr()        {}
 func (*BoolOp) expr()         {}
@@ -100,6 +102,8 @@ func (x *ListComp) Span() (Pos, Pos)       { return x.Lbrack, x.End }
 func (x *SetComp) Span() (Pos, Pos)        { return x.Lbrace, x.End }
 func (x *DictComp) Span() (Pos, Pos)       { return x.Lbrace, x.End }
 func (x *GeneratorExp) Span() (Pos, Pos)   { return x.Lparen, x.End }
+func (x *Yield) Span() (Pos, Pos)          { return x.KwPos, x.End }
+func (x *YieldFrom) Span() (Pos, Pos)      { return x.KwPos, x.End }
 func (x *BinOp) Span() (Pos, Pos)          { return x.Start, x.End }
 func (x *UnaryOp) Span() (Pos, Pos)        { return x.OpPos, x.End }
 func (x *BoolOp) Span() (Pos, Pos)         { return x.Start, x.End }

@@ -47,6 +47,8 @@ func exprName(e Expr) string {
 		return "conditional expression"
 	case *Slice:
 		return "slice"
+	case *Yield, *YieldFrom:
+		return "yield expression"
 	}
 	return "literal"
 }
@@ -104,6 +106,12 @@ func (p *parser) checkTarget(t Expr) {
 // over its invalid_assignment rule: so `a, f() = 1` gets the hint that
 // '==' may have been meant.
 func (p *parser) invalidAssignment(exprs []Expr, bad Expr) {
+	for _, e := range exprs[:len(exprs)-1] {
+		switch e.(type) {
+		case *Yield, *YieldFrom:
+			p.errorSpan(e, "assignment to yield expression not possible")
+		}
+	}
 	last, next := lastElt(exprs[0]), exprs[1]
 	followedByEq := len(exprs) > 2 && !isBareTuple(next)
 	if !followedByEq && bitwiseOrLevel(firstElt(next)) {

@@ -184,28 +184,6 @@ def _create_and_install_waiters(fs, return_when):
     return waiter
 
 
-class _ReadyIterator:
-    """An iterator over values computed in advance that raises exc, if not None, after
-    the last one: what a generator that stopped with an exception would give."""
-
-    def __init__(self, items, exc):
-        items.reverse()
-        self._items = items
-        self._exc = exc
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._items:
-            return self._items.pop()
-        exc = self._exc
-        if exc is not None:
-            self._exc = None
-            raise exc
-        raise StopIteration
-
-
 def as_completed(fs, timeout=None):
     """An iterator over the given futures that yields each as it completes."""
     return _AsCompleted(fs, timeout)
@@ -508,13 +486,28 @@ class Executor:
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         """Returns an iterator equivalent to map(fn, iter): every call is submitted at
-        once, and the results come back in order."""
+        once, and the results are yielded in order as they finish."""
         if timeout is not None:
             end_time = timeout + _time()
-        else:
-            end_time = None
+
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
-        return _collect_results(fs, end_time)
+
+        # Yield must be hidden in closure so that the futures are submitted
+        # before the first iterator value is required.
+        def result_iterator():
+            try:
+                # reverse to keep finishing order
+                fs.reverse()
+                while fs:
+                    # Careful not to keep a reference to the popped future
+                    if timeout is None:
+                        yield _result_or_cancel(fs.pop())
+                    else:
+                        yield _result_or_cancel(fs.pop(), end_time - _time())
+            finally:
+                for future in fs:
+                    future.cancel()
+        return result_iterator()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         pass
@@ -527,26 +520,15 @@ class Executor:
         return False
 
 
-def _collect_results(fs, end_time):
-    """Waits for the futures' results in order, as iterating over CPython's map()
-    generator does, and returns an iterator over them; on an exception or a timeout the
-    remaining futures are cancelled and the iterator raises it after the results before
-    it. (Without generators, the waiting happens here rather than lazily.)"""
-    results = []
-    exc = None
-    fs.reverse()
-    while fs:
+def _result_or_cancel(fut, timeout=None):
+    try:
         try:
-            if end_time is None:
-                results.append(fs.pop().result())
-            else:
-                results.append(fs.pop().result(end_time - _time()))
-        except BaseException as e:
-            exc = e
-            for future in fs:
-                future.cancel()
-            break
-    return _ReadyIterator(results, exc)
+            return fut.result(timeout)
+        finally:
+            fut.cancel()
+    finally:
+        # Break a reference cycle with the exception in self._exception
+        del fut
 
 
 class BrokenThreadPool(BrokenExecutor):

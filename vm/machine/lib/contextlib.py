@@ -1,7 +1,8 @@
-# contextlib, as gilscope provides it: suppress, closing, nullcontext, ExitStack,
-# AbstractContextManager and ContextDecorator. contextmanager needs generators and
-# redirect_stdout a print that follows sys.stdout: both refuse.
+# contextlib, as gilscope provides it: contextmanager, suppress, closing, nullcontext,
+# ExitStack, AbstractContextManager and ContextDecorator. redirect_stdout needs a print
+# that follows sys.stdout: it refuses.
 import sys
+import _gilscope_lib
 
 __all__ = ['AbstractContextManager', 'ContextDecorator', 'ExitStack', 'closing',
            'contextmanager', 'nullcontext', 'redirect_stderr', 'redirect_stdout', 'suppress']
@@ -12,7 +13,9 @@ def _refuse(what):
 
 
 def contextmanager(func):
-    _refuse("contextlib.contextmanager (it needs generators)")
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    return helper
 
 
 def asynccontextmanager(func):
@@ -36,6 +39,64 @@ class ContextDecorator:
             with self._recreate_cm():
                 return func(*args, **kwds)
         return inner
+
+
+class _GeneratorContextManager(ContextDecorator):
+    # CPython's, from contextlib.py: the generator runs up to its yield in __enter__,
+    # and __exit__ resumes it, or throws the with body's exception in at the yield.
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
+
+    def __enter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    self.gen.close()
+        else:
+            if value is None:
+                value = typ()
+            # The traceback the exception had in the with body (CPython restores
+            # __traceback__, which gilscope's exceptions do not have).
+            depth = _gilscope_lib.tb_len(value)
+            try:
+                self.gen.throw(value)
+            except StopIteration as exc:
+                return exc is not value
+            except RuntimeError as exc:
+                if exc is value:
+                    _gilscope_lib.tb_truncate(value, depth)
+                    return False
+                if isinstance(value, StopIteration) and exc.__cause__ is value:
+                    _gilscope_lib.tb_truncate(value, depth)
+                    return False
+                raise
+            except BaseException as exc:
+                if exc is not value:
+                    raise
+                _gilscope_lib.tb_truncate(exc, depth)
+                return False
+            try:
+                raise RuntimeError("generator didn't stop after throw()")
+            finally:
+                self.gen.close()
 
 
 class suppress(AbstractContextManager):

@@ -75,10 +75,30 @@ def _siftup(heap, pos):
 
 
 def merge(*iterables, key=None, reverse=False):
-    items = []
-    for it in iterables:
-        items.extend(it)
-    return iter(sorted(items, key=key, reverse=reverse))
+    # Lazy, like CPython's: one item of each input is held at a time. The next item
+    # is found by a scan of the inputs' heads rather than a heap; ties go to the
+    # earlier input, as in CPython.
+    heads = []
+    for it in map(iter, iterables):
+        for value in it:
+            heads.append([value if key is None else key(value), value, it])
+            break
+    while heads:
+        best = 0
+        for i in range(1, len(heads)):
+            if reverse:
+                if heads[best][0] < heads[i][0]:
+                    best = i
+            elif heads[i][0] < heads[best][0]:
+                best = i
+        head = heads[best]
+        yield head[1]
+        for value in head[2]:
+            head[0] = value if key is None else key(value)
+            head[1] = value
+            break
+        else:
+            del heads[best]
 
 
 def nsmallest(n, iterable, key=None):

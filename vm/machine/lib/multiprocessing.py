@@ -8,10 +8,11 @@ starts a new interpreter that re-imports the main module as __mp_main__ (so the
 `if __name__ == "__main__":` guard matters), forkserver forks from a server started
 once. The primitives are in _gilscope_mp; the rest is Python, as in CPython.
 
-Differences from CPython: Pool.imap and imap_unordered wait for every result before
-returning an iterator. Value, Array and a Manager's dict, list and Namespace live in
-shared cells (_gilscope_mp.cell): a Manager starts no server process, and a proxy's
-call takes a process-shared lock, reads the object, applies the call and writes it back.
+Differences from CPython: Pool.imap and imap_unordered take their iterable whole when
+called (CPython's task thread reads it as it goes). Value, Array and a Manager's dict,
+list and Namespace live in shared cells (_gilscope_mp.cell): a Manager starts no server
+process, and a proxy's call takes a process-shared lock, reads the object, applies the
+call and writes it back.
 """
 
 import _gilscope_mp
@@ -997,6 +998,60 @@ class ApplyResult:
 
 
 AsyncResult = ApplyResult
+
+
+class IMapIterator:
+    """The results of imap and imap_unordered, one chunk per task, as the pool's
+    result thread hands them over: in order, or in the order they finish."""
+
+    def __init__(self, length, unordered, single):
+        self._single = single
+        self._cond = threading.Condition(threading.Lock())
+        self._items = []
+        self._unsorted = {}
+        self._index = 0
+        self._length = length
+        self._unordered = unordered
+
+    def __iter__(self):
+        return self
+
+    def next(self, timeout=None):
+        with self._cond:
+            if not self._items:
+                if self._index == self._length:
+                    raise StopIteration from None
+                self._cond.wait(timeout)
+                if not self._items:
+                    if self._index == self._length:
+                        raise StopIteration from None
+                    raise TimeoutError from None
+            ok, value = self._items.pop(0)
+        if not ok:
+            raise value
+        if self._single:
+            return value[0]
+        return value
+
+    __next__ = next
+
+    def _set(self, i, obj):
+        with self._cond:
+            if self._unordered or self._index == i:
+                self._items.append(obj)
+                self._index += 1
+                while not self._unordered and self._index in self._unsorted:
+                    self._items.append(self._unsorted.pop(self._index))
+                    self._index += 1
+                self._cond.notify()
+            else:
+                self._unsorted[i] = obj
+            return self._index == self._length
+
+
+def _imap_items(chunks):
+    for chunk in chunks:
+        yield from chunk
 MapResult = ApplyResult
 
 
@@ -1046,11 +1101,12 @@ class Pool:
         if self._state != 'RUN':
             raise ValueError('Pool not running')
 
-    def _submit(self, func, chunks, single, callback=None, error_callback=None):
+    def _submit(self, func, chunks, single, callback=None, error_callback=None, result=None):
         self._check_running()
         self._job += 1
         job = self._job
-        result = ApplyResult(len(chunks), single, callback, error_callback)
+        if result is None:
+            result = ApplyResult(len(chunks), single, callback, error_callback)
         if chunks:
             self._cache[job] = result
         for i, calls in enumerate(chunks):
@@ -1086,10 +1142,22 @@ class Pool:
         return self.starmap_async(func, iterable, chunksize).get()
 
     def imap(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        return self._imap(func, iterable, chunksize, False)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        return self._imap(func, iterable, chunksize, True)
+
+    def _imap(self, func, iterable, chunksize, unordered):
+        self._check_running()
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        calls = [((x,), {}) for x in iterable]
+        chunks = self._chunks(calls, chunksize)
+        result = IMapIterator(len(chunks), unordered, chunksize == 1)
+        self._submit(func, chunks, False, result=result)
+        if chunksize == 1:
+            return result
+        return _imap_items(result)
 
     def close(self):
         if self._state == 'RUN':

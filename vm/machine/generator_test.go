@@ -1,0 +1,51 @@
+// Generators under the simulated machine: a generator's body runs on its thread's
+// frame stack, so the GIL can change hands inside it at the model's check points.
+
+package machine
+
+import "testing"
+
+// genThreads runs two CPU-bound threads, each iterating a generator whose body does
+// the work (lines 3–6); the loop that consumes it is line 10.
+const genThreads = `import threading
+def spin(n):
+    i = 0
+    while i < n:
+        i += 1
+        yield i
+def run():
+    total = 0
+    for v in spin(200000):
+        total += v
+    print(total)
+ts = [threading.Thread(target=run) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+`
+
+func TestSwitchInsideGenerator(t *testing.T) {
+	for _, model := range []string{"cpython-3.12", "cpython-3.11", "cpython-3.9"} {
+		t.Run(model, func(t *testing.T) {
+			res, out, _ := runModel(t, genThreads, Options{Model: model, Cores: 2, Seed: 1})
+			if out != "20000100000\n20000100000\n" {
+				t.Fatalf("output %q", out)
+			}
+			inside, outside := 0, 0
+			for _, e := range res.Events {
+				if e.Kind != EvForcedSwitch {
+					continue
+				}
+				if e.Line >= 3 && e.Line <= 6 {
+					inside++
+				} else {
+					outside++
+				}
+			}
+			if inside == 0 {
+				t.Errorf("no forced switch inside the generator's body (%d outside)", outside)
+			}
+		})
+	}
+}
