@@ -33,6 +33,9 @@ type Handler struct {
 // Bytes is a bytes constant (distinct from a str constant).
 type Bytes string
 
+// EllipsisConst is the constant `...`.
+type EllipsisConst struct{}
+
 // KwNames is the constant KW_NAMES loads: the keyword names of the next CALL.
 type KwNames []string
 
@@ -64,6 +67,7 @@ type Funcode struct {
 	IsModule    bool
 	IsClassBody bool
 	UsesSuper   bool
+	HasDoc      bool // Consts[0] is the function's docstring
 }
 
 // Op decodes instruction pc.

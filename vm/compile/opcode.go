@@ -95,6 +95,8 @@ const (
 	RERAISE              // … exc → (raise exc)
 	RAISE_VARARGS        // [exc [cause]] → (raise)
 	LOAD_ASSERTION_ERROR // - → AssertionError
+	SETUP_ANNOTATIONS    // - → -   (makes __annotations__ in the locals dict if absent)
+	IMPORT_STAR          // module → -   (binds its public names in the locals dict)
 )
 
 // Names maps each opcode to its CPython name.
@@ -126,6 +128,7 @@ var Names = [...]string{
 	BEFORE_WITH: "BEFORE_WITH", WITH_EXCEPT_START: "WITH_EXCEPT_START",
 	PUSH_EXC_INFO: "PUSH_EXC_INFO", POP_EXCEPT: "POP_EXCEPT", CHECK_EXC_MATCH: "CHECK_EXC_MATCH",
 	RERAISE: "RERAISE", RAISE_VARARGS: "RAISE_VARARGS", LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR",
+	SETUP_ANNOTATIONS: "SETUP_ANNOTATIONS", IMPORT_STAR: "IMPORT_STAR",
 }
 
 func (op Opcode) String() string {
@@ -166,9 +169,10 @@ const (
 
 // MAKE_FUNCTION flags.
 const (
-	FuncDefaults   = 0x01
-	FuncKwDefaults = 0x02
-	FuncClosure    = 0x08
+	FuncDefaults    = 0x01
+	FuncKwDefaults  = 0x02
+	FuncAnnotations = 0x04
+	FuncClosure     = 0x08
 )
 
 // FORMAT_VALUE flags.
@@ -184,13 +188,13 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 	switch op {
 	case NOP, END_FOR, RESUME, JUMP_FORWARD, JUMP_BACKWARD, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME,
 		DELETE_DEREF, MAKE_CELL, COPY_FREE_VARS, SWAP, KW_NAMES, UNARY_NEGATIVE, UNARY_NOT,
-		UNARY_INVERT, CALL_INTRINSIC_1, GET_ITER, CHECK_EXC_MATCH:
+		UNARY_INVERT, CALL_INTRINSIC_1, GET_ITER, CHECK_EXC_MATCH, SETUP_ANNOTATIONS:
 		return 0
 	case POP_TOP, RETURN_VALUE, STORE_FAST, STORE_GLOBAL, STORE_NAME, STORE_DEREF,
 		DELETE_ATTR, BINARY_SUBSCR, BINARY_OP, COMPARE_OP, IS_OP, CONTAINS_OP,
 		POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
 		LIST_APPEND, SET_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, POP_EXCEPT,
-		RERAISE, IMPORT_NAME:
+		RERAISE, IMPORT_NAME, IMPORT_STAR:
 		return -1
 	case PUSH_NULL, COPY, LOAD_CONST, LOAD_FAST, LOAD_NAME, LOAD_DEREF, LOAD_CLOSURE,
 		LOAD_BUILD_CLASS, LOAD_ASSERTION_ERROR, IMPORT_FROM, BEFORE_WITH, WITH_EXCEPT_START,
@@ -236,7 +240,7 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 		return -2 - n&1
 	case MAKE_FUNCTION:
 		c := 0
-		for _, f := range []uint32{FuncDefaults, FuncKwDefaults, FuncClosure} {
+		for _, f := range []uint32{FuncDefaults, FuncKwDefaults, FuncAnnotations, FuncClosure} {
 			if arg&f != 0 {
 				c++
 			}

@@ -59,7 +59,8 @@ type resolver struct {
 	scopes  map[syntax.Node]*scope
 	cur     *scope
 	err     error
-	nesting int // depth of expr's recursion
+	nesting int  // depth of expr's recursion
+	future  bool // from __future__ import annotations: annotations are not evaluated
 }
 
 func (r *resolver) errorf(pos syntax.Pos, format string, args ...any) {
@@ -68,8 +69,8 @@ func (r *resolver) errorf(pos syntax.Pos, format string, args ...any) {
 	}
 }
 
-func resolveModule(m *syntax.Module) (map[syntax.Node]*scope, *scope, error) {
-	r := &resolver{scopes: map[syntax.Node]*scope{}}
+func resolveModule(m *syntax.Module, future bool) (map[syntax.Node]*scope, *scope, error) {
+	r := &resolver{scopes: map[syntax.Node]*scope{}, future: future}
 	top := newScope(moduleScope, "<module>", nil)
 	r.cur = top
 	r.stmts(m.Body)
@@ -187,6 +188,8 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		r.expr(s.Value)
 		r.expr(s.Target)
 		r.target(s.Target)
+	case *syntax.AnnAssign:
+		r.annAssign(s)
 	case *syntax.If:
 		for { // an elif chain in a loop, however long
 			r.expr(s.Test)
@@ -212,6 +215,11 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.expr(d)
 		}
 		r.arguments(s.Args)
+		if !r.future {
+			for _, e := range annotationExprs(s.Args, s.Returns) {
+				r.expr(e)
+			}
+		}
 		r.cur.bind(s.Name)
 		r.function(s, s.Name, s.Args, func() { r.stmts(s.Body) })
 	case *syntax.ClassDef:
@@ -258,6 +266,12 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.cur.bind(name)
 		}
 	case *syntax.ImportFrom:
+		if len(s.Names) == 1 && s.Names[0].Name == "*" {
+			if r.cur.kind != moduleScope {
+				r.errorf(s.KwPos, "import * only allowed at module level")
+			}
+			return
+		}
 		for _, a := range s.Names {
 			name := a.AsName
 			if name == "" {
@@ -336,6 +350,27 @@ func (r *resolver) arguments(a *syntax.Arguments) {
 		if d != nil {
 			r.expr(d)
 		}
+	}
+}
+
+// annAssign resolves `target: annotation [= value]`: a simple name is bound even
+// without a value; the annotation is evaluated only in a module or class body.
+func (r *resolver) annAssign(s *syntax.AnnAssign) {
+	if s.Value != nil {
+		r.expr(s.Value)
+	}
+	if name, ok := s.Target.(*syntax.Name); ok {
+		if s.Value != nil || s.Simple {
+			r.target(name)
+		}
+	} else {
+		r.expr(s.Target)
+		if s.Value != nil {
+			r.target(s.Target)
+		}
+	}
+	if !r.future && r.cur.kind != functionScope {
+		r.expr(s.Annotation)
 	}
 }
 
@@ -549,6 +584,9 @@ func describeExpr(e syntax.Expr) string {
 	case *syntax.Int, *syntax.Float, *syntax.Str, *syntax.Bytes:
 		return "literal"
 	case *syntax.NameConst:
+		if e.Value == "..." {
+			return "ellipsis"
+		}
 		return e.Value
 	case *syntax.Lambda:
 		return "lambda"

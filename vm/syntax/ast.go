@@ -55,7 +55,7 @@ type Name struct {
 type NameConst struct {
 	ValuePos Pos
 	End      Pos
-	Value    string // "True", "False" or "None"
+	Value    string // "True", "False", "None" or "..." (Ellipsis)
 }
 
 // Int is an integer literal. Small holds the value when it fits in int64 (Big is nil);
@@ -283,8 +283,9 @@ type Lambda struct {
 
 // Arg is one parameter name.
 type Arg struct {
-	ArgPos Pos
-	Name   string
+	ArgPos     Pos
+	Name       string
+	Annotation Expr `dump:"omitempty"` // `name: annotation`, or nil
 }
 
 // Arguments is a parameter list: `a, b=1, *args, c, d=2, **kw`.
@@ -312,6 +313,17 @@ type Assign struct {
 	End     Pos
 	Targets []Expr
 	Value   Expr
+}
+
+// AnnAssign is `target: annotation [= value]`. Simple is true when the target is
+// a name not in parentheses: only those are recorded in `__annotations__`.
+type AnnAssign struct {
+	Start      Pos
+	End        Pos
+	Target     Expr
+	Annotation Expr
+	Value      Expr // nil for a bare annotation
+	Simple     bool
 }
 
 // AugAssign is `target op= value`; Op is the binary operator without "=".
@@ -374,6 +386,7 @@ type FunctionDef struct {
 	// Decorators are the `@expr` lines above the def, outermost first. Dump shows
 	// them last, and only when there are some.
 	Decorators []Expr `dump:"omitempty"`
+	Returns    Expr   `dump:"omitempty"` // the `-> annotation`, or nil
 }
 
 // Return is `return [value]`.

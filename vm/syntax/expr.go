@@ -367,7 +367,8 @@ func (p *parser) parseAtom() Expr {
 	case LBRACE:
 		return p.parseBrace()
 	case ELLIPSIS:
-		p.unsupported(pos, "`...` (Ellipsis)")
+		p.next()
+		return &NameConst{ValuePos: pos, End: p.prevEnd, Value: "..."}
 	case YIELD:
 		p.parseYield()
 	}
@@ -673,7 +674,7 @@ func (p *parser) parseArg(call *Call) Expr {
 			x.(*GeneratorExp).End = p.val.end
 		}
 	case EQ:
-		if c, ok := x.(*NameConst); ok {
+		if c, ok := x.(*NameConst); ok && c.Value != "..." {
 			p.errorSpan(x, "cannot assign to %s", c.Value)
 		}
 		p.errorSpan(x, `expression cannot contain assignment, perhaps you meant "=="?`)

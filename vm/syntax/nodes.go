@@ -38,6 +38,7 @@ func (*Lambda) expr()         {}
 func (*ExprStmt) stmt()    {}
 func (*Assign) stmt()      {}
 func (*AugAssign) stmt()   {}
+func (*AnnAssign) stmt()   {}
 func (*If) stmt()          {}
 func (*While) stmt()       {}
 func (*For) stmt()         {}
@@ -115,6 +116,7 @@ func (x *Lambda) Span() (Pos, Pos)         { return x.LambdaPos, x.End }
 func (x *ExprStmt) Span() (Pos, Pos)    { return x.Start, x.End }
 func (x *Assign) Span() (Pos, Pos)      { return x.Start, x.End }
 func (x *AugAssign) Span() (Pos, Pos)   { return x.Start, x.End }
+func (x *AnnAssign) Span() (Pos, Pos)   { return x.Start, x.End }
 func (x *If) Span() (Pos, Pos)          { return x.IfPos, x.End }
 func (x *While) Span() (Pos, Pos)       { return x.WhilePos, x.End }
 func (x *For) Span() (Pos, Pos)         { return x.ForPos, x.End }

@@ -600,7 +600,8 @@ func (p *parser) parseDef() *FunctionDef {
 	stmt.Args = p.parseParams(RPAREN)
 	p.expect(RPAREN)
 	if p.tok == ARROW {
-		p.unsupported(p.val.pos, "type annotations")
+		p.next()
+		stmt.Returns = p.parseTest()
 	}
 	p.expectColon(true)
 	stmt.Body = p.parseScopeBody(true, "function definition", stmt.DefPos)
@@ -826,7 +827,8 @@ func (p *parser) parseFromImport() *ImportFrom {
 	p.expect(IMPORT)
 	switch p.tok {
 	case STAR:
-		p.unsupported(p.val.pos, "`from ... import *`")
+		stmt.Names = []*Alias{{NamePos: p.val.pos, Name: "*"}}
+		p.next()
 	case LPAREN:
 		p.next()
 		p.parseImportNames(stmt, true)
@@ -864,12 +866,13 @@ func (p *parser) parseImportNames(stmt *ImportFrom, parens bool) {
 // parseExprStmt parses an expression statement, an assignment or an
 // augmented assignment.
 func (p *parser) parseExprStmt() Stmt {
+	paren := p.tok == LPAREN
 	x := p.parseStarExprs()
 	switch p.tok {
 	case EQ:
 		return p.parseAssign(x)
 	case COLON:
-		p.unsupported(p.val.pos, "type annotations")
+		return p.parseAnnAssign(x, paren)
 	}
 	if op, ok := augOps[p.tok]; ok {
 		p.checkAugTarget(x)
@@ -913,6 +916,32 @@ func (p *parser) parseAssign(first Expr) *Assign {
 	return &Assign{Start: start(targets[0]), End: end(value), Targets: targets, Value: value}
 }
 
+// parseAnnAssign parses the rest of `target: annotation [= value]` after target;
+// paren tells whether the target began with a parenthesis.
+func (p *parser) parseAnnAssign(x Expr, paren bool) *AnnAssign {
+	switch x.(type) {
+	case *Name, *Attribute, *Subscript:
+	case *Tuple:
+		p.errorSpan(x, "only single target (not tuple) can be annotated")
+	case *List:
+		p.errorSpan(x, "only single target (not list) can be annotated")
+	default:
+		p.errorSpan(x, "illegal target for annotation")
+	}
+	p.next()
+	stmt := &AnnAssign{Start: start(x), Target: x, Annotation: p.parseTest()}
+	_, name := x.(*Name)
+	stmt.Simple = name && !paren
+	stmt.End = end(stmt.Annotation)
+	if p.tok == EQ {
+		p.next()
+		stmt.Value = p.parseStarExprs()
+		p.checkNotStarred(stmt.Value)
+		stmt.End = end(stmt.Value)
+	}
+	return stmt
+}
+
 // parseDelTargets parses the targets of a del statement.
 func (p *parser) parseDelTargets() []Expr {
 	var targets []Expr
@@ -941,10 +970,15 @@ func (p *parser) parseParams(closer token) *Arguments {
 			p.deferf(pos, "duplicate argument '%s' in function definition", name)
 		}
 		seen[name] = true
+		arg := &Arg{ArgPos: pos, Name: name}
 		if p.tok == COLON && closer != COLON {
-			p.unsupported(p.val.pos, "type annotations")
+			p.next()
+			if p.tok == STAR {
+				p.unsupported(p.val.pos, "starred annotations")
+			}
+			arg.Annotation = p.parseValue()
 		}
-		return &Arg{ArgPos: pos, Name: name}
+		return arg
 	}
 	star := false // seen * or *args
 	for p.tok != closer {
