@@ -110,7 +110,17 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 				return t.newTuple([]Value{base}), nil
 			}
 			return base, nil
-		case "__doc__":
+		case "__doc__", "__annotations__":
+			if o.Dict == nil || o.builtin {
+				return None, nil
+			}
+			if name == "__annotations__" {
+				return t.ownAnnotations(o.Dict), nil
+			}
+			if d := o.Dict.getStr(name); d != nil {
+				t.Incref(d)
+				return d, nil
+			}
 			return None, nil
 		case "__dict__":
 			if o.Dict != nil {
@@ -145,29 +155,24 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			t.Incref(a)
 			return a, nil
 		}
-		if name == "__dict__" {
+		switch name {
+		case "__dict__":
 			t.Incref(o.Dict)
 			return o.Dict, nil
+		case "__annotations__":
+			return t.ownAnnotations(o.Dict), nil
+		}
+		if g := o.Dict.getStr("__getattr__"); g != nil && name != "__getattr__" {
+			// PEP 562: a module's __getattr__ is asked for the names it lacks.
+			s := t.NewStr(name)
+			defer t.Decref(s)
+			return t.callValue(g, []Value{s}, nil, false)
 		}
 		return nil, nil
 	case *Function:
-		switch name {
-		case "__name__":
-			return t.NewStr(o.Name), nil
-		case "__qualname__":
-			return t.NewStr(o.QualName), nil
-		case "__module__":
-			return t.NewStr("__main__"), nil
-		case "__doc__":
-			return None, nil
-		case "__defaults__":
-			if o.Defaults == nil {
-				return None, nil
-			}
-			t.Incref(o.Defaults)
-			return o.Defaults, nil
-		}
-		return nil, nil
+		return t.functionAttr(o, name)
+	case *GenericAlias, *UnionType:
+		return t.genericAttr(o, name)
 	case *Builtin:
 		switch name {
 		case "__name__", "__qualname__":
@@ -370,6 +375,8 @@ func (t *Thread) SetAttr(v Value, name string, x Value) error {
 	case *Module:
 		t.setStr(o.Dict, name, x)
 		return nil
+	case *Function:
+		return t.setFunctionAttr(o, name, x)
 	}
 	if v.Type().Lookup(name) != nil {
 		return t.newExcf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", v.Type().Name, name)

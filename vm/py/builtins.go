@@ -46,6 +46,8 @@ func (in *Interp) constsFor(t *Thread, fc *compile.Funcode) []Value {
 			v = t.intern(c)
 		case compile.Bytes:
 			v = t.newBytes(string(c))
+		case compile.EllipsisConst:
+			v = Ellipsis
 		case compile.KwNames:
 			items := make([]Value, len(c))
 			for j, s := range c {
@@ -194,6 +196,7 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	t.setStr(d, "True", True)
 	t.setStr(d, "False", False)
 	t.setStr(d, "NotImplemented", NotImplemented)
+	t.setStr(d, "Ellipsis", Ellipsis)
 	t.setStr(d, "__build_class__", buildClassBuiltin)
 	return d
 }
@@ -437,6 +440,9 @@ func init() {
 	defBuiltin("pow", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("pow", args, kw, 2, 3); err != nil {
 			return nil, err
+		}
+		if len(args) == 3 && args[2] == None {
+			args = args[:2] // pow(a, b, None) is pow(a, b)
 		}
 		if len(args) == 3 {
 			a, ok1 := toBig(args[0])
@@ -736,6 +742,10 @@ func (t *Thread) classMatch(c *Class, cls Value, fname string) (bool, error) {
 			}
 		}
 		return false, nil
+	case *UnionType:
+		return t.classMatch(c, k.Args, fname)
+	case *GenericAlias:
+		return false, t.newExcf(TypeErrorClass, "%s() argument 2 cannot be a parameterized generic", fname)
 	}
 	return false, t.newExcf(TypeErrorClass, "%s() arg 2 must be a type, a tuple of types, or a union", fname)
 }

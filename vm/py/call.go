@@ -252,6 +252,8 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 		return t.callValue(fn.Func, prepend(fn.Self, args), kw, push)
 	case *Class:
 		return t.instantiate(fn, args, kw, push)
+	case *GenericAlias:
+		return t.callValue(fn.Origin, args, kw, push)
 	case *Instance:
 		call := fn.Class.Lookup("__call__")
 		if call != nil {

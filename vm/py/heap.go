@@ -269,12 +269,21 @@ func (t *Thread) free(v Value) {
 		t.xdecrefNil(o.Globals)
 		t.xdecrefNil(o.Defaults)
 		t.xdecrefNil(o.KwDefaults)
+		t.xdecrefNil(o.Annotations)
+		t.xdecrefNil(o.Dict)
+		t.xdecref(o.doc)
+		t.xdecref(o.module)
 		for _, c := range o.Closure {
 			t.Decref(c)
 		}
 	case *BoundMethod:
 		t.Decref(o.Self)
 		t.Decref(o.Func)
+	case *GenericAlias:
+		t.Decref(o.Origin)
+		t.Decref(o.Args)
+	case *UnionType:
+		t.Decref(o.Args)
 	case *Builtin:
 		if o.Self != nil {
 			t.Decref(o.Self)

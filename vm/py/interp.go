@@ -212,6 +212,10 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.sysModule()
 		case "random":
 			m = t.randomModule()
+		case "__future__":
+			m = t.futureModule()
+		case "types":
+			m = t.typesModule()
 		}
 	}
 	if m == nil && in.isPackage(name) {

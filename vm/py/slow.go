@@ -523,6 +523,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 	case compile.LOAD_ASSERTION_ERROR:
 		f.push(AssertionErrorClass)
 
+	case compile.SETUP_ANNOTATIONS, compile.IMPORT_STAR:
+		return t.runAnnotationOp(f, op)
+
 	default:
 		return t.newExcf(SystemErrorClass, "unknown opcode %v", op)
 	}
@@ -735,6 +738,17 @@ func (t *Thread) makeFunction(f *Frame, flags uint32) error {
 			fn.Closure[i] = c.(*Cell)
 		}
 		t.Decref(tu)
+	}
+	if flags&compile.FuncAnnotations != 0 {
+		d, err := t.annotationsDict(f.pop().(*Tuple))
+		if err != nil {
+			t.Decref(fn.Globals)
+			for _, c := range fn.Closure {
+				t.Decref(c)
+			}
+			return err
+		}
+		fn.Annotations = d
 	}
 	if flags&compile.FuncKwDefaults != 0 {
 		fn.KwDefaults = f.pop().(*Dict)

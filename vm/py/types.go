@@ -49,6 +49,12 @@ type Function struct {
 	QualName   string
 	consts     []Value
 	defClass   *Class // the class whose body defined this function (for super())
+	// Annotations is __annotations__ (nil until made); Dict holds the attributes a
+	// program sets on the function (nil until the first).
+	Annotations *Dict
+	Dict        *Dict
+	// doc and module are __doc__ and __module__ once a program sets them.
+	doc, module Value
 }
 
 // BoundMethod is a function bound to an instance.
@@ -82,6 +88,7 @@ func (*Cell) Type() *Class               { return CellClass }
 func (*Slice) Type() *Class              { return SliceClass }
 func (*Range) Type() *Class              { return RangeClass }
 func (*notImplementedType) Type() *Class { return NotImplementedClass }
+func (*ellipsisType) Type() *Class       { return EllipsisClass }
 func (*Class) Type() *Class              { return TypeClass }
 func (i *Instance) Type() *Class         { return i.Class }
 func (*Function) Type() *Class           { return FunctionClass }
@@ -118,6 +125,7 @@ var (
 	BuiltinClass        = newBuiltinClass("builtin_function_or_method", ObjectClass)
 	ModuleClass         = newBuiltinClass("module", ObjectClass)
 	NotImplementedClass = newBuiltinClass("NotImplementedType", ObjectClass)
+	EllipsisClass       = newBuiltinClass("ellipsis", ObjectClass)
 	IteratorClass       = newBuiltinClass("iterator", ObjectClass)
 	SuperClass          = newBuiltinClass("super", ObjectClass)
 )
