@@ -719,3 +719,11 @@ def _quoted_list(names):
     if len(quoted) == 1:
         return quoted[0]
     return ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+
+
+# PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.
+from types import GenericAlias as _GenericAlias
+
+for _cls in (defaultdict, OrderedDict, Counter, ChainMap, deque, UserDict, UserList):
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
+del _cls
