@@ -48,6 +48,9 @@ func (t *Thread) NewModule(name string, attrs map[string]Value) *Module {
 	sortStrings(keys)
 	for _, k := range keys {
 		t.setStr(m.Dict, k, attrs[k])
+		if b, ok := attrs[k].(*Builtin); ok && b.Self == nil && b.Module == "" {
+			b.Module = name
+		}
 	}
 	return m
 }

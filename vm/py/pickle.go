@@ -189,7 +189,11 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 		if x.Self != nil {
 			return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
 		}
-		out.kind, out.module, out.s = pGlobal, "builtins", x.Name
+		mod := x.Module
+		if mod == "" {
+			mod = "builtins"
+		}
+		out.kind, out.module, out.s = pGlobal, mod, x.Name
 	case *BoundMethod:
 		out.kind = pMethod
 		out.items, err = p.values([]Value{x.Self, x.Func})

@@ -68,8 +68,11 @@ type BoundMethod struct {
 type Builtin struct {
 	Header
 	Name string
-	Fn   BuiltinFunc
-	Self Value // bound receiver, or nil
+	// Module is the module that defines the function ("" for the builtins): pickling
+	// records it, so that a forked process finds `from time import sleep` again.
+	Module string
+	Fn     BuiltinFunc
+	Self   Value // bound receiver, or nil
 }
 
 // Module is a module object.
