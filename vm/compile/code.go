@@ -60,6 +60,7 @@ type Funcode struct {
 	MaxStack  int
 
 	NumParams  int // positional parameters
+	NumPosOnly int // of which the first are positional-only
 	NumKwOnly  int
 	HasVarargs bool
 	HasKwargs  bool

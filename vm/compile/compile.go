@@ -190,7 +190,7 @@ func (c *compiler) funcode(sc *scope, name, qual string, line int32, a *syntax.A
 		for _, p := range a.KwOnly {
 			c.addVar(p.Name)
 		}
-		fc.NumParams, fc.NumKwOnly = len(a.Args), len(a.KwOnly)
+		fc.NumParams, fc.NumKwOnly, fc.NumPosOnly = len(a.Args), len(a.KwOnly), a.PosOnly
 		if a.Vararg != nil {
 			c.addVar(a.Vararg.Name)
 			fc.HasVarargs = true

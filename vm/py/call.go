@@ -7,6 +7,7 @@ package py
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
@@ -97,11 +98,14 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	for j, k := range kwnames {
 		v := args[npos+j]
 		idx := -1
-		for i, p := range code.Varnames[:np+nkw] {
+		for i, p := range code.Varnames[code.NumPosOnly : np+nkw] {
 			if p == k {
-				idx = i
+				idx = code.NumPosOnly + i
 				break
 			}
+		}
+		if idx < 0 && kwargs == nil && slices.Contains(code.Varnames[:code.NumPosOnly], k) {
+			return t.newExcf(TypeErrorClass, "%s() got some positional-only arguments passed as keyword arguments: '%s'", name, k)
 		}
 		if idx >= 0 {
 			if locals[idx] != nil {

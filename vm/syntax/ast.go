@@ -290,8 +290,10 @@ type Arg struct {
 
 // Arguments is a parameter list: `a, b=1, *args, c, d=2, **kw`.
 // Defaults align with the last len(Defaults) of Args; KwDefaults align with KwOnly
-// (nil entries have no default). Positional-only parameters (`/`) are not supported.
+// (nil entries have no default). The first PosOnly of Args are positional-only
+// (before a `/`).
 type Arguments struct {
+	PosOnly    int `dump:"omitempty"`
 	Args       []*Arg
 	Defaults   []Expr
 	Vararg     *Arg // nil if absent

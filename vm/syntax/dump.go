@@ -96,7 +96,8 @@ func dumpStruct(b *strings.Builder, v reflect.Value) {
 			continue
 		}
 		if f.Tag.Get("dump") == "omitempty" && (f.Type.Kind() == reflect.Slice && v.Field(i).Len() == 0 ||
-			f.Type.Kind() == reflect.Interface && v.Field(i).IsNil()) {
+			f.Type.Kind() == reflect.Interface && v.Field(i).IsNil() ||
+			f.Type.Kind() == reflect.Int && v.Field(i).Int() == 0) {
 			continue // decorators, annotations: most definitions have none
 		}
 		b.WriteString(sep)

@@ -980,7 +980,8 @@ func (p *parser) parseParams(closer token) *Arguments {
 		}
 		return arg
 	}
-	star := false // seen * or *args
+	star := false  // seen * or *args
+	slash := false // seen /
 	for p.tok != closer {
 		if args.Kwarg != nil {
 			p.errorf(p.val.pos, "arguments cannot follow var-keyword argument")
@@ -996,7 +997,17 @@ func (p *parser) parseParams(closer token) *Arguments {
 				p.errorf(p.val.pos, "var-keyword argument cannot have default value")
 			}
 		case SLASH:
-			p.unsupported(p.val.pos, "positional-only parameters (`/`)")
+			switch {
+			case slash:
+				p.errorf(p.val.pos, "/ may appear only once")
+			case star:
+				p.errorf(p.val.pos, "/ must be ahead of *")
+			case len(args.Args) == 0:
+				p.errorf(p.val.pos, "invalid syntax")
+			}
+			slash = true
+			args.PosOnly = len(args.Args)
+			p.next()
 		default:
 			arg := declare(p.expectName())
 			var dflt Expr
