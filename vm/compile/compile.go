@@ -1216,9 +1216,6 @@ func (c *compiler) makeFunction(fc *Funcode, flags uint32) {
 }
 
 func (c *compiler) classDef(s *syntax.ClassDef) {
-	if len(s.Bases) > 1 {
-		c.errorf(s.Bases[1], "gilscope does not support multiple inheritance")
-	}
 	qual := c.qualName(s.Name)
 	sc := c.scopes[s]
 	c.decorators(s.Decorators)
@@ -1244,7 +1241,15 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 	for _, b := range s.Bases {
 		c.expr(b)
 	}
-	c.emit(CALL, uint32(2+len(s.Bases)))
+	var names KwNames
+	for _, k := range s.Keywords {
+		c.expr(k.Value)
+		names = append(names, k.Arg)
+	}
+	if len(names) > 0 {
+		c.emit(KW_NAMES, c.constIndex(names))
+	}
+	c.emit(CALL, uint32(2+len(s.Bases)+len(names)))
 	c.decorate(s.Decorators)
 	c.nameOp(s.Name, ctxStore)
 }

@@ -229,6 +229,9 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		for _, b := range s.Bases {
 			r.expr(b)
 		}
+		for _, k := range s.Keywords {
+			r.expr(k.Value)
+		}
 		r.cur.bind(s.Name)
 		cs := newScope(classScope, s.Name, r.cur)
 		r.scopes[s] = cs

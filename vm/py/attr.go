@@ -97,19 +97,17 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			return t.NewStr(o.QualName), nil
 		case "__module__":
 			return t.NewStr(o.Module), nil
-		case "__base__", "__bases__":
+		case "__base__":
 			base := Value(None)
 			if o.Base != nil {
 				base = o.Base
 			}
 			t.Incref(base)
-			if name == "__bases__" {
-				if o.Base == nil {
-					return emptyTuple, nil
-				}
-				return t.newTuple([]Value{base}), nil
-			}
 			return base, nil
+		case "__bases__":
+			return t.basesTuple(o), nil
+		case "__mro__":
+			return t.mroTuple(o), nil
 		case "__doc__", "__annotations__":
 			if o.Dict == nil || o.builtin {
 				return None, nil
@@ -196,20 +194,14 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		}
 		return t.getAttr(o.Func, name)
 	case *superObj:
-		for k := o.Class.Base; k != nil; k = k.Base {
-			var a Value
-			if k.Dict != nil {
-				a = k.Dict.getStr(name)
-			}
-			if a == nil {
-				a = k.Methods[name]
-			}
-			if a != nil {
-				return t.bind(a, o.Self), nil
-			}
+		if a := superLookup(o.Self, o.Class, name); a != nil {
+			return t.bind(a, o.Self), nil
 		}
 		if name == "__init__" {
 			return t.bind(objectInit, o.Self), nil
+		}
+		if name == "__init_subclass__" {
+			return t.bind(objectInitSubclass, o.Self), nil
 		}
 		return nil, nil
 	}
@@ -264,6 +256,15 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 // objectInit is object.__init__, reached through super().__init__().
 var objectInit = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__init__",
 	Fn: func(t *Thread, args []Value, kw []string) (Value, error) { return None, nil }}
+
+// objectInitSubclass is object.__init_subclass__, reached through super().
+var objectInitSubclass = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__init_subclass__",
+	Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
+		if len(kw) > 0 || len(args) > 1 {
+			return nil, t.newExcf(TypeErrorClass, "%s.__init_subclass__() takes no keyword arguments", FuncName(args[0]))
+		}
+		return None, nil
+	}}
 
 // bind returns a, found on a class, as seen through instance self: functions become
 // bound methods, builtin methods are bound to self. The result is a new reference.
@@ -439,7 +440,7 @@ func (*property) Type() *Class     { return propertyClass }
 // type (which takes its receiver as its first argument), not a function put in a
 // class's dict.
 func (c *Class) builtinMethod(name string) bool {
-	for k := c; k != nil; k = k.Base {
+	for _, k := range c.MRO() {
 		if k.Dict != nil && k.Dict.getStr(name) != nil {
 			return false
 		}

@@ -164,7 +164,7 @@ func (t *Thread) intArg(v Value, fname string) (int64, error) {
 var buildClassBuiltin = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__build_class__"}
 
 func init() {
-	buildClassBuiltin.Fn = func(t *Thread, args []Value, kw []string) (Value, error) { return t.buildClass(args, false) }
+	buildClassBuiltin.Fn = func(t *Thread, args []Value, kw []string) (Value, error) { return t.buildClass(args, kw, false) }
 }
 
 type builtinDef struct {

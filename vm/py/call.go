@@ -445,7 +445,7 @@ func (t *Thread) newInstance(cls *Class) *Instance {
 
 // buildClass implements __build_class__(body, name[, base]): it runs the class body
 // in a new namespace (as a pushed frame when push is set) and creates the class.
-func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
+func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error) {
 	if len(args) < 2 {
 		return nil, t.newExc(TypeErrorClass, "__build_class__: not enough arguments")
 	}
@@ -454,16 +454,24 @@ func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
 	if !ok || !ok2 {
 		return nil, t.newExc(TypeErrorClass, "__build_class__: bad arguments")
 	}
-	base := ObjectClass
-	if len(args) > 2 {
-		b, ok := args[2].(*Class)
-		if !ok {
-			return nil, t.newExcf(TypeErrorClass, "bases must be types")
+	npos := len(args) - len(kw)
+	bases := []*Class{ObjectClass}
+	if npos > 2 {
+		bases = bases[:0]
+		for _, a := range args[2:npos] {
+			b, ok := a.(*Class)
+			if !ok {
+				return nil, t.newExcf(TypeErrorClass, "bases must be types")
+			}
+			if b.builtin && b != ObjectClass && !b.IsSubclass(BaseExceptionClass) {
+				return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", b.Name)
+			}
+			bases = append(bases, b)
 		}
-		base = b
 	}
-	if base.builtin && base != ObjectClass && !base.IsSubclass(BaseExceptionClass) {
-		return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", base.Name)
+	kwnames, kwvals, err := t.classKeywords(kw, args[npos:])
+	if err != nil {
+		return nil, err
 	}
 	ns := t.NewDict()
 	module := "__main__"
@@ -472,19 +480,29 @@ func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
+		cls := &Class{Name: name.S, QualName: name.S, Module: module, Dict: ns}
+		if err := t.setBases(cls, bases); err != nil {
+			return nil, err
+		}
 		t.Incref(ns) // the class keeps the namespace as its dict
-		cls := &Class{Name: name.S, QualName: name.S, Module: module, Base: base, Dict: ns}
 		if q, ok := ns.getStr("__qualname__").(*Str); ok {
 			cls.QualName = q.S
 		}
 		t.in.alloc(&cls.Header)
-		t.Incref(base)
+		for _, b := range bases {
+			t.Incref(b)
+		}
 		ns.items(func(k, v Value) bool {
 			if fn, ok := v.(*Function); ok && fn.defClass == nil {
 				fn.defClass = cls
 			}
 			return true
 		})
+		t.implicitClassMethods(ns)
+		if err := t.initSubclass(cls, kwnames, kwvals); err != nil {
+			t.Decref(cls)
+			return nil, err
+		}
 		return cls, nil
 	}
 	if err := t.pushCall(body, nil, nil); err != nil {

@@ -449,23 +449,30 @@ func compareInts(op int, a, b int64) bool {
 // returnFrom pops frame f, which returned v (a new reference), and delivers v to
 // its caller. done reports that Run must return stop.
 func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
+	var rerr error // onReturn's error (a class statement's __init_subclass__)
 	if f.onReturn != nil {
 		r, err := f.onReturn(t, v)
 		if err != nil {
-			v = nil
-			t.pendingErr = err
+			v, rerr = nil, err
 		} else {
 			v = r
 		}
 	}
 	t.popFrame(f)
+	exc, _ := rerr.(*Instance)
+	if exc == nil && rerr != nil {
+		t.pendingErr = rerr
+	}
 	if f.sync {
 		if f == t.base {
-			t.finish(v, nil)
+			t.finish(v, exc)
 			return StopDone, true
 		}
-		t.syncResult = v
+		t.syncResult, t.syncErr = v, exc
 		return stopSync, true
+	}
+	if exc != nil {
+		t.pendingErr = exc
 	}
 	if v != nil {
 		p := t.frame

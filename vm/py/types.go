@@ -27,6 +27,10 @@ type Class struct {
 	// New constructs an instance of a builtin type (cls may be a user subclass).
 	New     BuiltinFunc
 	builtin bool
+	// Bases are the bases of a class with several (nil otherwise: Base is the one);
+	// mro is the method resolution order, computed once (see MRO).
+	Bases []*Class
+	mro   []*Class
 }
 
 // Instance is an instance of a user-defined class (exceptions included).
@@ -135,7 +139,7 @@ var (
 
 // IsSubclass reports whether c is sub or derives from it.
 func (c *Class) IsSubclass(sup *Class) bool {
-	for k := c; k != nil; k = k.Base {
+	for _, k := range c.MRO() {
 		if k == sup {
 			return true
 		}
@@ -146,7 +150,7 @@ func (c *Class) IsSubclass(sup *Class) bool {
 // Lookup finds an attribute on the class or its bases (the MRO of single
 // inheritance), returning a borrowed reference.
 func (c *Class) Lookup(name string) Value {
-	for k := c; k != nil; k = k.Base {
+	for _, k := range c.MRO() {
 		if k.Dict != nil {
 			if v := k.Dict.getStr(name); v != nil {
 				return v

@@ -412,13 +412,14 @@ type Nonlocal struct {
 	Names []string
 }
 
-// ClassDef is `class Name(Base): body` (at most one base; keywords are not supported).
+// ClassDef is `class Name(Base, key=value): body`.
 type ClassDef struct {
 	ClassPos Pos
 	End      Pos
 	NamePos  Pos
 	Name     string
 	Bases    []Expr
+	Keywords []*Keyword `dump:"omitempty"`
 	Body     []Stmt
 	// Decorators are the `@expr` lines above the class, outermost first.
 	Decorators []Expr `dump:"omitempty"`

@@ -622,11 +622,24 @@ func (p *parser) parseClass() *ClassDef {
 			switch {
 			case p.tok == STAR:
 				p.unsupported(p.val.pos, "unpacking in class bases")
-			case p.tok == STARSTAR || p.tok == NAME && p.peek(1) == EQ:
-				p.unsupported(p.val.pos, "keyword arguments in class definitions")
+			case p.tok == STARSTAR:
+				p.unsupported(p.val.pos, "`**` in class definitions")
 			}
-			base := p.parseTest()
-			stmt.Bases = append(stmt.Bases, base)
+			var base Expr
+			if p.tok == NAME && p.peek(1) == EQ {
+				kw := &Keyword{ArgPos: p.val.pos}
+				kw.Arg, _ = p.expectName()
+				p.next()
+				kw.Value = p.parseTest()
+				stmt.Keywords = append(stmt.Keywords, kw)
+				base = kw.Value
+			} else {
+				base = p.parseTest()
+				if len(stmt.Keywords) > 0 {
+					p.errorf(p.val.pos, "positional argument follows keyword argument")
+				}
+				stmt.Bases = append(stmt.Bases, base)
+			}
 			if p.tok != COMMA {
 				p.expectClose(RPAREN, base)
 				break
