@@ -44,6 +44,11 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 	}
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return nil, err
+			}
+		}
 		if o.Dict != nil {
 			if a := o.Dict.getStr(name); a != nil {
 				t.Incref(a)
@@ -315,6 +320,11 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 	var cls *Class
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return nil, nil, err
+			}
+		}
 		if o.Dict != nil && o.Dict.getStr(name) != nil {
 			break
 		}
@@ -348,6 +358,11 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 func (t *Thread) SetAttr(v Value, name string, x Value) error {
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return err
+			}
+		}
 		if p, ok := o.Class.Lookup(name).(*property); ok {
 			if p.set == nil {
 				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no setter", name, o.Class.Name)
@@ -390,6 +405,11 @@ func (t *Thread) DelAttr(v Value, name string) error {
 	var d *Dict
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return err
+			}
+		}
 		d = o.Dict
 	case *Class:
 		if !o.builtin {

@@ -359,13 +359,24 @@ func (t *Thread) unwindTo(f *Frame) {
 
 // instantiate calls a class: cls(args).
 func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (Value, error) {
+	if cls == LocalClass {
+		return t.newLocal(cls, args, kw)
+	}
 	if cls.builtin || cls.New != nil && cls.Dict == nil {
 		if cls.New == nil {
 			return nil, t.newExcf(TypeErrorClass, "cannot create '%s' instances", cls.Name)
 		}
 		return cls.New(t, prepend(cls, args), kw)
 	}
-	inst := t.newInstance(cls)
+	var inst *Instance
+	if cls.isLocal() {
+		var err error
+		if inst, err = t.newLocal(cls, args, kw); err != nil {
+			return nil, err
+		}
+	} else {
+		inst = t.newInstance(cls)
+	}
 	if cls.IsSubclass(BaseExceptionClass) {
 		if len(kw) > 0 {
 			t.Decref(inst)
@@ -463,7 +474,7 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "bases must be types")
 			}
-			if b.builtin && b != ObjectClass && !b.IsSubclass(BaseExceptionClass) {
+			if b.builtin && b != ObjectClass && b != LocalClass && !b.IsSubclass(BaseExceptionClass) {
 				return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", b.Name)
 			}
 			bases = append(bases, b)

@@ -259,6 +259,9 @@ func (t *Thread) free(v Value) {
 	case *Set:
 		t.clearSet(o)
 	case *Instance:
+		if o.local != nil {
+			t.freeLocal(o)
+		}
 		if o.Dict != nil {
 			t.decrefItem(o.Dict)
 		}

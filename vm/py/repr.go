@@ -168,7 +168,7 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 		}
 		b.WriteByte(')')
 	case *Class:
-		if v.builtin && v.Module != "types" || v.Module == "builtins" {
+		if v.Module == "builtins" || v.Module == "" {
 			fmt.Fprintf(b, "<class '%s'>", v.Name)
 		} else {
 			fmt.Fprintf(b, "<class '%s.%s'>", v.Module, v.QualName)

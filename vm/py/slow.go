@@ -353,6 +353,16 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		d := f.stack[f.sp-1-int(arg)].(*Dict)
 		src, ok := v.(*Dict)
 		if !ok {
+			m, err := t.mappingToDict(v)
+			if err != nil {
+				return err
+			}
+			if m != nil {
+				defer t.Decref(m)
+				src, ok = m, true
+			}
+		}
+		if !ok {
 			if op == compile.DICT_MERGE {
 				return t.newExcf(TypeErrorClass, "argument after ** must be a mapping, not %s", v.Type().Name)
 			}

@@ -38,7 +38,8 @@ type Instance struct {
 	Header
 	Class *Class
 	Dict  *Dict
-	Exc   *ExcState // non-nil for exception instances
+	Exc   *ExcState   // non-nil for exception instances
+	local *localState // non-nil for threading.local objects: Dict is per thread
 }
 
 // Function is a Python function.
