@@ -1352,6 +1352,10 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.errorf(e, "invalid syntax")
 	case *syntax.Starred:
 		c.errorf(e, "can't use starred expression here")
+	case *syntax.NamedExpr:
+		c.expr(e.Value)
+		c.emit(COPY, 1)
+		c.store(e.Target)
 	case *syntax.Lambda:
 		flags := c.defaults(e.Args)
 		qual := c.qualName("<lambda>")

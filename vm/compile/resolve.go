@@ -35,6 +35,7 @@ type scope struct {
 	cellOrder []string
 	children  []*scope
 	usesSuper bool
+	comp      bool // a comprehension's scope (`:=` in it binds in the enclosing one)
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
@@ -466,6 +467,9 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.Dict:
 		r.exprs(e.Keys)
 		r.exprs(e.Values)
+	case *syntax.NamedExpr:
+		r.expr(e.Value)
+		r.namedTarget(e.Target)
 	case *syntax.ListComp:
 		r.comprehension(e, e.Generators, e.Elt)
 	case *syntax.SetComp:
@@ -544,11 +548,46 @@ func spine(e syntax.Expr) syntax.Expr {
 	return nil
 }
 
+// namedTarget binds the target of `name := value`: in the scope the expression is
+// in, or, inside comprehensions, in the nearest enclosing scope that is not one
+// (PEP 572), the comprehensions reaching it as a nonlocal or global name.
+func (r *resolver) namedTarget(n *syntax.Name) {
+	s := r.cur
+	var comps []*scope
+	for s.comp {
+		comps = append(comps, s)
+		s = s.parent
+	}
+	if len(comps) == 0 {
+		r.target(n)
+		return
+	}
+	if s.kind == classScope {
+		r.errorf(n.NamePos, "assignment expression within a comprehension cannot be used in a class body")
+		return
+	}
+	for _, c := range comps {
+		if c.bound[n.Id] {
+			r.errorf(n.NamePos, "assignment expression cannot rebind comprehension iteration variable '%s'", n.Id)
+			return
+		}
+		if s.kind == moduleScope || s.globals[n.Id] {
+			c.globals[n.Id] = true
+		} else {
+			c.nonlocals[n.Id] = true
+		}
+	}
+	if !s.globals[n.Id] && !s.nonlocals[n.Id] {
+		s.bind(n.Id)
+	}
+}
+
 // comprehension resolves a comprehension: its first iterable is evaluated in the
 // enclosing scope, everything else in a new function scope (as in CPython ≤ 3.11).
 func (r *resolver) comprehension(node syntax.Expr, gens []*syntax.Comprehension, elts ...syntax.Expr) {
 	r.expr(gens[0].Iter)
 	r.function(node, comprehensionName(node), nil, func() {
+		r.cur.comp = true
 		r.cur.bind(".0")
 		for i, g := range gens {
 			if i > 0 {

@@ -271,6 +271,14 @@ type Starred struct {
 	Value Expr
 }
 
+// NamedExpr is the assignment expression `target := value`.
+type NamedExpr struct {
+	Start  Pos
+	End    Pos
+	Target *Name
+	Value  Expr
+}
+
 // Lambda is `lambda args: body`.
 type Lambda struct {
 	LambdaPos Pos

@@ -34,6 +34,7 @@ func (*Subscript) expr()      {}
 func (*Slice) expr()          {}
 func (*Starred) expr()        {}
 func (*Lambda) expr()         {}
+func (*NamedExpr) expr()      {}
 
 func (*ExprStmt) stmt()    {}
 func (*Assign) stmt()      {}
@@ -112,6 +113,7 @@ func (x *Subscript) Span() (Pos, Pos)      { return x.Start, x.End }
 func (x *Slice) Span() (Pos, Pos)          { return x.Start, x.End }
 func (x *Starred) Span() (Pos, Pos)        { return x.Star, x.End }
 func (x *Lambda) Span() (Pos, Pos)         { return x.LambdaPos, x.End }
+func (x *NamedExpr) Span() (Pos, Pos)      { return x.Start, x.End }
 
 func (x *ExprStmt) Span() (Pos, Pos)    { return x.Start, x.End }
 func (x *Assign) Span() (Pos, Pos)      { return x.Start, x.End }

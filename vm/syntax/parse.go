@@ -95,6 +95,7 @@ type parser struct {
 	prevEnd     Pos   // end of the last consumed token
 	lastNewline Pos   // position of the last consumed NEWLINE
 	depth       int   // expression nesting
+	named       bool  // the next expression may be `name := value` (see parseNamed)
 
 	// where the statement being parsed is
 	inFunc   bool // directly in a function body (not a class body)

@@ -215,6 +215,11 @@ func unparse(b *strings.Builder, e Expr, level int) {
 			unparse(b, k.Value, prTest)
 		}
 		b.WriteByte(')')
+	case *NamedExpr:
+		paren(prTuple+1, func() {
+			b.WriteString(e.Target.Id + " := ")
+			unparse(b, e.Value, prAtom)
+		})
 	case *Lambda:
 		paren(prTest, func() {
 			b.WriteString("lambda")

@@ -1,0 +1,2 @@
+values = [1, 2]
+[i := 0 for i in values]
