@@ -469,7 +469,12 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 	bases := []*Class{ObjectClass}
 	if npos > 2 {
 		bases = bases[:0]
-		for _, a := range args[2:npos] {
+		given, err := t.mroEntries(args[2:npos])
+		if err != nil {
+			return nil, err
+		}
+		defer t.decrefAll(given)
+		for _, a := range given {
 			b, ok := a.(*Class)
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "bases must be types")

@@ -64,11 +64,13 @@ type Interp struct {
 	intFree  []*Int
 	builtins *Dict
 	modules  map[string]*Module
-	main     *Module
-	threads  []*Thread
-	nextTID  int64
-	interned map[string]*Str
-	rng      *mt19937
+	// sysModules is sys.modules once sys is imported: it mirrors modules.
+	sysModules *Dict
+	main       *Module
+	threads    []*Thread
+	nextTID    int64
+	interned   map[string]*Str
+	rng        *mt19937
 
 	consts map[*compile.Funcode][]Value
 	// SourceModules are modules written in Python, compiled once and shared.

@@ -220,3 +220,52 @@ func (t *Thread) initSubclass(cls *Class, kw []string, vals []Value) error {
 	t.xdecref(r)
 	return err
 }
+
+// mroEntries replaces each base that is not a class but has __mro_entries__
+// (typing.NamedTuple, Generic[T]) with what that method returns, as PEP 560
+// says. The result holds new references.
+func (t *Thread) mroEntries(bases []Value) ([]Value, error) {
+	var out []Value
+	var orig Value
+	defer func() { t.xdecref(orig) }()
+	for _, b := range bases {
+		if _, ok := b.(*Class); !ok {
+			m, err := t.getAttr(b, "__mro_entries__")
+			if err != nil {
+				t.decrefAll(out)
+				return nil, err
+			}
+			if m != nil {
+				if orig == nil {
+					items := make([]Value, len(bases))
+					for i, x := range bases {
+						t.Incref(x)
+						items[i] = x
+					}
+					orig = t.newTuple(items)
+				}
+				r, err := t.callValue(m, []Value{orig}, nil, false)
+				t.Decref(m)
+				if err != nil {
+					t.decrefAll(out)
+					return nil, err
+				}
+				tu, ok := r.(*Tuple)
+				if !ok {
+					t.Decref(r)
+					t.decrefAll(out)
+					return nil, t.newExc(TypeErrorClass, "__mro_entries__ must return a tuple")
+				}
+				for _, x := range tu.Items {
+					t.Incref(x)
+					out = append(out, x)
+				}
+				t.Decref(r)
+				continue
+			}
+		}
+		t.Incref(b)
+		out = append(out, b)
+	}
+	return out, nil
+}

@@ -636,10 +636,10 @@ func (in *Interp) BootThread(name, mainName string, boot *compile.Program) (*Thr
 		mod := &Module{Name: "__main__", Dict: t.NewDict()}
 		in.alloc(&mod.Header)
 		in.main = mod
-		in.modules["__main__"] = mod
+		in.addModule(t, "__main__", mod)
 		if mainName != "__main__" {
 			t.Incref(mod)
-			in.modules[mainName] = mod
+			in.addModule(t, mainName, mod)
 		}
 		t.setStr(mod.Dict, "__name__", t.intern(mainName))
 		t.setStr(mod.Dict, "__builtins__", in.builtins)
