@@ -35,9 +35,9 @@ func futureImports(m *syntax.Module) (annotations bool, err error) {
 			case "nested_scopes", "generators", "division", "absolute_import", "with_statement",
 				"print_function", "unicode_literals", "generator_stop":
 			case "braces":
-				return false, &syntax.Error{Pos: a.NamePos, Msg: "not a chance"}
+				return false, &syntax.Error{Pos: f.KwPos, Msg: "not a chance"}
 			default:
-				return false, &syntax.Error{Pos: a.NamePos, Msg: "future feature " + a.Name + " is not defined"}
+				return false, &syntax.Error{Pos: f.KwPos, Msg: "future feature " + a.Name + " is not defined"}
 			}
 		}
 	}

@@ -196,3 +196,35 @@ func TestArgReprs(t *testing.T) {
 		t.Errorf("free variables: got %q, want %s", got, want)
 	}
 }
+
+// TestCompileErrorsLikeCPython checks the errors CPython's compiler (not its
+// parser) reports, with their locations.
+func TestCompileErrorsLikeCPython(t *testing.T) {
+	for _, test := range []struct {
+		desc, src, want string
+	}{
+		{"walrus rebinds iteration variable", "values = [1]\n[i := 0 for i in values]\n",
+			"m.py:2:2: assignment expression cannot rebind comprehension iteration variable 'i'"},
+		{"walrus in class comprehension", "class C:\n    v = [(y := i) for i in range(3)]\n",
+			"m.py:2:11: assignment expression within a comprehension cannot be used in a class body"},
+		{"import star in function", "def f():\n    from math import *\n",
+			"m.py:2:22: import * only allowed at module level"},
+		{"late future import", "x = 1\nfrom __future__ import annotations\n",
+			"m.py:2:1: from __future__ imports must occur at the beginning of the file"},
+		{"future braces", "from __future__ import braces\n", "m.py:1:1: not a chance"},
+		{"unknown future", "from __future__ import nope\n", "m.py:1:1: future feature nope is not defined"},
+		{"future after docstring", "'doc'\nfrom __future__ import annotations\nx: int\n", ""},
+	} {
+		m, err := syntax.Parse("m.py", []byte(test.src))
+		if err != nil {
+			t.Fatalf("%s: %v", test.desc, err)
+		}
+		got := ""
+		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
+			got = err.Error()
+		}
+		if got != test.want {
+			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
+		}
+	}
+}

@@ -272,7 +272,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	case *syntax.ImportFrom:
 		if len(s.Names) == 1 && s.Names[0].Name == "*" {
 			if r.cur.kind != moduleScope {
-				r.errorf(s.KwPos, "import * only allowed at module level")
+				r.errorf(s.Names[0].NamePos, "import * only allowed at module level")
 			}
 			return
 		}

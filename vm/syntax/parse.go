@@ -13,6 +13,7 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -68,6 +69,10 @@ func checkEncoding(filename string, src []byte) *Error {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
+			if l, enc := codingDeclaration(src); enc != "" {
+				return &Error{Filename: filename, Pos: Pos{l, 1},
+					Msg: fmt.Sprintf("gilscope does not support source encodings other than UTF-8 (%s) yet", enc)}
+			}
 			return &Error{Filename: filename, Pos: Pos{line, col},
 				Msg: fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", src[i], i)}
 		case r == 0:
@@ -79,6 +84,24 @@ func checkEncoding(filename string, src []byte) *Error {
 		col++
 	}
 	return nil
+}
+
+// codingRE matches a PEP 263 encoding declaration.
+var codingRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+
+// codingDeclaration returns the line and name of the encoding a file declares on
+// its first or second line, if that is not UTF-8.
+func codingDeclaration(src []byte) (int32, string) {
+	for i, line := range bytes.SplitN(src, []byte("\n"), 3)[:min(2, bytes.Count(src, []byte("\n"))+1)] {
+		if m := codingRE.FindSubmatch(line); m != nil {
+			enc := strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-"))
+			if enc == "utf-8" || strings.HasPrefix(enc, "utf-8-") || enc == "utf8" {
+				return 0, ""
+			}
+			return int32(i + 1), string(m[1])
+		}
+	}
+	return 0, ""
 }
 
 // A parser holds the state of one parse: the scanner, the current token

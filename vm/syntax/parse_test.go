@@ -777,6 +777,8 @@ var errorTests = []struct{ desc, src, want string }{
 		`1:1: illegal target for annotation`},
 	{`starred parameter annotation`, `def f(*a: *T): pass`,
 		"1:11: gilscope does not support starred annotations yet"},
+	{`latin-1 source`, "# -*- coding: latin-1 -*-\nx = '\xe9'\n",
+		"1:1: gilscope does not support source encodings other than UTF-8 (latin-1) yet"},
 	{`slash first`, `def f(/): pass`,
 		"1:7: invalid syntax"},
 	{`slash twice`, `def f(a, /, b, /): pass`,

@@ -1,2 +1,0 @@
-values = [1, 2]
-[i := 0 for i in values]
