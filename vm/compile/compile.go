@@ -1375,7 +1375,7 @@ func (c *compiler) subscriptIndex(e syntax.Expr) {
 		c.slice(s)
 		return
 	}
-	if t, ok := e.(*syntax.Tuple); ok {
+	if t, ok := e.(*syntax.Tuple); ok && !hasStarred(t.Elts) {
 		for _, x := range t.Elts {
 			if s, ok := x.(*syntax.Slice); ok {
 				c.slice(s)

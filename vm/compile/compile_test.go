@@ -213,6 +213,9 @@ func TestCompileErrorsLikeCPython(t *testing.T) {
 			"m.py:2:1: from __future__ imports must occur at the beginning of the file"},
 		{"future braces", "from __future__ import braces\n", "m.py:1:1: not a chance"},
 		{"unknown future", "from __future__ import nope\n", "m.py:1:1: future feature nope is not defined"},
+		{"nonlocal in class body", "def f():\n    x = 1\n    class C:\n        nonlocal x\n",
+			"m.py:4:9: gilscope does not support `nonlocal` in a class body yet"},
+		{"starred index", "a = {}\nb = ()\na[*b]\n", ""},
 		{"future after docstring", "'doc'\nfrom __future__ import annotations\nx: int\n", ""},
 	} {
 		m, err := syntax.Parse("m.py", []byte(test.src))

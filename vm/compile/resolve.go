@@ -255,8 +255,11 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.cur.globals[n] = true
 		}
 	case *syntax.Nonlocal:
-		if r.cur.kind != functionScope {
+		switch r.cur.kind {
+		case moduleScope:
 			r.errorf(s.KwPos, "nonlocal declaration not allowed at module level")
+		case classScope:
+			r.errorf(s.KwPos, "gilscope does not support `nonlocal` in a class body yet")
 		}
 		for _, n := range s.Names {
 			r.cur.nonlocals[n] = true

@@ -588,7 +588,7 @@ func (p *parser) parseDecorated() Stmt {
 	var decorators []Expr
 	for p.tok == AT {
 		p.next()
-		decorators = append(decorators, p.parseTest())
+		decorators = append(decorators, p.parseNamed(p.parseTest))
 		if p.tok != NEWLINE {
 			p.errorf(p.val.pos, "invalid syntax")
 		}

@@ -254,6 +254,8 @@ var parseTests = []struct{ desc, src, want string }{
 		`ClassDef('A', [Name('B'), Name('C')], [Keyword('metaclass', Name('M')), Keyword('x', Int(1))], [Pass()])`},
 	{`walrus`, "if (n := f()) > 1: pass\nprint(y := 2, [z := 3], a[b := 4])\nwhile c := g(): pass\n",
 		`If(Compare(NamedExpr(Name('n'), Call(Name('f'), [], [])), ['>'], [Int(1)]), [Pass()], []); ExprStmt(Call(Name('print'), [NamedExpr(Name('y'), Int(2)), List([NamedExpr(Name('z'), Int(3))]), Subscript(Name('a'), NamedExpr(Name('b'), Int(4)))], [])); While(NamedExpr(Name('c'), Call(Name('g'), [], [])), [Pass()], [])`},
+	{`walrus decorator`, "@d := null\ndef f(): pass\n",
+		`FunctionDef('f', Arguments([], [], None, [], [], None), [Pass()], [NamedExpr(Name('d'), Name('null'))])`},
 	{`star import`, "from a.b import *\n",
 		`ImportFrom(0, 'a.b', [Alias('*', '')])`},
 	{`annotated assignment`, "x: int = 1\n(y): List[int]\na.b: str\na[0]: int = 2\n",
@@ -891,6 +893,15 @@ func checkSpans(t *testing.T, desc string, mod *Module, src string) {
 			visit(v.Elem(), outer)
 		case reflect.Struct:
 			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).Name == "Decorators" {
+					// The lines above a def or class, outside its span (and the
+					// module's, which starts at its first statement's keyword).
+					for j := 0; j < v.Field(i).Len(); j++ {
+						d := v.Field(i).Index(j)
+						visit(d.Elem(), d.Interface().(Node))
+					}
+					continue
+				}
 				visit(v.Field(i), outer)
 			}
 		case reflect.Slice:

@@ -586,8 +586,16 @@ class _NamedTupleBase:
 NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
 
 
+def _typeddict_mro_entries(bases):
+    # Its instances are dicts: that needs __new__ or subclassing dict.
+    raise TypeError("gilscope does not support TypedDict classes yet; use TypedDict('Name', {...})")
+
+
 def TypedDict(typename, fields=None, *, total=True, **kwargs):
     # TypedDict('Movie', {...})(name=...) makes a plain dict, as CPython's does.
     def make(*args, **kw):
         return dict(*args, **kw)
     return make
+
+
+TypedDict.__mro_entries__ = _typeddict_mro_entries
