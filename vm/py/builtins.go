@@ -652,8 +652,11 @@ func init() {
 		return t.newSnapshotIter(out, filterClass), nil
 	})
 	defBuiltin("iter", func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("iter", args, kw, 1, 1); err != nil {
+		if err := t.nargs("iter", args, kw, 1, 2); err != nil {
 			return nil, err
+		}
+		if len(args) == 2 {
+			return t.callableIterator(args[0], args[1])
 		}
 		return t.Iter(args[0])
 	})
@@ -682,11 +685,8 @@ func init() {
 		if err := t.nargs("callable", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		switch v := args[0].(type) {
-		case *Function, *Builtin, *BoundMethod, *Class:
+		if isCallable(args[0]) {
 			return True, nil
-		case *Instance:
-			return BoolOf(v.Class.Lookup("__call__") != nil), nil
 		}
 		return False, nil
 	})
