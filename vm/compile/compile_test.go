@@ -117,15 +117,7 @@ func TestCompileLimits(t *testing.T) {
 		{"16 nested finally bodies", nested(16, try("finally"), "x = 1\n"),
 			"m.py:46:16: program too large: more than 71152 bytecode instructions"},
 	} {
-		m, err := syntax.Parse("m.py", []byte(test.src))
-		if err != nil {
-			t.Fatalf("%s: %v", test.desc, err)
-		}
-		got := ""
-		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
-			got = err.Error()
-		}
-		if got != test.want {
+		if got := compileError(t, test.desc, test.src); got != test.want {
 			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
 		}
 	}
@@ -197,6 +189,20 @@ func TestArgReprs(t *testing.T) {
 	}
 }
 
+// compileError parses and compiles src, which must parse, and returns the
+// compiler's error as "file:line:col: msg", or "".
+func compileError(t *testing.T, desc, src string) string {
+	t.Helper()
+	m, err := syntax.Parse("m.py", []byte(src))
+	if err != nil {
+		t.Fatalf("%s: %v", desc, err)
+	}
+	if _, err := compile.Compile(m, []byte(src)); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
 // TestCompileErrorsLikeCPython checks the errors CPython's compiler (not its
 // parser) reports, with their locations.
 func TestCompileErrorsLikeCPython(t *testing.T) {
@@ -218,15 +224,7 @@ func TestCompileErrorsLikeCPython(t *testing.T) {
 		{"starred index", "a = {}\nb = ()\na[*b]\n", ""},
 		{"future after docstring", "'doc'\nfrom __future__ import annotations\nx: int\n", ""},
 	} {
-		m, err := syntax.Parse("m.py", []byte(test.src))
-		if err != nil {
-			t.Fatalf("%s: %v", test.desc, err)
-		}
-		got := ""
-		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
-			got = err.Error()
-		}
-		if got != test.want {
+		if got := compileError(t, test.desc, test.src); got != test.want {
 			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
 		}
 	}

@@ -154,17 +154,7 @@ func superLookup(self Value, start *Class, name string) Value {
 	if i == len(m) {
 		m, i = start.MRO(), 0
 	}
-	for _, k := range m[i+1:] {
-		if k.Dict != nil {
-			if a := k.Dict.getStr(name); a != nil {
-				return a
-			}
-		}
-		if a, ok := k.Methods[name]; ok {
-			return a
-		}
-	}
-	return nil
+	return lookupIn(m[i+1:], name)
 }
 
 // classKeywords checks the keyword arguments of a class statement: metaclass may

@@ -148,10 +148,13 @@ func (c *Class) IsSubclass(sup *Class) bool {
 	return false
 }
 
-// Lookup finds an attribute on the class or its bases (the MRO of single
-// inheritance), returning a borrowed reference.
-func (c *Class) Lookup(name string) Value {
-	for _, k := range c.MRO() {
+// Lookup finds an attribute on the class or its bases (its MRO), returning a
+// borrowed reference.
+func (c *Class) Lookup(name string) Value { return lookupIn(c.MRO(), name) }
+
+// lookupIn finds an attribute on the first of classes that has it.
+func lookupIn(classes []*Class, name string) Value {
+	for _, k := range classes {
 		if k.Dict != nil {
 			if v := k.Dict.getStr(name); v != nil {
 				return v
