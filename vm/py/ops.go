@@ -322,7 +322,7 @@ func (t *Thread) floatOp(op int, a, b float64) (Value, error) {
 			return nil, t.newExc(ZeroDivisionErrorClass, "0.0 cannot be raised to a negative power")
 		}
 		if a < 0 && b != math.Trunc(b) {
-			return nil, t.newExc(ValueErrorClass, "gilscope does not support complex numbers")
+			return nil, t.newExc(ValueErrorClass, "gilscope does not support complex numbers yet")
 		}
 		r = math.Pow(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
