@@ -33,6 +33,9 @@ type Handler struct {
 // Bytes is a bytes constant (distinct from a str constant).
 type Bytes string
 
+// EllipsisConst is the constant `...`.
+type EllipsisConst struct{}
+
 // KwNames is the constant KW_NAMES loads: the keyword names of the next CALL.
 type KwNames []string
 
@@ -57,6 +60,7 @@ type Funcode struct {
 	MaxStack  int
 
 	NumParams  int // positional parameters
+	NumPosOnly int // of which the first are positional-only
 	NumKwOnly  int
 	HasVarargs bool
 	HasKwargs  bool
@@ -67,6 +71,7 @@ type Funcode struct {
 	// IsGenerator marks a generator function's code (CO_GENERATOR): it starts with
 	// RETURN_GENERATOR.
 	IsGenerator bool
+	HasDoc      bool // Consts[0] is the function's docstring
 }
 
 // Op decodes instruction pc.

@@ -19,11 +19,15 @@ import (
 
 // Compile compiles a parsed module. Errors are *syntax.Error values with positions.
 func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
-	scopes, top, err := resolveModule(m)
+	future, err := futureImports(m)
 	if err != nil {
 		return nil, withFile(err, m.Filename)
 	}
-	c := &compiler{scopes: scopes, filename: m.Filename, maxCode: maxCodePerByte*len(src) + minMaxCode}
+	scopes, top, err := resolveModule(m, future)
+	if err != nil {
+		return nil, withFile(err, m.Filename)
+	}
+	c := &compiler{scopes: scopes, filename: m.Filename, maxCode: maxCodePerByte*len(src) + minMaxCode, future: future}
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*syntax.Error)
@@ -34,6 +38,7 @@ func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
 		}
 	}()
 	fc := c.funcode(top, "<module>", "<module>", 1, nil, func() {
+		c.setupAnnotations(m.Body)
 		c.stmts(m.Body)
 		c.returnNone()
 	})
@@ -154,7 +159,8 @@ type compiler struct {
 	f        *fstate
 	code     int // instructions emitted in all functions
 	maxCode  int
-	nesting  int // depth of expr's recursion
+	nesting  int  // depth of expr's recursion
+	future   bool // from __future__ import annotations
 }
 
 func (c *compiler) errorf(n syntax.Node, format string, args ...any) {
@@ -184,7 +190,7 @@ func (c *compiler) funcode(sc *scope, name, qual string, line int32, a *syntax.A
 		for _, p := range a.KwOnly {
 			c.addVar(p.Name)
 		}
-		fc.NumParams, fc.NumKwOnly = len(a.Args), len(a.KwOnly)
+		fc.NumParams, fc.NumKwOnly, fc.NumPosOnly = len(a.Args), len(a.KwOnly), a.PosOnly
 		if a.Vararg != nil {
 			c.addVar(a.Vararg.Name)
 			fc.HasVarargs = true
@@ -504,6 +510,8 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		}
 	case *syntax.AugAssign:
 		c.augAssign(s)
+	case *syntax.AnnAssign:
+		c.annAssign(s)
 	case *syntax.If:
 		c.ifStmt(s)
 	case *syntax.While:
@@ -548,6 +556,10 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.loadConst(int64(0))
 		c.loadConst(KwNames(names))
 		c.emit(IMPORT_NAME, c.nameIndex(s.Module))
+		if names[0] == "*" {
+			c.emit(IMPORT_STAR, 0)
+			break
+		}
 		for _, a := range s.Names {
 			c.emit(IMPORT_FROM, c.nameIndex(a.Name))
 			if a.AsName != "" {
@@ -1115,8 +1127,15 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 	sc := c.scopes[s]
 	c.decorators(s.Decorators)
 	flags := c.defaults(s.Args)
+	flags |= c.funcAnnotations(s.Args, s.Returns)
 	fc := c.funcode(sc, s.Name, qual, firstLine(s.DefPos, s.Decorators), s.Args, func() {
-		c.constIndex(nil) // co_consts[0] is the (absent) docstring, as in CPython
+		// co_consts[0] is the docstring, or None without one, as in CPython.
+		if doc, ok := docstring(s.Body); ok {
+			c.constIndex(doc)
+			c.f.fc.HasDoc = true
+		} else {
+			c.constIndex(nil)
+		}
 		c.f.qualPrefix = qual + ".<locals>."
 		c.stmts(s.Body)
 		c.returnNone()
@@ -1124,6 +1143,18 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 	c.makeFunction(fc, flags)
 	c.decorate(s.Decorators)
 	c.nameOp(s.Name, ctxStore)
+}
+
+// docstring returns the text of body's docstring, if it has one.
+func docstring(body []syntax.Stmt) (string, bool) {
+	if len(body) > 0 {
+		if e, ok := body[0].(*syntax.ExprStmt); ok {
+			if str, ok := e.Value.(*syntax.Str); ok {
+				return str.Value, true
+			}
+		}
+	}
+	return "", false
 }
 
 // firstLine is a definition's co_firstlineno: its first decorator's line, if any.
@@ -1204,9 +1235,6 @@ func (c *compiler) makeFunction(fc *Funcode, flags uint32) {
 }
 
 func (c *compiler) classDef(s *syntax.ClassDef) {
-	if len(s.Bases) > 1 {
-		c.errorf(s.Bases[1], "gilscope does not support multiple inheritance")
-	}
 	qual := c.qualName(s.Name)
 	sc := c.scopes[s]
 	c.decorators(s.Decorators)
@@ -1218,6 +1246,11 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 		c.nameOp("__module__", ctxStore)
 		c.loadConst(qual)
 		c.nameOp("__qualname__", ctxStore)
+		c.setupAnnotations(s.Body)
+		if doc, ok := docstring(s.Body); ok {
+			c.loadConst(doc)
+			c.nameOp("__doc__", ctxStore)
+		}
 		c.stmts(s.Body)
 		c.returnNone()
 	})
@@ -1227,7 +1260,15 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 	for _, b := range s.Bases {
 		c.expr(b)
 	}
-	c.emit(CALL, uint32(2+len(s.Bases)))
+	var names KwNames
+	for _, k := range s.Keywords {
+		c.expr(k.Value)
+		names = append(names, k.Arg)
+	}
+	if len(names) > 0 {
+		c.emit(KW_NAMES, c.constIndex(names))
+	}
+	c.emit(CALL, uint32(2+len(s.Bases)+len(names)))
 	c.decorate(s.Decorators)
 	c.nameOp(s.Name, ctxStore)
 }
@@ -1249,6 +1290,8 @@ func (c *compiler) expr(e syntax.Expr) {
 			c.loadConst(true)
 		case "False":
 			c.loadConst(false)
+		case "...":
+			c.loadConst(EllipsisConst{})
 		default:
 			c.loadConst(nil)
 		}
@@ -1328,6 +1371,10 @@ func (c *compiler) expr(e syntax.Expr) {
 		c.errorf(e, "invalid syntax")
 	case *syntax.Starred:
 		c.errorf(e, "can't use starred expression here")
+	case *syntax.NamedExpr:
+		c.expr(e.Value)
+		c.emit(COPY, 1)
+		c.store(e.Target)
 	case *syntax.Lambda:
 		flags := c.defaults(e.Args)
 		qual := c.qualName("<lambda>")
@@ -1382,7 +1429,7 @@ func (c *compiler) subscriptIndex(e syntax.Expr) {
 		c.slice(s)
 		return
 	}
-	if t, ok := e.(*syntax.Tuple); ok {
+	if t, ok := e.(*syntax.Tuple); ok && !hasStarred(t.Elts) {
 		for _, x := range t.Elts {
 			if s, ok := x.(*syntax.Slice); ok {
 				c.slice(s)

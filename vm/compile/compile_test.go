@@ -165,15 +165,7 @@ func TestCompileLimits(t *testing.T) {
 		{"16 nested finally bodies", nested(16, try("finally"), "x = 1\n"),
 			"m.py:46:16: program too large: more than 71152 bytecode instructions"},
 	} {
-		m, err := syntax.Parse("m.py", []byte(test.src))
-		if err != nil {
-			t.Fatalf("%s: %v", test.desc, err)
-		}
-		got := ""
-		if _, err := compile.Compile(m, []byte(test.src)); err != nil {
-			got = err.Error()
-		}
-		if got != test.want {
+		if got := compileError(t, test.desc, test.src); got != test.want {
 			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
 		}
 	}
@@ -242,5 +234,46 @@ func TestArgReprs(t *testing.T) {
 	}
 	if want := "a b c d"; strings.Join(got, " ") != want {
 		t.Errorf("free variables: got %q, want %s", got, want)
+	}
+}
+
+// compileError parses and compiles src, which must parse, and returns the
+// compiler's error as "file:line:col: msg", or "".
+func compileError(t *testing.T, desc, src string) string {
+	t.Helper()
+	m, err := syntax.Parse("m.py", []byte(src))
+	if err != nil {
+		t.Fatalf("%s: %v", desc, err)
+	}
+	if _, err := compile.Compile(m, []byte(src)); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// TestCompileErrorsLikeCPython checks the errors CPython's compiler (not its
+// parser) reports, with their locations.
+func TestCompileErrorsLikeCPython(t *testing.T) {
+	for _, test := range []struct {
+		desc, src, want string
+	}{
+		{"walrus rebinds iteration variable", "values = [1]\n[i := 0 for i in values]\n",
+			"m.py:2:2: assignment expression cannot rebind comprehension iteration variable 'i'"},
+		{"walrus in class comprehension", "class C:\n    v = [(y := i) for i in range(3)]\n",
+			"m.py:2:11: assignment expression within a comprehension cannot be used in a class body"},
+		{"import star in function", "def f():\n    from math import *\n",
+			"m.py:2:22: import * only allowed at module level"},
+		{"late future import", "x = 1\nfrom __future__ import annotations\n",
+			"m.py:2:1: from __future__ imports must occur at the beginning of the file"},
+		{"future braces", "from __future__ import braces\n", "m.py:1:1: not a chance"},
+		{"unknown future", "from __future__ import nope\n", "m.py:1:1: future feature nope is not defined"},
+		{"nonlocal in class body", "def f():\n    x = 1\n    class C:\n        nonlocal x\n",
+			"m.py:4:9: gilscope does not support `nonlocal` in a class body yet"},
+		{"starred index", "a = {}\nb = ()\na[*b]\n", ""},
+		{"future after docstring", "'doc'\nfrom __future__ import annotations\nx: int\n", ""},
+	} {
+		if got := compileError(t, test.desc, test.src); got != test.want {
+			t.Errorf("%s: got %q, want %q", test.desc, got, test.want)
+		}
 	}
 }

@@ -150,6 +150,8 @@ func constRepr(c any) string {
 		return strconv.Quote(c)
 	case Bytes:
 		return "b" + strconv.Quote(string(c))
+	case EllipsisConst:
+		return "Ellipsis"
 	case KwNames:
 		q := make([]string, len(c))
 		for i, s := range c {

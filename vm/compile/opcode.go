@@ -104,6 +104,8 @@ const (
 	END_SEND                   // recv r → r
 	CLEANUP_THROW              // recv last exc → None value   (a StopIteration thrown out of a delegate)
 	JUMP_BACKWARD_NO_INTERRUPT // - → -   jump to n (not a check point)
+	SETUP_ANNOTATIONS          // - → -   (makes __annotations__ in the locals dict if absent)
+	IMPORT_STAR                // module → -   (binds its public names in the locals dict)
 )
 
 // Names maps each opcode to its CPython name.
@@ -138,6 +140,7 @@ var Names = [...]string{
 	RETURN_GENERATOR: "RETURN_GENERATOR", YIELD_VALUE: "YIELD_VALUE",
 	GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER", SEND: "SEND", END_SEND: "END_SEND",
 	CLEANUP_THROW: "CLEANUP_THROW", JUMP_BACKWARD_NO_INTERRUPT: "JUMP_BACKWARD_NO_INTERRUPT",
+	SETUP_ANNOTATIONS: "SETUP_ANNOTATIONS", IMPORT_STAR: "IMPORT_STAR",
 }
 
 func (op Opcode) String() string {
@@ -189,9 +192,10 @@ const (
 
 // MAKE_FUNCTION flags.
 const (
-	FuncDefaults   = 0x01
-	FuncKwDefaults = 0x02
-	FuncClosure    = 0x08
+	FuncDefaults    = 0x01
+	FuncKwDefaults  = 0x02
+	FuncAnnotations = 0x04
+	FuncClosure     = 0x08
 )
 
 // FORMAT_VALUE flags.
@@ -208,7 +212,7 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 	case NOP, END_FOR, RESUME, JUMP_FORWARD, JUMP_BACKWARD, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME,
 		DELETE_DEREF, MAKE_CELL, COPY_FREE_VARS, SWAP, KW_NAMES, UNARY_NEGATIVE, UNARY_NOT,
 		UNARY_INVERT, CALL_INTRINSIC_1, GET_ITER, CHECK_EXC_MATCH, YIELD_VALUE, GET_YIELD_FROM_ITER,
-		SEND, JUMP_BACKWARD_NO_INTERRUPT:
+		SEND, JUMP_BACKWARD_NO_INTERRUPT, SETUP_ANNOTATIONS:
 		return 0
 	case RETURN_GENERATOR:
 		return 1 // the value the first send pushes, which POP_TOP drops
@@ -218,7 +222,7 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 		DELETE_ATTR, BINARY_SUBSCR, BINARY_OP, COMPARE_OP, IS_OP, CONTAINS_OP,
 		POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
 		LIST_APPEND, SET_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, POP_EXCEPT,
-		RERAISE, IMPORT_NAME:
+		RERAISE, IMPORT_NAME, IMPORT_STAR:
 		return -1
 	case PUSH_NULL, COPY, LOAD_CONST, LOAD_FAST, LOAD_NAME, LOAD_DEREF, LOAD_CLOSURE,
 		LOAD_BUILD_CLASS, LOAD_ASSERTION_ERROR, IMPORT_FROM, BEFORE_WITH, WITH_EXCEPT_START,
@@ -264,7 +268,7 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 		return -2 - n&1
 	case MAKE_FUNCTION:
 		c := 0
-		for _, f := range []uint32{FuncDefaults, FuncKwDefaults, FuncClosure} {
+		for _, f := range []uint32{FuncDefaults, FuncKwDefaults, FuncAnnotations, FuncClosure} {
 			if arg&f != 0 {
 				c++
 			}

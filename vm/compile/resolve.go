@@ -40,6 +40,7 @@ type scope struct {
 	generator bool
 	// comprehension names the comprehension a scope is ("list comprehension" …), or "".
 	comprehension string
+	comp          bool // a comprehension's scope (`:=` in it binds in the enclosing one)
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
@@ -64,7 +65,8 @@ type resolver struct {
 	scopes  map[syntax.Node]*scope
 	cur     *scope
 	err     error
-	nesting int // depth of expr's recursion
+	nesting int  // depth of expr's recursion
+	future  bool // from __future__ import annotations: annotations are not evaluated
 }
 
 func (r *resolver) errorf(pos syntax.Pos, format string, args ...any) {
@@ -73,8 +75,8 @@ func (r *resolver) errorf(pos syntax.Pos, format string, args ...any) {
 	}
 }
 
-func resolveModule(m *syntax.Module) (map[syntax.Node]*scope, *scope, error) {
-	r := &resolver{scopes: map[syntax.Node]*scope{}}
+func resolveModule(m *syntax.Module, future bool) (map[syntax.Node]*scope, *scope, error) {
+	r := &resolver{scopes: map[syntax.Node]*scope{}, future: future}
 	top := newScope(moduleScope, "<module>", nil)
 	r.cur = top
 	r.stmts(m.Body)
@@ -192,6 +194,8 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		r.expr(s.Value)
 		r.expr(s.Target)
 		r.target(s.Target)
+	case *syntax.AnnAssign:
+		r.annAssign(s)
 	case *syntax.If:
 		for { // an elif chain in a loop, however long
 			r.expr(s.Test)
@@ -217,6 +221,11 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.expr(d)
 		}
 		r.arguments(s.Args)
+		if !r.future {
+			for _, e := range annotationExprs(s.Args, s.Returns) {
+				r.expr(e)
+			}
+		}
 		r.cur.bind(s.Name)
 		r.function(s, s.Name, s.Args, func() { r.stmts(s.Body) })
 	case *syntax.ClassDef:
@@ -225,6 +234,9 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		}
 		for _, b := range s.Bases {
 			r.expr(b)
+		}
+		for _, k := range s.Keywords {
+			r.expr(k.Value)
 		}
 		r.cur.bind(s.Name)
 		cs := newScope(classScope, s.Name, r.cur)
@@ -248,8 +260,11 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.cur.globals[n] = true
 		}
 	case *syntax.Nonlocal:
-		if r.cur.kind != functionScope {
+		switch r.cur.kind {
+		case moduleScope:
 			r.errorf(s.KwPos, "nonlocal declaration not allowed at module level")
+		case classScope:
+			r.errorf(s.KwPos, "gilscope does not support `nonlocal` in a class body yet")
 		}
 		for _, n := range s.Names {
 			r.cur.nonlocals[n] = true
@@ -263,6 +278,12 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.cur.bind(name)
 		}
 	case *syntax.ImportFrom:
+		if len(s.Names) == 1 && s.Names[0].Name == "*" {
+			if r.cur.kind != moduleScope {
+				r.errorf(s.Names[0].NamePos, "import * only allowed at module level")
+			}
+			return
+		}
 		for _, a := range s.Names {
 			name := a.AsName
 			if name == "" {
@@ -341,6 +362,27 @@ func (r *resolver) arguments(a *syntax.Arguments) {
 		if d != nil {
 			r.expr(d)
 		}
+	}
+}
+
+// annAssign resolves `target: annotation [= value]`: a simple name is bound even
+// without a value; the annotation is evaluated only in a module or class body.
+func (r *resolver) annAssign(s *syntax.AnnAssign) {
+	if s.Value != nil {
+		r.expr(s.Value)
+	}
+	if name, ok := s.Target.(*syntax.Name); ok {
+		if s.Value != nil || s.Simple {
+			r.target(name)
+		}
+	} else {
+		r.expr(s.Target)
+		if s.Value != nil {
+			r.target(s.Target)
+		}
+	}
+	if !r.future && r.cur.kind != functionScope {
+		r.expr(s.Annotation)
 	}
 }
 
@@ -433,6 +475,9 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.Dict:
 		r.exprs(e.Keys)
 		r.exprs(e.Values)
+	case *syntax.NamedExpr:
+		r.expr(e.Value)
+		r.namedTarget(e.Target)
 	case *syntax.ListComp:
 		r.comprehension(e, e.Generators, e.Elt)
 	case *syntax.SetComp:
@@ -536,6 +581,40 @@ func spine(e syntax.Expr) syntax.Expr {
 	return nil
 }
 
+// namedTarget binds the target of `name := value`: in the scope the expression is
+// in, or, inside comprehensions, in the nearest enclosing scope that is not one
+// (PEP 572), the comprehensions reaching it as a nonlocal or global name.
+func (r *resolver) namedTarget(n *syntax.Name) {
+	s := r.cur
+	var comps []*scope
+	for s.comp {
+		comps = append(comps, s)
+		s = s.parent
+	}
+	if len(comps) == 0 {
+		r.target(n)
+		return
+	}
+	if s.kind == classScope {
+		r.errorf(n.NamePos, "assignment expression within a comprehension cannot be used in a class body")
+		return
+	}
+	for _, c := range comps {
+		if c.bound[n.Id] {
+			r.errorf(n.NamePos, "assignment expression cannot rebind comprehension iteration variable '%s'", n.Id)
+			return
+		}
+		if s.kind == moduleScope || s.globals[n.Id] {
+			c.globals[n.Id] = true
+		} else {
+			c.nonlocals[n.Id] = true
+		}
+	}
+	if !s.globals[n.Id] && !s.nonlocals[n.Id] {
+		s.bind(n.Id)
+	}
+}
+
 // comprehension resolves a comprehension: its first iterable is evaluated in the
 // enclosing scope, everything else in a new function scope (as in CPython ≤ 3.11).
 func (r *resolver) comprehension(node syntax.Expr, gens []*syntax.Comprehension, elts ...syntax.Expr) {
@@ -545,6 +624,7 @@ func (r *resolver) comprehension(node syntax.Expr, gens []*syntax.Comprehension,
 		if _, ok := node.(*syntax.GeneratorExp); ok {
 			r.cur.generator = true
 		}
+		r.cur.comp = true
 		r.cur.bind(".0")
 		for i, g := range gens {
 			if i > 0 {
@@ -583,6 +663,9 @@ func describeExpr(e syntax.Expr) string {
 	case *syntax.Int, *syntax.Float, *syntax.Str, *syntax.Bytes:
 		return "literal"
 	case *syntax.NameConst:
+		if e.Value == "..." {
+			return "ellipsis"
+		}
 		return e.Value
 	case *syntax.Lambda:
 		return "lambda"

@@ -24,14 +24,8 @@ import (
 // elsewhere, with the reason: their differences are reported, not failed, and the
 // test fails once one of them matches, so that its entry goes.
 var corpusPending = map[string]string{
-	"docs_mp_pool_full.py":               "lang: pickling a builtin (time.sleep) by reference for a pool worker",
-	"fluentpython_spinner_proc.py":       "lang: type annotations",
-	"pymotw_futures_thread_pool_map.py":  "gen: Executor.map returns a generator (its repr, results as they come)",
-	"pymotw_multiprocessing_lock.py":     "lang: fork-pickling of builtins (sys.stdout passed to a forked child)",
-	"pymotw_threading_semaphore.py":      "lang: super(type, obj)",
-	"pymotw_threading_local.py":          "lang: threading.local",
-	"pymotw_threading_local_defaults.py": "lang: threading.local",
-	"realpython_io_threading.py":         "lang: threading.local",
+	"fluentpython_spinner_proc.py":   "lang: type annotations",
+	"pymotw_multiprocessing_lock.py": "lang: fork-pickling of builtins (sys.stdout passed to a forked child)",
 	// CPU timings: the expectations were taken on a machine with a load average of
 	// 14–20 on 2 cores, where CPython took 3–10 times its quiet time and 0.1–0.3 s
 	// to start a Pool; regenerate them with -update on a quiet machine.

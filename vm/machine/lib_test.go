@@ -79,8 +79,6 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 			"ModuleNotFoundError: gilscope does not support the module 'dataclasses' yet"},
 		{"a module outside the standard library", "import numpy\n",
 			"ModuleNotFoundError: No module named 'numpy'"},
-		{"threading.local", "import threading\nthreading.local()\n",
-			"NotImplementedError: gilscope does not support threading.local yet"},
 		{"threading.settrace", "import threading\nthreading.settrace(print)\n",
 			"NotImplementedError: gilscope does not support threading.settrace yet"},
 		{"copying an instance", "import copy\nclass A:\n    pass\ncopy.copy(A())\n",

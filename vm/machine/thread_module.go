@@ -190,6 +190,7 @@ func (m *Machine) threadModule(t *py.Thread) *py.Module {
 		"main_ident":       t.NewInt(int64(threadOf(t).proc.mainThread().id)),
 	}
 	attrs["LockType"] = lockClass
+	attrs["_local"] = py.LocalClass
 	return newModule(t, "_thread", attrs)
 }
 

@@ -44,6 +44,11 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 	}
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return nil, err
+			}
+		}
 		if o.Dict != nil {
 			if a := o.Dict.getStr(name); a != nil {
 				t.Incref(a)
@@ -103,20 +108,28 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			return t.NewStr(o.QualName), nil
 		case "__module__":
 			return t.NewStr(o.Module), nil
-		case "__base__", "__bases__":
+		case "__base__":
 			base := Value(None)
 			if o.Base != nil {
 				base = o.Base
 			}
 			t.Incref(base)
-			if name == "__bases__" {
-				if o.Base == nil {
-					return emptyTuple, nil
-				}
-				return t.newTuple([]Value{base}), nil
-			}
 			return base, nil
-		case "__doc__":
+		case "__bases__":
+			return t.basesTuple(o), nil
+		case "__mro__":
+			return t.mroTuple(o), nil
+		case "__doc__", "__annotations__":
+			if o.Dict == nil || o.builtin {
+				return None, nil
+			}
+			if name == "__annotations__" {
+				return t.ownAnnotations(o.Dict), nil
+			}
+			if d := o.Dict.getStr(name); d != nil {
+				t.Incref(d)
+				return d, nil
+			}
 			return None, nil
 		case "__dict__":
 			if o.Dict != nil {
@@ -151,29 +164,24 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			t.Incref(a)
 			return a, nil
 		}
-		if name == "__dict__" {
+		switch name {
+		case "__dict__":
 			t.Incref(o.Dict)
 			return o.Dict, nil
+		case "__annotations__":
+			return t.ownAnnotations(o.Dict), nil
+		}
+		if g := o.Dict.getStr("__getattr__"); g != nil && name != "__getattr__" {
+			// PEP 562: a module's __getattr__ is asked for the names it lacks.
+			s := t.NewStr(name)
+			defer t.Decref(s)
+			return t.callValue(g, []Value{s}, nil, false)
 		}
 		return nil, nil
 	case *Function:
-		switch name {
-		case "__name__":
-			return t.NewStr(o.Name), nil
-		case "__qualname__":
-			return t.NewStr(o.QualName), nil
-		case "__module__":
-			return t.NewStr("__main__"), nil
-		case "__doc__":
-			return None, nil
-		case "__defaults__":
-			if o.Defaults == nil {
-				return None, nil
-			}
-			t.Incref(o.Defaults)
-			return o.Defaults, nil
-		}
-		return nil, nil
+		return t.functionAttr(o, name)
+	case *GenericAlias, *UnionType:
+		return t.genericAttr(o, name)
 	case *Builtin:
 		switch name {
 		case "__name__", "__qualname__":
@@ -197,20 +205,14 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		}
 		return t.getAttr(o.Func, name)
 	case *superObj:
-		for k := o.Class.Base; k != nil; k = k.Base {
-			var a Value
-			if k.Dict != nil {
-				a = k.Dict.getStr(name)
-			}
-			if a == nil {
-				a = k.Methods[name]
-			}
-			if a != nil {
-				return t.bind(a, o.Self), nil
-			}
+		if a := superLookup(o.Self, o.Class, name); a != nil {
+			return t.bind(a, o.Self), nil
 		}
 		if name == "__init__" {
 			return t.bind(objectInit, o.Self), nil
+		}
+		if name == "__init_subclass__" {
+			return t.bind(objectInitSubclass, o.Self), nil
 		}
 		return nil, nil
 	}
@@ -274,6 +276,20 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 var objectInit = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__init__",
 	Fn: func(t *Thread, args []Value, kw []string) (Value, error) { return None, nil }}
 
+// objectInitSubclass is object.__init_subclass__, reached through super(). Its
+// function is set by init: raising an error reaches, through a generator's
+// finalization, the attribute lookup that refers to this variable.
+var objectInitSubclass = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__init_subclass__"}
+
+func init() {
+	objectInitSubclass.Fn = func(t *Thread, args []Value, kw []string) (Value, error) {
+		if len(kw) > 0 || len(args) > 1 {
+			return nil, t.newExcf(TypeErrorClass, "%s.__init_subclass__() takes no keyword arguments", FuncName(args[0]))
+		}
+		return None, nil
+	}
+}
+
 // bind returns a, found on a class, as seen through instance self: functions become
 // bound methods, builtin methods are bound to self. The result is a new reference.
 func (t *Thread) bind(a Value, self Value) Value {
@@ -323,6 +339,11 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 	var cls *Class
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return nil, nil, err
+			}
+		}
 		if o.Dict != nil && o.Dict.getStr(name) != nil {
 			break
 		}
@@ -356,6 +377,11 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 func (t *Thread) SetAttr(v Value, name string, x Value) error {
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return err
+			}
+		}
 		if p, ok := o.Class.Lookup(name).(*property); ok {
 			if p.set == nil {
 				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no setter", name, o.Class.Name)
@@ -384,6 +410,8 @@ func (t *Thread) SetAttr(v Value, name string, x Value) error {
 	case *Module:
 		t.setStr(o.Dict, name, x)
 		return nil
+	case *Function:
+		return t.setFunctionAttr(o, name, x)
 	}
 	if v.Type().Lookup(name) != nil {
 		return t.newExcf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", v.Type().Name, name)
@@ -396,6 +424,11 @@ func (t *Thread) DelAttr(v Value, name string) error {
 	var d *Dict
 	switch o := v.(type) {
 	case *Instance:
+		if o.local != nil {
+			if err := t.selectLocal(o); err != nil {
+				return err
+			}
+		}
 		d = o.Dict
 	case *Class:
 		if !o.builtin {
@@ -446,7 +479,7 @@ func (*property) Type() *Class     { return propertyClass }
 // type (which takes its receiver as its first argument), not a function put in a
 // class's dict.
 func (c *Class) builtinMethod(name string) bool {
-	for k := c; k != nil; k = k.Base {
+	for _, k := range c.MRO() {
 		if k.Dict != nil && k.Dict.getStr(name) != nil {
 			return false
 		}

@@ -46,6 +46,8 @@ func (in *Interp) constsFor(t *Thread, fc *compile.Funcode) []Value {
 			v = t.intern(c)
 		case compile.Bytes:
 			v = t.newBytes(string(c))
+		case compile.EllipsisConst:
+			v = Ellipsis
 		case compile.KwNames:
 			items := make([]Value, len(c))
 			for j, s := range c {
@@ -162,7 +164,7 @@ func (t *Thread) intArg(v Value, fname string) (int64, error) {
 var buildClassBuiltin = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "__build_class__"}
 
 func init() {
-	buildClassBuiltin.Fn = func(t *Thread, args []Value, kw []string) (Value, error) { return t.buildClass(args, false) }
+	buildClassBuiltin.Fn = func(t *Thread, args []Value, kw []string) (Value, error) { return t.buildClass(args, kw, false) }
 }
 
 type builtinDef struct {
@@ -195,6 +197,7 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	t.setStr(d, "True", True)
 	t.setStr(d, "False", False)
 	t.setStr(d, "NotImplemented", NotImplemented)
+	t.setStr(d, "Ellipsis", Ellipsis)
 	t.setStr(d, "__build_class__", buildClassBuiltin)
 	return d
 }
@@ -439,6 +442,9 @@ func init() {
 		if err := t.nargs("pow", args, kw, 2, 3); err != nil {
 			return nil, err
 		}
+		if len(args) == 3 && args[2] == None {
+			args = args[:2] // pow(a, b, None) is pow(a, b)
+		}
 		if len(args) == 3 {
 			a, ok1 := toBig(args[0])
 			b, ok2 := toBig(args[1])
@@ -681,6 +687,10 @@ func (t *Thread) classMatch(c *Class, cls Value, fname string) (bool, error) {
 			}
 		}
 		return false, nil
+	case *UnionType:
+		return t.classMatch(c, k.Args, fname)
+	case *GenericAlias:
+		return false, t.newExcf(TypeErrorClass, "%s() argument 2 cannot be a parameterized generic", fname)
 	}
 	return false, t.newExcf(TypeErrorClass, "%s() arg 2 must be a type, a tuple of types, or a union", fname)
 }
@@ -1164,7 +1174,7 @@ func idOf(h *Header) int64 {
 // callable reports whether v can be called, as the builtin callable does.
 func callable(v Value) bool {
 	switch v := v.(type) {
-	case *Function, *Builtin, *BoundMethod, *Class:
+	case *Function, *Builtin, *BoundMethod, *Class, *GenericAlias:
 		return true
 	case *Instance:
 		return v.Class.Lookup("__call__") != nil

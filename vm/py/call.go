@@ -7,6 +7,7 @@ package py
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
@@ -97,11 +98,14 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	for j, k := range kwnames {
 		v := args[npos+j]
 		idx := -1
-		for i, p := range code.Varnames[:np+nkw] {
+		for i, p := range code.Varnames[code.NumPosOnly : np+nkw] {
 			if p == k {
-				idx = i
+				idx = code.NumPosOnly + i
 				break
 			}
+		}
+		if idx < 0 && kwargs == nil && slices.Contains(code.Varnames[:code.NumPosOnly], k) {
+			return t.newExcf(TypeErrorClass, "%s() got some positional-only arguments passed as keyword arguments: '%s'", name, k)
 		}
 		if idx >= 0 {
 			if locals[idx] != nil {
@@ -268,6 +272,8 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 		return t.callValue(fn.Func, prepend(fn.Self, args), kw, push)
 	case *Class:
 		return t.instantiate(fn, args, kw, push)
+	case *GenericAlias:
+		return t.callValue(fn.Origin, args, kw, push)
 	case *Instance:
 		call := fn.Class.Lookup("__call__")
 		if call != nil {
@@ -374,13 +380,24 @@ func (t *Thread) unwindTo(f *Frame) {
 
 // instantiate calls a class: cls(args).
 func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (Value, error) {
+	if cls == LocalClass {
+		return t.newLocal(cls, args, kw)
+	}
 	if cls.builtin || cls.New != nil && cls.Dict == nil {
 		if cls.New == nil {
 			return nil, t.newExcf(TypeErrorClass, "cannot create '%s' instances", cls.Name)
 		}
 		return cls.New(t, prepend(cls, args), kw)
 	}
-	inst := t.newInstance(cls)
+	var inst *Instance
+	if cls.isLocal() {
+		var err error
+		if inst, err = t.newLocal(cls, args, kw); err != nil {
+			return nil, err
+		}
+	} else {
+		inst = t.newInstance(cls)
+	}
 	if cls.IsSubclass(BaseExceptionClass) {
 		if len(kw) > 0 {
 			t.Decref(inst)
@@ -460,7 +477,7 @@ func (t *Thread) newInstance(cls *Class) *Instance {
 
 // buildClass implements __build_class__(body, name[, base]): it runs the class body
 // in a new namespace (as a pushed frame when push is set) and creates the class.
-func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
+func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error) {
 	if len(args) < 2 {
 		return nil, t.newExc(TypeErrorClass, "__build_class__: not enough arguments")
 	}
@@ -469,16 +486,29 @@ func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
 	if !ok || !ok2 {
 		return nil, t.newExc(TypeErrorClass, "__build_class__: bad arguments")
 	}
-	base := ObjectClass
-	if len(args) > 2 {
-		b, ok := args[2].(*Class)
-		if !ok {
-			return nil, t.newExcf(TypeErrorClass, "bases must be types")
+	npos := len(args) - len(kw)
+	bases := []*Class{ObjectClass}
+	if npos > 2 {
+		bases = bases[:0]
+		given, err := t.mroEntries(args[2:npos])
+		if err != nil {
+			return nil, err
 		}
-		base = b
+		defer t.decrefAll(given)
+		for _, a := range given {
+			b, ok := a.(*Class)
+			if !ok {
+				return nil, t.newExcf(TypeErrorClass, "bases must be types")
+			}
+			if b.builtin && b != ObjectClass && b != LocalClass && !b.IsSubclass(BaseExceptionClass) {
+				return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", b.Name)
+			}
+			bases = append(bases, b)
+		}
 	}
-	if base.builtin && base != ObjectClass && !base.IsSubclass(BaseExceptionClass) {
-		return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", base.Name)
+	kwnames, kwvals, err := t.classKeywords(kw, args[npos:])
+	if err != nil {
+		return nil, err
 	}
 	ns := t.NewDict()
 	module := "__main__"
@@ -487,19 +517,29 @@ func (t *Thread) buildClass(args []Value, push bool) (Value, error) {
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
+		cls := &Class{Name: name.S, QualName: name.S, Module: module, Dict: ns}
+		if err := t.setBases(cls, bases); err != nil {
+			return nil, err
+		}
 		t.Incref(ns) // the class keeps the namespace as its dict
-		cls := &Class{Name: name.S, QualName: name.S, Module: module, Base: base, Dict: ns}
 		if q, ok := ns.getStr("__qualname__").(*Str); ok {
 			cls.QualName = q.S
 		}
 		t.in.alloc(&cls.Header)
-		t.Incref(base)
+		for _, b := range bases {
+			t.Incref(b)
+		}
 		ns.items(func(k, v Value) bool {
 			if fn, ok := v.(*Function); ok && fn.defClass == nil {
 				fn.defClass = cls
 			}
 			return true
 		})
+		t.implicitClassMethods(ns)
+		if err := t.initSubclass(cls, kwnames, kwvals); err != nil {
+			t.Decref(cls)
+			return nil, err
+		}
 		return cls, nil
 	}
 	if err := t.pushCall(body, nil, nil); err != nil {

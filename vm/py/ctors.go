@@ -137,8 +137,22 @@ func init() {
 		return o, nil
 	}
 	SuperClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
+		if len(args) == 3 && len(kw) == 0 { // super(Class, obj)
+			c, ok := args[1].(*Class)
+			if !ok {
+				return nil, t.newExcf(TypeErrorClass, "super() argument 1 must be a type, not %s", args[1].Type().Name)
+			}
+			oc, isClass := args[2].(*Class)
+			if !args[2].Type().IsSubclass(c) && !(isClass && oc.IsSubclass(c)) {
+				return nil, t.newExc(TypeErrorClass, "super(type, obj): obj must be an instance or subtype of type")
+			}
+			s := &superObj{Class: c, Self: args[2]}
+			t.Incref(s.Self)
+			t.in.alloc(&s.Header)
+			return s, nil
+		}
 		if len(args) != 1 {
-			return nil, t.newExc(RuntimeErrorClass, "gilscope supports only super() without arguments")
+			return nil, t.newExc(RuntimeErrorClass, "gilscope supports only super() and super(type, obj)")
 		}
 		f := t.frame
 		if f == nil || f.fn == nil || f.fn.defClass == nil || len(f.locals) == 0 || f.locals[0] == nil {

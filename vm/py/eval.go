@@ -473,23 +473,30 @@ func (t *Thread) returnFrom(f *Frame, v Value) (stop Stop, done bool) {
 	if f.gen != nil {
 		return t.genReturn(f, v)
 	}
+	var rerr error // onReturn's error (a class statement's __init_subclass__)
 	if f.onReturn != nil {
 		r, err := f.onReturn(t, v)
 		if err != nil {
-			v = nil
-			t.pendingErr = err
+			v, rerr = nil, err
 		} else {
 			v = r
 		}
 	}
 	t.popFrame(f)
+	exc, _ := rerr.(*Instance)
+	if exc == nil && rerr != nil {
+		t.pendingErr = rerr
+	}
 	if f.sync {
 		if f == t.base {
-			t.finish(v, nil)
+			t.finish(v, exc)
 			return StopDone, true
 		}
-		t.syncResult = v
+		t.syncResult, t.syncErr = v, exc
 		return stopSync, true
+	}
+	if exc != nil {
+		t.pendingErr = exc
 	}
 	if v != nil {
 		p := t.frame

@@ -64,11 +64,13 @@ type Interp struct {
 	intFree  []*Int
 	builtins *Dict
 	modules  map[string]*Module
-	main     *Module
-	threads  []*Thread
-	nextTID  int64
-	interned map[string]*Str
-	rng      *mt19937
+	// sysModules is sys.modules once sys is imported: it mirrors modules.
+	sysModules *Dict
+	main       *Module
+	threads    []*Thread
+	nextTID    int64
+	interned   map[string]*Str
+	rng        *mt19937
 
 	consts map[*compile.Funcode][]Value
 	// SourceModules are modules written in Python, compiled once and shared.
@@ -266,6 +268,9 @@ func (t *Thread) free(v Value) {
 	case *Set:
 		t.clearSet(o)
 	case *Instance:
+		if o.local != nil {
+			t.freeLocal(o)
+		}
 		if o.Dict != nil {
 			t.decrefItem(o.Dict)
 		}
@@ -276,12 +281,21 @@ func (t *Thread) free(v Value) {
 		t.xdecrefNil(o.Globals)
 		t.xdecrefNil(o.Defaults)
 		t.xdecrefNil(o.KwDefaults)
+		t.xdecrefNil(o.Annotations)
+		t.xdecrefNil(o.Dict)
+		t.xdecref(o.doc)
+		t.xdecref(o.module)
 		for _, c := range o.Closure {
 			t.Decref(c)
 		}
 	case *BoundMethod:
 		t.Decref(o.Self)
 		t.Decref(o.Func)
+	case *GenericAlias:
+		t.Decref(o.Origin)
+		t.Decref(o.Args)
+	case *UnionType:
+		t.Decref(o.Args)
 	case *Builtin:
 		if o.Self != nil {
 			t.Decref(o.Self)

@@ -48,6 +48,9 @@ func (t *Thread) NewModule(name string, attrs map[string]Value) *Module {
 	sortStrings(keys)
 	for _, k := range keys {
 		t.setStr(m.Dict, k, attrs[k])
+		if b, ok := attrs[k].(*Builtin); ok && b.Self == nil && b.Module == "" {
+			b.Module = name
+		}
 	}
 	return m
 }
@@ -66,7 +69,7 @@ func (in *Interp) MainThread() (*Thread, error) {
 	mod := &Module{Name: "__main__", Dict: t.NewDict()}
 	in.alloc(&mod.Header)
 	in.main = mod
-	in.modules["__main__"] = mod
+	in.addModule(t, "__main__", mod)
 	t.setStr(mod.Dict, "__name__", t.intern("__main__"))
 	t.setStr(mod.Dict, "__builtins__", in.builtins)
 	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
@@ -218,6 +221,10 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.sysModule()
 		case "random":
 			m = t.randomModule()
+		case "__future__":
+			m = t.futureModule()
+		case "types":
+			m = t.typesModule()
 		}
 	}
 	if m == nil && in.isPackage(name) {
@@ -226,7 +233,7 @@ func (t *Thread) importModule(name string) (Value, error) {
 	if m == nil {
 		return nil, t.newExcf(ModuleNotFoundErrorClass, "No module named '%s'", name)
 	}
-	in.modules[name] = m
+	in.addModule(t, name, m)
 	t.Incref(m)
 	return m, nil
 }
@@ -247,7 +254,7 @@ func (t *Thread) runSourceModule(name string, prog *compile.Program) (Value, err
 	mod := &Module{Name: name, Dict: t.NewDict()}
 	in.alloc(&mod.Header)
 	t.setStr(mod.Dict, "__name__", t.intern(name))
-	in.modules[name] = mod
+	in.addModule(t, name, mod)
 	fc := prog.Toplevel
 	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
 		consts: in.constsFor(t, fc)}
@@ -256,7 +263,7 @@ func (t *Thread) runSourceModule(name string, prog *compile.Program) (Value, err
 	r, err := t.callSync(fn, nil, nil, nil)
 	t.Decref(fn)
 	if err != nil {
-		delete(in.modules, name)
+		in.removeModule(t, name)
 		t.Decref(mod)
 		return nil, err
 	}
@@ -546,6 +553,40 @@ func (t *Thread) logOf(v Value) (float64, error) {
 
 // ---- sys ----
 
+// addModule registers m as the module called name (taking the caller's reference),
+// in sys.modules too once sys exists.
+func (in *Interp) addModule(t *Thread, name string, m *Module) {
+	in.modules[name] = m
+	if in.sysModules != nil {
+		t.setStr(in.sysModules, name, m)
+	}
+}
+
+// removeModule forgets the module called name (one whose code failed).
+func (in *Interp) removeModule(t *Thread, name string) {
+	delete(in.modules, name)
+	if in.sysModules != nil {
+		k := t.NewStr(name)
+		t.dictDel(in.sysModules, k)
+		t.Decref(k)
+	}
+}
+
+// sysModulesDict makes sys.modules from the modules imported so far.
+func (t *Thread) sysModulesDict() *Dict {
+	d := t.NewDict()
+	names := make([]string, 0, len(t.in.modules))
+	for n := range t.in.modules {
+		names = append(names, n)
+	}
+	sortStrings(names)
+	for _, n := range names {
+		t.setStr(d, n, t.in.modules[n])
+	}
+	t.in.sysModules = d
+	return d
+}
+
 func (t *Thread) sysModule() *Module {
 	v := t.in.Config.Version
 	vi := t.newTuple([]Value{t.newInt(int64(v[0])), t.newInt(int64(v[1])), t.newInt(int64(v[2])),
@@ -559,6 +600,7 @@ func (t *Thread) sysModule() *Module {
 		"stdout":       t.newStream(false),
 		"stderr":       t.newStream(true),
 		"argv":         t.newList([]Value{t.NewStr(t.in.Program.Filename)}),
+		"modules":      t.sysModulesDict(),
 	}
 	a["getrefcount"] = t.Builtin("getrefcount", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("getrefcount", args, kw, 1, 1); err != nil {

@@ -216,7 +216,10 @@ func (t *Thread) GetItem(x, key Value) (Value, error) {
 			return t.callValue(m, []Value{x, key}, nil, false)
 		}
 	case *Class:
-		// Generic aliases such as list[int] appear in annotations only; not supported.
+		if r, err, ok := t.classGetItem(o, key); ok {
+			return r, err
+		}
+		return nil, t.newExcf(TypeErrorClass, "type '%s' is not subscriptable", o.Name)
 	}
 	return nil, t.newExcf(TypeErrorClass, "'%s' object is not subscriptable", x.Type().Name)
 }

@@ -38,6 +38,9 @@ func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 	if r, err, ok := t.sequenceOp(op, x, y); ok {
 		return r, err
 	}
+	if op == 7 && typeLike(x) && typeLike(y) { // int | None
+		return t.unionOf(x, y)
+	}
 	// User classes.
 	if inst, ok := x.(*Instance); ok {
 		if m := inst.Class.Lookup(dunderBinary[op]); m != nil {
@@ -319,7 +322,7 @@ func (t *Thread) floatOp(op int, a, b float64) (Value, error) {
 			return nil, t.newExc(ZeroDivisionErrorClass, "0.0 cannot be raised to a negative power")
 		}
 		if a < 0 && b != math.Trunc(b) {
-			return nil, t.newExc(ValueErrorClass, "gilscope does not support complex numbers")
+			return nil, t.newExc(ValueErrorClass, "gilscope does not support complex numbers yet")
 		}
 		r = math.Pow(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
@@ -607,6 +610,26 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
+// seqEqual reports whether two lists' or tuples' items are equal pairwise.
+func (t *Thread) seqEqual(a, b []Value) (bool, error) {
+	if len(a) != len(b) {
+		return false, nil
+	}
+	if err := t.enterNested(inComparison); err != nil {
+		return false, err
+	}
+	defer t.leaveNested()
+	for i := range a {
+		if err := t.work(1); err != nil {
+			return false, err
+		}
+		if eq, err := t.Equal(a[i], b[i]); err != nil || !eq {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
 func (t *Thread) cmpSeq(a, b []Value) (int, bool, error) {
 	if err := t.enterNested(inComparison); err != nil {
 		return 0, true, err
@@ -647,8 +670,23 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 		}
 		return true, nil
 	}
+	// Sequences are equal when their items are: comparing them never orders the
+	// first differing items (a tuple holding classes compares without `<`).
+	switch a := x.(type) {
+	case *List:
+		if b, ok := y.(*List); ok {
+			return t.seqEqual(a.Items, b.Items)
+		}
+	case *Tuple:
+		if b, ok := y.(*Tuple); ok {
+			return t.seqEqual(a.Items, b.Items)
+		}
+	}
 	if c, ok, err := t.cmp3(x, y); ok || err != nil {
 		return c == 0, err
+	}
+	if eq, ok, err := t.genericEqual(x, y); ok {
+		return eq, err
 	}
 	switch a := x.(type) {
 	case *Dict:
@@ -874,6 +912,8 @@ func (t *Thread) Hash(v Value) (int64, error) {
 			return h, nil
 		}
 	case *List, *Dict:
+	case *GenericAlias, *UnionType:
+		return t.genericHash(v)
 	case *Instance:
 		if m := v.Class.Lookup("__hash__"); m != nil {
 			if m == None {

@@ -189,7 +189,11 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 		if x.Self != nil {
 			return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
 		}
-		out.kind, out.module, out.s = pGlobal, "builtins", x.Name
+		mod := x.Module
+		if mod == "" {
+			mod = "builtins"
+		}
+		out.kind, out.module, out.s = pGlobal, mod, x.Name
 	case *BoundMethod:
 		out.kind = pMethod
 		out.items, err = p.values([]Value{x.Self, x.Func})
@@ -284,8 +288,12 @@ func (p *pickler) class(c *Class, out *Pickled) error {
 	if p.byValue && (c.Module == "__main__" || c.Module == "__mp_main__") {
 		out.kind, out.s, out.module = pClass, c.QualName, c.Module
 		var err error
-		out.items, err = p.values([]Value{c.Base, c.Dict})
-		out.items = append(out.items, &Pickled{s: c.Name})
+		vals := []Value{c.Base, c.Dict}
+		for _, b := range c.Bases { // several bases follow the name
+			vals = append(vals, b)
+		}
+		out.items, err = p.values(vals)
+		out.items = append(out.items[:2], append([]*Pickled{{s: c.Name}}, out.items[2:]...)...)
 		return err
 	}
 	out.kind, out.module, out.s = pGlobal, c.Module, c.QualName
@@ -548,6 +556,17 @@ func (u *unpickler) class(p *Pickled) (Value, error) {
 	}
 	cls.Base, _ = parts[0].(*Class)
 	cls.Dict, _ = parts[1].(*Dict)
+	if len(p.items) > 3 {
+		bases, err := u.values(p.items[3:])
+		if err != nil {
+			return cls, err
+		}
+		for _, b := range bases {
+			if b, ok := b.(*Class); ok {
+				cls.Bases = append(cls.Bases, b)
+			}
+		}
+	}
 	return cls, nil
 }
 
@@ -617,10 +636,10 @@ func (in *Interp) BootThread(name, mainName string, boot *compile.Program) (*Thr
 		mod := &Module{Name: "__main__", Dict: t.NewDict()}
 		in.alloc(&mod.Header)
 		in.main = mod
-		in.modules["__main__"] = mod
+		in.addModule(t, "__main__", mod)
 		if mainName != "__main__" {
 			t.Incref(mod)
-			in.modules[mainName] = mod
+			in.addModule(t, mainName, mod)
 		}
 		t.setStr(mod.Dict, "__name__", t.intern(mainName))
 		t.setStr(mod.Dict, "__builtins__", in.builtins)

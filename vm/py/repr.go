@@ -168,7 +168,7 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 		}
 		b.WriteByte(')')
 	case *Class:
-		if v.builtin || v.Module == "builtins" {
+		if v.Module == "builtins" || v.Module == "" {
 			fmt.Fprintf(b, "<class '%s'>", v.Name)
 		} else {
 			fmt.Fprintf(b, "<class '%s.%s'>", v.Module, v.QualName)
@@ -197,6 +197,10 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 		fmt.Fprintf(b, "<cell at %s>", address(v))
 	case *notImplementedType:
 		b.WriteString("NotImplemented")
+	case *ellipsisType:
+		b.WriteString("Ellipsis")
+	case *GenericAlias, *UnionType:
+		return t.genericRepr(b, v)
 	case *Instance:
 		m := v.Class.Lookup("__repr__")
 		if m != nil {

@@ -353,6 +353,16 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		d := f.stack[f.sp-1-int(arg)].(*Dict)
 		src, ok := v.(*Dict)
 		if !ok {
+			m, err := t.mappingToDict(v)
+			if err != nil {
+				return err
+			}
+			if m != nil {
+				defer t.Decref(m)
+				src, ok = m, true
+			}
+		}
+		if !ok {
 			if op == compile.DICT_MERGE {
 				return t.newExcf(TypeErrorClass, "argument after ** must be a mapping, not %s", v.Type().Name)
 			}
@@ -529,6 +539,8 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 	case compile.YIELD_VALUE, compile.RETURN_GENERATOR, compile.GET_YIELD_FROM_ITER, compile.SEND,
 		compile.END_SEND, compile.CLEANUP_THROW:
 		return t.execGenerator(f, op, arg)
+	case compile.SETUP_ANNOTATIONS, compile.IMPORT_STAR:
+		return t.runAnnotationOp(f, op)
 
 	default:
 		return t.newExcf(SystemErrorClass, "unknown opcode %v", op)
@@ -745,6 +757,17 @@ func (t *Thread) makeFunction(f *Frame, flags uint32) error {
 			fn.Closure[i] = c.(*Cell)
 		}
 		t.Decref(tu)
+	}
+	if flags&compile.FuncAnnotations != 0 {
+		d, err := t.annotationsDict(f.pop().(*Tuple))
+		if err != nil {
+			t.Decref(fn.Globals)
+			for _, c := range fn.Closure {
+				t.Decref(c)
+			}
+			return err
+		}
+		fn.Annotations = d
 	}
 	if flags&compile.FuncKwDefaults != 0 {
 		fn.KwDefaults = f.pop().(*Dict)

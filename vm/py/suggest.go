@@ -163,7 +163,7 @@ func (t *Thread) attrSuggestion(v Value, name string) string {
 	if c, ok := v.(*Class); ok {
 		cls = c
 	}
-	for k := cls; k != nil; k = k.Base {
+	for _, k := range cls.MRO() {
 		add(dictNames(k.Dict))
 		for n := range k.Methods {
 			seen[n] = true

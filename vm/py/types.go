@@ -27,6 +27,10 @@ type Class struct {
 	// New constructs an instance of a builtin type (cls may be a user subclass).
 	New     BuiltinFunc
 	builtin bool
+	// Bases are the bases of a class with several (nil otherwise: Base is the one);
+	// mro is the method resolution order, computed once (see MRO).
+	Bases []*Class
+	mro   []*Class
 }
 
 // Instance is an instance of a user-defined class (exceptions included).
@@ -34,7 +38,8 @@ type Instance struct {
 	Header
 	Class *Class
 	Dict  *Dict
-	Exc   *ExcState // non-nil for exception instances
+	Exc   *ExcState   // non-nil for exception instances
+	local *localState // non-nil for threading.local objects: Dict is per thread
 }
 
 // Function is a Python function.
@@ -49,6 +54,12 @@ type Function struct {
 	QualName   string
 	consts     []Value
 	defClass   *Class // the class whose body defined this function (for super())
+	// Annotations is __annotations__ (nil until made); Dict holds the attributes a
+	// program sets on the function (nil until the first).
+	Annotations *Dict
+	Dict        *Dict
+	// doc and module are __doc__ and __module__ once a program sets them.
+	doc, module Value
 }
 
 // BoundMethod is a function bound to an instance.
@@ -62,8 +73,11 @@ type BoundMethod struct {
 type Builtin struct {
 	Header
 	Name string
-	Fn   BuiltinFunc
-	Self Value // bound receiver, or nil
+	// Module is the module that defines the function ("" for the builtins): pickling
+	// records it, so that a forked process finds `from time import sleep` again.
+	Module string
+	Fn     BuiltinFunc
+	Self   Value // bound receiver, or nil
 	// Push, if set, is how Python code calls the builtin (CALL): it may push a frame
 	// that produces the result, returning (nil, nil), as next(gen) does so that the
 	// generator's body runs in the thread's loop. A nil result without error and
@@ -87,6 +101,7 @@ func (*Cell) Type() *Class               { return CellClass }
 func (*Slice) Type() *Class              { return SliceClass }
 func (*Range) Type() *Class              { return RangeClass }
 func (*notImplementedType) Type() *Class { return NotImplementedClass }
+func (*ellipsisType) Type() *Class       { return EllipsisClass }
 func (*Class) Type() *Class              { return TypeClass }
 func (i *Instance) Type() *Class         { return i.Class }
 func (*Function) Type() *Class           { return FunctionClass }
@@ -123,13 +138,14 @@ var (
 	BuiltinClass        = newBuiltinClass("builtin_function_or_method", ObjectClass)
 	ModuleClass         = newBuiltinClass("module", ObjectClass)
 	NotImplementedClass = newBuiltinClass("NotImplementedType", ObjectClass)
+	EllipsisClass       = newBuiltinClass("ellipsis", ObjectClass)
 	IteratorClass       = newBuiltinClass("iterator", ObjectClass)
 	SuperClass          = newBuiltinClass("super", ObjectClass)
 )
 
 // IsSubclass reports whether c is sub or derives from it.
 func (c *Class) IsSubclass(sup *Class) bool {
-	for k := c; k != nil; k = k.Base {
+	for _, k := range c.MRO() {
 		if k == sup {
 			return true
 		}
@@ -137,10 +153,13 @@ func (c *Class) IsSubclass(sup *Class) bool {
 	return false
 }
 
-// Lookup finds an attribute on the class or its bases (the MRO of single
-// inheritance), returning a borrowed reference.
-func (c *Class) Lookup(name string) Value {
-	for k := c; k != nil; k = k.Base {
+// Lookup finds an attribute on the class or its bases (its MRO), returning a
+// borrowed reference.
+func (c *Class) Lookup(name string) Value { return lookupIn(c.MRO(), name) }
+
+// lookupIn finds an attribute on the first of classes that has it.
+func lookupIn(classes []*Class, name string) Value {
+	for _, k := range classes {
 		if k.Dict != nil {
 			if v := k.Dict.getStr(name); v != nil {
 				return v

@@ -99,8 +99,11 @@ type Range struct {
 	Start, Stop, Step int64
 }
 
-// Ellipsis is not supported; NotImplemented is used by binary operator dunders.
+// NotImplemented is used by binary operator dunders.
 type notImplementedType struct{ Header }
+
+// ellipsisType is the type of Ellipsis (`...`).
+type ellipsisType struct{ Header }
 
 // Sentinel objects. They are immortal and shared by every interpreter: their
 // headers are never written because immortal objects skip refcount updates.
@@ -109,6 +112,7 @@ var (
 	True           = &Bool{Header{Ref: 1, flags: flagImmortal | flagStatic}, true}
 	False          = &Bool{Header{Ref: 1, flags: flagImmortal | flagStatic}, false}
 	NotImplemented = &notImplementedType{Header{Ref: 1, flags: flagImmortal | flagStatic}}
+	Ellipsis       = &ellipsisType{Header{Ref: 1, flags: flagImmortal | flagStatic}}
 )
 
 // Small ints -5..256 are preallocated, as in CPython.

@@ -55,7 +55,7 @@ type Name struct {
 type NameConst struct {
 	ValuePos Pos
 	End      Pos
-	Value    string // "True", "False" or "None"
+	Value    string // "True", "False", "None" or "..." (Ellipsis)
 }
 
 // Int is an integer literal. Small holds the value when it fits in int64 (Big is nil);
@@ -284,6 +284,14 @@ type Starred struct {
 	Value Expr
 }
 
+// NamedExpr is the assignment expression `target := value`.
+type NamedExpr struct {
+	Start  Pos
+	End    Pos
+	Target *Name
+	Value  Expr
+}
+
 // Lambda is `lambda args: body`.
 type Lambda struct {
 	LambdaPos Pos
@@ -296,14 +304,17 @@ type Lambda struct {
 
 // Arg is one parameter name.
 type Arg struct {
-	ArgPos Pos
-	Name   string
+	ArgPos     Pos
+	Name       string
+	Annotation Expr `dump:"omitempty"` // `name: annotation`, or nil
 }
 
 // Arguments is a parameter list: `a, b=1, *args, c, d=2, **kw`.
 // Defaults align with the last len(Defaults) of Args; KwDefaults align with KwOnly
-// (nil entries have no default). Positional-only parameters (`/`) are not supported.
+// (nil entries have no default). The first PosOnly of Args are positional-only
+// (before a `/`).
 type Arguments struct {
+	PosOnly    int `dump:"omitempty"`
 	Args       []*Arg
 	Defaults   []Expr
 	Vararg     *Arg // nil if absent
@@ -325,6 +336,17 @@ type Assign struct {
 	End     Pos
 	Targets []Expr
 	Value   Expr
+}
+
+// AnnAssign is `target: annotation [= value]`. Simple is true when the target is
+// a name not in parentheses: only those are recorded in `__annotations__`.
+type AnnAssign struct {
+	Start      Pos
+	End        Pos
+	Target     Expr
+	Annotation Expr
+	Value      Expr // nil for a bare annotation
+	Simple     bool
 }
 
 // AugAssign is `target op= value`; Op is the binary operator without "=".
@@ -387,6 +409,7 @@ type FunctionDef struct {
 	// Decorators are the `@expr` lines above the def, outermost first. Dump shows
 	// them last, and only when there are some.
 	Decorators []Expr `dump:"omitempty"`
+	Returns    Expr   `dump:"omitempty"` // the `-> annotation`, or nil
 }
 
 // Return is `return [value]`.
@@ -410,13 +433,14 @@ type Nonlocal struct {
 	Names []string
 }
 
-// ClassDef is `class Name(Base): body` (at most one base; keywords are not supported).
+// ClassDef is `class Name(Base, key=value): body`.
 type ClassDef struct {
 	ClassPos Pos
 	End      Pos
 	NamePos  Pos
 	Name     string
 	Bases    []Expr
+	Keywords []*Keyword `dump:"omitempty"`
 	Body     []Stmt
 	// Decorators are the `@expr` lines above the class, outermost first.
 	Decorators []Expr `dump:"omitempty"`

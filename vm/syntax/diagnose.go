@@ -20,8 +20,11 @@ func (p *parser) misplacedEq(x Expr, pos Pos) {
 		switch x.(type) {
 		case *Name:
 			p.errorSpan(x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-		case *List, *Tuple, *GeneratorExp, *NameConst:
+		case *List, *Tuple, *GeneratorExp:
 		default:
+			if c, ok := x.(*NameConst); ok && c.Value != "..." {
+				break
+			}
 			if bitwiseOrLevel(x) {
 				p.errorSpan(x, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(x))
 			}

@@ -95,8 +95,10 @@ func dumpStruct(b *strings.Builder, v reflect.Value) {
 		if f.Type == posType || f.Type == posesType || f.Name == "Filename" {
 			continue
 		}
-		if f.Tag.Get("dump") == "omitempty" && v.Field(i).Len() == 0 {
-			continue // decorators: most definitions have none
+		if f.Tag.Get("dump") == "omitempty" && (f.Type.Kind() == reflect.Slice && v.Field(i).Len() == 0 ||
+			f.Type.Kind() == reflect.Interface && v.Field(i).IsNil() ||
+			f.Type.Kind() == reflect.Int && v.Field(i).Int() == 0) {
+			continue // decorators, annotations: most definitions have none
 		}
 		b.WriteString(sep)
 		sep = ", "

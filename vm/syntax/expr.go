@@ -118,8 +118,20 @@ func (p *parser) parseValue() Expr {
 	return x
 }
 
+// parseNamed parses with parse an expression that may be an assignment
+// expression `name := value`: a condition, an element of a display, a call's
+// positional argument, a subscript. Elsewhere `:=` needs parentheses.
+func (p *parser) parseNamed(parse func() Expr) Expr {
+	p.named = true
+	x := parse()
+	p.named = false
+	return x
+}
+
 // parseTest0 is parseTest without the diagnoses.
 func (p *parser) parseTest0() Expr {
+	named := p.named
+	p.named = false
 	p.enter()
 	defer p.leave()
 	if p.tok == LAMBDA {
@@ -137,15 +149,29 @@ func (p *parser) parseTest0() Expr {
 		x = &IfExp{Start: start(x), End: end(orelse), Test: test, Body: x, OrElse: orelse}
 	}
 	if p.tok == COLONEQ {
-		p.unsupported(p.val.pos, "the walrus operator `:=`")
+		return p.parseNamedExpr(x, named)
 	}
 	return x
+}
+
+// parseNamedExpr parses the rest of `target := value`.
+func (p *parser) parseNamedExpr(x Expr, allowed bool) Expr {
+	if !allowed {
+		p.fail(SyntaxError, p.val.pos, p.val.end, "invalid syntax")
+	}
+	name, ok := x.(*Name)
+	if !ok {
+		p.errorSpan(x, "cannot use assignment expressions with %s", exprName(x))
+	}
+	p.next()
+	value := p.parseTest()
+	return &NamedExpr{Start: start(x), End: end(value), Target: name, Value: value}
 }
 
 // parseCondition parses the test of an if, elif or while statement,
 // diagnosing `if x = 1:` as CPython does.
 func (p *parser) parseCondition() Expr {
-	x := p.parseTest()
+	x := p.parseNamed(p.parseTest)
 	if p.tok == EQ {
 		p.misplacedEq(x, p.val.pos)
 	}
@@ -377,7 +403,8 @@ func (p *parser) parseAtom() Expr {
 	case LBRACE:
 		return p.parseBrace()
 	case ELLIPSIS:
-		p.unsupported(pos, "`...` (Ellipsis)")
+		p.next()
+		return &NameConst{ValuePos: pos, End: p.prevEnd, Value: "..."}
 	}
 	p.syntaxError()
 	panic("unreachable")
@@ -410,7 +437,7 @@ func (p *parser) parseParen() Expr {
 		p.next()
 		return y
 	}
-	first := p.parseStarOrTest()
+	first := p.parseNamed(p.parseStarOrTest)
 	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
@@ -441,7 +468,7 @@ func (p *parser) parseElts(elts []Expr, closer token) ([]Expr, Expr) {
 		if p.tok == closer {
 			break
 		}
-		last = p.parseStarOrTest()
+		last = p.parseNamed(p.parseStarOrTest)
 		elts = append(elts, last)
 	}
 	return elts, last
@@ -455,7 +482,7 @@ func (p *parser) parseList() Expr {
 		p.next()
 		return &List{Lbrack: lbrack, End: p.prevEnd}
 	}
-	first := p.parseStarOrTest()
+	first := p.parseNamed(p.parseStarOrTest)
 	if p.atComprehension() {
 		p.checkComprehensionElt(first)
 		gens := p.parseComprehensions()
@@ -487,7 +514,7 @@ func (p *parser) parseBrace() Expr {
 	case STARSTAR:
 		return p.parseDict(lbrace, nil, nil)
 	}
-	first := p.parseStarOrTest()
+	first := p.parseNamed(p.parseStarOrTest)
 	if p.tok == COLON {
 		return p.parseDict(lbrace, first, p.parseDictValue())
 	}
@@ -669,6 +696,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 // parseArg parses a positional argument of call, which may be a bare
 // generator expression if it is the only argument.
 func (p *parser) parseArg(call *Call) Expr {
+	p.named = true
 	x := p.parseTest0()
 	if startsOperand(p.tok) {
 		p.missingComma(x)
@@ -684,7 +712,7 @@ func (p *parser) parseArg(call *Call) Expr {
 			x.(*GeneratorExp).End = p.val.end
 		}
 	case EQ:
-		if c, ok := x.(*NameConst); ok {
+		if c, ok := x.(*NameConst); ok && c.Value != "..." {
 			p.errorSpan(x, "cannot assign to %s", c.Value)
 		}
 		p.errorSpan(x, `expression cannot contain assignment, perhaps you meant "=="?`)
@@ -727,7 +755,7 @@ func (p *parser) parseSlice() Expr {
 	}
 	var lower Expr
 	if p.tok != COLON {
-		lower = p.parseTest()
+		lower = p.parseNamed(p.parseTest)
 		if p.tok != COLON {
 			return lower
 		}

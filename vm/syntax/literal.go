@@ -244,7 +244,22 @@ func (s *scanner) unicodeEscape(b *strings.Builder, body []byte, start int, litP
 	i := start + 2
 	switch body[start+1] {
 	case 'N':
-		s.errorf(litPos, "gilscope does not support `\\N{...}` escapes yet")
+		if i >= len(body) || body[i] != '{' {
+			s.codecError(litPos, body, start, start+1, "malformed \\N character escape")
+		}
+		n := bytes.IndexByte(body[i+1:], '}')
+		if n < 0 {
+			s.codecError(litPos, body, start, len(body)-1, "malformed \\N character escape")
+		}
+		if n == 0 {
+			s.codecError(litPos, body, start, i, "malformed \\N character escape")
+		}
+		r, ok := lookupRuneName(string(body[i+1 : i+1+n]))
+		if !ok {
+			s.codecError(litPos, body, start, i+1+n, "unknown Unicode character name")
+		}
+		b.WriteRune(r)
+		return i + n + 2
 	case 'u':
 		v, n := hexValue(body[i:], 4)
 		if n < 4 {

@@ -36,10 +36,12 @@ func (*Subscript) expr()      {}
 func (*Slice) expr()          {}
 func (*Starred) expr()        {}
 func (*Lambda) expr()         {}
+func (*NamedExpr) expr()      {}
 
 func (*ExprStmt) stmt()    {}
 func (*Assign) stmt()      {}
 func (*AugAssign) stmt()   {}
+func (*AnnAssign) stmt()   {}
 func (*If) stmt()          {}
 func (*While) stmt()       {}
 func (*For) stmt()         {}
@@ -115,10 +117,12 @@ func (x *Subscript) Span() (Pos, Pos)      { return x.Start, x.End }
 func (x *Slice) Span() (Pos, Pos)          { return x.Start, x.End }
 func (x *Starred) Span() (Pos, Pos)        { return x.Star, x.End }
 func (x *Lambda) Span() (Pos, Pos)         { return x.LambdaPos, x.End }
+func (x *NamedExpr) Span() (Pos, Pos)      { return x.Start, x.End }
 
 func (x *ExprStmt) Span() (Pos, Pos)    { return x.Start, x.End }
 func (x *Assign) Span() (Pos, Pos)      { return x.Start, x.End }
 func (x *AugAssign) Span() (Pos, Pos)   { return x.Start, x.End }
+func (x *AnnAssign) Span() (Pos, Pos)   { return x.Start, x.End }
 func (x *If) Span() (Pos, Pos)          { return x.IfPos, x.End }
 func (x *While) Span() (Pos, Pos)       { return x.WhilePos, x.End }
 func (x *For) Span() (Pos, Pos)         { return x.ForPos, x.End }

@@ -13,6 +13,7 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -68,6 +69,10 @@ func checkEncoding(filename string, src []byte) *Error {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
+			if l, enc := codingDeclaration(src); enc != "" {
+				return &Error{Filename: filename, Pos: Pos{l, 1},
+					Msg: fmt.Sprintf("gilscope does not support source encodings other than UTF-8 (%s) yet", enc)}
+			}
 			return &Error{Filename: filename, Pos: Pos{line, col},
 				Msg: fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", src[i], i)}
 		case r == 0:
@@ -79,6 +84,24 @@ func checkEncoding(filename string, src []byte) *Error {
 		col++
 	}
 	return nil
+}
+
+// codingRE matches a PEP 263 encoding declaration.
+var codingRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+
+// codingDeclaration returns the line and name of the encoding a file declares on
+// its first or second line, if that is not UTF-8.
+func codingDeclaration(src []byte) (int32, string) {
+	for i, line := range bytes.SplitN(src, []byte("\n"), 3)[:min(2, bytes.Count(src, []byte("\n"))+1)] {
+		if m := codingRE.FindSubmatch(line); m != nil {
+			enc := strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-"))
+			if enc == "utf-8" || strings.HasPrefix(enc, "utf-8-") || enc == "utf8" {
+				return 0, ""
+			}
+			return int32(i + 1), string(m[1])
+		}
+	}
+	return 0, ""
 }
 
 // A parser holds the state of one parse: the scanner, the current token
@@ -95,6 +118,7 @@ type parser struct {
 	prevEnd     Pos   // end of the last consumed token
 	lastNewline Pos   // position of the last consumed NEWLINE
 	depth       int   // expression nesting
+	named       bool  // the next expression may be `name := value` (see parseNamed)
 
 	// where the statement being parsed is
 	inFunc   bool // directly in a function body (not a class body)
@@ -564,7 +588,7 @@ func (p *parser) parseDecorated() Stmt {
 	var decorators []Expr
 	for p.tok == AT {
 		p.next()
-		decorators = append(decorators, p.parseTest())
+		decorators = append(decorators, p.parseNamed(p.parseTest))
 		if p.tok != NEWLINE {
 			p.errorf(p.val.pos, "invalid syntax")
 		}
@@ -600,7 +624,8 @@ func (p *parser) parseDef() *FunctionDef {
 	stmt.Args = p.parseParams(RPAREN)
 	p.expect(RPAREN)
 	if p.tok == ARROW {
-		p.unsupported(p.val.pos, "type annotations")
+		p.next()
+		stmt.Returns = p.parseTest()
 	}
 	p.expectColon(true)
 	stmt.Body = p.parseScopeBody(true, "function definition", stmt.DefPos)
@@ -621,11 +646,24 @@ func (p *parser) parseClass() *ClassDef {
 			switch {
 			case p.tok == STAR:
 				p.unsupported(p.val.pos, "unpacking in class bases")
-			case p.tok == STARSTAR || p.tok == NAME && p.peek(1) == EQ:
-				p.unsupported(p.val.pos, "keyword arguments in class definitions")
+			case p.tok == STARSTAR:
+				p.unsupported(p.val.pos, "`**` in class definitions")
 			}
-			base := p.parseTest()
-			stmt.Bases = append(stmt.Bases, base)
+			var base Expr
+			if p.tok == NAME && p.peek(1) == EQ {
+				kw := &Keyword{ArgPos: p.val.pos}
+				kw.Arg, _ = p.expectName()
+				p.next()
+				kw.Value = p.parseTest()
+				stmt.Keywords = append(stmt.Keywords, kw)
+				base = kw.Value
+			} else {
+				base = p.parseTest()
+				if len(stmt.Keywords) > 0 {
+					p.errorf(p.val.pos, "positional argument follows keyword argument")
+				}
+				stmt.Bases = append(stmt.Bases, base)
+			}
 			if p.tok != COMMA {
 				p.expectClose(RPAREN, base)
 				break
@@ -826,7 +864,8 @@ func (p *parser) parseFromImport() *ImportFrom {
 	p.expect(IMPORT)
 	switch p.tok {
 	case STAR:
-		p.unsupported(p.val.pos, "`from ... import *`")
+		stmt.Names = []*Alias{{NamePos: p.val.pos, Name: "*"}}
+		p.next()
 	case LPAREN:
 		p.next()
 		p.parseImportNames(stmt, true)
@@ -864,12 +903,13 @@ func (p *parser) parseImportNames(stmt *ImportFrom, parens bool) {
 // parseExprStmt parses an expression statement, an assignment or an
 // augmented assignment.
 func (p *parser) parseExprStmt() Stmt {
+	paren := p.tok == LPAREN
 	x := p.parseStarExprs()
 	switch p.tok {
 	case EQ:
 		return p.parseAssign(x)
 	case COLON:
-		p.unsupported(p.val.pos, "type annotations")
+		return p.parseAnnAssign(x, paren)
 	}
 	if op, ok := augOps[p.tok]; ok {
 		p.checkAugTarget(x)
@@ -913,6 +953,32 @@ func (p *parser) parseAssign(first Expr) *Assign {
 	return &Assign{Start: start(targets[0]), End: end(value), Targets: targets, Value: value}
 }
 
+// parseAnnAssign parses the rest of `target: annotation [= value]` after target;
+// paren tells whether the target began with a parenthesis.
+func (p *parser) parseAnnAssign(x Expr, paren bool) *AnnAssign {
+	switch x.(type) {
+	case *Name, *Attribute, *Subscript:
+	case *Tuple:
+		p.errorSpan(x, "only single target (not tuple) can be annotated")
+	case *List:
+		p.errorSpan(x, "only single target (not list) can be annotated")
+	default:
+		p.errorSpan(x, "illegal target for annotation")
+	}
+	p.next()
+	stmt := &AnnAssign{Start: start(x), Target: x, Annotation: p.parseTest()}
+	_, name := x.(*Name)
+	stmt.Simple = name && !paren
+	stmt.End = end(stmt.Annotation)
+	if p.tok == EQ {
+		p.next()
+		stmt.Value = p.parseStarExprs()
+		p.checkNotStarred(stmt.Value)
+		stmt.End = end(stmt.Value)
+	}
+	return stmt
+}
+
 // parseDelTargets parses the targets of a del statement.
 func (p *parser) parseDelTargets() []Expr {
 	var targets []Expr
@@ -941,12 +1007,18 @@ func (p *parser) parseParams(closer token) *Arguments {
 			p.deferf(pos, "duplicate argument '%s' in function definition", name)
 		}
 		seen[name] = true
+		arg := &Arg{ArgPos: pos, Name: name}
 		if p.tok == COLON && closer != COLON {
-			p.unsupported(p.val.pos, "type annotations")
+			p.next()
+			if p.tok == STAR {
+				p.unsupported(p.val.pos, "starred annotations")
+			}
+			arg.Annotation = p.parseValue()
 		}
-		return &Arg{ArgPos: pos, Name: name}
+		return arg
 	}
-	star := false // seen * or *args
+	star := false  // seen * or *args
+	slash := false // seen /
 	for p.tok != closer {
 		if args.Kwarg != nil {
 			p.errorf(p.val.pos, "arguments cannot follow var-keyword argument")
@@ -962,7 +1034,17 @@ func (p *parser) parseParams(closer token) *Arguments {
 				p.errorf(p.val.pos, "var-keyword argument cannot have default value")
 			}
 		case SLASH:
-			p.unsupported(p.val.pos, "positional-only parameters (`/`)")
+			switch {
+			case slash:
+				p.errorf(p.val.pos, "/ may appear only once")
+			case star:
+				p.errorf(p.val.pos, "/ must be ahead of *")
+			case len(args.Args) == 0:
+				p.errorf(p.val.pos, "invalid syntax")
+			}
+			slash = true
+			args.PosOnly = len(args.Args)
+			p.next()
 		default:
 			arg := declare(p.expectName())
 			var dflt Expr

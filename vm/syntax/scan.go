@@ -760,7 +760,7 @@ func (s *scanner) scanNumber(val *tokenValue, start mark) token {
 	if c := s.peek(); c == 'j' || c == 'J' {
 		s.next()
 		s.verifyEnd("imaginary")
-		s.errorf(Pos{start.line, start.col}, "gilscope does not support complex numbers")
+		s.errorf(Pos{start.line, start.col}, "gilscope does not support complex numbers yet")
 	}
 	s.verifyEnd("decimal")
 	if isFloat {

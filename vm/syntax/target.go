@@ -40,6 +40,9 @@ func exprName(e Expr) string {
 	case *JoinedStr, *FormattedValue:
 		return "f-string expression"
 	case *NameConst:
+		if e.Value == "..." {
+			return "ellipsis"
+		}
 		return e.Value
 	case *Compare:
 		return "comparison"
@@ -118,8 +121,11 @@ func (p *parser) invalidAssignment(exprs []Expr, bad Expr) {
 		switch last.(type) {
 		case *Name:
 			p.errorSpan(last, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-		case *List, *Tuple, *GeneratorExp, *NameConst:
+		case *List, *Tuple, *GeneratorExp:
 		default:
+			if c, ok := last.(*NameConst); ok && c.Value != "..." {
+				break
+			}
 			if bitwiseOrLevel(last) {
 				p.errorSpan(last, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(last))
 			}

@@ -646,7 +646,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             values = [kwds.pop(name, self._values[i]) for i, name in enumerate(fields)]
             if kwds:
                 raise ValueError('Got unexpected field names: %r' % list(kwds))
-            return _NamedTuple(*values)
+            return type(self)(*values)
 
         def __getitem__(self, i):
             return self._values[i]
@@ -690,10 +690,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         def index(self, value):
             return self._values.index(value)
 
-    def _make(iterable):
-        return _NamedTuple(*iterable)
+    def _make(cls, iterable):
+        return cls(*iterable)
 
-    _NamedTuple._make = staticmethod(_make)
+    _NamedTuple._make = classmethod(_make)
     for index in range(nfields):
         setattr(_NamedTuple, fields[index], _field_property(index))
     return _NamedTuple
@@ -719,3 +719,11 @@ def _quoted_list(names):
     if len(quoted) == 1:
         return quoted[0]
     return ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+
+
+# PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.
+from types import GenericAlias as _GenericAlias
+
+for _cls in (defaultdict, OrderedDict, Counter, ChainMap, deque, UserDict, UserList):
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
+del _cls

@@ -745,3 +745,11 @@ class ProcessPoolExecutor(Executor):
         self._pool.close()
         if wait:
             self._pool.join()
+
+
+# PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.
+from types import GenericAlias as _GenericAlias
+
+for _cls in (Future,):
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
+del _cls

@@ -1,13 +1,12 @@
 # functools, as gilscope provides it: partial, reduce, lru_cache and cache,
-# total_ordering, cmp_to_key, cached_property and wraps. The interpreter cannot set
-# a function's attributes yet, so wraps and update_wrapper leave the wrapper's
-# __name__ and __doc__ as they are, and a cached function is an object whose repr
-# shows its own address.
+# total_ordering, cmp_to_key, cached_property and wraps. A cached function is an
+# object whose repr shows its own address.
 
 __all__ = ['WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'cache', 'cached_property', 'cmp_to_key',
            'lru_cache', 'partial', 'reduce', 'total_ordering', 'update_wrapper', 'wraps']
 
-WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__type_params__')
+WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
+                       '__annotations__', '__type_params__')
 WRAPPER_UPDATES = ('__dict__',)
 
 _initial_missing = object()
@@ -56,17 +55,16 @@ class partial:
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    # Functions' attributes cannot be set in gilscope yet: what can be set is.
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
-            setattr(wrapper, attr, value)
         except AttributeError:
             pass
-    try:
-        wrapper.__wrapped__ = wrapped
-    except AttributeError:
-        pass
+        else:
+            setattr(wrapper, attr, value)
+    for attr in updated:
+        getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
+    wrapper.__wrapped__ = wrapped
     return wrapper
 
 

@@ -193,3 +193,11 @@ class SimpleQueue:
 
     def qsize(self):
         return len(self._queue)
+
+
+# PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.
+from types import GenericAlias as _GenericAlias
+
+for _cls in (Queue, SimpleQueue):
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
+del _cls

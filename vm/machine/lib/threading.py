@@ -613,13 +613,6 @@ def excepthook(args):
 __excepthook__ = excepthook
 
 
-class local:
-    """Thread-local data. gilscope refuses it: keeping each thread's attributes
-    apart needs the interpreter to call a class's __setattr__, which it does not
-    yet, and sharing them silently would be wrong."""
-
-    def __init__(self, *args, **kw):
-        _refuse("threading.local")
-
-    def __getattr__(self, name):
-        _refuse("threading.local")
+# Each thread sees its own attributes; a subclass's __init__ runs again in each
+# thread that uses the object (vm/py/local.go).
+local = _thread._local

@@ -1,9 +1,11 @@
 # types, as gilscope provides it: the types of the objects the interpreter has
-# (GeneratorType, FunctionType …) and SimpleNamespace.
+# (GeneratorType, FunctionType, GenericAlias …) and SimpleNamespace. (The plain
+# interpreter, without this library, has a smaller types module of its own.)
 import sys
 
-__all__ = ['BuiltinFunctionType', 'BuiltinMethodType', 'FunctionType', 'GeneratorType',
-           'LambdaType', 'MethodType', 'ModuleType', 'SimpleNamespace']
+__all__ = ['BuiltinFunctionType', 'BuiltinMethodType', 'EllipsisType', 'FunctionType',
+           'GeneratorType', 'GenericAlias', 'LambdaType', 'MethodType', 'ModuleType',
+           'NoneType', 'NotImplementedType', 'SimpleNamespace', 'UnionType']
 
 
 def _f():
@@ -26,6 +28,11 @@ BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
 MethodType = type(_C()._m)
 ModuleType = type(sys)
+GenericAlias = type(list[int])
+UnionType = type(int | None)
+NoneType = type(None)
+EllipsisType = type(...)
+NotImplementedType = type(NotImplemented)
 del _f, _g, _C
 
 

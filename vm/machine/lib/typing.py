@@ -1,9 +1,10 @@
 # typing, as gilscope provides it: the names programs import, whose subscriptions
 # (Optional[int], Dict[str, List[int]], Callable[[int], str]) give objects that print
-# as CPython's. Nothing is checked, as in CPython. The language has no annotations
-# yet, so these objects can be made and printed but not written after a name.
-# Generic[T] gives a class to inherit from; subscribing the subclass (Stack[int])
-# needs __class_getitem__, which the interpreter lacks.
+# as CPython's. Nothing is checked, as in CPython. Generic[T] and Protocol give
+# classes to inherit from whose subclasses take [T] (Stack[int]); NamedTuple works
+# as a base class (its subclasses are collections.namedtuple classes, which are
+# not tuples in gilscope). get_type_hints resolves string annotations that are
+# names; other strings stay strings (gilscope has no eval).
 import collections
 
 __all__ = ['Annotated', 'Any', 'AnyStr', 'Awaitable', 'BinaryIO', 'Callable', 'ChainMap',
@@ -84,6 +85,8 @@ class _GenericAlias(_Final):
         self._inst = inst
 
     def __repr__(self):
+        if self._name is None:  # a user generic class subscripted: Stack[int]
+            return '%s[%s]' % (_type_repr(self.__origin__), ', '.join([_type_repr(a) for a in self.__args__]))
         if self._name == 'Union' and len(self.__args__) == 2 and _NoneType in self.__args__:
             other = self.__args__[0] if self.__args__[1] is _NoneType else self.__args__[1]
             return 'typing.Optional[%s]' % _type_repr(other)
@@ -95,6 +98,18 @@ class _GenericAlias(_Final):
             return 'typing.Annotated[%s, %s]' % (_type_repr(self.__args__[0]),
                                                   ', '.join([repr(a) for a in self.__metadata__]))
         return 'typing.%s[%s]' % (self._name, ', '.join([_type_repr(a) for a in self.__args__]))
+
+    def __getattr__(self, name):
+        if name.startswith('__') or self.__origin__ is None:
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __mro_entries__(self, bases):
+        if self._name is None:
+            return (self.__origin__,)
+        if self.__origin__ is None or self._name in ('List', 'Dict', 'Set', 'Tuple', 'FrozenSet', 'Type'):
+            raise TypeError("gilscope does not support subclassing %r yet" % self)
+        return (self.__origin__,)
 
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias) or self._name != other._name:
@@ -369,7 +384,13 @@ AnyStr = TypeVar('AnyStr', bytes, str)
 
 
 class _GenericBase:
-    """What Generic[...] and Protocol[...] give to inherit from."""
+    """What Generic[...] and Protocol[...] give to inherit from: its subclasses
+    take type arguments (Stack[int])."""
+
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        return _GenericAlias(None, cls, [_type_check(p) for p in params])
 
 
 class _GenericForm(_Final):
@@ -386,8 +407,13 @@ class _GenericForm(_Final):
 Generic = _GenericForm('Generic')
 
 
-class Protocol:
+class Protocol(_GenericBase):
     """Structural types: a class to inherit from; nothing is checked."""
+
+    def __class_getitem__(cls, params):
+        if cls is Protocol:
+            return _GenericBase
+        return _GenericBase.__class_getitem__.__func__(cls, params)
 
 
 def runtime_checkable(cls):
@@ -455,8 +481,54 @@ def get_args(tp):
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    # Nothing carries annotations in gilscope yet.
-    return {}
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            if base.__module__ == 'builtins':
+                continue
+            ann = base.__dict__.get('__annotations__', {})
+            ns = globalns
+            if ns is None:
+                ns = _module_dict(base.__module__)
+            for name, value in ann.items():
+                hints[name] = _eval_hint(value, ns, localns)
+        return hints
+    hints = dict(getattr(obj, '__annotations__', {}))
+    if globalns is None:
+        globalns = getattr(obj, '__globals__', None)
+        if globalns is None:
+            globalns = getattr(obj, '__dict__', {})
+    for name, value in hints.items():
+        hints[name] = _eval_hint(value, globalns, localns)
+    return hints
+
+
+def _module_dict(name):
+    import sys
+    mod = sys.modules.get(name)
+    return mod.__dict__ if mod is not None else {}
+
+
+def _eval_hint(value, globalns, localns):
+    # A string that names something is resolved; gilscope cannot evaluate others.
+    if value is None:
+        return _NoneType
+    if isinstance(value, str) and value.isidentifier():
+        for ns in (localns, globalns):
+            if ns is not None and value in ns:
+                return ns[value]
+        if value in _BUILTIN_TYPES:
+            return _BUILTIN_TYPES[value]
+        raise NameError("name '%s' is not defined" % value)
+    if isinstance(value, _GenericAlias) and value._name not in ('Literal', 'Annotated'):
+        args = [_eval_hint(a, globalns, localns) for a in value.__args__]
+        alias = _GenericAlias(value._name, value.__origin__, args, value._inst)
+        return alias
+    return value
+
+
+_BUILTIN_TYPES = {t.__name__: t for t in (int, float, str, bytes, bool, list, dict, set, frozenset,
+                                         tuple, type, object)}
 
 
 class NewType(_Final):
@@ -487,8 +559,43 @@ def NamedTuple(typename, fields=None, **kwargs):
     return collections.namedtuple(typename, [name for name, _ in fields])
 
 
+class _NamedTupleBase:
+    """What `class P(NamedTuple)` inherits from: the class statement's annotated
+    names become the fields (with their defaults) of a namedtuple whose methods
+    the new class takes, as CPython's NamedTupleMeta builds it."""
+
+    def __init_subclass__(cls, **kwargs):
+        ann = cls.__dict__.get('__annotations__', {})
+        fields = list(ann)
+        defaults = []
+        for name in fields:
+            if name in cls.__dict__:
+                defaults.append(cls.__dict__[name])
+            elif defaults:
+                raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s" % (
+                    name, "s" if len(defaults) > 1 else "",
+                    ", ".join(fields[len(fields) - len(defaults) - 1:fields.index(name)])))
+        nt = collections.namedtuple(cls.__name__, fields, defaults=defaults, module=cls.__module__)
+        for name, value in nt.__dict__.items():
+            if name in ('__dict__', '__module__', '__qualname__', '__doc__', '__annotations__'):
+                continue
+            if name in fields or name not in cls.__dict__:
+                setattr(cls, name, value)
+
+
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
+
+
+def _typeddict_mro_entries(bases):
+    # Its instances are dicts: that needs __new__ or subclassing dict.
+    raise TypeError("gilscope does not support TypedDict classes yet; use TypedDict('Name', {...})")
+
+
 def TypedDict(typename, fields=None, *, total=True, **kwargs):
     # TypedDict('Movie', {...})(name=...) makes a plain dict, as CPython's does.
     def make(*args, **kw):
         return dict(*args, **kw)
     return make
+
+
+TypedDict.__mro_entries__ = _typeddict_mro_entries
