@@ -58,6 +58,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.Ext = extCodec{m}
 	in.Interrupt = m.interrupt
 	in.CallableIterator = callableIterator
+	in.PythonLazyIter = pythonLazyIter
 	in.Open = libOpen
 	in.Input = m.input
 	m.installModules(in)
@@ -174,6 +175,20 @@ func (p *process) mainThread() *thread {
 // library (lib/_gilscope_iter.py) whose __next__ may block.
 func callableIterator(t *py.Thread, callable, sentinel py.Value) (py.Value, error) {
 	return callLib(t, "_gilscope_iter", "callable_iterator", []py.Value{callable, sentinel}, nil)
+}
+
+// pythonLazyIter makes zip, map, filter or enumerate over a Python-level source a
+// generator of the library (lib/_gilscope_iter.py), whose pulls may block.
+func pythonLazyIter(t *py.Thread, kind string, fn py.Value, srcs []py.Value, start py.Value, strict bool) (py.Value, error) {
+	items := make([]py.Value, len(srcs))
+	for i, s := range srcs {
+		t.Incref(s)
+		items[i] = s
+	}
+	iters, name := t.NewList(items), t.NewStr(kind) // the list owns its items
+	defer t.Decref(iters)
+	defer t.Decref(name)
+	return callLib(t, "_gilscope_iter", "lazy", []py.Value{name, fn, iters, start, py.BoolOf(strict)}, nil)
 }
 
 // libOpen is builtins.open: the file objects are Python (lib/_gilscope_io.py) over the

@@ -534,7 +534,7 @@ func init() {
 			return nil, err
 		}
 		it.count = t.newInt(start)
-		return it, nil
+		return t.orPython(it)
 	})
 	defBuiltin("zip", func(t *Thread, args []Value, kw []string) (Value, error) {
 		pos, kws, err := t.kwargs("zip", args, kw, "strict")
@@ -551,7 +551,7 @@ func init() {
 				return nil, err
 			}
 		}
-		return it, nil
+		return t.orPython(it)
 	})
 	defBuiltin("map", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.noKw("map", kw); err != nil {
@@ -560,13 +560,21 @@ func init() {
 		if len(args) < 2 {
 			return nil, t.newExc(TypeErrorClass, "map() must have at least two arguments.")
 		}
-		return t.newLazyIter(mapClass, args[0], args[1:])
+		it, err := t.newLazyIter(mapClass, args[0], args[1:])
+		if err != nil {
+			return nil, err
+		}
+		return t.orPython(it)
 	})
 	defBuiltin("filter", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("filter", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		return t.newLazyIter(filterClass, args[0], args[1:])
+		it, err := t.newLazyIter(filterClass, args[0], args[1:])
+		if err != nil {
+			return nil, err
+		}
+		return t.orPython(it)
 	})
 	defBuiltin("iter", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("iter", args, kw, 1, 2); err != nil {

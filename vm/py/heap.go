@@ -96,6 +96,14 @@ type Interp struct {
 	// object whose __next__ is Python code, so that FOR_ITER runs the call as a frame
 	// and it may block (iter(queue.get, 'STOP')). Without it the form is refused.
 	CallableIterator func(t *Thread, callable, sentinel Value) (Value, error)
+	// PythonLazyIter, if set, makes zip, map, filter and enumerate over a source whose
+	// items come from Python code (a generator, an object with a Python __next__) a
+	// generator of the library: its pulls run as frames, so that a source may block
+	// (enumerate(as_completed(fs)), zip(xs, executor.map(f, xs))). kind is the
+	// builtin's name; fn map's function or filter's predicate; start enumerate's
+	// first index; strict zip's flag. Without it such a pull runs nested and a
+	// blocking call in it raises RuntimeError.
+	PythonLazyIter func(t *Thread, kind string, fn Value, srcs []Value, start Value, strict bool) (Value, error)
 	// Open and Input, if set, are the builtins open and input (the host's file system
 	// and standard input); without them both refuse.
 	Open, Input  BuiltinFunc

@@ -37,6 +37,37 @@ func (t *Thread) newLazyIter(cls *Class, fn Value, sources []Value) (*lazyIter, 
 	return it, nil
 }
 
+// orPython returns it, or, when one of its sources yields items made by Python code
+// and the interpreter has Interp.PythonLazyIter, the library's generator doing the
+// same work; it takes over it's reference either way.
+func (t *Thread) orPython(it *lazyIter) (Value, error) {
+	if t.in.PythonLazyIter == nil {
+		return it, nil
+	}
+	python := false
+	for _, s := range it.srcs {
+		switch s := s.(type) {
+		case *Generator:
+			python = true
+		case *Instance:
+			python = python || s.Class.Lookup("__next__") != nil
+		}
+	}
+	if !python {
+		return it, nil
+	}
+	fn, start := it.fn, it.count
+	if fn == nil {
+		fn = None
+	}
+	if start == nil {
+		start = None
+	}
+	g, err := t.in.PythonLazyIter(t, it.cls.Name, fn, it.srcs, start, it.strict)
+	t.Decref(it)
+	return g, err
+}
+
 // lazyNext returns the next item (a new reference), or nil when it is exhausted.
 func (t *Thread) lazyNext(it *lazyIter) (Value, error) {
 	if len(it.srcs) == 0 {
