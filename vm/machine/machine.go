@@ -36,7 +36,8 @@ type Machine struct {
 	timers   timerHeap
 	seq      uint64
 	procs    []*process
-	costs    [256]int64
+	costs    py.Costs
+	readCost int64 // ps of CPU a clock read costs
 	slice    int64 // ps
 	wakeMean int64 // ps
 	record   bool
