@@ -125,6 +125,8 @@ type helloMessage struct {
 type modelInfo struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
+	// Clock says what the model's simulated clock was calibrated against.
+	Clock string `json:"clock,omitempty"`
 }
 
 // limitsInfo tells the browser the bounds it must respect.

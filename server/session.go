@@ -151,7 +151,7 @@ func (ss *session) hello() helloMessage {
 			IdleSeconds: sessionIdleTimeout.Seconds(), InstrMaxSpeed: instrMaxSpeed,
 			MessageEvents: maxEventsPerMessage, FrameIntervalS: frameInterval.Seconds()}}
 	for _, m := range machine.Models() {
-		h.Models = append(h.Models, modelInfo{Name: m.Name, Description: m.Description})
+		h.Models = append(h.Models, modelInfo{Name: m.Name, Description: m.Description, Clock: m.Clock()})
 	}
 	return h
 }

@@ -257,7 +257,7 @@ func TestWSPlayback(t *testing.T) {
 	}
 	c.send(map[string]any{"type": "speed", "speed": 0})
 	c.send(map[string]any{"type": "play"})
-	for p.Playing || p.T < 1_600_000 { // the run ends at 1.67 ms
+	for p.Playing || p.T < 1_300_000 { // the run ends at 1.36 ms
 		p, _ = c.until("position", 1)
 	}
 }
@@ -313,17 +313,17 @@ func TestWSInstructions(t *testing.T) {
 func TestWSResume(t *testing.T) {
 	s, _ := newTestServer(t)
 	c := startWS(t, s)
-	c.send(runWorkload(countdown, map[string]any{"from": 1_500_000, "paused": true, "resolution": 10_000}))
+	c.send(runWorkload(countdown, map[string]any{"from": 1_200_000, "paused": true, "resolution": 10_000}))
 	var before []received
 	for {
 		m := c.read()
 		before = append(before, m)
-		if m.Type == "position" && m.T == 1_500_000 {
+		if m.Type == "position" && m.T == 1_200_000 {
 			break
 		}
 	}
-	if _, to := checkTiling(t, before, 1); to != 1_500_000 {
-		t.Errorf("resume sent events up to %d, want 1500000", to)
+	if _, to := checkTiling(t, before, 1); to != 1_200_000 {
+		t.Errorf("resume sent events up to %d, want 1200000", to)
 	}
 }
 

@@ -313,6 +313,8 @@ class Panels {
       t.tBodies[0].appendChild(tr);
     }
     box.appendChild(t);
+    const clock = (this.store.hello?.models || []).find((m) => m.name === this.store.model)?.clock;
+    if (clock) box.appendChild(el("p", "gs-muted gs-clock", `Clock: ${clock}`));
     if (s.blocking.length) {
       const b = table(["blocked in", "calls", "median", "p99", "median until running", "p99 until running"]);
       for (const x of s.blocking) {

@@ -273,7 +273,13 @@ const drawScript = `gs.load("cpu312").then((r) => {
   const longest = (list, kind) => { let b = -1; for (let i = 0; i < list.n; i++) if (list.kind[i] === kind && (b < 0 || list.end[i] - list.start[i] > list.end[b] - list.start[b])) b = i; return b; };
   const th = gs.THEMES.dark, t2 = lane("thread", 2), sp = t2.list;
   const i = longest(sp, 2), mid = tl.x((sp.start[i] + Math.min(sp.end[i], s.end)) / 2);
-  const j = longest(sp, 4), x0 = tl.x(sp.start[j]) + 2, x1 = tl.x(sp.end[j]) - 2;
+  let wl = null, j = -1; // the thread lane with the longest wait_gil span
+  for (const l of tl.lanes) {
+    if (l.type !== "thread") continue;
+    const k = longest(l.list, 4);
+    if (k >= 0 && (!wl || l.list.end[k] - l.list.start[k] > wl.list.end[j] - wl.list.start[j])) { wl = l; j = k; }
+  }
+  const x0 = tl.x(wl.list.start[j]) + 2, x1 = tl.x(wl.list.end[j]) - 2;
   const gil = lane("gil", 0), g = gil.list; let k = 0; while (g.a[k] !== 2) k++;
   const gx = tl.x((g.start[k] + g.end[k]) / 2);
   const core = lane("core", sp.a[i]);
@@ -282,14 +288,14 @@ const drawScript = `gs.load("cpu312").then((r) => {
     RunningGot: gs.pixel(c, mid, t2.y + 3), RunningWant: gs.hex(th.states.running_gil),
     GILGot: gs.pixel(c, gx, gil.y + 3), GILWant: gs.hex(gs.threadColor(2)),
     CoreGot: gs.pixel(c, mid, core.y + 3), CoreWant: gs.hex(gs.threadColor(2)),
-    Wait: gs.regionCount(c, x0, t2.y + 2, x1 - x0, t2.h - 4, th.states.wait_gil, 12), Themes: {} };
+    Wait: gs.regionCount(c, x0, wl.y + 2, x1 - x0, wl.h - 4, th.states.wait_gil, 12), Themes: {} };
   for (const name of ["light", "contrast"]) { tl.setTheme(name); tl.draw(); out.Themes[name] = gs.pixel(c, mid, t2.y + 3); }
   tl.destroy();
   return out;
 })`
 
 // TestTimelineDraws draws a real run and checks the pixels: a running_gil
-// span is its state's colour, a wait_gil span is hatched (its colour covers
+// span is its state's colour, the longest wait_gil span is hatched (its colour covers
 // part of it, not all), the GIL lane shows the holder's colour and the core
 // lane the thread's; themes change the colours; the canvas has device pixels.
 func TestTimelineDraws(t *testing.T) {

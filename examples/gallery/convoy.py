@@ -9,12 +9,15 @@
 # The main thread sends small messages over a socket pair to an echo thread and
 # waits for each reply, first alone, then while a CPU-bound thread counts in the
 # background. Alone, a round trip takes tens of microseconds. With the CPU thread,
-# each recv() drops the GIL, the CPU thread grabs it, and when the data arrives the
-# woken thread has to wait for the GIL: it may only ask for it back after a full
-# switch interval (5 ms) without a switch. Zoom into the second half: every round
-# trip is one or two ~5 ms stretches in which an I/O thread is ready but waiting for
-# the GIL while the CPU thread holds it, a slowdown of a hundred times or more for
-# one background thread. Under cpython-2.7 the old GIL is released every 100 ticks,
+# every send() and recv() drops the GIL and signals the CPU thread, which races the
+# I/O thread woken by the data: the I/O thread, queued on the core the sender is
+# leaving, usually takes the GIL first, but when the CPU thread wakes in time and
+# grabs it, the I/O thread may only ask for it back after a full switch interval
+# (5 ms) without a switch. Zoom into the second half: most hops take microseconds,
+# and now and then one is a ~5 ms stretch in which an I/O thread is ready but waiting
+# for the GIL while the CPU thread holds it, so a round trip costs a millisecond or
+# two on average: tens of times slower for one background thread (real CPython does
+# ~850 round trips/s beside it, ~15,000 alone). Under cpython-2.7 the old GIL is released every 100 ticks,
 # so there is no such convoy; a free-threaded build (cpython-3.13t) has no GIL to
 # wait for.
 import socket

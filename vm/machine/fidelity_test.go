@@ -275,6 +275,43 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
+// writeClockTables writes, per model, the simulated time of each costs.py kernel beside
+// the real interpreter's, and the calibration the model's clock comes from.
+func writeClockTables(b *strings.Builder, rows []fidelityRow) {
+	byModel := map[string][]fidelityRow{}
+	var models []string
+	for _, r := range rows {
+		if r.script != "costs.py" {
+			continue
+		}
+		if byModel[r.model] == nil {
+			models = append(models, r.model)
+		}
+		byModel[r.model] = append(byModel[r.model], r)
+	}
+	if len(models) == 0 {
+		return
+	}
+	sort.Strings(models)
+	b.WriteString("\n## The clock, kernel by kernel\n\n")
+	b.WriteString("The simulated time of each `costs.py` kernel (best of three, ms) against the real interpreter's\n")
+	b.WriteString("(median of five runs on the reference machine). The clock's prices come from `tools/calibrate`\n")
+	b.WriteString("([calibration.md](calibration.md)); the kernels are not among the microbenchmarks it fits.\n")
+	for _, name := range models {
+		model, err := LookupModel(name)
+		if err != nil {
+			continue
+		}
+		c := CalibrationFor(model)
+		fmt.Fprintf(b, "\n### %s\n\nCalibrated against %s on %s (%s).\n\n", name, c.Interpreter, c.Machine, c.Date)
+		b.WriteString("| kernel | real (ms) | simulated (ms) | error |\n|---|---:|---:|---:|\n")
+		for _, r := range byModel[name] {
+			kernel := strings.TrimSuffix(strings.TrimPrefix(r.figure, "cost_"), "_ms")
+			fmt.Fprintf(b, "| %s | %.3g | %.3g | %+.0f %% |\n", kernel, r.median, r.got, 100*(r.got/r.median-1))
+		}
+	}
+}
+
 func writeFidelityDoc(t *testing.T, rows []fidelityRow) {
 	sort.Slice(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
@@ -311,6 +348,7 @@ func writeFidelityDoc(t *testing.T, rows []fidelityRow) {
 		fmt.Fprintf(&b, "| %s | %s | %s | %g | %g – %g | %s | %s |\n", r.script, r.figure, r.model, r.median, r.lo, r.hi, got, r.status())
 	}
 	fmt.Fprintf(&b, "\n%d of %d figures within range.\n", pass, len(rows))
+	writeClockTables(&b, rows)
 	if err := os.WriteFile(filepath.Join("..", "..", "docs", "fidelity.md"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -185,12 +185,22 @@ type oldGIL struct {
 }
 
 func (g *oldGIL) take(th *thread) {
-	if !g.locked {
+	m := g.m
+	switch {
+	case !g.locked && th.clock >= g.freeAt:
 		g.acquire(th)
-		return
+	case !g.locked:
+		// Released later than th's time by a holder that ran ahead in simulated time:
+		// at th's time the semaphore was still held, so th sleeps in sem_wait and that
+		// release's sem_post wakes it; it must then win the race for the semaphore
+		// like any woken waiter.
+		m.block(th, StateWaitGIL, "gil", 0)
+		g.pending++
+		m.wake(th, g.freeAt, func() { g.woken(th) })
+	default:
+		m.block(th, StateWaitGIL, "gil", 0)
+		g.waiters = append(g.waiters, th)
 	}
-	g.m.block(th, StateWaitGIL, "gil", 0)
-	g.waiters = append(g.waiters, th)
 }
 
 func (g *oldGIL) acquire(th *thread) {
@@ -215,13 +225,18 @@ func (g *oldGIL) release(th *thread, reason string) {
 	w := m.pickWaiter(&g.waiters)
 	g.pending++
 	m.charge(th, futexWakeCost*1000)
-	m.wake(w, g.freeAt, func() {
-		g.pending--
-		if g.locked {
-			m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w), Obj: w.proc.gilNumber()})
-		}
-		g.take(w)
-	})
+	m.wake(w, g.freeAt, func() { g.woken(w) })
+}
+
+// woken runs when a thread woken from sem_wait is on a core: it tries again, and its
+// wake-up was futile if the semaphore was held at its time (taken again, or released
+// only later by a holder that ran ahead).
+func (g *oldGIL) woken(w *thread) {
+	g.pending--
+	if g.locked || w.clock < g.freeAt {
+		g.m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w), Obj: w.proc.gilNumber()})
+	}
+	g.take(w)
 }
 
 // checkpoint is the end of a check interval: release, then acquire again once the

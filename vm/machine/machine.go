@@ -38,7 +38,8 @@ type Machine struct {
 	timers   timerHeap
 	seq      uint64
 	procs    []*process
-	costs    [256]int64
+	costs    py.Costs
+	readCost int64 // ps of CPU a clock read costs
 	slice    int64 // ps
 	wakeMean int64 // ps
 	record   bool
@@ -419,9 +420,20 @@ func (m *Machine) wake(th *thread, at int64, fn func()) {
 	if v := m.minVruntime() - 3*ms*1000; th.vruntime < v {
 		th.vruntime = v
 	}
+	// The OS puts a woken thread on an idle core, which must leave its idle state
+	// first (the wake-up latency). A core whose thread left it after the wake-up time
+	// (that thread ran ahead in simulated time, to its block) was not idle then: the
+	// woken thread was queued behind it, as Linux queues a synchronous wake-up on the
+	// waker's core, and runs after a context switch once the core is free.
+	for _, c := range m.cores {
+		if c.th == nil && c.freeAt < at {
+			m.onCore(th, c, at+m.wakeLatency())
+			return
+		}
+	}
 	for _, c := range m.cores {
 		if c.th == nil {
-			m.onCore(th, c, at+m.wakeLatency())
+			m.onCore(th, c, c.freeAt+contextSwitchCost*1000)
 			return
 		}
 	}

@@ -70,7 +70,10 @@ type Model struct {
 	// Checkpoints are the opcodes before which the eval breaker is checked (new GIL)
 	// or a tick is counted (old GIL).
 	Checkpoints [256]bool
-	// Speed scales every instruction cost (1 = CPython 3.11 on the reference machine).
+	// CostsFrom names the calibrated model whose measured costs this one uses
+	// (calibration.go); empty for a calibrated model itself.
+	CostsFrom string
+	// Speed scales every cost of the calibration (1 = the calibrated interpreter).
 	Speed float64
 	// ImmortalObjects: None, small ints and interned strings are immortal (3.12+, PEP 683).
 	ImmortalObjects bool
@@ -188,7 +191,7 @@ var models = map[string]*Model{
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	"cpython-3.14": {Name: "cpython-3.14", Family: "cpython", Version: [3]int{3, 14, 0}, GIL: NewGIL,
 		Description:    "CPython 3.14 (default build): as 3.12; multiprocessing starts processes with forkserver",
-		SwitchInterval: 5 * ms, Checkpoints: backEdgesAndCalls(), Speed: 1.0,
+		SwitchInterval: 5 * ms, Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.13", Speed: 1.0,
 		ImmortalObjects: true, ImmortalRefcount: 3221225472},
 	"cpython-3.11": {Name: "cpython-3.11", Family: "cpython", Version: [3]int{3, 11, 7}, GIL: NewGIL,
 		Description:    "CPython 3.11: the new GIL, check points at back-edges and calls, no immortal objects",
@@ -196,57 +199,57 @@ var models = map[string]*Model{
 		ImmortalRefcount: 4573},
 	"cpython-3.9": {Name: "cpython-3.9", Family: "cpython", Version: [3]int{3, 9, 18}, GIL: NewGIL,
 		Description:    "CPython 3.9: the new GIL checked before almost every instruction (a switch can split counter += 1)",
-		SwitchInterval: 5 * ms, Checkpoints: everyInstruction(), Speed: 1.25,
+		SwitchInterval: 5 * ms, Checkpoints: everyInstruction(), Speed: 1.0,
 		ImmortalRefcount: 4573, SleepZeroSelect: true},
 	"cpython-2.7": {Name: "cpython-2.7", Family: "cpython", Version: [3]int{2, 7, 18}, GIL: OldGIL,
 		Description:   "CPython 2.7: the old GIL, a semaphore released and re-taken every 100 ticks; futile wake-ups, no hand-off",
-		CheckInterval: 100, Checkpoints: everyInstruction(), Speed: 1.5,
+		CheckInterval: 100, Checkpoints: everyInstruction(), Speed: 1.0,
 		ImmortalRefcount: 2528, SleepZeroSelect: true},
 
 	// Beyond the GIL (docs/models.md, "Without a GIL" and "Processes"). Speeds are each build's single-thread cost
-	// relative to CPython 3.11/3.12 (Speed multiplies every instruction's cost).
+	// relative to the CPython whose calibration it borrows (Speed multiplies every cost).
 	"nogil-unsafe": {Name: "nogil-unsafe", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "CPython 3.12 with the GIL simply removed: plain refcounts race, objects leak or are freed while in use",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCPlain,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 1.0, Refcounts: RCPlain,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	// The Gilectomy measured ~30 % overhead from atomic refcounts alone (docs/models.md, "Without a GIL").
 	"nogil-atomic": {Name: "nogil-atomic", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "the GIL removed, every refcount update atomic: correct, ~30 % slower, far slower when cores fight over an object",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.3, Refcounts: RCAtomic,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 1.3, Refcounts: RCAtomic,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	// Greg Stein's 1996 patch: ordinary code ran about 2× slower (docs/models.md, "Without a GIL").
 	"fine-grained-locks": {Name: "fine-grained-locks", Family: "experiment", Version: [3]int{3, 12, 1}, GIL: NoGIL,
 		Description: "the GIL replaced by a lock per object around refcounts and containers (the 1996 patch): correct, ~2× slower",
-		Checkpoints: backEdgesAndCalls(), Speed: 2.0, Refcounts: RCLocked,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 2.0, Refcounts: RCLocked,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	// 3.13t: ~40 % single-thread overhead, the specializing interpreter disabled
 	// (docs/models.md, "Without a GIL").
 	"cpython-3.13t": {Name: "cpython-3.13t", Family: "free-threaded", Version: [3]int{3, 13, 0}, GIL: NoGIL,
 		Description: "free-threaded CPython 3.13: biased refcounts, per-object locks on containers, shared functions made immortal; ~40 % slower alone",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.4, Refcounts: RCBiased, ImmortalizeShared: true,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.13", Speed: 1.4, Refcounts: RCBiased, ImmortalizeShared: true,
 		ImmortalObjects: true, ImmortalRefcount: 4294967295},
 	// 3.14t: 5–10 % (What's New); 1.06× geometric mean measured here (docs/models.md, "Without a GIL").
 	"cpython-3.14t": {Name: "cpython-3.14t", Family: "free-threaded", Version: [3]int{3, 14, 0}, GIL: NoGIL,
 		Description: "free-threaded CPython 3.14: biased refcounts, deferred counting of shared functions; ~6 % slower alone",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.06, Refcounts: RCBiased, DeferredShared: true,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.13", Speed: 1.06, Refcounts: RCBiased, DeferredShared: true,
 		ImmortalObjects: true, ImmortalRefcount: 3221225472},
 	// speed.pypy.org: PyPy ~4.8× faster than CPython over its benchmark suite.
 	"pypy": {Name: "pypy", Family: "other", Version: [3]int{3, 10, 14}, GIL: PyPyGIL,
 		Description: "PyPy 7.3: a GIL that yields every 10,000 bytecodes to waiters and is stolen by a polling thread; a JIT; no refcounts",
-		Checkpoints: everyInstruction(), Speed: 1 / 4.8, Refcounts: RCNone, YieldTicks: 10_000,
+		Checkpoints: everyInstruction(), CostsFrom: "cpython-3.12", Speed: 1 / 4.8, Refcounts: RCNone, YieldTicks: 10_000,
 		ImmortalRefcount: 1},
 	"jython": {Name: "jython", Family: "other", Version: [3]int{2, 7, 3}, GIL: NoGIL,
 		Description: "Jython 2.7 on the JVM: no GIL, threads truly parallel, a tracing GC that pauses every thread, no refcounts",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
 		ImmortalRefcount: 1},
 	"ironpython": {Name: "ironpython", Family: "other", Version: [3]int{3, 4, 1}, GIL: NoGIL,
 		Description: "IronPython 3.4 on the CLR: the same mechanism as Jython — no GIL, parallel threads, tracing GC pauses",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 1.0, Refcounts: RCNone, GCEvery: jvmYoungGCEvery, GCPause: jvmYoungGCPause,
 		ImmortalRefcount: 1},
 	// CRuby 3.3's thread_pthread.c: a FIFO of waiters, TIME_QUANTUM 100 ms.
 	"ruby-gvl": {Name: "ruby-gvl", Family: "other", Version: [3]int{3, 12, 1}, GIL: RubyGVL,
 		Description: "Ruby 3.3's GVL running the same program: FIFO waiters, a 100 ms quantum, a 10 ms timer thread; I/O threads wait a whole quantum",
-		Checkpoints: backEdgesAndCalls(), Speed: 1.0, Refcounts: RCNone, Quantum: 100 * ms,
+		Checkpoints: backEdgesAndCalls(), CostsFrom: "cpython-3.12", Speed: 1.0, Refcounts: RCNone, Quantum: 100 * ms,
 		ImmortalRefcount: 1},
 }
 

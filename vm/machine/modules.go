@@ -104,7 +104,7 @@ const epoch = 1_764_000_000.0
 func (m *Machine) timeModule(t *py.Thread) *py.Module {
 	now := func(t *py.Thread) float64 {
 		th := threadOf(t)
-		m.chargeNow(th, 30*1000) // a vDSO clock read
+		m.chargeNow(th, m.readCost) // a vDSO clock read
 		return float64(m.clockNow(th)) / 1e12
 	}
 	cpu := func(t *py.Thread, all bool) float64 {

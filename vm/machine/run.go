@@ -56,6 +56,9 @@ type Options struct {
 	// Stdin is the program's standard input, which input() reads line by line (EOFError
 	// once it is used up); empty when there is none.
 	Stdin string
+	// Calibration, if set, replaces the model's measured costs (tools/calibrate counts
+	// the work of its kernels with it).
+	Calibration *Calibration
 }
 
 // ThreadInfo names a thread of a run.
@@ -217,7 +220,12 @@ func newMachine(model *Model, opts Options) *Machine {
 	if model.Parallel() {
 		m.quantum = parallelQuantum
 	}
-	m.costs = costTable(model.Speed)
+	calib := CalibrationFor(model)
+	if opts.Calibration != nil {
+		calib = opts.Calibration
+	}
+	m.costs = calib.Table(model.Speed)
+	m.readCost = int64(calib.ClockRead * 1000)
 	if opts.Instructions[1] > 0 {
 		m.instrFrom, m.instrTo = int64(opts.Instructions[0]*1e12), int64(opts.Instructions[1]*1e12)
 	}
@@ -359,37 +367,3 @@ func (m *Machine) report(s string) {
 }
 
 // reportDeadlock prints what every live thread waits for.
-
-// costTable is the simulated CPU cost of each opcode in ps, scaled by the model's
-// speed. Simple instructions cost about 4 ns (the countdown loop's 9 instructions run
-// at ~27 M iterations/s on CPython 3.11, docs/models.md, "The machine"); calls, attribute and dict
-// operations and allocations cost 10–100× more.
-func costTable(speed float64) [256]int64 {
-	var c [256]int64
-	set := func(ns float64, ops ...compile.Opcode) {
-		for _, op := range ops {
-			c[op] = int64(ns * speed * 1000)
-		}
-	}
-	for i := range c {
-		c[i] = int64(6 * speed * 1000)
-	}
-	set(4.1, compile.LOAD_FAST, compile.STORE_FAST, compile.LOAD_CONST, compile.POP_TOP,
-		compile.BINARY_OP, compile.COMPARE_OP, compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE,
-		compile.JUMP_BACKWARD, compile.JUMP_FORWARD, compile.COPY, compile.SWAP, compile.PUSH_NULL,
-		compile.NOP, compile.RESUME, compile.IS_OP, compile.UNARY_NOT, compile.RETURN_CONST)
-	set(6, compile.LOAD_GLOBAL, compile.STORE_GLOBAL, compile.FOR_ITER, compile.LOAD_DEREF,
-		compile.STORE_DEREF, compile.UNARY_NEGATIVE, compile.RETURN_VALUE, compile.END_FOR,
-		compile.YIELD_VALUE)
-	set(4.1, compile.END_SEND, compile.JUMP_BACKWARD_NO_INTERRUPT)
-	set(12, compile.SEND, compile.GET_YIELD_FROM_ITER, compile.CLEANUP_THROW)
-	set(12, compile.LOAD_ATTR, compile.STORE_ATTR, compile.BINARY_SUBSCR, compile.STORE_SUBSCR,
-		compile.CONTAINS_OP, compile.LOAD_NAME, compile.STORE_NAME, compile.GET_ITER,
-		compile.UNPACK_SEQUENCE, compile.LIST_APPEND, compile.FORMAT_VALUE)
-	set(20, compile.BUILD_LIST, compile.BUILD_TUPLE, compile.BUILD_MAP, compile.BUILD_SET,
-		compile.BUILD_STRING, compile.BUILD_SLICE, compile.MAKE_FUNCTION, compile.BEFORE_WITH,
-		compile.RETURN_GENERATOR)
-	set(35, compile.CALL, compile.CALL_FUNCTION_EX)
-	set(80, compile.IMPORT_NAME, compile.LOAD_BUILD_CLASS)
-	return c
-}

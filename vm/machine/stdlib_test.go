@@ -271,9 +271,10 @@ print("done")
 }
 
 // TestSocketRoundTrips measures round trips over a socketpair between two threads,
-// with and without a CPU-bound thread (MODEL.md §3's convoy effect, scenario V5/V6):
-// the new GIL makes every round trip wait about a switch interval for the GIL; the old
-// GIL does not.
+// with and without a CPU-bound thread (the convoy effect, scenario V5/V6): under the
+// new GIL the CPU-bound thread wins the race for the GIL on some hops, and each of those
+// waits about a switch interval (real CPython 3.9–3.13 on 2 cores: 700–990 round
+// trips/s); the old GIL does not convoy.
 func TestSocketRoundTrips(t *testing.T) {
 	if testing.Short() {
 		t.Skip("round-trip runs take a while; skipped in -short mode")
@@ -284,7 +285,7 @@ func TestSocketRoundTrips(t *testing.T) {
 		min, max float64 // round trips per second
 	}{
 		{"cpython-3.12", 0, 10_000, 200_000},
-		{"cpython-3.12", 1, 100, 200},
+		{"cpython-3.12", 1, 200, 1500},
 		{"cpython-2.7", 1, 10_000, 200_000},
 	}
 	for _, tt := range tests {

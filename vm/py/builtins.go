@@ -1155,7 +1155,8 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 		return r
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return less(idx[i], idx[j]) })
-	t.Cost += int64(len(items)) * int64(math.Log2(float64(len(items)+1))+1) * 30000
+	lg := math.Log2(float64(len(items) + 1))
+	t.Cost += int64(float64(len(items))*lg)*t.Costs.SortCompare + int64(float64(len(items))*lg*lg)*t.Costs.SortDeep
 	if err != nil {
 		return err
 	}

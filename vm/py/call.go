@@ -31,6 +31,7 @@ func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {
 	if t.depth >= maxDepth {
 		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
 	}
+	t.Cost += t.Costs.PyCall
 	code := fn.Code
 	f := t.in.allocFrame(code)
 	if len(kwnames) == 0 && !code.HasVarargs && !code.HasKwargs && code.NumKwOnly == 0 && len(args) == code.NumParams {
@@ -258,6 +259,7 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 		}
 		return nil, nil
 	case *Builtin:
+		t.Cost += t.Costs.CCall
 		if fn.Self != nil {
 			args = prepend(fn.Self, args)
 		}
@@ -387,8 +389,10 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		if cls.New == nil {
 			return nil, t.newExcf(TypeErrorClass, "cannot create '%s' instances", cls.Name)
 		}
+		t.Cost += t.Costs.TypeCall
 		return cls.New(t, prepend(cls, args), kw)
 	}
+	t.Cost += t.Costs.NewObject
 	var inst *Instance
 	if cls.isLocal() {
 		var err error

@@ -133,6 +133,7 @@ func (d *Dict) rebuildIndex(size int) {
 
 // dictSet stores d[key] = val, taking new references to both.
 func (t *Thread) dictSet(d *Dict, key, val Value) error {
+	t.Cost += t.Costs.DictOp
 	hash, err := t.Hash(key)
 	if err != nil {
 		return err
@@ -177,6 +178,7 @@ func (t *Thread) dictSetHash(d *Dict, key, val Value, hash int64) error {
 
 // dictGet returns a borrowed reference to d[key], or nil.
 func (t *Thread) dictGet(d *Dict, key Value) (Value, error) {
+	t.Cost += t.Costs.DictOp
 	hash, err := t.Hash(key)
 	if err != nil {
 		return nil, err

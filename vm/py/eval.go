@@ -95,7 +95,7 @@ reload:
 		}
 		f.lasti = pc
 		pc++
-		t.Cost += costs[op]
+		t.Cost += costs.Op[op]
 		t.Instructions++
 
 		switch op {

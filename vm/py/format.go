@@ -135,6 +135,12 @@ func writeRepeat(b *strings.Builder, s string, n int) {
 
 // Format implements format(v, spec).
 func (t *Thread) Format(v Value, spec string) (string, error) {
+	s, err := t.format(v, spec)
+	t.Cost += t.Costs.FormatItem + int64(len(s))*t.Costs.FormatChar
+	return s, err
+}
+
+func (t *Thread) format(v Value, spec string) (string, error) {
 	switch o := v.(type) {
 	case *Str:
 		return t.formatStr(o.S, spec)
@@ -520,6 +526,7 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		t.Cost += t.Costs.FormatItem
 		if err := t.reserve(int64(b.Len() + len(s))); err != nil {
 			return "", err
 		}
@@ -528,6 +535,7 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 	if mapping == nil && next < len(items) {
 		return "", t.newExc(TypeErrorClass, "not all arguments converted during string formatting")
 	}
+	t.Cost += t.Costs.FormatCall + int64(b.Len())*t.Costs.FormatChar
 	return b.String(), nil
 }
 
@@ -627,6 +635,7 @@ func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec stri
 // strFormat implements str.format(*args, **kwargs).
 func (t *Thread) strFormat(format string, args []Value, kwnames []string) (string, error) {
 	auto, manual := 0, false
+	t.Cost += t.Costs.StrFormatCall
 	return t.strFormatN(format, args, kwnames, &auto, &manual)
 }
 

@@ -128,6 +128,7 @@ func (t *Thread) newInt(v int64) Value {
 	if v >= smallIntMin && v <= smallIntMax {
 		return smallInts[v-smallIntMin]
 	}
+	t.Cost += t.Costs.IntAlloc
 	in := t.in
 	var i *Int
 	if n := len(in.intFree); n > 0 {

@@ -126,6 +126,7 @@ func init() {
 		if err := t.reserve(size); err != nil {
 			return nil, err
 		}
+		t.Cost += size*t.Costs.StrChar + int64(len(items))*t.Costs.StrPiece
 		return t.NewStr(strings.Join(parts, sep)), nil
 	})
 	m("split", func(t *Thread, args []Value, kw []string) (Value, error) { return t.strSplit(args, kw, false) })

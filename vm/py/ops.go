@@ -344,6 +344,7 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 				if err := t.checkLen(len(a.S) + len(b.S)); err != nil {
 					return nil, err, true
 				}
+				t.Cost += int64(len(a.S)+len(b.S))*t.Costs.StrChar + 2*t.Costs.StrPiece
 				return t.NewStr(a.S + b.S), nil, true
 			}
 		case *Bytes:

@@ -94,8 +94,9 @@ type Thread struct {
 	// Instructions counts the instructions the thread has executed.
 	Instructions int64
 	budget       int64
-	// Costs is the per-opcode cost table in picoseconds.
-	Costs *[256]int64
+	// Costs is the model's price list: what each instruction and each unit of a
+	// builtin's work costs, in picoseconds.
+	Costs *Costs
 	// Checkpoint marks the opcodes before which the eval breaker is checked.
 	Checkpoint *[256]bool
 	// Breaker, when non-zero at a check point, stops the thread (a GIL drop request or
@@ -133,14 +134,14 @@ type Thread struct {
 const maxDepth = 1000
 
 var (
-	defaultCosts      [256]int64
+	defaultCosts      Costs
 	defaultCheckpoint [256]bool
 	zeroBreaker       int32
 )
 
 func init() {
-	for i := range defaultCosts {
-		defaultCosts[i] = 4000
+	for i := range defaultCosts.Op {
+		defaultCosts.Op[i] = 4000
 	}
 	defaultCheckpoint[compile.RESUME] = true
 	defaultCheckpoint[compile.JUMP_BACKWARD] = true

@@ -1,0 +1,118 @@
+// This file fits each version's prices: non-negative least squares on the relative
+// error of every kernel's predicted time.
+
+package main
+
+import (
+	"math"
+	"sort"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+// kernelFamily groups the kernels by what they measure, for the report.
+var kernelFamily = map[string]string{
+	"while": "loops and locals", "for_pass": "loops and locals", "locals": "loops and locals",
+	"arith": "operators", "compare": "operators", "globals": "globals",
+	"call0": "calls", "call2": "calls", "recurse": "calls",
+	"method": "methods and attributes", "method1": "methods and attributes",
+	"attr_load": "methods and attributes", "attr_store": "methods and attributes",
+	"new": "instances", "len": "builtin calls", "abs": "builtin calls", "append": "builtin calls", "listcomp": "building",
+	"list_get": "subscripts", "list_set": "subscripts", "tuple": "building", "list_build": "building",
+	"dict_get": "dicts", "dict_set": "dicts", "dict_method": "dicts", "dict_in": "dicts",
+	"str_int": "int to str (digits)", "str_big": "int to str (digits)",
+	"pct_int": "formatting (length)", "pct_two": "formatting (length)", "pct_long": "formatting (length)",
+	"format": "formatting (length)", "join": "strings (length)", "concat": "strings (length)",
+	"sort_100": "sort (n log n)", "sort_5000": "sort (n log n)", "sort_20000": "sort (n log n)",
+}
+
+// versionFit is one version's prices and how well they explain its kernels.
+type versionFit struct {
+	py      python
+	costs   machine.CostVector
+	kernels []kernelFit
+}
+
+type kernelFit struct {
+	name, family    string
+	real, predicted float64 // ns
+}
+
+// err is the relative error of the prediction.
+func (k kernelFit) err() float64 { return k.predicted/k.real - 1 }
+
+// fitVersion fits the prices of one version.
+func fitVersion(p python, counts map[string]machine.CostVector, times map[string]float64) versionFit {
+	var names []string
+	for k := range times {
+		if _, ok := counts[k]; ok {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	rows := make([][]float64, len(names))
+	for i, k := range names {
+		c := counts[k]
+		rows[i] = make([]float64, machine.NumCostFeatures)
+		for f := range rows[i] {
+			rows[i][f] = c[f] / times[k]
+		}
+	}
+	ones := make([]float64, len(names))
+	for i := range ones {
+		ones[i] = 1
+	}
+	w := nnls(rows, ones)
+	fit := versionFit{py: p}
+	copy(fit.costs[:], w)
+	for _, k := range names {
+		c := counts[k]
+		var pred float64
+		for f := range c {
+			pred += c[f] * w[f]
+		}
+		fit.kernels = append(fit.kernels, kernelFit{name: k, family: kernelFamily[k], real: times[k], predicted: pred})
+	}
+	return fit
+}
+
+// nnls minimises |A·w − b|² over w ≥ 0 by cyclic coordinate descent: each step sets
+// one coordinate to its exact minimiser, clipped at zero; the objective is convex, so
+// the sweeps converge to the optimum.
+func nnls(a [][]float64, b []float64) []float64 {
+	n := len(a[0])
+	// The normal equations: h = AᵀA, g = Aᵀb.
+	h := make([][]float64, n)
+	g := make([]float64, n)
+	for i := range h {
+		h[i] = make([]float64, n)
+	}
+	for r, row := range a {
+		for i := range row {
+			g[i] += row[i] * b[r]
+			for j := range row {
+				h[i][j] += row[i] * row[j]
+			}
+		}
+	}
+	w := make([]float64, n)
+	for sweep := 0; sweep < 200000; sweep++ {
+		moved := 0.0
+		for i := range w {
+			if h[i][i] == 0 {
+				continue
+			}
+			grad := -g[i]
+			for j := range w {
+				grad += h[i][j] * w[j]
+			}
+			nw := math.Max(0, w[i]-grad/h[i][i])
+			moved = math.Max(moved, math.Abs(nw-w[i])*math.Sqrt(h[i][i]))
+			w[i] = nw
+		}
+		if moved < 1e-12 {
+			break
+		}
+	}
+	return w
+}

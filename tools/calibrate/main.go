@@ -1,0 +1,176 @@
+// Command calibrate measures the real CPython interpreters and writes the costs of
+// gilscope's calibrated clock: vm/machine/calib_cpython*.go, one table per version,
+// and a report of the fit (docs/calibration.md).
+//
+// It runs the microbenchmarks of kernels.py under each interpreter (best of -reps
+// runs, -passes times, interleaving the versions so that a burst of load on a shared
+// machine spoils one pass, not one version), counts with gilscope's own interpreter
+// how many units of each cost feature (instruction classes, calls, dict operations,
+// characters formatted, n·log2 n of sorts…) each kernel does, and fits the price of
+// every feature per version by non-negative least squares on relative errors.
+//
+//	go run ./tools/calibrate                       # every version, write the tables
+//	go run ./tools/calibrate -versions 3.12 -n     # measure and report only
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	var (
+		versions = flag.String("versions", "2.7,3.9,3.11,3.12,3.13", "CPython versions to calibrate (comma-separated)")
+		pyenv    = flag.String("pyenv", os.ExpandEnv("$HOME/.pyenv/versions"), "directory of the pyenv installations")
+		reps     = flag.Int("reps", 15, "runs of each kernel per pass (the best is kept)")
+		passes   = flag.Int("passes", 5, "passes over every version (the best of all passes is kept)")
+		outDir   = flag.String("out", "vm/machine", "directory of the generated tables")
+		report   = flag.String("report", "docs/calibration.md", "file the report is written to")
+		dryRun   = flag.Bool("n", false, "measure and print the report, write nothing")
+		save     = flag.String("save", "", "also write the measured times to this JSON file")
+		load     = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
+	)
+	flag.Parse()
+	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
+		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load}); err != nil {
+		fmt.Fprintln(os.Stderr, "calibrate:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	versions       []string
+	pyenv          string
+	reps, passes   int
+	outDir, report string
+	dryRun         bool
+	save, load     string
+}
+
+// measurement is what -save writes: the host and the best time of every kernel, in ns,
+// per version.
+type measurement struct {
+	Host    host
+	Reps    int
+	Passes  int
+	Pythons []python
+	Times   map[string]map[string]float64
+}
+
+// measureOrLoad measures the kernels (and saves the times if asked), or loads them.
+func measureOrLoad(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
+	if cfg.load != "" {
+		return loadTimes(cfg, h, pythons)
+	}
+	times, err := measureAll(pythons, cfg.reps, cfg.passes)
+	if err != nil {
+		return nil, err
+	}
+	h.finish()
+	if cfg.save != "" {
+		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons, Times: times}, "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(cfg.save, b, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return times, nil
+}
+
+// loadTimes reads the measurements of -load and keeps each kernel's best time. The
+// host is the first file's, its load averages the extremes of all.
+func loadTimes(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
+	best := map[string]map[string]float64{}
+	cfg.reps, cfg.passes = 0, 0
+	for i, name := range strings.Split(cfg.load, ",") {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var m measurement
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if i == 0 {
+			*h = m.Host
+			copy(pythons, m.Pythons)
+			cfg.reps = m.Reps
+		} else {
+			h.LoadBefore = minLoad(h.LoadBefore, m.Host.LoadBefore)
+			h.LoadEnd = maxLoad(h.LoadEnd, m.Host.LoadEnd)
+		}
+		cfg.passes += m.Passes
+		for v, times := range m.Times {
+			if best[v] == nil {
+				best[v] = map[string]float64{}
+			}
+			for k, t := range times {
+				if old, ok := best[v][k]; !ok || t < old {
+					best[v][k] = t
+				}
+			}
+		}
+	}
+	return best, nil
+}
+
+func minLoad(a, b string) string {
+	if x, y := parseLoad(a), parseLoad(b); y < x {
+		return b
+	}
+	return a
+}
+
+func maxLoad(a, b string) string {
+	if x, y := parseLoad(a), parseLoad(b); y > x {
+		return b
+	}
+	return a
+}
+
+func parseLoad(s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+func run(cfg config) error {
+	host := describeHost()
+	fmt.Fprintf(os.Stderr, "calibrating on %s\n", host.Machine)
+	pythons, err := findPythons(cfg.pyenv, cfg.versions)
+	if err != nil {
+		return err
+	}
+	counts, err := countKernels()
+	if err != nil {
+		return err
+	}
+	times, err := measureOrLoad(&cfg, host, pythons)
+	if err != nil {
+		return err
+	}
+	var fits []versionFit
+	for _, p := range pythons {
+		fits = append(fits, fitVersion(p, counts, times[p.Version]))
+	}
+	rep := renderReport(host, cfg, fits)
+	fmt.Print(rep)
+	if cfg.dryRun {
+		return nil
+	}
+	for _, f := range fits {
+		if err := writeTable(cfg.outDir, host, cfg, f); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(cfg.report, []byte(rep), 0o644)
+}

@@ -1,0 +1,187 @@
+// This file runs the kernels: under the real interpreters (timed) and under gilscope
+// (counted, one cost feature at a time).
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gilscope/gilscope/vm/machine"
+)
+
+//go:embed kernels.py
+var kernelsSrc string
+
+// kernelSource returns kernels.py with REPS set.
+func kernelSource(reps int) string {
+	return strings.Replace(kernelsSrc, "\nREPS = 1\n", fmt.Sprintf("\nREPS = %d\n", reps), 1)
+}
+
+// python is one real interpreter.
+type python struct {
+	Version string // "3.12"
+	Full    string // "3.12.1"
+	Path    string
+}
+
+// findPythons finds the newest pyenv installation of each version.
+func findPythons(root string, versions []string) ([]python, error) {
+	var out []python
+	for _, v := range versions {
+		matches, _ := filepath.Glob(filepath.Join(root, v+".*"))
+		sort.Strings(matches)
+		var found python
+		for _, m := range matches {
+			base := filepath.Base(m)
+			if !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(base) {
+				continue
+			}
+			exe := filepath.Join(m, "bin", "python")
+			if _, err := os.Stat(exe); err == nil {
+				found = python{Version: v, Full: base, Path: exe}
+			}
+		}
+		if found.Path == "" {
+			return nil, fmt.Errorf("no pyenv installation of CPython %s under %s", v, root)
+		}
+		out = append(out, found)
+	}
+	return out, nil
+}
+
+// parseKernelTimes reads "kernel ns" lines.
+func parseKernelTimes(out []byte) (map[string]float64, error) {
+	res := map[string]float64{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 2 {
+			continue
+		}
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			return nil, fmt.Errorf("bad line %q", sc.Text())
+		}
+		res[f[0]] = v
+	}
+	return res, nil
+}
+
+// measureAll times every kernel under every interpreter, best of reps runs per pass,
+// and keeps each kernel's best over the passes.
+func measureAll(pythons []python, reps, passes int) (map[string]map[string]float64, error) {
+	dir, err := os.MkdirTemp("", "calibrate")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	script := filepath.Join(dir, "kernels.py")
+	if err := os.WriteFile(script, []byte(kernelSource(reps)), 0o644); err != nil {
+		return nil, err
+	}
+	best := map[string]map[string]float64{}
+	for pass := 0; pass < passes; pass++ {
+		for _, p := range pythons {
+			start := time.Now()
+			cmd := exec.Command(p.Path, script)
+			cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
+			out, err := cmd.Output()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p.Path, err)
+			}
+			times, err := parseKernelTimes(out)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p.Path, err)
+			}
+			if best[p.Version] == nil {
+				best[p.Version] = map[string]float64{}
+			}
+			for k, v := range times {
+				if old, ok := best[p.Version][k]; !ok || v < old {
+					best[p.Version][k] = v
+				}
+			}
+			fmt.Fprintf(os.Stderr, "pass %d/%d: CPython %s in %.1fs\n", pass+1, passes, p.Full, time.Since(start).Seconds())
+		}
+	}
+	return best, nil
+}
+
+// countKernels runs the kernels under gilscope once per cost feature, with that
+// feature priced 1 ns and every other 0: the time each kernel reports is then the
+// number of units of the feature it does. The bytecode is the same under every model.
+func countKernels() (map[string]machine.CostVector, error) {
+	counts := map[string]machine.CostVector{}
+	src := []byte(kernelSource(1))
+	for f := machine.CostFeature(0); f < machine.NumCostFeatures; f++ {
+		cal := &machine.Calibration{}
+		cal.Costs[f] = 1
+		var out, errb bytes.Buffer
+		res, err := machine.Run("kernels.py", src, machine.Options{Model: "cpython-3.12", Cores: 1, Calibration: cal}, &out, &errb)
+		if err != nil {
+			return nil, err
+		}
+		if res.ExitCode != 0 {
+			return nil, fmt.Errorf("kernels.py under gilscope: exit %d: %s", res.ExitCode, errb.String())
+		}
+		times, err := parseKernelTimes(out.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range times {
+			c := counts[k]
+			c[f] = v
+			counts[k] = c
+		}
+	}
+	return counts, nil
+}
+
+// host describes the machine the measurements come from.
+type host struct {
+	Machine             string
+	Date                string
+	LoadBefore, LoadEnd string
+}
+
+func describeHost() *host {
+	h := &host{Date: time.Now().UTC().Format("2006-01-02"), LoadBefore: loadAvg()}
+	cpu := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				cpu = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	h.Machine = fmt.Sprintf("%s, %d cores, %s/%s", cpu, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	return h
+}
+
+func (h *host) finish() { h.LoadEnd = loadAvg() }
+
+// loadAvg is the one-minute load average, or "?".
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
+}

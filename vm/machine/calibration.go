@@ -1,0 +1,184 @@
+// This file defines the calibrated clock: each CPython model's costs, measured on the
+// real interpreter by tools/calibrate and written to calib_*.go, and how they become
+// the price list (py.Costs) of the model's threads (docs/models.md, "The clock").
+
+package machine
+
+import (
+	"fmt"
+
+	"github.com/gilscope/gilscope/vm/compile"
+	"github.com/gilscope/gilscope/vm/py"
+)
+
+// CostFeature is one coordinate of a cost vector: a class of instructions or a unit of
+// a builtin's work. tools/calibrate fits one price per feature and version.
+type CostFeature int
+
+const (
+	// OpSimple: loads and stores of locals and constants, stack shuffles, jumps.
+	OpSimple CostFeature = iota
+	// OpArith: binary and unary operators on small operands.
+	OpArith
+	// OpCompare: comparisons, identity tests and the conditional jumps' truth tests.
+	OpCompare
+	// OpGlobal: loads and stores of globals, names and cells.
+	OpGlobal
+	// OpIter: GET_ITER and FOR_ITER.
+	OpIter
+	// OpAttr: attribute loads and stores.
+	OpAttr
+	// OpSubscr: subscripts, slices, `in`, and a comprehension's append.
+	OpSubscr
+	// OpBuild: building containers and strings, unpacking, making functions, and the
+	// rarer instructions (imports, classes, exceptions, with).
+	OpBuild
+	// OpCall: CALL and RETURN_VALUE themselves (the frame or the C call is priced apart).
+	OpCall
+	// PyCall: pushing a Python frame.
+	PyCall
+	// CCall: calling a builtin function or method.
+	CCall
+	// TypeCall: calling a builtin type (str(x), list(x)…).
+	TypeCall
+	// IntAlloc: an int allocated outside the small-int cache (and freed later).
+	IntAlloc
+	// NewObject: creating an instance of a Python class.
+	NewObject
+	// DictOp: one dict lookup or store by key.
+	DictOp
+	// FormatCall: one %-formatting operation.
+	FormatCall
+	// StrFormatCall: one str.format call.
+	StrFormatCall
+	// FormatItem: one conversion of %-formatting, format() or an f-string.
+	FormatItem
+	// FormatChar: one character of formatted output.
+	FormatChar
+	// IntDigit: one digit of an int turned into a string.
+	IntDigit
+	// StrChar: one character copied by join or concatenation.
+	StrChar
+	// StrPiece: one string joined or concatenated.
+	StrPiece
+	// SortDeep: one unit of n·log2(n)² of a sort (comparisons grow dearer as the list
+	// outgrows the caches).
+	SortDeep
+	// SortCompare: one unit of n·log2(n) of a sort.
+	SortCompare
+	// NumCostFeatures is the length of a cost vector.
+	NumCostFeatures
+)
+
+var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
+	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "py_call", "c_call", "type_call",
+	"int_alloc", "new_object", "dict_op", "format_call", "str_format_call", "format_item", "format_char",
+	"int_digit", "str_char", "str_piece", "sort_deep", "sort_compare"}
+
+func (f CostFeature) String() string {
+	if f >= 0 && f < NumCostFeatures {
+		return costFeatureNames[f]
+	}
+	return fmt.Sprintf("CostFeature(%d)", int(f))
+}
+
+// CostVector is a price per feature, in ns.
+type CostVector [NumCostFeatures]float64
+
+// Calibration is one interpreter's measured costs.
+type Calibration struct {
+	// Interpreter, Machine and Date say what was measured, where and when.
+	Interpreter, Machine, Date string
+	// Method says how (repetitions, the machine's load).
+	Method string
+	// Costs are the fitted prices.
+	Costs CostVector
+	// ClockRead is the CPU time of reading a clock (time.perf_counter), in ns.
+	ClockRead float64
+}
+
+// calibrations are the measured models; the others borrow one (Model.CostsFrom).
+var calibrations = map[string]*Calibration{
+	"cpython-2.7":  &calibCPython27,
+	"cpython-3.9":  &calibCPython39,
+	"cpython-3.11": &calibCPython311,
+	"cpython-3.12": &calibCPython312,
+	"cpython-3.13": &calibCPython313,
+}
+
+// CalibrationFor returns the calibration a model's clock uses: its own, or the one
+// named by its CostsFrom.
+func CalibrationFor(m *Model) *Calibration {
+	name := m.Name
+	if m.CostsFrom != "" {
+		name = m.CostsFrom
+	}
+	if c := calibrations[name]; c != nil {
+		return c
+	}
+	return calibrations[DefaultModel]
+}
+
+// Clock says in words what the model's clock was calibrated against, e.g. "CPython
+// 3.12.1 on AMD EPYC, 2 cores, linux/amd64 (2026-12-03)", with the scale applied to
+// a borrowed calibration.
+func (m *Model) Clock() string {
+	c := CalibrationFor(m)
+	s := fmt.Sprintf("%s on %s (%s)", c.Interpreter, c.Machine, c.Date)
+	if m.Speed != 1 {
+		s += fmt.Sprintf(", every cost ×%.3g", m.Speed)
+	}
+	return s
+}
+
+// opFeature is the class of each opcode.
+var opFeature = func() (f [256]CostFeature) {
+	for i := range f {
+		f[i] = OpBuild
+	}
+	set := func(c CostFeature, ops ...compile.Opcode) {
+		for _, op := range ops {
+			f[op] = c
+		}
+	}
+	set(OpSimple, compile.NOP, compile.POP_TOP, compile.PUSH_NULL, compile.END_FOR, compile.COPY,
+		compile.SWAP, compile.RESUME, compile.RETURN_CONST, compile.LOAD_CONST, compile.LOAD_FAST,
+		compile.STORE_FAST, compile.DELETE_FAST, compile.LOAD_CLOSURE, compile.JUMP_FORWARD,
+		compile.JUMP_BACKWARD, compile.KW_NAMES)
+	set(OpArith, compile.BINARY_OP, compile.UNARY_NEGATIVE, compile.UNARY_INVERT)
+	set(OpCompare, compile.COMPARE_OP, compile.IS_OP, compile.UNARY_NOT, compile.POP_JUMP_IF_FALSE,
+		compile.POP_JUMP_IF_TRUE, compile.POP_JUMP_IF_NONE, compile.POP_JUMP_IF_NOT_NONE)
+	set(OpGlobal, compile.LOAD_GLOBAL, compile.STORE_GLOBAL, compile.LOAD_NAME, compile.STORE_NAME,
+		compile.LOAD_DEREF, compile.STORE_DEREF)
+	set(OpIter, compile.GET_ITER, compile.FOR_ITER)
+	set(OpAttr, compile.LOAD_ATTR, compile.STORE_ATTR)
+	set(OpSubscr, compile.BINARY_SUBSCR, compile.STORE_SUBSCR, compile.DELETE_SUBSCR,
+		compile.BINARY_SLICE, compile.STORE_SLICE, compile.CONTAINS_OP, compile.LIST_APPEND,
+		compile.SET_ADD, compile.MAP_ADD)
+	set(OpCall, compile.CALL, compile.CALL_FUNCTION_EX, compile.RETURN_VALUE)
+	// A generator's yield and a send switch frames, as a call and a return do.
+	set(OpCall, compile.YIELD_VALUE, compile.SEND)
+	set(OpSimple, compile.END_SEND, compile.JUMP_BACKWARD_NO_INTERRUPT)
+	set(OpIter, compile.GET_YIELD_FROM_ITER)
+	return f
+}()
+
+// OpFeature returns the class of an opcode's cost.
+func OpFeature(op compile.Opcode) CostFeature { return opFeature[op] }
+
+// Table returns the price list of a calibration, every price multiplied by scale (a
+// model's overhead relative to the interpreter it borrows its calibration from).
+func (c *Calibration) Table(scale float64) py.Costs {
+	ps := func(f CostFeature) int64 { return int64(c.Costs[f]*scale*1000 + 0.5) }
+	var t py.Costs
+	for op := range t.Op {
+		t.Op[op] = ps(opFeature[op])
+	}
+	t.PyCall, t.CCall, t.TypeCall = ps(PyCall), ps(CCall), ps(TypeCall)
+	t.IntAlloc, t.NewObject, t.DictOp = ps(IntAlloc), ps(NewObject), ps(DictOp)
+	t.FormatCall, t.StrFormatCall = ps(FormatCall), ps(StrFormatCall)
+	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)
+	t.IntDigit, t.StrChar, t.StrPiece = ps(IntDigit), ps(StrChar), ps(StrPiece)
+	t.SortCompare, t.SortDeep = ps(SortCompare), ps(SortDeep)
+	return t
+}

@@ -1,0 +1,45 @@
+// This file defines Costs, the simulated CPU time of each instruction and of each
+// unit of work a builtin does: the price list a model gives its threads.
+
+package py
+
+// Costs is a model's price list, in picoseconds. Op is charged before each
+// instruction; the other fields are charged by the runtime where the work happens,
+// so that a builtin's cost grows with what it does (the items it sorts, the
+// characters it formats) as it does in CPython. The zero value charges nothing.
+type Costs struct {
+	// Op is the cost of each opcode's dispatch and work on small operands.
+	Op [256]int64
+	// PyCall is pushing a Python frame (a call of a Python function or method).
+	PyCall int64
+	// CCall is calling a builtin function or method.
+	CCall int64
+	// TypeCall is calling a builtin type (str(x), int(x), list(x)…).
+	TypeCall int64
+	// IntAlloc is allocating (and later freeing) an int outside the small-int cache.
+	IntAlloc int64
+	// NewObject is creating an instance of a class defined in Python.
+	NewObject int64
+	// DictOp is one dict lookup or store by key (subscript, get, in).
+	DictOp int64
+	// FormatCall is one %-formatting operation (parsing the template, assembling
+	// the result).
+	FormatCall int64
+	// StrFormatCall is one str.format call.
+	StrFormatCall int64
+	// FormatItem is one conversion of %-formatting, str.format or an f-string.
+	FormatItem int64
+	// FormatChar is one character of formatted output.
+	FormatChar int64
+	// IntDigit is one decimal digit of an int converted to a string.
+	IntDigit int64
+	// StrChar is one character copied into a new string (join, concatenation).
+	StrChar int64
+	// StrPiece is one string joined or concatenated.
+	StrPiece int64
+	// SortDeep is one unit of n·log2(n)² of a sort: a comparison costs more as the
+	// list outgrows the caches.
+	SortDeep int64
+	// SortCompare is one unit of n·log2(n) of a sort of n items.
+	SortCompare int64
+}
