@@ -17,7 +17,11 @@ import (
 
 // Causes of a run stopped by a limit; the machine prints them on stderr.
 var (
-	errCPULimit   = errors.New("it used all the host CPU time a run may take")
+	errCPULimit = errors.New("it used all the host CPU time a run may take")
+	// errWallLimit stops an /api/run that has taken as long in wall time as
+	// an answer may wait (maxRunCPU + runWallSlack once it has a slot): on a
+	// loaded server a run's CPU time comes slower.
+	errWallLimit  = errors.New("it took all the time an answer may wait (the server is busy)")
 	errEventLimit = fmt.Errorf("it made more than %d events (the limit)", maxRunEvents)
 	// errAnswerEvents stops an /api/run asked for its events when they
 	// would not fit in an answer.

@@ -456,6 +456,24 @@ func (l *runLog) Events(batch []machine.Event, upTo int64, cpu time.Duration) er
 	return nil
 }
 
+// stopRunning stops a simulation that has started, at limit: an /api/run
+// that has waited as long as an answer may (a loaded server's runs take
+// longer in wall time than in CPU time). The run ends "stopped" with the
+// limit, and is not kept for others (it was cut from outside). It reports
+// whether the run had started.
+func (l *runLog) stopRunning(limit error) bool {
+	l.mu.Lock()
+	started := l.upTo > 0 || len(l.events) > 0
+	if started && l.limit == nil {
+		l.limit = limit
+	}
+	l.mu.Unlock()
+	if started {
+		l.cancel(limit)
+	}
+	return started
+}
+
 // add appends a batch to the log, or returns the limit the run has reached.
 // A batch that crosses the server's event budget is kept up to it. After a
 // limit the machine still hands out its last events; of those only the end
@@ -628,7 +646,14 @@ func (s *Server) runShared(ctx context.Context, wl *workload, withEvents bool) (
 	select {
 	case <-l.done:
 	case <-ctx.Done():
-		return nil, nil, context.Cause(ctx)
+		if !l.stopRunning(errWallLimit) { // it never got a run slot
+			return nil, nil, context.Cause(ctx)
+		}
+		select { // stopped: it reports within the worker's kill grace
+		case <-l.done:
+		case <-time.After(runStopWait):
+			return nil, nil, context.Cause(ctx)
+		}
 	}
 	switch {
 	case l.busy != nil:

@@ -111,9 +111,14 @@ const (
 	// fewest.
 	maxSlotShare = 0.25
 
-	// runTimeout bounds a POST /api/run: a wait for a slot, the run, and
-	// its answer.
-	runTimeout = runQueueWait + maxRunCPU + runWallSlack + time.Second
+	// runStopWait is how long an /api/run whose run has taken all its wall
+	// time waits for it to stop and report (a worker's kill grace, 2 s, and
+	// a margin).
+	runStopWait = 3 * time.Second
+
+	// runTimeout bounds a POST /api/run: a wait for a slot, the run, its
+	// stop when it takes too long, and its answer.
+	runTimeout = runQueueWait + maxRunCPU + runWallSlack + runStopWait + time.Second
 
 	// maxAnswerEvents bounds the events an /api/run answer holds (about
 	// 100 bytes of JSON each): a run asked for its events that makes more
