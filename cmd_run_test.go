@@ -23,7 +23,7 @@ func TestRunCommand(t *testing.T) {
 		{"uncaught exception exits 1 with a traceback", "def f():\n    return 1 / 0\nf()\n", 1, "",
 			"ZeroDivisionError: division by zero\n"},
 		{"syntax error exits 2", "x = = 1\n", 2, "", "SyntaxError: invalid syntax\n"},
-		{"unsupported construct is named", "def g():\n    yield 1\n", 2, "", "`yield`"},
+		{"unsupported construct is named", "async def g():\n    pass\n", 2, "", "`async`"},
 		{"sys.exit code", "import sys\nsys.exit(3)\n", 3, "", ""},
 	}
 	for i, tt := range tests {
