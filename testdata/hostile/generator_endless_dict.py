@@ -1,4 +1,4 @@
-# expect: limit — dict() over an endless generator runs it in a nested loop that the run's CPU limit must reach
+# expect: MemoryError — dict() over an endless generator takes its items first (a list that grows to the run's memory budget)
 def pairs():
     n = 0
     while True:

@@ -6,16 +6,21 @@ package machine
 import "testing"
 
 // genThreads runs two CPU-bound threads, each iterating a generator whose body does
-// the work (lines 3–6); the loop that consumes it is line 10.
+// the work (lines 3–8, with a loop of its own); the loop that consumes it is line 12.
+// (A body of two instructions between yields made every forced switch land in the
+// consumer's loop, at the same instruction: the 1 µs slices of the machine and a
+// loop of fixed cost stay in step.)
 const genThreads = `import threading
 def spin(n):
     i = 0
     while i < n:
         i += 1
+        for _ in range(3):
+            pass
         yield i
 def run():
     total = 0
-    for v in spin(200000):
+    for v in spin(300000):
         total += v
     print(total)
 ts = [threading.Thread(target=run) for _ in range(2)]
@@ -29,7 +34,7 @@ func TestSwitchInsideGenerator(t *testing.T) {
 	for _, model := range []string{"cpython-3.12", "cpython-3.11", "cpython-3.9"} {
 		t.Run(model, func(t *testing.T) {
 			res, out, _ := runModel(t, genThreads, Options{Model: model, Cores: 2, Seed: 1})
-			if out != "20000100000\n20000100000\n" {
+			if out != "45000150000\n45000150000\n" {
 				t.Fatalf("output %q", out)
 			}
 			inside, outside := 0, 0
@@ -37,7 +42,7 @@ func TestSwitchInsideGenerator(t *testing.T) {
 				if e.Kind != EvForcedSwitch {
 					continue
 				}
-				if e.Line >= 3 && e.Line <= 6 {
+				if e.Line >= 3 && e.Line <= 8 {
 					inside++
 				} else {
 					outside++
