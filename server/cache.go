@@ -293,6 +293,8 @@ type runLog struct {
 	// held says whether the simulation holds a run slot; only the
 	// simulation's goroutine (simulate and the Handler methods) touches it.
 	held bool
+	// started is set once the simulation has had a run slot, for readers.
+	started atomic.Bool
 
 	// Set before done is closed.
 	res            *machine.Result
@@ -396,6 +398,7 @@ func (l *runLog) simulate() {
 		return
 	}
 	l.held = true
+	l.started.Store(true)
 	defer func() {
 		if l.held {
 			s.runs.release(l.simCtx)
@@ -462,8 +465,8 @@ func (l *runLog) Events(batch []machine.Event, upTo int64, cpu time.Duration) er
 // limit, and is not kept for others (it was cut from outside). It reports
 // whether the run had started.
 func (l *runLog) stopRunning(limit error) bool {
+	started := l.started.Load()
 	l.mu.Lock()
-	started := l.upTo > 0 || len(l.events) > 0
 	if started && l.limit == nil {
 		l.limit = limit
 	}
