@@ -18,6 +18,7 @@ import (
 
 	"github.com/gilscope/gilscope/examples"
 	"github.com/gilscope/gilscope/internal/browsertest"
+	"github.com/gilscope/gilscope/server"
 )
 
 // tourWaitPage waits until the browser shows path, ready, in the given
@@ -64,6 +65,9 @@ func tourReduceMotion(t *testing.T, b *browsertest.Browser) {
 // appear, and n opens the next chapter. The index then marks every
 // chapter answered.
 func TestTourKeyboard(t *testing.T) {
+	if server.RaceEnabled {
+		t.Skip("runs every chapter to its end: under the race detector the runs meet their CPU limit; the plain run covers it")
+	}
 	b := startPage(t)
 	b.Do(chromedp.EmulateViewport(1280, 900))
 	b.Open("/tour")
@@ -123,6 +127,9 @@ func tourAnswer(t *testing.T, b *browsertest.Browser, c examples.Chapter) {
 // -update-screenshots), and checks that presentation mode enlarges the type
 // and survives the chapter links.
 func TestTourScreenshots(t *testing.T) {
+	if server.RaceEnabled {
+		t.Skip("runs three chapters for pictures: the plain run covers it")
+	}
 	b := startPage(t)
 	b.Do(chromedp.EmulateViewport(1280, 860))
 	tourReduceMotion(t, b)
