@@ -462,8 +462,9 @@ func (l *runLog) Events(batch []machine.Event, upTo int64, cpu time.Duration) er
 // stopRunning stops a simulation that has started, at limit: an /api/run
 // that has waited as long as an answer may (a loaded server's runs take
 // longer in wall time than in CPU time). The run ends "stopped" with the
-// limit, and is not kept for others (it was cut from outside). It reports
-// whether the run had started.
+// limit, and is not kept for others (it was cut from outside); a live
+// session reading the same log at that moment sees it stopped too. It
+// reports whether the run had started.
 func (l *runLog) stopRunning(limit error) bool {
 	started := l.started.Load()
 	l.mu.Lock()
