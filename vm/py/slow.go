@@ -463,6 +463,17 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 			mn := "?"
 			if mod, ok := m.(*Module); ok {
 				mn = mod.Name
+				// As CPython's IMPORT_FROM: a name the package lacks may be a
+				// submodule (from multiprocessing import synchronize), which a
+				// standard-library module gilscope lacks refuses by name.
+				if full := mn + "." + name; t.in.knownModule(full) {
+					sub, err := t.importModule(full)
+					if err != nil {
+						return err
+					}
+					f.push(sub)
+					break
+				}
 			}
 			return t.newExcf(ImportErrorClass, "cannot import name '%s' from '%s' (unknown location)", name, mn)
 		}
