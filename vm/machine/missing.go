@@ -40,7 +40,11 @@ time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtl
 turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref
 webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib
 zoneinfo
-collections.abc logging.config logging.handlers`)
+collections.abc logging.config logging.handlers
+multiprocessing.synchronize multiprocessing.managers multiprocessing.pool
+multiprocessing.sharedctypes multiprocessing.shared_memory multiprocessing.connection
+multiprocessing.dummy multiprocessing.queues multiprocessing.context
+multiprocessing.process concurrent.futures.thread concurrent.futures.process`)
 
 // networkModules are third-party modules programs use to reach the network, which a
 // simulation has not: importing one says so, as a missing standard module does.
