@@ -39,7 +39,7 @@ func (t *Thread) newLazyIter(cls *Class, fn Value, sources []Value) (*lazyIter, 
 
 // orPython returns it, or, when one of its sources yields items made by Python code
 // and the interpreter has Interp.PythonLazyIter, the library's generator doing the
-// same work; it takes over it's reference either way.
+// same work; it takes over its reference either way.
 func (t *Thread) orPython(it *lazyIter) (Value, error) {
 	if t.in.PythonLazyIter == nil {
 		return it, nil
