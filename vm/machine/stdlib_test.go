@@ -73,10 +73,11 @@ func runStdlib(t *testing.T, name string, src []byte, opts Options) string {
 }
 
 // update rewrites the expectation files: docs/fidelity.md from the fidelity
-// run, and testdata/{stdlib,threading}/NAME.py.txtar from CPython 3.12; cpython
+// run, testdata/{stdlib,threading}/NAME.py.txtar from CPython 3.12 and the golden
+// event traces (testdata/golden); cpython
 // compares with a CPython 3.12 live instead of those files.
 var (
-	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, testdata/golden/*.jsonl, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
 	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
 )
 
