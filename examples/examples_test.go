@@ -134,6 +134,7 @@ func runModels(ex Example, have map[string]bool) []string {
 // TestGalleryRuns runs every example under each of its models that exists, checks
 // the exit status and that the run ends before max_time, and, for examples whose
 // output does not vary, compares stdout with python3's (examples/ on PYTHONPATH).
+// Under -short each example runs under its default model only.
 func TestGalleryRuns(t *testing.T) {
 	have := existingModels()
 	py3, pyErr := exec.LookPath("python3")
@@ -147,7 +148,11 @@ func TestGalleryRuns(t *testing.T) {
 			if pyErr == nil {
 				want = runCPython(t, py3, ex)
 			}
-			for _, model := range runModels(ex, have) {
+			models := runModels(ex, have)
+			if testing.Short() && len(models) > 1 {
+				models = models[:1]
+			}
+			for _, model := range models {
 				var out, errw strings.Builder
 				opts := machine.Options{Model: model, Cores: ex.Workload.Cores, Seed: ex.Workload.Seed,
 					SwitchInterval: ex.Workload.SwitchInterval, MaxTime: ex.Workload.MaxTime}

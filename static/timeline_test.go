@@ -74,6 +74,9 @@ type instruction struct {
 // simulate runs a Python file under a model and returns it as a run.
 func simulate(t testing.TB, path, model string, cores int) *run {
 	t.Helper()
+	if testing.Short() { // every caller then opens a browser, which -short skips
+		t.Skip("browser test skipped in -short mode")
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
