@@ -317,7 +317,7 @@ func (m *Machine) write(th *thread, s string, stderr bool) {
 }
 
 // maxOutput bounds what a run writes to stdout and stderr together, in bytes.
-const maxOutput = 1 << 20
+const maxOutput = py.MaxOutput
 
 // maxReport bounds one of the machine's own messages and the text of an event that
 // is not output (an exception's line, a thread's name): they are shown whatever the
