@@ -32,10 +32,10 @@ type runFlags struct {
 func (c *cli) runFlagSet(rf *runFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.StringVar(&rf.opts.Model, "model", machine.DefaultModel, "interpreter model (gilscope models lists them)")
-	fs.IntVar(&rf.opts.Cores, "cores", 2, "simulated cores (1–64)")
+	fs.IntVar(&rf.opts.Cores, "cores", machine.DefaultCores, fmt.Sprintf("simulated cores (1–%d)", machine.MaxCores))
 	fs.Int64Var(&rf.opts.Seed, "seed", 1, "seed of every random choice of the run")
 	fs.Float64Var(&rf.opts.SwitchInterval, "switch-interval", 0, "GIL switch interval in seconds (0: the model's, 0.005)")
-	fs.Float64Var(&rf.opts.MaxTime, "max-time", 120, "bound on simulated time, in seconds")
+	fs.Float64Var(&rf.opts.MaxTime, "max-time", machine.MaxSimulatedTime, fmt.Sprintf("bound on simulated time, in seconds (at most %d)", machine.MaxSimulatedTime))
 	fs.Float64Var(&rf.opts.TimeSlice, "time-slice", 0, "OS time slice in seconds (0: 0.004)")
 	fs.Float64Var(&rf.opts.WakeLatency, "wake-latency", 0, "mean wake-up latency on an idle core, in seconds (0: 20e-6)")
 	fs.StringVar(&rf.stdin, "stdin", "", "a file whose lines input() reads (- for this command's standard input)")

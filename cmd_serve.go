@@ -30,6 +30,16 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
+	lns, err := listen(ctx, *addr, *metricsAddr)
+	if err != nil {
+		return err
+	}
+	served := false
+	defer func() {
+		if !served {
+			lns.close()
+		}
+	}()
 	db, err := openStore(ctx, *storeURL, *data)
 	if err != nil {
 		return err
@@ -59,5 +69,6 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	return listenAndServe(ctx, srv, *addr, *metricsAddr)
+	served = true // Serve closes the listeners
+	return serveOn(ctx, srv, lns)
 }

@@ -1,17 +1,14 @@
 package examples
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"os"
-	"os/exec"
+	"flag"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gilscope/gilscope/internal/oracle"
 	"github.com/gilscope/gilscope/vm"
 	"github.com/gilscope/gilscope/vm/machine"
 )
@@ -131,23 +128,30 @@ func runModels(ex Example, have map[string]bool) []string {
 	return out
 }
 
+// update rewrites gallery/NAME.py.txtar, what CPython 3.12 prints for each
+// example; cpython compares with a CPython 3.12 live instead.
+var (
+	update  = flag.Bool("update", false, "rewrite gallery/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
+)
+
 // TestGalleryRuns runs every example under each of its models that exists, checks
 // the exit status and that the run ends before max_time, and, for examples whose
-// output does not vary, compares stdout with python3's (examples/ on PYTHONPATH).
+// output does not vary, compares stdout with CPython 3.12's (gallery/NAME.py.txtar,
+// or see oracle.Expected). Under -short each example runs under its default model
+// only.
 func TestGalleryRuns(t *testing.T) {
 	have := existingModels()
-	py3, pyErr := exec.LookPath("python3")
-	if pyErr != nil {
-		t.Log("python3 not found: not comparing with CPython")
-	}
+	oracle.Prepare(t, oracle.Options{Update: *update, CPython: *cpython})
 	for _, ex := range All() {
 		t.Run(ex.ID, func(t *testing.T) {
 			t.Parallel()
-			var want string
-			if pyErr == nil {
-				want = runCPython(t, py3, ex)
+			want := cpythonStdout(t, ex)
+			models := runModels(ex, have)
+			if testing.Short() && len(models) > 1 {
+				models = models[:1]
 			}
-			for _, model := range runModels(ex, have) {
+			for _, model := range models {
 				var out, errw strings.Builder
 				opts := machine.Options{Model: model, Cores: ex.Workload.Cores, Seed: ex.Workload.Seed,
 					SwitchInterval: ex.Workload.SwitchInterval, MaxTime: ex.Workload.MaxTime}
@@ -167,44 +171,30 @@ func TestGalleryRuns(t *testing.T) {
 					continue
 				}
 				t.Logf("%s: %.1f ms simulated in %v", model, float64(r.EndTime)/1e6, time.Since(start).Round(time.Millisecond))
-				if !ex.OutputVaries && pyErr == nil && out.String() != want {
-					t.Errorf("%s: stdout differs from python3's\npython3:\n%s\ngilscope:\n%s", model, want, out.String())
+				if !ex.OutputVaries && out.String() != want {
+					t.Errorf("%s: stdout differs from CPython %s's\nCPython:\n%s\ngilscope:\n%s", model, oracle.Version, want, out.String())
 				}
 			}
 		})
 	}
 }
 
-// runCPython runs an example under python3, checks its exit status and returns its
-// stdout.
-func runCPython(t *testing.T, py3 string, ex Example) string {
+// cpythonStdout returns what CPython 3.12 printed for an example (run as its
+// file, with examples/ on PYTHONPATH for the gilscope module), after checking
+// that it exited as the example expects.
+func cpythonStdout(t *testing.T, ex Example) string {
 	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, ex.ID+".py")
-	if err := os.WriteFile(file, []byte(ex.Workload.Source), 0o644); err != nil {
+	script, err := filepath.Abs(filepath.Join("gallery", ex.ID+".py"))
+	if err != nil {
 		t.Fatal(err)
 	}
 	examplesDir, err := filepath.Abs(".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, py3, file)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+examplesDir, "PYTHONDONTWRITEBYTECODE=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	code := 0
-	if err := cmd.Run(); err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			t.Fatalf("python3: %v", err)
-		}
-		code = ee.ExitCode()
+	r := oracle.Expected(t, script, oracle.Options{Update: *update, CPython: *cpython, Env: []string{"PYTHONPATH=" + examplesDir}})
+	if !slices.Contains(ex.ExpectExit, r.Exit) {
+		t.Fatalf("CPython %s: exit %d, want one of %v\nstderr:\n%s", oracle.Version, r.Exit, ex.ExpectExit, r.Stderr)
 	}
-	if !slices.Contains(ex.ExpectExit, code) {
-		t.Fatalf("python3: exit %d, want one of %v\nstderr:\n%s", code, ex.ExpectExit, errb.String())
-	}
-	return out.String()
+	return r.Stdout
 }

@@ -124,8 +124,12 @@ func (r *tourRuns) value(t *testing.T, c Chapter, cl Claim) (float64, error) {
 
 // TestTourClaims runs every chapter's program under the setups its claims
 // name and checks each claim, the slider answers and that the highlighted
-// event happens in the chapter's run.
+// event happens in the chapter's run. It runs every chapter under several
+// models, so the quick loop (-short) leaves it out.
 func TestTourClaims(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the tour's claims take a minute of simulation; skipped in -short mode")
+	}
 	runs := &tourRuns{runs: map[string]*tourRun{}}
 	for _, c := range Tour() {
 		t.Run(fmt.Sprintf("%02d", c.N), func(t *testing.T) {

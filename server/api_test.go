@@ -68,15 +68,17 @@ func TestAPIRun(t *testing.T) {
 		{"deep recursion", `{"source": "def f(n):\n    return f(n+1)\nf(0)\n"}`, 200, []string{`RecursionError`}},
 	}
 	for _, tt := range tests {
-		w := post(h, "/api/run", tt.body)
-		if w.Code != tt.status {
-			t.Errorf("%s: status %d, want %d; body %.300s", tt.desc, w.Code, tt.status, w.Body)
-		}
-		for _, want := range tt.wantInBody {
-			if !strings.Contains(w.Body.String(), want) {
-				t.Errorf("%s: body lacks %q: %.400s", tt.desc, want, w.Body)
+		t.Run(tt.desc, func(t *testing.T) {
+			w := post(h, "/api/run", tt.body)
+			if w.Code != tt.status {
+				t.Errorf("status %d, want %d; body %.300s", w.Code, tt.status, w.Body)
 			}
-		}
+			for _, want := range tt.wantInBody {
+				if !strings.Contains(w.Body.String(), want) {
+					t.Errorf("body lacks %q: %.400s", want, w.Body)
+				}
+			}
+		})
 	}
 }
 

@@ -6,7 +6,7 @@
 // models, embeds, and measures the weight of the first load. Any console
 // error fails a test (internal/browsertest).
 //
-// go test ./server -run Page -update-screenshots rewrites docs/screenshots/.
+// go test ./server -run Page -update rewrites docs/screenshots/.
 
 package server_test
 
@@ -35,7 +35,7 @@ import (
 	"github.com/gilscope/gilscope/static"
 )
 
-var updateScreenshots = flag.Bool("update-screenshots", false, "rewrite docs/screenshots/*.png from the page tests")
+var update = flag.Bool("update", false, "rewrite docs/screenshots/*.png from the page tests")
 
 // maxPageWeight bounds the bytes the browser transfers for the first load
 // of the playground (TestPageWeight).
@@ -599,10 +599,10 @@ func (l *pageLoads) wait(t *testing.T) []pageLoad {
 }
 
 // pageShot saves a screenshot of the viewport as docs/screenshots/name when
-// the test runs with -update-screenshots.
+// the test runs with -update.
 func pageShot(t *testing.T, b *browsertest.Browser, name string) {
 	t.Helper()
-	if !*updateScreenshots {
+	if !*update {
 		return
 	}
 	time.Sleep(200 * time.Millisecond) // let the last frame paint

@@ -14,6 +14,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/gilscope/gilscope/vm/machine"
 	"github.com/gilscope/gilscope/web"
 )
 
@@ -48,6 +49,7 @@ func newViews(a *assets) (views, error) {
 			Timeline:      web.Pane{Title: "Timeline"},
 			TimelineLabel: "Timeline of threads, cores and the GIL",
 			Output:        web.Pane{Title: "Output"},
+			Cores:         web.NumberField{Value: machine.DefaultCores, Min: 1, Max: machine.MaxCores},
 		},
 		notFound: web.NotFoundPage{
 			Head:     notFoundHead,

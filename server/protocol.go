@@ -117,9 +117,18 @@ func newHeader(typ string, run int) header { return header{V: protocolVersion, T
 
 type helloMessage struct {
 	header
-	Version string      `json:"version"`
-	Models  []modelInfo `json:"models"`
-	Limits  limitsInfo  `json:"limits"`
+	Version  string       `json:"version"`
+	Models   []modelInfo  `json:"models"`
+	Defaults defaultsInfo `json:"defaults"`
+	Limits   limitsInfo   `json:"limits"`
+	// StepKinds are the kinds of event a step stops at (and step back).
+	StepKinds []string `json:"step_kinds"`
+}
+
+// defaultsInfo are the workload's defaults: what an absent field means.
+type defaultsInfo struct {
+	Model string `json:"model"`
+	Cores int    `json:"cores"`
 }
 
 type modelInfo struct {
@@ -134,6 +143,8 @@ type limitsInfo struct {
 	SourceBytes    int     `json:"source_bytes"`
 	MessageBytes   int     `json:"message_bytes"`
 	MaxTime        float64 `json:"max_time"`
+	Cores          int     `json:"cores"`
+	SwitchInterval float64 `json:"switch_interval"`
 	CPUSeconds     float64 `json:"cpu_seconds"`
 	Threads        int     `json:"threads"`
 	Events         int     `json:"events"`

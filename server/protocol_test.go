@@ -213,7 +213,7 @@ func FuzzAPIRequest(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var run runRequest
 		if decodeJSON(data, &run) == nil && normalize(&run.workload) == nil {
-			if run.Cores < 1 || run.Cores > machine.MaxCores || run.MaxTime > maxSimulatedTime || len(run.Source) > maxSourceBytes {
+			if run.Cores < 1 || run.Cores > machine.MaxCores || run.MaxTime > machine.MaxSimulatedTime || len(run.Source) > maxSourceBytes {
 				t.Fatalf("accepted %+v", run.workload)
 			}
 		}

@@ -86,9 +86,6 @@ const (
 	// state. A longer body is answered 413.
 	maxBodyBytes = 8*maxSourceBytes + 4<<10
 
-	// maxSimulatedTime bounds a run's simulated time (max_time), in seconds.
-	maxSimulatedTime = 120
-
 	// maxRunCPU bounds the host CPU time one run may take: the CPU time its
 	// worker process used, compiling included (in process, its thread's).
 	// Waiting for the browser costs none. runWallSlack is how much longer

@@ -146,8 +146,11 @@ func (ss *session) serve(ctx context.Context) error {
 
 func (ss *session) hello() helloMessage {
 	h := helloMessage{header: newHeader("hello", 0), Version: machine.SimulatorVersion,
-		Limits: limitsInfo{SourceBytes: maxSourceBytes, MessageBytes: maxBodyBytes, MaxTime: maxSimulatedTime,
-			CPUSeconds: maxRunCPU.Seconds(), Threads: 256, Events: maxRunEvents,
+		Defaults:  defaultsInfo{Model: machine.DefaultModel, Cores: machine.DefaultCores},
+		StepKinds: stepKinds(),
+		Limits: limitsInfo{SourceBytes: maxSourceBytes, MessageBytes: maxBodyBytes, MaxTime: machine.MaxSimulatedTime,
+			Cores: machine.MaxCores, SwitchInterval: machine.MaxSwitchInterval,
+			CPUSeconds: maxRunCPU.Seconds(), Threads: machine.MaxThreads, Events: maxRunEvents,
 			IdleSeconds: sessionIdleTimeout.Seconds(), InstrMaxSpeed: instrMaxSpeed,
 			MessageEvents: maxEventsPerMessage, FrameIntervalS: frameInterval.Seconds()}}
 	for _, m := range machine.Models() {
@@ -410,16 +413,36 @@ func (ss *session) resolvePending(sn runSnapshot, limit int64) {
 	}
 }
 
+// stepStops reports whether a step stops at an event of kind k: at anything
+// but refcount changes, allocations and instructions. The page's step back
+// stops at the same kinds, which it learns from the hello (stepKinds).
+func stepStops(k machine.Kind) bool {
+	switch k {
+	case machine.EvRef, machine.EvAlloc, machine.EvFree, machine.EvInstr:
+		return false
+	}
+	return true
+}
+
+// stepKinds names the kinds of event a step stops at.
+func stepKinds() []string {
+	var names []string
+	for _, k := range machine.Kinds() {
+		if stepStops(k) {
+			names = append(names, k.String())
+		}
+	}
+	return names
+}
+
 // nextOfInterest returns the time of the first event at or after t that a
-// step stops at: anything but refcount changes and instructions.
+// step stops at.
 func nextOfInterest(events []machine.Event, t int64) (int64, bool) {
 	i := sort.Search(len(events), func(i int) bool { return events[i].T >= t })
 	for ; i < len(events); i++ {
-		switch events[i].Kind {
-		case machine.EvRef, machine.EvAlloc, machine.EvFree, machine.EvInstr:
-			continue
+		if stepStops(events[i].Kind) {
+			return events[i].T, true
 		}
-		return events[i].T, true
 	}
 	return 0, false
 }

@@ -124,7 +124,7 @@ func tourAnswer(t *testing.T, b *browsertest.Browser, c examples.Chapter) {
 
 // TestTourScreenshots shows three chapters before the reveal, after it and
 // in presentation mode (docs/screenshots/tour-NN-*.png with
-// -update-screenshots), and checks that presentation mode enlarges the type
+// -update), and checks that presentation mode enlarges the type
 // and survives the chapter links.
 func TestTourScreenshots(t *testing.T) {
 	if server.RaceEnabled {

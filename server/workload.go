@@ -54,25 +54,15 @@ func normalize(w *workload) *apiError {
 		return &apiError{Message: fmt.Sprintf("the program is %d bytes; the limit is %d KB", len(w.Source), maxSourceBytes>>10),
 			Kind: "limit", status: http.StatusRequestEntityTooLarge}
 	}
-	if w.Model == "" {
-		w.Model = machine.DefaultModel
+	opts := machine.Options{Model: w.Model, Cores: w.Cores, SwitchInterval: w.SwitchInterval, MaxTime: w.MaxTime}
+	if err := opts.Validate(); err != nil {
+		e := badRequest("%s", err)
+		if pe, ok := err.(*machine.ParamError); ok && pe.Limit {
+			e.Kind = "limit"
+		}
+		return e
 	}
-	if _, err := machine.LookupModel(w.Model); err != nil {
-		return badRequest("unknown model %q", w.Model)
-	}
-	if w.Cores == 0 {
-		w.Cores = 2
-	}
-	if w.Cores < 1 || w.Cores > machine.MaxCores {
-		return badRequest("cores must be between 1 and %d", machine.MaxCores)
-	}
-	if !(w.SwitchInterval >= 0 && w.SwitchInterval <= 1) { // also rejects NaN
-		return badRequest("switch_interval must be between 0 and 1 second")
-	}
-	if !(w.MaxTime >= 0 && w.MaxTime <= maxSimulatedTime) {
-		return &apiError{Message: fmt.Sprintf("max_time must be between 0 and %d seconds of simulated time", maxSimulatedTime),
-			Kind: "limit", status: http.StatusBadRequest}
-	}
+	w.Model, w.Cores = opts.Model, opts.Cores
 	return nil
 }
 

@@ -35,10 +35,6 @@ const RECONNECT_MAX_MS = 8000;
 /** DEFAULT_RESOLUTION is the ns per pixel asked for before the timeline reports its zoom. */
 const DEFAULT_RESOLUTION = 10000;
 
-/** INTEREST lists the event kinds that ← (step back) stops at, as the server's step does. */
-const INTEREST = new Set(["thread_state", "gil_acquire", "gil_release", "lock_acquire", "lock_release",
-  "drop_request", "forced_switch", "futile_wakeup", "output", "exception", "end", "ref_race",
-  "use_after_free", "leak", "deadlock"]);
 
 const byId = (id) => document.getElementById(id);
 
@@ -312,6 +308,7 @@ class App {
     this.main = main;
     this.embed = main.classList.contains("embed");
     this.hello = null;
+    this.stepKinds = new Set();
     this.models = [];
     this.examples = [];
     this.resolution = DEFAULT_RESOLUTION;
@@ -408,7 +405,8 @@ class App {
   workload() {
     const f = this.controls.workloadFields();
     const w = { ...(this.baseWorkload || {}), source: this.editor ? this.editor.value : this.baseWorkload.source };
-    w.model = f.model || w.model || "cpython-3.12";
+    // An empty model is the server's default, which the hello names.
+    w.model = f.model || w.model || this.controls.defaults.model || "";
     if (!this.embed) {
       w.cores = f.cores;
       w.seed = f.seed;
@@ -454,6 +452,9 @@ class App {
   onHello(msg) {
     if (this.hello) return;
     this.hello = msg;
+    // ← stops at the kinds of event the server's step stops at.
+    this.stepKinds = new Set(msg.step_kinds || []);
+    this.controls.defaults = msg.defaults || {};
     this.models = msg.models || [];
     const keep = this.controls.workloadFields().model;
     this.controls.setModels(this.models);
@@ -526,7 +527,7 @@ class App {
     }
     for (let k = store.instants.length - 1; k >= 0; k--) {
       const e = store.instants[k];
-      if (e.t < t && INTEREST.has(e.kind)) {
+      if (e.t < t && this.stepKinds.has(e.kind)) {
         best = Math.max(best, e.t);
         break;
       }

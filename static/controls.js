@@ -48,6 +48,8 @@ function option(value, text, title) {
 export class Controls {
   constructor(handlers) {
     this.h = handlers;
+    /** defaults are the workload's defaults ({model, cores}), from the server's hello. */
+    this.defaults = {};
     this.el = {};
     for (const id of ["example", "model", "cores", "switch-interval", "seed", "compare", "run", "play",
       "step", "restart", "speed", "seek", "time", "toggle-editor", "present", "share", "help"]) {
@@ -138,7 +140,7 @@ export class Controls {
     };
     return {
       model: this.el.model ? this.el.model.value : "",
-      cores: Math.round(num("cores", 2)),
+      cores: Math.round(num("cores", 0)), // 0: the server's default
       seed: Math.round(num("seed", 0)),
       switch_interval: num("switch-interval", 0) / 1000,
     };
@@ -146,9 +148,9 @@ export class Controls {
 
   /** setWorkloadFields shows a workload's fields. */
   setWorkloadFields(w) {
-    this.setModel(w.model || "cpython-3.12");
+    this.setModel(w.model || this.defaults.model || "");
     const set = (id, v) => this.el[id] && (this.el[id].value = v);
-    set("cores", String(w.cores || 2));
+    set("cores", String(w.cores || this.defaults.cores || ""));
     set("seed", String(w.seed || 0));
     set("switch-interval", w.switch_interval ? String(+(w.switch_interval * 1000).toPrecision(6)) : "");
   }

@@ -3,8 +3,8 @@
 // Go span layer's (vm/machine spans.go) for real runs, the statistics panel
 // must show the server's statistics (Go's stats.go), the canvas must really draw each lane (pixel colours), selection
 // must explain events in words, and the modules must load under the real
-// server's CSP. TestTimelineFrameTime logs the rendering figures of
-// docs/performance.md ("Browser"); it never asserts timing.
+// server's CSP. BenchmarkTimelineFrame measures the rendering figures of
+// docs/performance.md ("Browser"); no test asserts timing.
 
 package static_test
 
@@ -74,6 +74,9 @@ type instruction struct {
 // simulate runs a Python file under a model and returns it as a run.
 func simulate(t testing.TB, path, model string, cores int) *run {
 	t.Helper()
+	if testing.Short() { // every caller then opens a browser, which -short skips
+		t.Skip("browser test skipped in -short mode")
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +128,7 @@ func testHandler(t testing.TB, runs map[string]*run) http.Handler {
 }
 
 // openTestPage starts the browser on the test page with the given runs.
-func openTestPage(t *testing.T, runs map[string]*run) *browsertest.Browser {
+func openTestPage(t testing.TB, runs map[string]*run) *browsertest.Browser {
 	t.Helper()
 	b := browsertest.Start(t, testHandler(t, runs))
 	b.Open("/test/timeline_test.html")
@@ -133,7 +136,7 @@ func openTestPage(t *testing.T, runs map[string]*run) *browsertest.Browser {
 }
 
 // eval evaluates a JS expression (awaiting a promise) and decodes its JSON value into v.
-func eval(t *testing.T, b *browsertest.Browser, expr string, v any) {
+func eval(t testing.TB, b *browsertest.Browser, expr string, v any) {
 	t.Helper()
 	s := browsertest.Run(b, chromedp.Evaluate[string]("(async () => JSON.stringify(await ("+expr+")))()", chromedp.EvalAwaitPromise))
 	if err := json.Unmarshal([]byte(s), v); err != nil {
@@ -724,31 +727,31 @@ type frameFigures struct {
 	}
 }
 
-// TestTimelineFrameTime loads 100,000 synthetic thread-state spans and logs
-// how long a frame of fit, zoom and pan takes in headless Chromium (software
-// rendering), at device pixel ratios 1 and 2. The target is 16 ms a frame;
-// the figures go to docs/performance.md ("Browser"). It asserts nothing about
-// time: machines differ.
-func TestTimelineFrameTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("frame timing skipped in -short mode")
-	}
+// BenchmarkTimelineFrame loads 100,000 synthetic thread-state spans and
+// measures a frame of fit, zoom and pan in headless Chromium (software
+// rendering), at device pixel ratios 1 and 2, reporting the median frame of
+// each (the target is 16 ms; the figures go to docs/performance.md,
+// "Browser"). Run it with go test ./static -run XXX -bench TimelineFrame.
+func BenchmarkTimelineFrame(b *testing.B) {
 	for _, dpr := range []float64{1, 2} {
-		b := openTestPage(t, nil)
-		if dpr != 1 {
-			b.Do(chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(dpr)))
-		}
-		var f frameFigures
-		eval(t, b, `gs.bench(100000)`, &f)
-		t.Logf("dpr %g, canvas %s device px: %d thread spans (%d in all lanes, %d events, stored in %.0f ms)", f.DPR, f.Canvas, f.ThreadSpans, f.AllSpans, f.Events, f.LoadMs)
-		t.Logf("  fit  (all visible): min %.2f ms, median %.2f, p95 %.2f, max %.2f over %d frames", f.Fit.Min, f.Fit.Median, f.Fit.P95, f.Fit.Max, f.Fit.Frames)
-		t.Logf("  zoom:               min %.2f ms, median %.2f, p95 %.2f, max %.2f over %d frames", f.Zoom.Min, f.Zoom.Median, f.Zoom.P95, f.Zoom.Max, f.Zoom.Frames)
-		t.Logf("  pan  (5%% visible):  min %.2f ms, median %.2f, p95 %.2f, max %.2f over %d frames", f.Pan.Min, f.Pan.Median, f.Pan.P95, f.Pan.Max, f.Pan.Frames)
-		t.Logf("  draw() alone (no raster), all frames: min %.2f ms, median %.2f, p95 %.2f, max %.2f", f.Script.Min, f.Script.Median, f.Script.P95, f.Script.Max)
-		t.Logf("  stateAt(t) %.3f ms", f.StateAtMs)
-		if f.ThreadSpans < 100000 {
-			t.Errorf("bench loaded %d thread spans, want at least 100,000", f.ThreadSpans)
-		}
+		b.Run(fmt.Sprintf("dpr=%g", dpr), func(b *testing.B) {
+			br := openTestPage(b, nil)
+			if dpr != 1 {
+				br.Do(chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(dpr)))
+			}
+			var f frameFigures
+			for range b.N {
+				eval(b, br, `gs.bench(100000)`, &f)
+			}
+			if f.ThreadSpans < 100000 {
+				b.Fatalf("bench loaded %d thread spans, want at least 100,000", f.ThreadSpans)
+			}
+			b.Logf("canvas %s device px: %d thread spans (%d in all lanes, %d events, stored in %.0f ms); p95 fit %.2f, zoom %.2f, pan %.2f ms; draw() alone median %.2f ms; stateAt %.3f ms",
+				f.Canvas, f.ThreadSpans, f.AllSpans, f.Events, f.LoadMs, f.Fit.P95, f.Zoom.P95, f.Pan.P95, f.Script.Median, f.StateAtMs)
+			b.ReportMetric(f.Fit.Median, "fit-ms")
+			b.ReportMetric(f.Zoom.Median, "zoom-ms")
+			b.ReportMetric(f.Pan.Median, "pan-ms")
+		})
 	}
 }
 

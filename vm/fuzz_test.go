@@ -31,7 +31,9 @@ func FuzzCompileAndRun(f *testing.F) {
 	f.Add([]byte("def g(n):\n    x = yield n\n    r = yield from g(x)\n    return r\nh = g(1)\nnext(h)\nh.send(2)\nh.throw(KeyError)\n"))
 	f.Add([]byte("def g():\n    try:\n        yield\n    finally:\n        yield\ni = g()\nnext(i)\ndel i\nprint(sum(x for x in g()))\n"))
 	f.Add([]byte("def g():\n    while True:\n        yield\nprint(list(zip(g(), map(len, g()), filter(None, g()))))\n"))
-	addHostileSeeds(f)
+	if !testing.Short() { // seconds each, and the hostile tests cover them
+		addHostileSeeds(f)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cfg := py.DefaultConfig()
 		cfg.Debug = true // refcount bugs panic instead of hiding

@@ -13,6 +13,8 @@ package web
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
+import "strconv"
+
 // Playground renders the main page, or the embed view when p.Embed is set.
 // The link the page opens on (p.Initial) travels as a data attribute, which
 // the CSP allows and the browser escapes; app.js parses it.
@@ -53,7 +55,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var3 string
 				templ_7745c5c3_Var3, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.Initial).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 11, Col: 58}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 13, Col: 58}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var3)
 				if templ_7745c5c3_Err != nil {
@@ -109,7 +111,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var5 string
 				templ_7745c5c3_Var5, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.Initial).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 20, Col: 52}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 22, Col: 52}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var5)
 				if templ_7745c5c3_Err != nil {
@@ -130,7 +132,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var6 string
 				templ_7745c5c3_Var6, templ_7745c5c3_Err = templruntime.NewAttributeExpression(EditorPaneID).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 22, Col: 30}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 24, Col: 30}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var6)
 				if templ_7745c5c3_Err != nil {
@@ -143,7 +145,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var7 string
 				templ_7745c5c3_Var7, templ_7745c5c3_Err = templ.JoinStringErrs(p.Editor.Title)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 23, Col: 67}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 25, Col: 67}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var7))
 				if templ_7745c5c3_Err != nil {
@@ -164,7 +166,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var8 string
 				templ_7745c5c3_Var8, templ_7745c5c3_Err = templruntime.NewAttributeExpression(OutputPaneID).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 28, Col: 30}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 30, Col: 30}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var8)
 				if templ_7745c5c3_Err != nil {
@@ -177,7 +179,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var9 string
 				templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(p.Output.Title)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 29, Col: 67}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 31, Col: 67}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 				if templ_7745c5c3_Err != nil {
@@ -190,7 +192,7 @@ func Playground(p PlaygroundPage) templ.Component {
 				var templ_7745c5c3_Var10 string
 				templ_7745c5c3_Var10, templ_7745c5c3_Err = templruntime.NewAttributeExpression(OutputID).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 30, Col: 23}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 32, Col: 23}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var10)
 				if templ_7745c5c3_Err != nil {
@@ -254,7 +256,7 @@ func timelinePane(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var12 string
 		templ_7745c5c3_Var12, templ_7745c5c3_Err = templruntime.NewAttributeExpression(TimelinePaneID).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 44, Col: 29}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 46, Col: 29}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var12)
 		if templ_7745c5c3_Err != nil {
@@ -267,7 +269,7 @@ func timelinePane(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var13 string
 		templ_7745c5c3_Var13, templ_7745c5c3_Err = templ.JoinStringErrs(p.Timeline.Title)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 45, Col: 68}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 47, Col: 68}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var13))
 		if templ_7745c5c3_Err != nil {
@@ -280,7 +282,7 @@ func timelinePane(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var14 string
 		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(TimelineID).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 47, Col: 26}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 49, Col: 26}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
@@ -293,7 +295,7 @@ func timelinePane(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var15 string
 		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.TimelineLabel).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 47, Col: 92}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 49, Col: 92}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var15)
 		if templ_7745c5c3_Err != nil {
@@ -344,7 +346,7 @@ func controls(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var17 string
 		templ_7745c5c3_Var17, templ_7745c5c3_Err = templruntime.NewAttributeExpression(ControlsID).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 73, Col: 21}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 75, Col: 21}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var17)
 		if templ_7745c5c3_Err != nil {
@@ -357,23 +359,62 @@ func controls(p PlaygroundPage) templ.Component {
 		var templ_7745c5c3_Var18 string
 		templ_7745c5c3_Var18, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.ControlsLabel).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 73, Col: 82}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 75, Col: 82}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var18)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "\"><div class=\"group workload\"><label class=\"field\">Example <select id=\"example\"></select></label> <label class=\"field\">Model <select id=\"model\"></select></label> <label class=\"field\">Cores <input id=\"cores\" type=\"number\" min=\"1\" max=\"64\" value=\"2\" inputmode=\"numeric\"></label> <label class=\"field\">Switch interval (ms) <input id=\"switch-interval\" type=\"number\" min=\"0\" step=\"0.5\" placeholder=\"model's\" inputmode=\"decimal\"></label> <label class=\"field\">Seed <input id=\"seed\" type=\"number\" min=\"0\" value=\"1\" inputmode=\"numeric\"></label> <label class=\"field\">Compare with <select id=\"compare\"><option value=\"\">nothing</option></select></label></div><div class=\"group transport\"><button id=\"run\" type=\"button\" class=\"primary\" title=\"Run the program (Ctrl+Enter)\">Run</button> <button id=\"play\" type=\"button\" aria-pressed=\"false\" title=\"Play or pause (Space)\">Play</button> <button id=\"step\" type=\"button\" title=\"Step to the next event (→)\">Step</button> <button id=\"restart\" type=\"button\" title=\"Play again from the start (R)\">Restart</button> <label class=\"field\">Speed <select id=\"speed\" title=\"Playback speed (+ and −)\"></select></label></div><div class=\"group seek\"><input id=\"seek\" type=\"range\" min=\"0\" max=\"0\" value=\"0\" step=\"1\" aria-label=\"Position in simulated time\" title=\"Seek (Home, End)\"> <output id=\"time\" for=\"seek\">0 s</output></div><div class=\"group view\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "\"><div class=\"group workload\"><label class=\"field\">Example <select id=\"example\"></select></label> <label class=\"field\">Model <select id=\"model\"></select></label> <label class=\"field\">Cores <input id=\"cores\" type=\"number\" min=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var19 string
+		templ_7745c5c3_Var19, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.Itoa(p.Cores.Min)).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 79, Col: 93}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var19)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "\" max=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var20 string
+		templ_7745c5c3_Var20, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.Itoa(p.Cores.Max)).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 79, Col: 127}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var20)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "\" value=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var21 string
+		templ_7745c5c3_Var21, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.Itoa(p.Cores.Value)).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/playground.templ`, Line: 79, Col: 165}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var21)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "\" inputmode=\"numeric\"></label> <label class=\"field\">Switch interval (ms) <input id=\"switch-interval\" type=\"number\" min=\"0\" step=\"0.5\" placeholder=\"model's\" inputmode=\"decimal\"></label> <label class=\"field\">Seed <input id=\"seed\" type=\"number\" min=\"0\" value=\"1\" inputmode=\"numeric\"></label> <label class=\"field\">Compare with <select id=\"compare\"><option value=\"\">nothing</option></select></label></div><div class=\"group transport\"><button id=\"run\" type=\"button\" class=\"primary\" title=\"Run the program (Ctrl+Enter)\">Run</button> <button id=\"play\" type=\"button\" aria-pressed=\"false\" title=\"Play or pause (Space)\">Play</button> <button id=\"step\" type=\"button\" title=\"Step to the next event (→)\">Step</button> <button id=\"restart\" type=\"button\" title=\"Play again from the start (R)\">Restart</button> <label class=\"field\">Speed <select id=\"speed\" title=\"Playback speed (+ and −)\"></select></label></div><div class=\"group seek\"><input id=\"seek\" type=\"range\" min=\"0\" max=\"0\" value=\"0\" step=\"1\" aria-label=\"Position in simulated time\" title=\"Seek (Home, End)\"> <output id=\"time\" for=\"seek\">0 s</output></div><div class=\"group view\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if !p.Embed {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<button id=\"toggle-editor\" type=\"button\" aria-pressed=\"false\" title=\"Hide or show the program (E)\">Code</button> <button id=\"present\" type=\"button\" aria-pressed=\"false\" title=\"Presentation mode (P)\">Present</button> <button id=\"share\" type=\"button\" title=\"Share this run (S)\">Share</button> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<button id=\"toggle-editor\" type=\"button\" aria-pressed=\"false\" title=\"Hide or show the program (E)\">Code</button> <button id=\"present\" type=\"button\" aria-pressed=\"false\" title=\"Presentation mode (P)\">Present</button> <button id=\"share\" type=\"button\" title=\"Share this run (S)\">Share</button> ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "<button id=\"help\" type=\"button\" title=\"Keyboard shortcuts (?)\" aria-label=\"Keyboard shortcuts\">?</button></div></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 28, "<button id=\"help\" type=\"button\" title=\"Keyboard shortcuts (?)\" aria-label=\"Keyboard shortcuts\">?</button></div></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -400,7 +441,7 @@ func status() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "<p id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 29, "<p id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -426,7 +467,7 @@ func helpDialog() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<dialog id=\"help-dialog\" class=\"dialog\" aria-labelledby=\"help-title\"><h2 id=\"help-title\">Keyboard shortcuts</h2><table class=\"keys\"><tbody><tr><td><kbd>Space</kbd></td><td>play or pause (outside the editor)</td></tr><tr><td><kbd>→</kbd></td><td>step to the next event</td></tr><tr><td><kbd>Shift</kbd>+<kbd>→</kbd></td><td>step one instruction</td></tr><tr><td><kbd>←</kbd></td><td>back to the previous event</td></tr><tr><td><kbd>+</kbd> <kbd>−</kbd></td><td>faster, slower</td></tr><tr><td><kbd>Home</kbd> <kbd>End</kbd></td><td>seek to the start, to the end</td></tr><tr><td><kbd>R</kbd></td><td>restart playback</td></tr><tr><td><kbd>Ctrl</kbd>+<kbd>Enter</kbd></td><td>run the program (also in the editor)</td></tr><tr><td><kbd>Esc</kbd></td><td>leave the editor; close a dialog</td></tr><tr><td><kbd>E</kbd></td><td>hide or show the program</td></tr><tr><td><kbd>P</kbd></td><td>presentation mode</td></tr><tr><td><kbd>S</kbd></td><td>share link and QR code</td></tr><tr><td><kbd>Enter</kbd> <kbd>Shift</kbd>+<kbd>Enter</kbd></td><td>on the timeline: explain the next (previous) lane at the playhead</td></tr><tr><td><kbd>?</kbd></td><td>this help</td></tr></tbody></table><form method=\"dialog\"><button type=\"submit\">Close</button></form></dialog>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 30, "<dialog id=\"help-dialog\" class=\"dialog\" aria-labelledby=\"help-title\"><h2 id=\"help-title\">Keyboard shortcuts</h2><table class=\"keys\"><tbody><tr><td><kbd>Space</kbd></td><td>play or pause (outside the editor)</td></tr><tr><td><kbd>→</kbd></td><td>step to the next event</td></tr><tr><td><kbd>Shift</kbd>+<kbd>→</kbd></td><td>step one instruction</td></tr><tr><td><kbd>←</kbd></td><td>back to the previous event</td></tr><tr><td><kbd>+</kbd> <kbd>−</kbd></td><td>faster, slower</td></tr><tr><td><kbd>Home</kbd> <kbd>End</kbd></td><td>seek to the start, to the end</td></tr><tr><td><kbd>R</kbd></td><td>restart playback</td></tr><tr><td><kbd>Ctrl</kbd>+<kbd>Enter</kbd></td><td>run the program (also in the editor)</td></tr><tr><td><kbd>Esc</kbd></td><td>leave the editor; close a dialog</td></tr><tr><td><kbd>E</kbd></td><td>hide or show the program</td></tr><tr><td><kbd>P</kbd></td><td>presentation mode</td></tr><tr><td><kbd>S</kbd></td><td>share link and QR code</td></tr><tr><td><kbd>Enter</kbd> <kbd>Shift</kbd>+<kbd>Enter</kbd></td><td>on the timeline: explain the next (previous) lane at the playhead</td></tr><tr><td><kbd>?</kbd></td><td>this help</td></tr></tbody></table><form method=\"dialog\"><button type=\"submit\">Close</button></form></dialog>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -452,7 +493,7 @@ func shareDialog() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 28, "<dialog id=\"share-dialog\" class=\"dialog share-dialog\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Share this run</h2><p class=\"share-row\"><input id=\"share-url\" type=\"text\" readonly aria-label=\"Share link\"> <button id=\"share-copy\" type=\"button\">Copy</button></p><canvas id=\"share-qr\" class=\"share-qr\" role=\"img\" aria-label=\"QR code of the share link\"></canvas><p id=\"share-status\" class=\"share-status\" role=\"status\"></p><form method=\"dialog\"><button type=\"submit\">Close</button></form></dialog>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<dialog id=\"share-dialog\" class=\"dialog share-dialog\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Share this run</h2><p class=\"share-row\"><input id=\"share-url\" type=\"text\" readonly aria-label=\"Share link\"> <button id=\"share-copy\" type=\"button\">Copy</button></p><canvas id=\"share-qr\" class=\"share-qr\" role=\"img\" aria-label=\"QR code of the share link\"></canvas><p id=\"share-status\" class=\"share-status\" role=\"status\"></p><form method=\"dialog\"><button type=\"submit\">Close</button></form></dialog>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -56,6 +56,13 @@ type PlaygroundPage struct {
 	Initial string
 	// Embed shows the timeline and its controls only (/embed/{id}).
 	Embed bool
+	// Cores is the cores field: its default and its bound.
+	Cores NumberField
+}
+
+// NumberField is a number input's initial value and its bounds.
+type NumberField struct {
+	Value, Min, Max int
 }
 
 // NotFoundPage is the view model of the page shown for an unknown URL.

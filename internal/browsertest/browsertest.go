@@ -81,10 +81,14 @@ func ChromiumPath() (string, error) {
 // down when the test ends; before that, the test fails if the page logged a
 // problem that was not taken with TakeProblems.
 //
-// Start skips the test if Chromium is missing, or fails it if the
-// environment sets E2E_REQUIRED=1.
+// Start skips the test under -short (the quick loop runs no browser), and if
+// Chromium is missing, or then fails it if the environment sets
+// E2E_REQUIRED=1.
 func Start(t testing.TB, h http.Handler) *Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
 	exe, err := ChromiumPath()
 	if err != nil {
 		if os.Getenv(RequiredEnv) == "1" {

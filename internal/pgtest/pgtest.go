@@ -90,9 +90,13 @@ func Main(m *testing.M) int {
 
 // NewDatabase creates an empty database for the test, dropped when the test
 // ends, and returns its URL. Close every connection to it in a cleanup
-// registered after NewDatabase returns.
+// registered after NewDatabase returns. Under -short it skips the test: the
+// quick loop starts no PostgreSQL.
 func NewDatabase(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("PostgreSQL test skipped in -short mode")
+	}
 	if !inMain {
 		t.Fatal("pgtest: the package's TestMain must call pgtest.Main, which stops the cluster")
 	}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gilscope/gilscope/vm"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/py"
 )
 
 // killGrace is how long a worker asked to stop its run may take to report
@@ -32,7 +33,7 @@ const killGrace = 2 * time.Second
 // maxOutput bounds the stdout and stderr a pool keeps of one run; the
 // machine's own output limit is far below it, so this only guards against
 // a broken worker.
-const maxOutput = 8 << 20
+const maxOutput = 8 * py.MaxOutput
 
 // stderrHead is how much of a worker's own stderr a pool keeps to report
 // why it died: a Go fatal error comes first, then every goroutine's stack.

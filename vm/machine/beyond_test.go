@@ -91,7 +91,10 @@ func modelNames() []string {
 // TestRefcountRace is V10: with the GIL removed and plain counts, the race ends in a
 // leak or a use-after-free for most seeds; every other model never reports an anomaly.
 func TestRefcountRace(t *testing.T) {
-	const seeds = 8
+	seeds := int64(8)
+	if testing.Short() {
+		seeds = 2
+	}
 	for _, model := range modelNames() {
 		t.Run(model, func(t *testing.T) {
 			t.Parallel()
@@ -121,7 +124,7 @@ func TestRefcountRace(t *testing.T) {
 					t.Errorf("seed %d: an anomaly without the race that caused it", seed)
 				}
 			}
-			if model == "nogil-unsafe" && broken*2 <= seeds {
+			if model == "nogil-unsafe" && int64(broken)*2 <= seeds {
 				t.Errorf("only %d of %d seeds leaked or crashed", broken, seeds)
 			}
 			t.Logf("%s: %d of %d seeds broken", model, broken, seeds)
@@ -207,6 +210,7 @@ if __name__ == "__main__":
 // single-thread overhead); atomic counts and per-object locks cost their overheads;
 // four processes come close to 4× minus their start-up.
 func TestParallelSpeedup(t *testing.T) {
+	skipFigures(t)
 	ms := map[string]float64{}
 	for _, model := range []string{"cpython-3.12", "cpython-3.13t", "cpython-3.14t", "nogil-atomic", "fine-grained-locks", "jython"} {
 		_, out, _ := runModel(t, cpuThreads, Options{Model: model, Cores: 4, Seed: 1})
@@ -267,6 +271,7 @@ print("trips_per_s", n / (time.perf_counter() - t0))
 
 // TestNoConvoyWithoutGIL is V7: the I/O thread no longer waits for the CPU-bound one.
 func TestNoConvoyWithoutGIL(t *testing.T) {
+	skipFigures(t)
 	rate := map[string]float64{}
 	for _, model := range []string{"cpython-3.12", "cpython-3.13t", "cpython-3.14t"} {
 		_, out, _ := runModel(t, convoyScript, Options{Model: model, Cores: 4, Seed: 1})
@@ -352,6 +357,7 @@ if __name__ == "__main__":
 
 // TestOtherRuntimes checks the mechanisms of PyPy's GIL, Ruby's GVL and the JVM.
 func TestOtherRuntimes(t *testing.T) {
+	skipFigures(t)
 	res, _, _ := runModel(t, cpuThreads, Options{Model: "pypy", Cores: 2, Seed: 1})
 	if countKind(res, EvForcedSwitch) == 0 || countKind(res, EvRef) != 0 {
 		t.Errorf("pypy: %d yields, %d refcount events; want yields and no refcounts",
@@ -495,5 +501,14 @@ print("speedup", seq / (time.perf_counter() - t0))
 	res, _, errs := runModel(t, "from concurrent import interpreters\n", Options{Model: "cpython-3.12"})
 	if res.ExitCode != 1 || !strings.Contains(errs, "No module named 'concurrent.interpreters'") {
 		t.Errorf("3.12: exit %d, stderr %q", res.ExitCode, errs)
+	}
+}
+
+// skipFigures skips, under -short, a test that measures a figure over whole
+// runs of several models: the quick loop leaves those to the full run.
+func skipFigures(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("measures figures over whole runs of several models; skipped in -short mode")
 	}
 }

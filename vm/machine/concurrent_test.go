@@ -15,13 +15,17 @@ func TestConcurrentRuns(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "stdlib", "*.py"))
 	more, _ := filepath.Glob(filepath.Join("testdata", "threading", "*.py"))
 	files = append(files, more...)
+	models := []string{"cpython-3.12", "cpython-3.14t"}
+	if testing.Short() {
+		models = models[:1]
+	}
 	var wg sync.WaitGroup
 	for i, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, model := range []string{"cpython-3.12", "cpython-3.14t"} {
+		for _, model := range models {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()

@@ -88,6 +88,15 @@ var kindNames = [...]string{
 	EvLeak: "leak", EvRefMerge: "ref_merge", EvGCPause: "gc_pause", EvDeadlock: "deadlock",
 }
 
+// Kinds returns every kind of event, in the order of their values.
+func Kinds() []Kind {
+	ks := make([]Kind, numKinds)
+	for i := range ks {
+		ks[i] = Kind(i)
+	}
+	return ks
+}
+
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]

@@ -22,7 +22,10 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add([]byte(twoThreads), uint8(1))
 	f.Add([]byte(cpuBound), uint8(2))
-	hostile, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.py"))
+	var hostile []string
+	if !testing.Short() { // seconds each, and TestHostilePrograms covers them
+		hostile, _ = filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.py"))
+	}
 	for i, file := range hostile {
 		if src, err := os.ReadFile(file); err == nil {
 			f.Add(src, uint8(i))

@@ -31,7 +31,11 @@ for t in ts:
 `
 
 func TestSwitchInsideGenerator(t *testing.T) {
-	for _, model := range []string{"cpython-3.12", "cpython-3.11", "cpython-3.9"} {
+	models := []string{"cpython-3.12", "cpython-3.11", "cpython-3.9"}
+	if testing.Short() {
+		models = models[:1]
+	}
+	for _, model := range models {
 		t.Run(model, func(t *testing.T) {
 			res, out, _ := runModel(t, genThreads, Options{Model: model, Cores: 2, Seed: 1})
 			if out != "45000150000\n45000150000\n" {

@@ -38,6 +38,9 @@ func hostileExpect(src []byte) string {
 }
 
 func TestHostilePrograms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the hostile programs run to their limits; skipped in -short mode")
+	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.py"))
 	if len(files) == 0 {
 		t.Fatal("no scripts in testdata/hostile")

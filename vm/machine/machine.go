@@ -69,6 +69,7 @@ type Machine struct {
 	maxMemory   int64 // bytes; 0: py.DefaultMaxMemory
 	polls       int
 	pollAt      int   // poll when this many events are pending (flushEvents more than after the last poll)
+	pollTime    int64 // poll when simulated time reaches this (ps): pollSpan after the last poll
 	closed      bool  // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with
 	prog        *compile.Program
@@ -227,7 +228,7 @@ const maxStep = 100 * quantum
 
 func (m *Machine) loop() {
 	for !m.ended {
-		if m.polls++; m.polls >= flushEvery || len(m.events) >= m.pollAt {
+		if m.polls++; m.polls >= flushEvery || len(m.events) >= m.pollAt || m.now >= m.pollTime {
 			m.polls = 0
 			if m.poll(); m.ended {
 				return

@@ -2,15 +2,12 @@ package machine
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden/*.jsonl")
 
 const twoThreads = `import threading, time
 lock = threading.Lock()
@@ -69,7 +66,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestGoldenTraces compares event streams with the golden files in testdata/golden
-// (rewrite them with -update-golden after a deliberate change of the simulator).
+// (rewrite them with -update after a deliberate change of the simulator).
 func TestGoldenTraces(t *testing.T) {
 	progs := map[string]string{
 		"two_threads_lock": twoThreads,
@@ -82,7 +79,7 @@ func TestGoldenTraces(t *testing.T) {
 				res, _ := runEvents(t, src, Options{Model: model, Seed: 1})
 				got := jsonl(t, res)
 				file := filepath.Join("testdata", "golden", name+"."+model+".jsonl")
-				if *updateGolden {
+				if *update {
 					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}
@@ -90,7 +87,7 @@ func TestGoldenTraces(t *testing.T) {
 				}
 				want, err := os.ReadFile(file)
 				if err != nil {
-					t.Fatalf("%v (run with -update-golden to create it)", err)
+					t.Fatalf("%v (run with -update to create it)", err)
 				}
 				if got != string(want) {
 					gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")

@@ -364,8 +364,8 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	if name == nil || method == nil {
 		return nil, t.NewExc(py.TypeErrorClass, "start: bad arguments")
 	}
-	if len(m.threads) >= maxThreads || len(m.procs) >= maxThreads {
-		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", maxThreads)
+	if len(m.threads) >= MaxThreads || len(m.procs) >= MaxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", MaxThreads)
 	}
 	fork := method.S == "fork"
 	payload := t.NewTuple([]py.Value{args[0], args[1], args[2]})
@@ -413,8 +413,8 @@ const subinterpCreateCost = 13 * ms
 // interpreter's GIL.
 func (m *Machine) interpCreate(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	parent := threadOf(t).proc
-	if len(m.procs) >= maxThreads {
-		return nil, t.NewExc(py.RuntimeErrorClass, "can't create a new interpreter (gilscope allows %d interpreters and processes)", maxThreads)
+	if len(m.procs) >= MaxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't create a new interpreter (gilscope allows %d interpreters and processes)", MaxThreads)
 	}
 	n := 0
 	for _, p := range m.procs {
@@ -442,8 +442,8 @@ func (m *Machine) interpStart(t *py.Thread, args []py.Value, kw []string) (py.Va
 	if !ok || !ok2 || !h.p.subinterp {
 		return nil, t.NewExc(py.TypeErrorClass, "interp_start: bad arguments")
 	}
-	if len(m.threads) >= maxThreads {
-		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", maxThreads)
+	if len(m.threads) >= MaxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", MaxThreads)
 	}
 	payload := t.NewTuple([]py.Value{args[1], args[2], args[3]})
 	t.Register(payload)

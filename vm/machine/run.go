@@ -23,10 +23,10 @@ import (
 // Options configures a run.
 type Options struct {
 	Model          string  // e.g. "cpython-3.12" (the default)
-	Cores          int     // 1–64; default 2
+	Cores          int     // 1 to MaxCores; 0 = DefaultCores
 	Seed           int64   // seeds every random choice
 	SwitchInterval float64 // seconds; 0 = the model's default
-	MaxTime        float64 // seconds of simulated time; 0 = 120
+	MaxTime        float64 // seconds of simulated time, at most MaxSimulatedTime; 0 = that
 	TimeSlice      float64 // seconds; 0 = 4 ms
 	WakeLatency    float64 // seconds; 0 = 20 µs
 	RecordEvents   bool
@@ -83,9 +83,6 @@ type Result struct {
 	Code []*compile.Funcode
 }
 
-// MaxCores bounds Options.Cores.
-const MaxCores = 64
-
 //go:embed lib/*.py
 var libFS embed.FS
 
@@ -131,21 +128,12 @@ func library() (map[string]*compile.Program, error) {
 // CPython; a syntax error is printed CPython's way and gives exit code 2. The error
 // result is only for invalid options.
 func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*Result, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
 	model, err := LookupModel(opts.Model)
 	if err != nil {
 		return nil, err
-	}
-	if opts.Cores == 0 {
-		opts.Cores = 2
-	}
-	if opts.Cores < 1 || opts.Cores > MaxCores {
-		return nil, fmt.Errorf("cores must be between 1 and %d", MaxCores)
-	}
-	if opts.SwitchInterval < 0 || opts.MaxTime < 0 || opts.TimeSlice < 0 || opts.WakeLatency < 0 {
-		return nil, fmt.Errorf("times must not be negative")
-	}
-	if opts.MaxMemory < 0 {
-		return nil, fmt.Errorf("the memory limit must not be negative")
 	}
 	res := &Result{Cores: opts.Cores, Model: model.Name}
 	prog := opts.Program
@@ -193,7 +181,7 @@ func newMachine(model *Model, opts Options) *Machine {
 	m := &Machine{model: model, quantum: quantum, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
 		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, lend: opts.LendEvents, ctx: opts.Context,
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
-	m.maxTime = int64(120e12)
+	m.maxTime = MaxSimulatedTime * 1e12
 	m.maxMemory = opts.MaxMemory
 	m.stdin = opts.Stdin
 	if opts.MaxTime > 0 {
@@ -329,7 +317,7 @@ func (m *Machine) write(th *thread, s string, stderr bool) {
 }
 
 // maxOutput bounds what a run writes to stdout and stderr together, in bytes.
-const maxOutput = 1 << 20
+const maxOutput = py.MaxOutput
 
 // maxReport bounds one of the machine's own messages and the text of an event that
 // is not output (an exception's line, a thread's name): they are shown whatever the

@@ -73,10 +73,11 @@ func runStdlib(t *testing.T, name string, src []byte, opts Options) string {
 }
 
 // update rewrites the expectation files: docs/fidelity.md from the fidelity
-// run, and testdata/{stdlib,threading}/NAME.py.txtar from CPython 3.12; cpython
+// run, testdata/{stdlib,threading}/NAME.py.txtar from CPython 3.12 and the golden
+// event traces (testdata/golden); cpython
 // compares with a CPython 3.12 live instead of those files.
 var (
-	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, testdata/golden/*.jsonl, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
 	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
 )
 
@@ -182,6 +183,9 @@ threading.Thread(target=later).start()
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
+			if testing.Short() && strings.Contains(tt.desc, "1 MB") {
+				t.Skip("a megabyte's work beside a CPU-bound thread; skipped in -short mode")
+			}
 			t.Parallel()
 			src := hogPrelude + tt.setup + "before = progress()\nprint('start')\n" + tt.call +
 				"print('end')\nafter = progress()\nstop[0] = True\nprint(after > before)\n"

@@ -24,10 +24,14 @@ const streamMargin = 4 * quantum
 // context. flushEvents is how many new pending events also make the loop look: a
 // run that makes events densely (every refcount change of a shared list) covers
 // little simulated time per iteration, and without it would hand out nothing, and
-// hold every event, until it ended.
+// hold every event, until it ended. pollSpan is how much simulated time also makes
+// it look: a thread running alone takes steps of maxStep, and 1024 of them are
+// 100 ms of simulated time, a third of a second of the host's, which a stop or the
+// first events would otherwise wait for. Polling changes nothing the run does.
 const (
 	flushEvery  = 1024
 	flushEvents = 4096
+	pollSpan    = 10 * ms * 1000 // ps
 )
 
 // poll runs every flushEvery iterations of the loop, or once flushEvents more events
@@ -44,6 +48,7 @@ func (m *Machine) poll() {
 		m.flush(m.watermark())
 	}
 	m.pollAt = len(m.events) + flushEvents
+	m.pollTime = m.now + pollSpan
 }
 
 // interrupt is every interpreter's Interrupt: a builtin doing long work (hashing a

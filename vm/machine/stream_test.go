@@ -75,7 +75,7 @@ func TestStopRun(t *testing.T) {
 	n := 0
 	var out, errb bytes.Buffer
 	res, err := Run("prog.py", []byte(src), Options{Context: ctx, OnEvents: func(b []Event, upTo int64) error {
-		if n++; n == 3 {
+		if n++; n == 1 {
 			cancel(errors.New("the browser went away"))
 		}
 		return nil

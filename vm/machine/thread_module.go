@@ -205,8 +205,8 @@ func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py
 	if err != nil {
 		return nil, err
 	}
-	if len(m.threads) >= maxThreads {
-		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", maxThreads)
+	if len(m.threads) >= MaxThreads {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", MaxThreads)
 	}
 	n := fmt.Sprintf("Thread-%d", len(m.threads))
 	if name != nil {
@@ -236,6 +236,3 @@ func (m *Machine) exceptionEvent(t *py.Thread, args []py.Value, kw []string) (py
 	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(t.FormatException(exc)))})
 	return py.None, nil
 }
-
-// maxThreads bounds the threads of one run (a thread bomb ends in RuntimeError).
-const maxThreads = 256

@@ -777,7 +777,7 @@ func (in *Interp) write(t *Thread, s string, stderr bool) {
 	}
 	if w != nil {
 		in.outBytes += int64(len(s))
-		if in.outBytes > maxOutput {
+		if in.outBytes > MaxOutput {
 			if !in.outTruncated {
 				in.outTruncated = true
 				fmt.Fprint(w, "\n[gilscope: output truncated at 1 MB]\n")
@@ -788,8 +788,9 @@ func (in *Interp) write(t *Thread, s string, stderr bool) {
 	}
 }
 
-// maxOutput bounds what one run may print.
-const maxOutput = 1 << 20
+// MaxOutput bounds what one run may write to stdout and stderr together, in
+// bytes: the interpreter's and the machine's limit.
+const MaxOutput = 1 << 20
 
 func builtinRound(t *Thread, args []Value, kw []string) (Value, error) {
 	pos, kws, err := t.kwargs("round", args, kw, "ndigits")
