@@ -17,7 +17,7 @@ var kernelFamily = map[string]string{
 	"call0": "calls", "call2": "calls", "recurse": "calls",
 	"method": "methods and attributes", "method1": "methods and attributes",
 	"attr_load": "methods and attributes", "attr_store": "methods and attributes",
-	"new": "instances", "len": "builtin calls", "abs": "builtin calls", "append": "builtin calls", "listcomp": "building",
+	"new": "instances", "len": "builtin calls", "abs": "builtin calls", "type_call": "builtin calls", "append": "builtin calls", "listcomp": "building",
 	"list_get": "subscripts", "list_set": "subscripts", "tuple": "building", "list_build": "building",
 	"dict_get": "dicts", "dict_set": "dicts", "dict_method": "dicts", "dict_in": "dicts",
 	"str_int": "int to str (digits)", "str_big": "int to str (digits)",

@@ -34,10 +34,15 @@ func main() {
 		dryRun   = flag.Bool("n", false, "measure and print the report, write nothing")
 		save     = flag.String("save", "", "also write the measured times to this JSON file")
 		load     = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
+		only     = flag.String("kernels", "", "measure only these kernels (comma-separated), e.g. new ones, to -save and -load beside the others")
 	)
 	flag.Parse()
+	if *only != "" && *save == "" && *load == "" {
+		fmt.Fprintln(os.Stderr, "calibrate: -kernels measures some kernels to -save them; give -save")
+		os.Exit(2)
+	}
 	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
-		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load}); err != nil {
+		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only)}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
 	}
@@ -50,6 +55,15 @@ type config struct {
 	outDir, report string
 	dryRun         bool
 	save, load     string
+	only           []string
+}
+
+// splitList splits a comma-separated list; "" is the empty list.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }
 
 // measurement is what -save writes: the host and the best time of every kernel, in ns,
@@ -67,7 +81,7 @@ func measureOrLoad(cfg *config, h *host, pythons []python) (map[string]map[strin
 	if cfg.load != "" {
 		return loadTimes(cfg, h, pythons)
 	}
-	times, err := measureAll(pythons, cfg.reps, cfg.passes)
+	times, err := measureAll(pythons, cfg.reps, cfg.passes, cfg.only)
 	if err != nil {
 		return nil, err
 	}
@@ -157,6 +171,10 @@ func run(cfg config) error {
 	times, err := measureOrLoad(&cfg, host, pythons)
 	if err != nil {
 		return err
+	}
+	if cfg.only != nil && cfg.load == "" {
+		// Some kernels cannot fit the prices: they are saved to be loaded beside the rest.
+		return nil
 	}
 	var fits []versionFit
 	for _, p := range pythons {
