@@ -4,7 +4,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -26,11 +30,13 @@ var kernelFamily = map[string]string{
 	"sort_100": "sort (n log n)", "sort_5000": "sort (n log n)", "sort_20000": "sort (n log n)",
 }
 
-// versionFit is one version's prices and how well they explain its kernels.
+// versionFit is one version's prices and how well they explain its kernels, and the
+// held-out kernels, timed in the same passes but not fitted.
 type versionFit struct {
 	py      python
 	costs   machine.CostVector
 	kernels []kernelFit
+	held    []kernelFit
 }
 
 type kernelFit struct {
@@ -115,4 +121,40 @@ func nnls(a [][]float64, b []float64) []float64 {
 		}
 	}
 	return w
+}
+
+// checkHoldout runs the held-out script on the machine with the fitted prices (as
+// the version's model, on one core) and records its figures beside the real ones.
+func (f *versionFit) checkHoldout(script string, real map[string]float64) error {
+	if script == "" || len(real) == 0 {
+		return nil
+	}
+	src, err := os.ReadFile(script)
+	if err != nil {
+		return err
+	}
+	cal := &machine.Calibration{Costs: f.costs, ClockRead: clockReadNs}
+	var out, errb bytes.Buffer
+	res, err := machine.Run(filepath.Base(script), src, machine.Options{Model: "cpython-" + f.py.Version, Cores: 1, Calibration: cal}, &out, &errb)
+	if err != nil {
+		return err
+	}
+	if res.ExitCode != 0 {
+		return fmt.Errorf("%s under gilscope: exit %d: %s", script, res.ExitCode, errb.String())
+	}
+	sim, err := parseKernelTimes(out.Bytes())
+	if err != nil {
+		return err
+	}
+	var names []string
+	for k := range real {
+		if _, ok := sim[k]; ok {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		f.held = append(f.held, kernelFit{name: k, real: real[k], predicted: sim[k]})
+	}
+	return nil
 }

@@ -34,6 +34,7 @@ func main() {
 		dryRun   = flag.Bool("n", false, "measure and print the report, write nothing")
 		save     = flag.String("save", "", "also write the measured times to this JSON file")
 		load     = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
+		holdout  = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
 		only     = flag.String("kernels", "", "measure only these kernels (comma-separated), e.g. new ones, to -save and -load beside the others")
 	)
 	flag.Parse()
@@ -42,7 +43,7 @@ func main() {
 		os.Exit(2)
 	}
 	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
-		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only)}); err != nil {
+		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
 	}
@@ -56,6 +57,7 @@ type config struct {
 	dryRun         bool
 	save, load     string
 	only           []string
+	holdout        string
 }
 
 // splitList splits a comma-separated list; "" is the empty list.
@@ -67,50 +69,74 @@ func splitList(s string) []string {
 }
 
 // measurement is what -save writes: the host and the best time of every kernel, in ns,
-// per version.
+// per version, and the best figure of every held-out kernel (as the script prints it,
+// in ms), per version.
 type measurement struct {
 	Host    host
 	Reps    int
 	Passes  int
 	Pythons []python
 	Times   map[string]map[string]float64
+	Holdout map[string]map[string]float64 `json:",omitempty"`
 }
 
-// measureOrLoad measures the kernels (and saves the times if asked), or loads them.
-func measureOrLoad(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
+// measureOrLoad measures the kernels and the held-out script (and saves the times if
+// asked), or loads them.
+func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout map[string]map[string]float64, err error) {
 	if cfg.load != "" {
 		return loadTimes(cfg, h, pythons)
 	}
-	times, err := measureAll(pythons, cfg.reps, cfg.passes, cfg.only)
+	var held []byte
+	if cfg.holdout != "" && cfg.only == nil {
+		if held, err = os.ReadFile(cfg.holdout); err != nil {
+			return nil, nil, err
+		}
+	}
+	times, holdout, err = measureAll(pythons, cfg.reps, cfg.passes, cfg.only, held)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	h.finish()
 	if cfg.save != "" {
-		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons, Times: times}, "", "  ")
+		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons,
+			Times: times, Holdout: holdout}, "", "  ")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := os.WriteFile(cfg.save, b, 0o644); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return times, nil
+	return times, holdout, nil
+}
+
+// keepBest merges src into dst, keeping each name's smallest value.
+func keepBest(dst, src map[string]map[string]float64) {
+	for v, times := range src {
+		if dst[v] == nil {
+			dst[v] = map[string]float64{}
+		}
+		for k, t := range times {
+			if old, ok := dst[v][k]; !ok || t < old {
+				dst[v][k] = t
+			}
+		}
+	}
 }
 
 // loadTimes reads the measurements of -load and keeps each kernel's best time. The
 // host is the first file's, its load averages the extremes of all.
-func loadTimes(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
-	best := map[string]map[string]float64{}
+func loadTimes(cfg *config, h *host, pythons []python) (best, holdout map[string]map[string]float64, err error) {
+	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
 	cfg.reps, cfg.passes = 0, 0
 	for i, name := range strings.Split(cfg.load, ",") {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var m measurement
 		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if i == 0 {
 			*h = m.Host
@@ -121,18 +147,10 @@ func loadTimes(cfg *config, h *host, pythons []python) (map[string]map[string]fl
 			h.LoadEnd = maxLoad(h.LoadEnd, m.Host.LoadEnd)
 		}
 		cfg.passes += m.Passes
-		for v, times := range m.Times {
-			if best[v] == nil {
-				best[v] = map[string]float64{}
-			}
-			for k, t := range times {
-				if old, ok := best[v][k]; !ok || t < old {
-					best[v][k] = t
-				}
-			}
-		}
+		keepBest(best, m.Times)
+		keepBest(holdout, m.Holdout)
 	}
-	return best, nil
+	return best, holdout, nil
 }
 
 func minLoad(a, b string) string {
@@ -168,7 +186,7 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	times, err := measureOrLoad(&cfg, host, pythons)
+	times, holdout, err := measureOrLoad(&cfg, host, pythons)
 	if err != nil {
 		return err
 	}
@@ -178,7 +196,11 @@ func run(cfg config) error {
 	}
 	var fits []versionFit
 	for _, p := range pythons {
-		fits = append(fits, fitVersion(p, counts, times[p.Version]))
+		f := fitVersion(p, counts, times[p.Version])
+		if err := f.checkHoldout(cfg.holdout, holdout[p.Version]); err != nil {
+			return err
+		}
+		fits = append(fits, f)
 	}
 	rep := renderReport(host, cfg, fits)
 	fmt.Print(rep)

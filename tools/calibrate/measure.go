@@ -89,43 +89,57 @@ func parseKernelTimes(out []byte) (map[string]float64, error) {
 }
 
 // measureAll times every kernel under every interpreter, best of reps runs per pass,
-// and keeps each kernel's best over the passes.
-func measureAll(pythons []python, reps, passes int, only []string) (map[string]map[string]float64, error) {
+// and keeps each kernel's best over the passes. It also runs the held-out script, if
+// any, once per pass and version, and keeps each of its figures' best.
+func measureAll(pythons []python, reps, passes int, only []string, held []byte) (best, holdout map[string]map[string]float64, err error) {
 	dir, err := os.MkdirTemp("", "calibrate")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
 	script := filepath.Join(dir, "kernels.py")
 	if err := os.WriteFile(script, []byte(kernelSource(reps, only)), 0o644); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	best := map[string]map[string]float64{}
+	heldScript := filepath.Join(dir, "holdout.py")
+	if err := os.WriteFile(heldScript, held, 0o644); err != nil {
+		return nil, nil, err
+	}
+	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
 	for pass := 0; pass < passes; pass++ {
 		for _, p := range pythons {
 			start := time.Now()
-			cmd := exec.Command(p.Path, script)
-			cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
-			out, err := cmd.Output()
+			times, err := runTimed(p, script)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p.Path, err)
+				return nil, nil, err
 			}
-			times, err := parseKernelTimes(out)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p.Path, err)
-			}
-			if best[p.Version] == nil {
-				best[p.Version] = map[string]float64{}
-			}
-			for k, v := range times {
-				if old, ok := best[p.Version][k]; !ok || v < old {
-					best[p.Version][k] = v
+			keepBest(best, map[string]map[string]float64{p.Version: times})
+			if len(held) > 0 {
+				figs, err := runTimed(p, heldScript)
+				if err != nil {
+					return nil, nil, err
 				}
+				keepBest(holdout, map[string]map[string]float64{p.Version: figs})
 			}
 			fmt.Fprintf(os.Stderr, "pass %d/%d: CPython %s in %.1fs\n", pass+1, passes, p.Full, time.Since(start).Seconds())
 		}
 	}
-	return best, nil
+	return best, holdout, nil
+}
+
+// runTimed runs a script of "name value" lines under an interpreter.
+func runTimed(p python, script string) (map[string]float64, error) {
+	cmd := exec.Command(p.Path, script)
+	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", p.Path, filepath.Base(script), err)
+	}
+	times, err := parseKernelTimes(out)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", p.Path, filepath.Base(script), err)
+	}
+	return times, nil
 }
 
 // countKernels runs the kernels under gilscope once per cost feature, with that
