@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -58,6 +60,8 @@ type config struct {
 	save, load     string
 	only           []string
 	holdout        string
+	// loaded describes each file -load read, when there are several.
+	loaded []string
 }
 
 // splitList splits a comma-separated list; "" is the empty list.
@@ -110,6 +114,26 @@ func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout map[s
 	return times, holdout, nil
 }
 
+// kernelNames says which kernels a measurement holds: their names, or how many when
+// there are many.
+func kernelNames(times map[string]map[string]float64) string {
+	seen := map[string]bool{}
+	for _, ts := range times {
+		for k := range ts {
+			seen[k] = true
+		}
+	}
+	if len(seen) > 8 {
+		return fmt.Sprintf("%d kernels", len(seen))
+	}
+	var names []string
+	for k := range seen {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
 // keepBest merges src into dst, keeping each name's smallest value.
 func keepBest(dst, src map[string]map[string]float64) {
 	for v, times := range src {
@@ -147,6 +171,8 @@ func loadTimes(cfg *config, h *host, pythons []python) (best, holdout map[string
 			h.LoadEnd = maxLoad(h.LoadEnd, m.Host.LoadEnd)
 		}
 		cfg.passes += m.Passes
+		cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: best of %d runs in each of %d passes of %s, one-minute load average %s to %s",
+			filepath.Base(name), m.Reps, m.Passes, kernelNames(m.Times), m.Host.LoadBefore, m.Host.LoadEnd))
 		keepBest(best, m.Times)
 		keepBest(holdout, m.Holdout)
 	}

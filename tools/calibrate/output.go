@@ -21,6 +21,9 @@ const clockReadNs = 30
 
 // method says how the measurements were taken.
 func method(h *host, cfg config) string {
+	if len(cfg.loaded) > 1 {
+		return strings.Join(cfg.loaded, "; ") + "; each kernel's best"
+	}
 	return fmt.Sprintf("best of %d runs in each of %d passes; one-minute load average %s to %s while measuring",
 		cfg.reps, cfg.passes, h.LoadBefore, h.LoadEnd)
 }
