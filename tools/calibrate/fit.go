@@ -4,7 +4,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -17,7 +21,7 @@ var kernelFamily = map[string]string{
 	"call0": "calls", "call2": "calls", "recurse": "calls",
 	"method": "methods and attributes", "method1": "methods and attributes",
 	"attr_load": "methods and attributes", "attr_store": "methods and attributes",
-	"new": "instances", "len": "builtin calls", "abs": "builtin calls", "append": "builtin calls", "listcomp": "building",
+	"new": "instances", "len": "builtin calls", "abs": "builtin calls", "type_call": "builtin calls", "append": "builtin calls", "listcomp": "building",
 	"list_get": "subscripts", "list_set": "subscripts", "tuple": "building", "list_build": "building",
 	"dict_get": "dicts", "dict_set": "dicts", "dict_method": "dicts", "dict_in": "dicts",
 	"str_int": "int to str (digits)", "str_big": "int to str (digits)",
@@ -26,11 +30,13 @@ var kernelFamily = map[string]string{
 	"sort_100": "sort (n log n)", "sort_5000": "sort (n log n)", "sort_20000": "sort (n log n)",
 }
 
-// versionFit is one version's prices and how well they explain its kernels.
+// versionFit is one version's prices and how well they explain its kernels, and the
+// held-out kernels, timed in the same passes but not fitted.
 type versionFit struct {
 	py      python
 	costs   machine.CostVector
 	kernels []kernelFit
+	held    []kernelFit
 }
 
 type kernelFit struct {
@@ -115,4 +121,40 @@ func nnls(a [][]float64, b []float64) []float64 {
 		}
 	}
 	return w
+}
+
+// checkHoldout runs the held-out script on the machine with the fitted prices (as
+// the version's model, on one core) and records its figures beside the real ones.
+func (f *versionFit) checkHoldout(script string, real map[string]float64) error {
+	if script == "" || len(real) == 0 {
+		return nil
+	}
+	src, err := os.ReadFile(script)
+	if err != nil {
+		return err
+	}
+	cal := &machine.Calibration{Costs: f.costs, ClockRead: clockReadNs}
+	var out, errb bytes.Buffer
+	res, err := machine.Run(filepath.Base(script), src, machine.Options{Model: "cpython-" + f.py.Version, Cores: 1, Calibration: cal}, &out, &errb)
+	if err != nil {
+		return err
+	}
+	if res.ExitCode != 0 {
+		return fmt.Errorf("%s under gilscope: exit %d: %s", script, res.ExitCode, errb.String())
+	}
+	sim, err := parseKernelTimes(out.Bytes())
+	if err != nil {
+		return err
+	}
+	var names []string
+	for k := range real {
+		if _, ok := sim[k]; ok {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		f.held = append(f.held, kernelFit{name: k, real: real[k], predicted: sim[k]})
+	}
+	return nil
 }

@@ -1,11 +1,13 @@
 # Microbenchmarks of tools/calibrate: each kernel exercises one kind of work, so that
 # the time of every instruction class and builtin family can be fitted from the times
 # of all of them. Runs unchanged under CPython 2.7 and 3.x and under gilscope; prints
-# "kernel ns" lines, each the best of REPS runs (the tool sets REPS).
+# "kernel ns" lines, each the best of REPS runs (the tool sets REPS, and ONLY to the
+# names of the kernels to run when it measures only some).
 import time
 
 clock = getattr(time, "perf_counter", None) or time.time
 REPS = 1
+ONLY = None
 
 
 def k_while(n):
@@ -128,6 +130,11 @@ def k_len(n):
 def k_abs(n):
     for i in range(n):
         abs(i)
+
+
+def k_type_call(n):
+    for i in range(n):
+        int(i)
 
 
 def k_list_get(n):
@@ -286,7 +293,7 @@ KERNELS = (
     ("call0", k_call0, 7500), ("call2", k_call2, 7500), ("recurse", k_recurse, 7500),
     ("method", k_method, 7500), ("method1", k_method1, 7500), ("attr_load", k_attr_load, 12500),
     ("attr_store", k_attr_store, 12500), ("new", k_new, 5000), ("len", k_len, 12500),
-    ("abs", k_abs, 12500), ("list_get", k_list_get, 12500), ("list_set", k_list_set, 12500),
+    ("abs", k_abs, 12500), ("type_call", k_type_call, 12500), ("list_get", k_list_get, 12500), ("list_set", k_list_set, 12500),
     ("append", k_append, 12500), ("listcomp", k_listcomp, 12500), ("tuple", k_tuple, 12500), ("list_build", k_list_build, 12500),
     ("dict_get", k_dict_get, 12500), ("dict_set", k_dict_set, 12500),
     ("dict_method", k_dict_method, 12500), ("dict_in", k_dict_in, 12500),
@@ -309,4 +316,6 @@ def best(f, n):
 
 
 for name, f, n in KERNELS:
+    if ONLY is not None and name not in ONLY:
+        continue
     print("%s %.0f" % (name, best(f, n) * 1e9))

@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -34,10 +36,16 @@ func main() {
 		dryRun   = flag.Bool("n", false, "measure and print the report, write nothing")
 		save     = flag.String("save", "", "also write the measured times to this JSON file")
 		load     = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
+		holdout  = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
+		only     = flag.String("kernels", "", "measure only these kernels (comma-separated), e.g. new ones, to -save and -load beside the others")
 	)
 	flag.Parse()
+	if *only != "" && *save == "" && *load == "" {
+		fmt.Fprintln(os.Stderr, "calibrate: -kernels measures some kernels to -save them; give -save")
+		os.Exit(2)
+	}
 	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
-		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load}); err != nil {
+		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
 	}
@@ -50,53 +58,109 @@ type config struct {
 	outDir, report string
 	dryRun         bool
 	save, load     string
+	only           []string
+	holdout        string
+	// loaded describes each file -load read, when there are several.
+	loaded []string
+}
+
+// splitList splits a comma-separated list; "" is the empty list.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }
 
 // measurement is what -save writes: the host and the best time of every kernel, in ns,
-// per version.
+// per version, and the best figure of every held-out kernel (as the script prints it,
+// in ms), per version.
 type measurement struct {
 	Host    host
 	Reps    int
 	Passes  int
 	Pythons []python
 	Times   map[string]map[string]float64
+	Holdout map[string]map[string]float64 `json:",omitempty"`
 }
 
-// measureOrLoad measures the kernels (and saves the times if asked), or loads them.
-func measureOrLoad(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
+// measureOrLoad measures the kernels and the held-out script (and saves the times if
+// asked), or loads them.
+func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout map[string]map[string]float64, err error) {
 	if cfg.load != "" {
 		return loadTimes(cfg, h, pythons)
 	}
-	times, err := measureAll(pythons, cfg.reps, cfg.passes)
+	var held []byte
+	if cfg.holdout != "" && cfg.only == nil {
+		if held, err = os.ReadFile(cfg.holdout); err != nil {
+			return nil, nil, err
+		}
+	}
+	times, holdout, err = measureAll(pythons, cfg.reps, cfg.passes, cfg.only, held)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	h.finish()
 	if cfg.save != "" {
-		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons, Times: times}, "", "  ")
+		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons,
+			Times: times, Holdout: holdout}, "", "  ")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := os.WriteFile(cfg.save, b, 0o644); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return times, nil
+	return times, holdout, nil
+}
+
+// kernelNames says which kernels a measurement holds: their names, or how many when
+// there are many.
+func kernelNames(times map[string]map[string]float64) string {
+	seen := map[string]bool{}
+	for _, ts := range times {
+		for k := range ts {
+			seen[k] = true
+		}
+	}
+	if len(seen) > 8 {
+		return fmt.Sprintf("%d kernels", len(seen))
+	}
+	var names []string
+	for k := range seen {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// keepBest merges src into dst, keeping each name's smallest value.
+func keepBest(dst, src map[string]map[string]float64) {
+	for v, times := range src {
+		if dst[v] == nil {
+			dst[v] = map[string]float64{}
+		}
+		for k, t := range times {
+			if old, ok := dst[v][k]; !ok || t < old {
+				dst[v][k] = t
+			}
+		}
+	}
 }
 
 // loadTimes reads the measurements of -load and keeps each kernel's best time. The
 // host is the first file's, its load averages the extremes of all.
-func loadTimes(cfg *config, h *host, pythons []python) (map[string]map[string]float64, error) {
-	best := map[string]map[string]float64{}
+func loadTimes(cfg *config, h *host, pythons []python) (best, holdout map[string]map[string]float64, err error) {
+	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
 	cfg.reps, cfg.passes = 0, 0
 	for i, name := range strings.Split(cfg.load, ",") {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var m measurement
 		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if i == 0 {
 			*h = m.Host
@@ -107,18 +171,12 @@ func loadTimes(cfg *config, h *host, pythons []python) (map[string]map[string]fl
 			h.LoadEnd = maxLoad(h.LoadEnd, m.Host.LoadEnd)
 		}
 		cfg.passes += m.Passes
-		for v, times := range m.Times {
-			if best[v] == nil {
-				best[v] = map[string]float64{}
-			}
-			for k, t := range times {
-				if old, ok := best[v][k]; !ok || t < old {
-					best[v][k] = t
-				}
-			}
-		}
+		cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: best of %d runs in each of %d passes of %s, one-minute load average %s to %s",
+			filepath.Base(name), m.Reps, m.Passes, kernelNames(m.Times), m.Host.LoadBefore, m.Host.LoadEnd))
+		keepBest(best, m.Times)
+		keepBest(holdout, m.Holdout)
 	}
-	return best, nil
+	return best, holdout, nil
 }
 
 func minLoad(a, b string) string {
@@ -154,13 +212,21 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	times, err := measureOrLoad(&cfg, host, pythons)
+	times, holdout, err := measureOrLoad(&cfg, host, pythons)
 	if err != nil {
 		return err
 	}
+	if cfg.only != nil && cfg.load == "" {
+		// Some kernels cannot fit the prices: they are saved to be loaded beside the rest.
+		return nil
+	}
 	var fits []versionFit
 	for _, p := range pythons {
-		fits = append(fits, fitVersion(p, counts, times[p.Version]))
+		f := fitVersion(p, counts, times[p.Version])
+		if err := f.checkHoldout(cfg.holdout, holdout[p.Version]); err != nil {
+			return err
+		}
+		fits = append(fits, f)
 	}
 	rep := renderReport(host, cfg, fits)
 	fmt.Print(rep)

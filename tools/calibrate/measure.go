@@ -24,9 +24,18 @@ import (
 //go:embed kernels.py
 var kernelsSrc string
 
-// kernelSource returns kernels.py with REPS set.
-func kernelSource(reps int) string {
-	return strings.Replace(kernelsSrc, "\nREPS = 1\n", fmt.Sprintf("\nREPS = %d\n", reps), 1)
+// kernelSource returns kernels.py with REPS set, running only the kernels named in
+// only (every kernel when it is empty).
+func kernelSource(reps int, only []string) string {
+	src := strings.Replace(kernelsSrc, "\nREPS = 1\n", fmt.Sprintf("\nREPS = %d\n", reps), 1)
+	if len(only) > 0 {
+		var names []string
+		for _, k := range only {
+			names = append(names, strconv.Quote(k))
+		}
+		src = strings.Replace(src, "\nONLY = None\n", "\nONLY = ("+strings.Join(names, ", ")+",)\n", 1)
+	}
+	return src
 }
 
 // python is one real interpreter.
@@ -80,61 +89,80 @@ func parseKernelTimes(out []byte) (map[string]float64, error) {
 }
 
 // measureAll times every kernel under every interpreter, best of reps runs per pass,
-// and keeps each kernel's best over the passes.
-func measureAll(pythons []python, reps, passes int) (map[string]map[string]float64, error) {
+// and keeps each kernel's best over the passes. It also runs the held-out script, if
+// any, once per pass and version, and keeps each of its figures' best.
+func measureAll(pythons []python, reps, passes int, only []string, held []byte) (best, holdout map[string]map[string]float64, err error) {
 	dir, err := os.MkdirTemp("", "calibrate")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
 	script := filepath.Join(dir, "kernels.py")
-	if err := os.WriteFile(script, []byte(kernelSource(reps)), 0o644); err != nil {
-		return nil, err
+	if err := os.WriteFile(script, []byte(kernelSource(reps, only)), 0o644); err != nil {
+		return nil, nil, err
 	}
-	best := map[string]map[string]float64{}
+	heldScript := filepath.Join(dir, "holdout.py")
+	if err := os.WriteFile(heldScript, held, 0o644); err != nil {
+		return nil, nil, err
+	}
+	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
 	for pass := 0; pass < passes; pass++ {
 		for _, p := range pythons {
 			start := time.Now()
-			cmd := exec.Command(p.Path, script)
-			cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
-			out, err := cmd.Output()
+			times, err := runTimed(p, script)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p.Path, err)
+				return nil, nil, err
 			}
-			times, err := parseKernelTimes(out)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p.Path, err)
-			}
-			if best[p.Version] == nil {
-				best[p.Version] = map[string]float64{}
-			}
-			for k, v := range times {
-				if old, ok := best[p.Version][k]; !ok || v < old {
-					best[p.Version][k] = v
+			keepBest(best, map[string]map[string]float64{p.Version: times})
+			if len(held) > 0 {
+				figs, err := runTimed(p, heldScript)
+				if err != nil {
+					return nil, nil, err
 				}
+				keepBest(holdout, map[string]map[string]float64{p.Version: figs})
 			}
 			fmt.Fprintf(os.Stderr, "pass %d/%d: CPython %s in %.1fs\n", pass+1, passes, p.Full, time.Since(start).Seconds())
 		}
 	}
-	return best, nil
+	return best, holdout, nil
+}
+
+// runTimed runs a script of "name value" lines under an interpreter.
+func runTimed(p python, script string) (map[string]float64, error) {
+	cmd := exec.Command(p.Path, script)
+	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", p.Path, filepath.Base(script), err)
+	}
+	times, err := parseKernelTimes(out)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", p.Path, filepath.Base(script), err)
+	}
+	return times, nil
 }
 
 // countKernels runs the kernels under gilscope once per cost feature, with that
 // feature priced 1 ns and every other 0: the time each kernel reports is then the
 // number of units of the feature it does. The bytecode is the same under every model.
 func countKernels() (map[string]machine.CostVector, error) {
+	return countSource("kernels.py", []byte(kernelSource(1, nil)))
+}
+
+// countSource counts the units of every cost feature of a script that prints
+// "kernel ns" lines, by running it on the machine as countKernels says.
+func countSource(name string, src []byte) (map[string]machine.CostVector, error) {
 	counts := map[string]machine.CostVector{}
-	src := []byte(kernelSource(1))
 	for f := machine.CostFeature(0); f < machine.NumCostFeatures; f++ {
 		cal := &machine.Calibration{}
 		cal.Costs[f] = 1
 		var out, errb bytes.Buffer
-		res, err := machine.Run("kernels.py", src, machine.Options{Model: "cpython-3.12", Cores: 1, Calibration: cal}, &out, &errb)
+		res, err := machine.Run(name, src, machine.Options{Model: "cpython-3.12", Cores: 1, Calibration: cal}, &out, &errb)
 		if err != nil {
 			return nil, err
 		}
 		if res.ExitCode != 0 {
-			return nil, fmt.Errorf("kernels.py under gilscope: exit %d: %s", res.ExitCode, errb.String())
+			return nil, fmt.Errorf("%s under gilscope: exit %d: %s", name, res.ExitCode, errb.String())
 		}
 		times, err := parseKernelTimes(out.Bytes())
 		if err != nil {

@@ -21,6 +21,9 @@ const clockReadNs = 30
 
 // method says how the measurements were taken.
 func method(h *host, cfg config) string {
+	if len(cfg.loaded) > 1 {
+		return strings.Join(cfg.loaded, "; ") + "; each kernel's best"
+	}
 	return fmt.Sprintf("best of %d runs in each of %d passes; one-minute load average %s to %s while measuring",
 		cfg.reps, cfg.passes, h.LoadBefore, h.LoadEnd)
 }
@@ -122,7 +125,38 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 		}
 		b.WriteString("\n")
 	}
+	renderHoldout(&b, cfg, fits)
 	return b.String()
+}
+
+// renderHoldout reports the held-out kernels, if they were measured.
+func renderHoldout(b *strings.Builder, cfg config, fits []versionFit) {
+	if len(fits[0].held) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## Held out: %s (real and simulated, as printed)\n\n", filepath.Base(cfg.holdout))
+	b.WriteString("Timed under each interpreter in the same passes as the kernels (best of all passes), not\n")
+	b.WriteString("fitted; simulated with the fitted prices.\n\n| figure |")
+	for _, f := range fits {
+		fmt.Fprintf(b, " %s |", f.py.Full)
+	}
+	b.WriteString("\n|---|")
+	for range fits {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for i, k := range fits[0].held {
+		fmt.Fprintf(b, "| %s |", k.name)
+		for _, f := range fits {
+			if i >= len(f.held) || f.held[i].name != k.name {
+				b.WriteString(" — |")
+				continue
+			}
+			kf := f.held[i]
+			fmt.Fprintf(b, " %.3g / %.3g (%+.0f %%) |", kf.real, kf.predicted, 100*kf.err())
+		}
+		b.WriteString("\n")
+	}
 }
 
 // families lists the kernel families in a stable order.

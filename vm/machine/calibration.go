@@ -57,6 +57,9 @@ const (
 	FormatChar
 	// IntDigit: one digit of an int turned into a string.
 	IntDigit
+	// IntConvert: one conversion of an int to a string (str, repr, %d, format),
+	// whatever its digits.
+	IntConvert
 	// StrChar: one character copied by join or concatenation.
 	StrChar
 	// StrPiece: one string joined or concatenated.
@@ -73,7 +76,7 @@ const (
 var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
 	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "py_call", "c_call", "type_call",
 	"int_alloc", "new_object", "dict_op", "format_call", "str_format_call", "format_item", "format_char",
-	"int_digit", "str_char", "str_piece", "sort_deep", "sort_compare"}
+	"int_digit", "int_convert", "str_char", "str_piece", "sort_deep", "sort_compare"}
 
 func (f CostFeature) String() string {
 	if f >= 0 && f < NumCostFeatures {
@@ -178,7 +181,8 @@ func (c *Calibration) Table(scale float64) py.Costs {
 	t.IntAlloc, t.NewObject, t.DictOp = ps(IntAlloc), ps(NewObject), ps(DictOp)
 	t.FormatCall, t.StrFormatCall = ps(FormatCall), ps(StrFormatCall)
 	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)
-	t.IntDigit, t.StrChar, t.StrPiece = ps(IntDigit), ps(StrChar), ps(StrPiece)
+	t.IntDigit, t.IntConvert = ps(IntDigit), ps(IntConvert)
+	t.StrChar, t.StrPiece = ps(StrChar), ps(StrPiece)
 	t.SortCompare, t.SortDeep = ps(SortCompare), ps(SortDeep)
 	return t
 }

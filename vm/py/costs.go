@@ -33,6 +33,10 @@ type Costs struct {
 	FormatChar int64
 	// IntDigit is one decimal digit of an int converted to a string.
 	IntDigit int64
+	// IntConvert is the fixed part of converting an int to a string (str(i),
+	// repr(i), "%d" % i, format(i)): setting up the conversion and allocating the
+	// result, whatever the number of digits.
+	IntConvert int64
 	// StrChar is one character copied into a new string (join, concatenation).
 	StrChar int64
 	// StrPiece is one string joined or concatenated.

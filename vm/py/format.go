@@ -272,6 +272,8 @@ func (t *Thread) formatInt(v Value, spec string) (string, error) {
 	default:
 		return "", t.newExcf(ValueErrorClass, "Unknown format code '%c' for object of type '%s'", s.typ, v.Type().Name)
 	}
+	// Converting the int to digits is the work str(i) does ("%d" % i, format(i, "x")).
+	t.Cost += t.Costs.IntConvert + int64(len(digits))*t.Costs.IntDigit
 	if !s.alt {
 		prefix = ""
 	}

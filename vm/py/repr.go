@@ -263,10 +263,10 @@ func (t *Thread) reprEnter(v Value) func() {
 func (t *Thread) intString(v *Int) (string, error) {
 	if v.Big == nil {
 		s := strconv.FormatInt(v.V, 10)
-		t.Cost += int64(len(s)) * t.Costs.IntDigit
+		t.Cost += t.Costs.IntConvert + int64(len(s))*t.Costs.IntDigit
 		return s, nil
 	}
-	t.Cost += int64(v.Big.BitLen()*3010/10000+1) * t.Costs.IntDigit
+	t.Cost += t.Costs.IntConvert + int64(v.Big.BitLen()*3010/10000+1)*t.Costs.IntDigit
 	if v.Big.BitLen() > maxStrDigits*3321/1000+1 {
 		s := v.Big.String()
 		n := len(strings.TrimPrefix(s, "-"))
