@@ -24,8 +24,6 @@ import (
 // elsewhere, with the reason: their differences are reported, not failed, and the
 // test fails once one of them matches, so that its entry goes.
 var corpusPending = map[string]string{
-	"fluentpython_spinner_proc.py":   "multiprocessing.synchronize is missing",
-	"pymotw_multiprocessing_lock.py": "sys.stdout passed to a Process: a TextIOWrapper cannot be pickled, where CPython's fork inherits it",
 	// CPU timings: the expectations were taken on a machine with a load average of
 	// 14–20 on 2 cores, where CPython took 3–10 times its quiet time and 0.1–0.3 s
 	// to start a Pool; regenerate them with -update on a quiet machine.
