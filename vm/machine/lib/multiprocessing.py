@@ -1116,6 +1116,12 @@ class Pool:
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
+    def __repr__(self):
+        # Pool is multiprocessing.pool.Pool in CPython.
+        cls = self.__class__
+        module = 'multiprocessing.pool' if cls.__module__ == 'multiprocessing' else cls.__module__
+        return '<%s.%s state=%s pool_size=%d>' % (module, cls.__qualname__, self._state, len(self._pool))
+
     def _handle_results(self):
         while True:
             item = self._outqueue.get()
