@@ -516,6 +516,8 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.ifStmt(s)
 	case *syntax.While:
 		c.whileStmt(s)
+	case *syntax.Match:
+		c.matchStmt(s)
 	case *syntax.For:
 		c.forStmt(s)
 	case *syntax.Break:

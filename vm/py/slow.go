@@ -552,6 +552,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		return t.execGenerator(f, op, arg)
 	case compile.SETUP_ANNOTATIONS, compile.IMPORT_STAR:
 		return t.runAnnotationOp(f, op)
+	case compile.GET_LEN, compile.MATCH_MAPPING, compile.MATCH_SEQUENCE, compile.MATCH_KEYS,
+		compile.MATCH_CLASS:
+		return t.execMatch(f, op, arg)
 
 	default:
 		return t.newExcf(SystemErrorClass, "unknown opcode %v", op)
