@@ -271,6 +271,9 @@ func constKey(e syntax.Expr) (string, bool) {
 		}
 		return "n" + strconv.FormatInt(e.Small, 10), true
 	case *syntax.Float:
+		if e.Imag {
+			return "j" + strconv.FormatFloat(e.Value, 'g', -1, 64), true
+		}
 		if e.Value == float64(int64(e.Value)) {
 			return "n" + strconv.FormatInt(int64(e.Value), 10), true
 		}
@@ -287,6 +290,10 @@ func constKey(e syntax.Expr) (string, bool) {
 			return "n0", true
 		}
 		return e.Value, true
+	case *syntax.BinOp:
+		l, lok := constKey(e.Left)
+		r, rok := constKey(e.Right)
+		return "c" + l + e.Op + r, lok && rok
 	case *syntax.UnaryOp:
 		k, ok := constKey(e.Operand)
 		if !ok || k == "n0" {

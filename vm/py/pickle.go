@@ -8,6 +8,7 @@ package py
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -39,9 +40,10 @@ const (
 	pRange
 	pExt // an object of the simulator's own (locks, queues)
 	pMainDict
-	pMethod // a bound method: its object and function
-	pStream // sys.stdout or sys.stderr, copied by a fork: I is 1 for stderr
-	pAttr   // a builtin's bound method, as pickle reduces it: getattr(its object, S)
+	pMethod  // a bound method: its object and function
+	pStream  // sys.stdout or sys.stderr, copied by a fork: I is 1 for stderr
+	pAttr    // a builtin's bound method, as pickle reduces it: getattr(its object, S)
+	pComplex // F and the bits of the imaginary part in I
 )
 
 // Pickled is a value outside any interpreter.
@@ -134,6 +136,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 	case *Float:
 		p.add(9, true)
 		return &Pickled{kind: pFloat, f: x.V}, nil
+	case *Complex:
+		p.add(20, true)
+		return &Pickled{kind: pComplex, f: x.Re, i: int64(math.Float64bits(x.Im))}, nil
 	case *Str:
 		p.add(5, true)
 		p.add(int64(len(x.S)), false)
@@ -373,6 +378,8 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		return t.newInt(p.i), nil
 	case pFloat:
 		return t.newFloat(p.f), nil
+	case pComplex:
+		return t.newComplex(p.f, math.Float64frombits(uint64(p.i))), nil
 	case pStr:
 		return t.NewStr(p.s), nil
 	case pBytes:

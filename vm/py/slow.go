@@ -636,6 +636,13 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 		case pos:
 			return t.newFloat(v.V), nil
 		}
+	case *Complex:
+		switch {
+		case neg:
+			return t.newComplex(-v.Re, -v.Im), nil
+		case pos:
+			return t.newComplex(v.Re, v.Im), nil
+		}
 	case *Instance:
 		name := "__invert__"
 		if neg {

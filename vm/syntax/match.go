@@ -328,11 +328,18 @@ func (p *parser) parseSignedNumber() Expr {
 		p.syntaxError()
 	}
 	x := p.parseAtom()
-	if p.tok == PLUS || p.tok == MINUS {
-		p.unsupported(p.val.pos, "complex numbers")
-	}
 	if neg {
-		return &UnaryOp{OpPos: pos, End: end(x), Op: "-", Operand: x}
+		x = &UnaryOp{OpPos: pos, End: end(x), Op: "-", Operand: x}
+	}
+	if p.tok == PLUS || p.tok == MINUS {
+		// A complex literal: real ± imaginary.
+		op, opPos := p.tok.String(), p.val.pos
+		p.next()
+		if p.tok != FLOAT || !p.val.imag {
+			p.errorf(p.val.pos, "imaginary number required in complex literal")
+		}
+		y := p.parseAtom()
+		return &BinOp{Start: start(x), End: end(y), Left: x, Op: op, OpPos: opPos, Right: y}
 	}
 	return x
 }
