@@ -622,6 +622,11 @@ func init() {
 	})
 	builtinFuncs[len(builtinFuncs)-1].push = func(t *Thread, args []Value, kw []string) (Value, error) {
 		// next(gen) from Python code runs the generator's frame in the thread's loop.
+		if len(args) == 2 && len(kw) == 0 {
+			if g, ok := args[0].(*Generator); ok {
+				return t.genPushNext(g, args[1])
+			}
+		}
 		if len(args) == 1 && len(kw) == 0 {
 			switch it := args[0].(type) {
 			case *Generator:
