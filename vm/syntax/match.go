@@ -114,7 +114,10 @@ func IsWildcard(p Pattern) bool {
 func (p *parser) parseMatch() *Match {
 	stmt := &Match{MatchPos: p.val.pos}
 	p.next()
-	stmt.Subject = p.parseStarExprs()
+	// star_named_expression ',' star_named_expressions? | named_expression
+	stmt.Subject = p.parseCommaList(func() Expr {
+		return p.parseStarred(func() Expr { return p.parseNamed(p.parseTest) })
+	})
 	p.expectColon(false)
 	if p.tok != NEWLINE {
 		p.syntaxError()

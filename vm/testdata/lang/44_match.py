@@ -216,3 +216,13 @@ match 2.0:
         print("int?")
     case float(f):
         print("float", f)
+x = 0
+match w := x,:
+    case y as v,:
+        print(w, y, v)
+match (n := 5):
+    case 5:
+        print(n)
+match *[1, 2], 3:
+    case [a, b, c]:
+        print(a, b, c)
