@@ -1,8 +1,8 @@
 // This file defines how builtins called from Python code consume a generator: a
 // builtin runs Python code it calls back in a nested run, where a blocking call is
 // refused, yet `sorted(f.result() for f in futures)` must wait for each future. So a
-// call like list(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen), any(gen) or
-// all(gen) first runs a small synthetic frame on the thread's stack that iterates the
+// call like list(gen), dict(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen),
+// d.update(gen), any(gen) or all(gen) first runs a small synthetic frame on the thread's stack that iterates the
 // generator with FOR_ITER (each resume is a pushed frame, which may block and be
 // switched), then hands the collected list to the builtin, or decides any/all itself.
 
@@ -90,7 +90,7 @@ func consumedArg(fn Value, args []Value, kw []string) int {
 	switch fn := fn.(type) {
 	case *Class:
 		switch fn {
-		case ListClass, TupleClass, SetClass, FrozenSetClass:
+		case ListClass, TupleClass, SetClass, FrozenSetClass, DictClass:
 			if len(args) == 1 && len(kw) == 0 {
 				return gen(0)
 			}
@@ -112,6 +112,10 @@ func consumedArg(fn Value, args []Value, kw []string) int {
 			}
 		case "extend":
 			if _, ok := args[0].(*List); ok && len(args) == 2 {
+				return gen(1)
+			}
+		case "update":
+			if _, ok := args[0].(*Dict); ok && len(args) == 2 {
 				return gen(1)
 			}
 		}
