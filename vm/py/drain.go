@@ -2,7 +2,7 @@
 // builtin runs Python code it calls back in a nested run, where a blocking call is
 // refused, yet `sorted(f.result() for f in futures)` must wait for each future. So a
 // call like list(gen), dict(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen),
-// d.update(gen), any(gen) or all(gen) first runs a small synthetic frame on the thread's stack that iterates the
+// d.update(gen), any(gen) or all(gen), and unpacking `a, b = gen`, first runs a small synthetic frame on the thread's stack that iterates the
 // generator with FOR_ITER (each resume is a pushed frame, which may block and be
 // switched), then hands the collected list to the builtin, or decides any/all itself.
 
@@ -121,6 +121,33 @@ func consumedArg(fn Value, args []Value, kw []string) int {
 		}
 	}
 	return -1
+}
+
+// drainable reports whether v is a generator (started or not, not running) or an
+// iterator whose __next__ is Python code, which a drain frame can iterate.
+func drainable(v Value) bool {
+	switch a := v.(type) {
+	case *Generator:
+		return a.frame != nil && !a.running
+	case *Instance:
+		return pyNext(a) != nil
+	}
+	return false
+}
+
+// pushCollect pushes a frame that collects the items of it (a reference it takes
+// over) into a list, which it returns to the current frame (unpacking a generator).
+func (t *Thread) pushCollect(it Value) error {
+	if t.depth >= maxDepth {
+		t.Decref(it)
+		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
+	}
+	f := &Frame{code: collectCode, consts: drainConsts, stack: make([]Value, collectCode.MaxStack),
+		locals: make([]Value, 2), parent: t.frame, globals: t.frame.globals}
+	f.locals[0] = it
+	t.frame = f
+	t.depth++
+	return nil
 }
 
 // pushDrain pushes a drain frame for the call fn(args, kw), whose argument i is a

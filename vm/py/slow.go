@@ -385,10 +385,15 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		}
 		t.Decref(f.pop())
 
-	case compile.UNPACK_SEQUENCE:
-		return t.unpackSequence(f, int(arg), -1, 0)
-
-	case compile.UNPACK_EX:
+	case compile.UNPACK_SEQUENCE, compile.UNPACK_EX:
+		if drainable(f.top()) {
+			// Collect a generator's items on the thread's stack, then unpack again.
+			f.pc = f.lasti
+			return t.pushCollect(f.pop())
+		}
+		if op == compile.UNPACK_SEQUENCE {
+			return t.unpackSequence(f, int(arg), -1, 0)
+		}
 		return t.unpackSequence(f, int(arg&0xff), int(arg&0xff), int(arg>>8))
 
 	case compile.FORMAT_VALUE:
