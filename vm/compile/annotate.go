@@ -70,6 +70,12 @@ func hasAnnotations(body []syntax.Stmt) bool {
 			if hasAnnotations(s.Body) || hasAnnotations(s.OrElse) {
 				return true
 			}
+		case *syntax.Match:
+			for _, m := range s.Cases {
+				if hasAnnotations(m.Body) {
+					return true
+				}
+			}
 		case *syntax.For:
 			if hasAnnotations(s.Body) || hasAnnotations(s.OrElse) {
 				return true

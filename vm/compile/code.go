@@ -39,6 +39,9 @@ type EllipsisConst struct{}
 // KwNames is the constant KW_NAMES loads: the keyword names of the next CALL.
 type KwNames []string
 
+// Complex is a complex constant (an imaginary literal).
+type Complex struct{ Real, Imag float64 }
+
 // Funcode is the compiled code of one function, lambda, comprehension, class body or
 // module. Constants are nil (None), bool, int64, *big.Int, float64, string, Bytes,
 // KwNames or *Funcode.

@@ -378,6 +378,8 @@ func (c *compiler) constIndex(v any) uint32 {
 		key = struct{ big string }{v.Text(16)} // linear, unlike decimal
 	case float64:
 		key = struct{ f float64 }{v}
+	case Complex:
+		key = struct{ c Complex }{v}
 	case Bytes:
 		key = struct{ b string }{string(v)}
 	case KwNames:
@@ -516,6 +518,8 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.ifStmt(s)
 	case *syntax.While:
 		c.whileStmt(s)
+	case *syntax.Match:
+		c.matchStmt(s)
 	case *syntax.For:
 		c.forStmt(s)
 	case *syntax.Break:
@@ -1302,7 +1306,11 @@ func (c *compiler) expr(e syntax.Expr) {
 			c.loadConst(e.Small)
 		}
 	case *syntax.Float:
-		c.loadConst(e.Value)
+		if e.Imag {
+			c.loadConst(Complex{Imag: e.Value})
+		} else {
+			c.loadConst(e.Value)
+		}
 	case *syntax.Str:
 		c.loadConst(e.Value)
 	case *syntax.Bytes:

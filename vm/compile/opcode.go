@@ -106,6 +106,13 @@ const (
 	JUMP_BACKWARD_NO_INTERRUPT // - → -   jump to n (not a check point)
 	SETUP_ANNOTATIONS          // - → -   (makes __annotations__ in the locals dict if absent)
 	IMPORT_STAR                // module → -   (binds its public names in the locals dict)
+
+	// Pattern matching (the match statement).
+	GET_LEN        // x → x len(x)
+	MATCH_MAPPING  // x → x bool   (x is a mapping)
+	MATCH_SEQUENCE // x → x bool   (x is a sequence, not str, bytes or bytearray)
+	MATCH_KEYS     // x keys → x keys values   (a tuple of x[key] for each key, or None)
+	MATCH_CLASS    // x cls names → attrs   (a tuple of n positional and the named attributes, or None)
 )
 
 // Names maps each opcode to its CPython name.
@@ -141,6 +148,8 @@ var Names = [...]string{
 	GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER", SEND: "SEND", END_SEND: "END_SEND",
 	CLEANUP_THROW: "CLEANUP_THROW", JUMP_BACKWARD_NO_INTERRUPT: "JUMP_BACKWARD_NO_INTERRUPT",
 	SETUP_ANNOTATIONS: "SETUP_ANNOTATIONS", IMPORT_STAR: "IMPORT_STAR",
+	GET_LEN: "GET_LEN", MATCH_MAPPING: "MATCH_MAPPING", MATCH_SEQUENCE: "MATCH_SEQUENCE",
+	MATCH_KEYS: "MATCH_KEYS", MATCH_CLASS: "MATCH_CLASS",
 }
 
 func (op Opcode) String() string {
@@ -164,7 +173,8 @@ func (op Opcode) IsJump() bool {
 // listing shows it.
 func (op Opcode) HasArg() bool {
 	switch op {
-	case RETURN_GENERATOR, GET_YIELD_FROM_ITER, END_SEND, CLEANUP_THROW:
+	case RETURN_GENERATOR, GET_YIELD_FROM_ITER, END_SEND, CLEANUP_THROW, GET_LEN,
+		MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS:
 		return false
 	}
 	return op >= LOAD_CONST || op == COPY || op == SWAP || op == RESUME || op == RETURN_CONST
@@ -226,8 +236,10 @@ func stackEffect(op Opcode, arg uint32, jump bool) int {
 		return -1
 	case PUSH_NULL, COPY, LOAD_CONST, LOAD_FAST, LOAD_NAME, LOAD_DEREF, LOAD_CLOSURE,
 		LOAD_BUILD_CLASS, LOAD_ASSERTION_ERROR, IMPORT_FROM, BEFORE_WITH, WITH_EXCEPT_START,
-		PUSH_EXC_INFO:
+		PUSH_EXC_INFO, GET_LEN, MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS:
 		return 1
+	case MATCH_CLASS:
+		return -2
 	case RETURN_CONST:
 		return 0
 	case LOAD_GLOBAL:

@@ -211,6 +211,13 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		r.expr(s.Test)
 		r.stmts(s.Body)
 		r.stmts(s.OrElse)
+	case *syntax.Match:
+		r.expr(s.Subject)
+		for _, m := range s.Cases {
+			r.pattern(m.Pattern)
+			r.expr(m.Guard)
+			r.stmts(m.Body)
+		}
 	case *syntax.For:
 		r.expr(s.Iter)
 		r.target(s.Target)
@@ -408,6 +415,48 @@ func (r *resolver) function(node syntax.Node, name string, a *syntax.Arguments, 
 	}
 	body()
 	r.cur = outer
+}
+
+// pattern resolves the names a pattern reads and binds.
+func (r *resolver) pattern(p syntax.Pattern) {
+	bind := func(name string) {
+		if name != "" {
+			r.target(&syntax.Name{Id: name})
+		}
+	}
+	switch p := p.(type) {
+	case *syntax.MatchValue:
+		r.expr(p.Value)
+	case *syntax.MatchSequence:
+		for _, q := range p.Patterns {
+			r.pattern(q)
+		}
+	case *syntax.MatchMapping:
+		r.exprs(p.Keys)
+		for _, q := range p.Patterns {
+			r.pattern(q)
+		}
+		bind(p.Rest)
+	case *syntax.MatchClass:
+		r.expr(p.Cls)
+		for _, q := range p.Patterns {
+			r.pattern(q)
+		}
+		for _, q := range p.KwdPatterns {
+			r.pattern(q)
+		}
+	case *syntax.MatchStar:
+		bind(p.Name)
+	case *syntax.MatchAs:
+		if p.Pattern != nil {
+			r.pattern(p.Pattern)
+		}
+		bind(p.Name)
+	case *syntax.MatchOr:
+		for _, q := range p.Patterns {
+			r.pattern(q)
+		}
+	}
 }
 
 func (r *resolver) target(t syntax.Expr) {

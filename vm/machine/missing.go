@@ -41,7 +41,7 @@ turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave w
 webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib
 zoneinfo
 collections.abc logging.config logging.handlers
-multiprocessing.synchronize multiprocessing.managers multiprocessing.pool
+multiprocessing.managers multiprocessing.pool
 multiprocessing.sharedctypes multiprocessing.shared_memory multiprocessing.connection
 multiprocessing.dummy multiprocessing.queues multiprocessing.context
 multiprocessing.process concurrent.futures.thread concurrent.futures.process`)

@@ -71,15 +71,24 @@ func (e *mpEnd) Type() *py.Class { return endClass }
 // channel or cell is shared, the handle is new in the receiving interpreter.
 type extCodec struct{ m *Machine }
 
-func (c extCodec) Pack(v py.Value) (any, bool) {
+func (c extCodec) Pack(v py.Value, fork bool) (any, bool) {
 	switch e := v.(type) {
 	case *mpEnd:
 		return *e, true
 	case *mpCell:
 		return e.s, true
+	case *lockObj:
+		// A fork copies a thread lock as it is: one held in the parent stays held
+		// in the child, where no thread will release it.
+		if fork {
+			return forkedLock{locked: e.locked}, true
+		}
 	}
 	return nil, false
 }
+
+// forkedLock is a thread lock as a fork's child gets it.
+type forkedLock struct{ locked bool }
 
 func (c extCodec) Unpack(t *py.Thread, x any) (py.Value, error) {
 	var n py.Value
@@ -88,6 +97,10 @@ func (c extCodec) Unpack(t *py.Thread, x any) (py.Value, error) {
 		n = &mpEnd{m: e.m, in: e.in, out: e.out}
 	case *mpCellState:
 		n = &mpCell{s: e}
+	case forkedLock:
+		l := c.m.newLock(t)
+		l.locked = e.locked
+		return l, nil
 	}
 	t.Register(n)
 	return n, nil

@@ -32,6 +32,8 @@ var (
 	handleClass = py.NewClass("_ThreadHandle", nil)
 )
 
+func init() { lockClass.Module = "_thread" }
+
 func (*lockObj) Type() *py.Class   { return lockClass }
 func (*handleObj) Type() *py.Class { return handleClass }
 

@@ -244,6 +244,13 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		case "imag":
 			return t.newFloat(0), nil
 		}
+	case *Complex:
+		switch name {
+		case "real":
+			return t.newFloat(o.Re), nil
+		case "imag":
+			return t.newFloat(o.Im), nil
+		}
 	case *Slice:
 		switch name {
 		case "start":

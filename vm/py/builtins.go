@@ -42,6 +42,8 @@ func (in *Interp) constsFor(t *Thread, fc *compile.Funcode) []Value {
 			v = t.newBigInt(new(big.Int).Set(c))
 		case float64:
 			v = t.newFloat(c)
+		case compile.Complex:
+			v = t.compileComplex(c)
 		case string:
 			v = t.intern(c)
 		case compile.Bytes:
@@ -185,7 +187,7 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 		f := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: b.name, Fn: b.fn, Push: b.push}
 		t.setStr(d, b.name, f)
 	}
-	for _, c := range []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, StrClass,
+	for _, c := range []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, ComplexClass, StrClass,
 		BytesClass, ListClass, TupleClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass,
 		SuperClass, staticMethodClass, classMethodClass, propertyClass} {
 		t.setStr(d, c.Name, c)
@@ -268,6 +270,12 @@ func init() {
 			return t.newBigInt(new(big.Int).Abs(b)), nil
 		case *Float:
 			return t.newFloat(math.Abs(v.V)), nil
+		case *Complex:
+			r := math.Hypot(v.Re, v.Im)
+			if math.IsInf(r, 0) && !math.IsInf(v.Re, 0) && !math.IsInf(v.Im, 0) {
+				return nil, t.newExc(OverflowErrorClass, "absolute value too large")
+			}
+			return t.newFloat(r), nil
 		case *Instance:
 			if m := v.Class.Lookup("__abs__"); m != nil {
 				return t.callValue(m, []Value{v}, nil, false)
@@ -614,6 +622,11 @@ func init() {
 	})
 	builtinFuncs[len(builtinFuncs)-1].push = func(t *Thread, args []Value, kw []string) (Value, error) {
 		// next(gen) from Python code runs the generator's frame in the thread's loop.
+		if len(args) == 2 && len(kw) == 0 {
+			if g, ok := args[0].(*Generator); ok {
+				return t.genPushNext(g, args[1])
+			}
+		}
 		if len(args) == 1 && len(kw) == 0 {
 			switch it := args[0].(type) {
 			case *Generator:

@@ -1,8 +1,8 @@
 // This file defines how builtins called from Python code consume a generator: a
 // builtin runs Python code it calls back in a nested run, where a blocking call is
 // refused, yet `sorted(f.result() for f in futures)` must wait for each future. So a
-// call like list(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen), any(gen) or
-// all(gen) first runs a small synthetic frame on the thread's stack that iterates the
+// call like list(gen), dict(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen),
+// d.update(gen), any(gen) or all(gen), and unpacking `a, b = gen`, first runs a small synthetic frame on the thread's stack that iterates the
 // generator with FOR_ITER (each resume is a pushed frame, which may block and be
 // switched), then hands the collected list to the builtin, or decides any/all itself.
 
@@ -90,7 +90,7 @@ func consumedArg(fn Value, args []Value, kw []string) int {
 	switch fn := fn.(type) {
 	case *Class:
 		switch fn {
-		case ListClass, TupleClass, SetClass, FrozenSetClass:
+		case ListClass, TupleClass, SetClass, FrozenSetClass, DictClass:
 			if len(args) == 1 && len(kw) == 0 {
 				return gen(0)
 			}
@@ -114,9 +114,40 @@ func consumedArg(fn Value, args []Value, kw []string) int {
 			if _, ok := args[0].(*List); ok && len(args) == 2 {
 				return gen(1)
 			}
+		case "update":
+			if _, ok := args[0].(*Dict); ok && len(args) == 2 {
+				return gen(1)
+			}
 		}
 	}
 	return -1
+}
+
+// drainable reports whether v is a generator (started or not, not running) or an
+// iterator whose __next__ is Python code, which a drain frame can iterate.
+func drainable(v Value) bool {
+	switch a := v.(type) {
+	case *Generator:
+		return a.frame != nil && !a.running
+	case *Instance:
+		return pyNext(a) != nil
+	}
+	return false
+}
+
+// pushCollect pushes a frame that collects the items of it (a reference it takes
+// over) into a list, which it returns to the current frame (unpacking a generator).
+func (t *Thread) pushCollect(it Value) error {
+	if t.depth >= maxDepth {
+		t.Decref(it)
+		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
+	}
+	f := &Frame{code: collectCode, consts: drainConsts, stack: make([]Value, collectCode.MaxStack),
+		locals: make([]Value, 2), parent: t.frame, globals: t.frame.globals}
+	f.locals[0] = it
+	t.frame = f
+	t.depth++
+	return nil
 }
 
 // pushDrain pushes a drain frame for the call fn(args, kw), whose argument i is a

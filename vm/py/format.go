@@ -153,6 +153,11 @@ func (t *Thread) format(v Value, spec string) (string, error) {
 		return t.formatInt(v, spec)
 	case *Float:
 		return t.formatFloat(o.V, spec)
+	case *Complex:
+		if spec == "" {
+			return complexRepr(o.Re, o.Im), nil
+		}
+		return t.complexFormat(o, spec)
 	case *Instance:
 		if m := o.Class.Lookup("__format__"); m != nil {
 			s := t.NewStr(spec)

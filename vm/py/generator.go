@@ -20,6 +20,7 @@ type Generator struct {
 	running  bool // its frame is on a thread's stack (gi_running)
 	started  bool
 	mode     genMode // how the frame's next yield or return reaches its resumer
+	dflt     Value   // genNextDefault: next()'s default, owned while the frame runs
 	// exc is the exception the generator was handling when it yielded (its own
 	// sys.exc_info), outer the resumer's while the generator runs; both are owned.
 	exc, outer Value
@@ -40,6 +41,9 @@ const (
 	// genSync: a builtin's nested run (list(g), sum(g) …): Run returns stopSync with
 	// the value in syncResult, and genReturned says it was returned.
 	genSync
+	// genNextDefault: next(g, default) called by Python code: as genPush, but a
+	// return pushes the default.
+	genNextDefault
 )
 
 // GeneratorClass is the type of generator objects (types.GeneratorType).
@@ -179,6 +183,10 @@ func (t *Thread) yieldValue(f *Frame, v Value) (stop Stop, done bool) {
 		t.Decref(g)
 		return stopSync, true
 	}
+	if g.dflt != nil {
+		t.Decref(g.dflt)
+		g.dflt = nil
+	}
 	p := t.frame
 	p.stack[p.sp] = v
 	p.sp++
@@ -189,10 +197,15 @@ func (t *Thread) yieldValue(f *Frame, v Value) (stop Stop, done bool) {
 // genReturn finishes generator frame f, which returned v (a new reference), and
 // delivers v as its resumer expects it.
 func (t *Thread) genReturn(f *Frame, v Value) (stop Stop, done bool) {
-	mode := f.gen.mode
+	mode, dflt := f.gen.mode, f.gen.dflt
+	f.gen.dflt = nil
 	t.popFrame(f)
 	p := t.frame
 	switch mode {
+	case genNextDefault:
+		t.Decref(v)
+		p.stack[p.sp] = dflt
+		p.sp++
 	case genSync:
 		t.syncResult = v
 		t.genReturned = true
@@ -225,6 +238,10 @@ func (t *Thread) genFinished(g *Generator) {
 	g.running = false
 	g.frame.gen = nil
 	g.frame = nil
+	if g.dflt != nil {
+		t.Decref(g.dflt)
+		g.dflt = nil
+	}
 	if g.exc != nil {
 		t.Decref(g.exc)
 		g.exc = nil
@@ -663,6 +680,21 @@ func (t *Thread) genSendValue(g *Generator, v Value) (Value, error) {
 // genPushSend is send(v) called from Python code: the generator's frame is pushed
 // and the call's result is what it yields. A Push function returns (nil, nil) once it
 // has pushed a frame.
+// genPushNext is next(g, dflt) called from Python code: as send(None), but a
+// return gives dflt (borrowed).
+func (t *Thread) genPushNext(g *Generator, dflt Value) (Value, error) {
+	if g.frame == nil {
+		t.Incref(dflt)
+		return dflt, nil
+	}
+	if err := t.resumeGen(g, nil, genNextDefault); err != nil {
+		return nil, err
+	}
+	t.Incref(dflt)
+	g.dflt = dflt
+	return nil, nil
+}
+
 func (t *Thread) genPushSend(g *Generator, v Value) (Value, error) {
 	if g.frame == nil {
 		return nil, t.stopIteration(None)

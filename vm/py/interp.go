@@ -254,6 +254,12 @@ func (t *Thread) runSourceModule(name string, prog *compile.Program) (Value, err
 	mod := &Module{Name: name, Dict: t.NewDict()}
 	in.alloc(&mod.Header)
 	t.setStr(mod.Dict, "__name__", t.intern(name))
+	if in.isPackage(name) {
+		// A source module with submodules (multiprocessing.synchronize) is a package.
+		path := t.newList(nil)
+		t.setStr(mod.Dict, "__path__", path)
+		t.Decref(path)
+	}
 	in.addModule(t, name, mod)
 	fc := prog.Toplevel
 	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",

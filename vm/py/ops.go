@@ -183,6 +183,11 @@ func (t *Thread) numericOp(op int, x, y Value) (Value, error, bool) {
 		r, err := t.floatOp(op, a, b)
 		return r, err, true
 	}
+	_, xc := x.(*Complex)
+	_, yc := y.(*Complex)
+	if xc || yc {
+		return t.complexOp(op, x, y)
+	}
 	return nil, nil, false
 }
 
@@ -322,7 +327,12 @@ func (t *Thread) floatOp(op int, a, b float64) (Value, error) {
 			return nil, t.newExc(ZeroDivisionErrorClass, "0.0 cannot be raised to a negative power")
 		}
 		if a < 0 && b != math.Trunc(b) {
-			return nil, t.newExc(ValueErrorClass, "gilscope does not support complex numbers yet")
+			// A negative number to a fractional power is complex.
+			re, im, err := t.complexPow(a, 0, b, 0)
+			if err != nil {
+				return nil, err
+			}
+			return t.newComplex(re, im), nil
 		}
 		r = math.Pow(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
@@ -686,6 +696,15 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 	if c, ok, err := t.cmp3(x, y); ok || err != nil {
 		return c == 0, err
 	}
+	_, xc := x.(*Complex)
+	_, yc := y.(*Complex)
+	if xc || yc {
+		ar, ai, ok1 := toComplex(x)
+		br, bi, ok2 := toComplex(y)
+		if ok1 && ok2 {
+			return ar == br && ai == bi, nil
+		}
+	}
 	if eq, ok, err := t.genericEqual(x, y); ok {
 		return eq, err
 	}
@@ -791,6 +810,8 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		return v.V != 0, nil
 	case *Float:
 		return v.V != 0, nil
+	case *Complex:
+		return v.Re != 0 || v.Im != 0, nil
 	case *Str:
 		return len(v.S) > 0, nil
 	case *Bytes:
@@ -857,6 +878,8 @@ func (t *Thread) Hash(v Value) (int64, error) {
 			return 1, nil
 		}
 		return 0, nil
+	case *Complex:
+		return complexHash(t, v)
 	case *Float:
 		if v.V == math.Trunc(v.V) && !math.IsInf(v.V, 0) {
 			if math.Abs(v.V) < 1<<62 {

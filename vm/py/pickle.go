@@ -8,6 +8,7 @@ package py
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -39,7 +40,10 @@ const (
 	pRange
 	pExt // an object of the simulator's own (locks, queues)
 	pMainDict
-	pMethod // a bound method: its object and function
+	pMethod  // a bound method: its object and function
+	pStream  // sys.stdout or sys.stderr, copied by a fork: I is 1 for stderr
+	pAttr    // a builtin's bound method, as pickle reduces it: getattr(its object, S)
+	pComplex // F and the bits of the imaginary part in I
 )
 
 // Pickled is a value outside any interpreter.
@@ -64,7 +68,9 @@ type Pickled struct {
 // one queue): Pack returns what to carry, Unpack makes the object in the receiving
 // interpreter.
 type ExtCodec interface {
-	Pack(v Value) (any, bool)
+	// Pack packs v, or reports that it cannot be pickled; fork says the receiver is
+	// a fork's child, which gets a copy of v as it is (a lock in its state).
+	Pack(v Value, fork bool) (any, bool)
 	Unpack(t *Thread, x any) (Value, error)
 }
 
@@ -130,6 +136,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 	case *Float:
 		p.add(9, true)
 		return &Pickled{kind: pFloat, f: x.V}, nil
+	case *Complex:
+		p.add(20, true)
+		return &Pickled{kind: pComplex, f: x.Re, i: int64(math.Float64bits(x.Im))}, nil
 	case *Str:
 		p.add(5, true)
 		p.add(int64(len(x.S)), false)
@@ -187,7 +196,10 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 		err = p.class(x, out)
 	case *Builtin:
 		if x.Self != nil {
-			return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
+			// As pickle reduces a builtin method: getattr(obj, name).
+			out.kind, out.s = pAttr, x.Name
+			out.items, err = p.values([]Value{x.Self})
+			break
 		}
 		mod := x.Module
 		if mod == "" {
@@ -206,14 +218,20 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 		}
 	case *Instance:
 		err = p.instance(x, out)
+	case *stdStream:
+		if !p.byValue {
+			return nil, t.newExc(TypeErrorClass, "cannot pickle 'TextIOWrapper' instances")
+		}
+		// A fork's child writes to the same file descriptors.
+		out.kind, out.i = pStream, b2i(x.stderr)
 	default:
 		if c := t.in.Ext; c != nil {
-			if ext, ok := c.Pack(v); ok {
+			if ext, ok := c.Pack(v, p.byValue); ok {
 				out.kind, out.ext = pExt, ext
 				return out, nil
 			}
 		}
-		return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", v.Type().Name)
+		return nil, t.newExcf(TypeErrorClass, "cannot pickle '%s' object", typeName(v.Type()))
 	}
 	if err != nil {
 		return nil, err
@@ -321,6 +339,15 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 	return err
 }
 
+// typeName is a type's name as pickle's errors give it: a type of a module other
+// than builtins is qualified by it, as CPython's C types are ('_thread.lock').
+func typeName(c *Class) string {
+	if c.Module != "" && c.Module != "builtins" && c.Module != "__main__" {
+		return c.Module + "." + c.Name
+	}
+	return c.Name
+}
+
 type unpickler struct {
 	t    *Thread
 	memo map[int]Value
@@ -351,6 +378,8 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		return t.newInt(p.i), nil
 	case pFloat:
 		return t.newFloat(p.f), nil
+	case pComplex:
+		return t.newComplex(p.f, math.Float64frombits(uint64(p.i))), nil
 	case pStr:
 		return t.NewStr(p.s), nil
 	case pBytes:
@@ -459,6 +488,19 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 			c.V = v
 		}
 		return c, nil
+	case pStream:
+		return u.keep(p, t.newStream(p.i == 1)), nil
+	case pAttr:
+		parts, err := u.values(p.items)
+		if err != nil {
+			return nil, err
+		}
+		v, err := t.getAttr(parts[0], p.s)
+		t.Decref(parts[0])
+		if err != nil {
+			return nil, err
+		}
+		return u.keep(p, v), nil
 	case pExt:
 		v, err := t.in.Ext.Unpack(t, p.ext)
 		if err != nil {

@@ -72,6 +72,8 @@ func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
 		b.WriteString(s)
 	case *Float:
 		b.WriteString(FloatRepr(v.V))
+	case *Complex:
+		b.WriteString(complexRepr(v.Re, v.Im))
 	case *Str:
 		if err := t.reserve(int64(b.Len() + len(v.S))); err != nil {
 			return err

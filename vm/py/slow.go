@@ -385,10 +385,15 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		}
 		t.Decref(f.pop())
 
-	case compile.UNPACK_SEQUENCE:
-		return t.unpackSequence(f, int(arg), -1, 0)
-
-	case compile.UNPACK_EX:
+	case compile.UNPACK_SEQUENCE, compile.UNPACK_EX:
+		if drainable(f.top()) {
+			// Collect a generator's items on the thread's stack, then unpack again.
+			f.pc = f.lasti
+			return t.pushCollect(f.pop())
+		}
+		if op == compile.UNPACK_SEQUENCE {
+			return t.unpackSequence(f, int(arg), -1, 0)
+		}
 		return t.unpackSequence(f, int(arg&0xff), int(arg&0xff), int(arg>>8))
 
 	case compile.FORMAT_VALUE:
@@ -552,6 +557,9 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		return t.execGenerator(f, op, arg)
 	case compile.SETUP_ANNOTATIONS, compile.IMPORT_STAR:
 		return t.runAnnotationOp(f, op)
+	case compile.GET_LEN, compile.MATCH_MAPPING, compile.MATCH_SEQUENCE, compile.MATCH_KEYS,
+		compile.MATCH_CLASS:
+		return t.execMatch(f, op, arg)
 
 	default:
 		return t.newExcf(SystemErrorClass, "unknown opcode %v", op)
@@ -632,6 +640,13 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 			return t.newFloat(-v.V), nil
 		case pos:
 			return t.newFloat(v.V), nil
+		}
+	case *Complex:
+		switch {
+		case neg:
+			return t.newComplex(-v.Re, -v.Im), nil
+		case pos:
+			return t.newComplex(v.Re, v.Im), nil
 		}
 	case *Instance:
 		name := "__invert__"

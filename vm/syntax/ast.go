@@ -72,6 +72,7 @@ type Float struct {
 	ValuePos Pos
 	End      Pos
 	Value    float64
+	Imag     bool `dump:"omitempty"` // an imaginary literal: Value times 1j
 }
 
 // Str is a string literal; adjacent literals are already concatenated.

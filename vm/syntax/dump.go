@@ -97,7 +97,8 @@ func dumpStruct(b *strings.Builder, v reflect.Value) {
 		}
 		if f.Tag.Get("dump") == "omitempty" && (f.Type.Kind() == reflect.Slice && v.Field(i).Len() == 0 ||
 			f.Type.Kind() == reflect.Interface && v.Field(i).IsNil() ||
-			f.Type.Kind() == reflect.Int && v.Field(i).Int() == 0) {
+			f.Type.Kind() == reflect.Int && v.Field(i).Int() == 0 ||
+			f.Type.Kind() == reflect.Bool && !v.Field(i).Bool()) {
 			continue // decorators, annotations: most definitions have none
 		}
 		b.WriteString(sep)

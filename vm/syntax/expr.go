@@ -391,7 +391,7 @@ func (p *parser) parseAtom() Expr {
 		p.next()
 		return x
 	case FLOAT:
-		x := &Float{ValuePos: pos, End: end, Value: p.val.float}
+		x := &Float{ValuePos: pos, End: end, Value: p.val.float, Imag: p.val.imag}
 		p.next()
 		return x
 	case STRING:

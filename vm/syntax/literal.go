@@ -411,10 +411,7 @@ func (s *scanner) replacementField(litPos Pos, raw bool, level int) fpart {
 	term, termPos := s.fieldExpr(f)
 	s.fstrings[len(s.fstrings)-1].fieldPos = outer
 	if term == EQ {
-		for c := s.peek(); c == ' ' || c == '\t' || c == '\f'; c = s.peek() {
-			s.next()
-		}
-		f.debug = string(s.src[exprStart:s.off])
+		f.debug = s.debugText(exprStart)
 		term, termPos = s.fieldTerminator("f-string: expecting '!', or ':', or '}'")
 	}
 	if term == EXCLAIM {
@@ -433,6 +430,29 @@ func (s *scanner) replacementField(litPos Pos, raw bool, level int) fpart {
 		f.conv = 'r'
 	}
 	return fpart{pos: open, end: s.pos(), field: f}
+}
+
+// debugText scans the blanks after the '=' of a self-documenting field and returns
+// the field's text up to there. Inside brackets, where newlines are not tokens,
+// CPython 3.12 also takes comments and line breaks there (PEP 701): the text keeps
+// the line breaks and indentation but not the comments.
+func (s *scanner) debugText(start int) string {
+	var text strings.Builder
+	for {
+		for c := s.peek(); c == ' ' || c == '\t' || c == '\f' || (c == '\n' && len(s.brackets) > 0); c = s.peek() {
+			s.next()
+		}
+		if s.peek() != '#' || len(s.brackets) == 0 {
+			break
+		}
+		text.Write(s.src[start:s.off])
+		for c := s.peek(); c != '\n' && c != eof; c = s.peek() {
+			s.next()
+		}
+		start = s.off
+	}
+	text.Write(s.src[start:s.off])
+	return text.String()
 }
 
 // fieldTerminator consumes the '!', ':' or '}' that must come next in a

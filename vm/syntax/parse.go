@@ -339,7 +339,7 @@ func (p *parser) parseStmt(body []Stmt) []Stmt {
 	case NAME:
 		switch {
 		case p.val.raw == "match" && p.isMatchStmt():
-			p.unsupported(p.val.pos, "`match` statements")
+			return append(body, p.parseMatch())
 		case p.val.raw == "type" && p.peek(1) == NAME && (p.peek(2) == EQ || p.peek(2) == LBRACK):
 			p.unsupported(p.val.pos, "`type` statements")
 		}

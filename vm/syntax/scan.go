@@ -185,6 +185,7 @@ type tokenValue struct {
 	int      int64    // INT that fits in int64
 	bigInt   *big.Int // INT that does not fit in int64
 	float    float64  // FLOAT
+	imag     bool     // FLOAT: an imaginary literal (1j)
 	lit      *literal // STRING
 	nested   bool     // the token is inside brackets or an f-string field
 }
@@ -760,7 +761,10 @@ func (s *scanner) scanNumber(val *tokenValue, start mark) token {
 	if c := s.peek(); c == 'j' || c == 'J' {
 		s.next()
 		s.verifyEnd("imaginary")
-		s.errorf(Pos{start.line, start.col}, "gilscope does not support complex numbers yet")
+		text := strings.ReplaceAll(string(s.src[start.off:s.off-1]), "_", "")
+		val.float, _ = strconv.ParseFloat(text, 64)
+		val.imag = true
+		return FLOAT
 	}
 	s.verifyEnd("decimal")
 	if isFloat {

@@ -67,6 +67,9 @@ func unparse(b *strings.Builder, e Expr, level int) {
 		}
 	case *Float:
 		b.WriteString(unparseFloat(e.Value))
+		if e.Imag {
+			b.WriteString("j")
+		}
 	case *Str:
 		b.WriteString(reprStr(e.Value))
 	case *Bytes:

@@ -128,6 +128,7 @@ class Process:
         self._handle = None
         self._method = None
         self._parent_name = current_process().name
+        self._parent_pid = _gilscope_mp.pid(None)
 
     def run(self):
         if self._target is not None:
@@ -191,13 +192,31 @@ class Process:
     daemon = property(_get_daemon, _set_daemon)
 
     def __repr__(self):
-        if self._handle is None:
-            status = 'initial'
-        elif self.is_alive():
+        # As CPython's BaseProcess.__repr__.
+        exitcode = None
+        if self is _current[0]:
             status = 'started'
+        elif self._parent_pid != _gilscope_mp.pid(None):
+            status = 'unknown'
+        elif self._handle is None:
+            status = 'initial'
         else:
-            status = 'stopped exitcode=%s' % (self.exitcode,)
-        return '<%s name=%r %s>' % (type(self).__name__, self._name, status)
+            exitcode = self.exitcode
+            status = 'started' if exitcode is None else 'stopped'
+        info = [type(self).__name__, 'name=%r' % (self._name,)]
+        if self._handle is not None:
+            info.append('pid=%s' % (self.pid,))
+        info.append('parent=%s' % (self._parent_pid,))
+        info.append(status)
+        if exitcode is not None:
+            info.append('exitcode=%s' % (_EXITCODE_NAMES.get(exitcode, exitcode),))
+        if self._daemon:
+            info.append('daemon')
+        return '<%s>' % ' '.join(info)
+
+
+# The signal names a negative exit code is shown with.
+_EXITCODE_NAMES = {-2: 'SIGINT', -9: 'SIGKILL', -15: 'SIGTERM'}
 
 
 def _run_process(process):
@@ -848,7 +867,19 @@ def Manager():
 
 # ---- contexts ----
 
-_CONTEXT_PREFIX = {'fork': 'Fork', 'spawn': 'Spawn', 'forkserver': 'ForkServer'}
+class ForkProcess(Process):
+    pass
+
+
+class SpawnProcess(Process):
+    pass
+
+
+class ForkServerProcess(Process):
+    pass
+
+
+_CONTEXT_PROCESS = {'fork': ForkProcess, 'spawn': SpawnProcess, 'forkserver': ForkServerProcess}
 
 
 class _Context:
@@ -859,11 +890,9 @@ class _Context:
         return self._method
 
     def Process(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
-        p = Process(group, target, name, args, kwargs, daemon=daemon)
+        # A context's processes are ForkProcess, SpawnProcess … as in CPython.
+        p = _CONTEXT_PROCESS[self._method](group, target, name, args, kwargs, daemon=daemon)
         p._method = self._method
-        if name is None:
-            # A context's processes are ForkProcess, SpawnProcess … in CPython.
-            p._name = '%sProcess-%d' % (_CONTEXT_PREFIX[self._method], p._identity[0])
         return p
 
     def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
@@ -1086,6 +1115,12 @@ class Pool:
             self._pool.append(w)
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
+
+    def __repr__(self):
+        # Pool is multiprocessing.pool.Pool in CPython.
+        cls = self.__class__
+        module = 'multiprocessing.pool' if cls.__module__ == 'multiprocessing' else cls.__module__
+        return '<%s.%s state=%s pool_size=%d>' % (module, cls.__qualname__, self._state, len(self._pool))
 
     def _handle_results(self):
         while True:

@@ -1,0 +1,9 @@
+# A compile error: CPython's compiler refuses this match statement; gilscope gives the
+# same message at the same place.
+print("start")
+x = 1
+match x:
+    case a:
+        pass
+    case 1:
+        pass
