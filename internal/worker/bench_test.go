@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"flag"
 	"testing"
 	"time"
 
@@ -19,6 +20,10 @@ ts = [threading.Thread(target=f) for _ in range(2)]
 for t in ts: t.start()
 for t in ts: t.join()
 `
+
+// workerProfile is where the workers of BenchmarkBoundary write a CPU
+// profile of each run: -cpuprofile covers the server's side only.
+var workerProfile = flag.String("worker.cpuprofile", "", "write a CPU profile of each worker run to `prefix`.PID.N")
 
 // firstBatch is a Handler that notes when the first events arrived. It
 // keeps the batches, as a server's session keeps its run's events (for
@@ -58,9 +63,9 @@ func BenchmarkBoundary(b *testing.B) {
 			var pool *Pool
 			switch mode {
 			case "worker":
-				pool = newTestPool(b, 2, Limits{Jobs: 64})
+				pool = newTestPool(b, 2, Limits{Jobs: 64, CPUProfile: *workerProfile})
 			case "worker-fresh":
-				pool = newTestPool(b, 2, Limits{Jobs: 1})
+				pool = newTestPool(b, 2, Limits{Jobs: 1, CPUProfile: *workerProfile})
 			}
 			if pool != nil {
 				r = pool

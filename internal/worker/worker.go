@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -45,12 +46,17 @@ type Limits struct {
 	// per run would cost its start-up (the library compiled, about 60 ms
 	// of CPU) on every run.
 	Jobs int
+	// CPUProfile, if set, makes the worker write a CPU profile of each job
+	// to CPUProfile.PID.N (N counts its jobs from 1): the worker's side of
+	// BenchmarkBoundary (-worker.cpuprofile).
+	CPUProfile string
 }
 
 // args returns the command-line flags that give a worker these limits.
 func (l Limits) args() []string {
 	return []string{fmt.Sprintf("-address-space=%d", l.AddressSpace), fmt.Sprintf("-memory=%d", l.Memory),
-		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs)}
+		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs),
+		"-cpuprofile=" + l.CPUProfile}
 }
 
 // cpuGrace is how long past its CPU limit a worker may take to stop its
@@ -80,6 +86,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&l.CPU, "cpu", 0, "host CPU time of one job, rounded up to seconds (0: no limit)")
 	fs.Int64Var(&l.Stack, "stack", 0, "maximum goroutine stack in `bytes` (0: Go's default)")
 	fs.IntVar(&l.Jobs, "jobs", 1, "jobs to serve before exiting")
+	fs.StringVar(&l.CPUProfile, "cpuprofile", "", "write a CPU profile of each job to `prefix`.PID.N (for measuring the worker's side)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -250,7 +257,30 @@ func (s *server) serve(j jobFrame) (err error) {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
+	if s.limits.CPUProfile != "" {
+		stop, err := startProfile(fmt.Sprintf("%s.%d.%d", s.limits.CPUProfile, os.Getpid(), j.n))
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start })
+}
+
+// startProfile starts a CPU profile written to path; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // serveJob runs job, streaming its frames.
