@@ -290,6 +290,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 		return errors.Join(stdout.flush(fw), stderr.flush(fw))
 	}
 	listing := func(code []CodeObject) error { return fw.writeJSON(frameListing, code) }
+	var enc eventEncoder
 	var buf []byte
 	events := func(batch []machine.Event, upTo int64) error {
 		if err := flushOutput(); err != nil {
@@ -300,7 +301,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 			if n > maxBatch {
 				n, to = maxBatch, batch[maxBatch].T
 			}
-			buf = appendEvents(buf[:0], batch[:n], to, cpu())
+			buf = enc.appendEvents(buf[:0], batch[:n], to, cpu())
 			if err := fw.write(frameEvents, buf); err != nil {
 				return err
 			}
@@ -309,7 +310,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 			}
 		}
 	}
-	res, syn, err := execute(ctx, job, listing, events, true, stdout, stderr)
+	res, syn, err := execute(ctx, job, listing, events, stdout, stderr)
 	if err != nil {
 		fw.write(frameFailure, []byte(err.Error()))
 		return err
