@@ -206,6 +206,7 @@ func (p *Pool) start() (*proc, error) {
 		return nil, err
 	}
 	defer outw.Close() // the worker's end; the worker keeps its copy
+	growPipe(out)
 	cmd.Stdout, w.out = outw, out
 	w.fw, w.fr = newFrameWriter(w.in), newFrameReader(out)
 	p.mu.Lock()
