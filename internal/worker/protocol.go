@@ -38,7 +38,7 @@ const (
 	frameReady   = 'y' // empty
 	frameListing = 'c' // the program's code objects, JSON
 	frameSyntax  = 's' // the program does not compile: a SyntaxError, JSON
-	frameEvents  = 'e' // a batch of events (encodeEvents)
+	frameEvents  = 'e' // a batch of events (eventEncoder.appendEvents)
 	frameStdout  = 'o' // a chunk of the program's stdout
 	frameStderr  = 'r' // a chunk of its stderr
 	frameResult  = 'x' // the run's result, JSON
