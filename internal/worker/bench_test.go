@@ -52,6 +52,7 @@ func (f *firstBatch) Events(batch []machine.Event, _ int64, _ time.Duration) err
 type boundaryRun struct {
 	wall, first, cpu time.Duration
 	side             time.Duration // the CPU time of the process that simulated
+	thread           time.Duration // of the thread that simulated
 	events           int
 }
 
@@ -72,7 +73,7 @@ func runBoundary(b *testing.B, r Runner, pool *Pool, j *Job) boundaryRun {
 		b.Fatal(err)
 	}
 	run := boundaryRun{wall: time.Since(h.start), first: h.first, cpu: processCPU() - before, events: h.events}
-	run.side = run.cpu
+	run.side, run.thread = run.cpu, out.ThreadCPU
 	if pool != nil { // and the worker's
 		run.side = out.CPU
 		run.cpu += out.CPU
@@ -135,6 +136,7 @@ func BenchmarkBoundary(b *testing.B) {
 			sum.first += run.first
 			sum.cpu += run.cpu
 			sum.side += run.side
+			sum.thread += run.thread
 		}
 		b.ResetTimer()
 		for i := range b.N {
@@ -156,6 +158,9 @@ func BenchmarkBoundary(b *testing.B) {
 		// side that simulates, whose time a run takes on an idle machine
 		// while the server decodes on another core.
 		b.ReportMetric(float64(worker.side)/float64(local.side), "sim-side-cpu-ratio")
+		// The same of the one thread that simulated, without the
+		// collector's background work on other threads.
+		b.ReportMetric(float64(worker.thread)/float64(local.thread), "sim-thread-cpu-ratio")
 	})
 }
 

@@ -86,7 +86,7 @@ func (e *SyntaxError) Error() string { return e.Message }
 
 // result is the last frame of a run that ended: the machine's Result
 // without its events and code (those went before), and the CPU time the
-// worker used.
+// worker used, and its job's thread.
 type result struct {
 	ExitCode     int                  `json:"exit_code"`
 	EndTime      int64                `json:"end_time"`
@@ -96,6 +96,7 @@ type result struct {
 	Model        string               `json:"model"`
 	Instructions int64                `json:"instructions"`
 	CPU          time.Duration        `json:"cpu"`
+	ThreadCPU    time.Duration        `json:"thread_cpu"`
 	Stats        *machine.Stats       `json:"stats,omitempty"`
 }
 

@@ -47,8 +47,13 @@ type Outcome struct {
 	// Syntax is set when the program did not compile (Result.End is
 	// "syntax-error").
 	Syntax *SyntaxError
-	// CPU is the host CPU time the run used, compiling included.
+	// CPU is the host CPU time the run used, compiling included: in
+	// process, its thread's; in a worker, the whole worker's.
 	CPU time.Duration
+	// ThreadCPU is the CPU time of the thread that compiled and simulated
+	// (in a worker too), without what the collector did on other threads:
+	// on an idle machine, about the time the run took.
+	ThreadCPU time.Duration
 	// Stats are the run's statistics, if the job asked for them.
 	Stats *machine.Stats
 }
@@ -141,6 +146,6 @@ func (Local) Run(ctx context.Context, job *Job, h Handler) (out *Outcome, err er
 	if syn == nil {
 		st = stats(job, res)
 	}
-	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used(),
+	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used(), ThreadCPU: clock.used(),
 		Stats: st}, nil
 }

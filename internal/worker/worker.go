@@ -264,7 +264,9 @@ func (s *server) serve(j jobFrame) (err error) {
 		}
 		defer stop()
 	}
-	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start })
+	runtime.LockOSThread() // so that the job's thread can be timed
+	defer runtime.UnlockOSThread()
+	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start }, newThreadClock())
 }
 
 // startProfile starts a CPU profile written to path; stop ends it.
@@ -283,8 +285,9 @@ func startProfile(path string) (stop func(), err error) {
 	}, nil
 }
 
-// serveJob runs job, streaming its frames.
-func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Duration) error {
+// serveJob runs job, streaming its frames; cpu is the worker's CPU time
+// since the job began, thread the clock of the job's thread.
+func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Duration, thread threadClock) error {
 	stdout, stderr := &chunks{typ: frameStdout}, &chunks{typ: frameStderr}
 	flushOutput := func() error {
 		return errors.Join(stdout.flush(fw), stderr.flush(fw))
@@ -324,7 +327,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 	st := stats(job, res)
 	return fw.writeJSON(frameResult, result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
 		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: cpu(),
-		Stats: st})
+		ThreadCPU: thread.used(), Stats: st})
 }
 
 // chunks collects a stream of output between two flushes.

@@ -107,7 +107,10 @@ func TestPoolMatchesLocal(t *testing.T) {
 			if !reflect.DeepEqual(local.code, remote.code) || len(remote.code) < 2 {
 				t.Errorf("listing differs: %d local, %d through the worker", len(local.code), len(remote.code))
 			}
-			lo.CPU, ro.CPU = 0, 0
+			if ro.ThreadCPU <= 0 {
+				t.Errorf("no CPU time reported for the worker's thread")
+			}
+			lo.CPU, ro.CPU, lo.ThreadCPU, ro.ThreadCPU = 0, 0, 0, 0
 			if !reflect.DeepEqual(lo, ro) {
 				t.Errorf("outcome differs:\nlocal  %+v %+v\nworker %+v %+v", lo, lo.Result, ro, ro.Result)
 			}
