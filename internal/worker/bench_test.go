@@ -2,6 +2,8 @@ package worker
 
 import (
 	"context"
+	"flag"
+	"slices"
 	"testing"
 	"time"
 
@@ -20,10 +22,14 @@ for t in ts: t.start()
 for t in ts: t.join()
 `
 
+// workerProfile is where the workers of BenchmarkBoundary write a CPU
+// profile of each run: -cpuprofile covers the server's side only.
+var workerProfile = flag.String("worker.cpuprofile", "", "write a CPU profile of each worker run to `prefix`.PID.N")
+
 // firstBatch is a Handler that notes when the first events arrived. It
-// keeps the batches, as a server's session keeps its run's events (for
-// seeking back, for the statistics of a range), so that the garbage
-// collector works as it does in a server.
+// keeps a copy of every batch (batches are lent), as a server's run log
+// keeps the events (for seeking back, for the statistics of a range), so
+// that the copying and the garbage collector's work are a server's.
 type firstBatch struct {
 	start  time.Time
 	first  time.Duration
@@ -38,8 +44,41 @@ func (f *firstBatch) Events(batch []machine.Event, _ int64, _ time.Duration) err
 		f.first = time.Since(f.start)
 	}
 	f.events += len(batch)
-	f.kept = append(f.kept, batch)
+	f.kept = append(f.kept, slices.Clone(batch))
 	return nil
+}
+
+// boundaryRun is what one run of BenchmarkBoundary measured.
+type boundaryRun struct {
+	wall, first, cpu time.Duration
+	side             time.Duration // the CPU time of the process that simulated
+	thread           time.Duration // of the thread that simulated
+	events           int
+}
+
+// runBoundary runs j once with r (pool, if r is one, once its warm workers
+// are ready, as between a server's runs: the wait is not timed).
+func runBoundary(b *testing.B, r Runner, pool *Pool, j *Job) boundaryRun {
+	if pool != nil {
+		b.StopTimer()
+		for st := pool.Stats(); st.Ready < 2 || st.Live > st.Idle; st = pool.Stats() {
+			time.Sleep(time.Millisecond)
+		}
+		b.StartTimer()
+	}
+	h := &firstBatch{start: time.Now()}
+	before := processCPU()
+	out, err := r.Run(context.Background(), j, h)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := boundaryRun{wall: time.Since(h.start), first: h.first, cpu: processCPU() - before, events: h.events}
+	run.side, run.thread = run.cpu, out.ThreadCPU
+	if pool != nil { // and the worker's
+		run.side = out.CPU
+		run.cpu += out.CPU
+	}
+	return run
 }
 
 // BenchmarkBoundary runs one eventful job in process and through a worker,
@@ -49,46 +88,38 @@ func (f *firstBatch) Events(batch []machine.Event, _ int64, _ time.Duration) err
 // runs. "worker-fresh" gives each run a new worker, started and ready
 // before the run (as when runs are not back to back), and leaves out the
 // start-up of its replacement, which runs after the run has ended.
+// "ratio" alternates a run in process and one through the pool's reused
+// workers and reports the second's figures over the first's: on a shared
+// machine, whose load changes from second to second, a steadier
+// comparison than two sub-benchmarks run one after the other. Its
+// sim-side-cpu-ratio compares the CPU time of the process that simulated
+// (the worker; the caller's in process), which a shared machine's load
+// barely changes.
 //
 //	go test ./internal/worker -run XXX -bench Boundary -count 5
 func BenchmarkBoundary(b *testing.B) {
+	j := job(eventful)
 	for _, mode := range []string{"local", "worker", "worker-fresh"} {
 		b.Run(mode, func(b *testing.B) {
 			var r Runner = Local{}
 			var pool *Pool
 			switch mode {
 			case "worker":
-				pool = newTestPool(b, 2, Limits{Jobs: 64})
+				pool = newTestPool(b, 2, Limits{Jobs: 64, CPUProfile: *workerProfile})
 			case "worker-fresh":
-				pool = newTestPool(b, 2, Limits{Jobs: 1})
+				pool = newTestPool(b, 2, Limits{Jobs: 1, CPUProfile: *workerProfile})
 			}
 			if pool != nil {
 				r = pool
 			}
-			j := job(eventful)
 			var events int
 			var first, cpu time.Duration
 			b.ResetTimer()
 			for range b.N {
-				if pool != nil { // the warm workers are ready, as between a server's runs
-					b.StopTimer()
-					for st := pool.Stats(); st.Ready < 2 || st.Live > st.Idle; st = pool.Stats() {
-						time.Sleep(time.Millisecond)
-					}
-					b.StartTimer()
-				}
-				h := &firstBatch{start: time.Now()}
-				before := processCPU()
-				out, err := r.Run(context.Background(), j, h)
-				if err != nil {
-					b.Fatal(err)
-				}
-				cpu += processCPU() - before
-				if pool != nil { // and the worker's
-					cpu += out.CPU
-				}
-				events += h.events
-				first += h.first
+				run := runBoundary(b, r, pool, j)
+				events += run.events
+				first += run.first
+				cpu += run.cpu
 			}
 			b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 			b.ReportMetric(float64(first.Microseconds())/float64(b.N), "µs-to-first-batch")
@@ -97,6 +128,40 @@ func BenchmarkBoundary(b *testing.B) {
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/run")
 		})
 	}
+	b.Run("ratio", func(b *testing.B) {
+		pool := newTestPool(b, 2, Limits{Jobs: 64, CPUProfile: *workerProfile})
+		var local, worker boundaryRun
+		add := func(sum *boundaryRun, run boundaryRun) {
+			sum.wall += run.wall
+			sum.first += run.first
+			sum.cpu += run.cpu
+			sum.side += run.side
+			sum.thread += run.thread
+		}
+		b.ResetTimer()
+		for i := range b.N {
+			if i%2 == 0 {
+				add(&local, runBoundary(b, Local{}, nil, j))
+				add(&worker, runBoundary(b, pool, pool, j))
+			} else {
+				add(&worker, runBoundary(b, pool, pool, j))
+				add(&local, runBoundary(b, Local{}, nil, j))
+			}
+		}
+		// Events per second through a worker over those in process: the
+		// inverse ratio of the times the runs took (they make the same
+		// events).
+		b.ReportMetric(float64(local.wall)/float64(worker.wall), "events/s-ratio")
+		b.ReportMetric(float64(worker.first)/float64(local.first), "first-batch-ratio")
+		b.ReportMetric(float64(worker.cpu)/float64(local.cpu), "cpu-ratio")
+		// The worker's CPU time over that of the process in process: the
+		// side that simulates, whose time a run takes on an idle machine
+		// while the server decodes on another core.
+		b.ReportMetric(float64(worker.side)/float64(local.side), "sim-side-cpu-ratio")
+		// The same of the one thread that simulated, without the
+		// collector's background work on other threads.
+		b.ReportMetric(float64(worker.thread)/float64(local.thread), "sim-thread-cpu-ratio")
+	})
 }
 
 // BenchmarkEventCodec encodes and decodes the events of the eventful run,
@@ -107,14 +172,17 @@ func BenchmarkEventCodec(b *testing.B) {
 	if _, err := (Local{}).Run(context.Background(), job(eventful), &c); err != nil {
 		b.Fatal(err)
 	}
-	const size = 4096
+	const per = 4096
 	var batches [][]machine.Event
-	for e := c.events; len(e) > 0; e = e[min(size, len(e)):] {
-		batches = append(batches, e[:min(size, len(e))])
+	for e := c.events; len(e) > 0; e = e[min(per, len(e)):] {
+		batches = append(batches, e[:min(per, len(e))])
 	}
 	var frames [][]byte
+	var enc eventEncoder
+	size := 0
 	for _, batch := range batches {
-		frames = append(frames, appendEvents(nil, batch, batch[len(batch)-1].T, 0))
+		frames = append(frames, enc.appendEvents(nil, batch, batch[len(batch)-1].T, 0))
+		size += len(frames[len(frames)-1])
 	}
 	perEvent := func(b *testing.B, f func()) {
 		cpu := processCPU()
@@ -126,14 +194,16 @@ func BenchmarkEventCodec(b *testing.B) {
 	b.Run("encode", func(b *testing.B) {
 		var buf []byte
 		perEvent(b, func() {
+			var enc eventEncoder // a run's
 			for _, batch := range batches {
-				buf = appendEvents(buf[:0], batch, 0, 0)
+				buf = enc.appendEvents(buf[:0], batch, 0, 0)
 			}
 		})
+		b.ReportMetric(float64(size)/float64(len(c.events)), "bytes/event")
 	})
 	b.Run("decode", func(b *testing.B) {
-		var d eventDecoder
 		perEvent(b, func() {
+			var d eventDecoder // a run's
 			for _, f := range frames {
 				if _, _, _, err := d.decode(f); err != nil {
 					b.Fatal(err)
@@ -141,7 +211,7 @@ func BenchmarkEventCodec(b *testing.B) {
 			}
 		})
 	})
-	b.Run("copy", func(b *testing.B) { // what the machine does to hand a batch out
+	b.Run("copy", func(b *testing.B) { // what a batch costs a handler that keeps it in new memory
 		perEvent(b, func() {
 			for _, batch := range batches {
 				out := make([]machine.Event, len(batch))

@@ -70,3 +70,18 @@ func onCPULimit(f func()) {
 		}
 	}()
 }
+
+// pipeSize is the capacity asked for the pipe a worker writes its frames
+// to (Linux's default is 64 KB, about one batch): the worker goes on
+// simulating while the server is late reading, rather than waiting at
+// every batch.
+const pipeSize = 1 << 20
+
+// growPipe gives the pipe f is an end of pipeSize bytes, or what the
+// system allows (fs.pipe-max-size); it does nothing if it cannot.
+func growPipe(f *os.File) {
+	const setPipeSize = 1031                   // F_SETPIPE_SZ
+	if c, err := f.SyscallConn(); err == nil { // not f.Fd, which would make reads block a thread
+		c.Control(func(fd uintptr) { syscall.Syscall(syscall.SYS_FCNTL, fd, setPipeSize, pipeSize) })
+	}
+}

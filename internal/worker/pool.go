@@ -207,6 +207,7 @@ func (p *Pool) start() (*proc, error) {
 		return nil, err
 	}
 	defer outw.Close() // the worker's end; the worker keeps its copy
+	growPipe(out)
 	cmd.Stdout, w.out = outw, out
 	w.fw, w.fr = newFrameWriter(w.in), newFrameReader(out)
 	p.mu.Lock()
@@ -527,7 +528,7 @@ func (r *reading) outcome(payload []byte) (*Outcome, error) {
 	defer r.mu.Unlock()
 	return &Outcome{Result: &machine.Result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
 		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions},
-		Stdout: r.stdout.String(), Stderr: r.stderr.String(), CPU: res.CPU, Stats: res.Stats}, nil
+		Stdout: r.stdout.String(), Stderr: r.stderr.String(), CPU: res.CPU, ThreadCPU: res.ThreadCPU, Stats: res.Stats}, nil
 }
 
 // stoppedOutcome is the outcome of a run whose worker had to be killed: it

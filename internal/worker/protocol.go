@@ -38,7 +38,7 @@ const (
 	frameReady   = 'y' // empty
 	frameListing = 'c' // the program's code objects, JSON
 	frameSyntax  = 's' // the program does not compile: a SyntaxError, JSON
-	frameEvents  = 'e' // a batch of events (encodeEvents)
+	frameEvents  = 'e' // a batch of events (eventEncoder.appendEvents)
 	frameStdout  = 'o' // a chunk of the program's stdout
 	frameStderr  = 'r' // a chunk of its stderr
 	frameResult  = 'x' // the run's result, JSON
@@ -86,7 +86,7 @@ func (e *SyntaxError) Error() string { return e.Message }
 
 // result is the last frame of a run that ended: the machine's Result
 // without its events and code (those went before), and the CPU time the
-// worker used.
+// worker used, and its job's thread.
 type result struct {
 	ExitCode     int                  `json:"exit_code"`
 	EndTime      int64                `json:"end_time"`
@@ -96,6 +96,7 @@ type result struct {
 	Model        string               `json:"model"`
 	Instructions int64                `json:"instructions"`
 	CPU          time.Duration        `json:"cpu"`
+	ThreadCPU    time.Duration        `json:"thread_cpu"`
 	Stats        *machine.Stats       `json:"stats,omitempty"`
 }
 
@@ -159,10 +160,11 @@ func (fr *frameReader) read() (typ byte, payload []byte, err error) {
 	return hdr[0], fr.buf, nil
 }
 
-// Fields of an event that an events frame carries only when they are not
-// zero: most events use three or four of them (a refcount change: its
-// thread, core, object, delta and count), so each event starts with a mask
-// of those present.
+// Fields of an event that an events frame carries only when they differ
+// from the event before in the batch (the first event is compared with the
+// zero event): consecutive events mostly share their thread, core, place in
+// the code and type name (a refcount change after another), so each event
+// starts with a mask of the fields it carries.
 const (
 	hasState = 1 << iota
 	hasThread
@@ -179,38 +181,84 @@ const (
 	allFields = 1<<iota - 1
 )
 
+// Strings (a state's reason, an object's type name, output) are sent once
+// per run: the encoder numbers each short string the first time it sends
+// it, and sends the number after that; the decoder keeps them by number. A
+// string field is a tag: 0, a literal that is not numbered (a long one, or
+// one past maxInterned); 1, a literal that takes the next number; n ≥ 2,
+// the string numbered n-1. Numbers start at 1.
+const (
+	tagLiteral = 0
+	tagNew     = 1
+)
+
+// maxInterned bounds the strings numbered in one run, and maxInternLen the
+// length of one: longer texts (output, exception messages) rarely repeat.
+const (
+	maxInterned  = 4096
+	maxInternLen = 64
+)
+
+// eventEncoder encodes the event batches of one run.
+type eventEncoder struct {
+	ids    map[string]uint64 // the strings numbered so far
+	recent [16]struct {      // by length and first byte: most strings are the one of the event before
+		s  string
+		id uint64
+	}
+}
+
 // appendEvents encodes a batch: how far the simulation has got (upTo, ns),
 // the worker's CPU time so far, the count, then each event: its time as a
-// delta from the previous one, its kind, the mask of its other fields that
-// are not zero, and those fields as varints and length-prefixed strings.
-func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration) []byte {
+// delta from the event before, its kind, the mask of its other fields that
+// differ from that event's, and those fields as varints (the object as a
+// delta, since a run's objects are numbered in order) and strings.
+func (enc *eventEncoder) appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration) []byte {
 	b = binary.AppendVarint(b, upTo)
 	b = binary.AppendVarint(b, int64(cpu))
 	b = binary.AppendUvarint(b, uint64(len(batch)))
-	var t int64
+	var prev machine.Event
 	for i := range batch {
 		e := &batch[i]
-		b = binary.AppendVarint(b, e.T-t)
-		t = e.T
-		b = append(b, byte(e.Kind))
 		var mask uint64
-		set := func(bit uint64, nonzero bool) {
-			if nonzero {
-				mask |= bit
-			}
+		if e.State != prev.State {
+			mask |= hasState
 		}
-		set(hasState, e.State != 0)
-		set(hasThread, e.Thread != 0)
-		set(hasCore, e.Core != 0)
-		set(hasReason, e.Reason != "")
-		set(hasObj, e.Obj != 0)
-		set(hasValue, e.Value != 0)
-		set(hasCount, e.Count != 0)
-		set(hasLine, e.Line != 0)
-		set(hasPC, e.PC != 0)
-		set(hasCode, e.Code != 0)
-		set(hasDiff, e.Diff != 0)
-		set(hasText, e.Text != "")
+		if e.Thread != prev.Thread {
+			mask |= hasThread
+		}
+		if e.Core != prev.Core {
+			mask |= hasCore
+		}
+		if e.Reason != prev.Reason {
+			mask |= hasReason
+		}
+		if e.Obj != prev.Obj {
+			mask |= hasObj
+		}
+		if e.Value != prev.Value {
+			mask |= hasValue
+		}
+		if e.Count != prev.Count {
+			mask |= hasCount
+		}
+		if e.Line != prev.Line {
+			mask |= hasLine
+		}
+		if e.PC != prev.PC {
+			mask |= hasPC
+		}
+		if e.Code != prev.Code {
+			mask |= hasCode
+		}
+		if e.Diff != prev.Diff {
+			mask |= hasDiff
+		}
+		if e.Text != prev.Text {
+			mask |= hasText
+		}
+		b = binary.AppendVarint(b, e.T-prev.T)
+		b = append(b, byte(e.Kind))
 		b = binary.AppendUvarint(b, mask)
 		if mask&hasState != 0 {
 			b = append(b, byte(e.State))
@@ -222,10 +270,10 @@ func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration
 			b = binary.AppendVarint(b, int64(e.Core))
 		}
 		if mask&hasReason != 0 {
-			b = appendString(b, e.Reason)
+			b = enc.appendString(b, e.Reason)
 		}
 		if mask&hasObj != 0 {
-			b = binary.AppendUvarint(b, e.Obj)
+			b = binary.AppendVarint(b, int64(e.Obj-prev.Obj))
 		}
 		if mask&hasValue != 0 {
 			b = binary.AppendVarint(b, e.Value)
@@ -246,50 +294,71 @@ func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration
 			b = binary.AppendVarint(b, e.Diff)
 		}
 		if mask&hasText != 0 {
-			b = appendString(b, e.Text)
+			b = enc.appendString(b, e.Text)
 		}
+		prev = *e
 	}
 	return b
 }
 
-func appendString(b []byte, s string) []byte {
+// appendString appends a string: its number, or the string itself.
+func (enc *eventEncoder) appendString(b []byte, s string) []byte {
+	if len(s) == 0 || len(s) > maxInternLen {
+		return appendLiteral(append(b, tagLiteral), s)
+	}
+	slot := &enc.recent[(len(s)+int(s[0]))%len(enc.recent)]
+	if slot.s == s {
+		return binary.AppendUvarint(b, slot.id+1)
+	}
+	id, ok := enc.ids[s]
+	if !ok {
+		if len(enc.ids) >= maxInterned {
+			return appendLiteral(append(b, tagLiteral), s)
+		}
+		if enc.ids == nil {
+			enc.ids = map[string]uint64{}
+		}
+		id = uint64(len(enc.ids)) + 1
+		enc.ids[s] = id
+		slot.s, slot.id = s, id
+		return appendLiteral(append(b, tagNew), s)
+	}
+	slot.s, slot.id = s, id
+	return binary.AppendUvarint(b, id+1)
+}
+
+func appendLiteral(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
 
-// eventDecoder decodes event batches. It interns short strings (reasons,
-// type names), which come from a small set and repeat from event to event.
+// eventDecoder decodes the event batches of one run, in order, into a slice
+// it reuses from batch to batch, as the machine lends its own buffer in
+// process: decoding allocates nothing per event but the strings a run
+// sends literally.
 type eventDecoder struct {
-	strings map[string]string
-	recent  [16]string // by length and first byte: most strings are the one of the event before
+	batch   []machine.Event
+	strings []string // string n is strings[n-1]
 }
-
-// maxInterned bounds the strings a decoder keeps, and maxInternLen the
-// length of one: longer texts (output, exception messages) rarely repeat.
-const (
-	maxInterned  = 4096
-	maxInternLen = 64
-)
 
 var errCorrupt = errors.New("worker: a corrupt events frame")
 
-// decode decodes an events frame. A field absent from an event is left
-// zero, not written: the batch is fresh, and skipping the stores of empty
-// strings saves their write barriers.
+// decode decodes an events frame. The batch is valid until the next call.
 func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu time.Duration, err error) {
 	r := byteReader{b: b}
 	upTo = r.varint()
 	cpu = time.Duration(r.varint())
 	n := r.uvarint()
-	if n > uint64(len(b)) { // every event takes at least a byte
+	if n > uint64(len(b)) || n > maxBatch { // every event takes at least a byte
 		return nil, 0, 0, errCorrupt
 	}
-	batch = make([]machine.Event, n)
-	var t int64
+	if uint64(cap(d.batch)) < n {
+		d.batch = make([]machine.Event, n, max(n, maxBatch/16))
+	}
+	batch = d.batch[:n]
+	var e machine.Event // the event before, which the next one starts from
 	for i := range batch {
-		e := &batch[i]
-		t += r.varint()
-		e.T = t
+		e.T += r.varint()
 		e.Kind = machine.Kind(r.byte())
 		mask := r.uvarint()
 		if mask&^allFields != 0 {
@@ -305,10 +374,10 @@ func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu 
 			e.Core = r.int16()
 		}
 		if mask&hasReason != 0 {
-			e.Reason = d.intern(r.bytes())
+			e.Reason = d.string(&r)
 		}
 		if mask&hasObj != 0 {
-			e.Obj = r.uvarint()
+			e.Obj += uint64(r.varint())
 		}
 		if mask&hasValue != 0 {
 			e.Value = r.varint()
@@ -329,11 +398,12 @@ func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu 
 			e.Diff = r.varint()
 		}
 		if mask&hasText != 0 {
-			e.Text = d.intern(r.bytes())
+			e.Text = d.string(&r)
 		}
 		if r.err {
 			return nil, 0, 0, errCorrupt
 		}
+		batch[i] = e
 	}
 	if !r.done() {
 		return nil, 0, 0, errCorrupt
@@ -341,27 +411,27 @@ func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu 
 	return batch, upTo, cpu, nil
 }
 
-func (d *eventDecoder) intern(b []byte) string {
-	if len(b) == 0 || len(b) > maxInternLen {
-		return string(b)
-	}
-	slot := &d.recent[(len(b)+int(b[0]))%len(d.recent)]
-	if *slot == string(b) {
-		return *slot
-	}
-	if s, ok := d.strings[string(b)]; ok {
-		*slot = s
+// string reads a string field (appendString).
+func (d *eventDecoder) string(r *byteReader) string {
+	switch tag := r.uvarint(); tag {
+	case tagLiteral:
+		return string(r.bytes())
+	case tagNew:
+		b := r.bytes()
+		if len(b) == 0 || len(b) > maxInternLen || len(d.strings) >= maxInterned {
+			r.fail()
+			return ""
+		}
+		s := string(b)
+		d.strings = append(d.strings, s)
 		return s
+	default:
+		if tag-2 >= uint64(len(d.strings)) {
+			r.fail()
+			return ""
+		}
+		return d.strings[tag-2]
 	}
-	s := string(b)
-	if d.strings == nil {
-		d.strings = map[string]string{}
-	}
-	if len(d.strings) < maxInterned {
-		d.strings[s] = s
-	}
-	*slot = s
-	return s
 }
 
 // byteReader reads varints and strings; a short or malformed input sets

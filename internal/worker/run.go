@@ -26,10 +26,12 @@ type Runner interface {
 }
 
 // Handler receives what a run produces, in order: the listing (if the job
-// asks for it and the program compiles), then event batches. Events may
-// block (a slow consumer slows the simulation down); an error it returns
-// stops the run, with the error's text on the run's stderr. cpu is the host
-// CPU time the run has used so far.
+// asks for it and the program compiles), then event batches. A batch is
+// lent: it is valid only during the call (the machine's buffer in process,
+// the decoder's through a worker), so a handler that keeps events copies
+// them. Events may block (a slow consumer slows the simulation down); an
+// error it returns stops the run, with the error's text on the run's
+// stderr. cpu is the host CPU time the run has used so far.
 type Handler interface {
 	Listing(code []CodeObject)
 	Events(batch []machine.Event, upTo int64, cpu time.Duration) error
@@ -45,8 +47,13 @@ type Outcome struct {
 	// Syntax is set when the program did not compile (Result.End is
 	// "syntax-error").
 	Syntax *SyntaxError
-	// CPU is the host CPU time the run used, compiling included.
+	// CPU is the host CPU time the run used, compiling included: in
+	// process, its thread's; in a worker, the whole worker's.
 	CPU time.Duration
+	// ThreadCPU is the CPU time of the thread that compiled and simulated
+	// (in a worker too), without what the collector did on other threads:
+	// on an idle machine, about the time the run took.
+	ThreadCPU time.Duration
 	// Stats are the run's statistics, if the job asked for them.
 	Stats *machine.Stats
 }
@@ -68,10 +75,10 @@ func (e *FailureError) Error() string {
 // execute compiles and runs job, handing the listing and the events to the
 // given functions and the program's output to stdout and stderr. It
 // returns the machine's result, without events unless the job asks for
-// statistics, and a syntax error if the program does not compile. With
-// lend, each batch events receives is valid only during the call.
+// statistics, and a syntax error if the program does not compile. Each
+// batch events receives is lent: valid only during the call.
 func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
-	events func([]machine.Event, int64) error, lend bool, stdout, stderr io.Writer) (*machine.Result, *SyntaxError, error) {
+	events func([]machine.Event, int64) error, stdout, stderr io.Writer) (*machine.Result, *SyntaxError, error) {
 	prog, syn := Compile(job.Filename, []byte(job.Source))
 	if syn != nil {
 		return &machine.Result{ExitCode: vm.ExitSyntax, End: "syntax-error", Cores: job.Cores, Model: job.Model}, syn, nil
@@ -84,7 +91,7 @@ func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
 	opts := job.options()
 	opts.Context = ctx
 	opts.Program = prog // compiled once
-	opts.LendEvents = lend
+	opts.LendEvents = true
 	var all []machine.Event
 	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
 		if job.Stats {
@@ -131,7 +138,7 @@ func (Local) Run(ctx context.Context, job *Job, h Handler) (out *Outcome, err er
 	var stdout, stderr bytes.Buffer
 	listing := func(code []CodeObject) error { h.Listing(code); return nil }
 	events := func(batch []machine.Event, upTo int64) error { return h.Events(batch, upTo, clock.used()) }
-	res, syn, err := execute(ctx, job, listing, events, false, &stdout, &stderr)
+	res, syn, err := execute(ctx, job, listing, events, &stdout, &stderr)
 	if err != nil {
 		return nil, &FailureError{What: err.Error()}
 	}
@@ -139,6 +146,6 @@ func (Local) Run(ctx context.Context, job *Job, h Handler) (out *Outcome, err er
 	if syn == nil {
 		st = stats(job, res)
 	}
-	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used(),
+	return &Outcome{Result: res, Stdout: stdout.String(), Stderr: stderr.String(), Syntax: syn, CPU: clock.used(), ThreadCPU: clock.used(),
 		Stats: st}, nil
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -45,12 +46,17 @@ type Limits struct {
 	// per run would cost its start-up (the library compiled, about 60 ms
 	// of CPU) on every run.
 	Jobs int
+	// CPUProfile, if set, makes the worker write a CPU profile of each job
+	// to CPUProfile.PID.N (N counts its jobs from 1): the worker's side of
+	// BenchmarkBoundary (-worker.cpuprofile).
+	CPUProfile string
 }
 
 // args returns the command-line flags that give a worker these limits.
 func (l Limits) args() []string {
 	return []string{fmt.Sprintf("-address-space=%d", l.AddressSpace), fmt.Sprintf("-memory=%d", l.Memory),
-		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs)}
+		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs),
+		"-cpuprofile=" + l.CPUProfile}
 }
 
 // cpuGrace is how long past its CPU limit a worker may take to stop its
@@ -80,6 +86,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&l.CPU, "cpu", 0, "host CPU time of one job, rounded up to seconds (0: no limit)")
 	fs.Int64Var(&l.Stack, "stack", 0, "maximum goroutine stack in `bytes` (0: Go's default)")
 	fs.IntVar(&l.Jobs, "jobs", 1, "jobs to serve before exiting")
+	fs.StringVar(&l.CPUProfile, "cpuprofile", "", "write a CPU profile of each job to `prefix`.PID.N (for measuring the worker's side)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -250,16 +257,43 @@ func (s *server) serve(j jobFrame) (err error) {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start })
+	if s.limits.CPUProfile != "" {
+		stop, err := startProfile(fmt.Sprintf("%s.%d.%d", s.limits.CPUProfile, os.Getpid(), j.n))
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	runtime.LockOSThread() // so that the job's thread can be timed
+	defer runtime.UnlockOSThread()
+	return serveJob(j.ctx, &job, s.fw, func() time.Duration { return processCPU() - start }, newThreadClock())
 }
 
-// serveJob runs job, streaming its frames.
-func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Duration) error {
+// startProfile starts a CPU profile written to path; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// serveJob runs job, streaming its frames; cpu is the worker's CPU time
+// since the job began, thread the clock of the job's thread.
+func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Duration, thread threadClock) error {
 	stdout, stderr := &chunks{typ: frameStdout}, &chunks{typ: frameStderr}
 	flushOutput := func() error {
 		return errors.Join(stdout.flush(fw), stderr.flush(fw))
 	}
 	listing := func(code []CodeObject) error { return fw.writeJSON(frameListing, code) }
+	var enc eventEncoder
 	var buf []byte
 	events := func(batch []machine.Event, upTo int64) error {
 		if err := flushOutput(); err != nil {
@@ -270,7 +304,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 			if n > maxBatch {
 				n, to = maxBatch, batch[maxBatch].T
 			}
-			buf = appendEvents(buf[:0], batch[:n], to, cpu())
+			buf = enc.appendEvents(buf[:0], batch[:n], to, cpu())
 			if err := fw.write(frameEvents, buf); err != nil {
 				return err
 			}
@@ -279,7 +313,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 			}
 		}
 	}
-	res, syn, err := execute(ctx, job, listing, events, true, stdout, stderr)
+	res, syn, err := execute(ctx, job, listing, events, stdout, stderr)
 	if err != nil {
 		fw.write(frameFailure, []byte(err.Error()))
 		return err
@@ -293,7 +327,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 	st := stats(job, res)
 	return fw.writeJSON(frameResult, result{ExitCode: res.ExitCode, EndTime: res.EndTime, End: res.End,
 		Threads: res.Threads, Cores: res.Cores, Model: res.Model, Instructions: res.Instructions, CPU: cpu(),
-		Stats: st})
+		ThreadCPU: thread.used(), Stats: st})
 }
 
 // chunks collects a stream of output between two flushes.

@@ -107,7 +107,10 @@ func TestPoolMatchesLocal(t *testing.T) {
 			if !reflect.DeepEqual(local.code, remote.code) || len(remote.code) < 2 {
 				t.Errorf("listing differs: %d local, %d through the worker", len(local.code), len(remote.code))
 			}
-			lo.CPU, ro.CPU = 0, 0
+			if ro.ThreadCPU <= 0 {
+				t.Errorf("no CPU time reported for the worker's thread")
+			}
+			lo.CPU, ro.CPU, lo.ThreadCPU, ro.ThreadCPU = 0, 0, 0, 0
 			if !reflect.DeepEqual(lo, ro) {
 				t.Errorf("outcome differs:\nlocal  %+v %+v\nworker %+v %+v", lo, lo.Result, ro, ro.Result)
 			}
@@ -342,20 +345,32 @@ func TestEventsRoundTrip(t *testing.T) {
 			Text: "list"},
 		{T: 1 << 50, Kind: machine.EvEnd, Value: -1 << 60, Text: strings.Repeat("é", 1000)},
 	}
+	var enc eventEncoder
 	var d eventDecoder
-	got, upTo, cpu, err := d.decode(appendEvents(nil, batch, 1<<51, 3*time.Second))
+	got, upTo, cpu, err := d.decode(enc.appendEvents(nil, batch, 1<<51, 3*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, batch) || upTo != 1<<51 || cpu != 3*time.Second {
 		t.Errorf("got %+v %d %v", got, upTo, cpu)
 	}
+	// The decoder reuses its slice: an event with few fields leaves none of
+	// the fields of the event decoded there before.
+	sparse := make([]machine.Event, len(batch))
+	for i := range sparse {
+		sparse[i] = machine.Event{T: int64(i), Kind: machine.EvEnd}
+	}
+	if got, _, _, err = d.decode(enc.appendEvents(nil, sparse, 0, 0)); err != nil || !reflect.DeepEqual(got, sparse) {
+		t.Errorf("the second batch: %v, got %+v", err, got)
+	}
 }
 
 // FuzzDecodeEvents: a corrupt frame is an error, never a panic or a huge
 // allocation.
 func FuzzDecodeEvents(f *testing.F) {
-	f.Add(appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvOutput, Text: "hi"}}, 4, 1))
+	var enc eventEncoder
+	f.Add(enc.appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvOutput, Text: "hi"}}, 4, 1))
+	f.Add(enc.appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvRef, Text: "hi", Reason: "x"}}, 4, 1))
 	f.Add([]byte{0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d eventDecoder
@@ -363,7 +378,10 @@ func FuzzDecodeEvents(f *testing.F) {
 		if err != nil {
 			return
 		}
-		again, _, _, err := d.decode(appendEvents(nil, batch, upTo, cpu))
+		batch = slices.Clone(batch) // the next decode reuses the decoder's slice
+		var enc eventEncoder
+		var fresh eventDecoder // strings are numbered from 1 again
+		again, _, _, err := fresh.decode(enc.appendEvents(nil, batch, upTo, cpu))
 		if err != nil || !reflect.DeepEqual(again, batch) {
 			t.Fatalf("re-encoding a decoded batch: %v", err)
 		}
