@@ -18,10 +18,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // Frame types. A frame is its type (one byte), the length of its payload
@@ -89,7 +89,7 @@ func (e *SyntaxError) Error() string { return e.Message }
 // worker used.
 type result struct {
 	ExitCode     int                  `json:"exit_code"`
-	EndTime      int64                `json:"end_time"`
+	EndTime      trace.Time           `json:"end_time"`
 	End          string               `json:"end"`
 	Threads      []machine.ThreadInfo `json:"threads"`
 	Cores        int                  `json:"cores"`
@@ -159,287 +159,37 @@ func (fr *frameReader) read() (typ byte, payload []byte, err error) {
 	return hdr[0], fr.buf, nil
 }
 
-// Fields of an event that an events frame carries only when they are not
-// zero: most events use three or four of them (a refcount change: its
-// thread, core, object, delta and count), so each event starts with a mask
-// of those present.
-const (
-	hasState = 1 << iota
-	hasThread
-	hasCore
-	hasReason
-	hasObj
-	hasValue
-	hasCount
-	hasLine
-	hasPC
-	hasCode
-	hasDiff
-	hasText
-	allFields = 1<<iota - 1
-)
-
-// appendEvents encodes a batch: how far the simulation has got (upTo, ns),
-// the worker's CPU time so far, the count, then each event: its time as a
-// delta from the previous one, its kind, the mask of its other fields that
-// are not zero, and those fields as varints and length-prefixed strings.
-func appendEvents(b []byte, batch []machine.Event, upTo int64, cpu time.Duration) []byte {
-	b = binary.AppendVarint(b, upTo)
+// appendEvents encodes a batch: how far the simulation has got (upTo), the
+// worker's CPU time so far, then the events in trace.AppendBinary's form.
+func appendEvents(b []byte, batch []machine.Event, upTo trace.Time, cpu time.Duration) []byte {
+	b = binary.AppendVarint(b, int64(upTo))
 	b = binary.AppendVarint(b, int64(cpu))
-	b = binary.AppendUvarint(b, uint64(len(batch)))
-	var t int64
-	for i := range batch {
-		e := &batch[i]
-		b = binary.AppendVarint(b, e.T-t)
-		t = e.T
-		b = append(b, byte(e.Kind))
-		var mask uint64
-		set := func(bit uint64, nonzero bool) {
-			if nonzero {
-				mask |= bit
-			}
-		}
-		set(hasState, e.State != 0)
-		set(hasThread, e.Thread != 0)
-		set(hasCore, e.Core != 0)
-		set(hasReason, e.Reason != "")
-		set(hasObj, e.Obj != 0)
-		set(hasValue, e.Value != 0)
-		set(hasCount, e.Count != 0)
-		set(hasLine, e.Line != 0)
-		set(hasPC, e.PC != 0)
-		set(hasCode, e.Code != 0)
-		set(hasDiff, e.Diff != 0)
-		set(hasText, e.Text != "")
-		b = binary.AppendUvarint(b, mask)
-		if mask&hasState != 0 {
-			b = append(b, byte(e.State))
-		}
-		if mask&hasThread != 0 {
-			b = binary.AppendVarint(b, int64(e.Thread))
-		}
-		if mask&hasCore != 0 {
-			b = binary.AppendVarint(b, int64(e.Core))
-		}
-		if mask&hasReason != 0 {
-			b = appendString(b, e.Reason)
-		}
-		if mask&hasObj != 0 {
-			b = binary.AppendUvarint(b, e.Obj)
-		}
-		if mask&hasValue != 0 {
-			b = binary.AppendVarint(b, e.Value)
-		}
-		if mask&hasCount != 0 {
-			b = binary.AppendVarint(b, e.Count)
-		}
-		if mask&hasLine != 0 {
-			b = binary.AppendVarint(b, int64(e.Line))
-		}
-		if mask&hasPC != 0 {
-			b = binary.AppendVarint(b, int64(e.PC))
-		}
-		if mask&hasCode != 0 {
-			b = binary.AppendVarint(b, int64(e.Code))
-		}
-		if mask&hasDiff != 0 {
-			b = binary.AppendVarint(b, e.Diff)
-		}
-		if mask&hasText != 0 {
-			b = appendString(b, e.Text)
-		}
-	}
-	return b
+	return trace.AppendBinary(b, batch)
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// eventDecoder decodes event batches. It interns short strings (reasons,
-// type names), which come from a small set and repeat from event to event.
+// eventDecoder decodes events frames; its trace.Decoder interns the strings
+// that repeat from event to event.
 type eventDecoder struct {
-	strings map[string]string
-	recent  [16]string // by length and first byte: most strings are the one of the event before
+	dec trace.Decoder
 }
-
-// maxInterned bounds the strings a decoder keeps, and maxInternLen the
-// length of one: longer texts (output, exception messages) rarely repeat.
-const (
-	maxInterned  = 4096
-	maxInternLen = 64
-)
 
 var errCorrupt = errors.New("worker: a corrupt events frame")
 
-// decode decodes an events frame. A field absent from an event is left
-// zero, not written: the batch is fresh, and skipping the stores of empty
-// strings saves their write barriers.
-func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo int64, cpu time.Duration, err error) {
-	r := byteReader{b: b}
-	upTo = r.varint()
-	cpu = time.Duration(r.varint())
-	n := r.uvarint()
-	if n > uint64(len(b)) { // every event takes at least a byte
+// decode decodes an events frame.
+func (d *eventDecoder) decode(b []byte) (batch []machine.Event, upTo trace.Time, cpu time.Duration, err error) {
+	to, n := binary.Varint(b)
+	if n <= 0 {
 		return nil, 0, 0, errCorrupt
 	}
-	batch = make([]machine.Event, n)
-	var t int64
-	for i := range batch {
-		e := &batch[i]
-		t += r.varint()
-		e.T = t
-		e.Kind = machine.Kind(r.byte())
-		mask := r.uvarint()
-		if mask&^allFields != 0 {
-			return nil, 0, 0, errCorrupt
-		}
-		if mask&hasState != 0 {
-			e.State = machine.ThreadState(r.byte())
-		}
-		if mask&hasThread != 0 {
-			e.Thread = r.int32()
-		}
-		if mask&hasCore != 0 {
-			e.Core = r.int16()
-		}
-		if mask&hasReason != 0 {
-			e.Reason = d.intern(r.bytes())
-		}
-		if mask&hasObj != 0 {
-			e.Obj = r.uvarint()
-		}
-		if mask&hasValue != 0 {
-			e.Value = r.varint()
-		}
-		if mask&hasCount != 0 {
-			e.Count = r.varint()
-		}
-		if mask&hasLine != 0 {
-			e.Line = r.int32()
-		}
-		if mask&hasPC != 0 {
-			e.PC = r.int32()
-		}
-		if mask&hasCode != 0 {
-			e.Code = r.int32()
-		}
-		if mask&hasDiff != 0 {
-			e.Diff = r.varint()
-		}
-		if mask&hasText != 0 {
-			e.Text = d.intern(r.bytes())
-		}
-		if r.err {
-			return nil, 0, 0, errCorrupt
-		}
+	b = b[n:]
+	c, n := binary.Varint(b)
+	if n <= 0 {
+		return nil, 0, 0, errCorrupt
 	}
-	if !r.done() {
+	upTo, cpu = trace.Time(to), time.Duration(c)
+	batch, err = d.dec.Decode(b[n:])
+	if err != nil {
 		return nil, 0, 0, errCorrupt
 	}
 	return batch, upTo, cpu, nil
-}
-
-func (d *eventDecoder) intern(b []byte) string {
-	if len(b) == 0 || len(b) > maxInternLen {
-		return string(b)
-	}
-	slot := &d.recent[(len(b)+int(b[0]))%len(d.recent)]
-	if *slot == string(b) {
-		return *slot
-	}
-	if s, ok := d.strings[string(b)]; ok {
-		*slot = s
-		return s
-	}
-	s := string(b)
-	if d.strings == nil {
-		d.strings = map[string]string{}
-	}
-	if len(d.strings) < maxInterned {
-		d.strings[s] = s
-	}
-	*slot = s
-	return s
-}
-
-// byteReader reads varints and strings; a short or malformed input sets
-// err and reads zeros from then on. Its methods take the one-byte case
-// (most values in an events frame) inline.
-type byteReader struct {
-	b   []byte
-	i   int
-	err bool
-}
-
-func (r *byteReader) uvarint() uint64 {
-	if r.i < len(r.b) && r.b[r.i] < 0x80 {
-		v := r.b[r.i]
-		r.i++
-		return uint64(v)
-	}
-	return r.uvarintSlow()
-}
-
-func (r *byteReader) uvarintSlow() uint64 {
-	v, n := binary.Uvarint(r.b[r.i:])
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.i += n
-	return v
-}
-
-func (r *byteReader) varint() int64 {
-	u := r.uvarint()
-	return int64(u>>1) ^ -int64(u&1) // binary.AppendVarint's zig-zag
-}
-
-func (r *byteReader) int32() int32 {
-	v := r.varint()
-	if v < math.MinInt32 || v > math.MaxInt32 {
-		r.fail()
-		return 0
-	}
-	return int32(v)
-}
-
-func (r *byteReader) int16() int16 {
-	v := r.varint()
-	if v < math.MinInt16 || v > math.MaxInt16 {
-		r.fail()
-		return 0
-	}
-	return int16(v)
-}
-
-func (r *byteReader) byte() byte {
-	if r.i >= len(r.b) {
-		r.fail()
-		return 0
-	}
-	c := r.b[r.i]
-	r.i++
-	return c
-}
-
-func (r *byteReader) bytes() []byte {
-	n := r.uvarint()
-	if n > uint64(len(r.b)-r.i) {
-		r.fail()
-		return nil
-	}
-	s := r.b[r.i : r.i+int(n)]
-	r.i += int(n)
-	return s
-}
-
-// done reports whether the input was read to its end without an error.
-func (r *byteReader) done() bool { return !r.err && r.i == len(r.b) }
-
-func (r *byteReader) fail() {
-	r.err = true
-	r.i = len(r.b)
 }

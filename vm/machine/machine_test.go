@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden/*.jsonl")
@@ -106,6 +109,38 @@ func TestGoldenTraces(t *testing.T) {
 	}
 }
 
+// TestReadEventsV1 reads the golden traces as event model 1 wrote them
+// (testdata/golden/v1, from the same simulator) and finds today's events.
+func TestReadEventsV1(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "v1", "*.jsonl"))
+	if len(files) == 0 {
+		t.Fatal("no version 1 traces")
+	}
+	for _, file := range files {
+		read := func(name string) []Event {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			events, err := trace.ReadEventsJSONL(f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			return events
+		}
+		old, now := read(file), read(filepath.Join("testdata", "golden", filepath.Base(file)))
+		if len(old) != len(now) {
+			t.Fatalf("%s: %d events, want %d", file, len(old), len(now))
+		}
+		for i := range old {
+			if !reflect.DeepEqual(old[i], now[i]) {
+				t.Fatalf("%s: event %d reads as %s, want %s", file, i, old[i].AppendJSON(nil), now[i].AppendJSON(nil))
+			}
+		}
+	}
+}
+
 const cpuBound = `import threading
 def count(n):
     while n > 0:
@@ -181,7 +216,7 @@ func benchMachine(b *testing.B, model string, k int) {
 				if err != nil || res.ExitCode != 0 {
 					b.Fatal(err, res.ExitCode)
 				}
-				simNs += res.EndTime
+				simNs += int64(res.EndTime)
 			}
 			instr := float64(k) * 500000 * 9 * float64(b.N)
 			b.ReportMetric(instr/b.Elapsed().Seconds(), "instr/s")

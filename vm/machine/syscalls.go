@@ -6,6 +6,7 @@ package machine
 
 import (
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -218,7 +219,7 @@ func (m *Machine) reportException(th *thread) {
 		text = fmt.Sprintf("Exception in thread %s:\n%s", th.name, text)
 	}
 	m.write(th, text, true)
-	m.emit(Event{T: th.clock / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(text))})
+	m.emit(trace.Exception{Error: clipText(lastLine(text))}.At(eventTime(th.clock), th.id, coreOf(th)))
 }
 
 func lastLine(s string) string {
