@@ -85,6 +85,14 @@ func ChromiumPath() (string, error) {
 // environment sets E2E_REQUIRED=1.
 func Start(t testing.TB, h http.Handler) *Browser {
 	t.Helper()
+	return StartFor(t, h, testTimeout)
+}
+
+// StartFor is Start for a test whose whole use of the browser may take up to
+// budget: one that walks many pages in one browser (each wait in it is still
+// bounded by its own poll timeout).
+func StartFor(t testing.TB, h http.Handler, budget time.Duration) *Browser {
+	t.Helper()
 	exe, err := ChromiumPath()
 	if err != nil {
 		if os.Getenv(RequiredEnv) == "1" {
@@ -95,7 +103,7 @@ func Start(t testing.TB, h http.Handler) *Browser {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	t.Cleanup(cancel)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions(exe, t.TempDir())...)
 	t.Cleanup(cancelAlloc) // waits for the browser process to exit
