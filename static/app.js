@@ -528,7 +528,7 @@ class App {
     const ex = a.exceptions.filter((e) => e.t <= t).pop();
     if (ex !== this.lastException) {
       this.lastException = ex;
-      this.setError(ex ? { line: ex.line || tracebackLine(a.outputs, ex.t), message: ex.error || "exception", kind: "runtime" } : null);
+      this.setError(ex ? { line: ex.program_line || ex.line || 0, message: ex.error || "exception", kind: "runtime" } : null);
     }
   }
 
@@ -754,13 +754,6 @@ class App {
 function endText(summary) {
   const how = summary.end === "exit" || !summary.end ? "exited with " + (summary.exit_code ?? 0) : "ended: " + summary.end;
   return "Program " + how + " after " + formatTime(summary.end_time || 0) + " of simulated time.";
-}
-
-/** tracebackLine finds the program line in the last traceback printed at or before t, or 0. */
-function tracebackLine(outputs, t) {
-  const text = outputs.filter((e) => e.stream === 2 && e.t <= t).map((e) => e.text).join("");
-  const m = [...text.matchAll(/line (\d+)/g)].pop();
-  return m ? Number(m[1]) : 0;
 }
 
 /**

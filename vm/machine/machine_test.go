@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -267,5 +268,33 @@ print("after")
 	_, out := runEvents(t, src, Options{Seed: 1})
 	if out != "exit saw ValueError x\nafter\n" {
 		t.Errorf("got %q", out)
+	}
+}
+
+// TestExceptionProgramLine: an uncaught exception names the line of the
+// program's own code where it was raised, in the main thread and in a thread
+// (whose exception threading's bootstrap catches in library code).
+func TestExceptionProgramLine(t *testing.T) {
+	tests := []struct {
+		desc, src string
+		want      int32
+	}{
+		{"main thread", "def f(x):\n    return 1 // x\nf(0)\n", 2},
+		{"a thread", "import threading\ndef f():\n    print(1)\n    1 // 0\nt = threading.Thread(target=f)\nt.start()\nt.join()\n", 4},
+	}
+	for _, tt := range tests {
+		res, err := Run("prog.py", []byte(tt.src), Options{Model: "cpython-3.12", Seed: 1, RecordEvents: true}, io.Discard, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int32
+		for _, e := range res.Events {
+			if e.Kind == EvException {
+				got = append(got, e.Exception().ProgramLine)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: exceptions at program lines %v, want [%d]", tt.desc, got, tt.want)
+		}
 	}
 }

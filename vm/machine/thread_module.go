@@ -234,7 +234,7 @@ func (m *Machine) exceptionEvent(t *py.Thread, args []py.Value, kw []string) (py
 		return nil, t.NewExc(py.TypeErrorClass, "_exception_event() argument must be an exception")
 	}
 	th := threadOf(t)
-	m.emit(trace.Exception{Error: clipText(lastLine(t.FormatException(exc)))}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
+	m.emit(trace.Exception{Error: clipText(lastLine(t.FormatException(exc))), ProgramLine: m.programLine(exc)}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 	return py.None, nil
 }
 

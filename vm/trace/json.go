@@ -133,7 +133,9 @@ func (e *Event) appendPayload(w *jsonWriter) {
 		w.int("stream", int64(p.Stream))
 		w.str("text", p.Text)
 	case EvException:
-		w.str("error", e.Exception().Error)
+		p := e.Exception()
+		w.str("error", p.Error)
+		w.int("program_line", int64(p.ProgramLine))
 	case EvEnd:
 		p := e.End()
 		w.str("cause", p.Cause)
@@ -211,6 +213,7 @@ type jsonEvent struct {
 	Text       string      `json:"text"`
 	Error      string      `json:"error"`
 	ExitCode   int32       `json:"exit_code"`
+	ProgLine   int32       `json:"program_line"`
 	Overwriter int32       `json:"overwriter"`
 	Pause      Duration    `json:"pause"`
 	Note       string      `json:"note"`
@@ -280,7 +283,7 @@ func (j *jsonEvent) payload() Event {
 	case EvOutput:
 		return Output{Stream: or(j.Stream, Stream(j.Value)), Text: j.Text}.At(t, th, core)
 	case EvException:
-		return Exception{Error: or(j.Error, j.Text)}.At(t, th, core)
+		return Exception{Error: or(j.Error, j.Text), ProgramLine: j.ProgLine}.At(t, th, core)
 	case EvEnd:
 		return End{Cause: or(j.Cause, j.Text), ExitCode: or(j.ExitCode, int32(j.Value))}.At(t, th, core)
 	case EvRefRace:

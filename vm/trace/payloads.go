@@ -296,22 +296,25 @@ func (e *Event) Output() Output {
 }
 
 // Exception is the payload of EvException: an uncaught exception ended the thread;
-// Error is its last line ("ZeroDivisionError: division by zero").
+// Error is its last line ("ZeroDivisionError: division by zero") and ProgramLine the
+// line of the program's own code innermost on its traceback (0 if none), where an
+// editor marks the error.
 type Exception struct {
-	Error string
+	Error       string
+	ProgramLine int32
 }
 
 // At makes the event.
 func (p Exception) At(t Time, thread int32, core int16) Event {
 	e := head(EvException, t, thread, core)
-	e.s = p.Error
+	e.s, e.d = p.Error, p.ProgramLine
 	return e
 }
 
-// Exception reads an EvException event (s Error).
+// Exception reads an EvException event (s Error, d ProgramLine).
 func (e *Event) Exception() Exception {
 	e.must(EvException)
-	return Exception{Error: e.s}
+	return Exception{Error: e.s, ProgramLine: e.d}
 }
 
 // End is the payload of EvEnd: the run ended; Cause says why ("exit", "deadlock",
