@@ -27,7 +27,7 @@ import (
 	"github.com/gilscope/gilscope/vm/trace"
 )
 
-// maxCacheBytes bounds the finished logs the run cache keeps (about 120
+// maxCacheBytes bounds the finished logs the run cache keeps (about 100
 // bytes an event): those nobody reads are dropped, least recently used
 // first, beyond it. Logs being read are never dropped; they are bounded by
 // maxHeldEvents with every other log.
