@@ -164,13 +164,16 @@ func head(k Kind, t Time, thread int32, core int16) Event {
 }
 
 // must panics unless e is of kind k: reading a payload of the wrong kind is a bug.
-func (e *Event) must(ks ...Kind) {
-	for _, k := range ks {
-		if e.Kind == k {
-			return
-		}
+// It is small enough to inline, so an accessor costs a comparison.
+func (e *Event) must(k Kind) {
+	if e.Kind != k {
+		e.wrongKind(k)
 	}
-	panic(fmt.Sprintf("trace: %s payload read from a %s event", ks[0], e.Kind))
+}
+
+//go:noinline
+func (e *Event) wrongKind(k Kind) {
+	panic(fmt.Sprintf("trace: %s payload read from a %s event", k, e.Kind))
 }
 
 // HeldBytes is the memory e refers to beyond its own size: its strings and extra

@@ -171,7 +171,9 @@ func (p LockOp) Release(t Time, thread int32, core int16) Event {
 
 // LockOp reads an EvLockAcquire or EvLockRelease event (a Lock).
 func (e *Event) LockOp() LockOp {
-	e.must(EvLockAcquire, EvLockRelease)
+	if e.Kind != EvLockRelease {
+		e.must(EvLockAcquire)
+	}
 	return LockOp{Lock: uint64(e.a)}
 }
 
