@@ -96,8 +96,8 @@ func (run *tourRun) metric(name string) (float64, error) {
 	case "events", "freed", "blocked":
 		n := 0
 		for _, e := range run.res.Events {
-			if kind == "events" && e.Kind.String() == arg || kind == "freed" && e.Kind == machine.EvFree && e.Text == arg ||
-				kind == "blocked" && e.Kind == machine.EvThreadState && e.State == machine.StateBlocked && e.Reason == arg {
+			if kind == "events" && e.Kind.String() == arg || kind == "freed" && e.Kind == machine.EvFree && e.Free().Type == arg ||
+				kind == "blocked" && e.Kind == machine.EvThreadState && e.StateChange().State == machine.StateBlocked && e.StateChange().Wait == arg {
 				n++
 			}
 		}
@@ -169,17 +169,17 @@ func highlighted(events []machine.Event, h Highlight) bool {
 	names := map[int32]string{}
 	for _, e := range events {
 		if e.Kind == machine.EvThreadStart {
-			names[e.Thread] = e.Text
+			names[e.Thread] = e.ThreadStart().Name
 		}
 		if h.Thread != "" && !strings.Contains(names[e.Thread], h.Thread) {
 			continue
 		}
 		switch {
 		case h.Kind == "span":
-			if e.Kind == machine.EvThreadState && e.State.String() == h.State && (h.Reason == "" || e.Reason == h.Reason) {
+			if e.Kind == machine.EvThreadState && e.StateChange().State.String() == h.State && (h.Reason == "" || e.StateChange().Wait == h.Reason) {
 				return true
 			}
-		case e.Kind.String() == h.Kind && strings.Contains(e.Text, h.Text):
+		case e.Kind.String() == h.Kind && strings.Contains(eventText(e), h.Text):
 			return true
 		}
 	}
@@ -271,4 +271,27 @@ func TestTourRealFigures(t *testing.T) {
 	if n < 5 {
 		t.Errorf("%d real figures quoted, want at least 5", n)
 	}
+}
+
+// eventText is what a hint's text is matched against: the words an event carries.
+func eventText(e machine.Event) string {
+	switch e.Kind {
+	case machine.EvOutput:
+		return e.Output().Text
+	case machine.EvException:
+		return e.Exception().Error
+	case machine.EvEnd:
+		return e.End().Cause
+	case machine.EvDeadlock:
+		return e.Deadlock().Note
+	case machine.EvRefRace:
+		return e.RefRace().Note
+	case machine.EvThreadStart:
+		return e.ThreadStart().Name
+	case machine.EvAlloc:
+		return e.Alloc().Type
+	case machine.EvFree:
+		return e.Free().Type
+	}
+	return ""
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // Causes of a run stopped by a limit; the machine prints them on stderr.
@@ -45,7 +46,7 @@ type runResponse struct {
 	Stderr   string          `json:"stderr"`
 	ExitCode int             `json:"exit_code"`
 	End      string          `json:"end"`
-	EndTime  int64           `json:"end_time"`
+	EndTime  trace.Time      `json:"end_time"`
 	Limit    string          `json:"limit,omitempty"` // the limit that stopped the run, if one did
 	Stats    *machine.Stats  `json:"stats"`
 	Events   []machine.Event `json:"events,omitempty"`
@@ -102,7 +103,7 @@ type collected struct {
 
 func (c *collected) Listing([]worker.CodeObject) {}
 
-func (c *collected) Events(batch []machine.Event, _ int64, cpu time.Duration) error {
+func (c *collected) Events(batch []machine.Event, _ trace.Time, cpu time.Duration) error {
 	switch {
 	case c.limit != nil:
 	case cpu > c.cpu:
@@ -139,7 +140,7 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 		return nil, syntaxError(out.Syntax)
 	}
 	res := out.Result
-	s.metrics.run("api", res.End, res.EndTime, res.Instructions, int64(c.n), time.Since(start))
+	s.metrics.run("api", res.End, int64(res.EndTime), res.Instructions, int64(c.n), time.Since(start))
 	if cause := context.Cause(ctx); c.limit == nil && errors.Is(cause, errCPULimit) {
 		c.limit = cause
 	}

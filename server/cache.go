@@ -24,9 +24,10 @@ import (
 
 	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
-// maxCacheBytes bounds the finished logs the run cache keeps (about 120
+// maxCacheBytes bounds the finished logs the run cache keeps (about 100
 // bytes an event): those nobody reads are dropped, least recently used
 // first, beyond it. Logs being read are never dropped; they are bounded by
 // maxHeldEvents with every other log.
@@ -284,7 +285,7 @@ type runLog struct {
 	space    chan struct{}       // (lazily made) a token when a reader has consumed events
 	events   []machine.Event     // every event so far, in time order; never changed once appended
 	arrivals []arrival           // when each batch arrived, for the latency measurement
-	upTo     int64               // the simulation is complete before upTo (ns)
+	upTo     trace.Time          // the simulation is complete before upTo
 	consumed int                 // the most events any reader has sent on
 	limit    error               // the limit that stopped the run, if one did
 	released bool                // drop has given its events back to srv.heldEvents
@@ -330,7 +331,7 @@ func (l *runLog) size() int64 {
 	defer l.mu.Unlock()
 	n := int64(len(l.events))*int64(unsafe.Sizeof(machine.Event{})) + int64(len(l.stdout)+len(l.stderr)+len(l.wl.Source))
 	for _, e := range l.events {
-		n += int64(len(e.Text))
+		n += int64(e.HeldBytes())
 	}
 	for _, c := range l.code {
 		n += 256 + int64(len(c.Instructions))*64
@@ -422,7 +423,7 @@ func (l *runLog) simulate() {
 	}
 	n := len(l.events)
 	l.mu.Unlock()
-	s.metrics.run(l.kind, l.res.End, l.res.EndTime, l.res.Instructions, int64(n), time.Since(start))
+	s.metrics.run(l.kind, l.res.End, int64(l.res.EndTime), l.res.Instructions, int64(n), time.Since(start))
 }
 
 // Listing keeps the program's code listing, which a session sends before
@@ -437,7 +438,7 @@ func (l *runLog) Listing(code []worker.CodeObject) {
 // Events appends a batch to the log, stops the run at a limit (cpu is the
 // host CPU time the run has used), and waits, without its run slot, while
 // every reader is too far behind.
-func (l *runLog) Events(batch []machine.Event, upTo int64, cpu time.Duration) error {
+func (l *runLog) Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error {
 	runtime.Gosched() // let the sessions' goroutines send what is ready
 	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit); err != nil {
 		return err
@@ -482,7 +483,7 @@ func (l *runLog) stopRunning(limit error) bool {
 // A batch that crosses the server's event budget is kept up to it. After a
 // limit the machine still hands out its last events; of those only the end
 // and the machine's own messages (why it stopped) are kept.
-func (l *runLog) add(batch []machine.Event, upTo int64, overCPU bool) error {
+func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.limit != nil {
@@ -568,9 +569,9 @@ func (l *runLog) consume(n int) {
 // runSnapshot is a consistent view of a run log.
 type runSnapshot struct {
 	events []machine.Event
-	upTo   int64
+	upTo   trace.Time
 	done   bool
-	end    int64 // when done: the run's end time + 1, the end of its last events message
+	end    trace.Time // when done: the run's end time + 1, the end of its last events message
 }
 
 func (l *runLog) snapshot() runSnapshot {

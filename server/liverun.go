@@ -14,6 +14,7 @@ import (
 
 	"github.com/gilscope/gilscope/internal/worker"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // maxUnplayedEvents bounds the events a live run may simulate ahead of what
@@ -78,7 +79,7 @@ type instrTrace struct {
 
 // startTrace starts tracing wl's instructions in [from, to), or reads the
 // trace of that window another session started.
-func startTrace(s *Server, parent context.Context, wl workload, from, to int64) *instrTrace {
+func startTrace(s *Server, parent context.Context, wl workload, from, to trace.Time) *instrTrace {
 	window := [2]float64{float64(from) / 1e9, float64(to) / 1e9}
 	x, _ := s.cache.get(parent, runKeyOf(&wl, window), &s.cache.traces, func(ctx context.Context) cached {
 		return &traceLog{from: from, to: to, cover: from, srv: s, wl: wl, simCtx: ctx,
@@ -100,14 +101,14 @@ func (t *instrTrace) stop() {
 type traceLog struct {
 	cacheEntry
 	subscribers
-	from   int64
+	from   trace.Time
 	srv    *Server
 	wl     workload
 	simCtx context.Context
 
 	mu     sync.Mutex
-	to     int64           // the window's end; lowered when the window is cut short
-	cover  int64           // instr events are complete in [from, cover)
+	to     trace.Time      // the window's end; lowered when the window is cut short
+	cover  trace.Time      // instr events are complete in [from, cover)
 	events []machine.Event // the instr events in [from, cover), in time order
 	ok     bool            // the trace ended by itself (set before done is closed)
 }
@@ -129,7 +130,7 @@ func (t *traceLog) simulate() {
 	out, err := s.simulate(ctx, j, t)
 	ok := err == nil && out.Syntax == nil
 	if ok {
-		s.metrics.run("trace", out.Result.End, out.Result.EndTime, out.Result.Instructions, 0, time.Since(start))
+		s.metrics.run("trace", out.Result.End, int64(out.Result.EndTime), out.Result.Instructions, 0, time.Since(start))
 	}
 	t.ok = ok && ctx.Err() == nil
 	t.finish(t.ok)
@@ -153,12 +154,12 @@ func (t *traceLog) drop() {}
 func (t *traceLog) Listing([]worker.CodeObject) {}
 
 // Events keeps a batch's instr events in the window.
-func (t *traceLog) Events(batch []machine.Event, upTo int64, _ time.Duration) error {
+func (t *traceLog) Events(batch []machine.Event, upTo trace.Time, _ time.Duration) error {
 	return t.add(batch, upTo)
 }
 
 // add keeps a batch's instr events in the window.
-func (t *traceLog) add(batch []machine.Event, upTo int64) error {
+func (t *traceLog) add(batch []machine.Event, upTo trace.Time) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	defer t.notify()
@@ -190,7 +191,7 @@ func (t *traceLog) finish(ok bool) {
 }
 
 // snapshot returns the window's events, its end and how far it is complete.
-func (t *traceLog) snapshot() (events []machine.Event, to, cover int64) {
+func (t *traceLog) snapshot() (events []machine.Event, to, cover trace.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.events, t.to, t.cover

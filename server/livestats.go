@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // statsInterval is how often, at most, statistics are sent while the
@@ -22,19 +23,19 @@ const statsInterval = 200 * time.Millisecond
 type playheadStats struct {
 	acc       *machine.StatsAccumulator
 	sent      bool
-	sentT     int64 // the position of the last stats message
-	sentFinal bool  // it held the whole run's statistics
+	sentT     trace.Time // the position of the last stats message
+	sentFinal bool       // it held the whole run's statistics
 	sentAt    time.Time
 }
 
 func newPlayheadStats(wl workload) playheadStats {
-	return playheadStats{acc: machine.NewStatsAccumulator(wl.Model, wl.Cores)}
+	return playheadStats{acc: trace.NewStatsAccumulator(wl.Model, wl.Cores)}
 }
 
 // due reports whether statistics should be sent for position t now; final
 // says they are the whole run's (t is the end), which a position reached
 // before the run was known to end may not have had.
-func (p *playheadStats) due(t int64, final, moving bool, now time.Time) bool {
+func (p *playheadStats) due(t trace.Time, final, moving bool, now time.Time) bool {
 	if p.sent && t == p.sentT && final == p.sentFinal {
 		return false
 	}
@@ -44,7 +45,7 @@ func (p *playheadStats) due(t int64, final, moving bool, now time.Time) bool {
 // at returns the statistics of the events of log (the run's, in time order,
 // complete before t) before t, the run's end taken as t: ComputeStats of that
 // prefix.
-func (p *playheadStats) at(log []machine.Event, t int64) *machine.Stats {
+func (p *playheadStats) at(log []machine.Event, t trace.Time) *machine.Stats {
 	n := sort.Search(len(log), func(i int) bool { return log[i].T >= t })
 	if n < p.acc.Len() {
 		p.acc.Rewind(n)

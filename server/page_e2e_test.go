@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,12 +56,18 @@ const (
 // websocket sessions and an in-memory share store.
 func startPage(t *testing.T) *browsertest.Browser {
 	t.Helper()
+	return browsertest.Start(t, pageHandler(t))
+}
+
+// pageHandler is the real server as the page tests serve it.
+func pageHandler(t *testing.T) http.Handler {
+	t.Helper()
 	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory(),
 		Runner: server.WorkersForTest(t)})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}
-	return browsertest.Start(t, s.Handler())
+	return s.Handler()
 }
 
 // openPage opens path at 1280×720 and waits until the page is ready and

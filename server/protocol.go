@@ -10,8 +10,10 @@ import (
 	"github.com/gilscope/gilscope/internal/worker"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // protocolVersion is the "v" of every message.
@@ -41,16 +43,16 @@ const (
 // clientMessage is any message from the browser; Type says which fields
 // matter.
 type clientMessage struct {
-	V          int       `json:"v"`
-	Type       string    `json:"type"`
-	Workload   *workload `json:"workload,omitempty"`
-	Speed      *float64  `json:"speed,omitempty"`
-	Resolution float64   `json:"resolution,omitempty"`
-	Paused     bool      `json:"paused,omitempty"`
-	From       *int64    `json:"from,omitempty"`
-	Mode       string    `json:"mode,omitempty"`
-	Thread     int32     `json:"thread,omitempty"`
-	T          *int64    `json:"t,omitempty"`
+	V          int         `json:"v"`
+	Type       string      `json:"type"`
+	Workload   *workload   `json:"workload,omitempty"`
+	Speed      *float64    `json:"speed,omitempty"`
+	Resolution float64     `json:"resolution,omitempty"`
+	Paused     bool        `json:"paused,omitempty"`
+	From       *trace.Time `json:"from,omitempty"`
+	Mode       string      `json:"mode,omitempty"`
+	Thread     int32       `json:"thread,omitempty"`
+	T          *trace.Time `json:"t,omitempty"`
 }
 
 // parseClientMessage decodes and validates one message. A workload is
@@ -168,30 +170,42 @@ type errorMessage struct {
 // or an "instr" message (every instr event in [T0, T1)).
 type eventsMessage struct {
 	header
-	T0     int64       `json:"t0"`
-	T1     int64       `json:"t1"`
+	T0     trace.Time  `json:"t0"`
+	T1     trace.Time  `json:"t1"`
 	Events []wireEvent `json:"events"`
 }
 
-// wireEvent is an event as sent, with the number of events merged into it
+// wireEvent is an event as sent (trace.Event's JSON form: its kind's payload
+// under the payload's field names), with the number of events merged into it
 // (itself included) when more than one.
 type wireEvent struct {
 	machine.Event
 	Merged int `json:"merged,omitempty"`
 }
 
+// MarshalJSON writes the event's JSON form with "merged" added.
+func (w wireEvent) MarshalJSON() ([]byte, error) {
+	b := w.Event.AppendJSON(nil)
+	if w.Merged != 0 {
+		b = append(b[:len(b)-1], `,"merged":`...)
+		b = strconv.AppendInt(b, int64(w.Merged), 10)
+		b = append(b, '}')
+	}
+	return b, nil
+}
+
 type positionMessage struct {
 	header
-	T         int64   `json:"t"`
-	Playing   bool    `json:"playing"`
-	Speed     float64 `json:"speed"`
-	Simulated int64   `json:"simulated"`
+	T         trace.Time `json:"t"`
+	Playing   bool       `json:"playing"`
+	Speed     float64    `json:"speed"`
+	Simulated trace.Time `json:"simulated"`
 }
 
 // statsMessage is the statistics of a run before T (docs/protocol.md).
 type statsMessage struct {
 	header
-	T     int64          `json:"t"`
+	T     trace.Time     `json:"t"`
 	Stats *machine.Stats `json:"stats"`
 }
 
@@ -204,7 +218,7 @@ type endMessage struct {
 type summary struct {
 	ExitCode int            `json:"exit_code"`
 	End      string         `json:"end"`
-	EndTime  int64          `json:"end_time"`
+	EndTime  trace.Time     `json:"end_time"`
 	Limit    string         `json:"limit,omitempty"`
 	Stdout   string         `json:"stdout"`
 	Stderr   string         `json:"stderr"`
@@ -232,12 +246,18 @@ func keyOf(e *machine.Event) (mergeKey, bool) {
 	switch e.Kind {
 	case machine.EvThreadState:
 		return mergeKey{class: 1, id: uint64(e.Thread)}, true
-	case machine.EvGILAcquire, machine.EvGILRelease:
-		return mergeKey{class: 2, id: e.Obj}, true
+	case machine.EvGILAcquire:
+		return mergeKey{class: 2, id: e.GILAcquire().GIL}, true
+	case machine.EvGILRelease:
+		return mergeKey{class: 2, id: e.GILRelease().GIL}, true
 	case machine.EvLockAcquire, machine.EvLockRelease:
-		return mergeKey{class: 3, id: e.Obj}, true
-	case machine.EvRef, machine.EvAlloc, machine.EvFree:
-		return mergeKey{class: 4, id: e.Obj}, true
+		return mergeKey{class: 3, id: e.LockOp().Lock}, true
+	case machine.EvRef:
+		return mergeKey{class: 4, id: e.RefUpdate().Obj}, true
+	case machine.EvAlloc:
+		return mergeKey{class: 4, id: e.Alloc().Obj}, true
+	case machine.EvFree:
+		return mergeKey{class: 4, id: e.Free().Obj}, true
 	case machine.EvDropRequest, machine.EvForcedSwitch, machine.EvFutileWakeup:
 		return mergeKey{class: 5, kind: e.Kind, id: uint64(e.Thread)}, true
 	case machine.EvInstr:
@@ -300,13 +320,13 @@ func coalesce(events []machine.Event, resolution float64) []wireEvent {
 // stretch in one message or in many gives the same events, once the
 // simulation is a pixel ahead. Without lookahead the last event of each
 // resource before t1 is always kept (a step shows the event it stopped at).
-func coalesceRange(log []machine.Event, t0, t1 int64, resolution float64, lookahead bool) []wireEvent {
+func coalesceRange(log []machine.Event, t0, t1 trace.Time, resolution float64, lookahead bool) []wireEvent {
 	if resolution < 1 {
 		i0 := sort.Search(len(log), func(i int) bool { return log[i].T >= t0 })
 		i1 := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })
 		return coalesce(log[i0:i1], 0)
 	}
-	pixel := func(t int64) int64 { return int64(math.Floor(float64(t) / resolution)) }
+	pixel := func(t trace.Time) int64 { return int64(math.Floor(float64(t) / resolution)) }
 	first, last := pixel(t0), pixel(t1-1)
 	a := sort.Search(len(log), func(i int) bool { return pixel(log[i].T) >= first })
 	b := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // TestParseClientMessage checks what is accepted and what is refused.
@@ -78,8 +79,26 @@ func FuzzClientMessage(f *testing.F) {
 }
 
 // ev is a compact event constructor for the coalescing tests.
-func ev(t int64, kind machine.Kind, thread int32, obj uint64, state machine.ThreadState) machine.Event {
-	return machine.Event{T: t, Kind: kind, Thread: thread, Obj: obj, State: state, Core: -1}
+func ev(t trace.Time, kind machine.Kind, thread int32, obj uint64, state machine.ThreadState) machine.Event {
+	switch kind {
+	case machine.EvThreadState:
+		return trace.StateChange{State: state}.At(t, thread, -1)
+	case machine.EvGILAcquire:
+		return trace.GILAcquire{GIL: obj}.At(t, thread, -1)
+	case machine.EvGILRelease:
+		return trace.GILRelease{GIL: obj}.At(t, thread, -1)
+	case machine.EvLockAcquire:
+		return trace.LockOp{Lock: obj}.Acquire(t, thread, -1)
+	case machine.EvLockRelease:
+		return trace.LockOp{Lock: obj}.Release(t, thread, -1)
+	case machine.EvRef:
+		return trace.RefUpdate{Obj: obj}.At(t, thread, -1)
+	case machine.EvAlloc:
+		return trace.Alloc{Obj: obj}.At(t, thread, -1)
+	case machine.EvFree:
+		return trace.Free{Obj: obj}.At(t, thread, -1)
+	}
+	return machine.Event{T: t, Kind: kind, Thread: thread, Core: -1}
 }
 
 // TestCoalesce checks the rule of docs/protocol.md: per pixel, the last
@@ -87,7 +106,7 @@ func ev(t int64, kind machine.Kind, thread int32, obj uint64, state machine.Thre
 func TestCoalesce(t *testing.T) {
 	run, wait := machine.StateRunningGIL, machine.StateWaitGIL
 	type kept struct {
-		t      int64
+		t      trace.Time
 		merged int
 	}
 	tests := []struct {
@@ -179,9 +198,9 @@ func TestCoalesceRangeIndependentOfMessages(t *testing.T) {
 	end := res.EndTime + 1
 	for _, resolution := range []float64{0, 7, 1000, 33_333} {
 		whole := coalesceRange(res.Events, 0, end, resolution, true)
-		for _, step := range []int64{97, 999, 12_345, 500_001} {
+		for _, step := range []trace.Time{97, 999, 12_345, 500_001} {
 			var pieces []wireEvent
-			for t0 := int64(0); t0 < end; t0 += step {
+			for t0 := trace.Time(0); t0 < end; t0 += step {
 				pieces = append(pieces, coalesceRange(res.Events, t0, min(t0+step, end), resolution, true)...)
 			}
 			if !reflect.DeepEqual(pieces, whole) {

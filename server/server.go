@@ -129,7 +129,7 @@ const (
 	maxRunEvents = 1 << 20
 
 	// maxHeldEvents bounds the events all live sessions keep together
-	// (about 100 bytes each: ~3 GB). A run that would go beyond it is
+	// (80 bytes each and their strings: ~3 GB). A run that would go beyond it is
 	// stopped with what it has, so one class's sessions cannot exhaust the
 	// server's memory for everyone else.
 	maxHeldEvents = 32 * maxRunEvents

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // Playback.
@@ -53,11 +54,11 @@ const (
 
 type pendingOp struct {
 	kind    int
-	target  int64 // opSeek: the time sought
-	play    bool  // opSeek: play once there (a resume)
-	thread  int32 // opStepInstr: whose instruction
-	from    int64 // opStepInstr: where the search goes on
-	windows int   // opStepInstr: windows searched
+	target  trace.Time // opSeek: the time sought
+	play    bool       // opSeek: play once there (a resume)
+	thread  int32      // opStepInstr: whose instruction
+	from    trace.Time // opStepInstr: where the search goes on
+	windows int        // opStepInstr: windows searched
 }
 
 // session is one browser's live session. Only its own goroutine touches it.
@@ -75,11 +76,11 @@ type session struct {
 	listed  bool        // the compiled message of run has been sent
 	noInstr bool        // a trace of run failed: no more instr events for it
 
-	pos     int64   // the playhead (ns): the browser has every event before it
-	carry   float64 // fraction of a ns the playhead has still to move
-	sentTo  int64   // events messages tile [0, sentTo)
-	sentIdx int     // run.events[:sentIdx] have been sent
-	instrTo int64   // instr messages have been sent up to here
+	pos     trace.Time // the playhead: the browser has every event before it
+	carry   float64    // fraction of a ns the playhead has still to move
+	sentTo  trace.Time // events messages tile [0, sentTo)
+	sentIdx int        // run.events[:sentIdx] have been sent
+	instrTo trace.Time // instr messages have been sent up to here
 	playing bool
 	speed   float64 // ns per second; 0 is as fast as the simulation goes
 	res     float64 // the browser's resolution, ns per pixel
@@ -214,7 +215,7 @@ func (ss *session) handle(ctx context.Context, data []byte) error {
 
 // seek moves the playhead to t: at once if the browser has what lies before
 // t, else as the simulation gets there.
-func (ss *session) seek(t int64, play bool) {
+func (ss *session) seek(t trace.Time, play bool) {
 	ss.pending = pendingOp{}
 	if t <= ss.sentTo {
 		ss.pos = t
@@ -359,7 +360,7 @@ func (ss *session) sendStats(ctx context.Context) error {
 
 // movePlayhead advances a playing playhead by the playback clock, keeping it
 // behind limit and, in slow motion, behind the instruction trace.
-func (ss *session) movePlayhead(now time.Time, limit int64, done bool) {
+func (ss *session) movePlayhead(now time.Time, limit trace.Time, done bool) {
 	if !ss.playing {
 		return
 	}
@@ -367,7 +368,7 @@ func (ss *session) movePlayhead(now time.Time, limit int64, done bool) {
 		ss.pos = limit
 	} else {
 		ss.carry += ss.speed * now.Sub(ss.lastTick).Seconds()
-		whole := int64(ss.carry)
+		whole := trace.Time(ss.carry)
 		ss.carry -= float64(whole)
 		from := ss.pos
 		ss.pos += whole
@@ -387,7 +388,7 @@ func (ss *session) movePlayhead(now time.Time, limit int64, done bool) {
 
 // resolvePending moves the playhead for a seek or step waiting on the
 // simulation, and ends the wait when it can.
-func (ss *session) resolvePending(sn runSnapshot, limit int64) {
+func (ss *session) resolvePending(sn runSnapshot, limit trace.Time) {
 	switch p := &ss.pending; p.kind {
 	case opSeek:
 		ss.pos = min(p.target, limit)
@@ -437,7 +438,7 @@ func stepKinds() []string {
 
 // nextOfInterest returns the time of the first event at or after t that a
 // step stops at.
-func nextOfInterest(events []machine.Event, t int64) (int64, bool) {
+func nextOfInterest(events []machine.Event, t trace.Time) (trace.Time, bool) {
 	i := sort.Search(len(events), func(i int) bool { return events[i].T >= t })
 	for ; i < len(events); i++ {
 		if stepStops(events[i].Kind) {
@@ -448,7 +449,7 @@ func nextOfInterest(events []machine.Event, t int64) (int64, bool) {
 }
 
 // stepInstr looks for the chosen thread's next instruction, window by window.
-func (ss *session) stepInstr(sn runSnapshot, limit int64) {
+func (ss *session) stepInstr(sn runSnapshot, limit trace.Time) {
 	p := &ss.pending
 	if ss.noInstr {
 		*p = pendingOp{}
@@ -488,7 +489,7 @@ func (ss *session) wantInstr() bool {
 // Once the window is traced and the playhead is half way through it, the
 // next window is traced ahead (every window simulates the run from its
 // start, which takes a while far into a long run).
-func (ss *session) ensureTrace(t int64) {
+func (ss *session) ensureTrace(t trace.Time) {
 	if ss.trace != nil {
 		_, to, cover := ss.trace.snapshot()
 		if ss.trace.from <= t && t < to {
@@ -518,14 +519,14 @@ func (ss *session) ensureTrace(t int64) {
 }
 
 // traceWindow is the length of an instruction window at the current speed.
-func (ss *session) traceWindow() int64 {
-	w := int64(ss.speed * traceAhead.Seconds())
+func (ss *session) traceWindow() trace.Time {
+	w := trace.Time(ss.speed * traceAhead.Seconds())
 	return min(max(w, minTraceWindow), maxTraceWindow)
 }
 
 // sendEvents sends the events before t1 that the browser lacks, in messages
 // that tile [sentTo, t1), coalesced when one covers more than a pixel.
-func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 int64) error {
+func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time) error {
 	i0 := ss.sentIdx
 	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
 	res := 0.0
@@ -548,7 +549,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 int64) err
 // sendTiled sends events (time-ordered, in [t0, t1)) as messages of type
 // typ of at most maxEventsPerMessage events that tile [t0, t1). Events at
 // the same time stay in one message.
-func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 int64, events []wireEvent, born time.Time) error {
+func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events []wireEvent, born time.Time) error {
 	for {
 		n, end := len(events), t1
 		if n > maxEventsPerMessage {

@@ -297,7 +297,7 @@ func (s *Server) sharedPage(w http.ResponseWriter, r *http.Request, embed bool) 
 	if !ok {
 		return
 	}
-	initial, err := json.Marshal(initialState{ID: id, shareRecord: *rec, Stale: rec.Simulator != machine.SimulatorVersion})
+	initial, err := json.Marshal(initialState{ID: id, shareRecord: *rec, Stale: !machine.RunsAlike(rec.Simulator)})
 	if err != nil {
 		s.internalError(w, r)
 		return

@@ -8,15 +8,21 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/gilscope/gilscope/examples"
+	"github.com/gilscope/gilscope/internal/browsertest"
+	"github.com/gilscope/gilscope/server"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // cliFigures is what "gilscope run --stats" prints of a run (the text of
@@ -163,4 +169,153 @@ func TestPageStatsEqualCLI(t *testing.T) {
 			t.Errorf("%s: the page holds %d events of %d: nothing was coalesced", desc, got.Events, len(res.Events))
 		}
 	}
+}
+
+// panelFigures are the figures the statistics panel shows (statsFigures in
+// static/panels.js, which the panel renders and writes in data-figures).
+type panelFigures struct {
+	Summary        string         `json:"summary"`
+	WallNS         trace.Duration `json:"wall_ns"`
+	SequentialNS   trace.Duration `json:"sequential_ns"`
+	GILSwitches    int            `json:"gil_switches"`
+	SwitchesPerSec float64        `json:"gil_switches_per_sec"`
+	DropRequests   int            `json:"drop_requests"`
+	ForcedSwitches int            `json:"forced_switches"`
+	FutileWakeups  int            `json:"futile_wakeups"`
+	Holds          int            `json:"holds"`
+	HoldP50        trace.Duration `json:"hold_p50_ns"`
+	HoldMax        trace.Duration `json:"hold_max_ns"`
+	Threads        []panelThread  `json:"threads"`
+	Blocking       []panelBlock   `json:"blocking"`
+}
+
+type panelThread struct {
+	ID      int32            `json:"id"`
+	Name    string           `json:"name"`
+	NS      []trace.Duration `json:"ns"` // on CPU, GIL wait, core wait, blocked
+	Holds   int              `json:"holds"`
+	HoldP50 trace.Duration   `json:"hold_p50_ns"`
+}
+
+type panelBlock struct {
+	Reason string           `json:"reason"`
+	Calls  int              `json:"calls"`
+	NS     []trace.Duration `json:"ns"` // median, p99, median and p99 until running
+}
+
+// figuresOf is what the panel must show of s: the same figures, from Go (the
+// summary line is checked apart: it is words the page makes of these figures).
+func figuresOf(s *trace.Stats) panelFigures {
+	f := panelFigures{WallNS: s.WallNS, SequentialNS: s.SequentialNS, GILSwitches: s.GILSwitches, SwitchesPerSec: s.SwitchesPerSec,
+		DropRequests: s.DropRequests, ForcedSwitches: s.ForcedSwitches, FutileWakeups: s.FutileWakeups,
+		Holds: s.Holds.Count, HoldP50: s.Holds.P50, HoldMax: s.Holds.Max, Threads: []panelThread{}, Blocking: []panelBlock{}}
+	for _, x := range s.Threads {
+		f.Threads = append(f.Threads, panelThread{x.ID, x.Name, []trace.Duration{x.CPUNS, x.GILWaitNS, x.RunnableNS, x.BlockedNS},
+			x.Holds.Count, x.Holds.P50})
+	}
+	for _, x := range s.Blocking {
+		f.Blocking = append(f.Blocking, panelBlock{x.Reason, x.Blocked.Count,
+			[]trace.Duration{x.Blocked.P50, x.Blocked.P99, x.UntilRunning.P50, x.UntilRunning.P99}})
+	}
+	return f
+}
+
+// panelBudget bounds TestPanelEqualsCLIEverywhere's use of its browser.
+const panelBudget = 15 * time.Minute
+
+// panelZooms are the resolutions (simulated ns per pixel) the gallery-wide
+// test coalesces at: about none, the page's default, and heavy merging.
+var panelZooms = []float64{100, 1e4, 1e6}
+
+// TestPanelEqualsCLIEverywhere runs every gallery example under every model it
+// lists, at three zooms, through the real page, websocket and coalescing: the
+// page starts the run paused with the zoom's resolution, then seeks to a
+// quarter, half and three quarters of the run and past its end. At each
+// position every figure of the statistics panel must be the CLI's: trace.
+// ComputeStats of the run's events before the position (the run ending there),
+// and at the end gilscope run --stats of the whole run.
+//
+// The test drives the page through its hooks (window.gilscopeApp: the run, the
+// seeks) instead of playing in real time, and fixes the resolution the server
+// coalesces at: the timeline's own zoom would otherwise change it as the view
+// follows the run. One seek is answered once the simulation reaches it; the
+// run cache makes the second and third zoom's runs free.
+func TestPanelEqualsCLIEverywhere(t *testing.T) {
+	if testing.Short() || server.RaceEnabled {
+		t.Skip("runs the whole gallery in a browser (and under the race detector each page takes too long)")
+	}
+	start := time.Now()
+	// One browser for the whole gallery: a browser test's usual minute is
+	// not enough for 17 pages (the attempt that gave each example a browser
+	// of its own still ran out of it on pages with four models).
+	b := browsertest.StartFor(t, pageHandler(t), panelBudget)
+	checks := 0
+	for _, ex := range examples.All() {
+		exStart := time.Now()
+		openPage(t, b, "/?example="+ex.ID)
+		// The page's own run is replaced; the timeline's zoom no longer reaches the server.
+		pageEval[bool](b, `(() => { const a = window.gilscopeApp; a.viewChanged = () => {}; a.pause && a.pause(); return true; })()`)
+		for _, model := range ex.Models {
+			res := simulateExample(t, ex, model)
+			for _, zoom := range panelZooms {
+				desc := fmt.Sprintf("%s under %s at %g ns/px", ex.ID, model, zoom)
+				run := pageEval[int](b, `Number(document.body.dataset.run)`)
+				pageEval[bool](b, fmt.Sprintf(`(() => { const a = window.gilscopeApp; a.controls.setModel(%q); a.resolution = %g;
+					a.startRun({ paused: true }); return true; })()`, model, zoom))
+				pageWait(t, b, fmt.Sprintf(`Number(document.body.dataset.run) > %d`, run))
+				for _, at := range []trace.Time{res.EndTime / 4, res.EndTime / 2, res.EndTime * 3 / 4, res.EndTime + 1} {
+					want := figuresOf(trace.ComputeStats(prefixTrace(res, at)))
+					if at > res.EndTime {
+						want = figuresOf(trace.ComputeStats(res.Trace())) // what gilscope run --stats prints
+					}
+					got := pageFiguresAt(t, b, at)
+					checks++
+					if got.Summary == "" && want.SequentialNS > 0 {
+						t.Errorf("%s at %d ns: the panel has no summary line", desc, at)
+					}
+					got.Summary = ""
+					if !reflect.DeepEqual(got, want) {
+						gj, _ := json.Marshal(got)
+						wj, _ := json.Marshal(want)
+						t.Errorf("%s at %d ns: the panel shows\n %s\ngilscope run --stats:\n %s", desc, at, gj, wj)
+					}
+				}
+			}
+		}
+		t.Logf("%s: %d models in %v", ex.ID, len(ex.Models), time.Since(exStart).Round(time.Millisecond))
+	}
+	t.Logf("%d panels compared in %v", checks, time.Since(start).Round(time.Second))
+}
+
+// simulateExample runs ex under model as gilscope run does.
+func simulateExample(t *testing.T, ex examples.Example, model string) *machine.Result {
+	t.Helper()
+	w := ex.Workload
+	res, err := machine.Run(ex.ID+".py", []byte(w.Source), machine.Options{Model: model, Cores: w.Cores, Seed: w.Seed,
+		SwitchInterval: w.SwitchInterval, MaxTime: w.MaxTime, RecordEvents: true}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// prefixTrace is res cut at t: its events before t, ending at t.
+func prefixTrace(res *machine.Result, t trace.Time) *trace.Trace {
+	i := sort.Search(len(res.Events), func(i int) bool { return res.Events[i].T >= t })
+	return &trace.Trace{Model: res.Model, Cores: res.Cores, EndTime: t, Events: res.Events[:i]}
+}
+
+// pageFiguresAt seeks the page to at and reads the figures its panel shows
+// once they are the statistics of that position.
+func pageFiguresAt(t *testing.T, b *browsertest.Browser, at trace.Time) panelFigures {
+	t.Helper()
+	pageEval[bool](b, fmt.Sprintf(`(window.gilscopeApp.seek(%d), true)`, at))
+	box := `document.getElementById("panel-stats")`
+	pageWait(t, b, fmt.Sprintf(`(() => { const box = %s; return !!box.dataset.figures && !box.classList.contains("gs-stale") &&
+		Number(box.dataset.t) === %d; })()`, box, at))
+	var f panelFigures
+	if err := json.Unmarshal([]byte(pageEval[string](b, box+`.dataset.figures`)), &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/gilscope/gilscope/examples"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // cliRun runs a gallery workload as "gilscope run --json --model M --cores C
@@ -50,7 +51,7 @@ func cliRun(t *testing.T, ex examples.Example, model string) (*machine.Result, [
 
 // prefixJSON is the JSON of ComputeStats of res's events before t, the run's
 // end taken as t.
-func prefixJSON(res *machine.Result, t int64) []byte {
+func prefixJSON(res *machine.Result, t trace.Time) []byte {
 	i := sort.Search(len(res.Events), func(i int) bool { return res.Events[i].T >= t })
 	b, _ := json.Marshal(machine.ComputeStats(&machine.Result{Model: res.Model, Cores: res.Cores, EndTime: t, Events: res.Events[:i]}))
 	return b
@@ -101,7 +102,7 @@ func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Examp
 		}
 	}
 	// statsAt reads until the stats of position at, checking every stats message.
-	statsAt := func(at int64) received {
+	statsAt := func(at trace.Time) received {
 		for {
 			m, before := c.until("stats", 1)
 			for _, b := range before {
@@ -113,14 +114,14 @@ func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Examp
 			}
 		}
 	}
-	for _, at := range []int64{res.EndTime / 4, res.EndTime * 3 / 4, res.EndTime / 2} {
+	for _, at := range []trace.Time{res.EndTime / 4, res.EndTime * 3 / 4, res.EndTime / 2} {
 		c.send(map[string]any{"type": "seek", "t": at})
 		statsAt(at)
 	}
 	// Play to the end: the playhead stops there (a position not playing after
 	// the end message), and the stats of that position are the last.
 	c.send(map[string]any{"type": "play"})
-	stop := int64(-1)
+	stop := trace.Time(-1)
 	var last received
 	for last.Type == "" {
 		switch m := c.read(); {
@@ -151,7 +152,7 @@ func TestPlayheadStatsDue(t *testing.T) {
 	tests := []struct {
 		desc          string
 		p             playheadStats
-		t             int64
+		t             trace.Time
 		final, moving bool
 		now           time.Time
 		want          bool

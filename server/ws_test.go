@@ -17,6 +17,7 @@ import (
 
 	"github.com/gilscope/gilscope/static"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // countdown is a small two-thread program: a few GIL hand-offs.
@@ -45,11 +46,11 @@ type received struct {
 	V         int                 `json:"v"`
 	Type      string              `json:"type"`
 	Run       int                 `json:"run"`
-	T0        int64               `json:"t0"`
-	T1        int64               `json:"t1"`
-	T         int64               `json:"t"`
+	T0        trace.Time          `json:"t0"`
+	T1        trace.Time          `json:"t1"`
+	T         trace.Time          `json:"t"`
 	Playing   bool                `json:"playing"`
-	Simulated int64               `json:"simulated"`
+	Simulated trace.Time          `json:"simulated"`
 	Events    []json.RawMessage   `json:"events"`
 	Code      []worker.CodeObject `json:"code"`
 	Error     apiError            `json:"error"`
@@ -133,7 +134,7 @@ func runWorkload(src string, extra map[string]any) map[string]any {
 
 // checkTiling checks that the events messages of run tile [0, end) and
 // their events are in time order inside their bounds.
-func checkTiling(t *testing.T, msgs []received, run int) (events int, end int64) {
+func checkTiling(t *testing.T, msgs []received, run int) (events int, end trace.Time) {
 	t.Helper()
 	for _, m := range msgs {
 		if m.Type != "events" || m.Run != run {
@@ -499,7 +500,7 @@ func TestWSStepOverManyEvents(t *testing.T) {
 	src := "shared = []\nfor i in range(100000):\n    shared.append(i)\nprint('end')\n"
 	c.send(runWorkload(src, map[string]any{"paused": true}))
 	c.until("compiled", 1)
-	var end int64 = -1
+	var end trace.Time = -1
 	for range 50 {
 		c.send(map[string]any{"type": "step", "mode": "event"})
 		for {

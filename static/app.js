@@ -21,134 +21,16 @@ import { Editor, threadColourClass } from "./editor.js";
 import { Controls, bindKeys, DEFAULT_SPEED, formatTime } from "./controls.js";
 import { ShareDialog, createShare } from "./share.js";
 import { RunStore } from "./model.js";
+import { Connection } from "./session.js";
 import { Timeline, CompareTimeline } from "./timeline.js";
 import { mountPanels } from "./panels.js";
 import { Rooms } from "./room.js";
-
-/** PROTOCOL is the protocol version this page speaks. */
-const PROTOCOL = 1;
-
-/** RECONNECT_MS is the first delay before reconnecting; it doubles up to RECONNECT_MAX_MS. */
-const RECONNECT_MS = 500;
-const RECONNECT_MAX_MS = 8000;
 
 /** DEFAULT_RESOLUTION is the ns per pixel asked for before the timeline reports its zoom. */
 const DEFAULT_RESOLUTION = 10000;
 
 
 const byId = (id) => document.getElementById(id);
-
-/**
- * Connection is one websocket to /ws. Messages sent while it is closed wait
- * in a queue; when the socket drops, it reconnects with backoff and calls
- * onReconnect so the owner can resume its run.
- */
-class Connection {
-  constructor(onMessage, onStatus) {
-    this.onMessage = onMessage;
-    this.onStatus = onStatus;
-    this.queue = [];
-    this.delay = RECONNECT_MS;
-    this.onReconnect = () => {};
-    this.closed = false;
-    this.open(false);
-  }
-
-  open(again) {
-    const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
-    const ws = new WebSocket(url);
-    this.ws = ws;
-    ws.addEventListener("open", () => {
-      this.delay = RECONNECT_MS;
-      this.onStatus("");
-      if (again) this.onReconnect();
-      for (const m of this.queue.splice(0)) ws.send(m);
-    });
-    ws.addEventListener("message", (ev) => {
-      let msg;
-      try {
-        msg = JSON.parse(ev.data);
-      } catch {
-        return; // not ours to judge: the protocol sends JSON only
-      }
-      this.onMessage(msg);
-    });
-    ws.addEventListener("close", () => {
-      if (this.closed) return;
-      this.onStatus("Connection lost; reconnecting…");
-      setTimeout(() => this.open(true), this.delay);
-      this.delay = Math.min(RECONNECT_MAX_MS, this.delay * 2);
-    });
-  }
-
-  send(msg) {
-    const text = JSON.stringify({ v: PROTOCOL, ...msg });
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
-    else this.queue.push(text);
-  }
-
-  /** resetQueue drops unsent messages (a new run makes them moot). */
-  resetQueue() {
-    this.queue.length = 0;
-  }
-
-  close() {
-    this.closed = true;
-    this.ws.close();
-  }
-}
-
-/**
- * LineIndex keeps, per thread, the times and lines of events in the
- * program's own code (code > 0), sorted by time.
- */
-class LineIndex {
-  constructor() {
-    this.threads = new Map(); // id → {t: [], line: []}
-  }
-
-  add(events) {
-    for (const e of events) {
-      if (!(e.line > 0 && e.code > 0 && e.thread > 0)) continue;
-      let h = this.threads.get(e.thread);
-      if (!h) this.threads.set(e.thread, (h = { t: [], line: [] }));
-      let i = h.t.length;
-      while (i > 0 && h.t[i - 1] > e.t) i--; // in order, bar a window sent again
-      h.t.splice(i, 0, e.t);
-      h.line.splice(i, 0, e.line);
-    }
-  }
-
-  /** drop forgets every sample in [t0, t1). */
-  drop(t0, t1) {
-    for (const h of this.threads.values()) {
-      const i = search(h.t, t0), j = search(h.t, t1);
-      if (j > i) {
-        h.t.splice(i, j - i);
-        h.line.splice(i, j - i);
-      }
-    }
-  }
-
-  /** at returns the last sample of thread at or before t ({t, line}), or null. */
-  at(thread, t) {
-    const h = this.threads.get(thread);
-    if (!h) return null;
-    const i = search(h.t, t + 1) - 1; // times are integers
-    return i >= 0 ? { t: h.t[i], line: h.line[i] } : null;
-  }
-}
-
-/** search returns the index of the first element of sorted xs that is ≥ x. */
-function search(xs, x) {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (xs[m] < x) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
 
 /**
  * Side is one run of the workload under one model: its connection, store
@@ -177,17 +59,6 @@ class Side {
     this.error = null;
     this.outputs = [];
     this.exceptions = [];
-    this.eventLines = new LineIndex(); // program lines that events carry
-    this.instrLines = new LineIndex(); // program lines of instructions (slow motion)
-  }
-
-  /** lineAt is the last line of the program's own code thread ran at or before t, or 0. */
-  lineAt(thread, t) {
-    const a = this.eventLines.at(thread, t);
-    const b = this.instrLines.at(thread, t);
-    if (!a) return b ? b.line : 0;
-    if (!b) return a.line;
-    return b.t >= a.t ? b.line : a.line;
   }
 
   /** start asks for a run of workload; paused keeps it at from (or 0). */
@@ -263,12 +134,9 @@ class Side {
           if (e.kind === "output") this.outputs.push(e);
           else if (e.kind === "exception") this.exceptions.push(e);
         }
-        this.eventLines.add(msg.events || []);
         this.store.handle(msg);
         break;
       case "instr": // instructions at slow speeds; replaces what was held for [t0, t1)
-        this.instrLines.drop(msg.t0, msg.t1);
-        this.instrLines.add(msg.events || []);
         this.store.handle(msg);
         break;
       case "position":
@@ -635,7 +503,7 @@ class App {
     for (let i = from; i < n; i++) {
       const e = outs[i];
       const span = document.createElement("span");
-      span.className = e.value === 2 ? "stderr" : "stdout";
+      span.className = e.stream === 2 ? "stderr" : "stdout";
       span.textContent = e.text;
       this.output.append(span);
     }
@@ -651,7 +519,7 @@ class App {
     const lines = [];
     for (const th of state.threads) {
       if (!(th.id > 0) || !th.state || th.state === "done") continue;
-      const line = a.lineAt(th.id, t) || (th.code > 0 ? th.line : 0);
+      const line = a.store.lineAt(th.id, t) || (th.code > 0 ? th.line : 0);
       if (line > 0) lines.push({ id: th.id, line });
     }
     this.editor.setThreadLines(lines);
@@ -661,7 +529,7 @@ class App {
     const ex = a.exceptions.filter((e) => e.t <= t).pop();
     if (ex !== this.lastException) {
       this.lastException = ex;
-      this.setError(ex ? { line: ex.line || tracebackLine(a.outputs, ex.t), message: ex.text || "exception", kind: "runtime" } : null);
+      this.setError(ex ? { line: ex.program_line || ex.line || 0, message: ex.error || "exception", kind: "runtime" } : null);
     }
   }
 
@@ -889,13 +757,6 @@ function endText(summary) {
   return "Program " + how + " after " + formatTime(summary.end_time || 0) + " of simulated time.";
 }
 
-/** tracebackLine finds the program line in the last traceback printed at or before t, or 0. */
-function tracebackLine(outputs, t) {
-  const text = outputs.filter((e) => e.value === 2 && e.t <= t).map((e) => e.text).join("");
-  const m = [...text.matchAll(/line (\d+)/g)].pop();
-  return m ? Number(m[1]) : 0;
-}
-
 /**
  * start wires up the page. It must not throw: any uncaught error fails the
  * browser tests.
@@ -907,6 +768,7 @@ function start() {
     return;
   }
   const app = new App(main);
+  window.gilscopeApp = app; // a hook for the browser tests, which drive runs without playing them in real time
   app.open();
 }
 

@@ -1,16 +1,15 @@
 // model.js defines RunStore, the browser's copy of one run: it takes the
 // protocol's messages (docs/protocol.md), keeps every resource's state
 // transitions in flat, time-sorted, columnar arrays, derives spans from them
-// exactly as vm/machine/spans.go does, to draw them, and answers stateAt(t).
+// exactly as vm/trace/spans.go does, to draw them, and answers stateAt(t).
 // It keeps the latest statistics the server sent (serverStats): the events
-// it holds may be coalesced, so it counts nothing itself. It also words
-// explanations of events (explain) and formats simulated time (fmtDur,
-// fmtTime).
+// it holds may be coalesced, so it counts nothing itself. It also formats
+// simulated time (fmtDur, fmtTime); explain.js words the explanations.
 //
 // Nothing here touches the DOM; timeline.js draws a RunStore and panels.js
 // shows its objects, bytecode and statistics. See docs/HACKING.md, "Timeline".
 
-/** Thread states, as in vm/machine/event.go (index = the Go value). */
+/** Thread states, as in vm/trace/event.go (index = the Go value). */
 export const STATES = ["", "runnable", "running_gil", "running", "wait_gil", "blocked", "done"];
 export const S_RUNNABLE = 1, S_RUNNING_GIL = 2, S_RUNNING = 3, S_WAIT_GIL = 4, S_BLOCKED = 5, S_DONE = 6;
 
@@ -171,8 +170,8 @@ class History {
   value(k, i) { return this.v[k].a[i]; }
 }
 
-/** num reads an optional integer field of an event (absent fields are 0 in the Go JSON). */
-const num = (v, d = 0) => (typeof v === "number" ? v : d);
+/** num returns v if it is a number, else d: a field absent from an event is 0. */
+export const num = (v, d = 0) => (typeof v === "number" ? v : d);
 
 /**
  * RunStore holds one run. Feed it protocol messages with handle(msg), or call
@@ -186,10 +185,9 @@ const num = (v, d = 0) => (typeof v === "number" ? v : d);
  *   cores:   [SpanList (kind = state, a = thread)]
  *   locks:   Map id → {id, holds: SpanList (a = thread)}
  *   objects: Map id → {id, type, alloc, free, refs: History(count, true count, delta, thread),
- *            threads: Set, anomalies: [instant index], drift (true − simulated count), owner, local, shared}
+ *            threads: Set, anomalies: [instant index], drift (true − simulated count), owner}
  *   The true count is the simulated one plus the updates lost in ref_race events
- *   (their text names the lost delta); use_after_free (Count) and leak (Value)
- *   state it outright. Events may also carry true_count, owner, local, shared.
+ *   (their delta); use_after_free and leak state it outright (real).
  *   instants: every event that is a mark (drop requests, switches, anomalies …), in time order.
  * Listeners added with onChange(fn) run after every add/reset/finish.
  */
@@ -327,7 +325,7 @@ export class RunStore {
     let o = this.objects.get(id);
     if (!o) {
       o = { id, type: type || "object", alloc: -1, free: -1, refs: new History(4), threads: new Set(),
-        anomalies: [], drift: 0, owner: undefined, local: undefined, shared: undefined };
+        anomalies: [], drift: 0, owner: undefined };
       this.objects.set(id, o);
     }
     if (type) o.type = type;
@@ -338,10 +336,9 @@ export class RunStore {
     const t = e.t;
     if (t > this.end) this.end = t;
     this.eventCount++;
-    // a thread's process: its thread_start's Value (1 = the main process); an event's own
-    // `process` field, if one ever carries it, wins
-    if (e.kind === "thread_start" && e.thread > 0) this._thread(e.thread).process = num(e.process, Math.max(1, num(e.value, 1)));
-    const process = e.thread > 0 ? this._thread(e.thread, num(e.process, 1)).process : num(e.process, 1);
+    // a thread's process: its thread_start's (1 = the main process)
+    if (e.kind === "thread_start" && e.thread > 0) this._thread(e.thread).process = Math.max(1, num(e.process, 1));
+    const process = e.thread > 0 ? this._thread(e.thread, 1).process : 1;
     if (e.thread > 0) {
       const th = this._thread(e.thread);
       if (e.line > 0 || e.pc > 0 || e.code > 0) {
@@ -357,79 +354,75 @@ export class RunStore {
     switch (e.kind) {
       case "thread_state": this._state(e); break;
       case "gil_acquire": {
-        const g = this._gil(num(e.obj), process);
+        const g = this._gil(num(e.gil), process);
         g.holds.close(t, true); // an acquire of a held GIL closes the hold (invalid stream)
         g.holds.open(t, 0, e.thread, 0, 0, num(e.merged, 1));
         break;
       }
       case "gil_release": {
-        const g = this._gil(num(e.obj), process);
+        const g = this._gil(num(e.gil), process);
         const h = g.holds;
         if (h.isOpen() && h.a[h.n - 1] === e.thread) {
-          h.kind[h.n - 1] = Math.max(0, RELEASES.indexOf(e.reason));
+          h.kind[h.n - 1] = Math.max(0, RELEASES.indexOf(e.cause));
           h.close(t, true);
         }
         break;
       }
       case "lock_acquire": {
-        const l = this._lock(num(e.obj));
+        const l = this._lock(num(e.lock));
         l.holds.close(t, true);
         l.holds.open(t, 0, e.thread);
         break;
       }
       case "lock_release": {
-        const l = this._lock(num(e.obj));
+        const l = this._lock(num(e.lock));
         if (l.holds.isOpen()) l.holds.close(t, true);
         break;
       }
       case "alloc": {
-        const o = this._object(num(e.obj), e.text);
+        const o = this._object(num(e.obj), e.type);
         o.alloc = t; o.drift = 0;
-        o.refs.push(t, num(e.count), num(e.true_count, num(e.count)), 0, e.thread);
+        o.refs.push(t, num(e.count), num(e.count), 0, e.thread);
         break;
       }
       case "free": {
-        const o = this._object(num(e.obj), e.text);
+        const o = this._object(num(e.obj), e.type);
         o.free = t;
-        // a premature free (lost decrements) names the references that remained in Count
-        if (e.reason === "premature") o.drift = num(e.count);
-        o.refs.push(t, 0, num(e.true_count, o.drift), 0, e.thread);
+        // a premature free (lost decrements): real references remained
+        if (num(e.real) > 0) o.drift = num(e.real);
+        o.refs.push(t, 0, o.drift, 0, e.thread);
         break;
       }
       case "ref": {
-        const o = this._object(num(e.obj), e.text);
-        o.refs.push(t, num(e.count), num(e.true_count, num(e.count) + o.drift), num(e.value), e.thread);
+        const o = this._object(num(e.obj), e.type);
+        o.refs.push(t, num(e.count), num(e.count) + o.drift, num(e.delta), e.thread);
         if (e.thread > 0) o.threads.add(e.thread);
-        if (e.owner !== undefined) o.owner = e.owner;
-        if (e.local !== undefined) o.local = e.local;
-        if (e.shared !== undefined) o.shared = e.shared;
         break;
       }
       case "ref_race": {
-        // Thread's update (its text says "…'s +1 was overwritten") was lost: the true
-        // count keeps it, the simulated one (Count) does not.
-        const o = this._object(num(e.obj));
-        const m = /([+-]\d+) was overwritten/.exec(e.text || "");
-        if (m) o.drift += Number(m[1]);
+        // Thread's update (delta) was lost, overwritten by the overwriter's: the true
+        // count keeps it, the simulated one (count) does not.
+        const o = this._object(num(e.obj), e.type);
+        o.drift += num(e.delta);
         o.refs.push(t, num(e.count), num(e.count) + o.drift, 0, e.thread);
         if (e.thread > 0) o.threads.add(e.thread);
-        if (e.value > 0) o.threads.add(e.value);
+        if (e.overwriter > 0) o.threads.add(e.overwriter);
         break;
       }
-      case "use_after_free": { // Count: the references that really remained
-        const o = this._object(num(e.obj), e.text);
-        o.drift = num(e.count) - (o.refs.n ? o.refs.last(0) : 0);
-        o.refs.push(t, o.refs.n ? o.refs.last(0) : 0, num(e.count), 0, e.thread);
+      case "use_after_free": { // real: the references that really remained
+        const o = this._object(num(e.obj), e.type);
+        o.drift = num(e.real) - (o.refs.n ? o.refs.last(0) : 0);
+        o.refs.push(t, o.refs.n ? o.refs.last(0) : 0, num(e.real), 0, e.thread);
         break;
       }
-      case "leak": { // Count: the simulated count; Value: the references that exist
-        const o = this._object(num(e.obj), e.text);
-        o.drift = num(e.value) - num(e.count);
-        o.refs.push(t, num(e.count), num(e.value), 0, 0);
+      case "leak": { // count: the simulated count; real: the references that exist
+        const o = this._object(num(e.obj), e.type);
+        o.drift = num(e.real) - num(e.count);
+        o.refs.push(t, num(e.count), num(e.real), 0, 0);
         break;
       }
       case "ref_merge": { // biased counting: Thread, the owner, merged the shared count
-        const o = this._object(num(e.obj));
+        const o = this._object(num(e.obj), e.type);
         o.owner = e.thread;
         o.refs.push(t, num(e.count), num(e.count) + o.drift, 0, e.thread);
         break;
@@ -447,7 +440,7 @@ export class RunStore {
     if (e.kind === "deadlock") this.deadlocks.push(e);
     if (e.kind === "thread_start") {
       const th = this._thread(e.thread);
-      if (e.text) th.name = e.text;
+      if (e.name) th.name = e.name;
     }
     if (e.thread > 0) {
       const th = this._thread(e.thread);
@@ -465,7 +458,7 @@ export class RunStore {
     const state = Math.max(0, STATES.indexOf(e.state));
     const running = state === S_RUNNING_GIL || state === S_RUNNING;
     const core = running ? num(e.core, -1) : -1;
-    const reason = this._reason(e.reason);
+    const reason = this._reason(e.wait);
     const sp = th.spans;
     if (sp.isOpen()) {
       const i = sp.n - 1;
@@ -476,7 +469,9 @@ export class RunStore {
       if (oc && oc.isOpen() && oc.a[oc.n - 1] === e.thread) oc.close(e.t);
     }
     if (state === S_DONE) { th.done = true; th.doneAt = e.t; return; }
-    sp.open(e.t, state, core, reason, num(e.obj), num(e.merged, 1));
+    // the span's obj is what the thread waits on: a lock or object, or the thread it
+    // waits for (target, for a join or a start)
+    sp.open(e.t, state, core, reason, num(e.obj) || num(e.target), num(e.merged, 1));
     if (core >= 0) {
       this._ensureCores(core + 1);
       const cs = this.cores[core];
@@ -639,6 +634,28 @@ export class RunStore {
   }
 
   /**
+   * lineAt returns the last line of the program's own code (code > 0) that
+   * thread id was at, at or before t: from its instructions (slow motion) or
+   * its events, whichever is later; 0 if none.
+   */
+  lineAt(id, t) {
+    const th = this.threads.get(id);
+    if (!th) return 0;
+    let at = -Infinity, line = 0;
+    const pos = th.pos;
+    for (let i = pos.at(t); i >= 0; i--) {
+      if (pos.value(2, i) > 0 && pos.value(0, i) > 0) { at = pos.t.a[i]; line = pos.value(0, i); break; }
+    }
+    const ins = th.instr;
+    if (ins) {
+      for (let j = upper(ins.t, t) - 1; j >= 0; j--) {
+        if (ins.code[j] > 0 && ins.line[j] > 0) { if (ins.t[j] >= at) line = ins.line[j]; break; }
+      }
+    }
+    return line;
+  }
+
+  /**
    * setInstr takes an `instr` message: the instr events of [t0, t1), which
    * replace whatever the store held for that stretch (after a backward seek
    * the server may send a stretch again).
@@ -692,8 +709,6 @@ export function fmtTime(ns, res = 1) {
   return `${(ns / 1e9).toFixed(res < 1e6 ? 6 : 3)} s`;
 }
 
-// ---- explanations ------------------------------------------------------------
-
 /** threadName returns "thread 2 (Thread-1 (count))". */
 export function threadName(store, id) {
   const th = store.threads.get(id);
@@ -701,135 +716,12 @@ export function threadName(store, id) {
   return th.name && th.name !== `Thread ${id}` ? `thread ${id} (${th.name})` : `thread ${id}`;
 }
 
-/** nextInstant returns the first instant after index from (or at time ≥ t) matching pred. */
-function nextInstant(store, fromT, pred, limitT = Infinity) {
-  for (const e of store.instants) {
-    if (e.t < fromT) continue;
-    if (e.t > limitT) break;
-    if (pred(e)) return e;
-  }
-  return null;
-}
-
-/** holdAfter returns the first hold of GIL g starting at or after t. */
-function holdAfter(store, gil, t) {
-  const g = store.gils.get(gil);
-  if (!g) return null;
-  const h = g.holds;
-  let i = h.firstVisible(t);
-  while (i < h.n && h.start[i] < t) i++;
-  return i < h.n ? h.span(i, store.end) : null;
-}
-
-/**
- * explain returns, in words, the mechanism behind an item the timeline
- * selected: {event} (an instant), {thread, span} (a thread-state span),
- * {gil, span} (a GIL hold) or {core, span}.
- */
-export function explain(store, item) {
-  return sentenceCase(explainItem(store, item));
-}
-
-/** sentenceCase capitalises "thread" where it starts a sentence. */
-function sentenceCase(s) { return s.replace(/(^|[.!?] )thread /g, "$1Thread "); }
-
-function explainItem(store, item) {
-  if (!item) return "";
-  if (item.event) return explainEvent(store, item.event);
-  if (item.span && item.gil !== undefined) return explainHold(store, item.gil, item.span);
-  if (item.span && item.thread !== undefined) return explainSpan(store, item.thread, item.span);
-  if (item.span && item.core !== undefined) return explainSpan(store, item.span.a, item.span, item.core);
-  return "";
-}
-
-function explainEvent(store, e) {
-  const who = threadName(store, e.thread);
-  const at = fmtTime(e.t);
-  const merged = e.merged > 1 ? ` (${e.merged} changes were merged into this mark at this speed.)` : "";
-  switch (e.kind) {
-    case "drop_request": {
-      const th = store.threads.get(e.thread);
-      let waited = "";
-      if (th) {
-        // the wait began where the run of wait_gil/runnable spans before the request began
-        let i = th.spans.at(e.t - 1), from = -1;
-        while (i >= 0 && (th.spans.kind[i] === S_WAIT_GIL || th.spans.kind[i] === S_RUNNABLE) && (from < 0 || th.spans.end[i] === th.spans.start[i + 1])) { from = i; i--; }
-        if (from >= 0) waited = ` had waited ${fmtDur(e.t - th.spans.start[from])} for the GIL, then`;
-      }
-      let s = `At ${at}, ${who}${waited} timed out (the switch interval) and asked ${threadName(store, e.value)}, the holder, to drop the GIL: it set the GIL's drop request and the eval breaker.`;
-      const fs = nextInstant(store, e.t, (x) => x.kind === "forced_switch" && x.thread === e.value);
-      if (fs) {
-        s += ` ${threadName(store, e.value)} saw the request ${fmtDur(fs.t - e.t)} later, at ${store.checkpointWhere(fs)} — its next check point — and released the GIL.`;
-        const h = holdAfter(store, num(e.obj), fs.t);
-        if (h) s += h.a === e.thread
-          ? ` ${who} took it ${fmtDur(h.start - fs.t)} after that.`
-          : ` But ${threadName(store, h.a)} took it first, ${fmtDur(h.start - fs.t)} later.`;
-      }
-      return s + merged;
-    }
-    case "forced_switch": {
-      let s = `At ${at}, ${who} reached a check point — ${store.checkpointWhere(e)} — found the eval breaker set by a drop request and dropped the GIL.`;
-      let req = null;
-      for (const x of store.instants) { if (x.t > e.t) break; if (x.kind === "drop_request" && x.value === e.thread) req = x; }
-      if (req) s += ` ${threadName(store, req.thread)} had asked ${fmtDur(e.t - req.t)} earlier. A holder looks at the eval breaker only at check points, so until it reaches one nothing can take the GIL from it.`;
-      const h = holdAfter(store, num(e.obj), e.t);
-      if (h) s += ` ${threadName(store, h.a)} took the GIL ${fmtDur(h.start - e.t)} later.`;
-      return s + merged;
-    }
-    case "futile_wakeup":
-      return `At ${at}, ${who} was woken to take the GIL, but by the time it got a core the GIL had been taken again (${holderText(store, num(e.obj), e.t)}). The wake-up was futile: it goes back to waiting, and the OS spent a context switch on it.${merged}`;
-    case "lock_acquire": {
-      const th = store.threads.get(e.thread);
-      let s = `At ${at}, ${who} took lock ${e.obj}.`;
-      if (th) {
-        const i = th.spans.at(e.t - 1);
-        if (i >= 0 && th.spans.kind[i] === S_BLOCKED && store.reasons[th.spans.b[i]] === "lock") s += ` It had waited ${fmtDur(e.t - th.spans.start[i])} for it.`;
-      }
-      return s;
-    }
-    case "lock_release": return `At ${at}, ${who} released lock ${e.obj}.`;
-    case "thread_start": {
-      const p = store.threads.get(e.thread)?.process || 1;
-      return `At ${at}, ${who} started${p > 1 ? ` in process ${p} (its own interpreter, with its own GIL)` : ""}.`;
-    }
-    case "output": return `At ${at}, ${who} wrote ${JSON.stringify(e.text || "")} to ${e.value === 2 ? "stderr" : "stdout"}.`;
-    case "exception": return `At ${at}, an uncaught exception ended ${who}: ${e.text}`;
-    case "end": return `The run ended at ${at}: ${e.text || "exit"}${e.value ? ` (exit code ${e.value})` : ""}.`;
-    case "ref_race": return `At ${at}, ${who} and ${threadName(store, e.value)} updated the reference count of object ${e.obj} at the same time, with no GIL to serialise them: each loaded the count before the other stored it, so the update of ${who} was overwritten and lost. The count is now ${num(e.count)}${trueText(store, e)}. ${e.text ? `(${e.text}.)` : ""}`.trim();
-    case "use_after_free": return `At ${at}, ${who} used ${e.text || "object"} #${e.obj} after it had been freed: lost decrements had brought its count to 0 while ${num(e.count)} references to it remained. In C this reads freed memory: the process ends with a segmentation fault.`;
-    case "leak": return `At the end of the run, ${e.text || "object"} #${e.obj} still had a count of ${num(e.count)} while only ${num(e.value)} references to it existed: lost updates left the count too high, so it can never reach zero and the object is never freed.`;
-    case "gc_pause": return `At ${at}, the tracing garbage collector stopped every thread for ${fmtDur(num(e.value))} (a stop-the-world pause: this runtime frees memory by tracing, not by counting references).`;
-    case "deadlock": {
-      const cyc = deadlockCycle(store, e);
-      const parts = cyc.map((c) => c.lock
-        ? `${threadName(store, c.thread)} waits for ${c.label}${c.holder === c.thread ? ", which only it could release" : c.holder ? `, held by ${threadName(store, c.holder)}` : ""}`
-        : `${threadName(store, c.thread)} waits to join ${threadName(store, c.holder)}`);
-      return `Deadlock at ${at}: ${parts.join("; ") || e.text || "every thread is blocked"}. No thread in the cycle can run, so none will ever release what the next one waits for.`;
-    }
-  }
-  return `${e.kind} at ${at}${e.thread ? ` on ${who}` : ""}${e.text ? `: ${e.text}` : ""}`;
-}
-
-/** trueText says how the true count differs after a race, if the store knows it. */
-function trueText(store, e) {
-  const rc = store.refcountAt(num(e.obj), e.t);
-  return rc && rc.trueCount !== rc.count ? `, while ${rc.trueCount} references exist` : "";
-}
-
-function holderText(store, gil, t) {
-  const g = store.gils.get(gil);
-  const i = g ? g.holds.at(t) : -1;
-  return i >= 0 ? `${threadName(store, g.holds.a[i])} held it` : "someone else held it";
-}
-
 /**
  * deadlockCycle returns the wait-for cycle of a deadlock event as
- * [{thread, lock, holder, label}] (lock 0 for a join): from the event's
- * `cycle` field if it has one; else parsed from its text, which the machine
- * writes as "A → lock a (#7), held by B → lock #8, held by A" ("→ joins B",
- * "→ lock (#7), which only it could release (…) → A" for a thread waiting on
- * itself); else derived from the store: the threads blocked on a lock or a
- * join at that time and each lock's holder.
+ * [{thread, lock, holder, label, name}] (lock 0 for a join; name the lock's
+ * variable, "" if none): the event's `cycle` edges, or, when it has none (no
+ * cycle: the threads wait on something nobody holds), the threads blocked on
+ * a lock or a join at that time and each lock's holder, from the store.
  */
 export function deadlockCycle(store, e) {
   const at = e.t;
@@ -846,89 +738,17 @@ export function deadlockCycle(store, e) {
     return i >= 0 && th.spans.kind[i] === S_BLOCKED ? th.spans.obj[i] : 0;
   };
   if (Array.isArray(e.cycle) && e.cycle.length) {
-    return e.cycle.map((c, k) => {
-      const thread = typeof c === "number" ? c : c.thread;
-      const lock = typeof c === "object" && c.lock !== undefined ? c.lock : waitOf(thread);
-      const next = e.cycle[(k + 1) % e.cycle.length];
-      const holder = typeof c === "object" && c.holder !== undefined ? c.holder : (typeof next === "number" ? next : next.thread) || holderOf(lock);
-      return { thread, lock, holder, label: lock ? `lock #${lock}` : "join" };
-    });
+    return e.cycle.map((c) => ({ thread: num(c.thread), lock: num(c.lock), holder: num(c.holder),
+      name: c.label || "", label: c.lock ? (c.label ? `lock ${c.label} (#${c.lock})` : `lock #${c.lock}`) : "join" }));
   }
-  const parsed = parseCycle(store, e.text || "");
-  if (parsed) return parsed;
   const out = [];
   for (const th of store.threadList()) {
     const obj = waitOf(th.id);
     const i = th.spans.at(at);
     const reason = i >= 0 ? store.reasons[th.spans.b[i]] : "";
     if (!obj) continue;
-    if (reason === "join") out.push({ thread: th.id, lock: 0, holder: obj, label: "join" });
-    else if (["lock", "cond", "acquire"].includes(reason)) out.push({ thread: th.id, lock: obj, holder: holderOf(obj), label: `lock #${obj}` });
+    if (reason === "join") out.push({ thread: th.id, lock: 0, holder: obj, label: "join", name: "" });
+    else if (["lock", "cond", "acquire"].includes(reason)) out.push({ thread: th.id, lock: obj, holder: holderOf(obj), label: `lock #${obj}`, name: "" });
   }
   return out;
-}
-
-/** parseCycle reads the machine's deadlock text (see deadlockCycle), or returns null. */
-function parseCycle(store, text) {
-  const parts = text.split(" → ");
-  if (parts.length < 2) return null;
-  const byName = new Map();
-  for (const th of store.threads.values()) if (!byName.has(th.name)) byName.set(th.name, th.id);
-  const id = (name) => byName.get(name.trim()) || 0;
-  const out = [];
-  let cur = id(parts[0]);
-  for (let k = 1; k < parts.length; k++) {
-    const p = parts[k];
-    let m;
-    if ((m = /^(lock (?:(\S+) )?\(?#(\d+)\)?), held by (.+)$/.exec(p))) {
-      const next = id(m[4]);
-      out.push({ thread: cur, lock: Number(m[3]), holder: next, label: m[1] });
-      cur = next;
-    } else if ((m = /^joins (.+)$/.exec(p))) {
-      const next = id(m[1]);
-      out.push({ thread: cur, lock: 0, holder: next, label: "join" });
-      cur = next;
-    } else if ((m = /^(lock (?:(\S+) )?\(?#(\d+)\)?), which only it could release/.exec(p))) {
-      out.push({ thread: cur, lock: Number(m[3]), holder: cur, label: m[1] });
-      k++; // the thread's name again
-    } else {
-      return null;
-    }
-  }
-  return out.length && out.every((c) => c.thread && c.holder) ? out : null;
-}
-
-const STATE_WORDS = {
-  runnable: "was ready to run but had no core",
-  running_gil: "ran Python bytecode, holding the GIL",
-  running: "ran on a core without the GIL (C code that released it, or a model without a GIL)",
-  wait_gil: "waited for the GIL",
-  blocked: "was blocked",
-};
-
-function explainSpan(store, tid, sp, core) {
-  const state = STATES[sp.kind];
-  const who = threadName(store, tid);
-  const dur = fmtDur(sp.end - sp.start);
-  const reason = store.reasons[sp.b] || "";
-  let s = `From ${fmtTime(sp.start)} to ${fmtTime(sp.end)}${sp.open ? " (still going)" : ""}, ${who} ${STATE_WORDS[state] || state}`;
-  if (state === "blocked" && reason) s += ` in ${reason}${sp.obj ? ` (on ${reason === "lock" ? "lock" : "object"} ${sp.obj})` : ""}`;
-  const c = core !== undefined ? core : sp.a;
-  if ((state === "running_gil" || state === "running") && c >= 0) s += ` on core ${c}`;
-  s += ` for ${dur}.`;
-  if (state === "wait_gil") {
-    const g = store.gilList()[0];
-    if (g) {
-      const i = g.holds.at(sp.start);
-      if (i >= 0 && g.holds.a[i] !== tid) s += ` ${threadName(store, g.holds.a[i])} held it. After one switch interval of waiting, a waiter sets a drop request; the holder gives the GIL up at its next check point.`;
-    }
-  }
-  if (state === "runnable") s += " Every core was busy: the OS scheduler decides who runs next.";
-  if (sp.merged > 1) s += ` (${sp.merged} state changes are merged into this span at this speed; zoom in or slow down to see them.)`;
-  return s;
-}
-
-function explainHold(store, gil, sp) {
-  const why = { 1: "released it voluntarily (a blocking call, C code releasing it, or thread exit)", 2: "was forced to drop it by a drop request", 3: "released it at the check interval (2.7)" }[sp.kind];
-  return `From ${fmtTime(sp.start)} ${threadName(store, sp.a)} held the GIL${gil ? ` of interpreter ${gil}` : ""} for ${fmtDur(sp.end - sp.start)}${sp.open ? " and still holds it" : ""}${why ? `, then ${why}` : ""}. While it holds it, no other thread of this interpreter can run Python code.`;
 }

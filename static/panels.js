@@ -15,7 +15,8 @@
 //   panels.destroy()
 // Every element is optional; pass only the panels the page has.
 
-import { fmtDur, threadName, explain as explainItem } from "./model.js";
+import { fmtDur, threadName } from "./model.js";
+import { explain as explainItem } from "./explain.js";
 import { threadColor, THEMES } from "./timeline.js";
 
 const SPARK_W = 110, SPARK_H = 22;
@@ -294,37 +295,53 @@ class Panels {
     this._statsShown = msg; this._statsStale = stale; this._statsTheme = this.theme;
     box.replaceChildren();
     box.classList.toggle("gs-stale", stale);
-    if (!msg) { delete box.dataset.t; box.appendChild(el("p", "gs-muted", "The statistics come as the run plays.")); return; }
+    if (!msg) { delete box.dataset.t; delete box.dataset.figures; box.appendChild(el("p", "gs-muted", "The statistics come as the run plays.")); return; }
     box.dataset.t = String(msg.t);
-    const s = msg.stats;
-    const summary = statsSummary(s);
-    if (summary) box.appendChild(el("p", "gs-summary", summary));
-    box.appendChild(el("p", "", `${fmtDur(s.wall_ns)} simulated · GIL passed ${s.gil_switches} ${s.gil_switches === 1 ? "time" : "times"} (${s.gil_switches_per_sec.toFixed(1)}/s) · ${s.drop_requests} drop requests · ${s.forced_switches} forced switches · ${s.futile_wakeups} futile wake-ups`));
-    if (s.gil_holds.count) box.appendChild(el("p", "", `GIL held ${s.gil_holds.count} times: median ${fmtDur(s.gil_holds.p50_ns)}, longest ${fmtDur(s.gil_holds.max_ns)}`));
+    const f = statsFigures(msg.stats);
+    // every figure shown, exactly, for the browser test that compares them with gilscope run --stats
+    box.dataset.figures = JSON.stringify(f);
+    if (f.summary) box.appendChild(el("p", "gs-summary", f.summary));
+    box.appendChild(el("p", "", `${fmtDur(f.wall_ns)} simulated · GIL passed ${f.gil_switches} ${f.gil_switches === 1 ? "time" : "times"} (${f.gil_switches_per_sec.toFixed(1)}/s) · ${f.drop_requests} drop requests · ${f.forced_switches} forced switches · ${f.futile_wakeups} futile wake-ups`));
+    if (f.holds) box.appendChild(el("p", "", `GIL held ${f.holds} times: median ${fmtDur(f.hold_p50_ns)}, longest ${fmtDur(f.hold_max_ns)}`));
     const t = table(["thread", "on CPU", "GIL wait", "core wait", "blocked", "holds", "median hold"]);
-    for (const x of s.threads) {
+    for (const x of f.threads) {
       const tr = el("tr");
       const name = el("td", "gs-obj");
       const sw = el("span", "gs-badge", String(x.id));
       sw.style.background = threadColor(x.id, this.theme);
       name.append(sw, ` ${x.name}`);
-      tr.append(name, ...[x.cpu_ns, x.gil_wait_ns, x.runnable_ns, x.blocked_ns].map((v) => el("td", "gs-num", fmtDur(v))),
-        el("td", "gs-num", String(x.gil_holds.count)), el("td", "gs-num", fmtDur(x.gil_holds.p50_ns)));
+      tr.append(name, ...x.ns.map((v) => el("td", "gs-num", fmtDur(v))), el("td", "gs-num", String(x.holds)), el("td", "gs-num", fmtDur(x.hold_p50_ns)));
       t.tBodies[0].appendChild(tr);
     }
     box.appendChild(t);
     const clock = (this.store.hello?.models || []).find((m) => m.name === this.store.model)?.clock;
     if (clock) box.appendChild(el("p", "gs-muted gs-clock", `Clock: ${clock}`));
-    if (s.blocking.length) {
+    if (f.blocking.length) {
       const b = table(["blocked in", "calls", "median", "p99", "median until running", "p99 until running"]);
-      for (const x of s.blocking) {
+      for (const x of f.blocking) {
         const tr = el("tr");
-        tr.append(el("td", "", x.reason || "?"), el("td", "gs-num", String(x.blocked.count)), ...[x.blocked.p50_ns, x.blocked.p99_ns, x.until_running.p50_ns, x.until_running.p99_ns].map((v) => el("td", "gs-num", fmtDur(v))));
+        tr.append(el("td", "", x.reason || "?"), el("td", "gs-num", String(x.calls)), ...x.ns.map((v) => el("td", "gs-num", fmtDur(v))));
         b.tBodies[0].appendChild(tr);
       }
       box.appendChild(b);
     }
   }
+}
+
+/**
+ * statsFigures picks the figures the statistics panel shows out of Go's Stats
+ * (JSON); the panel shows exactly these.
+ */
+export function statsFigures(s) {
+  return {
+    summary: statsSummary(s), wall_ns: s.wall_ns, sequential_ns: s.sequential_ns || 0, gil_switches: s.gil_switches, gil_switches_per_sec: s.gil_switches_per_sec,
+    drop_requests: s.drop_requests, forced_switches: s.forced_switches, futile_wakeups: s.futile_wakeups,
+    holds: s.gil_holds.count, hold_p50_ns: s.gil_holds.p50_ns, hold_max_ns: s.gil_holds.max_ns,
+    threads: (s.threads || []).map((x) => ({ id: x.id, name: x.name, ns: [x.cpu_ns, x.gil_wait_ns, x.runnable_ns, x.blocked_ns],
+      holds: x.gil_holds.count, hold_p50_ns: x.gil_holds.p50_ns })),
+    blocking: (s.blocking || []).map((x) => ({ reason: x.reason, calls: x.blocked.count,
+      ns: [x.blocked.p50_ns, x.blocked.p99_ns, x.until_running.p50_ns, x.until_running.p99_ns] })),
+  };
 }
 
 /**

@@ -52,7 +52,8 @@
 // Wheel zooms around the pointer (shift+wheel pans; alt+wheel, or the wheel
 // over the lane names, scrolls), drag pans (and scrolls), click selects.
 
-import { RunStore, STATES, S_RUNNING_GIL, S_RUNNING, S_WAIT_GIL, S_BLOCKED, explain, fmtDur, fmtTime, threadName, deadlockCycle, ANOMALIES } from "./model.js";
+import { RunStore, STATES, S_RUNNING_GIL, S_RUNNING, S_WAIT_GIL, S_BLOCKED, fmtDur, fmtTime, threadName, deadlockCycle, ANOMALIES } from "./model.js";
+import { explain } from "./explain.js";
 
 /** MERGE_PX: spans narrower than this many CSS pixels are merged with their neighbours. */
 export const MERGE_PX = 2;
@@ -599,7 +600,7 @@ export class Timeline {
         y = lane.y + 1 + r * 0.7;
         if (connect) {
           targets = targets || new Map(this.lanes.filter((l) => l.type === "thread" && l.store === lane.store).map((l) => [l.id, l]));
-          const target = targets.get(e.value);
+          const target = targets.get(e.holder);
           if (target) {
             link.moveTo(x, y); link.lineTo(x, target.y + target.h / 2); // to where the holder will see it
             links++;
@@ -630,7 +631,7 @@ export class Timeline {
     ctx.strokeStyle = this.theme.muted;
     let lastX = -1e9;
     for (const e of store.pauses) {
-      const x0 = this.x(e.t), x1 = this.x(e.t + (e.value || 0));
+      const x0 = this.x(e.t), x1 = this.x(e.t + (e.pause || 0));
       if (x1 < LABEL_W || x0 > this.cssW || x1 < lastX + 1) continue;
       lastX = x1;
       ctx.fillStyle = "rgba(128,128,128,0.35)";
@@ -674,7 +675,7 @@ export class Timeline {
         ctx.beginPath(); ctx.moveTo(x, ya); ctx.quadraticCurveTo(lx, ya, lx, ly); ctx.stroke();
         if (b) { ctx.beginPath(); ctx.moveTo(lx, ly); ctx.quadraticCurveTo(lx, yb, x - 4, yb); ctx.stroke(); arrowHead(ctx, x - 4, yb, 0, 6); }
         ctx.fillStyle = th.bg; ctx.beginPath(); ctx.arc(lx, ly, th.font * 0.9, 0, 7); ctx.fill(); ctx.stroke();
-        const short = c.lock ? ((/^lock (\S+) \(/.exec(c.label || "") || [])[1] || `#${c.lock}`) : "join";
+        const short = c.lock ? c.name || `#${c.lock}` : "join";
         ctx.fillStyle = th.deadlock; ctx.textAlign = "center"; ctx.fillText(short, lx, ly, th.font * 1.7); ctx.textAlign = "start";
       });
     }

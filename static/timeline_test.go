@@ -28,6 +28,7 @@ import (
 	"github.com/gilscope/gilscope/internal/browsertest"
 	"github.com/gilscope/gilscope/static"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // testCSP is the policy of the test page: the real server's, minus the
@@ -42,7 +43,7 @@ type run struct {
 	Code     []codeObject      `json:"code"`
 	Cores    int               `json:"cores"`
 	Model    string            `json:"model"`
-	EndTime  int64             `json:"end_time"`
+	EndTime  trace.Time        `json:"end_time"`
 	Threads  []threadInfo      `json:"threads"`
 	Timeline *machine.Timeline `json:"timeline"`
 	Stats    *machine.Stats    `json:"stats"`
@@ -87,7 +88,7 @@ func simulate(t testing.TB, path, model string, cores int) *run {
 		t.Fatalf("run %s: %v", path, err)
 	}
 	r := &run{Events: res.Events, Cores: res.Cores, Model: res.Model, EndTime: res.EndTime,
-		Timeline: machine.BuildTimeline(res.Events, res.Cores, res.EndTime), Stats: machine.ComputeStats(res)}
+		Timeline: trace.BuildTimeline(res.Events, res.Cores, res.EndTime), Stats: machine.ComputeStats(res)}
 	for _, th := range res.Threads {
 		r.Threads = append(r.Threads, threadInfo{th.ID, th.Name})
 	}
@@ -240,10 +241,10 @@ func firstDiff(got, want *machine.Timeline) string {
 func normTimeline(tl *machine.Timeline) *machine.Timeline {
 	c := *tl
 	if c.Threads == nil {
-		c.Threads = []machine.ThreadSpans{}
+		c.Threads = []trace.ThreadSpans{}
 	}
 	if c.GILs == nil {
-		c.GILs = []machine.GILSpans{}
+		c.GILs = []trace.GILSpans{}
 	}
 	for i := range c.Cores {
 		if c.Cores[i] == nil {
@@ -530,7 +531,7 @@ func TestTimelineAnomaliesAndDeadlock(t *testing.T) {
 		return text;
 	})()`, &empty)
 	t.Logf("empty store: %s", empty)
-	for _, parsable := range []bool{true, false} {
+	for _, withCycle := range []bool{true, false} {
 		var got struct {
 			Cycle          []map[string]any
 			Text, Race     string
@@ -542,7 +543,7 @@ func TestTimelineAnomaliesAndDeadlock(t *testing.T) {
 			Objects, Flags string
 		}
 		eval(t, b, `(() => {
-			const s = gs.storeOf(gs.anomalies(`+strconv.FormatBool(parsable)+`)), c = document.getElementById("tl");
+			const s = gs.storeOf(gs.anomalies(`+strconv.FormatBool(withCycle)+`)), c = document.getElementById("tl");
 			const tl = new gs.Timeline(c, s); tl.setView(0, 6000); tl.draw();
 			const dl = s.instants.find((e) => e.kind === "deadlock");
 			const l1 = tl.lanes.find((l) => l.type === "thread" && l.id === 1), l2 = tl.lanes.find((l) => l.type === "thread" && l.id === 2);
@@ -562,7 +563,7 @@ func TestTimelineAnomaliesAndDeadlock(t *testing.T) {
 			tl.destroy(); p.destroy();
 			return out;
 		})()`, &got)
-		t.Logf("parsable %v: cycle %v; %s", parsable, got.Cycle, got.Text)
+		t.Logf("with its cycle %v: cycle %v; %s", withCycle, got.Cycle, got.Text)
 		t.Logf("race: %s", got.Race)
 		if len(got.Cycle) != 2 || got.Cycle[0]["thread"] != 1.0 || got.Cycle[0]["lock"] != 11.0 || got.Cycle[0]["holder"] != 2.0 ||
 			got.Cycle[1]["thread"] != 2.0 || got.Cycle[1]["lock"] != 10.0 || got.Cycle[1]["holder"] != 1.0 {
@@ -683,10 +684,10 @@ func TestRunStoreInstr(t *testing.T) {
 // multiprocessing (every thread in process 1).
 func TestTimelineProcesses(t *testing.T) {
 	r := simulate(t, filepath.Join("testdata", "processes.py"), "cpython-3.12", 2)
-	procs := map[int64]bool{}
+	procs := map[int32]bool{}
 	for _, e := range r.Events {
 		if e.Kind == machine.EvThreadStart {
-			procs[e.Value] = true
+			procs[e.ThreadStart().Process] = true
 		}
 	}
 	if len(procs) < 2 {

@@ -17,13 +17,12 @@
 // Progress (which chapters were answered, and how) is kept in localStorage.
 // Browser tests read body[data-ready|phase|answer|highlight].
 
-import { RunStore, STATES, explain, threadName } from "./model.js";
+import { RunStore, STATES, threadName } from "./model.js";
+import { explain } from "./explain.js";
+import { Connection } from "./session.js";
 import { Timeline } from "./timeline.js";
 import { mountPanels } from "./panels.js";
 import { mountTourRoom } from "./tourroom.js";
-
-/** PROTOCOL is the protocol version this page speaks. */
-const PROTOCOL = 1;
 
 /** STORAGE is the localStorage key of the progress. */
 const STORAGE = "gilscope.tour.v1";
@@ -108,7 +107,7 @@ function typing(ev) {
 }
 
 /**
- * Runner runs workloads over one websocket and feeds a RunStore; done(summary)
+ * Runner runs workloads over one Connection (session.js) and feeds a RunStore; done(summary)
  * is called once the run has ended and every event has arrived.
  */
 class Runner {
@@ -116,18 +115,10 @@ class Runner {
     this.store = store;
     this.onDone = onDone;
     this.onStatus = onStatus;
-    this.queue = [];
     this.seenRun = 0;
     this.minRun = Infinity;
-    const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
-    this.ws = ws;
-    ws.addEventListener("open", () => { for (const m of this.queue.splice(0)) ws.send(m); });
-    ws.addEventListener("message", (ev) => {
-      let msg;
-      try { msg = JSON.parse(ev.data); } catch { return; }
-      this.handle(msg);
-    });
-    ws.addEventListener("close", () => this.onStatus("The connection to the server closed; reload the page to run again."));
+    this.conn = new Connection((msg) => this.handle(msg), (text) => this.onStatus(text));
+    this.conn.onReconnect = () => { if (this.workload && !this.finished) this.start(this.workload, this.resolution); };
   }
 
   start(workload, resolution) {
@@ -136,10 +127,10 @@ class Runner {
     this.minRun = this.seenRun + 1;
     this.summary = null;
     this.finished = false;
+    this.resolution = resolution;
     this.store.reset({ model: workload.model, cores: workload.cores });
-    const text = JSON.stringify({ v: PROTOCOL, type: "run", workload, speed: 0, resolution: Math.max(1, Math.round(resolution)) });
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
-    else this.queue.push(text);
+    this.conn.resetQueue();
+    this.conn.send({ type: "run", workload, speed: 0, resolution: Math.max(1, Math.round(resolution)) });
   }
 
   handle(msg) {
@@ -560,6 +551,11 @@ export function printed(metric, stdout) {
   return Number.isFinite(x) ? x : null;
 }
 
+/** eventWords is what a hint's text is matched against: the words an event carries (as examples/tour_test.go's eventText). */
+function eventWords(e) {
+  return e.text || e.error || e.cause || e.note || e.name || e.type || "";
+}
+
 /**
  * findHighlight finds what h names in store: the first event of h.kind whose
  * text contains h.text, or with kind "span" the first span of a thread in
@@ -581,7 +577,7 @@ export function findHighlight(store, h) {
     }
     return null;
   }
-  const e = store.instants.find((x) => x.kind === h.kind && (!h.text || (x.text || "").includes(h.text)) && named(x.thread));
+  const e = store.instants.find((x) => x.kind === h.kind && (!h.text || eventWords(x).includes(h.text)) && named(x.thread));
   if (!e) return null;
   const thread = e.thread > 0 ? e.thread : Math.min(...store.threads.keys());
   return { lane: { type: "thread", id: thread, store, si: 0 }, item: { event: e }, t: e.t };

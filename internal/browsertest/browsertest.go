@@ -86,6 +86,14 @@ func ChromiumPath() (string, error) {
 // E2E_REQUIRED=1.
 func Start(t testing.TB, h http.Handler) *Browser {
 	t.Helper()
+	return StartFor(t, h, testTimeout)
+}
+
+// StartFor is Start for a test whose whole use of the browser may take up to
+// budget: one that walks many pages in one browser (each wait in it is still
+// bounded by its own poll timeout).
+func StartFor(t testing.TB, h http.Handler, budget time.Duration) *Browser {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -99,7 +107,7 @@ func Start(t testing.TB, h http.Handler) *Browser {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	t.Cleanup(cancel)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions(exe, t.TempDir())...)
 	t.Cleanup(cancelAlloc) // waits for the browser process to exit

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // eventful makes many events: two threads append to one shared list, each
@@ -39,7 +40,7 @@ type firstBatch struct {
 
 func (f *firstBatch) Listing([]CodeObject) {}
 
-func (f *firstBatch) Events(batch []machine.Event, _ int64, _ time.Duration) error {
+func (f *firstBatch) Events(batch []machine.Event, _ trace.Time, _ time.Duration) error {
 	if f.events == 0 && len(batch) > 0 {
 		f.first = time.Since(f.start)
 	}

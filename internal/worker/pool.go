@@ -24,6 +24,7 @@ import (
 	"github.com/gilscope/gilscope/vm"
 	"github.com/gilscope/gilscope/vm/machine"
 	"github.com/gilscope/gilscope/vm/py"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // killGrace is how long a worker asked to stop its run may take to report
@@ -405,7 +406,7 @@ type reading struct {
 
 	mu     sync.Mutex
 	cause  error // why the run was asked to stop, once it was
-	upTo   int64
+	upTo   trace.Time
 	cpu    time.Duration
 	stdout bytes.Buffer
 	stderr bytes.Buffer

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gilscope/gilscope/vm"
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // A Runner runs jobs. Run returns when the run has ended: the program
@@ -34,7 +35,7 @@ type Runner interface {
 // stderr. cpu is the host CPU time the run has used so far.
 type Handler interface {
 	Listing(code []CodeObject)
-	Events(batch []machine.Event, upTo int64, cpu time.Duration) error
+	Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error
 }
 
 // Outcome is how a run ended.
@@ -78,7 +79,7 @@ func (e *FailureError) Error() string {
 // statistics, and a syntax error if the program does not compile. Each
 // batch events receives is lent: valid only during the call.
 func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
-	events func([]machine.Event, int64) error, stdout, stderr io.Writer) (*machine.Result, *SyntaxError, error) {
+	events func([]machine.Event, trace.Time) error, stdout, stderr io.Writer) (*machine.Result, *SyntaxError, error) {
 	prog, syn := Compile(job.Filename, []byte(job.Source))
 	if syn != nil {
 		return &machine.Result{ExitCode: vm.ExitSyntax, End: "syntax-error", Cores: job.Cores, Model: job.Model}, syn, nil
@@ -93,7 +94,7 @@ func execute(ctx context.Context, job *Job, listing func([]CodeObject) error,
 	opts.Program = prog // compiled once
 	opts.LendEvents = true
 	var all []machine.Event
-	opts.OnEvents = func(batch []machine.Event, upTo int64) error {
+	opts.OnEvents = func(batch []machine.Event, upTo trace.Time) error {
 		if job.Stats {
 			all = append(all, batch...)
 		}
@@ -137,7 +138,7 @@ func (Local) Run(ctx context.Context, job *Job, h Handler) (out *Outcome, err er
 	}()
 	var stdout, stderr bytes.Buffer
 	listing := func(code []CodeObject) error { h.Listing(code); return nil }
-	events := func(batch []machine.Event, upTo int64) error { return h.Events(batch, upTo, clock.used()) }
+	events := func(batch []machine.Event, upTo trace.Time) error { return h.Events(batch, upTo, clock.used()) }
 	res, syn, err := execute(ctx, job, listing, events, &stdout, &stderr)
 	if err != nil {
 		return nil, &FailureError{What: err.Error()}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // Limits bound one worker process. The run's own bounds (its memory budget,
@@ -295,7 +296,7 @@ func serveJob(ctx context.Context, job *Job, fw *frameWriter, cpu func() time.Du
 	listing := func(code []CodeObject) error { return fw.writeJSON(frameListing, code) }
 	var enc eventEncoder
 	var buf []byte
-	events := func(batch []machine.Event, upTo int64) error {
+	events := func(batch []machine.Event, upTo trace.Time) error {
 		if err := flushOutput(); err != nil {
 			return err
 		}

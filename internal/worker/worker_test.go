@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // TestMain makes the test binary a worker when the pool starts it as one.
@@ -50,14 +51,14 @@ type collect struct {
 	mu      sync.Mutex
 	code    []CodeObject
 	events  []machine.Event
-	upTo    int64
+	upTo    trace.Time
 	cpu     time.Duration
 	onEvent func(n int) error
 }
 
 func (c *collect) Listing(code []CodeObject) { c.code = code }
 
-func (c *collect) Events(batch []machine.Event, upTo int64, cpu time.Duration) error {
+func (c *collect) Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error {
 	c.mu.Lock()
 	c.events = append(c.events, batch...)
 	c.upTo, c.cpu = upTo, cpu
@@ -334,16 +335,24 @@ func TestPoolWorkerDies(t *testing.T) {
 }
 
 func TestEventsRoundTrip(t *testing.T) {
+	ref := func(t trace.Time, thread int32, core int16, p trace.RefUpdate, line, pc, code int32) machine.Event {
+		e := p.At(t, thread, core)
+		e.Line, e.PC, e.Code = line, pc, code
+		return e
+	}
 	batch := []machine.Event{
-		{T: 0, Kind: machine.EvThreadStart, Thread: 1, Text: "MainThread", Value: 1},
-		{T: 5, Kind: machine.EvGILAcquire, Thread: 1, Core: 1, Obj: 1<<40 | 7, Reason: "start"},
-		{T: 5, Kind: machine.EvRef, Thread: 2, Count: -3, Diff: -1, Line: 12, PC: 40, Code: 3},
-		{T: 6, Kind: machine.EvRef, Thread: 2, Core: 1, Obj: 9, Value: 1, Count: 2, Text: "list"},
-		{T: 6, Kind: machine.EvRef, Thread: 2, Core: 1, Obj: 9, Value: -1, Count: 1, Text: "list"},
-		{T: 7, Kind: machine.EvThreadState, State: machine.ThreadState(3), Thread: -1, Core: -1 << 15, Reason: "x",
-			Obj: 1<<64 - 1, Value: 1<<63 - 1, Count: -1 << 63, Line: 1<<31 - 1, PC: -1 << 31, Code: 1, Diff: 1,
-			Text: "list"},
-		{T: 1 << 50, Kind: machine.EvEnd, Value: -1 << 60, Text: strings.Repeat("é", 1000)},
+		trace.ThreadStart{Name: "MainThread", Process: 1}.At(0, 1, 0),
+		trace.GILAcquire{GIL: 1<<40 | 7, Switch: 3}.At(5, 1, 1),
+		ref(5, 2, 0, trace.RefUpdate{Count: -3, Diff: -1}, 12, 40, 3),
+		ref(6, 2, 1, trace.RefUpdate{Obj: 9, Type: "list", Delta: 1, Count: 2, Counter: trace.CounterQueued}, 0, 0, 0),
+		ref(6, 2, 1, trace.RefUpdate{Obj: 9, Type: "list", Delta: -1, Count: 1}, 0, 0, 0),
+		ref(7, -1, -1<<15, trace.RefUpdate{Obj: 1<<64 - 1, Type: "list", Delta: -1 << 31, Count: -1 << 63, Diff: 1<<63 - 1},
+			1<<31-1, -1<<31, 1),
+		trace.StateChange{State: trace.StateBlocked, Wait: "join", Target: 3}.At(7, 4, -1),
+		trace.RefRace{Obj: 9, Type: "int", Delta: -1, Overwriter: 2, Count: 1, Note: "a note"}.At(8, 1, -1),
+		trace.Deadlock{Cycle: []trace.Edge{{Thread: 1, Lock: 5, Label: "a", Holder: 2}, {Thread: 2, Holder: 1}},
+			Note: "MainThread → lock a (#5), held by Thread-1 → joins MainThread"}.At(9, 0, -1),
+		trace.End{Cause: strings.Repeat("é", 1000), ExitCode: -1 << 31}.At(1<<50, 0, -1),
 	}
 	var enc eventEncoder
 	var d eventDecoder
@@ -358,7 +367,7 @@ func TestEventsRoundTrip(t *testing.T) {
 	// the fields of the event decoded there before.
 	sparse := make([]machine.Event, len(batch))
 	for i := range sparse {
-		sparse[i] = machine.Event{T: int64(i), Kind: machine.EvEnd}
+		sparse[i] = trace.End{Cause: "exit"}.At(trace.Time(i), 0, -1)
 	}
 	if got, _, _, err = d.decode(enc.appendEvents(nil, sparse, 0, 0)); err != nil || !reflect.DeepEqual(got, sparse) {
 		t.Errorf("the second batch: %v, got %+v", err, got)
@@ -369,8 +378,8 @@ func TestEventsRoundTrip(t *testing.T) {
 // allocation.
 func FuzzDecodeEvents(f *testing.F) {
 	var enc eventEncoder
-	f.Add(enc.appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvOutput, Text: "hi"}}, 4, 1))
-	f.Add(enc.appendEvents(nil, []machine.Event{{T: 3, Kind: machine.EvRef, Text: "hi", Reason: "x"}}, 4, 1))
+	f.Add(enc.appendEvents(nil, []machine.Event{trace.Output{Stream: trace.Stdout, Text: "hi"}.At(3, 1, 0)}, 4, 1))
+	f.Add(enc.appendEvents(nil, []machine.Event{trace.Alloc{Obj: 2, Type: "hi"}.At(3, 1, 0), trace.Alloc{Obj: 3, Type: "hi"}.At(4, 1, 0)}, 5, 1))
 	f.Add([]byte{0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d eventDecoder

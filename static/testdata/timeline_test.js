@@ -2,7 +2,8 @@
 // it exposes the timeline modules and a few helpers on window.gs, for the Go
 // tests to call with chromedp.Evaluate.
 
-import { RunStore, STATES, RELEASES, explain, fmtDur, deadlockCycle } from "/static/model.js";
+import { RunStore, STATES, RELEASES, fmtDur, deadlockCycle } from "/static/model.js";
+import { explain } from "/static/explain.js";
 import { Timeline, CompareTimeline, THEMES, threadColor } from "/static/timeline.js";
 import { mountPanels, statsSummary } from "/static/panels.js";
 
@@ -38,7 +39,9 @@ function timelineJSON(s) {
     for (let i = 0; i < t.spans.n; i++) {
       const sp = t.spans.span(i, end);
       if (sp.end <= sp.start) continue; // an open span begun at the very end: Go drops empty spans
-      spans.push({ thread: t.id, state: STATES[sp.kind], reason: s.reasons[sp.b], start: sp.start, end: sp.end, core: sp.a, obj: sp.obj || undefined });
+      const reason = s.reasons[sp.b], onThread = reason === "join" || reason === "start"; // the span's obj is then a thread
+      spans.push({ thread: t.id, state: STATES[sp.kind], reason, start: sp.start, end: sp.end, core: sp.a,
+        obj: onThread ? undefined : sp.obj || undefined, target: onThread ? sp.obj || undefined : undefined });
     }
     return { thread: t.id, spans };
   });
@@ -124,41 +127,46 @@ function synth(nSpans, threads = 4) {
 
 /**
  * anomalies returns a small run with the machine's anomaly events, in the
- * form vm/machine writes them: a refcount race (text naming the lost
- * update), a use after free, a leak found at the end (thread 0), a GC pause,
- * and a deadlock of two threads over two locks. With parsable, the deadlock's
- * text names its cycle as the machine does; without, the store derives it.
+ * form vm/trace writes them: a refcount race (its lost delta and the thread
+ * that overwrote it), a use after free, a leak found at the end (thread 0), a
+ * GC pause, and a deadlock of two threads over two locks. With withCycle, the
+ * deadlock carries its cycle as edges, as the machine writes it; without, the
+ * store derives it from the blocked threads.
  */
-function anomalies(parsable) {
+function anomalies(withCycle) {
   const ev = [
-    { t: 0, kind: "thread_start", thread: 1, core: -1, text: "MainThread" },
+    { t: 0, kind: "thread_start", thread: 1, core: -1, name: "MainThread", process: 1 },
     { t: 0, kind: "thread_state", thread: 1, core: 0, state: "running" },
-    { t: 0, kind: "thread_start", thread: 2, core: -1, text: "worker", value: 1 },
+    { t: 0, kind: "thread_start", thread: 2, core: -1, name: "worker", process: 1 },
     { t: 0, kind: "thread_state", thread: 2, core: 1, state: "running" },
-    { t: 1000, kind: "alloc", thread: 1, core: 0, obj: 50, count: 1, text: "list" },
-    { t: 1000, kind: "alloc", thread: 1, core: 0, obj: 60, count: 1, text: "dict" },
-    { t: 2000, kind: "ref", thread: 1, core: 0, obj: 50, value: 1, count: 2, text: "list", owner: 1, local: 1, shared: 1 },
-    { t: 2000, kind: "ref", thread: 2, core: 1, obj: 50, value: 1, count: 3, text: "list", owner: 1, local: 1, shared: 2 },
-    { t: 2000, kind: "ref_race", thread: 2, core: -1, obj: 50, value: 1, count: 2,
-      text: "MainThread and worker both loaded the count of list #50 (1) before either stored it; worker's +1 was overwritten" },
-    { t: 2100, kind: "ref", thread: 1, core: 0, obj: 60, value: 1, count: 2, text: "dict" },
-    { t: 2100, kind: "ref", thread: 2, core: 1, obj: 60, value: -1, count: 1, text: "dict" },
-    { t: 2100, kind: "ref_race", thread: 2, core: -1, obj: 60, value: 1, count: 2,
-      text: "MainThread and worker both loaded the count of dict #60 (1) before either stored it; worker's -1 was overwritten" },
-    { t: 2500, kind: "ref", thread: 1, core: 0, obj: 50, value: -1, count: 1, text: "list" },
-    { t: 2600, kind: "ref", thread: 1, core: 0, obj: 50, value: -1, count: 0, text: "list" },
-    { t: 2600, kind: "free", thread: 1, core: 0, obj: 50, text: "list" },
-    { t: 3000, kind: "lock_acquire", thread: 1, core: 0, obj: 10 },
-    { t: 3100, kind: "lock_acquire", thread: 2, core: 1, obj: 11 },
-    { t: 3500, kind: "gc_pause", thread: 1, core: 0, value: 300 },
-    { t: 4000, kind: "thread_state", thread: 1, core: -1, state: "blocked", reason: "lock", obj: 11 },
-    { t: 4100, kind: "thread_state", thread: 2, core: -1, state: "blocked", reason: "lock", obj: 10 },
-    { t: 4200, kind: "use_after_free", thread: 2, core: -1, obj: 50, count: 1, text: "list" },
-    { t: 5000, kind: "deadlock", thread: 0, core: -1, text: parsable
-      ? "MainThread → lock b (#11), held by worker → lock a (#10), held by MainThread"
-      : "MainThread waits for lock b (#11) at line 9; worker waits for lock a (#10) at line 14" },
-    { t: 5000, kind: "leak", thread: 0, core: -1, obj: 60, count: 2, value: 1, text: "dict" },
-    { t: 5000, kind: "end", thread: 0, core: -1, text: "deadlock", value: 1 },
+    { t: 1000, kind: "alloc", thread: 1, core: 0, obj: 50, count: 1, type: "list" },
+    { t: 1000, kind: "alloc", thread: 1, core: 0, obj: 60, count: 1, type: "dict" },
+    { t: 2000, kind: "ref", thread: 1, core: 0, obj: 50, delta: 1, count: 2, type: "list", counter: "local" },
+    { t: 2000, kind: "ref", thread: 2, core: 1, obj: 50, delta: 1, count: 3, type: "list", counter: "shared" },
+    { t: 2000, kind: "ref_race", thread: 2, core: -1, obj: 50, type: "list", delta: 1, overwriter: 1, count: 2,
+      note: "MainThread and worker both loaded the count of list #50 (1) before either stored it; worker's +1 was overwritten" },
+    { t: 2050, kind: "ref_merge", thread: 1, core: 0, obj: 50, type: "list", count: 2 },
+    { t: 2100, kind: "ref", thread: 1, core: 0, obj: 60, delta: 1, count: 2, type: "dict" },
+    { t: 2100, kind: "ref", thread: 2, core: 1, obj: 60, delta: -1, count: 1, type: "dict" },
+    { t: 2100, kind: "ref_race", thread: 2, core: -1, obj: 60, type: "dict", delta: -1, overwriter: 1, count: 2,
+      note: "MainThread and worker both loaded the count of dict #60 (1) before either stored it; worker's -1 was overwritten" },
+    { t: 2500, kind: "ref", thread: 1, core: 0, obj: 50, delta: -1, count: 1, type: "list" },
+    { t: 2600, kind: "ref", thread: 1, core: 0, obj: 50, delta: -1, count: 0, type: "list" },
+    { t: 2600, kind: "free", thread: 1, core: 0, obj: 50, type: "list", real: 1 },
+    { t: 3000, kind: "lock_acquire", thread: 1, core: 0, lock: 10 },
+    { t: 3100, kind: "lock_acquire", thread: 2, core: 1, lock: 11 },
+    { t: 3500, kind: "gc_pause", thread: 1, core: 0, pause: 300 },
+    { t: 4000, kind: "thread_state", thread: 1, core: -1, state: "blocked", wait: "lock", obj: 11 },
+    { t: 4100, kind: "thread_state", thread: 2, core: -1, state: "blocked", wait: "lock", obj: 10 },
+    { t: 4200, kind: "use_after_free", thread: 2, core: -1, obj: 50, type: "list", real: 1 },
+    withCycle
+      ? { t: 5000, kind: "deadlock", thread: 0, core: -1,
+        cycle: [{ thread: 1, lock: 11, label: "b", holder: 2 }, { thread: 2, lock: 10, label: "a", holder: 1 }],
+        note: "MainThread → lock b (#11), held by worker → lock a (#10), held by MainThread" }
+      : { t: 5000, kind: "deadlock", thread: 0, core: -1,
+        note: "MainThread waits for lock b (#11) at line 9; worker waits for lock a (#10) at line 14" },
+    { t: 5000, kind: "leak", thread: 0, core: -1, obj: 60, type: "dict", count: 2, real: 1 },
+    { t: 5000, kind: "end", thread: 0, core: -1, cause: "deadlock", exit_code: 1 },
   ];
   return { events: ev, code: [], cores: 2, model: "cpython-3.13t", end_time: 6000, threads: [] };
 }

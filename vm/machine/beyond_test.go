@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // runModel runs src under opts, validating its events by the model's rules; it
@@ -313,7 +315,7 @@ print(len(items))
 	}
 	shared := 0
 	for _, e := range res.Events {
-		if e.Kind == EvRef && strings.HasPrefix(e.Reason, "shared") {
+		if e.Kind == EvRef && e.RefUpdate().Counter >= trace.CounterShared {
 			shared++
 		}
 	}
@@ -416,7 +418,7 @@ t1.start(); t2.start(); t1.join(); t2.join()
 	var text string
 	for _, e := range res.Events {
 		if e.Kind == EvDeadlock {
-			text = e.Text
+			text = e.Deadlock().Note
 		}
 	}
 	for _, want := range []string{"lock a", "lock b", "Thread-1 (one)", "Thread-2 (two)"} {

@@ -7,6 +7,7 @@ package machine
 
 import (
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/py"
@@ -77,6 +78,25 @@ func (m *Machine) describeLock(l *lockObj, names map[*lockObj]string) string {
 	return fmt.Sprintf("lock #%d", l.id)
 }
 
+// cycleEdges returns the cycle as the deadlock event carries it: one edge per
+// thread, to the lock it waits for and the thread holding it.
+func (m *Machine) cycleEdges(cycle []*thread) []trace.Edge {
+	names := m.lockNames()
+	edges := make([]trace.Edge, 0, len(cycle))
+	for _, th := range cycle {
+		e, _ := m.waitsFor(th)
+		edge := trace.Edge{Thread: th.id}
+		if e.next != nil {
+			edge.Holder = e.next.id
+		}
+		if e.lock != nil {
+			edge.Lock, edge.Label = e.lock.id, names[e.lock]
+		}
+		edges = append(edges, edge)
+	}
+	return edges
+}
+
 // describeCycle writes the cycle as thread → lock → thread …, back to its start.
 func (m *Machine) describeCycle(cycle []*thread) string {
 	names := m.lockNames()
@@ -102,8 +122,10 @@ func (m *Machine) reportDeadlock() {
 	var b strings.Builder
 	b.WriteString("gilscope: deadlock: every live thread is blocked and nothing can wake them\n")
 	text := ""
+	var edges []trace.Edge
 	if cycle := m.deadlockCycle(); cycle != nil {
 		text = m.describeCycle(cycle)
+		edges = m.cycleEdges(cycle)
 		fmt.Fprintf(&b, "  cycle: %s\n", text)
 	}
 	var waits []string
@@ -128,7 +150,7 @@ func (m *Machine) reportDeadlock() {
 	if text == "" {
 		text = strings.Join(waits, "; ")
 	}
-	m.emit(Event{T: m.now / 1000, Kind: EvDeadlock, Core: -1, Text: clipText(text)})
+	m.emit(trace.Deadlock{Cycle: edges, Note: clipText(text)}.At(eventTime(m.now), 0, -1))
 	m.report(b.String())
 }
 

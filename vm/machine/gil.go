@@ -5,6 +5,8 @@
 
 package machine
 
+import "github.com/gilscope/gilscope/vm/trace"
+
 // gilImpl is a GIL mechanism. take and checkpoint run with the thread on a core at its
 // clock.
 type gilImpl interface {
@@ -36,8 +38,7 @@ func (g *gilState) taken(th *thread, value int64) {
 	g.locked = true
 	g.holder = th
 	th.hasGIL = true
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILAcquire, Thread: th.id, Core: int16(th.core.id), Value: value,
-		Obj: th.proc.gilNumber()})
+	m.emit(trace.GILAcquire{GIL: th.proc.gilNumber(), Switch: value}.At(eventTime(th.clock), th.id, int16(th.core.id)))
 	m.setState(th, StateRunningGIL, "", th.clock)
 	m.firstGIL(th)
 }
@@ -49,8 +50,7 @@ func (g *gilState) dropped(th *thread, reason string) {
 	g.locked = false
 	g.holder = nil
 	th.hasGIL = false
-	m.emit(Event{T: th.clock / 1000, Kind: EvGILRelease, Thread: th.id, Core: coreOf(th), Reason: reason,
-		Obj: th.proc.gilNumber()})
+	m.emit(trace.GILRelease{GIL: th.proc.gilNumber(), Cause: reason}.At(eventTime(th.clock), th.id, coreOf(th)))
 	if th.core != nil {
 		m.setState(th, StateRunning, "", th.clock)
 	}
@@ -104,12 +104,11 @@ func (g *newGIL) timeout(th *thread) {
 		if g.locked && g.switchNumber == th.savedSwitch && !g.dropRequest {
 			g.dropRequest = true
 			g.breaker = 1
-			holder := int64(0)
+			holder := int32(0)
 			if g.holder != nil {
-				holder = int64(g.holder.id)
+				holder = g.holder.id
 			}
-			m.emit(Event{T: th.clock / 1000, Kind: EvDropRequest, Thread: th.id, Core: int16(th.core.id), Value: holder,
-				Obj: th.proc.gilNumber()})
+			m.emit(trace.DropRequest{GIL: th.proc.gilNumber(), Holder: holder}.At(eventTime(th.clock), th.id, int16(th.core.id)))
 		}
 		g.take(th)
 	})
@@ -153,11 +152,11 @@ func (g *newGIL) checkpoint(th *thread) {
 		return
 	}
 	f := th.py.Frame()
-	ev := Event{T: th.clock / 1000, Kind: EvForcedSwitch, Thread: th.id, Core: coreOf(th)}
+	var line, pc int32
 	if f != nil {
-		ev.Line, ev.PC = f.Code().Pos[f.PC()].Line, int32(f.PC())
+		line, pc = f.Code().Pos[f.PC()].Line, int32(f.PC())
 	}
-	m.emit(ev)
+	m.emit(trace.ForcedSwitch{GIL: th.proc.gilNumber()}.At(eventTime(th.clock), th.id, coreOf(th), line, pc))
 	g.release(th, "forced")
 	// drop_gil: with a drop request pending, wait until another thread has taken the
 	// GIL (if nobody has yet), then compete for it again.
@@ -234,7 +233,7 @@ func (g *oldGIL) release(th *thread, reason string) {
 func (g *oldGIL) woken(w *thread) {
 	g.pending--
 	if g.locked || w.clock < g.freeAt {
-		g.m.emit(Event{T: w.clock / 1000, Kind: EvFutileWakeup, Thread: w.id, Core: coreOf(w), Obj: w.proc.gilNumber()})
+		g.m.emit(trace.FutileWakeup{GIL: w.proc.gilNumber()}.At(eventTime(w.clock), w.id, coreOf(w)))
 	}
 	g.take(w)
 }

@@ -4,6 +4,8 @@
 
 package machine
 
+import "github.com/gilscope/gilscope/vm/trace"
+
 // PyPy: a waiter that finds the GIL taken becomes the "stealer" (one at a time) and
 // polls it with a timed wait of this period; releasing around an external call is a
 // plain store that signals nobody.
@@ -79,7 +81,7 @@ func (g *pypyGIL) poll(th *thread) {
 func (g *pypyGIL) steal(th *thread) {
 	m := g.m
 	if g.locked {
-		m.emit(Event{T: th.clock / 1000, Kind: EvFutileWakeup, Thread: th.id, Core: coreOf(th), Obj: th.proc.gilNumber()})
+		m.emit(trace.FutileWakeup{GIL: th.proc.gilNumber()}.At(eventTime(th.clock), th.id, coreOf(th)))
 		m.block(th, StateWaitGIL, "gil", 0)
 		g.poll(th)
 		return
@@ -115,8 +117,8 @@ func (g *pypyGIL) checkpoint(th *thread) {
 	if !th.hasGIL || g.stealer == nil {
 		return
 	}
-	g.m.emit(Event{T: th.clock / 1000, Kind: EvForcedSwitch, Thread: th.id, Core: coreOf(th),
-		Line: th.py.Line(), PC: th.py.PC()})
+	g.m.emit(trace.ForcedSwitch{GIL: th.proc.gilNumber()}.At(eventTime(th.clock), th.id, coreOf(th),
+		th.py.Line(), th.py.PC()))
 	g.release(th, "forced")
 	g.wait(th)
 }
@@ -185,8 +187,8 @@ func (g *rubyGVL) checkpoint(th *thread) {
 	if !th.hasGIL || len(g.queue) == 0 {
 		return
 	}
-	g.m.emit(Event{T: th.clock / 1000, Kind: EvForcedSwitch, Thread: th.id, Core: coreOf(th),
-		Line: th.py.Line(), PC: th.py.PC()})
+	g.m.emit(trace.ForcedSwitch{GIL: th.proc.gilNumber()}.At(eventTime(th.clock), th.id, coreOf(th),
+		th.py.Line(), th.py.PC()))
 	g.release(th, "forced")
 	g.take(th)
 }
@@ -196,7 +198,7 @@ func (g *rubyGVL) checkpoint(th *thread) {
 func (m *Machine) collect(th *thread) {
 	th.proc.lastGC = th.proc.in.Allocations()
 	pause := m.model.GCPause * 1000
-	m.emit(Event{T: th.clock / 1000, Kind: EvGCPause, Thread: th.id, Core: coreOf(th), Value: m.model.GCPause})
+	m.emit(trace.GCPause{Pause: trace.Duration(m.model.GCPause)}.At(eventTime(th.clock), th.id, coreOf(th)))
 	for _, c := range m.cores {
 		if o := c.th; o != nil {
 			o.clock = max(o.clock, th.clock) + pause

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // errHostileCPU stands for the server's CPU limit: the context of every hostile run.
@@ -101,7 +103,7 @@ func checkHostile(t *testing.T, want string, res *Result, stdout, stderr string)
 		}
 		text := 0
 		for _, e := range res.Events {
-			text += len(e.Text)
+			text += e.HeldBytes()
 		}
 		if text > 2*maxOutput {
 			t.Errorf("the events carry %d bytes of text", text)
@@ -124,7 +126,7 @@ func TestLongBuiltinStillCallsOnEvents(t *testing.T) {
 	}
 	errSpent := errors.New("the session's CPU time is spent")
 	start := time.Now()
-	opts := Options{OnEvents: func([]Event, int64) error {
+	opts := Options{OnEvents: func([]Event, trace.Time) error {
 		if time.Since(start) > 300*time.Millisecond {
 			return errSpent
 		}

@@ -14,6 +14,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -61,10 +62,10 @@ type Machine struct {
 	refDropped int
 
 	ctx         context.Context
-	sink        func([]Event, int64) error
-	lend        bool  // sink is lent its batches (Options.LendEvents)
-	lastFlushed int64 // ns: the time of the last event handed out
-	flushedTo   int64 // ns: every event before it has been handed out
+	sink        func([]Event, trace.Time) error
+	lend        bool       // sink is lent its batches (Options.LendEvents)
+	lastFlushed trace.Time // the time of the last event handed out
+	flushedTo   trace.Time // every event before it has been handed out
 	lastSink    time.Time
 	maxMemory   int64 // bytes; 0: py.DefaultMaxMemory
 	polls       int
@@ -208,8 +209,11 @@ func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
 	if (s == StateRunning || s == StateRunningGIL) && th.core != nil {
 		coreID = int16(th.core.id)
 	}
-	m.emit(Event{T: at / 1000, Kind: EvThreadState, Thread: th.id, Core: coreID, State: s,
-		Reason: reason, Obj: th.waitObj})
+	p := trace.StateChange{State: s, Wait: reason, Obj: th.waitObj}
+	if reason == "join" || reason == "start" {
+		p.Target, p.Obj = int32(th.waitObj), 0
+	}
+	m.emit(p.At(eventTime(at), th.id, coreID))
 }
 
 // ---- the loop ----
@@ -371,8 +375,7 @@ func (m *Machine) traceInstructions(th *thread, before, budget int64) py.Stop {
 		at := th.clock + t.Cost - before
 		if pc := t.NextPC(); pc >= 0 && at >= m.instrFrom && at < m.instrTo {
 			code := t.Code()
-			m.emit(Event{T: at / 1000, Kind: EvInstr, Thread: th.id, Core: coreOf(th),
-				PC: pc, Line: code.Pos[pc].Line, Code: m.codeIDs[code]})
+			m.emit(trace.InstrAt(eventTime(at), th.id, coreOf(th), code.Pos[pc].Line, pc, m.codeIDs[code]))
 		}
 		stop := t.Run(min(t.Cost+1, budget))
 		if stop != py.StopBudget || t.Cost >= budget {
@@ -568,14 +571,14 @@ func (m *Machine) end(why string, code int, at int64) {
 			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s"))
 	}
 	m.reportLeaks()
-	m.emit(Event{T: m.now / 1000, Kind: EvEnd, Core: -1, Text: why, Value: int64(code)})
+	m.emit(trace.End{Cause: why, ExitCode: int32(code)}.At(eventTime(m.now), 0, -1))
 	m.closed = true
 }
 
 // dropAfterEnd removes the events of threads that ran ahead of the end of the run
 // (on other cores, up to a quantum): past the end, nothing happened.
 func (m *Machine) dropAfterEnd(events []Event) []Event {
-	end := m.now / 1000
+	end := eventTime(m.now)
 	out := events[:0]
 	for _, e := range events {
 		if e.T <= end {

@@ -3,10 +3,14 @@ package machine
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 const twoThreads = `import threading, time
@@ -103,6 +107,38 @@ func TestGoldenTraces(t *testing.T) {
 	}
 }
 
+// TestReadEventsV1 reads the golden traces as event model 1 wrote them
+// (testdata/golden/v1, from the same simulator) and finds today's events.
+func TestReadEventsV1(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "v1", "*.jsonl"))
+	if len(files) == 0 {
+		t.Fatal("no version 1 traces")
+	}
+	for _, file := range files {
+		read := func(name string) []Event {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			events, err := trace.ReadEventsJSONL(f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			return events
+		}
+		old, now := read(file), read(filepath.Join("testdata", "golden", filepath.Base(file)))
+		if len(old) != len(now) {
+			t.Fatalf("%s: %d events, want %d", file, len(old), len(now))
+		}
+		for i := range old {
+			if !reflect.DeepEqual(old[i], now[i]) {
+				t.Fatalf("%s: event %d reads as %s, want %s", file, i, old[i].AppendJSON(nil), now[i].AppendJSON(nil))
+			}
+		}
+	}
+}
+
 const cpuBound = `import threading
 def count(n):
     while n > 0:
@@ -178,7 +214,7 @@ func benchMachine(b *testing.B, model string, k int) {
 				if err != nil || res.ExitCode != 0 {
 					b.Fatal(err, res.ExitCode)
 				}
-				simNs += res.EndTime
+				simNs += int64(res.EndTime)
 			}
 			instr := float64(k) * 500000 * 9 * float64(b.N)
 			b.ReportMetric(instr/b.Elapsed().Seconds(), "instr/s")
@@ -229,5 +265,33 @@ print("after")
 	_, out := runEvents(t, src, Options{Seed: 1})
 	if out != "exit saw ValueError x\nafter\n" {
 		t.Errorf("got %q", out)
+	}
+}
+
+// TestExceptionProgramLine: an uncaught exception names the line of the
+// program's own code where it was raised, in the main thread and in a thread
+// (whose exception threading's bootstrap catches in library code).
+func TestExceptionProgramLine(t *testing.T) {
+	tests := []struct {
+		desc, src string
+		want      int32
+	}{
+		{"main thread", "def f(x):\n    return 1 // x\nf(0)\n", 2},
+		{"a thread", "import threading\ndef f():\n    print(1)\n    1 // 0\nt = threading.Thread(target=f)\nt.start()\nt.join()\n", 4},
+	}
+	for _, tt := range tests {
+		res, err := Run("prog.py", []byte(tt.src), Options{Model: "cpython-3.12", Seed: 1, RecordEvents: true}, io.Discard, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int32
+		for _, e := range res.Events {
+			if e.Kind == EvException {
+				got = append(got, e.Exception().ProgramLine)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: exceptions at program lines %v, want [%d]", tt.desc, got, tt.want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ package machine
 
 import (
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 	"sort"
 
 	"github.com/gilscope/gilscope/vm/py"
@@ -73,8 +74,7 @@ func (h refHook) Alloc(t *py.Thread, v py.Value) {
 	st.key = objKey(th, hd.ID)
 	m.objs[st.key] = st
 	m.objOrder = append(m.objOrder, st.key)
-	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvAlloc, Thread: th.id, Core: coreOf(th),
-		Obj: st.key, Count: hd.Ref, Text: v.Type().Name})
+	m.emit(trace.Alloc{Obj: st.key, Type: v.Type().Name, Count: hd.Ref}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 }
 
 // Ref is called after a traced object's count changed by delta.
@@ -93,15 +93,14 @@ func (h refHook) Ref(t *py.Thread, v py.Value, delta int) {
 		return
 	}
 	st.trueRef += int64(delta)
-	reason := m.countUpdate(th, v, st, int64(delta))
+	counter := m.countUpdate(th, v, st, int64(delta))
 	if m.refEvents >= maxRefEvents {
 		m.refDropped++
 		return
 	}
 	m.refEvents++
-	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvRef, Thread: th.id, Core: coreOf(th),
-		Obj: st.key, Value: int64(delta), Count: hd.Ref, Diff: hd.Ref - st.trueRef, Reason: reason,
-		Text: v.Type().Name})
+	m.emit(trace.RefUpdate{Obj: st.key, Type: v.Type().Name, Delta: int32(delta), Count: hd.Ref,
+		Diff: hd.Ref - st.trueRef, Counter: counter}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 }
 
 // Free is called when an object's count reached zero.
@@ -111,14 +110,9 @@ func (h refHook) Free(t *py.Thread, v py.Value) {
 	if st == nil {
 		return
 	}
-	ev := Event{T: m.clockNow(th) / 1000, Kind: EvFree, Thread: th.id, Core: coreOf(th),
-		Obj: st.key, Count: st.trueRef, Text: v.Type().Name}
-	if st.trueRef > 0 {
-		// Lost increments brought the count to zero while references remain: the
-		// memory is released under them.
-		ev.Reason = "premature"
-	}
-	m.emit(ev)
+	// Real above 0: lost increments brought the count to zero while references
+	// remain, and the memory is released under them.
+	m.emit(trace.Free{Obj: st.key, Type: v.Type().Name, Real: st.trueRef}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 }
 
 // traced returns the thread updating v and v's record, if v is traced (nil if not).
@@ -141,10 +135,10 @@ func (m *Machine) refThread(t *py.Thread) *thread {
 
 // countUpdate applies the model to an update the interpreter has just made to v's
 // count: its cost, and for plain counts without a GIL, whether it or an overlapping
-// update by another core is lost. It returns the event's reason.
-func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64) string {
+// update by another core is lost. It returns the count the update went to.
+func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64) trace.Counter {
 	if !m.model.Parallel() || st.deferred() {
-		return ""
+		return trace.CounterPlain
 	}
 	now := m.clockNow(th)
 	core := coreOf(th)
@@ -175,7 +169,7 @@ func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64)
 			m.merging = false
 		}
 	}
-	return ""
+	return trace.CounterPlain
 }
 
 // deferred reports whether the object's count is deferred (3.14t): the interpreter
@@ -212,11 +206,11 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 		}
 		before := hd.Ref - delta - int64(op.delta)
 		hd.Ref -= lostDelta
-		m.emit(Event{T: now / 1000, Kind: EvRefRace, Thread: lostThread, Core: -1, Obj: st.key,
-			Value: int64(winner), Count: hd.Ref, Diff: hd.Ref - st.trueRef, Text: fmt.Sprintf(
+		m.emit(trace.RefRace{Obj: st.key, Type: v.Type().Name, Delta: int32(lostDelta), Overwriter: winner,
+			Count: hd.Ref, Diff: hd.Ref - st.trueRef, Note: fmt.Sprintf(
 				"%s and %s both loaded the count of %s #%d (%d) before either stored it; %s's %+d was overwritten",
 				m.threadName(op.thread), m.threadName(th.id), v.Type().Name, hd.ID, before,
-				m.threadName(lostThread), lostDelta)})
+				m.threadName(lostThread), lostDelta)}.At(eventTime(now), lostThread, -1))
 		return lostThread == th.id
 	}
 	return false
@@ -226,10 +220,10 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 // plain stores; other threads update the shared count atomically. A shared count that
 // goes negative queues the object for its owner, who merges the two at its next check
 // point; until then the queue holds the object alive.
-func (m *Machine) biasedUpdate(th *thread, v py.Value, st *objState, delta int64) string {
+func (m *Machine) biasedUpdate(th *thread, v py.Value, st *objState, delta int64) trace.Counter {
 	if th.id == st.owner {
 		st.local += delta
-		return "local"
+		return trace.CounterLocal
 	}
 	m.chargeNow(th, int64(atomicExtra*1000))
 	st.shared += delta
@@ -239,9 +233,9 @@ func (m *Machine) biasedUpdate(th *thread, v py.Value, st *objState, delta int64
 		owner := m.threads[st.owner-1]
 		owner.mergeQueue = append(owner.mergeQueue, st)
 		owner.breaker = 1
-		return "shared; queued for its owner"
+		return trace.CounterQueued
 	}
-	return "shared"
+	return trace.CounterShared
 }
 
 // safepoint runs at a check point of a thread in a model without a GIL: it merges the
@@ -261,8 +255,7 @@ func (m *Machine) merge(th *thread, st *objState) {
 	st.queued = false
 	st.local += st.shared
 	st.shared = 0
-	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvRefMerge, Thread: th.id, Core: coreOf(th),
-		Obj: st.key, Count: hd.Ref - 1, Text: st.v.Type().Name})
+	m.emit(trace.RefMerge{Obj: st.key, Type: st.v.Type().Name, Count: hd.Ref - 1}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 	m.merging = true
 	th.py.Decref(st.v)
 	m.merging = false
@@ -279,8 +272,7 @@ func (m *Machine) useAfterFree(th *thread, v py.Value, st *objState) {
 	}
 	hd := py.HeaderOf(v)
 	now := m.clockNow(th)
-	m.emit(Event{T: now / 1000, Kind: EvUseAfterFree, Thread: th.id, Core: coreOf(th), Obj: st.key,
-		Count: st.trueRef, Text: v.Type().Name})
+	m.emit(trace.UseAfterFree{Obj: st.key, Type: v.Type().Name, Real: st.trueRef}.At(eventTime(now), th.id, coreOf(th)))
 	line := ""
 	if l := th.py.Line(); l > 0 {
 		line = fmt.Sprintf(" at line %d", l)
@@ -310,8 +302,7 @@ func (m *Machine) reportLeaks() {
 			continue
 		}
 		leaked++
-		m.emit(Event{T: m.now / 1000, Kind: EvLeak, Core: -1, Obj: id, Count: hd.Ref,
-			Value: st.trueRef, Text: st.v.Type().Name})
+		m.emit(trace.Leak{Obj: id, Type: st.v.Type().Name, Count: hd.Ref, Real: st.trueRef}.At(eventTime(m.now), 0, -1))
 	}
 	if leaked > 0 {
 		m.report(fmt.Sprintf("gilscope: %d object(s) leaked: lost decrements left their counts above the references that exist, so they can never be freed\n", leaked))

@@ -7,6 +7,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 	"io"
 	"math/rand/v2"
 	"sort"
@@ -39,7 +40,7 @@ type Options struct {
 	// says how far the simulation has got: no later batch holds an event before it.
 	// It is called about every millisecond of host time, with an empty batch when
 	// nothing happened. An error stops the run as a cancelled Context does.
-	OnEvents func(batch []Event, upTo int64) error
+	OnEvents func(batch []Event, upTo trace.Time) error
 	// LendEvents makes each batch OnEvents receives valid only during the call: it is
 	// the machine's own buffer, not a copy, for a caller that encodes or copies the
 	// events at once (a worker writing them to its pipe).
@@ -61,16 +62,10 @@ type Options struct {
 	Calibration *Calibration
 }
 
-// ThreadInfo names a thread of a run.
-type ThreadInfo struct {
-	ID   int32
-	Name string
-}
-
 // Result is what a run produced.
 type Result struct {
 	ExitCode int
-	EndTime  int64 // ns of simulated time
+	EndTime  trace.Time
 	End      string
 	Events   []Event
 	Threads  []ThreadInfo
@@ -161,7 +156,7 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 	for _, th := range m.threads {
 		res.Instructions += th.py.Instructions
 	}
-	res.EndTime = m.now / 1000
+	res.EndTime = eventTime(m.now)
 	res.End = m.endWhy
 	// Threads on different cores run up to a quantum apart, so events arrive almost in
 	// time order; a stable sort puts them exactly in order.
@@ -269,8 +264,7 @@ func (m *Machine) adopt(pt *py.Thread, name string, daemon bool, p *process) *th
 		pt.Breaker = &th.breaker
 	}
 	m.threads = append(m.threads, th)
-	m.emit(Event{T: m.now / 1000, Kind: EvThreadStart, Thread: th.id, Core: -1, Text: clipText(name),
-		Value: int64(p.id)})
+	m.emit(trace.ThreadStart{Name: clipText(name), Process: int32(p.id)}.At(eventTime(m.now), th.id, -1))
 	return th
 }
 
@@ -295,9 +289,9 @@ func (m *Machine) newThread(name string, fn py.Value, daemon bool, parent *threa
 // limit, with a note, and later ones are dropped.
 func (m *Machine) write(th *thread, s string, stderr bool) {
 	w := m.out
-	v := int64(1)
+	v := trace.Stdout
 	if stderr {
-		w, v = m.errw, 2
+		w, v = m.errw, trace.Stderr
 	}
 	if m.outCut {
 		return
@@ -309,7 +303,7 @@ func (m *Machine) write(th *thread, s string, stderr bool) {
 	m.outBytes += len(s)
 	io.WriteString(w, s)
 	if th != nil {
-		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvOutput, Thread: th.id, Core: coreOf(th), Value: v, Text: s})
+		m.emit(trace.Output{Stream: v, Text: s}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 	}
 	if m.outCut {
 		m.report("\n[gilscope: output truncated at 1 MB]\n")
@@ -351,7 +345,7 @@ func (m *Machine) report(s string) {
 	s = clipText(s)
 	m.outBytes += len(s)
 	io.WriteString(m.errw, s)
-	m.emit(Event{T: m.now / 1000, Kind: EvOutput, Core: -1, Value: 2, Text: s})
+	m.emit(trace.Output{Stream: trace.Stderr, Text: s}.At(eventTime(m.now), 0, -1))
 }
 
 // reportDeadlock prints what every live thread waits for.

@@ -217,10 +217,10 @@ func hogRunsDuringCall(r *Result) int {
 	inCall, released := false, false
 	for _, e := range r.Events {
 		switch {
-		case e.Kind == EvOutput && e.Thread == mainID && strings.TrimSpace(e.Text) != "":
-			inCall = strings.TrimSpace(e.Text) == "start"
+		case e.Kind == EvOutput && e.Thread == mainID && strings.TrimSpace(e.Output().Text) != "":
+			inCall = strings.TrimSpace(e.Output().Text) == "start"
 		case !inCall:
-		case e.Kind == EvGILRelease && e.Thread == mainID && e.Reason == "voluntary":
+		case e.Kind == EvGILRelease && e.Thread == mainID && e.GILRelease().Cause == "voluntary":
 			released = true
 		case e.Kind == EvGILAcquire && e.Thread == mainID:
 			released = false
@@ -263,7 +263,7 @@ print("done")
 		}
 		releases := 0
 		for _, e := range r.Events {
-			if e.Kind == EvGILRelease && e.Reason == "voluntary" && e.Thread == threadID(r, "MainThread") {
+			if e.Kind == EvGILRelease && e.GILRelease().Cause == "voluntary" && e.Thread == threadID(r, "MainThread") {
 				releases++
 			}
 		}

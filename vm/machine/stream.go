@@ -7,6 +7,7 @@ package machine
 import (
 	"context"
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 	"slices"
 	"sort"
 	"time"
@@ -77,7 +78,7 @@ func (m *Machine) interrupt() error {
 }
 
 // watermark is the time (ns) before which no new event can be dated.
-func (m *Machine) watermark() int64 {
+func (m *Machine) watermark() trace.Time {
 	w := m.now
 	for _, c := range m.cores {
 		if c.th != nil {
@@ -85,13 +86,13 @@ func (m *Machine) watermark() int64 {
 		}
 	}
 	w = min(w, m.timerAt())
-	return (w - streamMargin) / 1000
+	return eventTime(w - streamMargin)
 }
 
 // flush sorts the pending events and hands those dated before upTo (ns) to the sink,
 // with upTo itself: the simulation is complete up to then. A call with no events
 // still tells the caller how far simulated time has got.
-func (m *Machine) flush(upTo int64) {
+func (m *Machine) flush(upTo trace.Time) {
 	if upTo <= m.flushedTo {
 		return
 	}
@@ -138,5 +139,5 @@ func (m *Machine) finishStream() {
 	}
 	m.events = m.dropAfterEnd(m.events)
 	m.flushedTo = -1
-	m.flush(max(m.now/1000, m.lastFlushed) + 1)
+	m.flush(max(eventTime(m.now), m.lastFlushed) + 1)
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // TestStreamMatchesBatch checks that a streamed run hands out exactly the events a
@@ -33,10 +35,10 @@ for t in ts: t.join()
 			want, _ := runEvents(t, tc.src, Options{Model: tc.model, Seed: 3})
 			var got []Event
 			batches := 0
-			last := int64(-1)
+			last := trace.Time(-1)
 			var out, errb bytes.Buffer
 			res, err := Run("prog.py", []byte(tc.src), Options{Model: tc.model, Seed: 3,
-				OnEvents: func(b []Event, upTo int64) error {
+				OnEvents: func(b []Event, upTo trace.Time) error {
 					if len(b) == 0 {
 						return nil
 					}
@@ -74,7 +76,7 @@ func TestStopRun(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	n := 0
 	var out, errb bytes.Buffer
-	res, err := Run("prog.py", []byte(src), Options{Context: ctx, OnEvents: func(b []Event, upTo int64) error {
+	res, err := Run("prog.py", []byte(src), Options{Context: ctx, OnEvents: func(b []Event, upTo trace.Time) error {
 		if n++; n == 1 {
 			cancel(errors.New("the browser went away"))
 		}
@@ -88,7 +90,7 @@ func TestStopRun(t *testing.T) {
 		t.Fatalf("end %q, exit %d, stdout %q, stderr %q", res.End, res.ExitCode, out.String(), errb.String())
 	}
 	errb.Reset()
-	res, _ = Run("prog.py", []byte(src), Options{OnEvents: func(b []Event, upTo int64) error {
+	res, _ = Run("prog.py", []byte(src), Options{OnEvents: func(b []Event, upTo trace.Time) error {
 		return errors.New("too slow")
 	}}, &out, &errb)
 	if res.End != "stopped" || !strings.Contains(errb.String(), "too slow") {
@@ -143,7 +145,7 @@ for t in ts: t.start()
 for t in ts: t.join()
 `
 	var batches, largest, total int
-	opts := Options{Model: "cpython-3.12", Cores: 2, OnEvents: func(batch []Event, upTo int64) error {
+	opts := Options{Model: "cpython-3.12", Cores: 2, OnEvents: func(batch []Event, upTo trace.Time) error {
 		if len(batch) > 0 {
 			batches++
 		}

@@ -6,6 +6,7 @@ package machine
 
 import (
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -218,7 +219,21 @@ func (m *Machine) reportException(th *thread) {
 		text = fmt.Sprintf("Exception in thread %s:\n%s", th.name, text)
 	}
 	m.write(th, text, true)
-	m.emit(Event{T: th.clock / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(text))})
+	m.emit(trace.Exception{Error: clipText(lastLine(text)), ProgramLine: m.programLine(t.Exc)}.At(eventTime(th.clock), th.id, coreOf(th)))
+}
+
+// programLine is the line of the program's own code innermost on exc's traceback,
+// or 0.
+func (m *Machine) programLine(exc *py.Instance) int32 {
+	if exc == nil || exc.Exc == nil {
+		return 0
+	}
+	for _, e := range exc.Exc.TB { // innermost first
+		if _, ok := m.codeIDs[e.Code]; ok && e.PC >= 0 && e.PC < len(e.Code.Pos) {
+			return e.Code.Pos[e.PC].Line
+		}
+	}
+	return 0
 }
 
 func lastLine(s string) string {

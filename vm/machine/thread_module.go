@@ -6,6 +6,7 @@ package machine
 
 import (
 	"fmt"
+	"github.com/gilscope/gilscope/vm/trace"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -110,7 +111,7 @@ func lockAcquire(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	m := l.m
 	if !l.locked {
 		l.locked, l.owner = true, th
-		m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
+		m.emit(trace.LockOp{Lock: l.id}.Acquire(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 		return py.True, nil
 	}
 	if !blocking || timeout == 0 {
@@ -129,7 +130,7 @@ func lockRelease(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	l.locked, l.owner = false, nil
 	at := m.clockNow(th)
 	l.freeAt = at
-	m.emit(Event{T: at / 1000, Kind: EvLockRelease, Thread: th.id, Core: coreOf(th), Obj: l.id})
+	m.emit(trace.LockOp{Lock: l.id}.Release(eventTime(at), th.id, coreOf(th)))
 	if len(l.waiters) > 0 {
 		w := m.pickWaiter(&l.waiters)
 		m.chargeNow(th, futexWakeCost*1000)
@@ -164,7 +165,7 @@ func (l *lockObj) retry(th *thread) {
 	}
 	l.locked, l.owner = true, th
 	th.clock = max(th.clock, l.freeAt)
-	m.emit(Event{T: th.clock / 1000, Kind: EvLockAcquire, Thread: th.id, Core: coreOf(th), Obj: l.id})
+	m.emit(trace.LockOp{Lock: l.id}.Acquire(eventTime(th.clock), th.id, coreOf(th)))
 	m.resume(th, py.True, nil)()
 }
 
@@ -235,6 +236,6 @@ func (m *Machine) exceptionEvent(t *py.Thread, args []py.Value, kw []string) (py
 		return nil, t.NewExc(py.TypeErrorClass, "_exception_event() argument must be an exception")
 	}
 	th := threadOf(t)
-	m.emit(Event{T: m.clockNow(th) / 1000, Kind: EvException, Thread: th.id, Core: coreOf(th), Text: clipText(lastLine(t.FormatException(exc)))})
+	m.emit(trace.Exception{Error: clipText(lastLine(t.FormatException(exc))), ProgramLine: m.programLine(exc)}.At(eventTime(m.clockNow(th)), th.id, coreOf(th)))
 	return py.None, nil
 }

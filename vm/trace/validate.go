@@ -2,7 +2,7 @@
 // through: the invariants of time, the GIL, cores, thread lifetimes and reference
 // counts that any correct simulation keeps, whatever its model.
 
-package machine
+package trace
 
 import (
 	"cmp"
@@ -106,7 +106,7 @@ type validator struct {
 // the violation, or "".
 func (v *validator) check(i int, e Event) string {
 	switch {
-	case e.Kind >= numKinds:
+	case e.Kind >= NumKinds:
 		return fmt.Sprintf("unknown event kind %d", e.Kind)
 	case e.T < 0:
 		return "negative time"
@@ -128,8 +128,8 @@ func (v *validator) check(i int, e Event) string {
 	case EvGILRelease:
 		return v.gilRelease(i, e)
 	case EvRef:
-		if e.Count < 0 && !v.rules.AllowNegativeRefs {
-			return fmt.Sprintf("reference count of object %d is negative (%d)", e.Obj, e.Count)
+		if p := e.RefUpdate(); p.Count < 0 && !v.rules.AllowNegativeRefs {
+			return fmt.Sprintf("reference count of object %d is negative (%d)", p.Obj, p.Count)
 		}
 	case EvEnd:
 		v.ended = true
@@ -139,15 +139,16 @@ func (v *validator) check(i int, e Event) string {
 
 // threadState checks and applies a thread-state transition.
 func (v *validator) threadState(i int, e Event) string {
+	st := e.StateChange().State
 	cur, seen := v.threads[e.Thread]
 	switch {
 	case e.Thread <= 0:
 		return "thread-state event without a thread"
-	case int(e.State) >= len(stateNames):
-		return fmt.Sprintf("unknown thread state %d", e.State)
+	case st == StateNone || st >= numStates:
+		return fmt.Sprintf("unknown thread state %d", st)
 	case seen && cur.state == StateDone:
-		return fmt.Sprintf("thread %d is done but moves to %s", e.Thread, e.State)
-	case e.State == StateRunningGIL && !v.rules.GIL:
+		return fmt.Sprintf("thread %d is done but moves to %s", e.Thread, st)
+	case st == StateRunningGIL && !v.rules.GIL:
 		return "running_gil in a model without a GIL"
 	}
 	if msg := v.checkCore(e); msg != "" {
@@ -157,13 +158,13 @@ func (v *validator) threadState(i int, e Event) string {
 	if seen && runsOnCore(cur.state) {
 		delete(v.onCore[cur.core], e.Thread)
 	}
-	if runsOnCore(e.State) {
+	if runsOnCore(st) {
 		if v.onCore[e.Core] == nil {
 			v.onCore[e.Core] = map[int32]bool{}
 		}
 		v.onCore[e.Core][e.Thread] = true
 	}
-	v.threads[e.Thread] = threadStatus{state: e.State, core: e.Core, since: i}
+	v.threads[e.Thread] = threadStatus{state: st, core: e.Core, since: i}
 	v.touched[e.Thread] = i
 	return ""
 }
@@ -175,7 +176,7 @@ func (v *validator) noteCores(cur threadStatus, seen bool, e Event) {
 	if !ok && seen && runsOnCore(cur.state) {
 		cs = append(cs, cur.core)
 	}
-	if runsOnCore(e.State) {
+	if runsOnCore(e.StateChange().State) {
 		cs = append(cs, e.Core)
 	}
 	v.coresSeen[e.Thread] = cs
@@ -194,14 +195,15 @@ func (v *validator) wasOnCore(id int32, c int16) bool {
 // checkCore checks that a thread-state event names a valid core when running and
 // core -1 otherwise.
 func (v *validator) checkCore(e Event) string {
-	if !runsOnCore(e.State) {
+	st := e.StateChange().State
+	if !runsOnCore(st) {
 		if e.Core != -1 {
-			return fmt.Sprintf("thread %d is %s but on core %d (want -1)", e.Thread, e.State, e.Core)
+			return fmt.Sprintf("thread %d is %s but on core %d (want -1)", e.Thread, st, e.Core)
 		}
 		return ""
 	}
 	if e.Core < 0 || (v.cores > 0 && int(e.Core) >= v.cores) {
-		return fmt.Sprintf("thread %d is %s on core %d, not one of the %d cores", e.Thread, e.State, e.Core, v.cores)
+		return fmt.Sprintf("thread %d is %s on core %d, not one of the %d cores", e.Thread, st, e.Core, v.cores)
 	}
 	return ""
 }
@@ -220,20 +222,21 @@ func (v *validator) threadStart(e Event) string {
 
 // gilAcquire checks and applies a GIL acquire.
 func (v *validator) gilAcquire(i int, e Event) string {
-	h, held := v.holder[e.Obj]
+	gil := e.GILAcquire().GIL
+	h, held := v.holder[gil]
 	switch {
 	case !v.rules.GIL:
-		return fmt.Sprintf("thread %d takes GIL %d in a model without a GIL", e.Thread, e.Obj)
+		return fmt.Sprintf("thread %d takes GIL %d in a model without a GIL", e.Thread, gil)
 	case e.Thread <= 0:
 		return "GIL acquire without a thread"
 	case v.isDone(e.Thread):
-		return fmt.Sprintf("thread %d is done but takes GIL %d", e.Thread, e.Obj)
+		return fmt.Sprintf("thread %d is done but takes GIL %d", e.Thread, gil)
 	case held && h == e.Thread:
-		return fmt.Sprintf("thread %d takes GIL %d, which it already holds", e.Thread, e.Obj)
+		return fmt.Sprintf("thread %d takes GIL %d, which it already holds", e.Thread, gil)
 	case held:
-		return fmt.Sprintf("thread %d takes GIL %d, held by thread %d", e.Thread, e.Obj, h)
+		return fmt.Sprintf("thread %d takes GIL %d, held by thread %d", e.Thread, gil, h)
 	}
-	v.holder[e.Obj] = e.Thread
+	v.holder[gil] = e.Thread
 	v.held[e.Thread]++
 	v.touched[e.Thread] = i
 	return ""
@@ -241,14 +244,15 @@ func (v *validator) gilAcquire(i int, e Event) string {
 
 // gilRelease checks and applies a GIL release.
 func (v *validator) gilRelease(i int, e Event) string {
-	h, held := v.holder[e.Obj]
+	gil := e.GILRelease().GIL
+	h, held := v.holder[gil]
 	switch {
 	case !held:
-		return fmt.Sprintf("thread %d releases GIL %d, which is free", e.Thread, e.Obj)
+		return fmt.Sprintf("thread %d releases GIL %d, which is free", e.Thread, gil)
 	case h != e.Thread:
-		return fmt.Sprintf("thread %d releases GIL %d, held by thread %d", e.Thread, e.Obj, h)
+		return fmt.Sprintf("thread %d releases GIL %d, held by thread %d", e.Thread, gil, h)
 	}
-	delete(v.holder, e.Obj)
+	delete(v.holder, gil)
 	v.held[e.Thread]--
 	v.touched[e.Thread] = i
 	return ""
@@ -304,13 +308,4 @@ func (v *validator) coreSharer(id int32, c int16) (int32, bool) {
 		}
 	}
 	return 0, false
-}
-
-// RulesFor returns the invariants a run of the named model keeps.
-func RulesFor(model string) Rules {
-	m, err := LookupModel(model)
-	if err != nil {
-		return Rules{GIL: true}
-	}
-	return Rules{GIL: m.GIL != NoGIL, AllowNegativeRefs: m.Parallel() && m.Refcounts == RCPlain}
 }

@@ -1,4 +1,4 @@
-package machine
+package trace
 
 import (
 	"reflect"
@@ -7,54 +7,72 @@ import (
 
 // Helpers that build hand-made event streams. Times are nanoseconds.
 
-func evState(t int64, th int32, s ThreadState, core int16, reason string) Event {
+func evState(t Time, th int32, s ThreadState, core int16, wait string) Event {
 	if !runsOnCore(s) {
 		core = -1
 	}
-	return Event{T: t, Kind: EvThreadState, Thread: th, Core: core, State: s, Reason: reason, PC: -1}
+	e := StateChange{State: s, Wait: wait}.At(t, th, core)
+	e.PC = -1
+	return e
 }
 
-func evStart(t int64, th int32, name string, creator int64) Event {
-	return Event{T: t, Kind: EvThreadStart, Thread: th, Core: -1, Text: name, Value: creator, PC: -1}
+func evStart(t Time, th int32, name string, process int32) Event {
+	e := ThreadStart{Name: name, Process: process}.At(t, th, -1)
+	e.PC = -1
+	return e
 }
 
-func evAcquire(t int64, th int32, switchNo int64) Event {
-	return Event{T: t, Kind: EvGILAcquire, Thread: th, Core: -1, Value: switchNo, PC: -1}
+func evAcquire(t Time, th int32, switchNo int64) Event {
+	e := GILAcquire{Switch: switchNo}.At(t, th, -1)
+	e.PC = -1
+	return e
 }
 
-func evRelease(t int64, th int32, reason string) Event {
-	return Event{T: t, Kind: EvGILRelease, Thread: th, Core: -1, Reason: reason, PC: -1}
+func evRelease(t Time, th int32, cause string) Event {
+	e := GILRelease{Cause: cause}.At(t, th, -1)
+	e.PC = -1
+	return e
 }
 
-func evInstant(t int64, k Kind, th int32, value int64) Event {
-	return Event{T: t, Kind: k, Thread: th, Core: -1, Value: value, PC: -1}
+func evDropRequest(t Time, th int32, holder int32) Event {
+	e := DropRequest{Holder: holder}.At(t, th, -1)
+	e.PC = -1
+	return e
 }
 
-func evEnd(t int64, code int64) Event {
-	return Event{T: t, Kind: EvEnd, Core: -1, Text: "exit", Value: code, PC: -1}
+func evFutileWakeup(t Time, th int32) Event {
+	e := FutileWakeup{}.At(t, th, -1)
+	e.PC = -1
+	return e
+}
+
+func evEnd(t Time, code int32) Event {
+	e := End{Cause: "exit", ExitCode: code}.At(t, 0, -1)
+	e.PC = -1
+	return e
 }
 
 // pingPongRun is two CPU-bound threads on 2 cores under the new GIL: thread 2 starts,
 // waits a full interval, asks for the GIL, gets it by a forced switch, and the
 // main thread gets it back the same way. The run is cut at 12 ms.
-func pingPongRun() *Result {
+func pingPongRun() *Trace {
 	ev := []Event{
-		evStart(0, 1, "MainThread", 0),
+		evStart(0, 1, "MainThread", 1),
 		evState(0, 1, StateRunningGIL, 0, ""), // state before acquire: same instant
 		evAcquire(0, 1, 1),
 		evStart(1_000, 2, "Thread-1", 1),
 		evState(1_000, 2, StateRunnable, -1, ""),
 		evState(2_000, 2, StateRunning, 1, ""),
 		evState(3_000, 2, StateWaitGIL, -1, ""),
-		evInstant(5_003_000, EvDropRequest, 2, 1),
-		{T: 5_010_000, Kind: EvForcedSwitch, Thread: 1, Core: 0, Line: 3, PC: 12},
+		evDropRequest(5_003_000, 2, 1),
+		ForcedSwitch{}.At(5_010_000, 1, 0, 3, 12),
 		evRelease(5_010_000, 1, "forced"),
 		evState(5_010_000, 1, StateBlocked, -1, "gil"),
 		evState(5_030_000, 2, StateRunningGIL, 1, ""),
 		evAcquire(5_030_000, 2, 2),
 		evState(5_030_000, 1, StateWaitGIL, -1, ""),
-		evInstant(10_040_000, EvDropRequest, 1, 2),
-		{T: 10_050_000, Kind: EvForcedSwitch, Thread: 2, Core: 1, Line: 3, PC: 12},
+		evDropRequest(10_040_000, 1, 2),
+		ForcedSwitch{}.At(10_050_000, 2, 1, 3, 12),
 		evRelease(10_050_000, 2, "forced"),
 		evState(10_050_000, 2, StateBlocked, -1, "gil"),
 		evAcquire(10_070_000, 1, 3),
@@ -62,14 +80,14 @@ func pingPongRun() *Result {
 		evState(10_070_000, 2, StateWaitGIL, -1, ""),
 		evEnd(12_000_000, 0),
 	}
-	return &Result{EndTime: 12_000_000, Events: ev, Cores: 2, Model: "cpython-3.12",
+	return &Trace{EndTime: 12_000_000, Events: ev, Cores: 2, Model: "cpython-3.12",
 		Threads: []ThreadInfo{{1, "MainThread"}, {2, "Thread-1"}}}
 }
 
 // sleeperRun is a main thread joining a thread that sleeps twice for 1 ms, on 1 core.
-func sleeperRun() *Result {
+func sleeperRun() *Trace {
 	ev := []Event{
-		evStart(0, 1, "MainThread", 0),
+		evStart(0, 1, "MainThread", 1),
 		evState(0, 1, StateRunningGIL, 0, ""),
 		evAcquire(0, 1, 1),
 		evStart(50, 2, "sleeper", 1),
@@ -97,13 +115,13 @@ func sleeperRun() *Result {
 		evState(2_060_500, 1, StateDone, -1, ""),
 		evEnd(2_060_500, 0),
 	}
-	return &Result{EndTime: 2_060_500, Events: ev, Cores: 1, Model: "cpython-3.12",
+	return &Trace{EndTime: 2_060_500, Events: ev, Cores: 1, Model: "cpython-3.12",
 		Threads: []ThreadInfo{{1, "MainThread"}, {2, "sleeper"}}}
 }
 
 // checkIntervalRun is 2.7's check interval on 2 cores: thread 1 releases and re-acquires the
 // GIL while thread 2 has a futile wake-up, then thread 2 wins the next release.
-func checkIntervalRun() *Result {
+func checkIntervalRun() *Trace {
 	ev := []Event{
 		evState(0, 1, StateRunningGIL, 0, ""),
 		evAcquire(0, 1, 1),
@@ -112,31 +130,31 @@ func checkIntervalRun() *Result {
 		evState(1000, 1, StateRunning, 0, ""),
 		evAcquire(1005, 1, 1),
 		evState(1005, 1, StateRunningGIL, 0, ""),
-		evInstant(1010, EvFutileWakeup, 2, 0),
+		evFutileWakeup(1010, 2),
 		evRelease(2000, 1, "interval"),
 		evState(2000, 1, StateRunning, 0, ""),
 		evAcquire(2003, 2, 2),
 		evState(2003, 2, StateRunningGIL, 1, ""),
 		evState(2008, 1, StateWaitGIL, -1, ""),
 	}
-	return &Result{EndTime: 3000, Events: ev, Cores: 2, Model: "cpython-2.7"}
+	return &Trace{EndTime: 3000, Events: ev, Cores: 2, Model: "cpython-2.7"}
 }
 
 func TestThreadSpans(t *testing.T) {
 	tl := BuildTimeline(pingPongRun().Events, 2, 12_000_000)
 	want1 := []Span{
-		{1, StateRunningGIL, "", 0, 5_010_000, 0, 0},
-		{1, StateBlocked, "gil", 5_010_000, 5_030_000, -1, 0},
-		{1, StateWaitGIL, "", 5_030_000, 10_070_000, -1, 0},
-		{1, StateRunningGIL, "", 10_070_000, 12_000_000, 0, 0},
+		{1, StateRunningGIL, "", 0, 5_010_000, 0, 0, 0},
+		{1, StateBlocked, "gil", 5_010_000, 5_030_000, -1, 0, 0},
+		{1, StateWaitGIL, "", 5_030_000, 10_070_000, -1, 0, 0},
+		{1, StateRunningGIL, "", 10_070_000, 12_000_000, 0, 0, 0},
 	}
 	want2 := []Span{
-		{2, StateRunnable, "", 1_000, 2_000, -1, 0},
-		{2, StateRunning, "", 2_000, 3_000, 1, 0},
-		{2, StateWaitGIL, "", 3_000, 5_030_000, -1, 0},
-		{2, StateRunningGIL, "", 5_030_000, 10_050_000, 1, 0},
-		{2, StateBlocked, "gil", 10_050_000, 10_070_000, -1, 0},
-		{2, StateWaitGIL, "", 10_070_000, 12_000_000, -1, 0},
+		{2, StateRunnable, "", 1_000, 2_000, -1, 0, 0},
+		{2, StateRunning, "", 2_000, 3_000, 1, 0, 0},
+		{2, StateWaitGIL, "", 3_000, 5_030_000, -1, 0, 0},
+		{2, StateRunningGIL, "", 5_030_000, 10_050_000, 1, 0, 0},
+		{2, StateBlocked, "gil", 10_050_000, 10_070_000, -1, 0, 0},
+		{2, StateWaitGIL, "", 10_070_000, 12_000_000, -1, 0, 0},
 	}
 	if got := tl.Thread(1); !reflect.DeepEqual(got, want1) {
 		t.Errorf("thread 1 spans:\ngot  %v\nwant %v", got, want1)
@@ -173,7 +191,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 		desc   string
 		events []Event
 		cores  int
-		end    int64
+		end    Time
 		want   []ThreadSpans
 		cores2 int // len(Cores) expected
 	}{
@@ -185,7 +203,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(10, 1, StateRunningGIL, 0, ""),
 			},
 			cores: 1, end: 30, cores2: 1,
-			want: []ThreadSpans{{1, []Span{{1, StateRunnable, "", 0, 10, -1, 0}, {1, StateRunningGIL, "", 10, 30, 0, 0}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateRunnable, "", 0, 10, -1, 0, 0}, {1, StateRunningGIL, "", 10, 30, 0, 0, 0}}}},
 		},
 		{
 			desc: "a repeated state continues the span",
@@ -195,7 +213,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(8, 1, StateBlocked, -1, "io"),
 			},
 			cores: 1, end: 10, cores2: 1,
-			want: []ThreadSpans{{1, []Span{{1, StateBlocked, "sleep", 0, 8, -1, 0}, {1, StateBlocked, "io", 8, 10, -1, 0}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateBlocked, "sleep", 0, 8, -1, 0, 0}, {1, StateBlocked, "io", 8, 10, -1, 0, 0}}}},
 		},
 		{
 			desc: "done ends the history; later events are ignored",
@@ -205,13 +223,13 @@ func TestTimelineEdgeCases(t *testing.T) {
 				evState(6, 1, StateRunning, 0, ""),
 			},
 			cores: 2, end: 10, cores2: 2,
-			want: []ThreadSpans{{1, []Span{{1, StateRunning, "", 0, 4, 0, 0}}}},
+			want: []ThreadSpans{{1, []Span{{1, StateRunning, "", 0, 4, 0, 0, 0}}}},
 		},
 		{
 			desc:   "the last event's time closes spans when end is earlier",
 			events: []Event{evState(0, 3, StateRunning, 2, ""), evEnd(7, 0)},
 			cores:  1, end: 5, cores2: 3,
-			want: []ThreadSpans{{3, []Span{{3, StateRunning, "", 0, 7, 2, 0}}}},
+			want: []ThreadSpans{{3, []Span{{3, StateRunning, "", 0, 7, 2, 0, 0}}}},
 		},
 	}
 	for _, tt := range tests {
@@ -228,7 +246,7 @@ func TestTimelineEdgeCases(t *testing.T) {
 func TestFirstVisible(t *testing.T) {
 	spans := BuildTimeline(pingPongRun().Events, 2, 12_000_000).Thread(2)
 	tests := []struct {
-		t    int64
+		t    Time
 		want int
 	}{
 		{0, 0}, {1_000, 0}, {2_000, 1}, {2_000 + 1, 1}, {5_030_000, 3}, {12_000_000 - 1, 5}, {12_000_000, 6}, {20_000_000, 6},

@@ -1,8 +1,9 @@
-package machine
+package trace
 
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -12,19 +13,19 @@ var gilRules = Rules{GIL: true}
 func TestValidateAcceptsValidStreams(t *testing.T) {
 	tests := []struct {
 		desc  string
-		run   *Result
+		run   *Trace
 		rules Rules
 	}{
 		{"two-thread ping-pong", pingPongRun(), gilRules},
 		{"a blocked sleeper", sleeperRun(), gilRules},
 		{"2.7 check interval with a futile wake-up", checkIntervalRun(), gilRules},
-		{"no GIL: two threads run in parallel", &Result{Cores: 2, Events: []Event{
+		{"no GIL: two threads run in parallel", &Trace{Cores: 2, Events: []Event{
 			evState(0, 1, StateRunning, 0, ""),
 			evState(0, 2, StateRunning, 1, ""),
-			{T: 5, Kind: EvRef, Thread: 1, Core: 0, Obj: 7, Value: -1, Count: -1},
+			RefUpdate{Obj: 7, Delta: -1, Count: -1}.At(5, 1, 0),
 			evState(9, 1, StateDone, -1, ""),
 		}}, Rules{AllowNegativeRefs: true}},
-		{"same-instant order is free: enter a core before the previous thread leaves", &Result{Cores: 1, Events: []Event{
+		{"same-instant order is free: enter a core before the previous thread leaves", &Trace{Cores: 1, Events: []Event{
 			evState(0, 1, StateRunningGIL, 0, ""),
 			evAcquire(0, 1, 1),
 			evState(0, 2, StateWaitGIL, -1, ""),
@@ -33,16 +34,16 @@ func TestValidateAcceptsValidStreams(t *testing.T) {
 			evAcquire(10, 2, 2),
 			evState(10, 1, StateWaitGIL, -1, ""),
 		}}, gilRules},
-		{"events name the core their thread is on at some moment of the instant", &Result{Cores: 2, Events: []Event{
+		{"events name the core their thread is on at some moment of the instant", &Trace{Cores: 2, Events: []Event{
 			evState(0, 1, StateRunnable, -1, ""),
-			{T: 5, Kind: EvGILAcquire, Thread: 1, Core: 1, Value: 1}, // before the state change
+			GILAcquire{Switch: 1}.At(5, 1, 1), // before the state change
 			evState(5, 1, StateRunningGIL, 1, ""),
-			{T: 9, Kind: EvGILRelease, Thread: 1, Core: 1, Reason: "voluntary"},
+			GILRelease{Cause: "voluntary"}.At(9, 1, 1),
 			evState(9, 1, StateBlocked, -1, "sleep"),
-			{T: 9, Kind: EvOutput, Thread: 1, Core: 1, Value: 1, Text: "x"}, // after leaving the core
+			Output{Stream: Stdout, Text: "x"}.At(9, 1, 1), // after leaving the core
 		}}, gilRules},
-		{"unknown core count", &Result{Events: []Event{evState(0, 1, StateRunning, 63, "")}}, Rules{}},
-		{"empty", &Result{}, gilRules},
+		{"unknown core count", &Trace{Events: []Event{evState(0, 1, StateRunning, 63, "")}}, Rules{}},
+		{"empty", &Trace{}, gilRules},
 	}
 	for _, tt := range tests {
 		if err := Validate(tt.run.Events, tt.run.Cores, tt.rules); err != nil {
@@ -80,15 +81,15 @@ func TestValidateViolations(t *testing.T) {
 			gilRules, 2, "thread 1 is running_gil without holding a GIL"},
 		{"two threads on one core", append(withPrefix(holding), evState(5, 2, StateRunning, 0, "")),
 			gilRules, 2, "threads 1 and 2 both run on core 0"},
-		{"running on no core", []Event{{T: 0, Kind: EvThreadState, Thread: 1, State: StateRunning, Core: -1}},
+		{"running on no core", []Event{StateChange{State: StateRunning}.At(0, 1, -1)},
 			gilRules, 0, "thread 1 is running on core -1, not one of the 2 cores"},
 		{"running on a core the machine lacks", []Event{evState(0, 1, StateRunning, 2, "")},
 			gilRules, 0, "thread 1 is running on core 2, not one of the 2 cores"},
-		{"blocked but on a core", []Event{{T: 0, Kind: EvThreadState, Thread: 1, State: StateBlocked, Reason: "sleep", Core: 1}},
+		{"blocked but on a core", []Event{StateChange{State: StateBlocked, Wait: "sleep"}.At(0, 1, 1)},
 			gilRules, 0, "thread 1 is blocked but on core 1 (want -1)"},
 		{"a drop request from a thread that is not on a core", append(withPrefix(holding),
 			evState(0, 2, StateWaitGIL, -1, ""), evState(5, 2, StateRunnable, -1, ""),
-			Event{T: 7, Kind: EvDropRequest, Thread: 2, Core: 1, Value: 1}, evState(7, 2, StateWaitGIL, -1, "")),
+			DropRequest{Holder: 1}.At(7, 2, 1), evState(7, 2, StateWaitGIL, -1, "")),
 			gilRules, 4, "thread 2 acts on core 1 but is not running there"},
 		{"a done thread changes state", []Event{evState(0, 1, StateDone, -1, ""), evState(3, 1, StateRunnable, -1, "")},
 			gilRules, 1, "thread 1 is done but moves to runnable"},
@@ -96,7 +97,7 @@ func TestValidateViolations(t *testing.T) {
 			gilRules, 1, "thread 1 is done but takes GIL 0"},
 		{"a done thread keeps the GIL", append(withPrefix(holding), evState(5, 1, StateDone, -1, "")),
 			gilRules, 2, "thread 1 is done but holds a GIL"},
-		{"negative reference count", []Event{{T: 0, Kind: EvRef, Thread: 1, Obj: 42, Value: -1, Count: -1}},
+		{"negative reference count", []Event{RefUpdate{Obj: 42, Delta: -1, Count: -1}.At(0, 1, 0)},
 			gilRules, 0, "reference count of object 42 is negative (-1)"},
 		{"a GIL in a model without one", []Event{evAcquire(0, 1, 1)},
 			Rules{}, 0, "thread 1 takes GIL 0 in a model without a GIL"},
@@ -106,8 +107,8 @@ func TestValidateViolations(t *testing.T) {
 			gilRules, 3, "event after the end of the run"},
 		{"a thread starts twice", []Event{evStart(0, 2, "a", 1), evStart(1, 2, "b", 1)},
 			gilRules, 1, "thread 2 starts twice"},
-		{"an unknown kind", []Event{{T: 0, Kind: numKinds}}, gilRules, 0, fmt.Sprintf("unknown event kind %d", numKinds)},
-		{"an unknown state", []Event{{T: 0, Kind: EvThreadState, Thread: 1, State: 9, Core: -1}},
+		{"an unknown kind", []Event{{T: 0, Kind: NumKinds}}, gilRules, 0, fmt.Sprintf("unknown event kind %d", NumKinds)},
+		{"an unknown state", []Event{StateChange{State: 9}.At(0, 1, -1)},
 			gilRules, 0, "unknown thread state 9"},
 		{"a state change without a thread", []Event{evState(0, 0, StateRunnable, -1, "")},
 			gilRules, 0, "thread-state event without a thread"},
@@ -119,7 +120,7 @@ func TestValidateViolations(t *testing.T) {
 			t.Errorf("%s: Validate = %v, want a *ValidationError", tt.desc, err)
 			continue
 		}
-		if ve.Index != tt.index || ve.Msg != tt.msg || ve.Event != tt.events[tt.index] {
+		if ve.Index != tt.index || ve.Msg != tt.msg || !reflect.DeepEqual(ve.Event, tt.events[tt.index]) {
 			t.Errorf("%s: violation at event %d: %q, want event %d: %q", tt.desc, ve.Index, ve.Msg, tt.index, tt.msg)
 		}
 	}

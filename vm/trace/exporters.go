@@ -2,7 +2,7 @@
 // (opened by ui.perfetto.dev and chrome://tracing) drawn from the span layer, and
 // the raw events as JSON lines.
 
-package machine
+package trace
 
 import (
 	"bufio"
@@ -39,7 +39,7 @@ type traceEvent struct {
 // in that order; complete events for thread states, GIL holds and core occupancy;
 // instant events for drop requests, forced switches, futile wake-ups and
 // exceptions. Times are microseconds of simulated time.
-func WriteChromeTrace(w io.Writer, r *Result) error {
+func WriteChromeTrace(w io.Writer, r *Trace) error {
 	tl := BuildTimeline(r.Events, r.Cores, r.EndTime)
 	names := threadNames(r)
 	bw := bufio.NewWriter(w)
@@ -85,12 +85,12 @@ func gilTrackName(g uint64) string {
 	return fmt.Sprintf("GIL %d", g)
 }
 
-// traceMicros converts nanoseconds to the trace's microseconds.
-func traceMicros(ns int64) float64 { return float64(ns) / 1e3 }
+// traceMicros converts a time to the trace's microseconds.
+func traceMicros(t Time) float64 { return Duration(t).Micros() }
 
 // traceSpan returns a complete ("X") event on track tid.
-func traceSpan(name, cat string, tid int64, start, end int64, args map[string]any) traceEvent {
-	dur := traceMicros(end - start)
+func traceSpan(name, cat string, tid int64, start, end Time, args map[string]any) traceEvent {
+	dur := end.Sub(start).Micros()
 	return traceEvent{Name: name, Cat: cat, Ph: "X", Ts: traceMicros(start), Dur: &dur, Pid: tracePID, Tid: tid, Args: args}
 }
 
@@ -100,7 +100,7 @@ func traceMeta(name string, tid int64, args map[string]any) traceEvent {
 }
 
 // trackMeta names the process and every track and fixes their order.
-func trackMeta(r *Result, tl *Timeline, names map[int32]string) []traceEvent {
+func trackMeta(r *Trace, tl *Timeline, names map[int32]string) []traceEvent {
 	evs := []traceEvent{traceMeta("process_name", 0, map[string]any{"name": "gilscope " + r.Model})}
 	track := func(tid int64, name string, order int64) {
 		evs = append(evs, traceMeta("thread_name", tid, map[string]any{"name": name}),
@@ -193,35 +193,19 @@ func instantEvents(events []Event) []traceEvent {
 		args := map[string]any{}
 		switch e.Kind {
 		case EvDropRequest:
-			name, args["holder"] = "drop request", e.Value
+			p := e.DropRequest()
+			name, args["holder"], args["gil"] = "drop request", p.Holder, p.GIL
 		case EvForcedSwitch:
-			name, args["line"], args["pc"] = "forced switch", e.Line, e.PC
+			name, args["line"], args["pc"], args["gil"] = "forced switch", e.Line, e.PC, e.ForcedSwitch().GIL
 		case EvFutileWakeup:
-			name = "futile wake-up"
+			name, args["gil"] = "futile wake-up", e.FutileWakeup().GIL
 		case EvException:
-			name, args["exception"] = "exception", e.Text
+			name, args["exception"] = "exception", e.Exception().Error
 		default:
 			continue
-		}
-		if e.Kind != EvException {
-			args["gil"] = e.Obj
 		}
 		evs = append(evs, traceEvent{Name: name, Cat: e.Kind.String(), Ph: "i", Ts: traceMicros(e.T),
 			Pid: tracePID, Tid: int64(e.Thread), Scope: "t", Args: args})
 	}
 	return evs
-}
-
-// WriteEventsJSONL writes the raw events of r, one JSON object per line, in their
-// order.
-func WriteEventsJSONL(w io.Writer, r *Result) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	for i := range r.Events {
-		if err := enc.Encode(&r.Events[i]); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
 }

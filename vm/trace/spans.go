@@ -3,7 +3,7 @@
 // transitions (event.go); everything with a duration is computed here, as Go's
 // trace tools and gotraceui do, and kept in flat arrays sorted by start time.
 
-package machine
+package trace
 
 import (
 	"cmp"
@@ -13,23 +13,25 @@ import (
 
 // Span is an interval [Start, End) of simulated time, in nanoseconds, during which
 // Thread stayed in State. Reason is the EvThreadState reason (what a blocked thread
-// waits for) and Obj the lock or object it waits on, if any, both from the transition
-// that opened the span; Core is the core for running_gil and running, else -1.
+// waits for), Obj the lock or object it waits on and Target the thread it waits
+// for, if any, all from the transition that opened the span; Core is the core for
+// running_gil and running, else -1.
 type Span struct {
 	Thread int32       `json:"thread"`
 	State  ThreadState `json:"state"`
 	Reason string      `json:"reason,omitempty"`
-	Start  int64       `json:"start"`
-	End    int64       `json:"end"`
+	Start  Time        `json:"start"`
+	End    Time        `json:"end"`
 	Core   int16       `json:"core"`
 	Obj    uint64      `json:"obj,omitempty"`
+	Target int32       `json:"target,omitempty"`
 }
 
 // Bounds returns the span's start and end in nanoseconds.
-func (s Span) Bounds() (start, end int64) { return s.Start, s.End }
+func (s Span) Bounds() (start, end Time) { return s.Start, s.End }
 
 // Dur returns the span's length in nanoseconds.
-func (s Span) Dur() int64 { return s.End - s.Start }
+func (s Span) Dur() Duration { return s.End.Sub(s.Start) }
 
 // HoldSpan is an interval [Start, End) during which Thread held GIL number GIL.
 // Reason is the release reason ("voluntary", "forced", "interval"), or "" when the
@@ -37,16 +39,16 @@ func (s Span) Dur() int64 { return s.End - s.Start }
 type HoldSpan struct {
 	GIL    uint64 `json:"gil"`
 	Thread int32  `json:"thread"`
-	Start  int64  `json:"start"`
-	End    int64  `json:"end"`
+	Start  Time   `json:"start"`
+	End    Time   `json:"end"`
 	Reason string `json:"reason,omitempty"`
 }
 
 // Bounds returns the hold's start and end in nanoseconds.
-func (h HoldSpan) Bounds() (start, end int64) { return h.Start, h.End }
+func (h HoldSpan) Bounds() (start, end Time) { return h.Start, h.End }
 
 // Dur returns the hold's length in nanoseconds.
-func (h HoldSpan) Dur() int64 { return h.End - h.Start }
+func (h HoldSpan) Dur() Duration { return h.End.Sub(h.Start) }
 
 // CoreSpan is an interval [Start, End) during which Core ran Thread in State
 // (running_gil or running).
@@ -54,12 +56,12 @@ type CoreSpan struct {
 	Core   int16       `json:"core"`
 	Thread int32       `json:"thread"`
 	State  ThreadState `json:"state"`
-	Start  int64       `json:"start"`
-	End    int64       `json:"end"`
+	Start  Time        `json:"start"`
+	End    Time        `json:"end"`
 }
 
 // Bounds returns the span's start and end in nanoseconds.
-func (c CoreSpan) Bounds() (start, end int64) { return c.Start, c.End }
+func (c CoreSpan) Bounds() (start, end Time) { return c.Start, c.End }
 
 // ThreadSpans is the state history of one thread, sorted by start time.
 type ThreadSpans struct {
@@ -76,7 +78,7 @@ type GILSpans struct {
 // Timeline is every span derived from one run. Within each array spans are sorted by
 // start time and do not overlap (for a stream that passes Validate).
 type Timeline struct {
-	End     int64         `json:"end"`     // the time that closed open spans, ns
+	End     Time          `json:"end"`     // the time that closed open spans
 	Threads []ThreadSpans `json:"threads"` // sorted by thread id
 	GILs    []GILSpans    `json:"gils"`    // sorted by GIL number
 	Cores   [][]CoreSpan  `json:"cores"`   // indexed by core
@@ -87,7 +89,7 @@ type Timeline struct {
 // event's time if later) are closed there. A thread's history stops at its done
 // transition; zero-length thread states are dropped, zero-length holds are kept
 // (each acquire is one hold). Streams that fail Validate give best-effort spans.
-func BuildTimeline(events []Event, cores int, end int64) *Timeline {
+func BuildTimeline(events []Event, cores int, end Time) *Timeline {
 	if n := len(events); n > 0 {
 		end = max(end, events[n-1].T)
 	}
@@ -112,7 +114,7 @@ func (tl *Timeline) Thread(id int32) []Span {
 // FirstVisible returns the index of the first span in spans (sorted and
 // non-overlapping) that ends after t, or len(spans) if none does. A renderer starts
 // drawing a viewport that begins at t there.
-func FirstVisible[S interface{ Bounds() (int64, int64) }](spans []S, t int64) int {
+func FirstVisible[S interface{ Bounds() (Time, Time) }](spans []S, t Time) int {
 	return sort.Search(len(spans), func(i int) bool {
 		_, end := spans[i].Bounds()
 		return end > t
@@ -124,19 +126,20 @@ func runsOnCore(s ThreadState) bool { return s == StateRunningGIL || s == StateR
 
 // stateSpan returns the span opened by thread-state event e.
 func stateSpan(e Event) Span {
-	s := Span{Thread: e.Thread, State: e.State, Reason: e.Reason, Start: e.T, End: e.T, Core: -1, Obj: e.Obj}
-	if runsOnCore(e.State) {
+	p := e.StateChange()
+	s := Span{Thread: e.Thread, State: p.State, Reason: p.Wait, Start: e.T, End: e.T, Core: -1, Obj: p.Obj, Target: p.Target}
+	if runsOnCore(p.State) {
 		s.Core = e.Core
 	}
 	return s
 }
 
 // threadSpans derives the per-thread state spans.
-func threadSpans(events []Event, end int64) []ThreadSpans {
+func threadSpans(events []Event, end Time) []ThreadSpans {
 	open := map[int32]Span{}
 	done := map[int32]bool{}
 	spans := map[int32][]Span{}
-	emit := func(s Span, at int64) {
+	emit := func(s Span, at Time) {
 		s.End = at
 		if s.End > s.Start {
 			spans[s.Thread] = append(spans[s.Thread], s)
@@ -154,7 +157,7 @@ func threadSpans(events []Event, end int64) []ThreadSpans {
 		if ok {
 			emit(cur, e.T)
 		}
-		if e.State == StateDone {
+		if next.State == StateDone {
 			done[e.Thread] = true
 			delete(open, e.Thread)
 			continue
@@ -181,22 +184,24 @@ func sameState(a, b Span) bool {
 // gilSpans derives the hold spans of every GIL. An acquire of a GIL that is still
 // held (an invalid stream) closes the previous hold; a release by a thread that does
 // not hold the GIL is ignored.
-func gilSpans(events []Event, end int64) []GILSpans {
+func gilSpans(events []Event, end Time) []GILSpans {
 	open := map[uint64]HoldSpan{}
 	holds := map[uint64][]HoldSpan{}
 	for _, e := range events {
 		switch e.Kind {
 		case EvGILAcquire:
-			if h, ok := open[e.Obj]; ok {
+			g := e.GILAcquire().GIL
+			if h, ok := open[g]; ok {
 				h.End = e.T
-				holds[e.Obj] = append(holds[e.Obj], h)
+				holds[g] = append(holds[g], h)
 			}
-			open[e.Obj] = HoldSpan{GIL: e.Obj, Thread: e.Thread, Start: e.T}
+			open[g] = HoldSpan{GIL: g, Thread: e.Thread, Start: e.T}
 		case EvGILRelease:
-			if h, ok := open[e.Obj]; ok && h.Thread == e.Thread {
-				h.End, h.Reason = e.T, e.Reason
-				holds[e.Obj] = append(holds[e.Obj], h)
-				delete(open, e.Obj)
+			p := e.GILRelease()
+			if h, ok := open[p.GIL]; ok && h.Thread == e.Thread {
+				h.End, h.Reason = e.T, p.Cause
+				holds[p.GIL] = append(holds[p.GIL], h)
+				delete(open, p.GIL)
 			}
 		}
 	}

@@ -1,8 +1,9 @@
-package machine
+package trace
 
 import (
 	"bufio"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -101,7 +102,7 @@ func TestChromeTraceLabels(t *testing.T) {
 func TestWriteEventsJSONL(t *testing.T) {
 	r := pingPongRun()
 	var b strings.Builder
-	if err := WriteEventsJSONL(&b, r); err != nil {
+	if err := WriteEventsJSONL(&b, r.Events); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(strings.NewReader(b.String()))
@@ -114,13 +115,17 @@ func TestWriteEventsJSONL(t *testing.T) {
 		if want := r.Events[n].Kind.String(); ev["kind"] != want {
 			t.Errorf("line %d: kind %v, want %s", n+1, ev["kind"], want)
 		}
+		var back Event
+		if err := json.Unmarshal(sc.Bytes(), &back); err != nil || !reflect.DeepEqual(back, r.Events[n]) {
+			t.Errorf("line %d reads back as %+v (%v), want %+v", n+1, back, err, r.Events[n])
+		}
 		n++
 	}
 	if n != len(r.Events) {
 		t.Errorf("%d lines, want %d", n, len(r.Events))
 	}
 	first := strings.SplitN(b.String(), "\n", 2)[0]
-	if want := `{"t":0,"kind":"thread_start","thread":1,"core":-1,"pc":-1,"text":"MainThread"}`; first != want {
+	if want := `{"t":0,"kind":"thread_start","thread":1,"core":-1,"pc":-1,"name":"MainThread","process":1}`; first != want {
 		t.Errorf("first line = %s, want %s", first, want)
 	}
 }

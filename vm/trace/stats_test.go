@@ -1,4 +1,4 @@
-package machine
+package trace
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 func TestComputeStats(t *testing.T) {
 	tests := []struct {
 		desc string
-		run  *Result
+		run  *Trace
 		want *Stats
 	}{
 		{
@@ -71,7 +71,7 @@ func TestComputeStats(t *testing.T) {
 		},
 		{
 			desc: "no events",
-			run:  &Result{Model: "cpython-3.12", Cores: 2},
+			run:  &Trace{Model: "cpython-3.12", Cores: 2},
 			want: &Stats{Model: "cpython-3.12", Cores: 2, Blocking: []BlockingStats{}, Threads: []ThreadStats{}},
 		},
 	}
@@ -83,17 +83,17 @@ func TestComputeStats(t *testing.T) {
 }
 
 func TestPercentile(t *testing.T) {
-	xs := make([]int64, 100)
+	xs := make([]Duration, 100)
 	for i := range xs {
-		xs[i] = int64(i + 1)
+		xs[i] = Duration(i + 1)
 	}
 	tests := []struct {
-		xs   []int64
+		xs   []Duration
 		want Dist
 	}{
 		{nil, Dist{}},
-		{[]int64{7}, Dist{1, 7, 7, 7, 7, 7}},
-		{[]int64{4, 1, 3, 2}, Dist{4, 1, 2, 4, 4, 4}},
+		{[]Duration{7}, Dist{1, 7, 7, 7, 7, 7}},
+		{[]Duration{4, 1, 3, 2}, Dist{4, 1, 2, 4, 4, 4}},
 		{xs, Dist{100, 10, 50, 90, 99, 100}},
 		{append(slices.Clone(xs), 101), Dist{101, 11, 51, 91, 100, 101}},
 	}
@@ -175,7 +175,7 @@ sleep           2  1.00 ms  1.00 ms               1.02 ms            1.02 ms
 
 func TestFmtDur(t *testing.T) {
 	tests := []struct {
-		ns   int64
+		ns   Duration
 		want string
 	}{
 		{0, "0"}, {999, "999 ns"}, {1000, "1.0 µs"}, {20_500, "20.5 µs"}, {5_100_000, "5.10 ms"}, {1_204_000_000, "1.204 s"},

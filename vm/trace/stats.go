@@ -2,7 +2,7 @@
 // thread, GIL tenure, switch rate, blocking-call latency), computed from the span
 // layer, and their text and JSON forms.
 
-package machine
+package trace
 
 import (
 	"cmp"
@@ -18,7 +18,7 @@ import (
 type Stats struct {
 	Model          string          `json:"model"`
 	Cores          int             `json:"cores"`
-	WallNS         int64           `json:"wall_ns"`
+	WallNS         Duration        `json:"wall_ns"`
 	GILAcquires    int             `json:"gil_acquires"`
 	GILSwitches    int             `json:"gil_switches"`
 	SwitchesPerSec float64         `json:"gil_switches_per_sec"`
@@ -31,18 +31,18 @@ type Stats struct {
 	// SequentialNS is how long the same work would take done one thread after
 	// another: every thread's CPU time plus its waits for the outside world
 	// (outsideWaits).
-	SequentialNS int64 `json:"sequential_ns"`
+	SequentialNS Duration `json:"sequential_ns"`
 }
 
 // ThreadStats is the time one thread spent in each state, and its GIL tenures.
 type ThreadStats struct {
-	ID         int32  `json:"id"`
-	Name       string `json:"name"`
-	CPUNS      int64  `json:"cpu_ns"`      // running_gil + running
-	GILWaitNS  int64  `json:"gil_wait_ns"` // wait_gil
-	RunnableNS int64  `json:"runnable_ns"` // ready, waiting for a core
-	BlockedNS  int64  `json:"blocked_ns"`  // blocked in a call
-	Holds      Dist   `json:"gil_holds"`
+	ID         int32    `json:"id"`
+	Name       string   `json:"name"`
+	CPUNS      Duration `json:"cpu_ns"`      // running_gil + running
+	GILWaitNS  Duration `json:"gil_wait_ns"` // wait_gil
+	RunnableNS Duration `json:"runnable_ns"` // ready, waiting for a core
+	BlockedNS  Duration `json:"blocked_ns"`  // blocked in a call
+	Holds      Dist     `json:"gil_holds"`
 }
 
 // BlockingStats is the latency of the blocking calls of one kind (a blocked-span
@@ -59,12 +59,12 @@ type BlockingStats struct {
 // Dist summarizes a sample of durations in nanoseconds. Percentiles are by nearest
 // rank (each is one of the samples); all are 0 for an empty sample.
 type Dist struct {
-	Count int   `json:"count"`
-	P10   int64 `json:"p10_ns"`
-	P50   int64 `json:"p50_ns"`
-	P90   int64 `json:"p90_ns"`
-	P99   int64 `json:"p99_ns"`
-	Max   int64 `json:"max_ns"`
+	Count int      `json:"count"`
+	P10   Duration `json:"p10_ns"`
+	P50   Duration `json:"p50_ns"`
+	P90   Duration `json:"p90_ns"`
+	P99   Duration `json:"p99_ns"`
+	Max   Duration `json:"max_ns"`
 }
 
 // ComputeStats computes the statistics of a run with recorded events. A GIL hold
@@ -72,9 +72,9 @@ type Dist struct {
 // takes the GIL or none does (2.7's check-interval release-and-re-acquire by the
 // same thread does not end a tenure). A switch is an acquire by a thread other than
 // the GIL's previous holder.
-func ComputeStats(r *Result) *Stats {
+func ComputeStats(r *Trace) *Stats {
 	tl := BuildTimeline(r.Events, r.Cores, r.EndTime)
-	s := &Stats{Model: r.Model, Cores: r.Cores, WallNS: r.EndTime}
+	s := &Stats{Model: r.Model, Cores: r.Cores, WallNS: Duration(r.EndTime)}
 	s.countInstants(r.Events)
 	tenures := s.gilStats(tl)
 	s.Threads = threadStats(tl, threadNames(r), tenures)
@@ -98,9 +98,9 @@ func (s *Stats) countInstants(events []Event) {
 }
 
 // gilStats fills the GIL figures and returns the tenure lengths by thread.
-func (s *Stats) gilStats(tl *Timeline) map[int32][]int64 {
-	byThread := map[int32][]int64{}
-	var all []int64
+func (s *Stats) gilStats(tl *Timeline) map[int32][]Duration {
+	byThread := map[int32][]Duration{}
+	var all []Duration
 	for _, g := range tl.GILs {
 		s.GILAcquires += len(g.Holds)
 		for i, h := range g.Holds {
@@ -115,7 +115,7 @@ func (s *Stats) gilStats(tl *Timeline) map[int32][]int64 {
 	}
 	s.Holds = distOf(all)
 	if s.WallNS > 0 {
-		s.SwitchesPerSec = math.Round(float64(s.GILSwitches)/(float64(s.WallNS)/1e9)*100) / 100
+		s.SwitchesPerSec = math.Round(float64(s.GILSwitches)/s.WallNS.Seconds()*100) / 100
 	}
 	return byThread
 }
@@ -136,11 +136,11 @@ func tenures(holds []HoldSpan) []HoldSpan {
 
 // threadNames returns the name of every thread: from the result, else from its
 // start event.
-func threadNames(r *Result) map[int32]string {
+func threadNames(r *Trace) map[int32]string {
 	names := map[int32]string{}
 	for _, e := range r.Events {
 		if e.Kind == EvThreadStart {
-			names[e.Thread] = e.Text
+			names[e.Thread] = e.ThreadStart().Name
 		}
 	}
 	for _, t := range r.Threads {
@@ -151,7 +151,7 @@ func threadNames(r *Result) map[int32]string {
 
 // threadStats computes the per-thread figures for every thread that has spans or a
 // name, sorted by id.
-func threadStats(tl *Timeline, names map[int32]string, tenures map[int32][]int64) []ThreadStats {
+func threadStats(tl *Timeline, names map[int32]string, tenures map[int32][]Duration) []ThreadStats {
 	byID := map[int32]*ThreadStats{}
 	get := func(id int32) *ThreadStats {
 		if byID[id] == nil {
@@ -206,8 +206,8 @@ func waitsOutside(sp Span) bool {
 
 // sequential returns the CPU time of every thread plus its waits for the outside
 // world.
-func sequential(tl *Timeline) int64 {
-	var ns int64
+func sequential(tl *Timeline) Duration {
+	var ns Duration
 	for _, t := range tl.Threads {
 		for _, sp := range t.Spans {
 			if runsOnCore(sp.State) || waitsOutside(sp) {
@@ -221,8 +221,8 @@ func sequential(tl *Timeline) int64 {
 // blockingStats computes the latency of completed blocking calls by reason, sorted
 // by reason. With hasGIL, a call ends when its thread next runs holding the GIL.
 func blockingStats(tl *Timeline, hasGIL bool) []BlockingStats {
-	blocked := map[string][]int64{}
-	until := map[string][]int64{}
+	blocked := map[string][]Duration{}
+	until := map[string][]Duration{}
 	for _, t := range tl.Threads {
 		for i, sp := range t.Spans {
 			if sp.State != StateBlocked || i == len(t.Spans)-1 {
@@ -230,7 +230,7 @@ func blockingStats(tl *Timeline, hasGIL bool) []BlockingStats {
 			}
 			blocked[sp.Reason] = append(blocked[sp.Reason], sp.Dur())
 			if at, ok := nextRun(t.Spans[i+1:], hasGIL); ok {
-				until[sp.Reason] = append(until[sp.Reason], at-sp.Start)
+				until[sp.Reason] = append(until[sp.Reason], at.Sub(sp.Start))
 			}
 		}
 	}
@@ -244,7 +244,7 @@ func blockingStats(tl *Timeline, hasGIL bool) []BlockingStats {
 
 // nextRun returns the start of the first span that runs the thread (holding the
 // GIL, with hasGIL).
-func nextRun(spans []Span, hasGIL bool) (int64, bool) {
+func nextRun(spans []Span, hasGIL bool) (Time, bool) {
 	for _, sp := range spans {
 		if sp.State == StateRunningGIL || (!hasGIL && sp.State == StateRunning) {
 			return sp.Start, true
@@ -254,7 +254,7 @@ func nextRun(spans []Span, hasGIL bool) (int64, bool) {
 }
 
 // distOf summarizes xs (which it may reorder).
-func distOf(xs []int64) Dist {
+func distOf(xs []Duration) Dist {
 	if len(xs) == 0 {
 		return Dist{}
 	}
@@ -271,7 +271,7 @@ func distOf(xs []int64) Dist {
 
 // percentile returns the pct-th percentile of sorted (non-empty) by nearest rank:
 // the smallest sample with at least pct % of the samples at or below it.
-func percentile(sorted []int64, pct int) int64 {
+func percentile(sorted []Duration, pct int) Duration {
 	rank := (pct*len(sorted) + 99) / 100
 	return sorted[max(rank, 1)-1]
 }
@@ -355,18 +355,18 @@ func quantity(n int, singular, plural string) string {
 	return fmt.Sprintf("%d %s", n, plural)
 }
 
-// fmtDur formats ns nanoseconds with a unit suited to its size.
-func fmtDur(ns int64) string {
+// fmtDur formats ns with a unit suited to its size.
+func fmtDur(ns Duration) string {
 	switch {
 	case ns == 0:
 		return "0"
 	case ns < 1_000:
 		return fmt.Sprintf("%d ns", ns)
 	case ns < 1_000_000:
-		return fmt.Sprintf("%.1f µs", float64(ns)/1e3)
+		return fmt.Sprintf("%.1f µs", ns.Micros())
 	case ns < 1_000_000_000:
-		return fmt.Sprintf("%.2f ms", float64(ns)/1e6)
+		return fmt.Sprintf("%.2f ms", float64(ns)/float64(Millisecond))
 	default:
-		return fmt.Sprintf("%.3f s", float64(ns)/1e9)
+		return fmt.Sprintf("%.3f s", ns.Seconds())
 	}
 }

@@ -4,7 +4,7 @@
 // live session uses it to show the statistics at the playhead without going over
 // the whole run again at every step.
 
-package machine
+package trace
 
 import (
 	"cmp"
@@ -32,8 +32,8 @@ type StatsAccumulator struct {
 // statsState is everything a StatsAccumulator knows after some events. Its sample
 // logs only grow, so a copy (clone) shares them safely.
 type statsState struct {
-	n        int   // events added
-	last     int64 // the time of the last event added
+	n        int  // events added
+	last     Time // the time of the last event added
 	drops    int
 	forced   int
 	futile   int
@@ -54,9 +54,9 @@ type threadAcc struct {
 	done    bool
 	open    Span // the state span still open, if isOpen
 	isOpen  bool
-	spans   bool                 // a span of positive length has been closed
-	total   [StateDone + 1]int64 // closed span time by state
-	outside int64                // closed waits for the outside world
+	spans   bool                    // a span of positive length has been closed
+	total   [StateDone + 1]Duration // closed span time by state
+	outside Duration                // closed waits for the outside world
 	// lastBlocked is the last span closed, when it is a blocked one: it counts as a
 	// completed call once another span follows it.
 	lastBlocked *Span
@@ -116,7 +116,7 @@ func (a *StatsAccumulator) Add(e Event) {
 		s.state(e)
 	case EvThreadStart:
 		th := s.thread(e.Thread)
-		th.name, th.named = e.Text, true
+		th.name, th.named = e.ThreadStart().Name, true
 	case EvGILAcquire:
 		s.acquire(e)
 	case EvGILRelease:
@@ -158,8 +158,8 @@ func (s *statsState) state(e Event) {
 		sp.End = e.T
 		s.close(th, sp)
 	}
-	th.open, th.isOpen = next, e.State != StateDone
-	th.done = e.State == StateDone
+	th.open, th.isOpen = next, next.State != StateDone
+	th.done = next.State == StateDone
 }
 
 // close accounts a closed span; empty spans are dropped, as threadSpans drops them.
@@ -190,13 +190,13 @@ func (s *statsState) close(th *threadAcc, sp Span) {
 func (s *statsState) resolveWaits(th *threadAcc, sp Span) {
 	if sp.State == StateRunningGIL {
 		for _, b := range th.waitGIL {
-			addSample(s.untilGIL, b.Reason, sp.Start-b.Start)
+			addSample(s.untilGIL, b.Reason, sp.Start.Sub(b.Start))
 		}
 		th.waitGIL = nil
 	}
 	if runsOnCore(sp.State) {
 		for _, b := range th.waitRun {
-			addSample(s.untilRun, b.Reason, sp.Start-b.Start)
+			addSample(s.untilRun, b.Reason, sp.Start.Sub(b.Start))
 		}
 		th.waitRun = nil
 	}
@@ -205,10 +205,11 @@ func (s *statsState) resolveWaits(th *threadAcc, sp Span) {
 // acquire follows gilSpans and tenures: an acquire of a held GIL closes the hold;
 // the same thread re-acquiring after an "interval" release goes on with its tenure.
 func (s *statsState) acquire(e Event) {
-	g := s.gils[e.Obj]
+	gil := e.GILAcquire().GIL
+	g := s.gils[gil]
 	if g == nil {
 		g = &gilAcc{}
-		s.gils[e.Obj] = g
+		s.gils[gil] = g
 	} else if e.Thread != g.last {
 		s.switches++
 	}
@@ -221,7 +222,7 @@ func (s *statsState) acquire(e Event) {
 		g.hasTenure = false
 	}
 	if !g.hasTenure {
-		g.tenure, g.hasTenure = HoldSpan{GIL: e.Obj, Thread: e.Thread, Start: e.T}, true
+		g.tenure, g.hasTenure = HoldSpan{GIL: gil, Thread: e.Thread, Start: e.T}, true
 	}
 	g.held, g.holder, g.last = true, e.Thread, e.Thread
 }
@@ -229,13 +230,14 @@ func (s *statsState) acquire(e Event) {
 // release ends the hold of the GIL's holder; a tenure released other than at the
 // check interval is complete.
 func (s *statsState) release(e Event) {
-	g := s.gils[e.Obj]
+	p := e.GILRelease()
+	g := s.gils[p.GIL]
 	if g == nil || !g.held || g.holder != e.Thread {
 		return
 	}
 	g.held = false
-	g.tenure.End, g.tenure.Reason = e.T, e.Reason
-	if e.Reason != "interval" {
+	g.tenure.End, g.tenure.Reason = e.T, p.Cause
+	if p.Cause != "interval" {
 		s.endTenure(g.tenure)
 		g.hasTenure = false
 	}
@@ -278,9 +280,9 @@ func cloneSamples(m map[string]*samples) map[string]*samples {
 // Stats returns the statistics of the events added so far, as ComputeStats reports
 // them for a Result with those events, EndTime end and Threads threads: spans still
 // open are closed at end (or at the last event, if later) and WallNS is end.
-func (a *StatsAccumulator) Stats(end int64, threads []ThreadInfo) *Stats {
+func (a *StatsAccumulator) Stats(end Time, threads []ThreadInfo) *Stats {
 	s := &a.st
-	out := &Stats{Model: a.model, Cores: a.cores, WallNS: end, GILAcquires: s.acquires, GILSwitches: s.switches,
+	out := &Stats{Model: a.model, Cores: a.cores, WallNS: Duration(end), GILAcquires: s.acquires, GILSwitches: s.switches,
 		DropRequests: s.drops, ForcedSwitches: s.forced, FutileWakeups: s.futile}
 	p := s.openTenures(max(end, s.last))
 	out.Threads, out.SequentialNS = s.threadStats(max(end, s.last), s.names(threads), p)
@@ -296,15 +298,15 @@ func (a *StatsAccumulator) Stats(end int64, threads []ThreadInfo) *Stats {
 // some time: GIL tenures, blocking calls followed by the open span, the waits it
 // ends.
 type pending struct {
-	holds   []int64
-	holdsBy map[int32][]int64
-	blocked map[string][]int64
-	until   map[string][]int64
+	holds   []Duration
+	holdsBy map[int32][]Duration
+	blocked map[string][]Duration
+	until   map[string][]Duration
 }
 
 // openTenures returns the tenures still going on, closed at closeAt.
-func (s *statsState) openTenures(closeAt int64) *pending {
-	p := &pending{holdsBy: map[int32][]int64{}, blocked: map[string][]int64{}, until: map[string][]int64{}}
+func (s *statsState) openTenures(closeAt Time) *pending {
+	p := &pending{holdsBy: map[int32][]Duration{}, blocked: map[string][]Duration{}, until: map[string][]Duration{}}
 	for _, g := range s.gils {
 		if !g.hasTenure {
 			continue
@@ -336,9 +338,9 @@ func (s *statsState) names(threads []ThreadInfo) map[int32]string {
 // threadStats returns the figures of every thread that has spans, a name or GIL
 // tenures, sorted by id, with open spans closed at closeAt (adding to p what they
 // complete), and the sequential time.
-func (s *statsState) threadStats(closeAt int64, names map[int32]string, p *pending) ([]ThreadStats, int64) {
+func (s *statsState) threadStats(closeAt Time, names map[int32]string, p *pending) ([]ThreadStats, Duration) {
 	out := make([]ThreadStats, 0, len(s.threads))
-	var seq int64
+	var seq Duration
 	for id, th := range s.threads {
 		total, outside, spans := th.total, th.outside, th.spans
 		if sp := th.open; th.isOpen && closeAt > sp.Start {
@@ -386,7 +388,7 @@ func (s *statsState) closeOpen(th *threadAcc, sp Span, p *pending) {
 		waits = nil
 	}
 	for _, b := range waits {
-		p.until[b.Reason] = append(p.until[b.Reason], sp.Start-b.Start)
+		p.until[b.Reason] = append(p.until[b.Reason], sp.Start.Sub(b.Start))
 	}
 }
 
@@ -415,8 +417,8 @@ func (s *statsState) blockingStats(p *pending) []BlockingStats {
 // copy of it brought up to date when a distribution is asked for. A nil *samples
 // is empty.
 type samples struct {
-	log    []int64
-	sorted []int64 // log[:len(sorted)], sorted
+	log    []Duration
+	sorted []Duration // log[:len(sorted)], sorted
 }
 
 func (s *samples) len() int {
@@ -437,8 +439,8 @@ func (s *samples) clone() *samples {
 
 // dist summarizes the sample with extra values added (which it may reorder), as
 // distOf summarizes them.
-func (s *samples) dist(extra []int64) Dist {
-	var sorted []int64
+func (s *samples) dist(extra []Duration) Dist {
+	var sorted []Duration
 	if s != nil {
 		sorted = s.sort()
 	}
@@ -447,14 +449,14 @@ func (s *samples) dist(extra []int64) Dist {
 		return Dist{}
 	}
 	slices.Sort(extra)
-	pct := func(p int) int64 { return kth(sorted, extra, max((p*n+99)/100, 1)-1) }
+	pct := func(p int) Duration { return kth(sorted, extra, max((p*n+99)/100, 1)-1) }
 	return Dist{Count: n, P10: pct(10), P50: pct(50), P90: pct(90), P99: pct(99), Max: kth(sorted, extra, n-1)}
 }
 
 // sort brings the sorted copy up to the log and returns it: the values added since
 // are sorted and merged in, so a distribution asked for now and then costs O(n), not
 // O(n log n).
-func (s *samples) sort() []int64 {
+func (s *samples) sort() []Duration {
 	k := len(s.sorted)
 	if k == len(s.log) {
 		return s.sorted
@@ -473,7 +475,7 @@ func (s *samples) sort() []int64 {
 }
 
 // addSample adds x to the sample of key in m.
-func addSample(m map[string]*samples, key string, x int64) {
+func addSample(m map[string]*samples, key string, x Duration) {
 	s := m[key]
 	if s == nil {
 		s = &samples{}
@@ -484,7 +486,7 @@ func addSample(m map[string]*samples, key string, x int64) {
 
 // kth returns the k-th smallest (from 0) of the union of sorted slices a and b (b
 // short): the split that takes j values from b and k+1-j from a in order.
-func kth(a, b []int64, k int) int64 {
+func kth(a, b []Duration, k int) Duration {
 	j := sort.Search(min(len(b), k+1)+1, func(j int) bool {
 		i := k + 1 - j
 		return i <= len(a) && (i == 0 || j == len(b) || a[i-1] <= b[j])
