@@ -178,9 +178,8 @@ func (p *parser) parsePatterns() Pattern {
 	startPos := p.val.pos
 	first := p.parseMaybeStarPattern()
 	if p.tok != COMMA {
-		if s, ok := first.(*MatchStar); ok {
-			// CPython reports the name of a lone star pattern.
-			p.errorf(Pos{s.End.Line, s.End.Col - 1}, "invalid syntax")
+		if _, ok := first.(*MatchStar); ok {
+			p.syntaxError()
 		}
 		return first
 	}
@@ -267,14 +266,8 @@ func (p *parser) parseClosedPattern() Pattern {
 		v := p.tok.String()
 		p.next()
 		return &MatchSingleton{ValuePos: pos, End: endPos, Value: v}
-	case INT, FLOAT, MINUS:
-		return valuePattern(p.parseSignedNumber())
-	case STRING:
-		x := p.parseStrings()
-		if _, ok := x.(*JoinedStr); ok {
-			p.errorSpan(x, "patterns may only match literals and attribute lookups")
-		}
-		return valuePattern(x)
+	case INT, FLOAT, MINUS, STRING:
+		return valuePattern(p.parseLiteralValue())
 	case LPAREN:
 		return p.parseParenPattern()
 	case LBRACK:
@@ -296,13 +289,7 @@ func (p *parser) parseClosedPattern() Pattern {
 			}
 			return &MatchAs{Start: pos, End: endPos, Name: name}
 		}
-		var x Expr = &Name{NamePos: pos, End: endPos, Id: name}
-		p.next()
-		for p.tok == DOT {
-			p.next()
-			attr, attrPos := p.expectName()
-			x = &Attribute{Start: pos, Value: x, AttrPos: attrPos, End: p.prevEnd, Attr: attr}
-		}
+		x := p.parseDottedPattern()
 		if p.tok == LPAREN {
 			return p.parseClassPattern(x)
 		}
@@ -313,6 +300,31 @@ func (p *parser) parseClosedPattern() Pattern {
 	}
 	p.syntaxError()
 	panic("unreachable")
+}
+
+// parseLiteralValue parses a number (signed, or a complex literal) or strings.
+func (p *parser) parseLiteralValue() Expr {
+	if p.tok != STRING {
+		return p.parseSignedNumber()
+	}
+	x := p.parseStrings()
+	if _, ok := x.(*JoinedStr); ok {
+		p.errorSpan(x, "patterns may only match literals and attribute lookups")
+	}
+	return x
+}
+
+// parseDottedPattern parses `name.attr…`; the current token is the name.
+func (p *parser) parseDottedPattern() Expr {
+	pos := p.val.pos
+	var x Expr = &Name{NamePos: pos, End: p.val.end, Id: p.val.raw}
+	p.next()
+	for p.tok == DOT {
+		p.next()
+		attr, attrPos := p.expectName()
+		x = &Attribute{Start: pos, Value: x, AttrPos: attrPos, End: p.prevEnd, Attr: attr}
+	}
+	return x
 }
 
 func valuePattern(x Expr) *MatchValue {
@@ -417,30 +429,18 @@ func (p *parser) parseMappingPattern() Pattern {
 func (p *parser) parseMappingKey() Expr {
 	pos, endPos := p.val.pos, p.val.end
 	switch p.tok {
-	case INT, FLOAT, MINUS:
-		return p.parseSignedNumber()
-	case STRING:
-		x := p.parseStrings()
-		if _, ok := x.(*JoinedStr); ok {
-			p.errorSpan(x, "patterns may only match literals and attribute lookups")
-		}
-		return x
+	case INT, FLOAT, MINUS, STRING:
+		return p.parseLiteralValue()
 	case NONE, TRUE, FALSE:
 		v := p.tok.String()
 		p.next()
 		return &NameConst{ValuePos: pos, End: endPos, Value: v}
 	case NAME:
-		var x Expr = &Name{NamePos: pos, End: endPos, Id: p.val.raw}
-		p.next()
-		if p.tok != DOT {
+		if p.peek(1) != DOT {
+			p.next()
 			p.syntaxError()
 		}
-		for p.tok == DOT {
-			p.next()
-			attr, attrPos := p.expectName()
-			x = &Attribute{Start: pos, Value: x, AttrPos: attrPos, End: p.prevEnd, Attr: attr}
-		}
-		return x
+		return p.parseDottedPattern()
 	}
 	p.syntaxError()
 	panic("unreachable")

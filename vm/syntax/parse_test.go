@@ -776,7 +776,7 @@ var errorTests = []struct{ desc, src, want string }{
 	{`match without a case`, "match x:\n    pass\n",
 		"2:5: invalid syntax"},
 	{`match star alone`, "match x:\n    case *a:\n        pass\n",
-		"2:11: invalid syntax"},
+		"2:12: invalid syntax"},
 	{`match as underscore`, "match x:\n    case 1 as _:\n        pass\n",
 		"2:15: cannot use '_' as a target"},
 	{`match keyword then positional`, "match x:\n    case C(a=1, 2):\n        pass\n",
