@@ -289,6 +289,9 @@ type runLog struct {
 	limit    error               // the limit that stopped the run, if one did
 	released bool                // drop has given its events back to srv.heldEvents
 	code     []worker.CodeObject // the program's listing, once the runner has compiled it
+	live     int                 // the live sessions reading the log
+	views    []*sharedEvents     // while live > 0: the log encoded at the resolutions they read
+	uses     uint64              // the views asked for, to find the least recently used
 
 	// held says whether the simulation holds a run slot; only the
 	// simulation's goroutine (simulate and the Handler methods) touches it.
