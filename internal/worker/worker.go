@@ -45,12 +45,19 @@ type Limits struct {
 	// per run would cost its start-up (the library compiled, about 60 ms
 	// of CPU) on every run.
 	Jobs int
+	// Nice is the worker's scheduling niceness (0 to 19, where the kernel
+	// has one): a simulation is batch work, and a higher niceness lets
+	// the server's own threads have the CPUs first when both want them.
+	// The scheduler shares by weight, so a worker still has what the
+	// server leaves idle.
+	Nice int
 }
 
 // args returns the command-line flags that give a worker these limits.
 func (l Limits) args() []string {
 	return []string{fmt.Sprintf("-address-space=%d", l.AddressSpace), fmt.Sprintf("-memory=%d", l.Memory),
-		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs)}
+		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs),
+		fmt.Sprintf("-nice=%d", l.Nice)}
 }
 
 // cpuGrace is how long past its CPU limit a worker may take to stop its
@@ -80,11 +87,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&l.CPU, "cpu", 0, "host CPU time of one job, rounded up to seconds (0: no limit)")
 	fs.Int64Var(&l.Stack, "stack", 0, "maximum goroutine stack in `bytes` (0: Go's default)")
 	fs.IntVar(&l.Jobs, "jobs", 1, "jobs to serve before exiting")
+	fs.IntVar(&l.Nice, "nice", 0, "scheduling niceness of the process (0: the server's)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if err := setAddressSpace(l.AddressSpace); err != nil {
 		fmt.Fprintln(stderr, "worker: setting limits:", err)
+		return 1
+	}
+	if err := setNice(l.Nice); err != nil {
+		fmt.Fprintln(stderr, "worker: setting the niceness:", err)
 		return 1
 	}
 	if l.Memory > 0 {
