@@ -117,7 +117,8 @@ func (es eventsOf) appendJSON(dst []byte, from, to int) []byte {
 }
 
 // marshalEvents encodes an events (or instr) message of events [from, to)
-// of es: what marshal gives for the eventsMessage holding them.
+// of es: what marshal gives for the eventsMessage holding them, in a
+// buffer that the writer may give back (recycleMessage) once it is sent.
 func marshalEvents(h header, t0, t1 int64, es eventsOf, from, to int) []byte {
 	head := marshal(eventsMessage{header: h, T0: t0, T1: t1})
 	const null = "null}" // Events, nil, is the last field
@@ -129,10 +130,37 @@ func marshalEvents(h header, t0, t1 int64, es eventsOf, from, to int) []byte {
 	for _, e := range es {
 		size += e.offs[len(e.offs)-1] - e.offs[0]
 	}
-	msg := make([]byte, 0, size)
+	msg := newMessageBuffer(size)
 	msg = append(append(msg, head...), '[')
 	msg = es.appendJSON(msg, from, to)
 	return append(msg, ']', '}')
+}
+
+// maxRecycledMessage is the largest message buffer kept for reuse.
+const maxRecycledMessage = 1 << 20
+
+// messageBuffers holds the buffers of events messages written, for the
+// next: a session allocating a message of a few hundred kilobytes while
+// the collector marks is made to help it in proportion, with its frames
+// waiting.
+var messageBuffers sync.Pool // of *[]byte
+
+// newMessageBuffer returns an empty buffer of capacity size or more.
+func newMessageBuffer(size int) []byte {
+	if p, _ := messageBuffers.Get().(*[]byte); p != nil && cap(*p) >= size {
+		return (*p)[:0]
+	} else if p != nil {
+		messageBuffers.Put(p)
+	}
+	return make([]byte, 0, size)
+}
+
+// recycleMessage gives back a buffer newMessageBuffer returned; nothing
+// may use it afterwards.
+func recycleMessage(b []byte) {
+	if cap(b) <= maxRecycledMessage {
+		messageBuffers.Put(&b)
+	}
 }
 
 // sharedEvents is a log's events coalesced at one resolution and encoded,

@@ -564,7 +564,7 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 int64, even
 			}
 		}
 		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
-		if err := ss.c.send(ctx, msg, born); err != nil {
+		if err := ss.c.queue(ctx, outgoing{data: msg, born: born, recycled: true}); err != nil {
 			return err
 		}
 		i, t0 = n, end
