@@ -441,8 +441,9 @@ func (l *runLog) Listing(code []worker.CodeObject) {
 // host CPU time the run has used), and waits, without its run slot, while
 // every reader is too far behind.
 func (l *runLog) Events(batch []machine.Event, upTo int64, cpu time.Duration) error {
-	runtime.Gosched() // let the sessions' goroutines send what is ready
-	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit); err != nil {
+	arrived := time.Now() // before the yield: the wait for the sessions is part of the latency
+	runtime.Gosched()     // let the sessions' goroutines send what is ready
+	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, arrived); err != nil {
 		return err
 	}
 	if !l.mustWait() {
@@ -481,11 +482,12 @@ func (l *runLog) stopRunning(limit error) bool {
 	return started
 }
 
-// add appends a batch to the log, or returns the limit the run has reached.
+// add appends a batch that arrived at arrived to the log, or returns the
+// limit the run has reached.
 // A batch that crosses the server's event budget is kept up to it. After a
 // limit the machine still hands out its last events; of those only the end
 // and the machine's own messages (why it stopped) are kept.
-func (l *runLog) add(batch []machine.Event, upTo int64, overCPU bool) error {
+func (l *runLog) add(batch []machine.Event, upTo int64, overCPU bool, arrived time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.limit != nil {
@@ -502,7 +504,7 @@ func (l *runLog) add(batch []machine.Event, upTo int64, overCPU bool) error {
 		}
 	}
 	if len(batch) > 0 {
-		l.arrivals = append(l.arrivals, arrival{index: len(l.events), at: time.Now()})
+		l.arrivals = append(l.arrivals, arrival{index: len(l.events), at: arrived})
 		l.events = append(l.events, batch...)
 		if !l.released { // the log only grows: it holds len(l.events) of the budget
 			l.srv.heldEvents.Add(int64(len(batch)))
