@@ -290,6 +290,9 @@ type runLog struct {
 	limit    error               // the limit that stopped the run, if one did
 	released bool                // drop has given its events back to srv.heldEvents
 	code     []worker.CodeObject // the program's listing, once the runner has compiled it
+	live     int                 // the live sessions reading the log
+	views    []*sharedEvents     // while live > 0: the log encoded at the resolutions they read
+	uses     uint64              // the views asked for, to find the least recently used
 
 	// held says whether the simulation holds a run slot; only the
 	// simulation's goroutine (simulate and the Handler methods) touches it.
@@ -439,8 +442,9 @@ func (l *runLog) Listing(code []worker.CodeObject) {
 // host CPU time the run has used), and waits, without its run slot, while
 // every reader is too far behind.
 func (l *runLog) Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error {
-	runtime.Gosched() // let the sessions' goroutines send what is ready
-	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit); err != nil {
+	arrived := time.Now() // before the yield: the wait for the sessions is part of the latency
+	runtime.Gosched()     // let the sessions' goroutines send what is ready
+	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, arrived); err != nil {
 		return err
 	}
 	if !l.mustWait() {
@@ -479,11 +483,12 @@ func (l *runLog) stopRunning(limit error) bool {
 	return started
 }
 
-// add appends a batch to the log, or returns the limit the run has reached.
+// add appends a batch that arrived at arrived to the log, or returns the
+// limit the run has reached.
 // A batch that crosses the server's event budget is kept up to it. After a
 // limit the machine still hands out its last events; of those only the end
 // and the machine's own messages (why it stopped) are kept.
-func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool) error {
+func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool, arrived time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.limit != nil {
@@ -500,7 +505,7 @@ func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool) error
 		}
 	}
 	if len(batch) > 0 {
-		l.arrivals = append(l.arrivals, arrival{index: len(l.events), at: time.Now()})
+		l.arrivals = append(l.arrivals, arrival{index: len(l.events), at: arrived})
 		l.events = append(l.events, batch...)
 		if !l.released { // the log only grows: it holds len(l.events) of the budget
 			l.srv.heldEvents.Add(int64(len(batch)))

@@ -44,6 +44,9 @@ type liveRun struct {
 // before (or being simulated) is read from the cache, another is started.
 func startLiveRun(s *Server, parent context.Context, id int, wl workload) *liveRun {
 	l, hit := s.cache.open(parent, wl, "live")
+	l.mu.Lock()
+	l.live++
+	l.mu.Unlock()
 	return &liveRun{runLog: l, id: id, ctx: parent, progress: l.subscribe(), hit: hit, opened: time.Now()}
 }
 
@@ -58,10 +61,23 @@ func (r *liveRun) bornAt(i int) time.Time {
 	return born
 }
 
+// readers returns the live sessions reading the run's log, this one
+// included.
+func (r *liveRun) readers() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.live
+}
+
 // stop lets the run go: the session drops it. The last reader of a
 // simulation still working stops it and waits for it.
 func (r *liveRun) stop() {
 	r.unsubscribe(r.progress)
+	r.mu.Lock()
+	if r.live--; r.live == 0 {
+		r.views = nil // kept for sessions reading together, not for the next visitor
+	}
+	r.mu.Unlock()
 	r.cache.close(r.runLog)
 }
 

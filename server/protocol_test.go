@@ -151,6 +151,18 @@ func TestCoalesce(t *testing.T) {
 	}
 }
 
+// finalStates returns the last event of each resource that coalescing
+// merges.
+func finalStates(evs []machine.Event) map[mergeKey]machine.Event {
+	m := map[mergeKey]machine.Event{}
+	for _, e := range evs {
+		if k, ok := keyOf(&e); ok {
+			m[k] = e
+		}
+	}
+	return m
+}
+
 // TestCoalesceKeepsFinalStates checks on a real run that coalescing at any
 // resolution leaves every resource's final state as it was.
 func TestCoalesceKeepsFinalStates(t *testing.T) {
@@ -158,16 +170,7 @@ func TestCoalesceKeepsFinalStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	final := func(evs []machine.Event) map[mergeKey]machine.Event {
-		m := map[mergeKey]machine.Event{}
-		for _, e := range evs {
-			if k, ok := keyOf(&e); ok {
-				m[k] = e
-			}
-		}
-		return m
-	}
-	want := final(res.Events)
+	want := finalStates(res.Events)
 	for _, r := range []float64{1, 1e3, 1e5, 1e9} {
 		var evs []machine.Event
 		total := 0
@@ -175,7 +178,7 @@ func TestCoalesceKeepsFinalStates(t *testing.T) {
 			evs = append(evs, w.Event)
 			total += max(w.Merged, 1)
 		}
-		if got := final(evs); !reflect.DeepEqual(got, want) {
+		if got := finalStates(evs); !reflect.DeepEqual(got, want) {
 			t.Errorf("resolution %g: final states differ", r)
 		}
 		if total != len(res.Events) {

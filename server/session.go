@@ -70,11 +70,12 @@ type session struct {
 
 	runSeq  int
 	run     *liveRun
-	trace   *instrTrace // the instruction window being played
-	next    *instrTrace // the window after it, traced ahead
-	ended   bool        // the end (or failure) of run has been sent
-	listed  bool        // the compiled message of run has been sent
-	noInstr bool        // a trace of run failed: no more instr events for it
+	view    *sharedEvents // the run's events at resolution view.res, shared with its other readers
+	trace   *instrTrace   // the instruction window being played
+	next    *instrTrace   // the window after it, traced ahead
+	ended   bool          // the end (or failure) of run has been sent
+	listed  bool          // the compiled message of run has been sent
+	noInstr bool          // a trace of run failed: no more instr events for it
 
 	pos     trace.Time // the playhead: the browser has every event before it
 	carry   float64    // fraction of a ns the playhead has still to move
@@ -253,7 +254,7 @@ func (ss *session) stopRun() {
 	ss.stopTrace()
 	if ss.run != nil {
 		ss.run.stop()
-		ss.run = nil
+		ss.run, ss.view = nil, nil
 	}
 }
 
@@ -525,7 +526,9 @@ func (ss *session) traceWindow() trace.Time {
 }
 
 // sendEvents sends the events before t1 that the browser lacks, in messages
-// that tile [sentTo, t1), coalesced when one covers more than a pixel.
+// that tile [sentTo, t1), coalesced when one covers more than a pixel. When
+// others read the same log, coalesced events come from the encoding they
+// share (frames.go).
 func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time) error {
 	i0 := ss.sentIdx
 	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
@@ -533,7 +536,12 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	if float64(t1-ss.sentTo) > ss.res {
 		res = ss.res
 	}
-	out := coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd)
+	var out eventsOf
+	if v := ss.sharedView(res); v != nil {
+		out = v.eventsShared(sn, ss.sentTo, t1)
+	} else {
+		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
+	}
 	born := time.Time{}
 	if i1 > i0 {
 		born = ss.run.bornAt(i0)
@@ -546,27 +554,45 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	return nil
 }
 
+// sharedView returns the log's encoding at resolution res that its readers
+// share, or nil when the session encodes its own events: it reads the log
+// alone, or the events are not coalesced with lookahead.
+func (ss *session) sharedView(res float64) *sharedEvents {
+	if res < 1 || ss.exactEnd {
+		return nil
+	}
+	if ss.view != nil && ss.view.res == res {
+		return ss.view
+	}
+	ss.view = nil
+	if ss.run.readers() > 1 {
+		ss.view = ss.run.sharedAt(res)
+	}
+	return ss.view
+}
+
 // sendTiled sends events (time-ordered, in [t0, t1)) as messages of type
 // typ of at most maxEventsPerMessage events that tile [t0, t1). Events at
 // the same time stay in one message.
-func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events []wireEvent, born time.Time) error {
-	for {
-		n, end := len(events), t1
-		if n > maxEventsPerMessage {
-			n = maxEventsPerMessage
-			for n < len(events) && events[n].T == events[n-1].T {
+func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events eventsOf, born time.Time) error {
+	total := events.len()
+	for i := 0; ; {
+		n, end := total, t1
+		if n-i > maxEventsPerMessage {
+			n = i + maxEventsPerMessage
+			for n < total && events.at(n) == events.at(n-1) {
 				n++
 			}
-			if n < len(events) {
-				end = events[n].T
+			if n < total {
+				end = events.at(n)
 			}
 		}
-		msg := eventsMessage{header: newHeader(typ, ss.run.id), T0: t0, T1: end, Events: events[:n]}
-		if err := ss.c.send(ctx, marshal(msg), born); err != nil {
+		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
+		if err := ss.c.queue(ctx, outgoing{data: msg, born: born, recycled: true}); err != nil {
 			return err
 		}
-		events, t0 = events[n:], end
-		if len(events) == 0 {
+		i, t0 = n, end
+		if i == total {
 			return nil
 		}
 	}
@@ -587,7 +613,8 @@ func (ss *session) sendInstr(ctx context.Context) error {
 	if float64(hi-lo) > ss.res {
 		res = ss.res
 	}
-	if err := ss.sendTiled(ctx, "instr", lo, hi, coalesceRange(events, lo, hi, res, !ss.exactEnd), time.Time{}); err != nil {
+	out := eventsOf{encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))}
+	if err := ss.sendTiled(ctx, "instr", lo, hi, out, time.Time{}); err != nil {
 		return err
 	}
 	ss.instrTo = hi

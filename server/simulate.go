@@ -70,6 +70,16 @@ const (
 	// 60 ms of CPU) to every run. The bound limits what a long-lived
 	// worker could accumulate (a leak in the simulator, a fragmented heap).
 	workerJobs = 64
+	// workerNice is a worker's niceness: the sessions' frames, in the
+	// server's process, go out before a simulation's next step. Where the
+	// two compete for the CPUs (the load benchmark's 17 simulations
+	// starting at once with 200 sessions), a worker at the server's
+	// priority took as large a share as each of the server's threads, and
+	// the frames waited behind them. At 10 a thread of the server weighs
+	// about 9 workers; at 19 it weighed 68, and on an overloaded machine a
+	// busy server left its simulations next to nothing. The simulations
+	// still have every cycle the sessions leave idle.
+	workerNice = 10
 )
 
 // NewWorkerPool returns the pool of worker processes a server runs its
@@ -79,5 +89,5 @@ const (
 func NewWorkerPool(command, env []string, log *slog.Logger) (*worker.Pool, error) {
 	return worker.NewPool(worker.PoolConfig{Command: command, Env: env, Warm: warmWorkers, Log: log,
 		Limits: worker.Limits{AddressSpace: workerAddressSpace, Memory: workerMemory, CPU: workerCPU, Stack: workerStack,
-			Jobs: workerJobs}})
+			Jobs: workerJobs, Nice: workerNice}})
 }

@@ -100,10 +100,12 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 }
 
 // outgoing is a message queued for the writer; born, if set, is when the
-// oldest event in it was simulated (for the latency measurement).
+// oldest event in it was simulated (for the latency measurement). A
+// recycled message's buffer is given back once written.
 type outgoing struct {
-	data []byte
-	born time.Time
+	data     []byte
+	born     time.Time
+	recycled bool
 }
 
 // wsConn is one websocket connection: a reader goroutine feeding in, and a
@@ -211,6 +213,9 @@ func (c *wsConn) write(m outgoing) error {
 	if hook := c.s.latencyHook; hook != nil && !m.born.IsZero() {
 		hook(time.Since(m.born))
 	}
+	if m.recycled {
+		recycleMessage(m.data)
+	}
 	return nil
 }
 
@@ -219,8 +224,13 @@ func (c *wsConn) markDead() { c.deadOnce.Do(func() { close(c.dead) }) }
 // send queues data, waiting while the queue is full (the backpressure that
 // pauses the simulation). It fails when ctx is done or the writer has died.
 func (c *wsConn) send(ctx context.Context, data []byte, born time.Time) error {
+	return c.queue(ctx, outgoing{data: data, born: born})
+}
+
+// queue queues m, as send does.
+func (c *wsConn) queue(ctx context.Context, m outgoing) error {
 	select {
-	case c.out <- outgoing{data: data, born: born}:
+	case c.out <- m:
 		return nil
 	case <-c.dead:
 		return errClientGone

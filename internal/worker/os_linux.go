@@ -4,9 +4,11 @@
 package worker
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 )
@@ -51,6 +53,39 @@ func setCPULimit(total time.Duration) error {
 	}
 	lim.Cur = min(uint64((total+time.Second-1)/time.Second), lim.Max)
 	return syscall.Setrlimit(syscall.RLIMIT_CPU, &lim)
+}
+
+// setNice sets the niceness of every thread of this process; zero leaves
+// it alone. Linux keeps a niceness per thread and a new thread takes its
+// creator's, so once every thread has it, so do those the runtime starts
+// later. A thread started while the list is read is caught by reading it
+// again.
+func setNice(nice int) error {
+	if nice == 0 {
+		return nil
+	}
+	done := map[int]bool{}
+	for {
+		tasks, err := os.ReadDir("/proc/self/task")
+		if err != nil {
+			return err
+		}
+		fresh := 0
+		for _, t := range tasks {
+			tid, err := strconv.Atoi(t.Name())
+			if err != nil || done[tid] {
+				continue
+			}
+			if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, nice); err != nil && !errors.Is(err, syscall.ESRCH) {
+				return err
+			}
+			done[tid] = true
+			fresh++
+		}
+		if fresh == 0 {
+			return nil
+		}
+	}
 }
 
 // dieWithParent makes the kernel kill a worker when the server's thread

@@ -25,6 +25,8 @@ func setAddressSpace(bytes int64) error { return nil }
 
 func setCPULimit(total time.Duration) error { return nil }
 
+func setNice(nice int) error { return nil }
+
 func dieWithParent(cmd *exec.Cmd) {}
 
 func onCPULimit(f func()) {}

@@ -51,13 +51,19 @@ type Limits struct {
 	// to CPUProfile.PID.N (N counts its jobs from 1): the worker's side of
 	// BenchmarkBoundary (-worker.cpuprofile).
 	CPUProfile string
+	// Nice is the worker's scheduling niceness (0 to 19, where the kernel
+	// has one): a simulation is batch work, and a higher niceness lets
+	// the server's own threads have the CPUs first when both want them.
+	// The scheduler shares by weight, so a worker still has what the
+	// server leaves idle.
+	Nice int
 }
 
 // args returns the command-line flags that give a worker these limits.
 func (l Limits) args() []string {
 	return []string{fmt.Sprintf("-address-space=%d", l.AddressSpace), fmt.Sprintf("-memory=%d", l.Memory),
 		"-cpu=" + l.CPU.String(), fmt.Sprintf("-stack=%d", l.Stack), fmt.Sprintf("-jobs=%d", l.Jobs),
-		"-cpuprofile=" + l.CPUProfile}
+		"-cpuprofile=" + l.CPUProfile, fmt.Sprintf("-nice=%d", l.Nice)}
 }
 
 // cpuGrace is how long past its CPU limit a worker may take to stop its
@@ -88,11 +94,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Int64Var(&l.Stack, "stack", 0, "maximum goroutine stack in `bytes` (0: Go's default)")
 	fs.IntVar(&l.Jobs, "jobs", 1, "jobs to serve before exiting")
 	fs.StringVar(&l.CPUProfile, "cpuprofile", "", "write a CPU profile of each job to `prefix`.PID.N (for measuring the worker's side)")
+	fs.IntVar(&l.Nice, "nice", 0, "scheduling niceness of the process (0: the server's)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if err := setAddressSpace(l.AddressSpace); err != nil {
 		fmt.Fprintln(stderr, "worker: setting limits:", err)
+		return 1
+	}
+	if err := setNice(l.Nice); err != nil {
+		fmt.Fprintln(stderr, "worker: setting the niceness:", err)
 		return 1
 	}
 	if l.Memory > 0 {
