@@ -98,6 +98,36 @@ type Calibration struct {
 	Costs CostVector
 	// ClockRead is the CPU time of reading a clock (time.perf_counter), in ns.
 	ClockRead float64
+	// Blocking are the measured durations of the blocking calls.
+	Blocking Blocking
+}
+
+// Blocking is what an interpreter's blocking calls take, in ns, timed inside it by
+// tools/calibrate/blocking.py. A call's own cost is the best per-call time of many
+// batches; a latency between threads or to a timer is a distribution, given by its
+// best and its median sample (docs/models.md, "The clock").
+type Blocking struct {
+	// SleepZero is time.sleep(0), per call.
+	SleepZero float64
+	// SleepOver and SleepOverMedian are how much later than asked time.sleep(0.001)
+	// returns: the timer slack plus the wake-up.
+	SleepOver, SleepOverMedian float64
+	// LockPair is an uncontended Lock acquire and release, the two calls included.
+	LockPair float64
+	// WakeLock… are the wake-up latencies: from lock.release(), Event.set() or
+	// Queue.put() in one thread, which then blocks, to the waiting thread running.
+	WakeLock, WakeLockMedian   float64
+	WakeEvent, WakeEventMedian float64
+	WakeQueue, WakeQueueMedian float64
+	// SockRoundTrip is a send and a recv each way over a socketpair in one thread.
+	SockRoundTrip float64
+	// SockRoundTripThreads… is a send and recv to an echoing thread and back.
+	SockRoundTripThreads, SockRoundTripThreadsMedian float64
+	// FileWrite and FileRead are os.write and os.read of 100 bytes of a file.
+	FileWrite, FileRead float64
+	// PrintBuffered and PrintFlushed are a print of a short line to a pipe, into the
+	// file's buffer and flushed at each line.
+	PrintBuffered, PrintFlushed float64
 }
 
 // calibrations are the measured models; the others borrow one (Model.CostsFrom).
