@@ -216,3 +216,32 @@ func (c *Calibration) Table(scale float64) py.Costs {
 	t.SortCompare, t.SortDeep = ps(SortCompare), ps(SortDeep)
 	return t
 }
+
+// blockingCosts are the durations the machine gives blocking calls, in ps, derived
+// from a calibration's measured Blocking (docs/models.md, "Blocking calls"). The
+// latencies (wake-ups, a sleep's overshoot) are not among them: measured on a loaded
+// machine they say more about the load than about the system (docs/calibration.md).
+type blockingCosts struct {
+	// selectZero: time.sleep(0) where it is a select() that returns at once.
+	selectZero int64
+	// sockCall: the CPU time of a socket send or recv system call.
+	sockCall int64
+	// fsRead, fsWrite: the CPU time of a small read or write of a file in the page cache.
+	fsRead, fsWrite int64
+}
+
+// costs derives the machine's blocking costs from the measurements:
+//   - SleepZero is the whole call (a select() on ≤ 3.10).
+//   - A send and a recv each way in one thread (SockRoundTrip) are four system calls
+//     and four method calls; a method call costs about what half of LockPair does.
+//   - FileRead and FileWrite are an os.lseek and an os.read or os.write: two calls.
+func (b Blocking) costs() blockingCosts {
+	ps := func(ns float64) int64 { return int64(max(ns, 0)*1000 + 0.5) }
+	call := b.LockPair / 2
+	return blockingCosts{
+		selectZero: ps(b.SleepZero),
+		sockCall:   ps(b.SockRoundTrip/4 - call),
+		fsRead:     ps(b.FileRead - 2*call),
+		fsWrite:    ps(b.FileWrite - 2*call),
+	}
+}
