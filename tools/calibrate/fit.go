@@ -37,6 +37,8 @@ type versionFit struct {
 	costs   machine.CostVector
 	kernels []kernelFit
 	held    []kernelFit
+	// blocking are the measured blocking calls.
+	blocking machine.Blocking
 }
 
 type kernelFit struct {

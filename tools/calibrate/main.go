@@ -7,10 +7,14 @@
 // machine spoils one pass, not one version), counts with gilscope's own interpreter
 // how many units of each cost feature (instruction classes, calls, dict operations,
 // characters formatted, n·log2 n of sorts…) each kernel does, and fits the price of
-// every feature per version by non-negative least squares on relative errors.
+// every feature per version by non-negative least squares on relative errors. It also
+// times the blocking calls the machine models (blocking.py: sleeps, lock wake-ups,
+// socket round trips, file reads and writes, print to a pipe) under each interpreter
+// and writes them into the same tables.
 //
 //	go run ./tools/calibrate                       # every version, write the tables
 //	go run ./tools/calibrate -versions 3.12 -n     # measure and report only
+//	go run ./tools/calibrate -kernels blocking -save b.json   # the blocking calls only
 package main
 
 import (
@@ -27,17 +31,18 @@ import (
 
 func main() {
 	var (
-		versions = flag.String("versions", "2.7,3.9,3.11,3.12,3.13", "CPython versions to calibrate (comma-separated)")
-		pyenv    = flag.String("pyenv", os.ExpandEnv("$HOME/.pyenv/versions"), "directory of the pyenv installations")
-		reps     = flag.Int("reps", 15, "runs of each kernel per pass (the best is kept)")
-		passes   = flag.Int("passes", 5, "passes over every version (the best of all passes is kept)")
-		outDir   = flag.String("out", "vm/machine", "directory of the generated tables")
-		report   = flag.String("report", "docs/calibration.md", "file the report is written to")
-		dryRun   = flag.Bool("n", false, "measure and print the report, write nothing")
-		save     = flag.String("save", "", "also write the measured times to this JSON file")
-		load     = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
-		holdout  = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
-		only     = flag.String("kernels", "", "measure only these kernels (comma-separated), e.g. new ones, to -save and -load beside the others")
+		versions  = flag.String("versions", "2.7,3.9,3.11,3.12,3.13", "CPython versions to calibrate (comma-separated)")
+		pyenv     = flag.String("pyenv", os.ExpandEnv("$HOME/.pyenv/versions"), "directory of the pyenv installations")
+		reps      = flag.Int("reps", 15, "runs of each kernel per pass (the best is kept)")
+		passes    = flag.Int("passes", 5, "passes over every version (the best of all passes is kept)")
+		outDir    = flag.String("out", "vm/machine", "directory of the generated tables")
+		report    = flag.String("report", "docs/calibration.md", "file the report is written to")
+		dryRun    = flag.Bool("n", false, "measure and print the report, write nothing")
+		save      = flag.String("save", "", "also write the measured times to this JSON file")
+		load      = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
+		holdout   = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
+		only      = flag.String("kernels", "", "measure only these kernels (comma-separated; \"blocking\": the blocking calls of blocking.py), e.g. new ones, to -save and -load beside the others")
+		blockReps = flag.Int("blockreps", 1000, "samples of each blocking call per pass (latencies: the median and the best are kept; costs: the best batch)")
 	)
 	flag.Parse()
 	if *only != "" && *save == "" && *load == "" {
@@ -45,7 +50,7 @@ func main() {
 		os.Exit(2)
 	}
 	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
-		passes: *passes, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
+		passes: *passes, blockReps: *blockReps, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
 	}
@@ -55,6 +60,7 @@ type config struct {
 	versions       []string
 	pyenv          string
 	reps, passes   int
+	blockReps      int
 	outDir, report string
 	dryRun         bool
 	save, load     string
@@ -82,36 +88,44 @@ type measurement struct {
 	Pythons []python
 	Times   map[string]map[string]float64
 	Holdout map[string]map[string]float64 `json:",omitempty"`
+	// Blocking holds the figures of blocking.py (ns) per version, each the smallest of
+	// the passes, and the samples per pass.
+	Blocking  map[string]map[string]float64 `json:",omitempty"`
+	BlockReps int                           `json:",omitempty"`
 }
 
-// measureOrLoad measures the kernels and the held-out script (and saves the times if
-// asked), or loads them.
-func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout map[string]map[string]float64, err error) {
+// measureOrLoad measures the kernels, the held-out script and the blocking calls (and
+// saves the times if asked), or loads them.
+func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout, blocking map[string]map[string]float64, err error) {
 	if cfg.load != "" {
 		return loadTimes(cfg, h, pythons)
 	}
 	var held []byte
 	if cfg.holdout != "" && cfg.only == nil {
 		if held, err = os.ReadFile(cfg.holdout); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	times, holdout, err = measureAll(pythons, cfg.reps, cfg.passes, cfg.only, held)
+	times, holdout, blocking, err = measureAll(pythons, cfg, held)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	h.finish()
 	if cfg.save != "" {
-		b, err := json.MarshalIndent(measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons,
-			Times: times, Holdout: holdout}, "", "  ")
+		m := measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons,
+			Times: times, Holdout: holdout, Blocking: blocking}
+		if len(blocking) > 0 {
+			m.BlockReps = cfg.blockReps
+		}
+		b, err := json.MarshalIndent(m, "", "  ")
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if err := os.WriteFile(cfg.save, b, 0o644); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return times, holdout, nil
+	return times, holdout, blocking, nil
 }
 
 // kernelNames says which kernels a measurement holds: their names, or how many when
@@ -150,17 +164,17 @@ func keepBest(dst, src map[string]map[string]float64) {
 
 // loadTimes reads the measurements of -load and keeps each kernel's best time. The
 // host is the first file's, its load averages the extremes of all.
-func loadTimes(cfg *config, h *host, pythons []python) (best, holdout map[string]map[string]float64, err error) {
-	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
+func loadTimes(cfg *config, h *host, pythons []python) (best, holdout, blocking map[string]map[string]float64, err error) {
+	best, holdout, blocking = map[string]map[string]float64{}, map[string]map[string]float64{}, map[string]map[string]float64{}
 	cfg.reps, cfg.passes = 0, 0
 	for i, name := range strings.Split(cfg.load, ",") {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		var m measurement
 		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if i == 0 {
 			*h = m.Host
@@ -171,12 +185,19 @@ func loadTimes(cfg *config, h *host, pythons []python) (best, holdout map[string
 			h.LoadEnd = maxLoad(h.LoadEnd, m.Host.LoadEnd)
 		}
 		cfg.passes += m.Passes
-		cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: best of %d runs in each of %d passes of %s, one-minute load average %s to %s",
-			filepath.Base(name), m.Reps, m.Passes, kernelNames(m.Times), m.Host.LoadBefore, m.Host.LoadEnd))
+		if len(m.Times) > 0 {
+			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: best of %d runs in each of %d passes of %s, one-minute load average %s to %s",
+				filepath.Base(name), m.Reps, m.Passes, kernelNames(m.Times), m.Host.LoadBefore, m.Host.LoadEnd))
+		}
+		if len(m.Blocking) > 0 {
+			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: %d samples of each blocking call in each of %d passes, one-minute load average %s to %s",
+				filepath.Base(name), m.BlockReps, m.Passes, m.Host.LoadBefore, m.Host.LoadEnd))
+		}
 		keepBest(best, m.Times)
 		keepBest(holdout, m.Holdout)
+		keepBest(blocking, m.Blocking)
 	}
-	return best, holdout, nil
+	return best, holdout, blocking, nil
 }
 
 func minLoad(a, b string) string {
@@ -212,7 +233,7 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	times, holdout, err := measureOrLoad(&cfg, host, pythons)
+	times, holdout, blocking, err := measureOrLoad(&cfg, host, pythons)
 	if err != nil {
 		return err
 	}
@@ -225,6 +246,9 @@ func run(cfg config) error {
 		f := fitVersion(p, counts, times[p.Version])
 		if err := f.checkHoldout(cfg.holdout, holdout[p.Version]); err != nil {
 			return err
+		}
+		if f.blocking, err = blockingOf(blocking[p.Version]); err != nil && !cfg.dryRun {
+			return fmt.Errorf("CPython %s: %w", p.Full, err)
 		}
 		fits = append(fits, f)
 	}

@@ -90,41 +90,67 @@ func parseKernelTimes(out []byte) (map[string]float64, error) {
 
 // measureAll times every kernel under every interpreter, best of reps runs per pass,
 // and keeps each kernel's best over the passes. It also runs the held-out script, if
-// any, once per pass and version, and keeps each of its figures' best.
-func measureAll(pythons []python, reps, passes int, only []string, held []byte) (best, holdout map[string]map[string]float64, err error) {
+// any, once per pass and version, and keeps each of its figures' best; and the
+// blocking calls (blocking.py), when every kernel is measured or "blocking" is among
+// the kernels asked for, keeping each figure's smallest over the passes (a pass under
+// less load).
+func measureAll(pythons []python, cfg *config, held []byte) (best, holdout, blocking map[string]map[string]float64, err error) {
 	dir, err := os.MkdirTemp("", "calibrate")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer os.RemoveAll(dir)
+	var kernels []string
+	withBlocking := cfg.only == nil
+	for _, k := range cfg.only {
+		if k == "blocking" {
+			withBlocking = true
+		} else {
+			kernels = append(kernels, k)
+		}
+	}
+	withKernels := cfg.only == nil || len(kernels) > 0
 	script := filepath.Join(dir, "kernels.py")
-	if err := os.WriteFile(script, []byte(kernelSource(reps, only)), 0o644); err != nil {
-		return nil, nil, err
+	if err := os.WriteFile(script, []byte(kernelSource(cfg.reps, kernels)), 0o644); err != nil {
+		return nil, nil, nil, err
 	}
 	heldScript := filepath.Join(dir, "holdout.py")
 	if err := os.WriteFile(heldScript, held, 0o644); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	best, holdout = map[string]map[string]float64{}, map[string]map[string]float64{}
-	for pass := 0; pass < passes; pass++ {
+	blockScript := filepath.Join(dir, "blocking.py")
+	if err := os.WriteFile(blockScript, []byte(blockingSource(cfg.blockReps)), 0o644); err != nil {
+		return nil, nil, nil, err
+	}
+	best, holdout, blocking = map[string]map[string]float64{}, map[string]map[string]float64{}, map[string]map[string]float64{}
+	for pass := 0; pass < cfg.passes; pass++ {
 		for _, p := range pythons {
 			start := time.Now()
-			times, err := runTimed(p, script)
-			if err != nil {
-				return nil, nil, err
+			if withKernels {
+				times, err := runTimed(p, script)
+				if err != nil {
+					return nil, nil, nil, err
+				}
+				keepBest(best, map[string]map[string]float64{p.Version: times})
 			}
-			keepBest(best, map[string]map[string]float64{p.Version: times})
 			if len(held) > 0 {
 				figs, err := runTimed(p, heldScript)
 				if err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				keepBest(holdout, map[string]map[string]float64{p.Version: figs})
 			}
-			fmt.Fprintf(os.Stderr, "pass %d/%d: CPython %s in %.1fs\n", pass+1, passes, p.Full, time.Since(start).Seconds())
+			if withBlocking {
+				figs, err := runTimed(p, blockScript)
+				if err != nil {
+					return nil, nil, nil, err
+				}
+				keepBest(blocking, map[string]map[string]float64{p.Version: figs})
+			}
+			fmt.Fprintf(os.Stderr, "pass %d/%d: CPython %s in %.1fs\n", pass+1, cfg.passes, p.Full, time.Since(start).Seconds())
 		}
 	}
-	return best, holdout, nil
+	return best, holdout, blocking, nil
 }
 
 // runTimed runs a script of "name value" lines under an interpreter.

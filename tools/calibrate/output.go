@@ -46,6 +46,11 @@ func writeTable(dir string, h *host, cfg config, f versionFit) error {
 	for feat := machine.CostFeature(0); feat < machine.NumCostFeatures; feat++ {
 		fmt.Fprintf(&b, "%s: %.4g,\n", goName(feat), f.costs[feat])
 	}
+	fmt.Fprintf(&b, "},\n")
+	fmt.Fprintf(&b, "Blocking: Blocking{ // ns\n")
+	for _, bf := range blockingFields {
+		fmt.Fprintf(&b, "%s: %.0f,\n", bf.field, blockingField(f.blocking, bf.field))
+	}
 	fmt.Fprintf(&b, "},\n}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -75,15 +80,8 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 	fmt.Fprintf(&b, "- Machine: %s\n- Date: %s\n- Method: %s\n\n", h.Machine, h.Date, method(h, cfg))
 	b.WriteString("The machine was shared with other work while it measured: each kernel's time is its best run,\n")
 	b.WriteString("which a burst of load can lengthen but not shorten.\n\n")
-	b.WriteString("## Prices (ns per unit)\n\n| feature |")
-	for _, f := range fits {
-		fmt.Fprintf(&b, " %s |", f.py.Full)
-	}
-	b.WriteString("\n|---|")
-	for range fits {
-		b.WriteString("---:|")
-	}
-	b.WriteString("\n")
+	b.WriteString("## Prices (ns per unit)\n\n")
+	versionHeader(&b, "feature", "---:|", fits)
 	for feat := machine.CostFeature(0); feat < machine.NumCostFeatures; feat++ {
 		fmt.Fprintf(&b, "| %s |", feat)
 		for _, f := range fits {
@@ -91,15 +89,8 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n## Fit per family (error of the predicted time: median, worst)\n\n| family |")
-	for _, f := range fits {
-		fmt.Fprintf(&b, " %s |", f.py.Full)
-	}
-	b.WriteString("\n|---|")
-	for range fits {
-		b.WriteString("---|")
-	}
-	b.WriteString("\n")
+	b.WriteString("\n## Fit per family (error of the predicted time: median, worst)\n\n")
+	versionHeader(&b, "family", "---|", fits)
 	for _, fam := range families() {
 		fmt.Fprintf(&b, "| %s |", fam)
 		for _, f := range fits {
@@ -108,15 +99,8 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n## Kernels (real and simulated µs)\n\n| kernel |")
-	for _, f := range fits {
-		fmt.Fprintf(&b, " %s |", f.py.Full)
-	}
-	b.WriteString("\n|---|")
-	for range fits {
-		b.WriteString("---|")
-	}
-	b.WriteString("\n")
+	b.WriteString("\n## Kernels (real and simulated µs)\n\n")
+	versionHeader(&b, "kernel", "---|", fits)
 	for i, k := range fits[0].kernels {
 		fmt.Fprintf(&b, "| %s |", k.name)
 		for _, f := range fits {
@@ -126,7 +110,26 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 		b.WriteString("\n")
 	}
 	renderHoldout(&b, cfg, fits)
+	renderBlocking(&b, fits)
 	return b.String()
+}
+
+// renderBlocking reports the blocking calls, in µs.
+func renderBlocking(b *strings.Builder, fits []versionFit) {
+	b.WriteString("\n## Blocking calls (µs)\n\n")
+	b.WriteString("Timed inside each interpreter by `tools/calibrate/blocking.py`: a call's own cost is the best\n")
+	b.WriteString("per-call time of many batches; a latency (a wake-up, a sleep's overshoot, a round trip between\n")
+	b.WriteString("threads) is given by its best and its median sample, the smallest of the passes. The machine\n")
+	b.WriteString("uses the costs; a latency measured under load is not the quiet machine's, shorter or longer\n")
+	b.WriteString("([models.md](models.md), \"The clock\"), and the machine keeps its own until one is measured.\n\n")
+	versionHeader(b, "call", "---:|", fits)
+	for _, bf := range blockingFields {
+		fmt.Fprintf(b, "| %s |", bf.key)
+		for _, f := range fits {
+			fmt.Fprintf(b, " %.3g |", blockingField(f.blocking, bf.field)/1000)
+		}
+		b.WriteString("\n")
+	}
 }
 
 // renderHoldout reports the held-out kernels, if they were measured.
@@ -136,15 +139,8 @@ func renderHoldout(b *strings.Builder, cfg config, fits []versionFit) {
 	}
 	fmt.Fprintf(b, "\n## Held out: %s (real and simulated, as printed)\n\n", filepath.Base(cfg.holdout))
 	b.WriteString("Timed under each interpreter in the same passes as the kernels (best of all passes), not\n")
-	b.WriteString("fitted; simulated with the fitted prices.\n\n| figure |")
-	for _, f := range fits {
-		fmt.Fprintf(b, " %s |", f.py.Full)
-	}
-	b.WriteString("\n|---|")
-	for range fits {
-		b.WriteString("---|")
-	}
-	b.WriteString("\n")
+	b.WriteString("fitted; simulated with the fitted prices.\n\n")
+	versionHeader(b, "figure", "---|", fits)
 	for i, k := range fits[0].held {
 		fmt.Fprintf(b, "| %s |", k.name)
 		for _, f := range fits {
@@ -193,4 +189,19 @@ func familyErrors(f versionFit, fam string) (med, worst float64) {
 		}
 	}
 	return med, worst
+}
+
+// versionHeader writes the header of a table with a column per version: the first
+// column's name, then each version's, then the separator line (align: "---|" or
+// "---:|" for the version columns).
+func versionHeader(b *strings.Builder, first, align string, fits []versionFit) {
+	fmt.Fprintf(b, "| %s |", first)
+	for _, f := range fits {
+		fmt.Fprintf(b, " %s |", f.py.Full)
+	}
+	b.WriteString("\n|---|")
+	for range fits {
+		b.WriteString(align)
+	}
+	b.WriteString("\n")
 }

@@ -98,6 +98,36 @@ type Calibration struct {
 	Costs CostVector
 	// ClockRead is the CPU time of reading a clock (time.perf_counter), in ns.
 	ClockRead float64
+	// Blocking are the measured durations of the blocking calls.
+	Blocking Blocking
+}
+
+// Blocking is what an interpreter's blocking calls take, in ns, timed inside it by
+// tools/calibrate/blocking.py. A call's own cost is the best per-call time of many
+// batches; a latency between threads or to a timer is a distribution, given by its
+// best and its median sample (docs/models.md, "The clock").
+type Blocking struct {
+	// SleepZero is time.sleep(0), per call.
+	SleepZero float64
+	// SleepOver and SleepOverMedian are how much later than asked time.sleep(0.001)
+	// returns: the timer slack plus the wake-up.
+	SleepOver, SleepOverMedian float64
+	// LockPair is an uncontended Lock acquire and release, the two calls included.
+	LockPair float64
+	// WakeLock… are the wake-up latencies: from lock.release(), Event.set() or
+	// Queue.put() in one thread, which then blocks, to the waiting thread running.
+	WakeLock, WakeLockMedian   float64
+	WakeEvent, WakeEventMedian float64
+	WakeQueue, WakeQueueMedian float64
+	// SockRoundTrip is a send and a recv each way over a socketpair in one thread.
+	SockRoundTrip float64
+	// SockRoundTripThreads… is a send and recv to an echoing thread and back.
+	SockRoundTripThreads, SockRoundTripThreadsMedian float64
+	// FileWrite and FileRead are os.write and os.read of 100 bytes of a file.
+	FileWrite, FileRead float64
+	// PrintBuffered and PrintFlushed are a print of a short line to a pipe, into the
+	// file's buffer and flushed at each line.
+	PrintBuffered, PrintFlushed float64
 }
 
 // calibrations are the measured models; the others borrow one (Model.CostsFrom).
@@ -185,4 +215,33 @@ func (c *Calibration) Table(scale float64) py.Costs {
 	t.StrChar, t.StrPiece = ps(StrChar), ps(StrPiece)
 	t.SortCompare, t.SortDeep = ps(SortCompare), ps(SortDeep)
 	return t
+}
+
+// blockingCosts are the durations the machine gives blocking calls, in ps, derived
+// from a calibration's measured Blocking (docs/models.md, "Blocking calls"). The
+// latencies (wake-ups, a sleep's overshoot) are not among them: measured on a loaded
+// machine they say more about the load than about the system (docs/calibration.md).
+type blockingCosts struct {
+	// selectZero: time.sleep(0) where it is a select() that returns at once.
+	selectZero int64
+	// sockCall: the CPU time of a socket send or recv system call.
+	sockCall int64
+	// fsRead, fsWrite: the CPU time of a small read or write of a file in the page cache.
+	fsRead, fsWrite int64
+}
+
+// costs derives the machine's blocking costs from the measurements:
+//   - SleepZero is the whole call (a select() on ≤ 3.10).
+//   - A send and a recv each way in one thread (SockRoundTrip) are four system calls
+//     and four method calls; a method call costs about what half of LockPair does.
+//   - FileRead and FileWrite are an os.lseek and an os.read or os.write: two calls.
+func (b Blocking) costs() blockingCosts {
+	ps := func(ns float64) int64 { return int64(max(ns, 0)*1000 + 0.5) }
+	call := b.LockPair / 2
+	return blockingCosts{
+		selectZero: ps(b.SleepZero),
+		sockCall:   ps(b.SockRoundTrip/4 - call),
+		fsRead:     ps(b.FileRead - 2*call),
+		fsWrite:    ps(b.FileWrite - 2*call),
+	}
 }

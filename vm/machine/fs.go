@@ -14,14 +14,13 @@ import (
 	"github.com/gilscope/gilscope/vm/py"
 )
 
-// Costs of file operations on the page cache (estimates, docs/stdlib.md, "Costs"):
-// a system call's entry plus a copy at memory speed.
+// Costs of file operations on the page cache (docs/stdlib.md, "Costs"): a read or
+// a write costs the system call measured by tools/calibrate (Machine.blk) plus a copy
+// at memory speed (estimates).
 const (
 	fsOpenCost      = 2 * us // open(2): path lookup and a descriptor
-	fsReadCost      = 1 * us
-	fsReadPerKiB    = 250  // ns per KiB copied out (~4 GB/s)
-	fsWriteCost     = 1500 // ns
-	fsWritePerKiB   = 500  // ns per KiB copied in (~2 GB/s)
+	fsReadPerKiB    = 250    // ns per KiB copied out (~4 GB/s)
+	fsWritePerKiB   = 500    // ns per KiB copied in (~2 GB/s)
 	fsWorkingDir    = "/home/gilscope"
 	fsMaxFileLength = 1 << 28
 )
@@ -44,12 +43,12 @@ type fsCall struct {
 func (c *fsCall) Describe() string { return "file I/O" }
 
 func (c *fsCall) do(m *Machine, th *thread) {
-	m.dropGIL(th)
-	m.block(th, StateBlocked, "io", 0)
-	th.timer = m.after(th.clock+c.d, func() {
-		th.timer = nil
-		m.wake(th, m.now, m.resume(th, c.result, nil))
-	})
+	// A read or write of the page cache does not sleep: the kernel copies on the
+	// thread's core, without the GIL.
+	m.releaseGIL(th)
+	m.setState(th, StateRunning, "io", th.clock)
+	th.busy = c.d
+	th.next = m.resume(th, c.result, nil)
 }
 
 // fsModule is _gilscope_fs.
@@ -138,7 +137,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				end = min(end, off+n)
 			}
 			b := m.newBytes(t, string(data[off:end]))
-			d := (fsReadCost + (end-off)*fsReadPerKiB/1024) * 1000
+			d := m.blk.fsRead + (end-off)*fsReadPerKiB*1000/1024
 			return nil, py.Block(t, &fsCall{d: d, result: b})
 		}),
 		// write(path, offset, data) writes data at offset (the end when offset < 0),
@@ -168,7 +167,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			copy(data[off:], s)
 			m.files[p] = data
-			d := (fsWriteCost + int64(len(s))*fsWritePerKiB/1024) * 1000
+			d := m.blk.fsWrite + int64(len(s))*fsWritePerKiB*1000/1024
 			return nil, py.Block(t, &fsCall{d: d, result: t.NewInt(int64(len(s)))})
 		}),
 		// remove(path) → whether there was such a file.

@@ -43,6 +43,7 @@ type Machine struct {
 	readCost int64 // ps of CPU a clock read costs
 	slice    int64 // ps
 	wakeMean int64 // ps
+	blk      blockingCosts
 	record   bool
 	events   []Event
 	ended    bool

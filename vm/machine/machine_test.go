@@ -107,8 +107,10 @@ func TestGoldenTraces(t *testing.T) {
 	}
 }
 
-// TestReadEventsV1 reads the golden traces as event model 1 wrote them
-// (testdata/golden/v1, from the same simulator) and finds today's events.
+// TestReadEventsV1 reads golden traces as event model 1 wrote them
+// (testdata/golden/v1/NAME.jsonl) and finds the events model 2 wrote for the
+// same runs, by the same simulator (NAME.v2, kept beside them: the goldens
+// one directory up follow the simulator as it changes).
 func TestReadEventsV1(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "v1", "*.jsonl"))
 	if len(files) == 0 {
@@ -127,7 +129,7 @@ func TestReadEventsV1(t *testing.T) {
 			}
 			return events
 		}
-		old, now := read(file), read(filepath.Join("testdata", "golden", filepath.Base(file)))
+		old, now := read(file), read(strings.TrimSuffix(file, ".jsonl")+".v2")
 		if len(old) != len(now) {
 			t.Fatalf("%s: %d events, want %d", file, len(old), len(now))
 		}

@@ -284,7 +284,7 @@ type sockSend struct {
 func (c *sockSend) Describe() string { return "socket send" }
 
 func (c *sockSend) do(m *Machine, th *thread) {
-	m.dropGIL(th)
+	m.dropGILAfter(th, m.blk.sockCall)
 	m.setState(th, StateRunning, "io", th.clock)
 	th.busy = int64(len(c.data)) * sockCopyPs
 	peer, data := c.s.peer, c.data
@@ -303,7 +303,7 @@ type sockRecv struct {
 func (c *sockRecv) Describe() string { return "socket recv" }
 
 func (c *sockRecv) do(m *Machine, th *thread) {
-	m.dropGIL(th)
+	m.dropGILAfter(th, m.blk.sockCall)
 	c.s.recv(th, c.n)
 }
 

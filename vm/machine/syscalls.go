@@ -27,8 +27,17 @@ func (m *Machine) syscall(th *thread, sc py.Syscall) {
 }
 
 // dropGIL releases th's GIL for a blocking call and charges the kernel entry.
-func (m *Machine) dropGIL(th *thread) {
-	m.charge(th, syscallCost*1000)
+func (m *Machine) dropGIL(th *thread) { m.dropGILAfter(th, syscallCost*1000) }
+
+// dropGILAfter charges a system call of d ps, then releases th's GIL.
+func (m *Machine) dropGILAfter(th *thread, d int64) {
+	m.charge(th, d)
+	m.releaseGIL(th)
+}
+
+// releaseGIL releases th's GIL for a call whose system call is priced apart, as the
+// time it then runs without the GIL.
+func (m *Machine) releaseGIL(th *thread) {
 	if th.hasGIL {
 		th.proc.gil.release(th, "voluntary")
 	}
@@ -52,13 +61,18 @@ type sleepCall struct {
 func (c *sleepCall) Describe() string { return c.reason }
 
 func (c *sleepCall) do(m *Machine, th *thread) {
-	m.dropGIL(th)
 	if c.d == 0 && m.model.SleepZeroSelect {
 		// select() with a zero timeout returns at once: the thread keeps its core.
+		d := int64(syscallCost * 1000)
+		if c.reason == "sleep" {
+			d = m.blk.selectZero // measured
+		}
+		m.dropGILAfter(th, d)
 		th.proc.gil.take(th)
 		th.py.Resume(py.None, nil)
 		return
 	}
+	m.dropGIL(th)
 	m.block(th, StateBlocked, c.reason, 0)
 	at := th.clock + c.d
 	if c.reason == "sleep" {
