@@ -7,23 +7,26 @@ package py
 import "strings"
 
 // MRO returns the method resolution order of c, c first. Builtin classes and
-// classes with one base have the chain of their Base.
+// classes with one base have the chain of their Base. Runs side by side may
+// compute a builtin class's at once: they compute the same order, and the
+// first stored is kept.
 func (c *Class) MRO() []*Class {
-	if c.mro != nil {
-		return c.mro
-	}
-	if len(c.Bases) > 1 {
-		if m, err := c3(c, c.Bases); err == "" {
-			c.mro = m
-			return m
-		}
+	if m := c.mro.Load(); m != nil {
+		return *m
 	}
 	var m []*Class
-	for k := c; k != nil; k = k.Base {
-		m = append(m, k)
+	if len(c.Bases) > 1 {
+		if c3m, err := c3(c, c.Bases); err == "" {
+			m = c3m
+		}
 	}
-	c.mro = m
-	return m
+	if m == nil {
+		for k := c; k != nil; k = k.Base {
+			m = append(m, k)
+		}
+	}
+	c.mro.CompareAndSwap(nil, &m)
+	return *c.mro.Load()
 }
 
 // c3 merges the MROs of bases and the list of bases, as CPython's mro_internal
@@ -109,7 +112,7 @@ func (t *Thread) setBases(cls *Class, bases []*Class) error {
 		if msg != "" {
 			return t.newExc(TypeErrorClass, msg)
 		}
-		cls.mro = m
+		cls.mro.Store(&m)
 	}
 	return nil
 }

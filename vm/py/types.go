@@ -4,6 +4,8 @@
 package py
 
 import (
+	"sync/atomic"
+
 	"github.com/gilscope/gilscope/vm/compile"
 )
 
@@ -28,9 +30,10 @@ type Class struct {
 	New     BuiltinFunc
 	builtin bool
 	// Bases are the bases of a class with several (nil otherwise: Base is the one);
-	// mro is the method resolution order, computed once (see MRO).
+	// mro is the method resolution order, computed once (see MRO). Builtin classes
+	// are shared by every run in a process, so it is set atomically.
 	Bases []*Class
-	mro   []*Class
+	mro   atomic.Pointer[[]*Class]
 }
 
 // Instance is an instance of a user-defined class (exceptions included).
