@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gilscope/gilscope/internal/browsertest"
+	"github.com/gilscope/gilscope/server"
 )
 
 // tab is one page of the browser, in a tab of its own.
@@ -82,6 +83,12 @@ func cacheCounter(t *testing.T, b *browsertest.Browser, name string) int {
 }
 
 func TestPageRoom(t *testing.T) {
+	if server.RaceEnabled {
+		// Four pages each run the presenter's program; under the race detector
+		// their runs are several times slower than the waits. The room's own
+		// concurrency is checked under -race by rooms_test.go.
+		t.Skip("four browser pages with their runs; skipped under the race detector")
+	}
 	b := startPage(t)
 	presenter := &tab{t: t, name: "presenter", ctx: b.Context(), b: b}
 	b.Do(chromedp.EmulateViewport(1280, 720))
