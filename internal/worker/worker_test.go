@@ -244,11 +244,13 @@ func TestPoolStops(t *testing.T) {
 		}
 	})
 	t.Run("stuck", func(t *testing.T) {
-		// A handler that never returns keeps the worker blocked on its pipe,
-		// as a builtin that never looks at its budget would: it is killed.
-		// The handler returns once the worker has gone (or after a minute,
-		// and the test fails): a worker that merely stopped would be reused.
-		p := newTestPool(t, 1, Limits{}) // its one live worker is the one running
+		// A handler that does not return keeps the run from ending, as a
+		// worker stuck in a builtin that never looks at its budget would:
+		// past killGrace the worker is killed. The handler returns once the
+		// worker has gone (or after a minute, and the test fails). The pool's
+		// one live worker is the one running, and may serve 64 runs, so one
+		// that merely stopped its run would stay in the pool.
+		p := newTestPool(t, 1, Limits{Jobs: 64})
 		ctx, cancel := context.WithCancelCause(context.Background())
 		var pid int
 		gone := func() bool { return syscall.Kill(pid, 0) != nil }
