@@ -29,26 +29,25 @@ var (
 		op(compile.END_FOR, 0),
 		op(compile.RETURN_VALUE, 0))
 	// anyCode and allCode return at the first item that decides.
-	anyCode = synthCode("<any>", 3,
-		op(compile.LOAD_FAST, 0),
-		op(compile.FOR_ITER, 4),
-		op(compile.POP_JUMP_IF_TRUE, 6),
-		op(compile.JUMP_BACKWARD_NO_INTERRUPT, 1),
-		op(compile.END_FOR, 0),
-		op(compile.RETURN_CONST, 1),
-		op(compile.POP_TOP, 0),
-		op(compile.RETURN_CONST, 2))
-	allCode = synthCode("<all>", 3,
-		op(compile.LOAD_FAST, 0),
-		op(compile.FOR_ITER, 4),
-		op(compile.POP_JUMP_IF_FALSE, 6),
-		op(compile.JUMP_BACKWARD_NO_INTERRUPT, 1),
-		op(compile.END_FOR, 0),
-		op(compile.RETURN_CONST, 2),
-		op(compile.POP_TOP, 0),
-		op(compile.RETURN_CONST, 1))
+	anyCode     = decideCode("<any>", compile.POP_JUMP_IF_TRUE, 1, 2)
+	allCode     = decideCode("<all>", compile.POP_JUMP_IF_FALSE, 2, 1)
 	drainConsts = []Value{None, False, True}
 )
+
+// decideCode iterates the generator until jump takes an item, then returns
+// constant decided (of drainConsts); it returns constant exhausted if no item
+// decides.
+func decideCode(name string, jump compile.Opcode, exhausted, decided uint32) *compile.Funcode {
+	return synthCode(name, 3,
+		op(compile.LOAD_FAST, 0),
+		op(compile.FOR_ITER, 4),
+		op(jump, 6),
+		op(compile.JUMP_BACKWARD_NO_INTERRUPT, 1),
+		op(compile.END_FOR, 0),
+		op(compile.RETURN_CONST, exhausted),
+		op(compile.POP_TOP, 0),
+		op(compile.RETURN_CONST, decided))
+}
 
 // isDrainCode reports whether code is one of the synthetic drain codes, which
 // tracebacks leave out as CPython shows no frame for a builtin.
