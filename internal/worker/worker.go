@@ -81,6 +81,18 @@ var errParentGone = errors.New("the server went away")
 // says it is ready again.
 const freeAbove = 64 << 20
 
+// gcPercent is a worker's GOGC. A process's collector runs when its heap
+// has grown by this percentage over what the last collection kept. In
+// process, a run allocates into the server's heap, which the run logs make
+// large, so the collector runs seldom; a worker's heap is one run's, a few
+// MB between runs, so at Go's default of 100 it collected once or twice
+// before the first batch of most runs and often after (BenchmarkBoundary:
+// 2.7-4.8 ms later to the first batch and 20-28 % more CPU than in
+// process; at 300, 0.2-0.5 ms and 2-10 %; docs/performance.md). Memory
+// (debug.SetMemoryLimit) still bounds the heap: near it, the collector
+// runs as often as it must.
+const gcPercent = 300
+
 // Main is the worker command: it parses its flags (the Limits), applies
 // them to its own process, serves jobs from stdin to stdout and returns the
 // exit status.
@@ -106,6 +118,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "worker: setting the niceness:", err)
 		return 1
 	}
+	debug.SetGCPercent(gcPercent)
 	if l.Memory > 0 {
 		debug.SetMemoryLimit(l.Memory)
 	}
