@@ -377,28 +377,36 @@ func (m *roomManager) serve(ctx context.Context, rc *roomClient) error {
 // next returns the next well-formed message, answering the others.
 func (m *roomManager) next(ctx context.Context, rc *roomClient) (roomClientMessage, error) {
 	for {
+		var data []byte
+		ok := true
 		select {
 		case <-ctx.Done():
 			return roomClientMessage{}, context.Cause(ctx)
 		case <-rc.slow:
 			return roomClientMessage{}, errRoomEnded
 		case <-rc.c.dead:
-			return roomClientMessage{}, errClientGone
-		case data, ok := <-rc.c.in:
-			if !ok {
+			// What the client sent before its connection ended is still its
+			// word: a presenter's last set is kept, not lost to the select.
+			select {
+			case data, ok = <-rc.c.in:
+			default:
 				return roomClientMessage{}, errClientGone
 			}
-			var msg roomClientMessage
-			if e := decodeJSON(data, &msg); e != nil {
-				m.sendError(ctx, rc, e.Message)
-				continue
-			}
-			if msg.V != protocolVersion {
-				m.sendError(ctx, rc, "unknown protocol version")
-				continue
-			}
-			return msg, nil
+		case data, ok = <-rc.c.in:
 		}
+		if !ok {
+			return roomClientMessage{}, errClientGone
+		}
+		var msg roomClientMessage
+		if e := decodeJSON(data, &msg); e != nil {
+			m.sendError(ctx, rc, e.Message)
+			continue
+		}
+		if msg.V != protocolVersion {
+			m.sendError(ctx, rc, "unknown protocol version")
+			continue
+		}
+		return msg, nil
 	}
 }
 

@@ -170,7 +170,12 @@ func TestRoomPresenterReconnects(t *testing.T) {
 	t.Cleanup(hs.Close) // after the connections' cleanups
 	p, room := openRoom(t, hs.URL)
 	p.send(map[string]any{"type": "set", "state": map[string]any{"playback": map[string]any{"t": 7}}})
-	f, _ := joinRoom(t, hs.URL, room.Code)
+	f, hello := joinRoom(t, hs.URL, room.Code)
+	if string(hello.State["playback"]) != `{"t":7}` { // the set was still on its way
+		if m := f.until("set"); string(m.State["playback"]) != `{"t":7}` {
+			t.Fatalf("the follower got %+v", m)
+		}
+	}
 	p.untilCount(1)
 	p.ws.Close()
 
