@@ -70,5 +70,6 @@ func (c *cli) serve(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	served = true // Serve closes the listeners
+	go srv.Precompress()
 	return serveOn(ctx, srv, lns)
 }

@@ -1,6 +1,6 @@
 // compress.go defines the compression of responses. The static assets are
-// compressed once, at construction, with brotli and gzip at their best
-// levels; pages, rendered per request, are gzipped on the way out with
+// compressed once, when first served or when the server precompresses them,
+// with brotli and gzip at their best levels; pages, rendered per request, are gzipped on the way out with
 // pooled writers. Each response takes the best coding the request's
 // Accept-Encoding allows and says Vary: Accept-Encoding.
 
@@ -34,38 +34,49 @@ type encodings struct {
 	brotli, gzip []byte
 }
 
-// encodingCache memoizes compress by content: compressing is a pure function
-// of the bytes, brotli's best level takes seconds on the assets, and a
-// process may build many servers over the same assets (the tests do).
+// encodingCache memoizes compression by content: compressing is a pure
+// function of the bytes, brotli's best level takes seconds on the assets,
+// and a process may build many servers over the same assets (the tests do).
 var encodingCache struct {
 	mu      sync.Mutex
-	entries map[[sha256.Size]byte]*cachedEncodings
+	entries map[[sha256.Size]byte]*lazyEncodings
 }
 
-type cachedEncodings struct {
-	once sync.Once
-	enc  encodings
+// lazyEncodings is content compressed with each coding, the first time
+// they are asked for. Asking costs nothing until a response or Precompress
+// needs the bytes: a server's construction does not wait for seconds of
+// brotli, and a process that serves no asset never compresses one.
+type lazyEncodings struct {
+	content []byte
+	once    sync.Once
+	enc     encodings
 }
 
-// compress returns content compressed with each coding. It is safe for
-// concurrent use; the same content is compressed once per process.
-func compress(content []byte) encodings {
+// get returns the content compressed with each coding, compressing it on
+// the first call; later and concurrent calls wait for that one.
+func (l *lazyEncodings) get() encodings {
+	l.once.Do(func() {
+		l.enc.brotli = smaller(l.content, brotliBest(l.content))
+		l.enc.gzip = smaller(l.content, gzipBest(l.content))
+	})
+	return l.enc
+}
+
+// compress returns content's encodings, compressed on first use. It is safe
+// for concurrent use; the same content is compressed once per process.
+func compress(content []byte) *lazyEncodings {
 	key := sha256.Sum256(content)
 	encodingCache.mu.Lock()
+	defer encodingCache.mu.Unlock()
 	if encodingCache.entries == nil {
-		encodingCache.entries = make(map[[sha256.Size]byte]*cachedEncodings)
+		encodingCache.entries = make(map[[sha256.Size]byte]*lazyEncodings)
 	}
 	e := encodingCache.entries[key]
 	if e == nil {
-		e = new(cachedEncodings)
+		e = &lazyEncodings{content: content}
 		encodingCache.entries[key] = e
 	}
-	encodingCache.mu.Unlock()
-	e.once.Do(func() {
-		e.enc.brotli = smaller(content, brotliBest(content))
-		e.enc.gzip = smaller(content, gzipBest(content))
-	})
-	return e.enc
+	return e
 }
 
 // smaller returns packed if it is smaller than content, else nil.

@@ -345,3 +345,13 @@ func parsePublicURL(raw string) (*url.URL, error) {
 func (s *Server) Handler() http.Handler {
 	return s.mux
 }
+
+// Precompress compresses the static assets and the gallery now, rather than
+// when each is first served: brotli at its best level takes seconds of CPU
+// over the whole set, which would otherwise fall on the first visitors. It
+// returns when done; a response that needs an asset meanwhile waits for that
+// asset alone.
+func (s *Server) Precompress() {
+	s.assets.precompress()
+	s.gallery.answer.encoded.get()
+}

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,7 +41,7 @@ type assets struct {
 type asset struct {
 	content     []byte
 	contentType string
-	encoded     encodings // content compressed, if it is text
+	encoded     *lazyEncodings // content compressed, if it is text
 }
 
 // loadAssets reads every file in fsys and computes the version. It fails on
@@ -76,23 +77,31 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 	return a, nil
 }
 
-// compress compresses every text asset, side by side.
+// compress gives every text asset its encodings, compressed on first use.
 func (a *assets) compress() {
-	var wg sync.WaitGroup
-	encoded := make(map[string]*encodings)
 	for name, f := range a.files {
 		if compressible(f.contentType) {
-			enc := new(encodings)
-			encoded[name] = enc
-			wg.Go(func() { *enc = compress(f.content) })
+			f.encoded = compress(f.content)
+			a.files[name] = f
+		}
+	}
+}
+
+// precompress compresses every text asset now, as many at once as there
+// are CPUs.
+func (a *assets) precompress() {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, f := range a.files {
+		if f.encoded != nil {
+			wg.Go(func() {
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				f.encoded.get()
+			})
 		}
 	}
 	wg.Wait()
-	for name, enc := range encoded {
-		f := a.files[name]
-		f.encoded = *enc
-		a.files[name] = f
-	}
 }
 
 // contentType returns the Content-Type for an asset name, by extension.
@@ -165,14 +174,19 @@ func serveAsset(w http.ResponseWriter, r *http.Request, f asset, cacheControl, t
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", cacheControl)
 	body, etag := f.content, tag
-	if compressible(f.contentType) {
+	if f.encoded != nil {
 		h.Add("Vary", "Accept-Encoding")
+		br, gz := acceptsCoding(r, codingBrotli), acceptsCoding(r, codingGzip)
+		var enc encodings
+		if br || gz {
+			enc = f.encoded.get()
+		}
 		switch {
-		case f.encoded.brotli != nil && acceptsCoding(r, codingBrotli):
-			body, etag = f.encoded.brotli, tag+"-"+codingBrotli
+		case enc.brotli != nil && br:
+			body, etag = enc.brotli, tag+"-"+codingBrotli
 			h.Set("Content-Encoding", codingBrotli)
-		case f.encoded.gzip != nil && acceptsCoding(r, codingGzip):
-			body, etag = f.encoded.gzip, tag+"-"+codingGzip
+		case enc.gzip != nil && gz:
+			body, etag = enc.gzip, tag+"-"+codingGzip
 			h.Set("Content-Encoding", codingGzip)
 		}
 	}
