@@ -76,7 +76,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if resp == nil && e == nil { // too many events for an answer: the run stops where it would not fit
-		if err := s.runs.acquire(r.Context(), runQueueWait); err != nil {
+		if err := s.runs.acquire(r.Context(), s.queueWait); err != nil {
 			s.failBusy(w, err)
 			return
 		}

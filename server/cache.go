@@ -394,7 +394,7 @@ func (l *runLog) simulate() {
 	s := l.srv
 	defer l.notify()
 	defer close(l.done)
-	if err := s.runs.acquire(l.simCtx, runQueueWait); err != nil {
+	if err := s.runs.acquire(l.simCtx, s.queueWait); err != nil {
 		l.busy, l.cut = err, true
 		if errors.Is(err, errBusy) {
 			l.failed = &apiError{Message: err.Error(), Kind: "busy", RetryAfter: retryAfter.Seconds()}
@@ -648,7 +648,7 @@ func (l *runLog) summary() summary {
 // finish); or nothing at all when the events were asked for and the run makes more than an answer
 // holds, which runToEnd then stops where they no longer fit.
 func (s *Server) runShared(ctx context.Context, wl *workload, withEvents bool) (resp *runResponse, e *apiError, busy error) {
-	ctx, cancel := context.WithTimeoutCause(ctx, runQueueWait+s.cpuLimit+runWallSlack, errBusy)
+	ctx, cancel := context.WithTimeoutCause(ctx, s.queueWait+s.cpuLimit+runWallSlack, errBusy)
 	defer cancel()
 	l, _ := s.cache.open(ctx, *wl, "api")
 	defer s.cache.close(l)

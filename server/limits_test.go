@@ -92,6 +92,7 @@ func (r *runSlots) isWaiting(addr string) bool {
 // is refused with busy, and that another address is served meanwhile.
 func TestAPIRunFairShare(t *testing.T) {
 	s, _ := newTestServer(t)
+	s.queueWait = 50 * time.Millisecond
 	s.runs = newRunSlots(4, 1)
 	s.runs.acquire(as("192.0.2.1"), 0) // a run of the first address
 	tests := []struct {

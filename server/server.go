@@ -233,6 +233,8 @@ type Server struct {
 
 	// cpuLimit is maxRunCPU; tests lower it.
 	cpuLimit time.Duration
+	// queueWait is runQueueWait; tests lower it.
+	queueWait time.Duration
 	// storeBudget is maxStoreBytes; tests lower it.
 	storeBudget int64
 	// shutdownWait is shutdownTimeout; tests lower it.
@@ -304,6 +306,7 @@ func New(cfg Config) (*Server, error) {
 		storeBudget:     maxStoreBytes,
 		metrics:         newMetrics(),
 		cpuLimit:        maxRunCPU,
+		queueWait:       runQueueWait,
 		bodyTimeout:     bodyReadTimeout,
 		shutdownWait:    shutdownTimeout,
 		maxConns:        maxOpenConns,

@@ -545,6 +545,7 @@ func TestWSLimitsPerAddress(t *testing.T) {
 // retry hint, and that the session goes on.
 func TestWSBusy(t *testing.T) {
 	s, _ := newTestServer(t)
+	s.queueWait = 50 * time.Millisecond
 	for range maxConcurrentRuns {
 		s.runs.acquire(context.Background(), 0)
 	}
