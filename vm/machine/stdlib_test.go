@@ -115,8 +115,10 @@ func lineDiff(want, got string) string {
 
 // hogPrelude starts a CPU-bound thread named "hog" that counts until stop is set;
 // progress() reads its count.
-const hogPrelude = `import threading
+const hogPrelude = `import sys
+import threading
 import time
+sys.setswitchinterval(0.0005)  # the hog's turns are short: fewer events to check
 count = [0]
 stop = [False]
 
@@ -142,34 +144,34 @@ func TestBlockingCallsReleaseTheGIL(t *testing.T) {
 		call  string // one blocking call, made by the main thread
 	}{
 		{"queue.Queue.get with a timeout", "import queue\nq = queue.Queue()\n", `try:
-    q.get(timeout=0.02)
+    q.get(timeout=0.002)
 except queue.Empty:
     pass
 `},
 		{"queue.Queue.put on a full queue", "import queue\nq = queue.Queue(1)\nq.put(0)\n", `try:
-    q.put(1, timeout=0.02)
+    q.put(1, timeout=0.002)
 except queue.Full:
     pass
 `},
 		{"queue.SimpleQueue.get", `import queue
 q = queue.SimpleQueue()
 def later():
-    time.sleep(0.02)
+    time.sleep(0.002)
     q.put(1)
 threading.Thread(target=later).start()
 `, "q.get()\n"},
 		{"Future.result", `from concurrent.futures import ThreadPoolExecutor
 ex = ThreadPoolExecutor(1)
-f = ex.submit(time.sleep, 0.02)
+f = ex.submit(time.sleep, 0.002)
 `, "f.result()\n"},
 		{"concurrent.futures.wait", `import concurrent.futures
 ex = concurrent.futures.ThreadPoolExecutor(2)
-fs = [ex.submit(time.sleep, 0.02), ex.submit(time.sleep, 0.01)]
+fs = [ex.submit(time.sleep, 0.002), ex.submit(time.sleep, 0.001)]
 `, "concurrent.futures.wait(fs)\n"},
 		{"socket.recv", `import socket
 a, b = socket.socketpair()
 def later():
-    time.sleep(0.02)
+    time.sleep(0.002)
     b.send(b"x")
 threading.Thread(target=later).start()
 `, "a.recv(10)\n"},
