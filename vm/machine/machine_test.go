@@ -70,42 +70,6 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestGoldenTraces compares event streams with the golden files in testdata/golden
-// (rewrite them with -update after a deliberate change of the simulator).
-func TestGoldenTraces(t *testing.T) {
-	progs := map[string]string{
-		"two_threads_lock": twoThreads,
-		"sleep_and_cpu": "import threading, time\ndef hog():\n    n = 20000\n    while n > 0:\n        n -= 1\n" +
-			"t = threading.Thread(target=hog)\nt.start()\nfor i in range(3):\n    time.sleep(0)\nt.join()\n",
-	}
-	for name, src := range progs {
-		for _, model := range []string{"cpython-3.12", "cpython-2.7"} {
-			t.Run(name+"/"+model, func(t *testing.T) {
-				res, _ := runEvents(t, src, Options{Model: model, Seed: 1})
-				got := jsonl(t, res)
-				file := filepath.Join("testdata", "golden", name+"."+model+".jsonl")
-				if *update {
-					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
-				}
-				if got != string(want) {
-					gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-					for i := range min(len(gl), len(wl)) {
-						if gl[i] != wl[i] {
-							t.Fatalf("event %d differs:\n got  %s\n want %s", i, gl[i], wl[i])
-						}
-					}
-					t.Fatalf("%d events, want %d", len(gl), len(wl))
-				}
-			})
-		}
-	}
-}
 
 // TestReadEventsV1 reads golden traces as event model 1 wrote them
 // (testdata/golden/v1/NAME.jsonl) and finds the events model 2 wrote for the

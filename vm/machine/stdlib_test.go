@@ -77,7 +77,7 @@ func runStdlib(t *testing.T, name string, src []byte, opts Options) string {
 // event traces (testdata/golden); cpython
 // compares with a CPython 3.12 live instead of those files.
 var (
-	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, testdata/golden/*.jsonl, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
+	update  = flag.Bool("update", false, "rewrite docs/fidelity.md, testdata/golden/*.txtar, and testdata/*/*.py.txtar from CPython "+oracle.Version+" (-cpython, $"+oracle.EnvVar+", pyenv or python"+oracle.Version+")")
 	cpython = flag.String("cpython", "", "compare with this CPython "+oracle.Version+" live (default $"+oracle.EnvVar+")")
 )
 
