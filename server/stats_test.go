@@ -58,31 +58,45 @@ func prefixJSON(res *machine.Result, t trace.Time) []byte {
 }
 
 // TestWSStatsEqualComputeStats plays every gallery example under every
-// model it lists, at resolutions 0, 1 µs and 100 µs per pixel: paused, it
-// seeks to a quarter, three quarters and half of the run (forward, forward,
-// back), then plays to the end as fast as it goes. Every stats message must
-// equal ComputeStats of the run before its position, and the last, at the
-// end, the CLI's --json output to the byte.
+// model, at resolutions 0, 1 µs and 100 µs per pixel: paused, it seeks to a
+// quarter, three quarters and half of the run (forward, forward, back),
+// then plays to the end as fast as it goes. Every stats message must equal
+// ComputeStats of the run before its position, and the last, at the end,
+// the CLI's --json output to the byte. This is the statistics panel's
+// parity with the CLI for every model through the real wire (session,
+// coalescing, stats messages); TestPanelEqualsCLIEverywhere shows in a
+// browser that the panel shows what those messages carry, for the models
+// each example lists. Under -short (and the race detector) it plays one
+// example under the models it lists.
 func TestWSStatsEqualComputeStats(t *testing.T) {
 	s, _ := newTestServer(t)
 	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
 	hs := httptest.NewServer(s.Handler())
-	defer hs.Close()
+	t.Cleanup(hs.Close) // after the subtests, which run in parallel
 	all := examples.All()
+	var models []string
+	for _, m := range machine.Models() {
+		models = append(models, m.Name)
+	}
 	if testing.Short() || raceEnabled {
 		ex, _ := examples.Lookup("cpu_threads")
-		all = []examples.Example{ex}
+		all, models = []examples.Example{ex}, nil
 	}
 	for _, ex := range all {
-		for _, model := range ex.Models {
-			res, cli := cliRun(t, ex, model)
-			for _, resolution := range []float64{0, 1e3, 1e5} {
-				desc := fmt.Sprintf("%s/%s/%g", ex.ID, model, resolution)
-				t.Run(desc, func(t *testing.T) {
-					checkSessionStats(t, dialWS(t, hs), desc, ex, model, resolution, res, cli)
-				})
+		t.Run(ex.ID, func(t *testing.T) {
+			t.Parallel() // the machine's cores: one example's runs at a time each
+			listed := models
+			if listed == nil {
+				listed = ex.Models
 			}
-		}
+			for _, model := range listed {
+				res, cli := cliRun(t, ex, model)
+				for _, resolution := range []float64{0, 1e3, 1e5} {
+					desc := fmt.Sprintf("%s/%s/%g", ex.ID, model, resolution)
+					checkSessionStats(t, dialWS(t, hs), desc, ex, model, resolution, res, cli)
+				}
+			}
+		})
 	}
 }
 
