@@ -10,6 +10,8 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -267,6 +269,12 @@ func TestPanelEqualsCLIEverywhere(t *testing.T) {
 					want := figuresOf(trace.ComputeStats(prefixTrace(res, at)))
 					if at > res.EndTime {
 						want = figuresOf(trace.ComputeStats(res.Trace())) // what gilscope run --stats prints
+						// Past the end once the run is known to have ended: the
+						// simulation's events can reach past the end before its
+						// result comes, and a position there meanwhile gets the
+						// statistics of the events before it, replaced by the
+						// whole run's when the result comes.
+						pageWait(t, b, `window.gilscopeApp.leader.store.endTime !== undefined`)
 					}
 					got := pageFiguresAt(t, b, at)
 					checks++
@@ -283,8 +291,81 @@ func TestPanelEqualsCLIEverywhere(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d models in %v", ex.ID, len(ex.Models), time.Since(exStart).Round(time.Millisecond))
+		checks += checkOtherModels(t, b, ex)
 	}
 	t.Logf("%d panels compared in %v", checks, time.Since(start).Round(time.Second))
+}
+
+// checkOtherModels checks the panel's figures for the models ex does not
+// list, without playing them: the page makes its figures out of the stats
+// messages alone (statsFigures), and TestWSStatsEqualComputeStats shows that
+// a session's stats messages are ComputeStats of the run at every position
+// and zoom under every model. So for each other model the run is simulated
+// here, and the page's own statsFigures is given its statistics at a
+// quarter, half and three quarters of the run and at the end; each must
+// give the CLI's figures. It returns the panels compared.
+func checkOtherModels(t *testing.T, b *browsertest.Browser, ex examples.Example) int {
+	t.Helper()
+	var models []string
+	for _, m := range machine.Models() {
+		if !slices.Contains(ex.Models, m.Name) {
+			models = append(models, m.Name)
+		}
+	}
+	// The simulations, side by side on the machine's cores; the page's
+	// checks, one at a time.
+	type ran struct {
+		res *machine.Result
+		err error
+	}
+	results := make([]chan ran, len(models))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, model := range models {
+		results[i] = make(chan ran, 1)
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			w := ex.Workload
+			res, err := machine.Run(ex.ID+".py", []byte(w.Source), machine.Options{Model: model, Cores: w.Cores, Seed: w.Seed,
+				SwitchInterval: w.SwitchInterval, MaxTime: w.MaxTime, RecordEvents: true}, io.Discard, io.Discard)
+			results[i] <- ran{res, err}
+		}()
+	}
+	checks := 0
+	for i, model := range models {
+		r := <-results[i]
+		if r.err != nil {
+			t.Fatalf("%s under %s: %v", ex.ID, model, r.err)
+		}
+		res := r.res
+		var stats, wants []string
+		for _, at := range []trace.Time{res.EndTime / 4, res.EndTime / 2, res.EndTime * 3 / 4, res.EndTime + 1} {
+			st := trace.ComputeStats(prefixTrace(res, at))
+			if at > res.EndTime {
+				st = trace.ComputeStats(res.Trace()) // what gilscope run --stats prints
+			}
+			js, _ := json.Marshal(st)
+			stats = append(stats, string(js))
+			w, _ := json.Marshal(figuresOf(st))
+			wants = append(wants, string(w))
+		}
+		got := pageEval[[]panelFigures](b, `(async () => {
+			const app = [...document.scripts].find((s) => s.type === "module" && s.src.endsWith("/app.js"));
+			const { statsFigures } = await import(app.src.replace(/app\.js$/, "panels.js"));
+			return [`+strings.Join(stats, ",")+`].map((s) => statsFigures(s));
+		})()`)
+		for j := range wants {
+			checks++
+			if j >= len(got) {
+				t.Fatalf("%s under %s: the page gave %d sets of figures, want %d", ex.ID, model, len(got), len(wants))
+			}
+			got[j].Summary = ""
+			if g, _ := json.Marshal(got[j]); string(g) != wants[j] {
+				t.Errorf("%s under %s, position %d of 4: the page's statsFigures gives\n %s\ngilscope run --stats:\n %s", ex.ID, model, j+1, g, wants[j])
+			}
+		}
+	}
+	return checks
 }
 
 // simulateExample runs ex under model as gilscope run does.
