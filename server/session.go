@@ -163,7 +163,7 @@ func (ss *session) hello() helloMessage {
 
 // send queues a message, waiting while the queue is full.
 func (ss *session) send(ctx context.Context, msg any) error {
-	return ss.c.send(ctx, marshal(msg), time.Time{})
+	return ss.c.send(ctx, marshal(msg))
 }
 
 func (ss *session) sendError(ctx context.Context, run int, e apiError) error {
@@ -302,7 +302,7 @@ func (ss *session) advance(ctx context.Context) error {
 	ss.resolvePending(sn, limit)
 	ss.lastTick = now
 	if ss.pos > ss.sentTo && (!ss.playing || ss.speed != 0 || now.Sub(ss.lastSend) >= minSendInterval) {
-		if err := ss.sendEvents(ctx, sn, ss.pos); err != nil {
+		if err := ss.sendEvents(ctx, sn, ss.pos, now); err != nil {
 			return err
 		}
 		ss.lastSend = now
@@ -529,7 +529,8 @@ func (ss *session) traceWindow() trace.Time {
 // that tile [sentTo, t1), coalesced when one covers more than a pixel. When
 // others read the same log, coalesced events come from the encoding they
 // share (frames.go).
-func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time) error {
+// woke is when the session began the advance (for the latency's breakdown).
+func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time, woke time.Time) error {
 	i0 := ss.sentIdx
 	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
 	res := 0.0
@@ -542,11 +543,11 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	} else {
 		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
 	}
-	born := time.Time{}
+	var timing *frameTiming
 	if i1 > i0 {
-		born = ss.run.bornAt(i0)
+		timing = &frameTiming{wl: &ss.run.wl, born: ss.run.bornAt(i0), woke: woke, encoded: time.Now()}
 	}
-	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, born); err != nil {
+	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, timing); err != nil {
 		return err
 	}
 	ss.sentIdx, ss.sentTo = i1, t1
@@ -573,8 +574,9 @@ func (ss *session) sharedView(res float64) *sharedEvents {
 
 // sendTiled sends events (time-ordered, in [t0, t1)) as messages of type
 // typ of at most maxEventsPerMessage events that tile [t0, t1). Events at
-// the same time stay in one message.
-func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events eventsOf, born time.Time) error {
+// the same time stay in one message. timing, if set, is the messages'
+// latency measurement.
+func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events eventsOf, timing *frameTiming) error {
 	total := events.len()
 	for i := 0; ; {
 		n, end := total, t1
@@ -588,9 +590,16 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time,
 			}
 		}
 		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
-		if err := ss.c.queue(ctx, outgoing{data: msg, born: born, recycled: true}); err != nil {
+		m := outgoing{data: msg, recycled: true}
+		if timing != nil {
+			t := *timing
+			t.made = time.Now()
+			m.timing = &t
+		}
+		if err := ss.c.queue(ctx, m); err != nil {
 			return err
 		}
+
 		i, t0 = n, end
 		if i == total {
 			return nil
@@ -614,7 +623,7 @@ func (ss *session) sendInstr(ctx context.Context) error {
 		res = ss.res
 	}
 	out := eventsOf{encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))}
-	if err := ss.sendTiled(ctx, "instr", lo, hi, out, time.Time{}); err != nil {
+	if err := ss.sendTiled(ctx, "instr", lo, hi, out, nil); err != nil {
 		return err
 	}
 	ss.instrTo = hi
