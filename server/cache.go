@@ -15,7 +15,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -442,9 +441,7 @@ func (l *runLog) Listing(code []worker.CodeObject) {
 // host CPU time the run has used), and waits, without its run slot, while
 // every reader is too far behind.
 func (l *runLog) Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error {
-	arrived := time.Now() // before the yield: the wait for the sessions is part of the latency
-	runtime.Gosched()     // let the sessions' goroutines send what is ready
-	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, arrived); err != nil {
+	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, time.Now()); err != nil {
 		return err
 	}
 	if !l.mustWait() {
