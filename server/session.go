@@ -25,7 +25,8 @@ const (
 	// moves and what lies behind it is sent.
 	frameInterval = 50 * time.Millisecond
 	// minSendInterval is how often, at most, events are sent while
-	// playing as fast as the simulation goes.
+	// playing as fast as the simulation goes; events held back by it go
+	// when it is over.
 	minSendInterval = 10 * time.Millisecond
 	// maxEventsPerMessage bounds the events of one message; more are split
 	// into consecutive messages.
@@ -93,8 +94,11 @@ type session struct {
 	exactEnd bool
 
 	lastTick, lastSend time.Time
-	lastPos            positionMessage
-	lastPosAt          time.Time
+	// held is set when events were held back by minSendInterval: the
+	// session sends them when it is over, not at the next frame.
+	held      bool
+	lastPos   positionMessage
+	lastPosAt time.Time
 }
 
 func newSession(s *Server, c *wsConn, addr string, log *slog.Logger) *session {
@@ -112,8 +116,15 @@ func (ss *session) serve(ctx context.Context) error {
 	defer tick.Stop()
 	idle := time.NewTimer(sessionIdleTimeout)
 	defer idle.Stop()
+	resend := time.NewTimer(minSendInterval)
+	defer resend.Stop()
 	for {
 		var progress, traced <-chan struct{}
+		var heldC <-chan time.Time
+		if ss.held {
+			resend.Reset(time.Until(ss.lastSend.Add(minSendInterval)))
+			heldC = resend.C
+		}
 		if ss.run != nil {
 			progress = ss.run.progress
 		}
@@ -137,6 +148,7 @@ func (ss *session) serve(ctx context.Context) error {
 			ss.sendError(ctx, 0, apiError{Message: "closing the session: nothing was received for " + sessionIdleTimeout.String(), Kind: "limit"})
 			return errIdle
 		case <-tick.C:
+		case <-heldC:
 		case <-progress:
 		case <-traced:
 		}
@@ -301,11 +313,16 @@ func (ss *session) advance(ctx context.Context) error {
 	ss.movePlayhead(now, limit, sn.done)
 	ss.resolvePending(sn, limit)
 	ss.lastTick = now
-	if ss.pos > ss.sentTo && (!ss.playing || ss.speed != 0 || now.Sub(ss.lastSend) >= minSendInterval) {
-		if err := ss.sendEvents(ctx, sn, ss.pos, now); err != nil {
-			return err
+	ss.held = false
+	if ss.pos > ss.sentTo {
+		if ss.playing && ss.speed == 0 && now.Sub(ss.lastSend) < minSendInterval {
+			ss.held = true
+		} else {
+			if err := ss.sendEvents(ctx, sn, ss.pos, now); err != nil {
+				return err
+			}
+			ss.lastSend = now
 		}
-		ss.lastSend = now
 	}
 	if instr || ss.wantInstr() {
 		if err := ss.sendInstr(ctx); err != nil {
