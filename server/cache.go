@@ -291,6 +291,7 @@ type runLog struct {
 	code     []worker.CodeObject // the program's listing, once the runner has compiled it
 	live     int                 // the live sessions reading the log
 	views    []*sharedEvents     // while live > 0: the log encoded at the resolutions they read
+	stats    *sharedStats        // while live > 0: the statistics they share
 	uses     uint64              // the views asked for, to find the least recently used
 
 	// held says whether the simulation holds a run slot; only the

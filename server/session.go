@@ -370,7 +370,7 @@ func (ss *session) sendStats(ctx context.Context) error {
 	if final {
 		st = ss.summary().Stats
 	} else {
-		st = ss.stats.at(sn.events, ss.pos)
+		st = ss.stats.at(r.sharedStats(), sn.events, ss.pos)
 	}
 	ss.stats.sent, ss.stats.sentT, ss.stats.sentFinal, ss.stats.sentAt = true, ss.pos, final, now
 	return ss.send(ctx, statsMessage{header: newHeader("stats", r.id), T: ss.pos, Stats: st})
