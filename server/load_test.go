@@ -12,6 +12,7 @@
 // the CPU the simulations and this process took, as a share of the cores.
 // BenchmarkLoad does it with the run cache (cache), without it (no-cache),
 // and with a distinct program in every session (distinct: no hits).
+// -load.frames=FILE writes each message's latency broken down by stage.
 
 package server
 
