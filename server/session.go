@@ -545,8 +545,8 @@ func (ss *session) traceWindow() trace.Time {
 // sendEvents sends the events before t1 that the browser lacks, in messages
 // that tile [sentTo, t1), coalesced when one covers more than a pixel. When
 // others read the same log, coalesced events come from the encoding they
-// share (frames.go).
-// woke is when the session began the advance (for the latency's breakdown).
+// share (frames.go). woke is when the session began the advance, for the
+// latency's breakdown.
 func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time, woke time.Time) error {
 	i0 := ss.sentIdx
 	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
@@ -561,7 +561,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
 	}
 	var timing *frameTiming
-	if i1 > i0 {
+	if i1 > i0 && ss.s.latencyHook != nil {
 		timing = &frameTiming{wl: &ss.run.wl, born: ss.run.bornAt(i0), woke: woke, encoded: time.Now()}
 	}
 	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, timing); err != nil {
@@ -616,7 +616,6 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time,
 		if err := ss.c.queue(ctx, m); err != nil {
 			return err
 		}
-
 		i, t0 = n, end
 		if i == total {
 			return nil
