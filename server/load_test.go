@@ -276,7 +276,7 @@ func writeFrameTimings(name, bench string, start time.Time, timings []frameTimin
 	w := bufio.NewWriter(f)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	for _, t := range timings {
-		src, _, _ := strings.Cut(t.wl.Source, "\n# session ")
+		src, _, _ := strings.Cut(t.source, "\n# session ")
 		fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", bench, ids[src],
 			ms(t.born.Sub(start)), ms(t.woke.Sub(t.born)), ms(t.encoded.Sub(t.woke)), ms(t.made.Sub(t.encoded)),
 			ms(t.taken.Sub(t.made)), ms(t.written.Sub(t.taken)), ms(t.written.Sub(t.born)), t.bytes)

@@ -562,7 +562,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	}
 	var timing *frameTiming
 	if i1 > i0 && ss.s.latencyHook != nil {
-		timing = &frameTiming{wl: &ss.run.wl, born: ss.run.bornAt(i0), woke: woke, encoded: time.Now()}
+		timing = &frameTiming{source: ss.run.wl.Source, born: ss.run.bornAt(i0), woke: woke, encoded: time.Now()}
 	}
 	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, timing); err != nil {
 		return err

@@ -113,7 +113,7 @@ type outgoing struct {
 // the socket: the load benchmark's breakdown of its latency (latencyHook),
 // from born to written.
 type frameTiming struct {
-	wl      *workload // the run's
+	source  string    // the run's program
 	born    time.Time // its oldest event could first be sent (liveRun.bornAt)
 	woke    time.Time // the session began the advance that sent it
 	encoded time.Time // its events were coalesced and encoded, shared or not
