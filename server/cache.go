@@ -15,7 +15,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -292,6 +291,7 @@ type runLog struct {
 	code     []worker.CodeObject // the program's listing, once the runner has compiled it
 	live     int                 // the live sessions reading the log
 	views    []*sharedEvents     // while live > 0: the log encoded at the resolutions they read
+	stats    *sharedStats        // while live > 0: the statistics they share
 	uses     uint64              // the views asked for, to find the least recently used
 
 	// held says whether the simulation holds a run slot; only the
@@ -442,9 +442,7 @@ func (l *runLog) Listing(code []worker.CodeObject) {
 // host CPU time the run has used), and waits, without its run slot, while
 // every reader is too far behind.
 func (l *runLog) Events(batch []machine.Event, upTo trace.Time, cpu time.Duration) error {
-	arrived := time.Now() // before the yield: the wait for the sessions is part of the latency
-	runtime.Gosched()     // let the sessions' goroutines send what is ready
-	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, arrived); err != nil {
+	if err := l.add(batch, upTo, cpu > l.srv.cpuLimit, time.Now()); err != nil {
 		return err
 	}
 	if !l.mustWait() {

@@ -13,7 +13,7 @@ import (
 )
 
 // exampleEvents returns the events of the gallery's example id, simulated.
-func exampleEvents(t *testing.T, id string) []machine.Event {
+func exampleEvents(t testing.TB, id string) []machine.Event {
 	t.Helper()
 	for _, e := range examples.All() {
 		if wl := e.Workload; e.ID == id {
@@ -140,4 +140,57 @@ func TestWSReadersShareEvents(t *testing.T) {
 			t.Errorf("session %d: %d resources end as the run ends them, of %d", i, len(f), len(want))
 		}
 	}
+}
+
+// TestEncodeEventsEscapes checks that encoded events escape what
+// json.Marshal escapes in a Marshaler's output (<, >, &, U+2028 and
+// U+2029) and nothing else: names and output hold any text.
+func TestEncodeEventsEscapes(t *testing.T) {
+	src := "import threading\n" +
+		"def f():\n    print('<b> & \u2028 \u2029 é \" \\\\ \\t')\n" +
+		"t = threading.Thread(target=f, name='<t&\u2028>')\nt.start()\nt.join()\n"
+	res, err := machine.Run(programFile, []byte(src), machine.Options{RecordEvents: true}, new(nopWriter), new(nopWriter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := coalesce(res.Events, 0)
+	got := marshalEvents(newHeader("events", 1), 0, 1, eventsOf{encodeEvents(events)}, 0, len(events))
+	want := marshal(eventsMessage{header: newHeader("events", 1), T0: 0, T1: 1, Events: events})
+	if !bytes.Equal(got, want) {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	for _, s := range []string{`\u003ct\u0026\u2028\u003e`, `\u003cb\u003e \u0026 \u2028 \u2029 é \" \\ \t`} {
+		if !bytes.Contains(got, []byte(s)) {
+			t.Errorf("the message lacks %s:\n%s", s, got)
+		}
+	}
+}
+
+// BenchmarkEncodeEvents encodes the coalesced events of the gallery's
+// heaviest example as the shared encoding does (encoder), and, for
+// comparison, through a json.Encoder one by one, as it did before.
+func BenchmarkEncodeEvents(b *testing.B) {
+	events := coalesce(exampleEvents(b, "old_gil_27"), loadResolution)
+	b.Run("encoder", func(b *testing.B) {
+		for b.Loop() {
+			encodeEvents(events)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(events)), "ns/event")
+	})
+	b.Run("json.Encoder", func(b *testing.B) {
+		for b.Loop() {
+			var buf []byte
+			var one bytes.Buffer
+			enc := json.NewEncoder(&one)
+			for i := range events {
+				one.Reset()
+				if err := enc.Encode(&events[i]); err != nil {
+					b.Fatal(err)
+				}
+				buf = append(buf, one.Bytes()...)
+				buf[len(buf)-1] = ','
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(events)), "ns/event")
+	})
 }

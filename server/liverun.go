@@ -75,7 +75,7 @@ func (r *liveRun) stop() {
 	r.unsubscribe(r.progress)
 	r.mu.Lock()
 	if r.live--; r.live == 0 {
-		r.views = nil // kept for sessions reading together, not for the next visitor
+		r.views, r.stats = nil, nil // kept for sessions reading together, not for the next visitor
 	}
 	r.mu.Unlock()
 	r.cache.close(r.runLog)

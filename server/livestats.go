@@ -9,6 +9,7 @@ package server
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -44,9 +45,13 @@ func (p *playheadStats) due(t trace.Time, final, moving bool, now time.Time) boo
 
 // at returns the statistics of the events of log (the run's, in time order,
 // complete before t) before t, the run's end taken as t: ComputeStats of that
-// prefix.
-func (p *playheadStats) at(log []machine.Event, t trace.Time) *machine.Stats {
+// prefix. shared, if set, is the statistics the log's readers share: they
+// come from there when it is not past the prefix.
+func (p *playheadStats) at(shared *sharedStats, log []machine.Event, t trace.Time) *machine.Stats {
 	n := sort.Search(len(log), func(i int) bool { return log[i].T >= t })
+	if st := shared.at(log, n, t); st != nil {
+		return st
+	}
 	if n < p.acc.Len() {
 		p.acc.Rewind(n)
 	}
@@ -54,4 +59,52 @@ func (p *playheadStats) at(log []machine.Event, t trace.Time) *machine.Stats {
 		p.acc.Add(log[i])
 	}
 	return p.acc.Stats(t, nil)
+}
+
+// sharedStats is one accumulator for the live readers of a log: readers
+// playing as fast as the simulation goes ask for the statistics of the
+// same prefix (the one the simulation has completed), which it computes
+// once for all of them; a reader behind it uses its own. Its methods are
+// safe for concurrent use; the statistics it returns are never changed.
+type sharedStats struct {
+	mu  sync.Mutex
+	acc *machine.StatsAccumulator
+	n   int            // the last statistics asked for: the first n events,
+	t   trace.Time     // ending at t,
+	st  *machine.Stats // are st
+}
+
+// at returns the statistics of log's first n events ending at t, or nil
+// when the shared accumulator is past them. s may be nil.
+func (s *sharedStats) at(log []machine.Event, n int, t trace.Time) *machine.Stats {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.st != nil && n == s.n && t == s.t {
+		return s.st
+	}
+	if n < s.acc.Len() {
+		return nil
+	}
+	for i := s.acc.Len(); i < n; i++ {
+		s.acc.Add(log[i])
+	}
+	s.n, s.t, s.st = n, t, s.acc.Stats(t, nil)
+	return s.st
+}
+
+// sharedStats returns the statistics the log's live readers share, or nil
+// when one reads it alone.
+func (r *liveRun) sharedStats() *sharedStats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.live < 2 {
+		return nil
+	}
+	if r.stats == nil {
+		r.stats = &sharedStats{acc: trace.NewStatsAccumulator(r.wl.Model, r.wl.Cores)}
+	}
+	return r.stats
 }

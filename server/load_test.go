@@ -12,16 +12,22 @@
 // the CPU the simulations and this process took, as a share of the cores.
 // BenchmarkLoad does it with the run cache (cache), without it (no-cache),
 // and with a distinct program in every session (distinct: no hits).
+// -load.frames=FILE writes each message's latency broken down by stage.
 
 package server
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"math"
 	"net/http/httptest"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -41,6 +47,10 @@ const loadSessions = 200
 // loadResolution is the zoom the load benchmark's browsers claim: 1 µs per
 // pixel, a whole example on a few screens.
 const loadResolution = 1000
+
+// loadFrames, if set, names a file the load benchmark writes every events
+// message's latency to, broken down by stage (frameTiming), one line each.
+var loadFrames = flag.String("load.frames", "", "write the load benchmark's per-frame latency breakdown to this `file`")
 
 // BenchmarkLoad runs loadSessions concurrent sessions, one example each;
 // BenchmarkLoadSerial, for comparison, runs every example once, one session
@@ -69,9 +79,13 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	s.runs = newRunSlots(maxConcurrentRuns, maxConcurrentRuns)
 	var mu sync.Mutex
 	var latencies []time.Duration
-	s.latencyHook = func(d time.Duration) {
+	var timings []frameTiming
+	s.latencyHook = func(t *frameTiming) {
 		mu.Lock()
-		latencies = append(latencies, d)
+		latencies = append(latencies, t.written.Sub(t.born))
+		if *loadFrames != "" {
+			timings = append(timings, *t)
+		}
 		mu.Unlock()
 	}
 	hs := httptest.NewServer(s.Handler())
@@ -126,6 +140,11 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	}
 	elapsed := time.Since(start)
 	serverCPU := selfCPU() - cpuBefore
+	if *loadFrames != "" {
+		if err := writeFrameTimings(*loadFrames, b.Name(), start, timings); err != nil {
+			b.Error(err)
+		}
+	}
 	close(stop)
 	<-sampled
 	hs.Close()
@@ -163,6 +182,13 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 
 // loadSession runs wl to its end at full speed in a fresh session and
 // returns the number of messages received.
+//
+// It stands for a browser on a machine of its own, so it reads as little
+// as it can on the server's cores: an events message is read and
+// discarded once its type is known (a browser decodes it on its own
+// CPU), and only the other messages, all small, are decoded. Decoding
+// every message with encoding/json took the 200 clients more CPU than the
+// server's sessions, on the 2 cores they share.
 func loadSession(url string, wl workload) (int, error) {
 	ws, _, err := websocket.DefaultDialer.Dial(url, nil)
 	if err != nil {
@@ -185,16 +211,32 @@ func loadSession(url string, wl workload) (int, error) {
 		} `json:"summary"`
 		Error apiError `json:"error"`
 	}
+	events := marshal(newHeader("events", 0))
+	events = events[:bytes.IndexByte(events, ',')+len(`,"type":"events"`)]
+	var data bytes.Buffer
 	n, end := 0, int64(-1)
 	for ctx.Err() == nil {
 		ws.SetReadDeadline(time.Now().Add(time.Minute))
-		_, data, err := ws.ReadMessage()
+		_, r, err := ws.NextReader()
 		if err != nil {
 			return n, err
 		}
 		n++
+		data.Reset()
+		if _, err := io.CopyN(&data, r, int64(len(events))); err != nil && err != io.EOF {
+			return n, err
+		}
+		if bytes.Equal(data.Bytes(), events) {
+			if _, err := io.Copy(io.Discard, r); err != nil {
+				return n, err
+			}
+			continue
+		}
+		if _, err := data.ReadFrom(r); err != nil {
+			return n, err
+		}
 		msg.Type, msg.Playing, msg.Error = "", false, apiError{}
-		if err := json.Unmarshal(data, &msg); err != nil {
+		if err := json.Unmarshal(data.Bytes(), &msg); err != nil {
 			return n, err
 		}
 		switch {
@@ -215,4 +257,33 @@ func loadSession(url string, wl workload) (int, error) {
 		}
 	}
 	return n, ctx.Err()
+}
+
+// writeFrameTimings appends timings to the file named name, one line per
+// message: the benchmark, the example, when its oldest event could be sent
+// (ms since start), the stages' durations in ms (born to the session's
+// advance, to its events encoded, to the message made, to the writer's
+// taking it, to its write), the whole latency and the message's bytes.
+func writeFrameTimings(name, bench string, start time.Time, timings []frameTiming) error {
+	ids := map[string]string{}
+	for _, ex := range examples.All() {
+		ids[ex.Workload.Source] = ex.ID
+	}
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	for _, t := range timings {
+		src, _, _ := strings.Cut(t.source, "\n# session ")
+		fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", bench, ids[src],
+			ms(t.born.Sub(start)), ms(t.woke.Sub(t.born)), ms(t.encoded.Sub(t.woke)), ms(t.made.Sub(t.encoded)),
+			ms(t.taken.Sub(t.made)), ms(t.written.Sub(t.taken)), ms(t.written.Sub(t.born)), t.bytes)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -184,14 +184,17 @@ type wireEvent struct {
 }
 
 // MarshalJSON writes the event's JSON form with "merged" added.
-func (w wireEvent) MarshalJSON() ([]byte, error) {
-	b := w.Event.AppendJSON(nil)
+func (w wireEvent) MarshalJSON() ([]byte, error) { return w.appendJSON(nil), nil }
+
+// appendJSON appends the event's JSON form with "merged" added.
+func (w *wireEvent) appendJSON(b []byte) []byte {
+	b = w.Event.AppendJSON(b)
 	if w.Merged != 0 {
 		b = append(b[:len(b)-1], `,"merged":`...)
 		b = strconv.AppendInt(b, int64(w.Merged), 10)
 		b = append(b, '}')
 	}
-	return b, nil
+	return b
 }
 
 type positionMessage struct {

@@ -355,7 +355,7 @@ var errRoomEnded = errors.New("the room ended")
 
 // serve runs one room connection: its first message says who it is.
 func (m *roomManager) serve(ctx context.Context, rc *roomClient) error {
-	if err := rc.c.send(ctx, marshal(header{V: protocolVersion, Type: "hello"}), time.Time{}); err != nil {
+	if err := rc.c.send(ctx, marshal(header{V: protocolVersion, Type: "hello"})); err != nil {
 		return err
 	}
 	for {
@@ -412,7 +412,7 @@ func (m *roomManager) next(ctx context.Context, rc *roomClient) (roomClientMessa
 
 func (m *roomManager) sendError(ctx context.Context, rc *roomClient, text string) error {
 	m.s.metrics.error("protocol")
-	return rc.c.send(ctx, marshal(errorMessage{header: newHeader("error", 0), Error: apiError{Message: text, Kind: "protocol"}}), time.Time{})
+	return rc.c.send(ctx, marshal(errorMessage{header: newHeader("error", 0), Error: apiError{Message: text, Kind: "protocol"}}))
 }
 
 func storeCtx(ctx context.Context) (context.Context, context.CancelFunc) {
@@ -450,7 +450,7 @@ func (m *roomManager) present(ctx context.Context, rc *roomClient, msg roomClien
 	m.mu.Unlock()
 	hello := roomMessage{header: newHeader("room", 0), Role: "presenter", Code: code, Token: token, Seq: room.Seq,
 		State: room.State, Followers: n}
-	if err := rc.c.send(ctx, marshal(hello), time.Time{}); err != nil {
+	if err := rc.c.send(ctx, marshal(hello)); err != nil {
 		m.presenterLeft(r, rc)
 		return err
 	}
@@ -579,7 +579,7 @@ func (m *roomManager) follow(ctx context.Context, rc *roomClient, msg roomClient
 	room, err := m.hub.Load(sctx, code)
 	cancel()
 	if err != nil || code == "" {
-		rc.c.send(ctx, marshal(roomEndedMessage{header: newHeader("ended", 0), Reason: "there is no room " + msg.Code}), time.Time{})
+		rc.c.send(ctx, marshal(roomEndedMessage{header: newHeader("ended", 0), Reason: "there is no room " + msg.Code}))
 		return errRoomEnded
 	}
 	m.mu.Lock()

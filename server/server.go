@@ -250,9 +250,10 @@ type Server struct {
 	heldBudget int64
 
 	// latencyHook, if set (by the load benchmark), receives for every
-	// events message the time from the simulation of its oldest event to
-	// the message's write.
-	latencyHook func(time.Duration)
+	// events message of a run when its oldest event could first be sent
+	// and when the message passed each stage to its write. It is called by
+	// the connection's writer and must not keep t.
+	latencyHook func(t *frameTiming)
 }
 
 // New validates cfg and returns a Server ready to serve. It loads and hashes

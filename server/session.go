@@ -25,7 +25,8 @@ const (
 	// moves and what lies behind it is sent.
 	frameInterval = 50 * time.Millisecond
 	// minSendInterval is how often, at most, events are sent while
-	// playing as fast as the simulation goes.
+	// playing as fast as the simulation goes; events held back by it go
+	// when it is over.
 	minSendInterval = 10 * time.Millisecond
 	// maxEventsPerMessage bounds the events of one message; more are split
 	// into consecutive messages.
@@ -93,8 +94,11 @@ type session struct {
 	exactEnd bool
 
 	lastTick, lastSend time.Time
-	lastPos            positionMessage
-	lastPosAt          time.Time
+	// held is set when events were held back by minSendInterval: the
+	// session sends them when it is over, not at the next frame.
+	held      bool
+	lastPos   positionMessage
+	lastPosAt time.Time
 }
 
 func newSession(s *Server, c *wsConn, addr string, log *slog.Logger) *session {
@@ -112,8 +116,15 @@ func (ss *session) serve(ctx context.Context) error {
 	defer tick.Stop()
 	idle := time.NewTimer(sessionIdleTimeout)
 	defer idle.Stop()
+	resend := time.NewTimer(minSendInterval)
+	defer resend.Stop()
 	for {
 		var progress, traced <-chan struct{}
+		var heldC <-chan time.Time
+		if ss.held {
+			resend.Reset(time.Until(ss.lastSend.Add(minSendInterval)))
+			heldC = resend.C
+		}
 		if ss.run != nil {
 			progress = ss.run.progress
 		}
@@ -137,6 +148,7 @@ func (ss *session) serve(ctx context.Context) error {
 			ss.sendError(ctx, 0, apiError{Message: "closing the session: nothing was received for " + sessionIdleTimeout.String(), Kind: "limit"})
 			return errIdle
 		case <-tick.C:
+		case <-heldC:
 		case <-progress:
 		case <-traced:
 		}
@@ -163,7 +175,7 @@ func (ss *session) hello() helloMessage {
 
 // send queues a message, waiting while the queue is full.
 func (ss *session) send(ctx context.Context, msg any) error {
-	return ss.c.send(ctx, marshal(msg), time.Time{})
+	return ss.c.send(ctx, marshal(msg))
 }
 
 func (ss *session) sendError(ctx context.Context, run int, e apiError) error {
@@ -301,11 +313,16 @@ func (ss *session) advance(ctx context.Context) error {
 	ss.movePlayhead(now, limit, sn.done)
 	ss.resolvePending(sn, limit)
 	ss.lastTick = now
-	if ss.pos > ss.sentTo && (!ss.playing || ss.speed != 0 || now.Sub(ss.lastSend) >= minSendInterval) {
-		if err := ss.sendEvents(ctx, sn, ss.pos); err != nil {
-			return err
+	ss.held = false
+	if ss.pos > ss.sentTo {
+		if ss.playing && ss.speed == 0 && now.Sub(ss.lastSend) < minSendInterval {
+			ss.held = true
+		} else {
+			if err := ss.sendEvents(ctx, sn, ss.pos, now); err != nil {
+				return err
+			}
+			ss.lastSend = now
 		}
-		ss.lastSend = now
 	}
 	if instr || ss.wantInstr() {
 		if err := ss.sendInstr(ctx); err != nil {
@@ -353,7 +370,7 @@ func (ss *session) sendStats(ctx context.Context) error {
 	if final {
 		st = ss.summary().Stats
 	} else {
-		st = ss.stats.at(sn.events, ss.pos)
+		st = ss.stats.at(r.sharedStats(), sn.events, ss.pos)
 	}
 	ss.stats.sent, ss.stats.sentT, ss.stats.sentFinal, ss.stats.sentAt = true, ss.pos, final, now
 	return ss.send(ctx, statsMessage{header: newHeader("stats", r.id), T: ss.pos, Stats: st})
@@ -528,8 +545,9 @@ func (ss *session) traceWindow() trace.Time {
 // sendEvents sends the events before t1 that the browser lacks, in messages
 // that tile [sentTo, t1), coalesced when one covers more than a pixel. When
 // others read the same log, coalesced events come from the encoding they
-// share (frames.go).
-func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time) error {
+// share (frames.go). woke is when the session began the advance, for the
+// latency's breakdown.
+func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time, woke time.Time) error {
 	i0 := ss.sentIdx
 	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
 	res := 0.0
@@ -542,11 +560,11 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	} else {
 		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
 	}
-	born := time.Time{}
-	if i1 > i0 {
-		born = ss.run.bornAt(i0)
+	var timing *frameTiming
+	if i1 > i0 && ss.s.latencyHook != nil {
+		timing = &frameTiming{source: ss.run.wl.Source, born: ss.run.bornAt(i0), woke: woke, encoded: time.Now()}
 	}
-	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, born); err != nil {
+	if err := ss.sendTiled(ctx, "events", ss.sentTo, t1, out, timing); err != nil {
 		return err
 	}
 	ss.sentIdx, ss.sentTo = i1, t1
@@ -573,8 +591,9 @@ func (ss *session) sharedView(res float64) *sharedEvents {
 
 // sendTiled sends events (time-ordered, in [t0, t1)) as messages of type
 // typ of at most maxEventsPerMessage events that tile [t0, t1). Events at
-// the same time stay in one message.
-func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events eventsOf, born time.Time) error {
+// the same time stay in one message. timing, if set, is the messages'
+// latency measurement.
+func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time, events eventsOf, timing *frameTiming) error {
 	total := events.len()
 	for i := 0; ; {
 		n, end := total, t1
@@ -588,7 +607,13 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time,
 			}
 		}
 		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
-		if err := ss.c.queue(ctx, outgoing{data: msg, born: born, recycled: true}); err != nil {
+		m := outgoing{data: msg, recycled: true}
+		if timing != nil {
+			t := *timing
+			t.made = time.Now()
+			m.timing = &t
+		}
+		if err := ss.c.queue(ctx, m); err != nil {
 			return err
 		}
 		i, t0 = n, end
@@ -614,7 +639,7 @@ func (ss *session) sendInstr(ctx context.Context) error {
 		res = ss.res
 	}
 	out := eventsOf{encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))}
-	if err := ss.sendTiled(ctx, "instr", lo, hi, out, time.Time{}); err != nil {
+	if err := ss.sendTiled(ctx, "instr", lo, hi, out, nil); err != nil {
 		return err
 	}
 	ss.instrTo = hi

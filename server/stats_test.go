@@ -100,6 +100,26 @@ func TestWSStatsEqualComputeStats(t *testing.T) {
 	}
 }
 
+// TestWSSharedStats checks the statistics of sessions reading one log
+// together, which share an accumulator (sharedStats) when one is not behind
+// it: each must still get ComputeStats of the run before its position.
+func TestWSSharedStats(t *testing.T) {
+	s, _ := newTestServer(t)
+	s.clients = newRateLimiter(math.Inf(1), 0)
+	hs := httptest.NewServer(s.Handler())
+	defer hs.Close()
+	ex, _ := examples.Lookup("cpu_threads")
+	res, cli := cliRun(t, ex, ex.Workload.Model)
+	t.Run("readers", func(t *testing.T) {
+		for i := range 3 {
+			t.Run(fmt.Sprint(i), func(t *testing.T) {
+				t.Parallel()
+				checkSessionStats(t, dialWS(t, hs), t.Name(), ex, ex.Workload.Model, 1e3, res, cli)
+			})
+		}
+	})
+}
+
 // checkSessionStats drives one session through a run of ex and checks its
 // stats messages.
 func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Example, model string, resolution float64,

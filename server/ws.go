@@ -99,13 +99,28 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	c.close(code, reason)
 }
 
-// outgoing is a message queued for the writer; born, if set, is when the
-// oldest event in it was simulated (for the latency measurement). A
-// recycled message's buffer is given back once written.
+// outgoing is a message queued for the writer; timing, if set, says when
+// the oldest event in it could first be sent and when the message passed
+// each stage since (for the latency measurement). A recycled message's
+// buffer is given back once written.
 type outgoing struct {
 	data     []byte
-	born     time.Time
+	timing   *frameTiming
 	recycled bool
+}
+
+// frameTiming is when an events message passed each stage on its way to
+// the socket: the load benchmark's breakdown of its latency (latencyHook),
+// from born to written.
+type frameTiming struct {
+	source  string    // the run's program
+	born    time.Time // its oldest event could first be sent (liveRun.bornAt)
+	woke    time.Time // the session began the advance that sent it
+	encoded time.Time // its events were coalesced and encoded, shared or not
+	made    time.Time // the message was made from them, and queued (maybe waiting for room)
+	taken   time.Time // the writer took it from the queue
+	written time.Time // its write returned
+	bytes   int
 }
 
 // wsConn is one websocket connection: a reader goroutine feeding in, and a
@@ -205,13 +220,16 @@ func (c *wsConn) drain() error {
 }
 
 func (c *wsConn) write(m outgoing) error {
-	c.ws.SetWriteDeadline(time.Now().Add(wsWriteWait))
+	taken := time.Now()
+	c.ws.SetWriteDeadline(taken.Add(wsWriteWait))
 	if err := c.ws.WriteMessage(websocket.TextMessage, m.data); err != nil {
 		return err
 	}
 	c.s.metrics.framesSent.Add(1)
-	if hook := c.s.latencyHook; hook != nil && !m.born.IsZero() {
-		hook(time.Since(m.born))
+	if hook := c.s.latencyHook; hook != nil && m.timing != nil {
+		t := *m.timing
+		t.taken, t.written, t.bytes = taken, time.Now(), len(m.data)
+		hook(&t)
 	}
 	if m.recycled {
 		recycleMessage(m.data)
@@ -223,8 +241,8 @@ func (c *wsConn) markDead() { c.deadOnce.Do(func() { close(c.dead) }) }
 
 // send queues data, waiting while the queue is full (the backpressure that
 // pauses the simulation). It fails when ctx is done or the writer has died.
-func (c *wsConn) send(ctx context.Context, data []byte, born time.Time) error {
-	return c.queue(ctx, outgoing{data: data, born: born})
+func (c *wsConn) send(ctx context.Context, data []byte) error {
+	return c.queue(ctx, outgoing{data: data})
 }
 
 // queue queues m, as send does.
