@@ -156,15 +156,26 @@ func checkSessionStats(t *testing.T, c *wsClient, desc string, ex examples.Examp
 	// the end message), and the stats of that position are the last.
 	c.send(map[string]any{"type": "play"})
 	stop := trace.Time(-1)
-	var last received
+	var last, latest received // the stats of the stop; the latest after the end
 	for last.Type == "" {
 		switch m := c.read(); {
 		case m.Type == "end":
 			ended = true
 		case m.Type == "position" && ended && !m.Playing:
 			stop = m.T
+			// The stats of the end may come before the position that says
+			// the playhead stopped there (sent while it was still playing,
+			// and not again for the same place). Stats sent before the end
+			// message are a prefix's, even at that place: the run's last
+			// events can come before its result.
+			if latest.Type != "" && latest.T == stop {
+				last = latest
+			}
 		case m.Type == "stats":
 			check(m)
+			if ended {
+				latest = m
+			}
 			if m.T == stop {
 				last = m
 			}
