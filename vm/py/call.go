@@ -393,27 +393,14 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		return cls.New(t, prepend(cls, args), kw)
 	}
 	t.Cost += t.Costs.NewObject
-	var inst *Instance
-	if cls.isLocal() {
-		var err error
-		if inst, err = t.newLocal(cls, args, kw); err != nil {
-			return nil, err
-		}
-	} else {
-		inst = t.newInstance(cls)
+	newer := cls.userLookup("__new__")
+	inst, err := t.newObject(cls, newer, args, kw)
+	if err != nil {
+		return nil, err
 	}
-	if cls.IsSubclass(BaseExceptionClass) {
-		if len(kw) > 0 {
-			t.Decref(inst)
-			return nil, t.newExcf(TypeErrorClass, "%s() takes no keyword arguments", cls.Name)
-		}
-		inst.Exc = &ExcState{}
-		items := make([]Value, len(args))
-		for i, a := range args {
-			t.Incref(a)
-			items[i] = a
-		}
-		inst.Exc.Args = t.newTuple(items)
+	if !IsInstance(inst, cls) {
+		// __new__ returned something else: __init__ is not called.
+		return inst, nil
 	}
 	init := cls.Lookup("__init__")
 	switch init := init.(type) {
@@ -457,9 +444,45 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		t.Decref(r)
 		return inst, nil
 	}
-	if len(args) > 0 || len(kw) > 0 {
+	if (len(args) > 0 || len(kw) > 0) && newer == nil && !subclassable(cls.layout()) {
 		t.Decref(inst)
 		return nil, t.newExcf(TypeErrorClass, "%s() takes no arguments", cls.Name)
+	}
+	return inst, nil
+}
+
+// newObject makes a new instance of the user class cls, as cls.__new__ does:
+// newer is a __new__ a class of the program defines (nil for the builtin one).
+func (t *Thread) newObject(cls *Class, newer Value, args []Value, kw []string) (Value, error) {
+	if newer != nil {
+		if sm, ok := newer.(*staticMethod); ok {
+			newer = sm.fn
+		}
+		return t.callValue(newer, prepend(cls, args), kw, false)
+	}
+	if l := cls.layout(); subclassable(l) {
+		return builtinNew(l)(t, prepend(cls, args), kw)
+	}
+	if cls.isLocal() {
+		l, err := t.newLocal(cls, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return l, nil
+	}
+	inst := t.newInstance(cls)
+	if cls.IsSubclass(BaseExceptionClass) {
+		if len(kw) > 0 {
+			t.Decref(inst)
+			return nil, t.newExcf(TypeErrorClass, "%s() takes no keyword arguments", cls.Name)
+		}
+		inst.Exc = &ExcState{}
+		items := make([]Value, len(args))
+		for i, a := range args {
+			t.Incref(a)
+			items[i] = a
+		}
+		inst.Exc.Args = t.newTuple(items)
 	}
 	return inst, nil
 }
@@ -504,10 +527,13 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "bases must be types")
 			}
-			if b.builtin && b != ObjectClass && b != LocalClass && !b.IsSubclass(BaseExceptionClass) {
-				return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", b.Name)
+			if err := t.checkBase(b); err != nil {
+				return nil, err
 			}
 			bases = append(bases, b)
+		}
+		if err := t.checkLayouts(bases); err != nil {
+			return nil, err
 		}
 	}
 	kwnames, kwvals, err := t.classKeywords(kw, args[npos:])

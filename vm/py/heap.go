@@ -252,27 +252,52 @@ func (t *Thread) free(v Value) {
 	in.live--
 	switch o := v.(type) {
 	case *Int:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		if o.Big == nil && !in.Config.Debug && len(in.intFree) < 4096 {
 			in.intFree = append(in.intFree, o)
 		} else if o.Big != nil {
 			in.charge(-len(o.Big.Bits()) * 8)
 		}
 		o.Big = nil
+	case *Float:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 	case *Str:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		in.charge(-len(o.S))
 	case *Bytes:
 		in.charge(-len(o.B))
 	case *List:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		items := o.Items
 		o.Items = nil
 		in.holdList(o)
 		t.decrefAll(items)
 	case *Tuple:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		items := o.Items
 		o.Items = nil
 		in.charge(-len(items) * itemBytes)
 		t.decrefAll(items)
 	case *Dict:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		t.clearDict(o)
 	case *Set:
 		t.clearSet(o)

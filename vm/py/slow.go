@@ -424,7 +424,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 				r, err = t.formatStr(r, spec)
 			}
 		default:
-			if _, ok := v.(*Str); ok && spec == "" {
+			if s, ok := v.(*Str); ok && s.sub == nil && spec == "" {
 				return nil // already a str
 			}
 			r, err = t.Format(v, spec)
@@ -614,6 +614,9 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 	pos := op == compile.CALL_INTRINSIC_1
 	switch v := x.(type) {
 	case *Int, *Bool:
+		if m := t.subUnary(op, v); m != nil {
+			return t.callUser(m, v)
+		}
 		if n, ok := asInt64(v); ok && n != -1<<63 {
 			switch {
 			case neg:
@@ -635,6 +638,9 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 		}
 		return t.newBigInt(r), nil
 	case *Float:
+		if m := t.subUnary(op, v); m != nil {
+			return t.callUser(m, v)
+		}
 		switch {
 		case neg:
 			return t.newFloat(-v.V), nil

@@ -97,8 +97,6 @@ type Module struct {
 
 func (*NoneType) Type() *Class           { return NoneClass }
 func (*Bool) Type() *Class               { return BoolClass }
-func (*Int) Type() *Class                { return IntClass }
-func (*Float) Type() *Class              { return FloatClass }
 func (*Bytes) Type() *Class              { return BytesClass }
 func (*Cell) Type() *Class               { return CellClass }
 func (*Slice) Type() *Class              { return SliceClass }
@@ -111,6 +109,20 @@ func (*Function) Type() *Class           { return FunctionClass }
 func (*BoundMethod) Type() *Class        { return MethodClass }
 func (*Builtin) Type() *Class            { return BuiltinClass }
 func (*Module) Type() *Class             { return ModuleClass }
+
+func (i *Int) Type() *Class {
+	if i.sub != nil {
+		return i.sub.cls
+	}
+	return IntClass
+}
+
+func (f *Float) Type() *Class {
+	if f.sub != nil {
+		return f.sub.cls
+	}
+	return FloatClass
+}
 
 // newBuiltinClass makes an immortal builtin type.
 func newBuiltinClass(name string, base *Class) *Class {
