@@ -128,6 +128,12 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 				return o.Dict, nil
 			}
 		}
+		if o.Meta != nil {
+			// A metaclass's data descriptors come before the class's attributes.
+			if p, ok := o.Meta.Lookup(name).(*property); ok {
+				return t.bind(p, o), nil
+			}
+		}
 		if a := o.Lookup(name); a != nil {
 			// Descriptors reached through the class: a staticmethod gives its
 			// function, a classmethod binds the class.
@@ -148,6 +154,15 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			}
 			t.Incref(a)
 			return a, nil
+		}
+		if o.Meta != nil {
+			// The metaclass's attributes, bound to the class.
+			if a := o.Meta.Lookup(name); a != nil {
+				return t.bind(a, o), nil
+			}
+			if g := o.Meta.Lookup("__getattr__"); g != nil {
+				return t.callGetattr(g, o, name)
+			}
 		}
 		return nil, nil
 	case *Module:
@@ -425,8 +440,8 @@ func userAttrHook(v Value, name string) Value {
 		if o.local == nil {
 			return o.Class.userLookup(name)
 		}
-	case *Dict, *List, *Str, *Int, *Float, *Tuple:
-		return subOf(v).user(name)
+	case *Dict, *List, *Str, *Int, *Float, *Tuple, *Class:
+		return userDunder(v, name)
 	}
 	return nil
 }

@@ -273,6 +273,9 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 	case *BoundMethod:
 		return t.callValue(fn.Func, prepend(fn.Self, args), kw, push)
 	case *Class:
+		if m := userDunder(fn, "__call__"); m != nil {
+			return t.callValue(m, prepend(fn, args), kw, push)
+		}
 		return t.instantiate(fn, args, kw, push)
 	case *GenericAlias:
 		return t.callValue(fn.Origin, args, kw, push)
@@ -444,7 +447,7 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		t.Decref(r)
 		return inst, nil
 	}
-	if (len(args) > 0 || len(kw) > 0) && newer == nil && !subclassable(cls.layout()) {
+	if (len(args) > 0 || len(kw) > 0) && newer == nil && !subclassable(cls.layout()) && cls.layout() != TypeClass {
 		t.Decref(inst)
 		return nil, t.newExcf(TypeErrorClass, "%s() takes no arguments", cls.Name)
 	}
@@ -462,6 +465,8 @@ func (t *Thread) newObject(cls *Class, newer Value, args []Value, kw []string) (
 	}
 	if l := cls.layout(); subclassable(l) {
 		return builtinNew(l)(t, prepend(cls, args), kw)
+	} else if l == TypeClass {
+		return typeNew(t, prepend(cls, args), kw)
 	}
 	if cls.isLocal() {
 		l, err := t.newLocal(cls, args, kw)
@@ -536,41 +541,42 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 			return nil, err
 		}
 	}
-	kwnames, kwvals, err := t.classKeywords(kw, args[npos:])
+	kwnames, kwvals, explicit, err := t.classKeywords(kw, args[npos:])
 	if err != nil {
 		return nil, err
 	}
-	ns := t.NewDict()
+	metaV, err := t.metaclassOf(explicit, bases)
+	if err != nil {
+		return nil, err
+	}
+	meta, _ := metaV.(*Class)
+	var given []Value // the bases as the statement gave them, for a metaclass
+	if npos > 2 {
+		for _, b := range bases {
+			given = append(given, b)
+		}
+	}
+	ns, err := t.prepareNamespace(metaV, name, given, kwnames, kwvals)
+	if err != nil {
+		return nil, err
+	}
 	module := "__main__"
 	if t.frame != nil {
 		module = moduleOf(t.frame.globals)
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
-		cls := &Class{Name: name.S, QualName: name.S, Module: module, Dict: ns}
-		if err := t.setBases(cls, bases); err != nil {
-			return nil, err
+		if meta == TypeClass {
+			return t.makeClass(classSpec{meta: meta, name: name.S, module: module, bases: bases, ns: ns,
+				kw: kwnames, kwvals: kwvals})
 		}
-		t.Incref(ns) // the class keeps the namespace as its dict
-		if q, ok := ns.getStr("__qualname__").(*Str); ok {
-			cls.QualName = q.S
-		}
-		t.in.alloc(&cls.Header)
-		for _, b := range bases {
+		// A metaclass makes the class: metaclass(name, bases, namespace, **kw).
+		for _, b := range given {
 			t.Incref(b)
 		}
-		ns.items(func(k, v Value) bool {
-			if fn, ok := v.(*Function); ok && fn.defClass == nil {
-				fn.defClass = cls
-			}
-			return true
-		})
-		t.implicitClassMethods(ns)
-		if err := t.initSubclass(cls, kwnames, kwvals); err != nil {
-			t.Decref(cls)
-			return nil, err
-		}
-		return cls, nil
+		bt := t.newTuple(append([]Value(nil), given...))
+		defer t.Decref(bt)
+		return t.callValue(metaV, append([]Value{name, bt, ns}, kwvals...), kwnames, false)
 	}
 	if err := t.pushCall(body, nil, nil); err != nil {
 		t.Decref(ns)

@@ -366,6 +366,9 @@ func (t *Thread) free(v Value) {
 		t.Decref(o.g)
 	case *Class:
 		t.xdecrefNil(o.Dict)
+		if o.Meta != nil {
+			t.Decref(o.Meta)
+		}
 	case *Module:
 		t.xdecrefNil(o.Dict)
 	}

@@ -114,7 +114,7 @@ func (t *Thread) sliceItems(items []Value, s *Slice) ([]Value, error) {
 
 // GetItem returns x[key].
 func (t *Thread) GetItem(x, key Value) (Value, error) {
-	if m := subOf(x).user("__getitem__"); m != nil {
+	if m := userDunder(x, "__getitem__"); m != nil {
 		return t.callUser(m, x, key)
 	}
 	return t.getItem(x, key)
@@ -259,7 +259,7 @@ func (t *Thread) seqIndex(key Value, n int, what string) (int, error) {
 
 // SetItem sets x[key] = v.
 func (t *Thread) SetItem(x, key, v Value) error {
-	if m := subOf(x).user("__setitem__"); m != nil {
+	if m := userDunder(x, "__setitem__"); m != nil {
 		r, err := t.callUser(m, x, key, v)
 		t.xdecref(r)
 		return err
@@ -331,7 +331,7 @@ func (t *Thread) setListSlice(l *List, s *Slice, v Value) error {
 
 // DelItem deletes x[key].
 func (t *Thread) DelItem(x, key Value) error {
-	if m := subOf(x).user("__delitem__"); m != nil {
+	if m := userDunder(x, "__delitem__"); m != nil {
 		r, err := t.callUser(m, x, key)
 		t.xdecref(r)
 		return err
@@ -396,7 +396,7 @@ func (t *Thread) delItem(x, key Value) error {
 
 // Contains reports item in container.
 func (t *Thread) Contains(container, item Value) (bool, error) {
-	if m := subOf(container).user("__contains__"); m != nil {
+	if m := userDunder(container, "__contains__"); m != nil {
 		r, err := t.callUser(m, container, item)
 		if err != nil {
 			return false, err
@@ -505,7 +505,7 @@ func rangeLen(r *Range) int64 {
 
 // Len returns len(v).
 func (t *Thread) Len(v Value) (int64, error) {
-	if m := subOf(v).user("__len__"); m != nil {
+	if m := userDunder(v, "__len__"); m != nil {
 		return t.lenResult(t.callUser(m, v))
 	}
 	return t.builtinLen(v)
@@ -556,7 +556,7 @@ func (t *Thread) builtinLen(v Value) (int64, error) {
 
 // Iter returns iter(v).
 func (t *Thread) Iter(v Value) (Value, error) {
-	if m := subOf(v).user("__iter__"); m != nil {
+	if m := userDunder(v, "__iter__"); m != nil {
 		return t.callUser(m, v)
 	}
 	return t.builtinIter(v)
@@ -686,7 +686,7 @@ func (t *Thread) Next(it Value) (Value, error) {
 
 // toItems collects the items of an iterable as new references.
 func (t *Thread) toItems(v Value) ([]Value, error) {
-	if subOf(v).user("__iter__") != nil {
+	if userDunder(v, "__iter__") != nil {
 		return t.iterItems(v)
 	}
 	switch o := v.(type) {

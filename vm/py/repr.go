@@ -39,7 +39,7 @@ func (t *Thread) ToStr(v Value) (string, error) {
 			return t.callStrMethod(m, v, "__str__")
 		}
 	default:
-		if m := subOf(v).user("__str__"); m != nil {
+		if m := userDunder(v, "__str__"); m != nil {
 			return t.callStrMethod(m, v, "__str__")
 		}
 	}
@@ -61,7 +61,7 @@ func (t *Thread) callStrMethod(m, v Value, name string) (string, error) {
 
 // writeRepr writes v's repr to b. depth counts the containers v is inside of.
 func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
-	if m := subOf(v).user("__repr__"); m != nil {
+	if m := userDunder(v, "__repr__"); m != nil {
 		s, err := t.callStrMethod(m, v, "__repr__")
 		b.WriteString(s)
 		return err

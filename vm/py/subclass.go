@@ -368,7 +368,7 @@ func (t *Thread) subUnary(op compile.Opcode, v Value) Value {
 
 // checkBase refuses a class statement's base that cannot be derived from.
 func (t *Thread) checkBase(b *Class) error {
-	if !b.builtin || b == ObjectClass || b == LocalClass || b.IsSubclass(BaseExceptionClass) || subclassable(b) {
+	if !b.builtin || b == ObjectClass || b == LocalClass || b == TypeClass || b.IsSubclass(BaseExceptionClass) || subclassable(b) {
 		return nil
 	}
 	switch b {
