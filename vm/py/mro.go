@@ -21,8 +21,10 @@ func (c *Class) MRO() []*Class {
 		}
 	}
 	if m == nil {
-		for k := c; k != nil; k = k.Base {
-			m = append(m, k)
+		// One base: the class, then its base's order (which may come from several).
+		m = []*Class{c}
+		if c.Base != nil {
+			m = append(m, c.Base.MRO()...)
 		}
 	}
 	c.mro.CompareAndSwap(nil, &m)
