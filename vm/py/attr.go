@@ -236,6 +236,16 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 	}
 	// Builtin types: their methods, bound to v, and a few data attributes.
 	switch o := v.(type) {
+	case *staticMethod:
+		if name == "__func__" || name == "__wrapped__" {
+			t.Incref(o.fn)
+			return o.fn, nil
+		}
+	case *classMethod:
+		if name == "__func__" || name == "__wrapped__" {
+			t.Incref(o.fn)
+			return o.fn, nil
+		}
 	case *Generator:
 		if a := t.genAttr(o, name); a != nil {
 			return a, nil
