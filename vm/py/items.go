@@ -472,6 +472,10 @@ func (t *Thread) containsByIter(container, item Value) (bool, error) {
 		if err != nil || v == nil {
 			return false, err
 		}
+		if v == item {
+			t.Decref(v)
+			return true, nil
+		}
 		eq, err := t.Equal(v, item)
 		t.Decref(v)
 		if err != nil || eq {
@@ -484,6 +488,9 @@ func (t *Thread) seqContains(items []Value, item Value) (bool, error) {
 	for _, v := range items {
 		if err := t.work(1); err != nil {
 			return false, err
+		}
+		if v == item {
+			return true, nil
 		}
 		eq, err := t.Equal(v, item)
 		if err != nil || eq {

@@ -212,6 +212,12 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 
 	case compile.CONTAINS_OP:
 		y, x := f.stack[f.sp-1], f.stack[f.sp-2]
+		if searchable(y) {
+			// Iterate a generator on the thread's stack: its body may block.
+			f.pop()
+			f.pop()
+			return t.pushContains(y, x, arg == 1)
+		}
 		in, err := t.Contains(y, x)
 		if err != nil {
 			return err
