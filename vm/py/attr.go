@@ -357,7 +357,7 @@ func (t *Thread) bind(a Value, self Value) Value {
 		return m
 	case *Builtin:
 		if f.Self == nil {
-			m := &Builtin{Name: f.Name, Fn: f.Fn, Self: self}
+			m := &Builtin{Name: f.Name, Fn: f.Fn, Self: self, Push: f.Push}
 			t.in.alloc(&m.Header)
 			t.Incref(self)
 			return m

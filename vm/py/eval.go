@@ -22,6 +22,9 @@ func (t *Thread) Run(budget int64) Stop {
 	}
 	t.budget = budget
 	defer t.recoverPanic()
+	if t.writeRest != nil && t.continueWrite() {
+		return StopBlocked
+	}
 	return t.run()
 }
 

@@ -88,6 +88,10 @@ type Interp struct {
 	TraceCallables bool
 	// OnWrite, if set, observes every write to stdout or stderr.
 	OnWrite func(t *Thread, s string, stderr bool)
+	// StdWrite, if set, is the write(2) that hands n bytes of sys.stdout or
+	// sys.stderr to the OS, releasing the GIL (stdio.go); the blocked call's result
+	// is result. Without it writes do not block.
+	StdWrite func(n int, result Value) Syscall
 	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
 	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
 	// the scheduler's own check of the run's CPU budget and cancellation would.
@@ -110,6 +114,9 @@ type Interp struct {
 	mem          *Memory
 	outBytes     int64
 	outTruncated bool
+
+	// streams are sys.stdout's and sys.stderr's buffering (stdio.go).
+	streams [2]streamState
 
 	freeDepth int     // containers being freed inside one another (decrefItem)
 	trash     []Value // references whose drop decrefItem deferred
