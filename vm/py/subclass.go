@@ -102,19 +102,11 @@ func (t *Thread) newSub(cls *Class, v Value) Value {
 	var r Value
 	switch o := v.(type) {
 	case *Dict:
-		d := t.NewDict()
-		o.items(func(k, v Value) bool {
-			t.dictSet(d, k, v) //nolint:errcheck // the keys were hashed already
-			return true
-		})
+		d := t.plainCopy(o).(*Dict)
 		d.sub = s
 		r = d
 	case *List:
-		items := append([]Value(nil), o.Items...)
-		for _, x := range items {
-			t.Incref(x)
-		}
-		l := t.newList(items)
+		l := t.plainCopy(o).(*List)
 		l.sub = s
 		r = l
 	case *Tuple:
@@ -159,6 +151,27 @@ func (t *Thread) newSub(cls *Class, v Value) Value {
 func (t *Thread) freeSub(s *subState) {
 	t.decrefItem(s.dict)
 	t.Decref(s.cls)
+}
+
+// plainCopy returns v's value as its builtin type alone (a new reference): exact,
+// or a shallow copy for a dict or a list.
+func (t *Thread) plainCopy(v Value) Value {
+	switch o := v.(type) {
+	case *Dict:
+		d := t.NewDict()
+		o.items(func(k, v Value) bool {
+			t.dictSet(d, k, v) //nolint:errcheck // the keys were hashed already
+			return true
+		})
+		return d
+	case *List:
+		items := append([]Value(nil), o.Items...)
+		for _, x := range items {
+			t.Incref(x)
+		}
+		return t.newList(items)
+	}
+	return t.exact(v)
 }
 
 // exact returns v as an object of its builtin type alone (a new reference): v
