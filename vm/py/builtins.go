@@ -503,8 +503,11 @@ func init() {
 		if err := t.nargs("reversed", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
+		if m := userDunder(args[0], "__reversed__"); m != nil {
+			return t.callUser(m, args[0])
+		}
 		switch args[0].(type) {
-		case *Dict, *Set, *Generator, *lazyIter:
+		case *Set, *Generator, *lazyIter:
 			return nil, t.newExcf(TypeErrorClass, "'%s' object is not reversible", args[0].Type().Name)
 		}
 		if inst, ok := args[0].(*Instance); ok {

@@ -618,11 +618,11 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 	}
 	neg := op == compile.UNARY_NEGATIVE
 	pos := op == compile.CALL_INTRINSIC_1
+	if m := t.subUnary(op, x); m != nil {
+		return t.callUser(m, x)
+	}
 	switch v := x.(type) {
 	case *Int, *Bool:
-		if m := t.subUnary(op, v); m != nil {
-			return t.callUser(m, v)
-		}
 		if n, ok := asInt64(v); ok && n != -1<<63 {
 			switch {
 			case neg:
@@ -644,9 +644,6 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 		}
 		return t.newBigInt(r), nil
 	case *Float:
-		if m := t.subUnary(op, v); m != nil {
-			return t.callUser(m, v)
-		}
 		switch {
 		case neg:
 			return t.newFloat(-v.V), nil
