@@ -132,7 +132,8 @@ func typeNew(t *Thread, args []Value, kw []string) (Value, error) {
 		for _, b := range bt.Items {
 			c, ok := b.(*Class)
 			if !ok {
-				return nil, t.newExc(TypeErrorClass, "bases must be types")
+				// CPython first derives the metaclass from the bases' types.
+				return nil, t.newExc(TypeErrorClass, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 			}
 			if err := t.checkBase(c); err != nil {
 				return nil, err

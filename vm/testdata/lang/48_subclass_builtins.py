@@ -199,3 +199,21 @@ class Logged:
 lg = Logged()
 lg.a = 1
 print(lg.a, D({1: 2}) != {1: 2}, L([1]) != [1])
+
+
+class HD(dict):
+    def __hash__(self):
+        return 1
+
+
+class NoHash(str):
+    __hash__ = None
+
+
+print(hash(HD()), {HD(): 1}[HD()] if False else "")
+for bad in (lambda: hash(NoHash("a")), lambda: type("X", (1,), {}), lambda: str.__new__(1)):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
+print(type("X", (int,), {"a": 1})(5) + 1, int.__new__(int, "12"), type.__call__(int, "7"), list(reversed({"p": 1})))
