@@ -757,19 +757,16 @@ func printTo(t *Thread, args []Value, kw []string, canBlock bool) (Value, error)
 		}
 	}
 	// The pieces are written apart, as CPython's print calls file.write for each
-	// argument, separator and the end (stdio.go).
-	pieces := make([]string, 0, 2*len(pos)+1)
+	// argument, separator and the end (stdio.go); an argument's str() is taken when
+	// its turn comes.
+	pieces := make([]piece, 0, 2*len(pos)+1)
 	for i, a := range pos {
 		if i > 0 {
-			pieces = append(pieces, sep)
+			pieces = append(pieces, piece{s: sep})
 		}
-		s, err := t.ToStr(a)
-		if err != nil {
-			return nil, err
-		}
-		pieces = append(pieces, s)
+		pieces = append(pieces, piece{v: a})
 	}
-	pieces = append(pieces, end)
+	pieces = append(pieces, piece{s: end})
 	return None, t.writePieces(&t.in.streams[b2i(toStderr)], pieces, flush, None, canBlock)
 }
 

@@ -23,20 +23,35 @@ type streamState struct {
 }
 
 // pendingWrite is the rest of a print blocked in a write(2): it is written when
-// the thread runs again, having taken the GIL back.
+// the thread runs again, having taken the GIL back. It owns its pieces' values.
 type pendingWrite struct {
 	st     *streamState
-	pieces []string
+	pieces []piece
 	flush  bool
+}
+
+// piece is one write of a print: s, or str(v) when v is set (taken when its turn
+// comes, as CPython's print does).
+type piece struct {
+	s string
+	v Value
 }
 
 // writePieces writes pieces to the stream one by one, as separate calls of its
 // write method, then flushes it if flush is set. When one of them reaches the OS
 // and canBlock is set (the call came from Python code on the simulated machine),
 // the thread blocks in the write(2) with result as the call's result, and the
-// rest is written when it runs again: writePieces returns errBlocked.
-func (t *Thread) writePieces(st *streamState, pieces []string, flush bool, result Value, canBlock bool) error {
-	for i, p := range pieces {
+// rest is written when it runs again: writePieces returns errBlocked. The
+// pieces' values are borrowed.
+func (t *Thread) writePieces(st *streamState, pieces []piece, flush bool, result Value, canBlock bool) error {
+	for i, pc := range pieces {
+		p := pc.s
+		if pc.v != nil {
+			var err error
+			if p, err = t.ToStr(pc.v); err != nil {
+				return err
+			}
+		}
 		if p == "" {
 			continue
 		}
@@ -56,13 +71,19 @@ func (t *Thread) writePieces(st *streamState, pieces []string, flush bool, resul
 
 // osWrite hands what the stream holds to the OS. It reports whether the thread
 // blocks in that write(2); rest (and a flush) are then left for continueWrite.
-func (t *Thread) osWrite(st *streamState, rest []string, flush bool, result Value, canBlock bool) bool {
+func (t *Thread) osWrite(st *streamState, rest []piece, flush bool, result Value, canBlock bool) bool {
 	n := st.unflushed
 	st.unflushed = 0
 	if !canBlock || t.in.StdWrite == nil || t.syncDepth > 0 {
 		return false
 	}
 	if len(rest) > 0 || flush {
+		rest = append([]piece(nil), rest...)
+		for _, p := range rest {
+			if p.v != nil {
+				t.Incref(p.v)
+			}
+		}
 		t.writeRest = &pendingWrite{st: st, pieces: rest, flush: flush}
 	}
 	t.Pending = t.in.StdWrite(n, result)
@@ -74,7 +95,15 @@ func (t *Thread) osWrite(st *streamState, rest []string, flush bool, result Valu
 func (t *Thread) continueWrite() bool {
 	w := t.writeRest
 	t.writeRest = nil
-	if t.writePieces(w.st, w.pieces, w.flush, None, true) != errBlocked {
+	err := t.writePieces(w.st, w.pieces, w.flush, None, true)
+	for _, p := range w.pieces {
+		if p.v != nil {
+			t.Decref(p.v)
+		}
+	}
+	if err != errBlocked {
+		// An error of a str() is raised where the thread goes on.
+		t.pendingErr = err
 		return false
 	}
 	// The print's result was pushed when its first write(2) returned.
@@ -110,7 +139,7 @@ func streamWrite(t *Thread, args []Value, kw []string, canBlock bool) (Value, er
 		return nil, t.newExcf(TypeErrorClass, "write() argument must be str, not %s", args[1].Type().Name)
 	}
 	n := t.newInt(int64(s.Len()))
-	if err := t.writePieces(streamOf(t, args[0]), []string{s.S}, false, n, canBlock); err != nil {
+	if err := t.writePieces(streamOf(t, args[0]), []piece{{s: s.S}}, false, n, canBlock); err != nil {
 		// Blocked: the write(2) returns n to the caller.
 		return nil, err
 	}
