@@ -228,6 +228,8 @@ type blockingCosts struct {
 	sockCall int64
 	// fsRead, fsWrite: the CPU time of a small read or write of a file in the page cache.
 	fsRead, fsWrite int64
+	// lineWrite: the write(2) of a printed line (py/stdio.go).
+	lineWrite int64
 }
 
 // costs derives the machine's blocking costs from the measurements:
@@ -235,6 +237,7 @@ type blockingCosts struct {
 //   - A send and a recv each way in one thread (SockRoundTrip) are four system calls
 //     and four method calls; a method call costs about what half of LockPair does.
 //   - FileRead and FileWrite are an os.lseek and an os.read or os.write: two calls.
+//   - PrintFlushed is PrintBuffered plus a flush() call and its write(2).
 func (b Blocking) costs() blockingCosts {
 	ps := func(ns float64) int64 { return int64(max(ns, 0)*1000 + 0.5) }
 	call := b.LockPair / 2
@@ -243,5 +246,6 @@ func (b Blocking) costs() blockingCosts {
 		sockCall:   ps(b.SockRoundTrip/4 - call),
 		fsRead:     ps(b.FileRead - 2*call),
 		fsWrite:    ps(b.FileWrite - 2*call),
+		lineWrite:  ps(b.PrintFlushed - b.PrintBuffered - call),
 	}
 }

@@ -51,6 +51,13 @@ func (c *fsCall) do(m *Machine, th *thread) {
 	th.next = m.resume(th, c.result, nil)
 }
 
+// stdWrite is the write(2) of n bytes of sys.stdout or sys.stderr (py/stdio.go),
+// priced as the measured write(2) of a printed line to a pipe plus a copy: the
+// kernel copies on the thread's core, without the GIL.
+func (m *Machine) stdWrite(n int, result py.Value) py.Syscall {
+	return &fsCall{d: m.blk.lineWrite + int64(n)*fsWritePerKiB*1000/1024, result: result}
+}
+
 // fsModule is _gilscope_fs.
 func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.files == nil {

@@ -55,6 +55,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	in.ImmortalRefcount = m.model.ImmortalRefcount
 	in.SourceModules = m.lib
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
+	in.StdWrite = m.stdWrite
 	in.Ext = extCodec{m}
 	in.Interrupt = m.interrupt
 	in.CallableIterator = callableIterator

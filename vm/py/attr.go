@@ -88,16 +88,7 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			return t.bind(a, v), nil
 		}
 		if g := o.Class.Lookup("__getattr__"); g != nil {
-			s := t.NewStr(name)
-			defer t.Decref(s)
-			r, err := t.callValue(g, []Value{v, s}, nil, false)
-			if err != nil {
-				if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
-					t.Decref(e)
-					return nil, nil
-				}
-			}
-			return r, err
+			return t.callGetattr(g, v, name)
 		}
 		return nil, nil
 	case *Class:
@@ -137,6 +128,12 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 				return o.Dict, nil
 			}
 		}
+		if o.Meta != nil {
+			// A metaclass's data descriptors come before the class's attributes.
+			if p, ok := o.Meta.Lookup(name).(*property); ok {
+				return t.bind(p, o), nil
+			}
+		}
 		if a := o.Lookup(name); a != nil {
 			// Descriptors reached through the class: a staticmethod gives its
 			// function, a classmethod binds the class.
@@ -157,6 +154,15 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			}
 			t.Incref(a)
 			return a, nil
+		}
+		if o.Meta != nil {
+			// The metaclass's attributes, bound to the class.
+			if a := o.Meta.Lookup(name); a != nil {
+				return t.bind(a, o), nil
+			}
+			if g := o.Meta.Lookup("__getattr__"); g != nil {
+				return t.callGetattr(g, o, name)
+			}
 		}
 		return nil, nil
 	case *Module:
@@ -216,8 +222,30 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		}
 		return nil, nil
 	}
+	sub := subOf(v)
+	if sub != nil {
+		// An instance of a subclass of a builtin type has a __dict__.
+		if a := sub.dict.getStr(name); a != nil {
+			t.Incref(a)
+			return a, nil
+		}
+		if name == "__dict__" {
+			t.Incref(sub.dict)
+			return sub.dict, nil
+		}
+	}
 	// Builtin types: their methods, bound to v, and a few data attributes.
 	switch o := v.(type) {
+	case *staticMethod:
+		if name == "__func__" || name == "__wrapped__" {
+			t.Incref(o.fn)
+			return o.fn, nil
+		}
+	case *classMethod:
+		if name == "__func__" || name == "__wrapped__" {
+			t.Incref(o.fn)
+			return o.fn, nil
+		}
 	case *Generator:
 		if a := t.genAttr(o, name); a != nil {
 			return a, nil
@@ -276,7 +304,27 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 	if a := v.Type().Lookup(name); a != nil {
 		return t.bind(a, v), nil
 	}
+	if sub != nil {
+		if g := sub.cls.Lookup("__getattr__"); g != nil {
+			return t.callGetattr(g, v, name)
+		}
+	}
 	return nil, nil
+}
+
+// callGetattr asks a class's __getattr__ for name: nil when it raises
+// AttributeError.
+func (t *Thread) callGetattr(g, v Value, name string) (Value, error) {
+	s := t.NewStr(name)
+	defer t.Decref(s)
+	r, err := t.callValue(g, []Value{v, s}, nil, false)
+	if err != nil {
+		if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
+			t.Decref(e)
+			return nil, nil
+		}
+	}
+	return r, err
 }
 
 // objectInit is object.__init__, reached through super().__init__().
@@ -309,7 +357,7 @@ func (t *Thread) bind(a Value, self Value) Value {
 		return m
 	case *Builtin:
 		if f.Self == nil {
-			m := &Builtin{Name: f.Name, Fn: f.Fn, Self: self}
+			m := &Builtin{Name: f.Name, Fn: f.Fn, Self: self, Push: f.Push}
 			t.in.alloc(&m.Header)
 			t.Incref(self)
 			return m
@@ -357,7 +405,9 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 		cls = o.Class
 	case *Class, *Module, *superObj, *BoundMethod, *Function, *Builtin:
 	default:
-		cls = v.Type()
+		if s := subOf(v); s == nil || s.dict.getStr(name) == nil {
+			cls = v.Type()
+		}
 	}
 	if cls != nil {
 		a := cls.Lookup(name)
@@ -382,6 +432,32 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 
 // SetAttr sets v.name = x.
 func (t *Thread) SetAttr(v Value, name string, x Value) error {
+	if m := userAttrHook(v, "__setattr__"); m != nil {
+		s := t.NewStr(name)
+		defer t.Decref(s)
+		r, err := t.callUser(m, v, s, x)
+		t.xdecref(r)
+		return err
+	}
+	return t.setAttr(v, name, x)
+}
+
+// userAttrHook returns the __setattr__ or __delattr__ a class of the program
+// defines for its instances v, or nil.
+func userAttrHook(v Value, name string) Value {
+	switch o := v.(type) {
+	case *Instance:
+		if o.local == nil {
+			return o.Class.userLookup(name)
+		}
+	case *Dict, *List, *Str, *Int, *Float, *Tuple, *Class:
+		return userDunder(v, name)
+	}
+	return nil
+}
+
+// setAttr is v.name = x as object.__setattr__ does it.
+func (t *Thread) setAttr(v Value, name string, x Value) error {
 	switch o := v.(type) {
 	case *Instance:
 		if o.local != nil {
@@ -420,6 +496,18 @@ func (t *Thread) SetAttr(v Value, name string, x Value) error {
 	case *Function:
 		return t.setFunctionAttr(o, name, x)
 	}
+	if s := subOf(v); s != nil {
+		if p, ok := s.cls.Lookup(name).(*property); ok {
+			if p.set == nil {
+				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no setter", name, s.cls.Name)
+			}
+			r, err := t.callValue(p.set, []Value{v, x}, nil, false)
+			t.xdecref(r)
+			return err
+		}
+		t.setStr(s.dict, name, x)
+		return nil
+	}
 	if v.Type().Lookup(name) != nil {
 		return t.newExcf(AttributeErrorClass, "'%s' object attribute '%s' is read-only", v.Type().Name, name)
 	}
@@ -428,6 +516,18 @@ func (t *Thread) SetAttr(v Value, name string, x Value) error {
 
 // DelAttr deletes v.name.
 func (t *Thread) DelAttr(v Value, name string) error {
+	if m := userAttrHook(v, "__delattr__"); m != nil {
+		s := t.NewStr(name)
+		defer t.Decref(s)
+		r, err := t.callUser(m, v, s)
+		t.xdecref(r)
+		return err
+	}
+	return t.delAttr(v, name)
+}
+
+// delAttr is del v.name as object.__delattr__ does it.
+func (t *Thread) delAttr(v Value, name string) error {
 	var d *Dict
 	switch o := v.(type) {
 	case *Instance:
@@ -443,6 +543,10 @@ func (t *Thread) DelAttr(v Value, name string) error {
 		}
 	case *Module:
 		d = o.Dict
+	default:
+		if s := subOf(v); s != nil {
+			d = s.dict
+		}
 	}
 	if d != nil {
 		k := t.NewStr(name)
@@ -510,4 +614,27 @@ func (t *Thread) unboundMethod(c *Class, m *Builtin) Value {
 	}}
 	t.in.alloc(&u.Header)
 	return u
+}
+
+func init() {
+	ObjectClass.method("__setattr__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("__setattr__", args[1:], kw, 2, 2); err != nil {
+			return nil, err
+		}
+		name, ok := args[1].(*Str)
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "attribute name must be string, not '%s'", args[1].Type().Name)
+		}
+		return None, t.setAttr(args[0], name.S, args[2])
+	})
+	ObjectClass.method("__delattr__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("__delattr__", args[1:], kw, 1, 1); err != nil {
+			return nil, err
+		}
+		name, ok := args[1].(*Str)
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "attribute name must be string, not '%s'", args[1].Type().Name)
+		}
+		return None, t.delAttr(args[0], name.S)
+	})
 }

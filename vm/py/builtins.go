@@ -8,7 +8,6 @@ import (
 	"math"
 	"math/big"
 	"sort"
-	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -206,6 +205,7 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 
 func init() {
 	defBuiltin("print", builtinPrint)
+	builtinFuncs[len(builtinFuncs)-1].push = pushPrint
 	defBuiltin("len", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("len", args, kw, 1, 1); err != nil {
 			return nil, err
@@ -503,8 +503,11 @@ func init() {
 		if err := t.nargs("reversed", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
+		if m := userDunder(args[0], "__reversed__"); m != nil {
+			return t.callUser(m, args[0])
+		}
 		switch args[0].(type) {
-		case *Dict, *Set, *Generator, *lazyIter:
+		case *Set, *Generator, *lazyIter:
 			return nil, t.newExcf(TypeErrorClass, "'%s' object is not reversible", args[0].Type().Name)
 		}
 		if inst, ok := args[0].(*Instance); ok {
@@ -717,6 +720,15 @@ func (t *Thread) classMatch(c *Class, cls Value, fname string) (bool, error) {
 }
 
 func builtinPrint(t *Thread, args []Value, kw []string) (Value, error) {
+	return printTo(t, args, kw, false)
+}
+
+// pushPrint is print called by Python code, which may block in a write(2).
+func pushPrint(t *Thread, args []Value, kw []string) (Value, error) {
+	return printTo(t, args, kw, true)
+}
+
+func printTo(t *Thread, args []Value, kw []string, canBlock bool) (Value, error) {
 	pos, kws, err := t.kwargs("print", args, kw, "sep", "end", "file", "flush")
 	if err != nil {
 		return nil, err
@@ -731,26 +743,31 @@ func builtinPrint(t *Thread, args []Value, kw []string) (Value, error) {
 			*dst = s.S
 		}
 	}
-	var b strings.Builder
-	for i, a := range pos {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		s, err := t.ToStr(a)
-		if err != nil {
-			return nil, err
-		}
-		b.WriteString(s)
-	}
-	b.WriteString(end)
 	toStderr := false
 	if f, ok := kws["file"]; ok && f != None {
 		if m, ok := f.(*stdStream); ok && m.stderr {
 			toStderr = true
 		}
 	}
-	t.in.write(t, b.String(), toStderr)
-	return None, nil
+	flush := false
+	if f, ok := kws["flush"]; ok {
+		var err error
+		if flush, err = t.Truth(f); err != nil {
+			return nil, err
+		}
+	}
+	// The pieces are written apart, as CPython's print calls file.write for each
+	// argument, separator and the end (stdio.go); an argument's str() is taken when
+	// its turn comes.
+	pieces := make([]piece, 0, 2*len(pos)+1)
+	for i, a := range pos {
+		if i > 0 {
+			pieces = append(pieces, piece{s: sep})
+		}
+		pieces = append(pieces, piece{v: a})
+	}
+	pieces = append(pieces, piece{s: end})
+	return None, t.writePieces(&t.in.streams[b2i(toStderr)], pieces, flush, None, canBlock)
 }
 
 // stdStream is sys.stdout or sys.stderr.
@@ -764,18 +781,9 @@ var stdStreamClass = newBuiltinClass("TextIOWrapper", ObjectClass)
 func (*stdStream) Type() *Class { return stdStreamClass }
 
 func init() {
-	stdStreamClass.method("write", func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("write", args, kw, 2, 2); err != nil {
-			return nil, err
-		}
-		s, ok := args[1].(*Str)
-		if !ok {
-			return nil, t.newExcf(TypeErrorClass, "write() argument must be str, not %s", args[1].Type().Name)
-		}
-		t.in.write(t, s.S, args[0].(*stdStream).stderr)
-		return t.newInt(int64(s.Len())), nil
-	})
-	stdStreamClass.method("flush", func(t *Thread, args []Value, kw []string) (Value, error) { return None, nil })
+	streamMethod("write", streamWrite)
+	streamMethod("flush", streamFlush)
+	stdStreamClass.method("reconfigure", streamReconfigure)
 }
 
 // write sends program output to the interpreter's stdout or stderr, through the

@@ -273,6 +273,9 @@ func (t *Thread) callValue(fn Value, args []Value, kw []string, push bool) (Valu
 	case *BoundMethod:
 		return t.callValue(fn.Func, prepend(fn.Self, args), kw, push)
 	case *Class:
+		if m := userDunder(fn, "__call__"); m != nil {
+			return t.callValue(m, prepend(fn, args), kw, push)
+		}
 		return t.instantiate(fn, args, kw, push)
 	case *GenericAlias:
 		return t.callValue(fn.Origin, args, kw, push)
@@ -393,27 +396,14 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		return cls.New(t, prepend(cls, args), kw)
 	}
 	t.Cost += t.Costs.NewObject
-	var inst *Instance
-	if cls.isLocal() {
-		var err error
-		if inst, err = t.newLocal(cls, args, kw); err != nil {
-			return nil, err
-		}
-	} else {
-		inst = t.newInstance(cls)
+	newer := cls.userLookup("__new__")
+	inst, err := t.newObject(cls, newer, args, kw)
+	if err != nil {
+		return nil, err
 	}
-	if cls.IsSubclass(BaseExceptionClass) {
-		if len(kw) > 0 {
-			t.Decref(inst)
-			return nil, t.newExcf(TypeErrorClass, "%s() takes no keyword arguments", cls.Name)
-		}
-		inst.Exc = &ExcState{}
-		items := make([]Value, len(args))
-		for i, a := range args {
-			t.Incref(a)
-			items[i] = a
-		}
-		inst.Exc.Args = t.newTuple(items)
+	if !IsInstance(inst, cls) {
+		// __new__ returned something else: __init__ is not called.
+		return inst, nil
 	}
 	init := cls.Lookup("__init__")
 	switch init := init.(type) {
@@ -457,9 +447,47 @@ func (t *Thread) instantiate(cls *Class, args []Value, kw []string, push bool) (
 		t.Decref(r)
 		return inst, nil
 	}
-	if len(args) > 0 || len(kw) > 0 {
+	if (len(args) > 0 || len(kw) > 0) && newer == nil && !subclassable(cls.layout()) && cls.layout() != TypeClass {
 		t.Decref(inst)
 		return nil, t.newExcf(TypeErrorClass, "%s() takes no arguments", cls.Name)
+	}
+	return inst, nil
+}
+
+// newObject makes a new instance of the user class cls, as cls.__new__ does:
+// newer is a __new__ a class of the program defines (nil for the builtin one).
+func (t *Thread) newObject(cls *Class, newer Value, args []Value, kw []string) (Value, error) {
+	if newer != nil {
+		if sm, ok := newer.(*staticMethod); ok {
+			newer = sm.fn
+		}
+		return t.callValue(newer, prepend(cls, args), kw, false)
+	}
+	if l := cls.layout(); subclassable(l) {
+		return builtinNew(l)(t, prepend(cls, args), kw)
+	} else if l == TypeClass {
+		return typeNew(t, prepend(cls, args), kw)
+	}
+	if cls.isLocal() {
+		l, err := t.newLocal(cls, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return l, nil
+	}
+	inst := t.newInstance(cls)
+	if cls.IsSubclass(BaseExceptionClass) {
+		if len(kw) > 0 {
+			t.Decref(inst)
+			return nil, t.newExcf(TypeErrorClass, "%s() takes no keyword arguments", cls.Name)
+		}
+		inst.Exc = &ExcState{}
+		items := make([]Value, len(args))
+		for i, a := range args {
+			t.Incref(a)
+			items[i] = a
+		}
+		inst.Exc.Args = t.newTuple(items)
 	}
 	return inst, nil
 }
@@ -504,47 +532,51 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "bases must be types")
 			}
-			if b.builtin && b != ObjectClass && b != LocalClass && !b.IsSubclass(BaseExceptionClass) {
-				return nil, t.newExcf(TypeErrorClass, "gilscope does not support subclassing the builtin type '%s'", b.Name)
+			if err := t.checkBase(b); err != nil {
+				return nil, err
 			}
 			bases = append(bases, b)
 		}
+		if err := t.checkLayouts(bases); err != nil {
+			return nil, err
+		}
 	}
-	kwnames, kwvals, err := t.classKeywords(kw, args[npos:])
+	kwnames, kwvals, explicit, err := t.classKeywords(kw, args[npos:])
 	if err != nil {
 		return nil, err
 	}
-	ns := t.NewDict()
+	metaV, err := t.metaclassOf(explicit, bases)
+	if err != nil {
+		return nil, err
+	}
+	meta, _ := metaV.(*Class)
+	var given []Value // the bases as the statement gave them, for a metaclass
+	if npos > 2 {
+		for _, b := range bases {
+			given = append(given, b)
+		}
+	}
+	ns, err := t.prepareNamespace(metaV, name, given, kwnames, kwvals)
+	if err != nil {
+		return nil, err
+	}
 	module := "__main__"
 	if t.frame != nil {
 		module = moduleOf(t.frame.globals)
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
-		cls := &Class{Name: name.S, QualName: name.S, Module: module, Dict: ns}
-		if err := t.setBases(cls, bases); err != nil {
-			return nil, err
+		if meta == TypeClass {
+			return t.makeClass(classSpec{meta: meta, name: name.S, module: module, bases: bases, ns: ns,
+				kw: kwnames, kwvals: kwvals})
 		}
-		t.Incref(ns) // the class keeps the namespace as its dict
-		if q, ok := ns.getStr("__qualname__").(*Str); ok {
-			cls.QualName = q.S
-		}
-		t.in.alloc(&cls.Header)
-		for _, b := range bases {
+		// A metaclass makes the class: metaclass(name, bases, namespace, **kw).
+		for _, b := range given {
 			t.Incref(b)
 		}
-		ns.items(func(k, v Value) bool {
-			if fn, ok := v.(*Function); ok && fn.defClass == nil {
-				fn.defClass = cls
-			}
-			return true
-		})
-		t.implicitClassMethods(ns)
-		if err := t.initSubclass(cls, kwnames, kwvals); err != nil {
-			t.Decref(cls)
-			return nil, err
-		}
-		return cls, nil
+		bt := t.newTuple(append([]Value(nil), given...))
+		defer t.Decref(bt)
+		return t.callValue(metaV, append([]Value{name, bt, ns}, kwvals...), kwnames, false)
 	}
 	if err := t.pushCall(body, nil, nil); err != nil {
 		t.Decref(ns)

@@ -16,24 +16,44 @@ type Str struct {
 	ascii int8   // 0 unknown, 1 ASCII, -1 not
 	hash  uint64
 	hashd bool
+	sub   *subState // non-nil for an instance of a subclass of str
 }
 
 // List is a Python list.
 type List struct {
 	Header
 	Items []Value
-	mem   int // bytes of Items charged to the run (Interp.holdList)
+	mem   int       // bytes of Items charged to the run (Interp.holdList)
+	sub   *subState // non-nil for an instance of a subclass of list
 }
 
 // Tuple is a Python tuple.
 type Tuple struct {
 	Header
 	Items []Value
+	sub   *subState // non-nil for an instance of a subclass of tuple
 }
 
-func (*Str) Type() *Class   { return StrClass }
-func (*List) Type() *Class  { return ListClass }
-func (*Tuple) Type() *Class { return TupleClass }
+func (s *Str) Type() *Class {
+	if s.sub != nil {
+		return s.sub.cls
+	}
+	return StrClass
+}
+
+func (l *List) Type() *Class {
+	if l.sub != nil {
+		return l.sub.cls
+	}
+	return ListClass
+}
+
+func (tu *Tuple) Type() *Class {
+	if tu.sub != nil {
+		return tu.sub.cls
+	}
+	return TupleClass
+}
 
 // NewStr returns a new reference to a str.
 func (t *Thread) NewStr(s string) *Str {

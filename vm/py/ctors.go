@@ -62,8 +62,7 @@ func init() {
 			return emptyTuple, nil
 		}
 		if tu, ok := args[1].(*Tuple); ok {
-			t.Incref(tu)
-			return tu, nil
+			return t.exact(tu), nil
 		}
 		items, err := t.toItems(args[1])
 		if err != nil {
@@ -264,8 +263,7 @@ func intNew(t *Thread, args []Value, kw []string) (Value, error) {
 	}
 	switch v := pos[0].(type) {
 	case *Int:
-		t.Incref(v)
-		return v, nil
+		return t.exact(v), nil
 	case *Bool:
 		if v.V {
 			return t.newInt(1), nil
@@ -357,8 +355,7 @@ func floatNew(t *Thread, args []Value, kw []string) (Value, error) {
 	}
 	switch v := args[1].(type) {
 	case *Float:
-		t.Incref(v)
-		return v, nil
+		return t.exact(v), nil
 	case *Int, *Bool:
 		f, _ := toFloat(v)
 		if math.IsInf(f, 0) {

@@ -14,7 +14,8 @@ type Dict struct {
 	index   []int32 // -1 empty, -2 dummy, else entry number
 	used    int
 	version uint64
-	mem     int // bytes charged to the run (Interp.holdDict)
+	mem     int       // bytes charged to the run (Interp.holdDict)
+	sub     *subState // non-nil for an instance of a subclass of dict
 }
 
 // Set is a Python set or frozenset.
@@ -32,7 +33,12 @@ type setSlot struct {
 	hash int64
 }
 
-func (*Dict) Type() *Class { return DictClass }
+func (d *Dict) Type() *Class {
+	if d.sub != nil {
+		return d.sub.cls
+	}
+	return DictClass
+}
 
 // Type returns set or frozenset.
 func (s *Set) Type() *Class {

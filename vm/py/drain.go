@@ -2,7 +2,7 @@
 // builtin runs Python code it calls back in a nested run, where a blocking call is
 // refused, yet `sorted(f.result() for f in futures)` must wait for each future. So a
 // call like list(gen), dict(gen), sorted(gen), sum(gen), min/max(gen), "".join(gen),
-// d.update(gen), any(gen) or all(gen), and unpacking `a, b = gen`, first runs a small synthetic frame on the thread's stack that iterates the
+// d.update(gen), any(gen) or all(gen), unpacking `a, b = gen` and `x in gen` first runs a small synthetic frame on the thread's stack that iterates the
 // generator with FOR_ITER (each resume is a pushed frame, which may block and be
 // switched), then hands the collected list to the builtin, or decides any/all itself.
 
@@ -32,6 +32,27 @@ var (
 	anyCode     = decideCode("<any>", compile.POP_JUMP_IF_TRUE, 1, 2)
 	allCode     = decideCode("<all>", compile.POP_JUMP_IF_FALSE, 2, 1)
 	drainConsts = []Value{None, False, True}
+	// containsCode is `item in it` (local 1 in local 0): it compares each item
+	// until one is equal, consuming the iterator up to there as CPython does.
+	// Run with notInConsts it is `not in`.
+	// An item identical to the one searched is equal without asking __eq__.
+	containsCode = synthCode("<contains>", 3,
+		op(compile.LOAD_FAST, 0),
+		op(compile.FOR_ITER, 10),
+		op(compile.COPY, 1),
+		op(compile.LOAD_FAST, 1),
+		op(compile.IS_OP, 0),
+		op(compile.POP_JUMP_IF_TRUE, 12),
+		op(compile.LOAD_FAST, 1),
+		op(compile.COMPARE_OP, 2<<4),
+		op(compile.POP_JUMP_IF_TRUE, 13),
+		op(compile.JUMP_BACKWARD_NO_INTERRUPT, 1),
+		op(compile.END_FOR, 0),
+		op(compile.RETURN_CONST, 1),
+		op(compile.POP_TOP, 0),
+		op(compile.POP_TOP, 0),
+		op(compile.RETURN_CONST, 2))
+	notInConsts = []Value{None, True, False}
 )
 
 // decideCode iterates the generator until jump takes an item, then returns
@@ -52,7 +73,39 @@ func decideCode(name string, jump compile.Opcode, exhausted, decided uint32) *co
 // isDrainCode reports whether code is one of the synthetic drain codes, which
 // tracebacks leave out as CPython shows no frame for a builtin.
 func isDrainCode(code *compile.Funcode) bool {
-	return code == collectCode || code == anyCode || code == allCode
+	return code == collectCode || code == anyCode || code == allCode || code == containsCode
+}
+
+// pushContains pushes a frame that answers `item in it` (`not in` when not is
+// set) by iterating it on the thread's stack, for a generator or an iterator
+// written in Python. It takes over the references to it and item.
+func (t *Thread) pushContains(it, item Value, not bool) error {
+	if t.depth >= maxDepth {
+		t.Decref(it)
+		t.Decref(item)
+		return &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
+	}
+	consts := drainConsts
+	if not {
+		consts = notInConsts
+	}
+	f := &Frame{code: containsCode, consts: consts, stack: make([]Value, containsCode.MaxStack),
+		locals: []Value{it, item}, parent: t.frame, globals: t.frame.globals}
+	t.frame = f
+	t.depth++
+	return nil
+}
+
+// searchable reports whether `in` over v iterates a generator or an iterator
+// written in Python (one whose class defines no __contains__).
+func searchable(v Value) bool {
+	switch a := v.(type) {
+	case *Generator:
+		return a.frame != nil && !a.running
+	case *Instance:
+		return pyNext(a) != nil && a.Class.Lookup("__contains__") == nil
+	}
+	return false
 }
 
 // mayDrain reports whether a call's arguments include a generator or an instance

@@ -22,6 +22,9 @@ func (t *Thread) Run(budget int64) Stop {
 	}
 	t.budget = budget
 	defer t.recoverPanic()
+	if t.writeRest != nil && t.continueWrite() {
+		return StopBlocked
+	}
 	return t.run()
 }
 
@@ -148,8 +151,8 @@ reload:
 		case compile.BINARY_OP:
 			x, y := stack[sp-2], stack[sp-1]
 			var r Value
-			if a, ok := x.(*Int); ok && a.Big == nil {
-				if b, ok := y.(*Int); ok && b.Big == nil {
+			if a, ok := x.(*Int); ok && a.Big == nil && a.sub == nil {
+				if b, ok := y.(*Int); ok && b.Big == nil && b.sub == nil {
 					r = t.smallIntOp(int(arg), a.V, b.V)
 				}
 			}
@@ -169,8 +172,8 @@ reload:
 		case compile.COMPARE_OP:
 			x, y := stack[sp-2], stack[sp-1]
 			var r Value
-			if a, ok := x.(*Int); ok && a.Big == nil {
-				if b, ok := y.(*Int); ok && b.Big == nil {
+			if a, ok := x.(*Int); ok && a.Big == nil && a.sub == nil {
+				if b, ok := y.(*Int); ok && b.Big == nil && b.sub == nil {
 					r = BoolOf(compareInts(int(arg>>4), a.V, b.V))
 				}
 			}

@@ -141,6 +141,14 @@ func (t *Thread) Format(v Value, spec string) (string, error) {
 }
 
 func (t *Thread) format(v Value, spec string) (string, error) {
+	if s := subOf(v); s != nil {
+		if m := s.user("__format__"); m != nil {
+			return t.callFormat(m, v, spec)
+		}
+		if spec == "" {
+			return t.ToStr(v)
+		}
+	}
 	switch o := v.(type) {
 	case *Str:
 		return t.formatStr(o.S, spec)
@@ -160,18 +168,7 @@ func (t *Thread) format(v Value, spec string) (string, error) {
 		return t.complexFormat(o, spec)
 	case *Instance:
 		if m := o.Class.Lookup("__format__"); m != nil {
-			s := t.NewStr(spec)
-			defer t.Decref(s)
-			r, err := t.callValue(m, []Value{v, s}, nil, false)
-			if err != nil {
-				return "", err
-			}
-			defer t.Decref(r)
-			rs, ok := r.(*Str)
-			if !ok {
-				return "", t.newExcf(TypeErrorClass, "__format__ must return a str, not %s", r.Type().Name)
-			}
-			return rs.S, nil
+			return t.callFormat(m, v, spec)
 		}
 	}
 	if spec != "" {
@@ -805,4 +802,20 @@ func (t *Thread) strFormatN(format string, args []Value, kwnames []string, autop
 		b.WriteString(s)
 	}
 	return b.String(), nil
+}
+
+// callFormat calls a __format__ method of a class of the program.
+func (t *Thread) callFormat(m, v Value, spec string) (string, error) {
+	s := t.NewStr(spec)
+	defer t.Decref(s)
+	r, err := t.callValue(m, []Value{v, s}, nil, false)
+	if err != nil {
+		return "", err
+	}
+	defer t.Decref(r)
+	rs, ok := r.(*Str)
+	if !ok {
+		return "", t.newExcf(TypeErrorClass, "__format__ must return a str, not %s", r.Type().Name)
+	}
+	return rs.S, nil
 }

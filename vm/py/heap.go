@@ -88,6 +88,10 @@ type Interp struct {
 	TraceCallables bool
 	// OnWrite, if set, observes every write to stdout or stderr.
 	OnWrite func(t *Thread, s string, stderr bool)
+	// StdWrite, if set, is the write(2) that hands n bytes of sys.stdout or
+	// sys.stderr to the OS, releasing the GIL (stdio.go); the blocked call's result
+	// is result. Without it writes do not block.
+	StdWrite func(n int, result Value) Syscall
 	// Interrupt, if set, is asked by builtins doing long work (every workQuantum
 	// units) whether the run goes on: an error (ErrInterrupted) aborts the thread, as
 	// the scheduler's own check of the run's CPU budget and cancellation would.
@@ -110,6 +114,9 @@ type Interp struct {
 	mem          *Memory
 	outBytes     int64
 	outTruncated bool
+
+	// streams are sys.stdout's and sys.stderr's buffering (stdio.go).
+	streams [2]streamState
 
 	freeDepth int     // containers being freed inside one another (decrefItem)
 	trash     []Value // references whose drop decrefItem deferred
@@ -252,27 +259,52 @@ func (t *Thread) free(v Value) {
 	in.live--
 	switch o := v.(type) {
 	case *Int:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		if o.Big == nil && !in.Config.Debug && len(in.intFree) < 4096 {
 			in.intFree = append(in.intFree, o)
 		} else if o.Big != nil {
 			in.charge(-len(o.Big.Bits()) * 8)
 		}
 		o.Big = nil
+	case *Float:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 	case *Str:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		in.charge(-len(o.S))
 	case *Bytes:
 		in.charge(-len(o.B))
 	case *List:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		items := o.Items
 		o.Items = nil
 		in.holdList(o)
 		t.decrefAll(items)
 	case *Tuple:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		items := o.Items
 		o.Items = nil
 		in.charge(-len(items) * itemBytes)
 		t.decrefAll(items)
 	case *Dict:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		t.clearDict(o)
 	case *Set:
 		t.clearSet(o)
@@ -341,6 +373,9 @@ func (t *Thread) free(v Value) {
 		t.Decref(o.g)
 	case *Class:
 		t.xdecrefNil(o.Dict)
+		if o.Meta != nil {
+			t.Decref(o.Meta)
+		}
 	case *Module:
 		t.xdecrefNil(o.Dict)
 	}

@@ -25,6 +25,7 @@ func NewInterp(prog *compile.Program, cfg Config, stdout, stderr io.Writer) *Int
 		in.Config.MaxMemory = DefaultMaxMemory
 	}
 	in.mem = &Memory{Limit: in.Config.MaxMemory, interps: []*Interp{in}}
+	in.streams = [2]streamState{{lineBuffering: true}, {stderr: true, lineBuffering: true}}
 	in.rng = newMT(uint32(cfg.Seed))
 	t := in.newThread("init")
 	in.builtins = in.makeBuiltins(t)

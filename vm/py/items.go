@@ -114,6 +114,14 @@ func (t *Thread) sliceItems(items []Value, s *Slice) ([]Value, error) {
 
 // GetItem returns x[key].
 func (t *Thread) GetItem(x, key Value) (Value, error) {
+	if m := userDunder(x, "__getitem__"); m != nil {
+		return t.callUser(m, x, key)
+	}
+	return t.getItem(x, key)
+}
+
+// getItem is x[key] by x's builtin type, whatever a subclass overrides.
+func (t *Thread) getItem(x, key Value) (Value, error) {
 	switch o := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -206,6 +214,12 @@ func (t *Thread) GetItem(x, key Value) (Value, error) {
 			return nil, err
 		}
 		if v == nil {
+			if o.sub != nil {
+				// A dict subclass's __missing__ answers for a missing key.
+				if m := o.sub.cls.Lookup("__missing__"); m != nil {
+					return t.callValue(t.bind(m, x), []Value{key}, nil, false)
+				}
+			}
 			t.Incref(key)
 			return nil, t.newExcValue(KeyErrorClass, key)
 		}
@@ -245,6 +259,16 @@ func (t *Thread) seqIndex(key Value, n int, what string) (int, error) {
 
 // SetItem sets x[key] = v.
 func (t *Thread) SetItem(x, key, v Value) error {
+	if m := userDunder(x, "__setitem__"); m != nil {
+		r, err := t.callUser(m, x, key, v)
+		t.xdecref(r)
+		return err
+	}
+	return t.setItem(x, key, v)
+}
+
+// setItem is x[key] = v by x's builtin type.
+func (t *Thread) setItem(x, key, v Value) error {
 	switch o := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -307,6 +331,16 @@ func (t *Thread) setListSlice(l *List, s *Slice, v Value) error {
 
 // DelItem deletes x[key].
 func (t *Thread) DelItem(x, key Value) error {
+	if m := userDunder(x, "__delitem__"); m != nil {
+		r, err := t.callUser(m, x, key)
+		t.xdecref(r)
+		return err
+	}
+	return t.delItem(x, key)
+}
+
+// delItem is del x[key] by x's builtin type.
+func (t *Thread) delItem(x, key Value) error {
 	switch o := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -362,6 +396,19 @@ func (t *Thread) DelItem(x, key Value) error {
 
 // Contains reports item in container.
 func (t *Thread) Contains(container, item Value) (bool, error) {
+	if m := userDunder(container, "__contains__"); m != nil {
+		r, err := t.callUser(m, container, item)
+		if err != nil {
+			return false, err
+		}
+		defer t.Decref(r)
+		return t.Truth(r)
+	}
+	return t.contains(container, item)
+}
+
+// contains is item in container by container's builtin type.
+func (t *Thread) contains(container, item Value) (bool, error) {
 	switch o := container.(type) {
 	case *List:
 		return t.seqContains(o.Items, item)
@@ -410,6 +457,11 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 			return t.Truth(r)
 		}
 	}
+	return t.containsByIter(container, item)
+}
+
+// containsByIter is `in` by iterating the container.
+func (t *Thread) containsByIter(container, item Value) (bool, error) {
 	it, err := t.Iter(container)
 	if err != nil {
 		return false, t.newExcf(TypeErrorClass, "argument of type '%s' is not iterable", container.Type().Name)
@@ -419,6 +471,10 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 		v, err := t.Next(it)
 		if err != nil || v == nil {
 			return false, err
+		}
+		if v == item {
+			t.Decref(v)
+			return true, nil
 		}
 		eq, err := t.Equal(v, item)
 		t.Decref(v)
@@ -432,6 +488,9 @@ func (t *Thread) seqContains(items []Value, item Value) (bool, error) {
 	for _, v := range items {
 		if err := t.work(1); err != nil {
 			return false, err
+		}
+		if v == item {
+			return true, nil
 		}
 		eq, err := t.Equal(v, item)
 		if err != nil || eq {
@@ -453,6 +512,30 @@ func rangeLen(r *Range) int64 {
 
 // Len returns len(v).
 func (t *Thread) Len(v Value) (int64, error) {
+	if m := userDunder(v, "__len__"); m != nil {
+		return t.lenResult(t.callUser(m, v))
+	}
+	return t.builtinLen(v)
+}
+
+// lenResult checks what a __len__ method returned.
+func (t *Thread) lenResult(r Value, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	defer t.Decref(r)
+	n, ok := asInt64(r)
+	if !ok {
+		return 0, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", r.Type().Name)
+	}
+	if n < 0 {
+		return 0, t.newExc(ValueErrorClass, "__len__() should return >= 0")
+	}
+	return n, nil
+}
+
+// builtinLen is len(v) by v's builtin type.
+func (t *Thread) builtinLen(v Value) (int64, error) {
 	switch o := v.(type) {
 	case *Str:
 		return int64(o.Len()), nil
@@ -472,19 +555,7 @@ func (t *Thread) Len(v Value) (int64, error) {
 		return int64(o.d.Len()), nil
 	case *Instance:
 		if m := o.Class.Lookup("__len__"); m != nil {
-			r, err := t.callValue(m, []Value{v}, nil, false)
-			if err != nil {
-				return 0, err
-			}
-			defer t.Decref(r)
-			n, ok := asInt64(r)
-			if !ok {
-				return 0, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", r.Type().Name)
-			}
-			if n < 0 {
-				return 0, t.newExc(ValueErrorClass, "__len__() should return >= 0")
-			}
-			return n, nil
+			return t.lenResult(t.callValue(m, []Value{v}, nil, false))
 		}
 	}
 	return 0, t.newExcf(TypeErrorClass, "object of type '%s' has no len()", v.Type().Name)
@@ -492,6 +563,14 @@ func (t *Thread) Len(v Value) (int64, error) {
 
 // Iter returns iter(v).
 func (t *Thread) Iter(v Value) (Value, error) {
+	if m := userDunder(v, "__iter__"); m != nil {
+		return t.callUser(m, v)
+	}
+	return t.builtinIter(v)
+}
+
+// builtinIter is iter(v) by v's builtin type.
+func (t *Thread) builtinIter(v Value) (Value, error) {
 	switch o := v.(type) {
 	case *List:
 		return t.newIterator(o, iterList, listIterClass), nil
@@ -614,6 +693,9 @@ func (t *Thread) Next(it Value) (Value, error) {
 
 // toItems collects the items of an iterable as new references.
 func (t *Thread) toItems(v Value) ([]Value, error) {
+	if userDunder(v, "__iter__") != nil {
+		return t.iterItems(v)
+	}
 	switch o := v.(type) {
 	case *List:
 		out := append([]Value(nil), o.Items...)
@@ -628,6 +710,11 @@ func (t *Thread) toItems(v Value) ([]Value, error) {
 		}
 		return out, nil
 	}
+	return t.iterItems(v)
+}
+
+// iterItems collects the items of iter(v).
+func (t *Thread) iterItems(v Value) ([]Value, error) {
 	it, err := t.Iter(v)
 	if err != nil {
 		return nil, err

@@ -21,8 +21,10 @@ func (c *Class) MRO() []*Class {
 		}
 	}
 	if m == nil {
-		for k := c; k != nil; k = k.Base {
-			m = append(m, k)
+		// One base: the class, then its base's order (which may come from several).
+		m = []*Class{c}
+		if c.Base != nil {
+			m = append(m, c.Base.MRO()...)
 		}
 	}
 	c.mro.CompareAndSwap(nil, &m)
@@ -160,30 +162,64 @@ func superLookup(self Value, start *Class, name string) Value {
 	return lookupIn(m[i+1:], name)
 }
 
-// classKeywords checks the keyword arguments of a class statement: metaclass may
-// only be type or abc.ABCMeta (gilscope has no metaclasses); the others go to
-// __init_subclass__.
-func (t *Thread) classKeywords(kw []string, vals []Value) ([]string, []Value, error) {
+// classKeywords separates the metaclass keyword of a class statement (nil when
+// there is none) from the others, which go to __init_subclass__.
+func (t *Thread) classKeywords(kw []string, vals []Value) ([]string, []Value, Value, error) {
 	var names []string
 	var out []Value
+	var meta Value
 	for i, k := range kw {
 		if k != "metaclass" {
 			names = append(names, k)
 			out = append(out, vals[i])
 			continue
 		}
-		m, ok := vals[i].(*Class)
-		if !ok || m != TypeClass && !(m.Name == "ABCMeta" && m.Module == "abc") {
-			return nil, nil, t.newExc(TypeErrorClass, "gilscope does not support metaclasses yet")
-		}
+		meta = vals[i]
 	}
-	return names, out, nil
+	return names, out, meta, nil
+}
+
+// prepareNamespace returns the namespace a class body runs in: what the
+// metaclass's __prepare__ returns, or a new dict.
+func (t *Thread) prepareNamespace(meta Value, name *Str, bases []Value, kw []string, vals []Value) (*Dict, error) {
+	m, ok := meta.(*Class)
+	if !ok || m == TypeClass {
+		return t.NewDict(), nil
+	}
+	prep := m.userLookup("__prepare__")
+	if prep == nil {
+		return t.NewDict(), nil
+	}
+	for _, b := range bases {
+		t.Incref(b)
+	}
+	bt := t.newTuple(append([]Value(nil), bases...))
+	defer t.Decref(bt)
+	f := t.bind(prep, m)
+	defer t.xdecref(f)
+	r, err := t.callValue(f, append([]Value{name, bt}, vals...), kw, false)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := r.(*Dict)
+	if !ok || d.sub != nil {
+		t.Decref(r)
+		return nil, t.newExcf(TypeErrorClass, "gilscope does not support a __prepare__ that returns a %s yet", r.Type().Name)
+	}
+	return d, nil
 }
 
 // implicitClassMethods makes __init_subclass__ and __class_getitem__ functions in
 // a class body classmethods, as type.__new__ does.
 func (t *Thread) implicitClassMethods(ns *Dict) {
-	for _, name := range []string{"__init_subclass__", "__class_getitem__"} {
+	if fn, ok := ns.getStr("__new__").(*Function); ok {
+		t.Incref(fn)
+		sm := &staticMethod{fn: fn}
+		t.in.alloc(&sm.Header)
+		t.setStr(ns, "__new__", sm)
+		t.Decref(sm)
+	}
+	for _, name := range []string{"__init_subclass__", "__class_getitem__", "__prepare__"} {
 		if fn, ok := ns.getStr(name).(*Function); ok {
 			t.Incref(fn)
 			cm := &classMethod{fn: fn}

@@ -21,6 +21,13 @@ func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 	inplace := op >= compile.NumInplace
 	if inplace {
 		op -= compile.NumInplace
+	}
+	if isSub(x) || isSub(y) {
+		if r, ok, err := t.subBinary(op, inplace, x, y); ok {
+			return r, err
+		}
+	}
+	if inplace {
 		if l, ok := x.(*List); ok {
 			switch op {
 			case 0: // list += iterable extends in place
@@ -494,6 +501,14 @@ func (t *Thread) repeatItems(items []Value, n int64) []Value {
 
 // Compare computes x op y for COMPARE_OP's numbering (< <= == != > >=).
 func (t *Thread) Compare(op int, x, y Value) (Value, error) {
+	if op == 3 && (isSub(x) || isSub(y)) {
+		// The builtin types define != themselves: a subclass's __eq__ is not asked.
+		if r, ok, err := t.subPair(x, y, "__ne__", "__ne__"); ok {
+			return r, err
+		}
+		eq, err := t.equal(x, y)
+		return BoolOf(!eq), err
+	}
 	if op == 2 || op == 3 {
 		eq, err := t.Equal(x, y)
 		if err != nil {
@@ -513,6 +528,11 @@ var reflected = [...]int{4, 5, 2, 3, 0, 1}
 
 // order implements <, <=, >, >=.
 func (t *Thread) order(op int, x, y Value) (Value, error) {
+	if isSub(x) || isSub(y) {
+		if r, ok, err := t.subPair(x, y, compareDunders[op], compareDunders[reflected[op]]); ok {
+			return r, err
+		}
+	}
 	if c, ok, err := t.cmp3(x, y); ok || err != nil {
 		if err != nil {
 			return nil, err
@@ -681,6 +701,26 @@ func (t *Thread) Equal(x, y Value) (bool, error) {
 		}
 		return true, nil
 	}
+	if isSub(x) || isSub(y) {
+		if r, ok, err := t.subPair(x, y, "__eq__", "__eq__"); ok {
+			if err != nil {
+				return false, err
+			}
+			defer t.Decref(r)
+			return t.Truth(r)
+		}
+	}
+	return t.equal(x, y)
+}
+
+// equal is x == y by the builtin types of x and y.
+func (t *Thread) equal(x, y Value) (bool, error) {
+	if x == y {
+		if f, ok := x.(*Float); ok && math.IsNaN(f.V) {
+			return false, nil
+		}
+		return true, nil
+	}
 	// Sequences are equal when their items are: comparing them never orders the
 	// first differing items (a tuple holding classes compares without `<`).
 	switch a := x.(type) {
@@ -804,23 +844,53 @@ func (t *Thread) Truth(v Value) (bool, error) {
 	case *NoneType:
 		return false, nil
 	case *Int:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		if v.Big != nil {
 			return v.Big.Sign() != 0, nil
 		}
 		return v.V != 0, nil
 	case *Float:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		return v.V != 0, nil
 	case *Complex:
 		return v.Re != 0 || v.Im != 0, nil
 	case *Str:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		return len(v.S) > 0, nil
 	case *Bytes:
 		return len(v.B) > 0, nil
 	case *List:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		return len(v.Items) > 0, nil
 	case *Tuple:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		return len(v.Items) > 0, nil
 	case *Dict:
+		if v.sub != nil {
+			if b, ok, err := t.subTruth(v, v.sub); ok {
+				return b, err
+			}
+		}
 		return v.used > 0, nil
 	case *Set:
 		return v.used > 0, nil
@@ -855,6 +925,26 @@ func (t *Thread) Truth(v Value) (bool, error) {
 // Hash returns hash(v) as CPython computes it for ints (so that small-int sets iterate
 // in CPython's order); other hashes are deterministic but differ from CPython's.
 func (t *Thread) Hash(v Value) (int64, error) {
+	switch o := v.(type) {
+	case *Str:
+		if o.sub != nil {
+			if h, ok, err := t.subHash(v, o.sub); ok {
+				return h, err
+			}
+		}
+	case *Int:
+		if o.sub != nil {
+			if h, ok, err := t.subHash(v, o.sub); ok {
+				return h, err
+			}
+		}
+	case *Float, *Tuple, *Dict, *List:
+		if s := subOf(v); s != nil {
+			if h, ok, err := t.subHash(v, s); ok {
+				return h, err
+			}
+		}
+	}
 	switch v := v.(type) {
 	case *Str:
 		if !v.hashd {
@@ -1016,4 +1106,20 @@ func (t *Thread) setOrder(op int, a, b *Set) (Value, error) {
 		r = subset(b, a)
 	}
 	return BoolOf(r), nil
+}
+
+// subBinary is x op y when a subclass of a builtin type overrides the operator:
+// the in-place method first for an augmented assignment, then the method and its
+// reflection. ok is false when the builtin operation applies.
+func (t *Thread) subBinary(op int, inplace bool, x, y Value) (Value, bool, error) {
+	name := dunderBinary[op]
+	if inplace {
+		if m := subOf(x).user("__i" + name[2:]); m != nil {
+			r, err := t.callUser(m, x, y)
+			if err != nil || r != NotImplemented {
+				return r, true, err
+			}
+		}
+	}
+	return t.subPair(x, y, name, "__r"+name[2:])
 }

@@ -44,6 +44,7 @@ const (
 	pStream  // sys.stdout or sys.stderr, copied by a fork: I is 1 for stderr
 	pAttr    // a builtin's bound method, as pickle reduces it: getattr(its object, S)
 	pComplex // F and the bits of the imaginary part in I
+	pSub     // an instance of a subclass of a builtin type: its class, value and __dict__
 )
 
 // Pickled is a value outside any interpreter.
@@ -119,6 +120,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 		return nil, err
 	}
 	defer t.leaveNested()
+	if sub := subOf(v); sub != nil {
+		return p.sub(v, sub)
+	}
 	switch x := v.(type) {
 	case *NoneType:
 		p.add(1, true)
@@ -319,6 +323,18 @@ func (p *pickler) class(c *Class, out *Pickled) error {
 	return nil
 }
 
+// sub pickles an instance of a subclass of a builtin type as pickle reduces one:
+// its class by reference, its value as the builtin's, and its __dict__.
+func (p *pickler) sub(v Value, s *subState) (*Pickled, error) {
+	plain := p.t.plainCopy(v)
+	defer p.t.Decref(plain)
+	items, err := p.values([]Value{s.cls, plain, s.dict})
+	if err != nil {
+		return nil, err
+	}
+	return &Pickled{kind: pSub, items: items}, nil
+}
+
 func (p *pickler) instance(x *Instance, out *Pickled) error {
 	cls, err := p.value(x.Class)
 	if err != nil {
@@ -468,6 +484,25 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		return u.class(p)
 	case pInstance, pExc:
 		return u.instance(p)
+	case pSub:
+		parts, err := u.values(p.items)
+		if err != nil {
+			return nil, err
+		}
+		defer t.decrefAll(parts)
+		cls, ok := parts[0].(*Class)
+		if !ok || !subclassable(cls.layout()) || !IsInstance(parts[1], cls.layout()) {
+			return nil, t.newExc(TypeErrorClass, "gilscope: unpickling a subclass instance of another type")
+		}
+		obj := t.newSub(cls, parts[1])
+		if d, ok := parts[2].(*Dict); ok {
+			s := subOf(obj)
+			d.items(func(k, v Value) bool {
+				t.dictSet(s.dict, k, v) //nolint:errcheck // str keys
+				return true
+			})
+		}
+		return obj, nil
 	case pMethod:
 		parts, err := u.values(p.items)
 		if err != nil {

@@ -25,11 +25,21 @@ func (t *Thread) Repr(v Value) (string, error) {
 
 // ToStr returns str(v).
 func (t *Thread) ToStr(v Value) (string, error) {
-	switch v := v.(type) {
+	switch o := v.(type) {
 	case *Str:
-		return v.S, nil
+		if o.sub == nil {
+			return o.S, nil
+		}
+		if m := o.sub.user("__str__"); m != nil {
+			return t.callStrMethod(m, v, "__str__")
+		}
+		return o.S, nil
 	case *Instance:
-		if m := v.Class.Lookup("__str__"); m != nil {
+		if m := o.Class.Lookup("__str__"); m != nil {
+			return t.callStrMethod(m, v, "__str__")
+		}
+	default:
+		if m := userDunder(v, "__str__"); m != nil {
 			return t.callStrMethod(m, v, "__str__")
 		}
 	}
@@ -51,6 +61,16 @@ func (t *Thread) callStrMethod(m, v Value, name string) (string, error) {
 
 // writeRepr writes v's repr to b. depth counts the containers v is inside of.
 func (t *Thread) writeRepr(b *strings.Builder, v Value, depth int) error {
+	if m := userDunder(v, "__repr__"); m != nil {
+		s, err := t.callStrMethod(m, v, "__repr__")
+		b.WriteString(s)
+		return err
+	}
+	return t.writeBuiltinRepr(b, v, depth)
+}
+
+// writeBuiltinRepr writes v's repr by its builtin type.
+func (t *Thread) writeBuiltinRepr(b *strings.Builder, v Value, depth int) error {
 	if err := t.enterNested(inRepr); err != nil {
 		return err
 	}

@@ -212,6 +212,12 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 
 	case compile.CONTAINS_OP:
 		y, x := f.stack[f.sp-1], f.stack[f.sp-2]
+		if searchable(y) {
+			// Iterate a generator on the thread's stack: its body may block.
+			f.pop()
+			f.pop()
+			return t.pushContains(y, x, arg == 1)
+		}
 		in, err := t.Contains(y, x)
 		if err != nil {
 			return err
@@ -424,7 +430,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 				r, err = t.formatStr(r, spec)
 			}
 		default:
-			if _, ok := v.(*Str); ok && spec == "" {
+			if s, ok := v.(*Str); ok && s.sub == nil && spec == "" {
 				return nil // already a str
 			}
 			r, err = t.Format(v, spec)
@@ -612,6 +618,9 @@ func (t *Thread) unary(op compile.Opcode, arg uint32, x Value) (Value, error) {
 	}
 	neg := op == compile.UNARY_NEGATIVE
 	pos := op == compile.CALL_INTRINSIC_1
+	if m := t.subUnary(op, x); m != nil {
+		return t.callUser(m, x)
+	}
 	switch v := x.(type) {
 	case *Int, *Bool:
 		if n, ok := asInt64(v); ok && n != -1<<63 {

@@ -89,6 +89,9 @@ type Thread struct {
 
 	excInfo Value // the exception being handled (sys.exc_info), or nil
 
+	// writeRest is what a print still has to write after a write(2) it blocked in.
+	writeRest *pendingWrite
+
 	// Cost is the simulated CPU time this thread has consumed, in picoseconds.
 	Cost int64
 	// Instructions counts the instructions the thread has executed.

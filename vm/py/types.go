@@ -34,6 +34,8 @@ type Class struct {
 	// are shared by every run in a process, so it is set atomically.
 	Bases []*Class
 	mro   atomic.Pointer[[]*Class]
+	// Meta is the class's metaclass when it is not type (an owned reference).
+	Meta *Class
 }
 
 // Instance is an instance of a user-defined class (exceptions included).
@@ -97,20 +99,38 @@ type Module struct {
 
 func (*NoneType) Type() *Class           { return NoneClass }
 func (*Bool) Type() *Class               { return BoolClass }
-func (*Int) Type() *Class                { return IntClass }
-func (*Float) Type() *Class              { return FloatClass }
 func (*Bytes) Type() *Class              { return BytesClass }
 func (*Cell) Type() *Class               { return CellClass }
 func (*Slice) Type() *Class              { return SliceClass }
 func (*Range) Type() *Class              { return RangeClass }
 func (*notImplementedType) Type() *Class { return NotImplementedClass }
 func (*ellipsisType) Type() *Class       { return EllipsisClass }
-func (*Class) Type() *Class              { return TypeClass }
 func (i *Instance) Type() *Class         { return i.Class }
 func (*Function) Type() *Class           { return FunctionClass }
 func (*BoundMethod) Type() *Class        { return MethodClass }
 func (*Builtin) Type() *Class            { return BuiltinClass }
 func (*Module) Type() *Class             { return ModuleClass }
+
+func (c *Class) Type() *Class {
+	if c.Meta != nil {
+		return c.Meta
+	}
+	return TypeClass
+}
+
+func (i *Int) Type() *Class {
+	if i.sub != nil {
+		return i.sub.cls
+	}
+	return IntClass
+}
+
+func (f *Float) Type() *Class {
+	if f.sub != nil {
+		return f.sub.cls
+	}
+	return FloatClass
+}
 
 // newBuiltinClass makes an immortal builtin type.
 func newBuiltinClass(name string, base *Class) *Class {

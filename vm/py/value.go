@@ -67,12 +67,14 @@ type Int struct {
 	Header
 	V   int64
 	Big *big.Int
+	sub *subState // non-nil for an instance of a subclass of int
 }
 
 // Float is a Python float.
 type Float struct {
 	Header
-	V float64
+	V   float64
+	sub *subState // non-nil for an instance of a subclass of float
 }
 
 // Bytes is a Python bytes object.

@@ -1,18 +1,17 @@
-# abc, as gilscope provides it: ABC and abstractmethod so that class hierarchies
-# written with them run. Nothing is enforced: the interpreter has no metaclasses or
-# __new__ yet, so an abstract class can be instantiated and isinstance does not
-# consult register().
+# abc, as gilscope provides it: ABCMeta (a metaclass), ABC and abstractmethod so that
+# class hierarchies written with them run. Nothing is enforced: an abstract class can
+# be instantiated and isinstance does not consult register().
 
 __all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod', 'abstractstaticmethod',
            'abstractproperty', 'get_cache_token']
 
 
-class ABCMeta:
+class ABCMeta(type):
     def register(cls, subclass):
         return subclass
 
 
-class ABC:
+class ABC(metaclass=ABCMeta):
     __slots__ = ()
 
 

@@ -1,10 +1,10 @@
 # collections, as gilscope provides it: deque, defaultdict, Counter, OrderedDict,
-# ChainMap and namedtuple, written in Python. The interpreter cannot subclass dict or
-# tuple yet, so the mappings wrap a dict and named tuples wrap a tuple: they behave
-# as CPython's do but isinstance(x, dict) and isinstance(p, tuple) are False, and a
-# named tuple's class is named _NamedTuple whatever its typename (its repr uses the
-# typename). deque's methods are Python code: a model that checks for a thread switch
-# before most instructions can switch inside one, where CPython's C deque cannot.
+# ChainMap and namedtuple, written in Python. defaultdict, Counter and OrderedDict
+# derive from dict as CPython's do; named tuples still wrap a tuple: isinstance(p,
+# tuple) is False, and a named tuple's class is named _NamedTuple whatever its
+# typename (its repr uses the typename). deque's methods are Python code: a model
+# that checks for a thread switch before most instructions can switch inside one,
+# where CPython's C deque cannot.
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'defaultdict',
            'deque', 'namedtuple']
@@ -127,185 +127,296 @@ class _Mapping:
         return self
 
 
-class defaultdict(_Mapping):
+class defaultdict(dict):
+    """dict subclass that calls a factory function to supply missing values."""
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
-        _Mapping.__init__(self, *args, **kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        new = defaultdict(self.default_factory)
-        new._data = self._data.copy()
-        return new
+        return self.__class__(self.default_factory, self)
 
     __copy__ = copy
+
+    def __reduce__(self):
+        return self.__class__, (self.default_factory,), None, None, iter(self.items())
 
     def __repr__(self):
         if self.default_factory is None:
             factory = 'None'
         else:
             factory = repr(self.default_factory)
-        return 'defaultdict(%s, %s)' % (factory, _repr_dict(self._data))
+        return '%s(%s, %s)' % (self.__class__.__name__, factory, dict.__repr__(self))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self.default_factory, other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
-class OrderedDict(_Mapping):
+class OrderedDict(dict):
+    """Dictionary that remembers insertion order, with move_to_end and an ordered ==."""
+
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._data[key] = value
-        else:
-            rest = self._data
-            self._data = {key: value}
-            self._data.update(rest)
+            dict.__setitem__(self, key, value)
+            return
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError('dictionary is empty')
-        if last:
-            return self._data.popitem()
-        key = next(iter(self._data))
-        return key, self._data.pop(key)
+        key = list(dict.keys(self))[-1] if last else next(iter(dict.keys(self)))
+        return key, dict.pop(self, key)
 
     def __reversed__(self):
-        return reversed(list(self._data))
+        return reversed(list(dict.keys(self)))
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _Mapping.__eq__(self, other)
+            return dict.__eq__(self, other) and list(dict.keys(self)) == list(dict.keys(other))
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    __hash__ = None
 
     def __repr__(self):
-        if not self._data:
-            return 'OrderedDict()'
-        return 'OrderedDict(%s)' % _repr_dict(self._data)
+        if not self:
+            return '%s()' % (self.__class__.__name__,)
+        return '%s(%s)' % (self.__class__.__name__, dict.__repr__(self))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
-class Counter(_Mapping):
-    def __init__(self, iterable=None, **kwds):
-        self._data = {}
+class Counter(dict):
+    """Dict subclass for counting hashable items."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        dict.__init__(self)
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
         if n is None:
             return items
         return items[:n]
 
     def elements(self):
         out = []
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             for _ in range(count):
                 out.append(elem)
         return iter(out)
 
-    def update(self, iterable=None, **kwds):
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, _Mapping):
-                iterable = iterable._data
-            if isinstance(iterable, dict):
-                for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) + iterable[elem]
+            if isinstance(iterable, (dict, _Mapping)) or hasattr(iterable, 'keys') and hasattr(iterable, 'items'):
+                for elem, count in iterable.items():
+                    self[elem] = self.get(elem, 0) + count
             else:
                 for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) + 1
+                    self[elem] = self.get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
-    def subtract(self, iterable=None, **kwds):
+    def subtract(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, _Mapping):
-                iterable = iterable._data
-            if isinstance(iterable, dict):
-                for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) - iterable[elem]
+            if isinstance(iterable, (dict, _Mapping)) or hasattr(iterable, 'keys') and hasattr(iterable, 'items'):
+                for elem, count in iterable.items():
+                    self[elem] = self.get(elem, 0) - count
             else:
                 for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) - 1
+                    self[elem] = self.get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self._data)
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        if elem in self._data:
-            del self._data[elem]
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def __repr__(self):
-        if not self._data:
-            return 'Counter()'
-        return 'Counter(%s)' % _repr_dict(dict(self.most_common()))
+        if not self:
+            return '%s()' % (self.__class__.__name__,)
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self)
+        return '%s(%r)' % (self.__class__.__name__, d)
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
 
     def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count + other[elem]
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._data and count > 0:
+            if elem not in self and count > 0:
                 result[elem] = count
         return result
 
     def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count - other[elem]
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._data and count < 0:
+            if elem not in self and count < 0:
                 result[elem] = 0 - count
         return result
 
     def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = other_count if count < other_count else count
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._data and count > 0:
+            if elem not in self and count > 0:
                 result[elem] = count
         return result
 
     def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = count if count < other_count else other_count
             if newcount > 0:
                 result[elem] = newcount
         return result
 
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
     def __iadd__(self, other):
         for elem, count in other.items():
-            self._data[elem] = self._data.get(elem, 0) + count
+            self[elem] += count
         return self._keep_positive()
 
     def __isub__(self, other):
         for elem, count in other.items():
-            self._data[elem] = self._data.get(elem, 0) - count
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
         return self._keep_positive()
 
     def _keep_positive(self):
-        for elem in [e for e, c in self._data.items() if not c > 0]:
-            del self._data[elem]
+        for elem in [e for e, c in self.items() if not c > 0]:
+            del self[elem]
         return self
 
 
