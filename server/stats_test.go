@@ -72,7 +72,7 @@ func TestWSStatsEqualComputeStats(t *testing.T) {
 	s, _ := newTestServer(t)
 	s.clients = newRateLimiter(math.Inf(1), 0) // every session comes from 127.0.0.1
 	hs := httptest.NewServer(s.Handler())
-	t.Cleanup(hs.Close) // after the subtests, which run in parallel
+	defer hs.Close()
 	all := examples.All()
 	var models []string
 	for _, m := range machine.Models() {
@@ -84,7 +84,10 @@ func TestWSStatsEqualComputeStats(t *testing.T) {
 	}
 	for _, ex := range all {
 		t.Run(ex.ID, func(t *testing.T) {
-			t.Parallel() // the machine's cores: one example's runs at a time each
+			// Not in parallel: cliRun simulates in this process, at the
+			// server's priority, and would starve the other example's worker
+			// (at niceness 10) until its session went silent for the
+			// client's 20 s.
 			listed := models
 			if listed == nil {
 				listed = ex.Models
