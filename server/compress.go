@@ -1,6 +1,7 @@
 // compress.go defines the compression of responses. The static assets are
-// compressed once, when first served or when the server precompresses them,
-// with brotli and gzip at their best levels; pages, rendered per request, are gzipped on the way out with
+// compressed once, in the background, from their first request or when the
+// server precompresses them, with brotli and gzip at their best levels (the
+// plain bytes go out meanwhile); pages, rendered per request, are gzipped on the way out with
 // pooled writers. Each response takes the best coding the request's
 // Accept-Encoding allows and says Vary: Accept-Encoding.
 
@@ -42,23 +43,44 @@ var encodingCache struct {
 	entries map[[sha256.Size]byte]*lazyEncodings
 }
 
-// lazyEncodings is content compressed with each coding, the first time
-// they are asked for. Asking costs nothing until a response or Precompress
-// needs the bytes: a server's construction does not wait for seconds of
-// brotli, and a process that serves no asset never compresses one.
+// lazyEncodings is content compressed with each coding, once, off the
+// request path: brotli at its best level takes seconds on the larger assets
+// (tens under the race detector), longer than a request may wait. Until the
+// compression is done a response carries the plain bytes (ready), and a
+// process that serves no asset never compresses one.
 type lazyEncodings struct {
 	content []byte
 	once    sync.Once
+	done    chan struct{} // closed when enc is set
 	enc     encodings
 }
 
-// get returns the content compressed with each coding, compressing it on
-// the first call; later and concurrent calls wait for that one.
-func (l *lazyEncodings) get() encodings {
+// start compresses the content in the background, once.
+func (l *lazyEncodings) start() {
 	l.once.Do(func() {
-		l.enc.brotli = smaller(l.content, brotliBest(l.content))
-		l.enc.gzip = smaller(l.content, gzipBest(l.content))
+		go func() {
+			l.enc.brotli = smaller(l.content, brotliBest(l.content))
+			l.enc.gzip = smaller(l.content, gzipBest(l.content))
+			close(l.done)
+		}()
 	})
+}
+
+// ready returns the encodings if they are done, and starts them if not.
+func (l *lazyEncodings) ready() (encodings, bool) {
+	select {
+	case <-l.done:
+		return l.enc, true
+	default:
+		l.start()
+		return encodings{}, false
+	}
+}
+
+// get returns the encodings, waiting for them.
+func (l *lazyEncodings) get() encodings {
+	l.start()
+	<-l.done
 	return l.enc
 }
 
@@ -73,7 +95,7 @@ func compress(content []byte) *lazyEncodings {
 	}
 	e := encodingCache.entries[key]
 	if e == nil {
-		e = &lazyEncodings{content: content}
+		e = &lazyEncodings{content: content, done: make(chan struct{})}
 		encodingCache.entries[key] = e
 	}
 	return e

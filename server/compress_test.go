@@ -74,6 +74,7 @@ func decode(t *testing.T, coding string, body []byte) []byte {
 // the coding, the headers, and that the body decodes to the asset.
 func TestCompressedAssets(t *testing.T) {
 	s, _ := newTestServer(t)
+	s.Precompress()
 	script, _ := s.assets.URL("app.js")
 	tests := []struct {
 		desc       string
@@ -129,6 +130,7 @@ func TestCompressedAssets(t *testing.T) {
 // revalidated only by a request that would get the same coding.
 func TestCompressedAssetRevalidation(t *testing.T) {
 	s, _ := newTestServer(t)
+	s.Precompress()
 	u, _ := s.assets.URL("app.js")
 	r := httptest.NewRequest("GET", u, nil)
 	r.Header.Set("Accept-Encoding", "br")
@@ -183,5 +185,28 @@ func TestCompressedPages(t *testing.T) {
 				t.Errorf("decoded page differs from the plain one")
 			}
 		})
+	}
+}
+
+// TestAssetPlainUntilCompressed checks that a request never waits for the
+// compression: before it is done the plain bytes go out, and it starts it.
+func TestAssetPlainUntilCompressed(t *testing.T) {
+	b := bytes.Repeat([]byte("let x = 1;\n"), 5000) // content no other test has
+	a := asset{content: b, contentType: "text/javascript; charset=utf-8", encoded: compress(b)}
+	r := httptest.NewRequest("GET", "/x.js", nil)
+	r.Header.Set("Accept-Encoding", "br, gzip")
+	w := httptest.NewRecorder()
+	serveAsset(w, r, a, "no-cache", "v")
+	if ce := w.Header().Get("Content-Encoding"); ce != "" || w.Body.Len() != len(b) {
+		t.Errorf("before compression: Content-Encoding %q, %d bytes; want the plain %d", ce, w.Body.Len(), len(b))
+	}
+	if w.Header().Get("Vary") != "Accept-Encoding" {
+		t.Errorf("Vary = %q", w.Header().Get("Vary"))
+	}
+	a.encoded.get() // the first request started it
+	w = httptest.NewRecorder()
+	serveAsset(w, r, a, "no-cache", "v")
+	if ce := w.Header().Get("Content-Encoding"); ce != "br" || w.Body.Len() >= len(b) {
+		t.Errorf("after compression: Content-Encoding %q, %d bytes", ce, w.Body.Len())
 	}
 }

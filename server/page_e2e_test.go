@@ -70,6 +70,19 @@ func pageHandler(t *testing.T) http.Handler {
 	return s.Handler()
 }
 
+// precompressAssets compresses the static assets now, as serve does at
+// start-up: a test that weighs what the browser transfers must not see the
+// plain bytes a server sends until its assets are compressed. Compression is
+// memoized by content, so every server of the test binary shares it.
+func precompressAssets(t *testing.T) {
+	t.Helper()
+	s, err := server.New(server.Config{Logger: slog.New(slog.DiscardHandler), Static: static.FS(), Store: store.NewMemory()})
+	if err != nil {
+		t.Fatalf("server.New: %v", err)
+	}
+	s.Precompress()
+}
+
 // openPage opens path at 1280×720 and waits until the page is ready and
 // its run has compiled (the lanes have something to draw).
 func openPage(t *testing.T, b *browsertest.Browser, path string) {
@@ -508,6 +521,7 @@ func TestPagePhone(t *testing.T) {
 // the browser asks for (brotli for the assets); the gzip row, for a client
 // or proxy without brotli, is only logged.
 func TestPageWeight(t *testing.T) {
+	precompressAssets(t)
 	tests := []struct {
 		desc           string
 		acceptEncoding string // sent instead of the browser's own; "" keeps it

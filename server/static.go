@@ -179,7 +179,7 @@ func serveAsset(w http.ResponseWriter, r *http.Request, f asset, cacheControl, t
 		br, gz := acceptsCoding(r, codingBrotli), acceptsCoding(r, codingGzip)
 		var enc encodings
 		if br || gz {
-			enc = f.encoded.get()
+			enc, _ = f.encoded.ready() // the plain bytes until they are compressed
 		}
 		switch {
 		case enc.brotli != nil && br:

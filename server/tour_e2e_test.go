@@ -226,6 +226,7 @@ func TestTourRoom(t *testing.T) {
 // no more bytes than the playground's first load, measured the same way
 // (TestPageWeight).
 func TestTourWeight(t *testing.T) {
+	precompressAssets(t)
 	weigh := func(path string) int {
 		b := startPage(t)
 		loads := recordLoads(t, b)
