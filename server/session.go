@@ -362,7 +362,10 @@ func (ss *session) sendStats(ctx context.Context) error {
 		return nil
 	}
 	now, sn := time.Now(), r.snapshot()
-	final := sn.done && ss.pos >= sn.end
+	// The whole run's statistics follow the end message: until the session
+	// has sent it (advance, from its own snapshot), a position at the end
+	// gets the prefix's, and the final ones replace them after it.
+	final := ss.ended && sn.done && ss.pos >= sn.end
 	if sn.done && r.failed != nil || !ss.stats.due(ss.pos, final, ss.playing || ss.pending.kind != opNone, now) {
 		return nil
 	}
