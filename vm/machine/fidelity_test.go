@@ -28,8 +28,7 @@ const fidelityCopy = "testdata/fidelity"
 // Their figures are computed, logged and written to docs/fidelity.md with their
 // status, but do not fail the test. Remove a script once its figures are in range.
 var pendingScripts = map[string]bool{
-	"costs.py":       true,
-	"socket_echo.py": true,
+	"costs.py": true,
 }
 
 // reference is reference.json: per script and model, the machine's cores, the

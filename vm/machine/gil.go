@@ -78,11 +78,22 @@ type newGIL struct {
 }
 
 func (g *newGIL) take(th *thread) {
-	if !g.locked {
+	switch {
+	case !g.locked && th.clock >= g.freeAt:
 		g.acquire(th)
-		return
+	case !g.locked:
+		// Released later than th's time by a holder that ran ahead in simulated time:
+		// at th's time the GIL was held, so th went to sleep on the GIL's condition and
+		// that release's COND_SIGNAL wakes it. Woken, it must find the GIL still free: a
+		// thread coming back from a short blocking call (a send, a recv of data already
+		// there) is already running and takes it first. This race, not a constant, is
+		// why an I/O thread beside a CPU-bound one gets the GIL back without waiting
+		// out the interval most of the time.
+		g.m.block(th, StateWaitGIL, "gil", 0)
+		g.m.wake(th, g.freeAt, func() { g.take(th) })
+	default:
+		g.wait(th)
 	}
-	g.wait(th)
 }
 
 // wait blocks th on the GIL's condition with a timeout of one interval.

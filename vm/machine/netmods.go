@@ -284,10 +284,16 @@ type sockSend struct {
 func (c *sockSend) Describe() string { return "socket send" }
 
 func (c *sockSend) do(m *Machine, th *thread) {
-	m.dropGILAfter(th, m.blk.sockCall)
+	peer, data := c.s.peer, c.data
+	d := m.blk.sockCall
+	if len(peer.readers) > 0 {
+		// The kernel wakes the reader blocked in recv inside send(), and the sender
+		// pays for it as a lock's releaser pays for waking a waiter.
+		d += futexWakeCost * 1000
+	}
+	m.dropGILAfter(th, d)
 	m.setState(th, StateRunning, "io", th.clock)
 	th.busy = int64(len(c.data)) * sockCopyPs
-	peer, data := c.s.peer, c.data
 	m.after(th.clock+th.busy+sockLatency*1000, func() { peer.arrive(data) })
 	th.next = m.resume(th, c.result, nil)
 }
