@@ -27,7 +27,7 @@ var kernelFamily = map[string]string{
 	"str_int": "int to str (digits)", "str_big": "int to str (digits)",
 	"pct_int": "formatting (length)", "pct_two": "formatting (length)", "pct_long": "formatting (length)",
 	"format": "formatting (length)", "join": "strings (length)", "concat": "strings (length)",
-	"sort_100": "sort (n log n)", "sort_5000": "sort (n log n)", "sort_20000": "sort (n log n)",
+	"sort_100": "sort (comparisons)", "sort_5000": "sort (comparisons)", "sort_20000": "sort (comparisons)",
 }
 
 // versionFit is one version's prices and how well they explain its kernels, and the

@@ -6,7 +6,7 @@
 // runs, -passes times, interleaving the versions so that a burst of load on a shared
 // machine spoils one pass, not one version), counts with gilscope's own interpreter
 // how many units of each cost feature (instruction classes, calls, dict operations,
-// characters formatted, n·log2 n of sorts…) each kernel does, and fits the price of
+// characters formatted, comparisons of sorts…) each kernel does, and fits the price of
 // every feature per version by non-negative least squares on relative errors. It also
 // times the blocking calls the machine models (blocking.py: sleeps, lock wake-ups,
 // socket round trips, file reads and writes, print to a pipe) under each interpreter

@@ -34,8 +34,8 @@ var calibCPython27 = Calibration{
 		IntConvert:    40.62,
 		StrChar:       0,
 		StrPiece:      6.987,
-		SortDeep:      0.5554,
-		SortCompare:   7.341,
+		SortDeep:      0.3859,
+		SortCompare:   11.22,
 	},
 	Blocking: Blocking{ // ns
 		SleepZero:                  580,

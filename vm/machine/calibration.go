@@ -64,10 +64,10 @@ const (
 	StrChar
 	// StrPiece: one string joined or concatenated.
 	StrPiece
-	// SortDeep: one unit of n·log2(n)² of a sort (comparisons grow dearer as the list
-	// outgrows the caches).
+	// SortDeep: one comparison of a sort of n items times log2(n) (comparisons grow
+	// dearer as the list outgrows the caches).
 	SortDeep
-	// SortCompare: one unit of n·log2(n) of a sort.
+	// SortCompare: one comparison of a sort.
 	SortCompare
 	// NumCostFeatures is the length of a cost vector.
 	NumCostFeatures

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"sort"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -1154,9 +1153,6 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 			return false
 		}
 		x, y := keys[a], keys[b]
-		if rev {
-			x, y = y, x
-		}
 		if ai, ok := x.(*Int); ok && ai.Big == nil {
 			if bi, ok := y.(*Int); ok && bi.Big == nil {
 				return ai.V < bi.V
@@ -1176,9 +1172,19 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 		t.Decref(c)
 		return r
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return less(idx[i], idx[j]) })
+	// As CPython does, a reverse sort reverses, sorts and reverses back, which keeps
+	// equal items in their order.
+	if rev {
+		reverseInts(idx)
+	}
+	compares := sortIndexes(idx, less, func() bool { return err != nil })
+	if rev {
+		reverseInts(idx)
+	}
+	// Each comparison costs SortCompare, and more as the list outgrows the caches:
+	// SortDeep per comparison and doubling of the list.
 	lg := math.Log2(float64(len(items) + 1))
-	t.Cost += int64(float64(len(items))*lg)*t.Costs.SortCompare + int64(float64(len(items))*lg*lg)*t.Costs.SortDeep
+	t.Cost += compares*t.Costs.SortCompare + int64(float64(compares)*lg)*t.Costs.SortDeep
 	if err != nil {
 		return err
 	}

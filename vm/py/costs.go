@@ -41,9 +41,9 @@ type Costs struct {
 	StrChar int64
 	// StrPiece is one string joined or concatenated.
 	StrPiece int64
-	// SortDeep is one unit of n·log2(n)² of a sort: a comparison costs more as the
-	// list outgrows the caches.
+	// SortDeep is one comparison of a sort of n items times log2(n): a comparison
+	// costs more as the list outgrows the caches.
 	SortDeep int64
-	// SortCompare is one unit of n·log2(n) of a sort of n items.
+	// SortCompare is one comparison a sort makes (timsort's own count, listsort.go).
 	SortCompare int64
 }
