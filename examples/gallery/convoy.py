@@ -9,9 +9,10 @@
 # The main thread sends small messages over a socket pair to an echo thread and
 # waits for each reply, first alone, then while a CPU-bound thread counts in the
 # background. Alone, a round trip takes tens of microseconds. With the CPU thread,
-# every send() and recv() drops the GIL and signals the CPU thread, which races the
-# I/O thread woken by the data: the I/O thread, queued on the core the sender is
-# leaving, usually takes the GIL first, but when the CPU thread wakes in time and
+# every send() and recv() drops the GIL and signals the CPU thread, asleep on the
+# GIL's condition, which races the I/O thread woken by the data: the I/O thread,
+# already awake or coming back from a short system call, usually takes the GIL
+# before the CPU thread has woken, but when the CPU thread wakes in a gap and
 # grabs it, the I/O thread may only ask for it back after a full switch interval
 # (5 ms) without a switch. Zoom into the second half: most hops take microseconds,
 # and now and then one is a ~5 ms stretch in which an I/O thread is ready but waiting
