@@ -28,6 +28,7 @@ var kernelFamily = map[string]string{
 	"pct_int": "formatting (length)", "pct_two": "formatting (length)", "pct_long": "formatting (length)",
 	"format": "formatting (length)", "join": "strings (length)", "concat": "strings (length)",
 	"sort_100": "sort (comparisons)", "sort_5000": "sort (comparisons)", "sort_20000": "sort (comparisons)",
+	"sort_runs": "sort (comparisons)", "sort_sorted": "sort (comparisons)", "list_copy": "building",
 }
 
 // versionFit is one version's prices and how well they explain its kernels, and the

@@ -287,6 +287,26 @@ def k_sort_20000(n):
     sorted(S20000)
 
 
+# The same items in interleaved runs (each next one 7919 ranks on, modulo n): about as
+# many comparisons as without runs, but most of their outcomes are predictable.
+R20000 = sorted(S20000)
+RUNS20000 = [R20000[(i * 7919) % 20000] for i in range(20000)]
+
+
+def k_sort_runs(n):
+    sorted(RUNS20000)
+
+
+def k_sort_sorted(n):
+    for i in range(n // 20000):
+        sorted(R20000)
+
+
+def k_list_copy(n):
+    for i in range(n // 20000):
+        list(R20000)
+
+
 KERNELS = (
     ("while", k_while, 25000), ("for_pass", k_for_pass, 25000), ("locals", k_locals, 12500),
     ("arith", k_arith, 12500), ("compare", k_compare, 12500), ("globals", k_globals, 12500),
@@ -301,6 +321,8 @@ KERNELS = (
     ("pct_two", k_pct_two, 7500), ("pct_long", k_pct_long, 5000), ("format", k_format, 5000),
     ("join", k_join, 5000), ("concat", k_concat, 7500), ("sort_100", k_sort_100, 12500),
     ("sort_5000", k_sort_5000, 15000), ("sort_20000", k_sort_20000, 20000),
+    ("sort_runs", k_sort_runs, 20000), ("sort_sorted", k_sort_sorted, 100000),
+    ("list_copy", k_list_copy, 100000),
 )
 
 

@@ -162,6 +162,35 @@ func keepBest(dst, src map[string]map[string]float64) {
 	}
 }
 
+// rescale brings times measured on a faster or slower machine (the same machine on
+// another day can differ by half) to the speed of ref's: per version, it divides them
+// by the median ratio of the kernels both measured, when they share at least two. It
+// returns the factors it applied.
+func rescale(ref, times map[string]map[string]float64) map[string]float64 {
+	applied := map[string]float64{}
+	for v, ts := range times {
+		var ratios []float64
+		for k, t := range ts {
+			if r, ok := ref[v][k]; ok && r > 0 {
+				ratios = append(ratios, t/r)
+			}
+		}
+		if len(ratios) < 2 {
+			continue
+		}
+		sort.Float64s(ratios)
+		f := ratios[len(ratios)/2]
+		if len(ratios)%2 == 0 {
+			f = (ratios[len(ratios)/2-1] + f) / 2
+		}
+		for k := range ts {
+			ts[k] /= f
+		}
+		applied[v] = f
+	}
+	return applied
+}
+
 // loadTimes reads the measurements of -load and keeps each kernel's best time. The
 // host is the first file's, its load averages the extremes of all.
 func loadTimes(cfg *config, h *host, pythons []python) (best, holdout, blocking map[string]map[string]float64, err error) {
@@ -192,6 +221,14 @@ func loadTimes(cfg *config, h *host, pythons []python) (best, holdout, blocking 
 		if len(m.Blocking) > 0 {
 			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: %d samples of each blocking call in each of %d passes, one-minute load average %s to %s",
 				filepath.Base(name), m.BlockReps, m.Passes, m.Host.LoadBefore, m.Host.LoadEnd))
+		}
+		if i > 0 {
+			applied := rescale(best, m.Times)
+			for _, p := range pythons {
+				if r, ok := applied[p.Version]; ok {
+					cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s's %s times scaled by %.3f to the first file's speed", filepath.Base(name), p.Version, r))
+				}
+			}
 		}
 		keepBest(best, m.Times)
 		keepBest(holdout, m.Holdout)

@@ -69,6 +69,13 @@ const (
 	SortDeep
 	// SortCompare: one comparison of a sort.
 	SortCompare
+	// ItemCopy: one item of a list or tuple copied (list(x), x[:], sorted(x)…).
+	ItemCopy
+	// SortMiss: one comparison of a sort of n items whose outcome a branch predictor
+	// would have guessed wrong, times log2(n).
+	SortMiss
+	// SortItem: one item of a sort (CPython's pre-sort look at each key).
+	SortItem
 	// NumCostFeatures is the length of a cost vector.
 	NumCostFeatures
 )
@@ -76,7 +83,7 @@ const (
 var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
 	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "py_call", "c_call", "type_call",
 	"int_alloc", "new_object", "dict_op", "format_call", "str_format_call", "format_item", "format_char",
-	"int_digit", "int_convert", "str_char", "str_piece", "sort_deep", "sort_compare"}
+	"int_digit", "int_convert", "str_char", "str_piece", "sort_deep", "sort_compare", "item_copy", "sort_miss", "sort_item"}
 
 func (f CostFeature) String() string {
 	if f >= 0 && f < NumCostFeatures {
@@ -213,7 +220,8 @@ func (c *Calibration) Table(scale float64) py.Costs {
 	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)
 	t.IntDigit, t.IntConvert = ps(IntDigit), ps(IntConvert)
 	t.StrChar, t.StrPiece = ps(StrChar), ps(StrPiece)
-	t.SortCompare, t.SortDeep = ps(SortCompare), ps(SortDeep)
+	t.SortCompare, t.SortDeep, t.SortMiss = ps(SortCompare), ps(SortDeep), ps(SortMiss)
+	t.ItemCopy, t.SortItem = ps(ItemCopy), ps(SortItem)
 	return t
 }
 

@@ -1177,14 +1177,19 @@ func (t *Thread) sortList(l *List, key, reverse Value) error {
 	if rev {
 		reverseInts(idx)
 	}
-	compares := sortIndexes(idx, less, func() bool { return err != nil })
+	compares, misses := sortIndexes(idx, less, func() bool { return err != nil })
 	if rev {
 		reverseInts(idx)
 	}
-	// Each comparison costs SortCompare, and more as the list outgrows the caches:
-	// SortDeep per comparison and doubling of the list.
+	// Before it sorts, CPython looks at every item once to choose its comparison (all
+	// ints of one digit, all strs…): SortItem per item. Each comparison costs
+	// SortCompare, and more as the list outgrows the caches (SortDeep per comparison
+	// and doubling of the list), and more again when the processor guesses its
+	// outcome wrong and must wait for an operand that is farther away in memory as
+	// the list grows (SortMiss per mispredicted comparison and doubling).
 	lg := math.Log2(float64(len(items) + 1))
-	t.Cost += compares*t.Costs.SortCompare + int64(float64(compares)*lg)*t.Costs.SortDeep
+	t.Cost += int64(len(items))*t.Costs.SortItem + compares*t.Costs.SortCompare +
+		int64(float64(compares)*lg)*t.Costs.SortDeep + int64(float64(misses)*lg)*t.Costs.SortMiss
 	if err != nil {
 		return err
 	}

@@ -46,4 +46,13 @@ type Costs struct {
 	SortDeep int64
 	// SortCompare is one comparison a sort makes (timsort's own count, listsort.go).
 	SortCompare int64
+	// ItemCopy is one item of a list or tuple copied whole or sliced (a new
+	// reference: the item's count is written, so its memory is fetched).
+	ItemCopy int64
+	// SortMiss is one comparison of a sort of n items whose outcome a branch
+	// predictor would have guessed wrong (listsort.go), times log2(n).
+	SortMiss int64
+	// SortItem is one item of a sort: CPython looks at each once to choose the
+	// comparison it will use.
+	SortItem int64
 }

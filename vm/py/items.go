@@ -109,6 +109,7 @@ func (t *Thread) sliceItems(items []Value, s *Slice) ([]Value, error) {
 		t.Incref(v)
 		out[i] = v
 	}
+	t.Cost += n * t.Costs.ItemCopy
 	return out, nil
 }
 
@@ -698,19 +699,21 @@ func (t *Thread) toItems(v Value) ([]Value, error) {
 	}
 	switch o := v.(type) {
 	case *List:
-		out := append([]Value(nil), o.Items...)
-		for _, x := range out {
-			t.Incref(x)
-		}
-		return out, nil
+		return t.copyItems(o.Items), nil
 	case *Tuple:
-		out := append([]Value(nil), o.Items...)
-		for _, x := range out {
-			t.Incref(x)
-		}
-		return out, nil
+		return t.copyItems(o.Items), nil
 	}
 	return t.iterItems(v)
+}
+
+// copyItems returns a new reference to each of items, in a new slice, priced per item.
+func (t *Thread) copyItems(items []Value) []Value {
+	out := append([]Value(nil), items...)
+	for _, x := range out {
+		t.Incref(x)
+	}
+	t.Cost += int64(len(out)) * t.Costs.ItemCopy
+	return out
 }
 
 // iterItems collects the items of iter(v).

@@ -87,7 +87,7 @@ func TestTimsortComparisons(t *testing.T) {
 		if w.reverse {
 			reverseInts(idx)
 		}
-		got := sortIndexes(idx, func(a, b int) bool { return vals[a] < vals[b] }, func() bool { return false })
+		got, _ := sortIndexes(idx, func(a, b int) bool { return vals[a] < vals[b] }, func() bool { return false })
 		if w.reverse {
 			reverseInts(idx)
 		}
@@ -164,5 +164,31 @@ func TestTimsortStops(t *testing.T) {
 		if v != i {
 			t.Fatalf("not a permutation: %v", seen[:20])
 		}
+	}
+}
+
+// TestTimsortMispredictions checks the predictor's count on data whose comparisons are
+// and are not predictable: a sorted list almost never misses, a list without runs
+// misses about half its comparisons, and interleaved runs fall between.
+func TestTimsortMispredictions(t *testing.T) {
+	pats := sortPatterns()
+	rate := func(vals []int) float64 {
+		idx := make([]int, len(vals))
+		for i := range idx {
+			idx[i] = i
+		}
+		c, m := sortIndexes(idx, func(a, b int) bool { return vals[a] < vals[b] }, func() bool { return false })
+		return float64(m) / float64(c)
+	}
+	sorted, random, costs := rate(pats["sorted_1000"]), rate(pats["random_5000"]), rate(pats["costs_50000"])
+	t.Logf("mispredicted: sorted %.3f, without runs %.3f, interleaved runs %.3f", sorted, random, costs)
+	if sorted > 0.01 {
+		t.Errorf("sorted list: %.3f of comparisons mispredicted, want almost none", sorted)
+	}
+	if random < 0.35 || random > 0.6 {
+		t.Errorf("list without runs: %.3f mispredicted, want about half", random)
+	}
+	if costs >= random*0.8 {
+		t.Errorf("interleaved runs: %.3f mispredicted, want clearly fewer than without runs (%.3f)", costs, random)
 	}
 }

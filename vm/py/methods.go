@@ -840,11 +840,7 @@ func listMethods() {
 		return None, t.sortList(self(args), kws["key"], kws["reverse"])
 	})
 	m("copy", func(t *Thread, args []Value, kw []string) (Value, error) {
-		items := append([]Value(nil), self(args).Items...)
-		for _, v := range items {
-			t.Incref(v)
-		}
-		return t.newList(items), nil
+		return t.newList(t.copyItems(self(args).Items)), nil
 	})
 	m("clear", func(t *Thread, args []Value, kw []string) (Value, error) {
 		l := self(args)
