@@ -26,6 +26,7 @@ var kernelFamily = map[string]string{
 	"dict_get": "dicts", "dict_set": "dicts", "dict_method": "dicts", "dict_in": "dicts",
 	"str_int": "int to str (digits)", "str_big": "int to str (digits)",
 	"pct_int": "formatting (length)", "pct_two": "formatting (length)", "pct_long": "formatting (length)",
+	"pct_six": "formatting (length)", "pct_mixed": "formatting (length)",
 	"format": "formatting (length)", "join": "strings (length)", "concat": "strings (length)",
 	"sort_100": "sort (comparisons)", "sort_5000": "sort (comparisons)", "sort_20000": "sort (comparisons)",
 	"sort_runs": "sort (comparisons)", "sort_sorted": "sort (comparisons)", "list_copy": "building",

@@ -236,6 +236,16 @@ def k_pct_long(n):
         "%s|%s" % (s, s)
 
 
+def k_pct_six(n):
+    for i in range(n):
+        "%s %s %s %s %s %s" % ("a", "b", "c", "d", "e", "f")
+
+
+def k_pct_mixed(n):
+    for i in range(n):
+        "%d-%s" % (i, "x")
+
+
 def k_format(n):
     for i in range(n):
         "{0}".format(i)
@@ -318,7 +328,8 @@ KERNELS = (
     ("dict_get", k_dict_get, 12500), ("dict_set", k_dict_set, 12500),
     ("dict_method", k_dict_method, 12500), ("dict_in", k_dict_in, 12500),
     ("str_int", k_str_int, 7500), ("str_big", k_str_big, 5000), ("pct_int", k_pct_int, 7500),
-    ("pct_two", k_pct_two, 7500), ("pct_long", k_pct_long, 5000), ("format", k_format, 5000),
+    ("pct_two", k_pct_two, 7500), ("pct_long", k_pct_long, 5000),
+    ("pct_six", k_pct_six, 5000), ("pct_mixed", k_pct_mixed, 7500), ("format", k_format, 5000),
     ("join", k_join, 5000), ("concat", k_concat, 7500), ("sort_100", k_sort_100, 12500),
     ("sort_5000", k_sort_5000, 15000), ("sort_20000", k_sort_20000, 20000),
     ("sort_runs", k_sort_runs, 20000), ("sort_sorted", k_sort_sorted, 100000),
