@@ -38,6 +38,9 @@ type refOp struct {
 	thread int32
 	delta  int8
 	lost   bool
+	// where the update was made: a ref_race that reports it lost shows it there.
+	core           int16
+	line, pc, code int32
 }
 
 // objState is the machine's record of a traced object.
@@ -160,7 +163,11 @@ func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64)
 	case RCPlain:
 		m.chargeNow(th, transfer)
 		lost := contended && m.plainRace(th, v, st, delta, now)
-		st.remember(refOp{t: now, thread: th.id, delta: int8(delta), lost: lost})
+		op := refOp{t: now, thread: th.id, delta: int8(delta), lost: lost, core: coreOf(th)}
+		if pt := th.py; pt != nil {
+			op.line, op.pc, op.code = pt.Line(), pt.PC(), m.codeIDs[pt.Code()]
+		}
+		st.remember(op)
 		if hd := py.HeaderOf(v); hd.Ref <= 0 && delta > 0 {
 			// The other core's decrement stored zero: it freed the object then.
 			hd.Ref = 1
@@ -196,21 +203,27 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 		}
 		var lostThread, winner int32
 		var lostDelta int64
+		// The event stands where the lost update was made: this thread's current
+		// instruction, or the other's remembered one.
+		core, line, pc, code := coreOf(th), int32(0), int32(0), int32(0)
 		if op.t <= now {
 			// The other core loaded first, this one loaded before its store landed and
 			// stores last: the other update is lost.
 			op.lost = true
 			lostThread, winner, lostDelta = op.thread, th.id, int64(op.delta)
+			core, line, pc, code = op.core, op.line, op.pc, op.code
 		} else {
 			lostThread, winner, lostDelta = th.id, op.thread, delta
 		}
 		before := hd.Ref - delta - int64(op.delta)
 		hd.Ref -= lostDelta
-		m.emit(trace.RefRace{Obj: st.key, Type: v.Type().Name, Delta: int32(lostDelta), Overwriter: winner,
+		e := trace.RefRace{Obj: st.key, Type: v.Type().Name, Delta: int32(lostDelta), Overwriter: winner,
 			Count: hd.Ref, Diff: hd.Ref - st.trueRef, Note: fmt.Sprintf(
 				"%s and %s both loaded the count of %s #%d (%d) before either stored it; %s's %+d was overwritten",
 				m.threadName(op.thread), m.threadName(th.id), v.Type().Name, hd.ID, before,
-				m.threadName(lostThread), lostDelta)}.At(eventTime(now), lostThread, -1))
+				m.threadName(lostThread), lostDelta)}.At(eventTime(now), lostThread, core)
+		e.Line, e.PC, e.Code = line, pc, code
+		m.emit(e)
 		return lostThread == th.id
 	}
 	return false
