@@ -10,7 +10,9 @@ import (
 
 // TestEveryModelRunsTheScripts runs the threading and library scripts under every
 // model: each must finish (these scripts have no races on their output), keep its
-// model's invariants, and never hit an internal error.
+// model's invariants, and never hit an internal error. Under a model whose counts race
+// (threads in parallel with plain counts) a script may also end as a use-after-free
+// does: that is the model's lesson, not a failure.
 func TestEveryModelRunsTheScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every script under every model")
@@ -31,7 +33,10 @@ func TestEveryModelRunsTheScripts(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if res.ExitCode != 0 || strings.Contains(errb.String(), "internal error") {
+				m, _ := LookupModel(model)
+				racy := m.Parallel() && m.Refcounts == RCPlain
+				freed := racy && res.ExitCode == 139 && countKind(res, EvUseAfterFree) > 0
+				if res.ExitCode != 0 && !freed || strings.Contains(errb.String(), "internal error") {
 					t.Errorf("%s: exit %d (%s)\n%s", filepath.Base(f), res.ExitCode, res.End, errb.String())
 					continue
 				}
