@@ -12,9 +12,9 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 
+	"github.com/gilscope/gilscope/vm/machine"
 	"github.com/gilscope/gilscope/vm/trace"
 )
 
@@ -186,7 +186,8 @@ type sharedEvents struct {
 	mu    sync.Mutex
 	logTo int // log[:logTo] is encoded: every event of the completed pixels
 	enc   *encoder
-	used  uint64 // when it was last asked for, in the log's uses
+	co    coalescer // its buffers, reused
+	used  uint64    // when it was last asked for, in the log's uses
 }
 
 // extend encodes the pixels sn has completed that are not yet, and returns
@@ -194,14 +195,15 @@ type sharedEvents struct {
 func (v *sharedEvents) extend(sn runSnapshot) (encodedEvents, int) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	end := len(sn.events)
+	end := sn.events.Len()
 	if !sn.done { // up to the first event in the pixel the simulation is in
 		p := pixelOf(sn.upTo, v.res)
-		end = sort.Search(len(sn.events), func(i int) bool { return pixelOf(sn.events[i].T, v.res) >= p })
+		end = sn.events.Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= p })
 	}
 	if end > v.logTo {
-		for _, w := range coalesce(sn.events[v.logTo:end], v.res) {
-			v.enc.add(&w)
+		ws := v.co.coalesce(sn.events.Slice(v.logTo, end), v.res)
+		for i := range ws {
+			v.enc.add(&ws[i])
 		}
 		v.logTo = end
 	}
@@ -241,9 +243,10 @@ func (l *runLog) sharedAt(res float64) *sharedEvents {
 // share, and the rest from sn's own log.
 func (v *sharedEvents) eventsShared(sn runSnapshot, t0, t1 trace.Time) eventsOf {
 	done, logTo := v.extend(sn)
-	tail := sn.events[min(logTo, len(sn.events)):]
+	n := sn.events.Len()
+	tail := sn.events.Slice(min(logTo, n), n)
 	es := eventsOf{done.slice(t0, t1)}
-	if len(tail) > 0 && tail[0].T < t1 {
+	if tail.Len() > 0 && tail.At(0).T < t1 {
 		es = append(es, encodeEvents(coalesceRange(tail, t0, t1, v.res, true)))
 	}
 	return es

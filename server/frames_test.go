@@ -65,9 +65,11 @@ func TestSharedEventsAsOwn(t *testing.T) {
 		steps := []int{1, 3, 10} // the log grows by batches; reader k sends every steps[k] batches
 		sentTo := make([]trace.Time, len(steps))
 		const batch = 97
+		var log eventLog // grows as a run log does, chunk by chunk
 		for b, k := 1, 0; k < len(all); b++ {
-			k = min(b*batch, len(all))
-			sn := runSnapshot{events: all[:k], done: k == len(all)}
+			log.append(all[k:min(b*batch, len(all))])
+			k = log.Len()
+			sn := runSnapshot{events: log, done: k == len(all)}
 			sn.upTo = end
 			if !sn.done {
 				sn.upTo = all[k].T

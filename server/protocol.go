@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"github.com/gilscope/gilscope/internal/worker"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -274,32 +275,56 @@ func keyOf(e *machine.Event) (mergeKey, bool) {
 // last event of each resource, carrying the number merged into it. Events
 // that are never merged are all kept. A resolution below 1 ns keeps all.
 func coalesce(events []machine.Event, resolution float64) []wireEvent {
-	out := make([]wireEvent, 0, len(events))
+	var c coalescer
+	return c.coalesce(eventLogOf(events), resolution)
+}
+
+// coalescer coalesces events (coalesce), reusing its buffers from one call
+// to the next.
+type coalescer struct {
+	out  []wireEvent
+	last map[mergeKey]int // resource → index in out of its last event in this pixel
+}
+
+// coalesce returns events coalesced at resolution, as coalesce does, in a
+// slice that is c's until its next call.
+func (c *coalescer) coalesce(events eventLog, resolution float64) []wireEvent {
+	out := slices.Grow(c.out[:0], events.Len())
+	defer func() { c.out = out[:0] }()
 	if resolution < 1 {
-		for _, e := range events {
-			out = append(out, wireEvent{Event: e})
+		for p := range events.Pieces() {
+			for i := range p {
+				out = append(out, wireEvent{Event: p[i]})
+			}
 		}
 		return out
 	}
-	last := map[mergeKey]int{} // resource → index in out of its last event in this pixel
+	if c.last == nil {
+		c.last = map[mergeKey]int{}
+	}
+	clear(c.last)
+	last := c.last
 	pixel := int64(math.MinInt64)
-	for _, e := range events {
-		if p := int64(math.Floor(float64(e.T) / resolution)); p != pixel {
-			pixel = p
-			clear(last)
+	for p := range events.Pieces() {
+		for i := range p {
+			e := &p[i]
+			if p := int64(math.Floor(float64(e.T) / resolution)); p != pixel {
+				pixel = p
+				clear(last)
+			}
+			k, ok := keyOf(e)
+			if !ok {
+				out = append(out, wireEvent{Event: *e})
+				continue
+			}
+			n := 1
+			if i, seen := last[k]; seen {
+				n = max(out[i].Merged, 1) + 1
+				out[i].Merged = -1 // superseded
+			}
+			last[k] = len(out)
+			out = append(out, wireEvent{Event: *e, Merged: n})
 		}
-		k, ok := keyOf(&e)
-		if !ok {
-			out = append(out, wireEvent{Event: e})
-			continue
-		}
-		n := 1
-		if i, seen := last[k]; seen {
-			n = max(out[i].Merged, 1) + 1
-			out[i].Merged = -1 // superseded
-		}
-		last[k] = len(out)
-		out = append(out, wireEvent{Event: e, Merged: n})
 	}
 	kept := out[:0]
 	for _, w := range out {
@@ -311,7 +336,8 @@ func coalesce(events []machine.Event, resolution float64) []wireEvent {
 		}
 		kept = append(kept, w)
 	}
-	return kept
+	out = kept
+	return out
 }
 
 // coalesceRange returns the events of the log with t0 ≤ t < t1, coalesced at
@@ -323,23 +349,30 @@ func coalesce(events []machine.Event, resolution float64) []wireEvent {
 // stretch in one message or in many gives the same events, once the
 // simulation is a pixel ahead. Without lookahead the last event of each
 // resource before t1 is always kept (a step shows the event it stopped at).
-func coalesceRange(log []machine.Event, t0, t1 trace.Time, resolution float64, lookahead bool) []wireEvent {
+// The result is c's until its next call.
+func (c *coalescer) coalesceRange(log eventLog, t0, t1 trace.Time, resolution float64, lookahead bool) []wireEvent {
 	if resolution < 1 {
-		i0 := sort.Search(len(log), func(i int) bool { return log[i].T >= t0 })
-		i1 := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })
-		return coalesce(log[i0:i1], 0)
+		i0 := log.Search(func(e *machine.Event) bool { return e.T >= t0 })
+		i1 := log.Search(func(e *machine.Event) bool { return e.T >= t1 })
+		return c.coalesce(log.Slice(i0, max(i0, i1)), 0)
 	}
 	pixel := func(t trace.Time) int64 { return int64(math.Floor(float64(t) / resolution)) }
 	first, last := pixel(t0), pixel(t1-1)
-	a := sort.Search(len(log), func(i int) bool { return pixel(log[i].T) >= first })
-	b := sort.Search(len(log), func(i int) bool { return log[i].T >= t1 })
+	a := log.Search(func(e *machine.Event) bool { return pixel(e.T) >= first })
+	b := log.Search(func(e *machine.Event) bool { return e.T >= t1 })
 	if lookahead {
-		b = sort.Search(len(log), func(i int) bool { return pixel(log[i].T) > last })
+		b = log.Search(func(e *machine.Event) bool { return pixel(e.T) > last })
 	}
-	all := coalesce(log[a:b], resolution)
+	all := c.coalesce(log.Slice(a, max(a, b)), resolution)
 	i0 := sort.Search(len(all), func(i int) bool { return all[i].T >= t0 })
 	i1 := sort.Search(len(all), func(i int) bool { return all[i].T >= t1 })
 	return all[i0:i1]
+}
+
+// coalesceRange is coalescer.coalesceRange in a slice of its own.
+func coalesceRange(log eventLog, t0, t1 trace.Time, resolution float64, lookahead bool) []wireEvent {
+	var c coalescer
+	return c.coalesceRange(log, t0, t1, resolution, lookahead)
 }
 
 // marshal encodes a server message.

@@ -12,7 +12,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"sort"
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -459,11 +458,13 @@ func stepKinds() []string {
 
 // nextOfInterest returns the time of the first event at or after t that a
 // step stops at.
-func nextOfInterest(events []machine.Event, t trace.Time) (trace.Time, bool) {
-	i := sort.Search(len(events), func(i int) bool { return events[i].T >= t })
-	for ; i < len(events); i++ {
-		if stepStops(events[i].Kind) {
-			return events[i].T, true
+func nextOfInterest(events eventLog, t trace.Time) (trace.Time, bool) {
+	i := events.Search(func(e *machine.Event) bool { return e.T >= t })
+	for p := range events.Slice(i, events.Len()).Pieces() {
+		for k := range p {
+			if stepStops(p[k].Kind) {
+				return p[k].T, true
+			}
 		}
 	}
 	return 0, false
@@ -478,10 +479,9 @@ func (ss *session) stepInstr(sn runSnapshot, limit trace.Time) {
 	}
 	ss.ensureTrace(p.from)
 	events, to, cover := ss.trace.snapshot()
-	i := sort.Search(len(events), func(i int) bool { return events[i].T >= ss.pos })
-	for ; i < len(events) && events[i].T < cover; i++ {
-		if events[i].Thread == p.thread {
-			ss.pos, ss.exactEnd = events[i].T+1, true
+	for i := events.Search(func(e *machine.Event) bool { return e.T >= ss.pos }); i < events.Len() && events.At(i).T < cover; i++ {
+		if e := events.At(i); e.Thread == p.thread {
+			ss.pos, ss.exactEnd = e.T+1, true
 			*p = pendingOp{}
 			return
 		}
@@ -552,7 +552,7 @@ func (ss *session) traceWindow() trace.Time {
 // latency's breakdown.
 func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time, woke time.Time) error {
 	i0 := ss.sentIdx
-	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
+	i1 := i0 + sn.events.Slice(i0, sn.events.Len()).Search(func(e *machine.Event) bool { return e.T >= t1 })
 	res := 0.0
 	if float64(t1-ss.sentTo) > ss.res {
 		res = ss.res
