@@ -561,7 +561,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	if v := ss.sharedView(res); v != nil {
 		out = v.eventsShared(sn, ss.sentTo, t1)
 	} else {
-		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
+		out = encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))
 	}
 	var timing *frameTiming
 	if i1 > i0 && ss.s.latencyHook != nil {
@@ -609,8 +609,7 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time,
 				end = events.at(n)
 			}
 		}
-		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
-		m := outgoing{data: msg, recycled: true}
+		m := outgoing{frame: newEventsFrame(newHeader(typ, ss.run.id), t0, end, events, i, n)}
 		if timing != nil {
 			t := *timing
 			t.made = time.Now()
@@ -641,7 +640,7 @@ func (ss *session) sendInstr(ctx context.Context) error {
 	if float64(hi-lo) > ss.res {
 		res = ss.res
 	}
-	out := eventsOf{encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))}
+	out := encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))
 	if err := ss.sendTiled(ctx, "instr", lo, hi, out, nil); err != nil {
 		return err
 	}
