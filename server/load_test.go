@@ -8,8 +8,9 @@
 // simulation (or, for a run read from the cache, from the session's asking
 // for it) to the write of its websocket frame, the peak heap, the heap left
 // after the sessions (over the heap before), the goroutines left over
-// afterwards (0: every session freed everything), the runs simulated, and
-// the CPU the simulations and this process took, as a share of the cores.
+// afterwards (0: every session freed everything), the runs simulated, the
+// CPU the simulations and this process took, as a share of the cores, and
+// what the collector did meanwhile (reportCollector).
 // BenchmarkLoad does it with the run cache (cache), without it (no-cache),
 // and with a distinct program in every session (distinct: no hits).
 // -load.frames=FILE writes each message's latency broken down by stage.
