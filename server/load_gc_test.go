@@ -16,6 +16,7 @@ const (
 	rmGCCPU      = "/cpu/classes/gc/total:cpu-seconds"       // the collector's CPU, assists included
 	rmAssistCPU  = "/cpu/classes/gc/mark/assist:cpu-seconds" // goroutines made to mark for what they allocate
 	rmPauses     = "/sched/pauses/total/gc:seconds"          // the collector's stop-the-world pauses, histogram
+	rmStopping   = "/sched/pauses/stopping/gc:seconds"       // of which getting every thread to stop, histogram
 	rmLatencies  = "/sched/latencies:seconds"                // time goroutines were runnable before running, histogram
 	rmHeapObj    = "/memory/classes/heap/objects:bytes"      // with rmHeapUnused, MemStats.HeapInuse
 	rmHeapUnused = "/memory/classes/heap/unused:bytes"
@@ -26,7 +27,7 @@ const (
 type runtimeFigures struct{ samples []rtmetrics.Sample }
 
 func readRuntime() runtimeFigures {
-	names := []string{rmAllocs, rmCycles, rmGCCPU, rmAssistCPU, rmPauses, rmLatencies, rmHeapObj, rmHeapUnused, rmLive}
+	names := []string{rmAllocs, rmCycles, rmGCCPU, rmAssistCPU, rmPauses, rmStopping, rmLatencies, rmHeapObj, rmHeapUnused, rmLive}
 	s := make([]rtmetrics.Sample, len(names))
 	for i, n := range names {
 		s[i].Name = n

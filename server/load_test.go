@@ -182,7 +182,8 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 // (between before and after): what was allocated and the live heap's peak,
 // the collections, the collector's CPU and the part of it goroutines paid
 // in assists (as shares of the cores over the wall time), the longest
-// stop-the-world pause, and how long the 99th and 99.9th percentile of
+// stop-the-world pause and the longest wait for every thread to stop
+// (part of a pause), and how long the 99th and 99.9th percentile of
 // goroutines waited, runnable, for a CPU (bucket upper bounds).
 func reportCollector(b *testing.B, before, after runtimeFigures, peakLive uint64, elapsed time.Duration) {
 	n := float64(b.N)
@@ -193,6 +194,7 @@ func reportCollector(b *testing.B, before, after runtimeFigures, peakLive uint64
 	b.ReportMetric(100*(after.float(rmGCCPU)-before.float(rmGCCPU))/cores, "gc-cpu-%")
 	b.ReportMetric(100*(after.float(rmAssistCPU)-before.float(rmAssistCPU))/cores, "assist-cpu-%")
 	b.ReportMetric(1000*quantile(after.histDiff(before, rmPauses), 1), "gc-pause-max-ms")
+	b.ReportMetric(1000*quantile(after.histDiff(before, rmStopping), 1), "gc-stopping-max-ms")
 	waits := after.histDiff(before, rmLatencies)
 	b.ReportMetric(1000*quantile(waits, 0.99), "sched-p99-ms")
 	b.ReportMetric(1000*quantile(waits, 0.999), "sched-p999-ms")
