@@ -106,6 +106,13 @@ func encodeEvents(events []wireEvent) eventsOf {
 	return e.events()
 }
 
+// encodeRange encodes the events of log that c.eachInRange emits.
+func (c *coalescer) encodeRange(log eventLog, t0, t1 trace.Time, resolution float64, lookahead bool) eventsOf {
+	e := newEncoder(0)
+	c.eachInRange(log, t0, t1, resolution, lookahead, e.add)
+	return e.events()
+}
+
 // slice returns the events with t0 ≤ T < t1.
 func (e encodedEvents) slice(t0, t1 trace.Time) encodedEvents {
 	i0, _ := slices.BinarySearch(e.times, t0)
@@ -235,10 +242,7 @@ func (v *sharedEvents) extend(sn runSnapshot) (eventsOf, int) {
 		end = sn.events.Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= p })
 	}
 	if end > v.logTo {
-		ws := v.co.coalesce(sn.events.Slice(v.logTo, end), v.res)
-		for i := range ws {
-			v.enc.add(&ws[i])
-		}
+		v.co.each(sn.events.Slice(v.logTo, end), v.res, v.enc.add)
 		v.logTo = end
 	}
 	return v.enc.events(), v.logTo
@@ -281,7 +285,8 @@ func (v *sharedEvents) eventsShared(sn runSnapshot, t0, t1 trace.Time) eventsOf 
 	tail := sn.events.Slice(min(logTo, n), n)
 	es := done.slice(t0, t1)
 	if tail.Len() > 0 && tail.At(0).T < t1 {
-		es = append(es, encodeEvents(coalesceRange(tail, t0, t1, v.res, true))...)
+		var c coalescer
+		es = append(es, c.encodeRange(tail, t0, t1, v.res, true)...)
 	}
 	return es
 }

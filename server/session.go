@@ -71,6 +71,7 @@ type session struct {
 	runSeq  int
 	run     *liveRun
 	view    *sharedEvents // the run's events at resolution view.res, shared with its other readers
+	co      coalescer     // coalesces the events the session encodes itself
 	trace   *instrTrace   // the instruction window being played
 	next    *instrTrace   // the window after it, traced ahead
 	ended   bool          // the end (or failure) of run has been sent
@@ -561,7 +562,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	if v := ss.sharedView(res); v != nil {
 		out = v.eventsShared(sn, ss.sentTo, t1)
 	} else {
-		out = encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))
+		out = ss.co.encodeRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd)
 	}
 	var timing *frameTiming
 	if i1 > i0 && ss.s.latencyHook != nil {
@@ -640,7 +641,7 @@ func (ss *session) sendInstr(ctx context.Context) error {
 	if float64(hi-lo) > ss.res {
 		res = ss.res
 	}
-	out := encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))
+	out := ss.co.encodeRange(events, lo, hi, res, !ss.exactEnd)
 	if err := ss.sendTiled(ctx, "instr", lo, hi, out, nil); err != nil {
 		return err
 	}
