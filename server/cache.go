@@ -282,7 +282,7 @@ type runLog struct {
 
 	mu       sync.Mutex
 	space    chan struct{}       // (lazily made) a token when a reader has consumed events
-	events   []machine.Event     // every event so far, in time order; never changed once appended
+	events   eventLog            // every event so far, in time order; never changed once appended
 	arrivals []arrival           // when each batch arrived, for the latency measurement
 	upTo     trace.Time          // the simulation is complete before upTo
 	consumed int                 // the most events any reader has sent on
@@ -332,9 +332,11 @@ func (l *runLog) reusable() bool {
 func (l *runLog) size() int64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n := int64(len(l.events))*int64(unsafe.Sizeof(machine.Event{})) + int64(len(l.stdout)+len(l.stderr)+len(l.wl.Source))
-	for _, e := range l.events {
-		n += int64(e.HeldBytes())
+	n := int64(l.events.Len())*int64(unsafe.Sizeof(machine.Event{})) + int64(len(l.stdout)+len(l.stderr)+len(l.wl.Source))
+	for p := range l.events.Pieces() {
+		for i := range p {
+			n += int64(p[i].HeldBytes())
+		}
 	}
 	for _, c := range l.code {
 		n += 256 + int64(len(c.Instructions))*64
@@ -349,7 +351,7 @@ func (l *runLog) drop() {
 	defer l.mu.Unlock()
 	if !l.released {
 		l.released = true
-		l.srv.heldEvents.Add(-int64(len(l.events)))
+		l.srv.heldEvents.Add(-int64(l.events.Len()))
 	}
 }
 
@@ -421,10 +423,8 @@ func (l *runLog) simulate() {
 	}
 	l.res, l.stdout, l.stderr = out.Result, out.Stdout, out.Stderr
 	l.mu.Lock()
-	if cap(l.events) > len(l.events)+len(l.events)/8 { // the log is kept for seeks: give back what append reserved
-		l.events = slices.Clone(l.events)
-	}
-	n := len(l.events)
+	l.events.trim() // the log is kept for seeks: give back what its last chunk reserved
+	n := l.events.Len()
 	l.mu.Unlock()
 	s.metrics.run(l.kind, l.res.End, int64(l.res.EndTime), l.res.Instructions, int64(n), time.Since(start))
 }
@@ -495,7 +495,7 @@ func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool, arriv
 		switch room := l.srv.heldBudget - l.srv.heldEvents.Load(); {
 		case overCPU:
 			l.limit = errCPULimit
-		case len(l.events)+len(batch) > maxRunEvents:
+		case l.events.Len()+len(batch) > maxRunEvents:
 			l.limit = errEventLimit
 		case int64(len(batch)) > room:
 			l.limit = errServerEvents
@@ -503,9 +503,9 @@ func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool, arriv
 		}
 	}
 	if len(batch) > 0 {
-		l.arrivals = append(l.arrivals, arrival{index: len(l.events), at: arrived})
-		l.events = append(l.events, batch...)
-		if !l.released { // the log only grows: it holds len(l.events) of the budget
+		l.arrivals = append(l.arrivals, arrival{index: l.events.Len(), at: arrived})
+		l.events.append(batch)
+		if !l.released { // the log only grows: it holds its length of the budget
 			l.srv.heldEvents.Add(int64(len(batch)))
 		}
 	}
@@ -529,7 +529,7 @@ func endOnly(batch []machine.Event) []machine.Event {
 func (l *runLog) mustWait() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.limit == nil && len(l.events)-l.consumed > maxUnplayedEvents
+	return l.limit == nil && l.events.Len()-l.consumed > maxUnplayedEvents
 }
 
 // waitForSpace waits until a reader has consumed enough of the log.
@@ -571,7 +571,7 @@ func (l *runLog) consume(n int) {
 
 // runSnapshot is a consistent view of a run log.
 type runSnapshot struct {
-	events []machine.Event
+	events eventLog
 	upTo   trace.Time
 	done   bool
 	end    trace.Time // when done: the run's end time + 1, the end of its last events message
@@ -592,8 +592,8 @@ func (l *runLog) snapshot() runSnapshot {
 		if l.res != nil {
 			sn.end = max(sn.end, l.res.EndTime+1)
 		}
-		if n := len(sn.events); n > 0 {
-			sn.end = max(sn.end, sn.events[n-1].T+1)
+		if n := sn.events.Len(); n > 0 {
+			sn.end = max(sn.end, sn.events.At(n-1).T+1)
 		}
 	}
 	return sn
@@ -622,13 +622,18 @@ func (l *runLog) bornAt(i int) time.Time {
 // Call it once done is closed and failed is nil.
 func (l *runLog) summary() summary {
 	l.sumOnce.Do(func() {
-		res := *l.res
+		res := l.res
 		l.mu.Lock()
-		res.Events = l.events
-		limit := l.limit
+		events, limit := l.events, l.limit
 		l.mu.Unlock()
+		acc := trace.NewStatsAccumulator(res.Model, res.Cores) // ComputeStats without a flat copy of the log
+		for p := range events.Pieces() {
+			for i := range p {
+				acc.Add(p[i])
+			}
+		}
 		sum := summary{ExitCode: res.ExitCode, End: res.End, EndTime: res.EndTime, Stdout: l.stdout, Stderr: l.stderr,
-			Stats: machine.ComputeStats(&res), Threads: []threadInfo{}, Cores: res.Cores, Model: res.Model}
+			Stats: acc.Stats(res.EndTime, res.Threads), Threads: []threadInfo{}, Cores: res.Cores, Model: res.Model}
 		for _, th := range res.Threads {
 			sum.Threads = append(sum.Threads, threadInfo{ID: th.ID, Name: th.Name})
 		}
@@ -670,7 +675,7 @@ func (s *Server) runShared(ctx context.Context, wl *workload, withEvents bool) (
 		return nil, l.failed, nil
 	}
 	sn := l.snapshot()
-	if withEvents && len(sn.events) > maxAnswerEvents {
+	if withEvents && sn.events.Len() > maxAnswerEvents {
 		return nil, nil, nil
 	}
 	sum := l.summary()
@@ -680,7 +685,7 @@ func (s *Server) runShared(ctx context.Context, wl *workload, withEvents bool) (
 		s.metrics.error("limit")
 	}
 	if withEvents {
-		resp.Events = sn.events
+		resp.Events = sn.events.Flat()
 	}
 	return resp, nil, nil
 }

@@ -70,7 +70,7 @@ func TestCacheSharesOneSimulation(t *testing.T) {
 		t.Fatalf("hits %v and %v, one log: %v; want a miss, then a hit on it", first.hit, second.hit, first.runLog == second.runLog)
 	}
 	for !first.snapshot().done {
-		first.consume(len(first.snapshot().events))
+		first.consume(first.snapshot().events.Len())
 		<-first.progress
 	}
 	shared := first.snapshot().events
@@ -83,14 +83,14 @@ func TestCacheSharesOneSimulation(t *testing.T) {
 	own, _ := fresh.open(context.Background(), alone, "live")
 	own.consume(maxRunEvents)
 	<-own.done
-	if !reflect.DeepEqual(own.snapshot().events, shared) || own.summary().Stdout != "600\n" {
+	if !reflect.DeepEqual(own.snapshot().events.Flat(), shared.Flat()) || own.summary().Stdout != "600\n" {
 		t.Errorf("the shared log (%d events) differs from a simulation of its own (%d events, stdout %q)",
-			len(shared), len(own.snapshot().events), own.summary().Stdout)
+			shared.Len(), own.snapshot().events.Len(), own.summary().Stdout)
 	}
 	fresh.close(own)
 
 	third := startLiveRun(s, context.Background(), 1, wl)
-	if !third.hit || !third.snapshot().done || len(third.snapshot().events) != len(shared) {
+	if !third.hit || !third.snapshot().done || third.snapshot().events.Len() != shared.Len() {
 		t.Errorf("a later session: hit %v, done %v; want the finished log", third.hit, third.snapshot().done)
 	}
 	third.stop()
@@ -125,7 +125,7 @@ func TestCacheDropsPartialLogs(t *testing.T) {
 	// More events than a run goes ahead of its readers: it waits for them.
 	wl := cacheWorkload("shared = []\nfor i in range(50000):\n    shared.append(i)\nprint('end')\n", 1)
 	r := startLiveRun(s, context.Background(), 1, wl)
-	for sn := r.snapshot(); len(sn.events) == 0; sn = r.snapshot() {
+	for sn := r.snapshot(); sn.events.Len() == 0; sn = r.snapshot() {
 		<-r.progress // paused: the run goes up to maxUnplayedEvents ahead
 	}
 	r.stop() // before the end: the partial log is dropped
@@ -140,7 +140,7 @@ func TestCacheDropsPartialLogs(t *testing.T) {
 	}
 	again.stop()
 
-	s.heldBudget = int64(len(again.snapshot().events)) + 10 // the next run cannot fit
+	s.heldBudget = int64(again.snapshot().events.Len()) + 10 // the next run cannot fit
 	other := cacheWorkload(cacheTestSource, 7)
 	cut := startLiveRun(s, context.Background(), 1, other)
 	cut.consume(maxRunEvents)
@@ -213,7 +213,7 @@ func TestCacheConcurrentReaders(t *testing.T) {
 				return // leaves at once
 			}
 			for !r.snapshot().done {
-				r.consume(len(r.snapshot().events))
+				r.consume(r.snapshot().events.Len())
 				select {
 				case <-r.progress:
 				case <-time.After(20 * time.Second):
@@ -241,7 +241,7 @@ func TestCacheConcurrentReaders(t *testing.T) {
 		if l.refs != 0 || !l.over || l.elem == nil {
 			t.Errorf("an indexed log with %d readers, over %v, idle %v after everyone left", l.refs, l.over, l.elem != nil)
 		}
-		events += int64(len(l.events))
+		events += int64(l.events.Len())
 		bytes += l.bytes
 	}
 	if held := s.heldEvents.Load(); held != events || bytes != s.cache.bytes || s.cache.idle.Len() != len(s.cache.index) {
@@ -292,8 +292,8 @@ func TestCacheSharesTraces(t *testing.T) {
 	}
 	<-a.done
 	events, to, cover := a.snapshot()
-	if len(events) == 0 || cover != to {
-		t.Fatalf("the trace holds %d instructions, complete up to %d of %d", len(events), cover, to)
+	if events.Len() == 0 || cover != to {
+		t.Fatalf("the trace holds %d instructions, complete up to %d of %d", events.Len(), cover, to)
 	}
 	a.stop()
 	b.stop()

@@ -2,19 +2,20 @@
 // JSON one by one (encodedEvents) and a message is cut from those bytes, so
 // that the sessions reading one log at one resolution share the coalescing
 // and the encoding (sharedEvents) instead of each doing it again. A cache
-// hit then costs a session the copy of bytes already made, not the work of
-// a simulation's worth of encoding.
+// hit then costs a session the write of bytes already made, not the work
+// of a simulation's worth of encoding.
 
 package server
 
 import (
 	"bytes"
 	"encoding/json"
+	"iter"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 
+	"github.com/gilscope/gilscope/vm/machine"
 	"github.com/gilscope/gilscope/vm/trace"
 )
 
@@ -34,29 +35,55 @@ type encodedEvents struct {
 
 func (e encodedEvents) len() int { return len(e.times) }
 
-// encoder encodes events one by one into an encodedEvents, the bytes each
-// would have in a JSON array of them.
+// maxSegmentEvents bounds a segment of an encoding, and eventBytes is
+// about what an event takes encoded, to size a segment's bytes. An
+// encoder fills a segment, then starts the next, twice as large up to the
+// bound, so that what it has encoded never moves. (An encoding that grew
+// by append was copied whole each time it outgrew its array: 84 MB of a
+// cache run's allocation.)
+const (
+	maxSegmentEvents = 4096
+	eventBytes       = 64
+)
+
+// encoder encodes events one by one into segments of encodedEvents, the
+// bytes each would have in a JSON array of them. The segments it has
+// returned (events) stay valid and unchanged while it goes on.
 type encoder struct {
-	out encodedEvents
-	esc bytes.Buffer // scratch for escapeHTML
+	segs    eventsOf // the last is being filled
+	next    int      // the events of the next segment
+	scratch []byte   // the event being encoded
+	esc     bytes.Buffer
 }
 
-func newEncoder() *encoder {
-	return &encoder{out: encodedEvents{offs: []int{0}}}
-}
+// newEncoder returns an encoder for about n events (its first segment's
+// size; 0 for a small one).
+func newEncoder(n int) *encoder { return &encoder{next: min(max(n, 64), maxSegmentEvents)} }
 
 // add appends w's encoding: what json.Marshal makes of it (the event's
 // AppendJSON, with the characters encoding/json escapes for HTML escaped),
-// then a comma. It writes straight into the buffer: going through
-// json.Marshal, which calls MarshalJSON into a fresh slice and then checks
-// and compacts what it returned, cost three times as much.
+// then a comma. Going through json.Marshal, which calls MarshalJSON into a
+// fresh slice and then checks and compacts what it returned, cost three
+// times as much.
 func (e *encoder) add(w *wireEvent) {
-	start := len(e.out.buf)
-	b := e.escapeHTML(w.appendJSON(e.out.buf), start)
-	e.out.buf = append(b, ',')
-	e.out.times = append(e.out.times, w.T)
-	e.out.offs = append(e.out.offs, len(e.out.buf))
+	b := e.escapeHTML(w.appendJSON(e.scratch[:0]), 0)
+	e.scratch = append(b, ',')
+	last := len(e.segs) - 1
+	if last < 0 || len(e.segs[last].times) == cap(e.segs[last].times) || len(e.segs[last].buf)+len(e.scratch) > cap(e.segs[last].buf) {
+		n := e.next
+		e.next = min(2*n, maxSegmentEvents)
+		e.segs = append(e.segs, encodedEvents{times: make([]trace.Time, 0, n),
+			offs: append(make([]int, 0, n+1), 0), buf: make([]byte, 0, max(n*eventBytes, len(e.scratch)))})
+		last++
+	}
+	seg := &e.segs[last]
+	seg.buf = append(seg.buf, e.scratch...)
+	seg.times = append(seg.times, w.T)
+	seg.offs = append(seg.offs, len(seg.buf))
 }
+
+// events returns what e has encoded so far.
+func (e *encoder) events() eventsOf { return e.segs[:len(e.segs):len(e.segs)] }
 
 // escapeHTML escapes b[start:] as json.Marshal escapes a Marshaler's output
 // (json.HTMLEscape: <, >, & and the line and paragraph separators), which
@@ -71,12 +98,19 @@ func (e *encoder) escapeHTML(b []byte, start int) []byte {
 }
 
 // encodeEvents encodes events.
-func encodeEvents(events []wireEvent) encodedEvents {
-	e := newEncoder()
+func encodeEvents(events []wireEvent) eventsOf {
+	e := newEncoder(len(events))
 	for i := range events {
 		e.add(&events[i])
 	}
-	return e.out
+	return e.events()
+}
+
+// encodeRange encodes the events of log that c.eachInRange emits.
+func (c *coalescer) encodeRange(log eventLog, t0, t1 trace.Time, resolution float64, lookahead bool) eventsOf {
+	e := newEncoder(0)
+	c.eachInRange(log, t0, t1, resolution, lookahead, e.add)
+	return e.events()
 }
 
 // slice returns the events with t0 ≤ T < t1.
@@ -99,6 +133,18 @@ func (es eventsOf) len() int {
 	return n
 }
 
+// slice returns the events with t0 ≤ T < t1, in a slice of its own.
+func (es eventsOf) slice(t0, t1 trace.Time) eventsOf {
+	var out eventsOf
+	for _, e := range es {
+		if e.len() == 0 || e.times[e.len()-1] < t0 || e.times[0] >= t1 {
+			continue
+		}
+		out = append(out, e.slice(t0, t1))
+	}
+	return out
+}
+
 // at returns the time of event i.
 func (es eventsOf) at(i int) trace.Time {
 	for _, e := range es {
@@ -110,68 +156,63 @@ func (es eventsOf) at(i int) trace.Time {
 	panic("eventsOf: index out of range")
 }
 
-// appendJSON appends events [from, to) as the elements of a JSON array,
-// without the brackets.
-func (es eventsOf) appendJSON(dst []byte, from, to int) []byte {
-	start := len(dst)
-	for _, e := range es {
-		if from < e.len() && to > 0 {
-			a, b := max(from, 0), min(to, e.len())
-			dst = append(dst, e.buf[e.offs[a]:e.offs[b]]...)
-		}
-		from, to = from-e.len(), to-e.len()
-	}
-	if len(dst) > start {
-		dst = dst[:len(dst)-1] // the last comma
-	}
-	return dst
+// eventsFrame is an events (or instr) message: events [from, to) of es
+// after head. The writer writes it to the socket piece by piece from the
+// encodings, which the readers of a log share, without a copy of the
+// message's own (one per message and reader was 78 MB of a cache run's
+// allocation).
+type eventsFrame struct {
+	head     []byte // the message up to its events' '['
+	es       eventsOf
+	from, to int
 }
 
-// marshalEvents encodes an events (or instr) message of events [from, to)
-// of es: what marshal gives for the eventsMessage holding them, in a
-// buffer that the writer may give back (recycleMessage) once it is sent.
-func marshalEvents(h header, t0, t1 trace.Time, es eventsOf, from, to int) []byte {
+// newEventsFrame returns the events (or instr) message of events [from,
+// to) of es: its bytes are what marshal gives for the eventsMessage
+// holding them.
+func newEventsFrame(h header, t0, t1 trace.Time, es eventsOf, from, to int) *eventsFrame {
 	head := marshal(eventsMessage{header: h, T0: t0, T1: t1})
 	const null = "null}" // Events, nil, is the last field
 	if !bytes.HasSuffix(head, []byte(null)) {
 		panic("an events message does not end with its events")
 	}
-	head = head[:len(head)-len(null)]
-	size := len(head) + 3
-	for _, e := range es {
-		size += e.offs[len(e.offs)-1] - e.offs[0]
-	}
-	msg := newMessageBuffer(size)
-	msg = append(append(msg, head...), '[')
-	msg = es.appendJSON(msg, from, to)
-	return append(msg, ']', '}')
+	return &eventsFrame{head: append(head[:len(head)-len(null)], '['), es: es, from: from, to: to}
 }
 
-// maxRecycledMessage is the largest message buffer kept for reuse.
-const maxRecycledMessage = 1 << 20
-
-// messageBuffers holds the buffers of events messages written, for the
-// next: a session allocating a message of a few hundred kilobytes while
-// the collector marks is made to help it in proportion, with its frames
-// waiting.
-var messageBuffers sync.Pool // of *[]byte
-
-// newMessageBuffer returns an empty buffer of capacity size or more.
-func newMessageBuffer(size int) []byte {
-	if p, _ := messageBuffers.Get().(*[]byte); p != nil && cap(*p) >= size {
-		return (*p)[:0]
-	} else if p != nil {
-		messageBuffers.Put(p)
+// pieces yields the message's bytes in order, in pieces that alias the
+// encodings.
+func (f *eventsFrame) pieces() iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		if !yield(f.head) {
+			return
+		}
+		var held []byte // the last piece of events goes without its comma
+		from, to := f.from, f.to
+		for _, e := range f.es {
+			if from < e.len() && to > 0 {
+				a, b := max(from, 0), min(to, e.len())
+				if held != nil && !yield(held) {
+					return
+				}
+				held = e.buf[e.offs[a]:e.offs[b]]
+			}
+			from, to = from-e.len(), to-e.len()
+		}
+		if len(held) > 0 && !yield(held[:len(held)-1]) {
+			return
+		}
+		yield([]byte("]}"))
 	}
-	return make([]byte, 0, size)
 }
 
-// recycleMessage gives back a buffer newMessageBuffer returned; nothing
-// may use it afterwards.
-func recycleMessage(b []byte) {
-	if cap(b) <= maxRecycledMessage {
-		messageBuffers.Put(&b)
+// marshalEvents encodes an events (or instr) message of events [from, to)
+// of es: what marshal gives for the eventsMessage holding them.
+func marshalEvents(h header, t0, t1 trace.Time, es eventsOf, from, to int) []byte {
+	var msg []byte
+	for p := range newEventsFrame(h, t0, t1, es, from, to).pieces() {
+		msg = append(msg, p...)
 	}
+	return msg
 }
 
 // sharedEvents is a log's events coalesced at one resolution and encoded,
@@ -186,26 +227,25 @@ type sharedEvents struct {
 	mu    sync.Mutex
 	logTo int // log[:logTo] is encoded: every event of the completed pixels
 	enc   *encoder
-	used  uint64 // when it was last asked for, in the log's uses
+	co    coalescer // its buffers, reused
+	used  uint64    // when it was last asked for, in the log's uses
 }
 
 // extend encodes the pixels sn has completed that are not yet, and returns
 // the events encoded and the index in sn's log where they stop.
-func (v *sharedEvents) extend(sn runSnapshot) (encodedEvents, int) {
+func (v *sharedEvents) extend(sn runSnapshot) (eventsOf, int) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	end := len(sn.events)
+	end := sn.events.Len()
 	if !sn.done { // up to the first event in the pixel the simulation is in
 		p := pixelOf(sn.upTo, v.res)
-		end = sort.Search(len(sn.events), func(i int) bool { return pixelOf(sn.events[i].T, v.res) >= p })
+		end = sn.events.Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= p })
 	}
 	if end > v.logTo {
-		for _, w := range coalesce(sn.events[v.logTo:end], v.res) {
-			v.enc.add(&w)
-		}
+		v.co.each(sn.events.Slice(v.logTo, end), v.res, v.enc.add)
 		v.logTo = end
 	}
-	return v.enc.out, v.logTo
+	return v.enc.events(), v.logTo
 }
 
 func pixelOf(t trace.Time, res float64) int64 { return int64(math.Floor(float64(t) / res)) }
@@ -222,7 +262,7 @@ func (l *runLog) sharedAt(res float64) *sharedEvents {
 			return v
 		}
 	}
-	v := &sharedEvents{res: res, enc: newEncoder(), used: l.uses}
+	v := &sharedEvents{res: res, enc: newEncoder(0), used: l.uses}
 	if len(l.views) >= maxSharedViews {
 		i := 0
 		for k, w := range l.views {
@@ -241,10 +281,12 @@ func (l *runLog) sharedAt(res float64) *sharedEvents {
 // share, and the rest from sn's own log.
 func (v *sharedEvents) eventsShared(sn runSnapshot, t0, t1 trace.Time) eventsOf {
 	done, logTo := v.extend(sn)
-	tail := sn.events[min(logTo, len(sn.events)):]
-	es := eventsOf{done.slice(t0, t1)}
-	if len(tail) > 0 && tail[0].T < t1 {
-		es = append(es, encodeEvents(coalesceRange(tail, t0, t1, v.res, true)))
+	n := sn.events.Len()
+	tail := sn.events.Slice(min(logTo, n), n)
+	es := done.slice(t0, t1)
+	if tail.Len() > 0 && tail.At(0).T < t1 {
+		var c coalescer
+		es = append(es, c.encodeRange(tail, t0, t1, v.res, true)...)
 	}
 	return es
 }

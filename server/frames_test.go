@@ -45,7 +45,7 @@ func TestMarshalEvents(t *testing.T) {
 		{17, 18, 17},
 		{16, 17, 17},
 	} {
-		es := eventsOf{encodeEvents(events[:c.split]), encodeEvents(events[c.split:])}
+		es := append(encodeEvents(events[:c.split]), encodeEvents(events[c.split:])...)
 		got := marshalEvents(h, 10, 20, es, c.from, c.to)
 		want := marshal(eventsMessage{header: h, T0: 10, T1: 20, Events: events[c.from:c.to]})
 		if !bytes.Equal(got, want) {
@@ -61,13 +61,15 @@ func TestSharedEventsAsOwn(t *testing.T) {
 	all := exampleEvents(t, "refcount_race") // dense: thousands of refcount changes
 	end := all[len(all)-1].T + 1
 	for _, res := range []float64{7, 1000, 33_333} {
-		v := &sharedEvents{res: res, enc: newEncoder()}
+		v := &sharedEvents{res: res, enc: newEncoder(0)}
 		steps := []int{1, 3, 10} // the log grows by batches; reader k sends every steps[k] batches
 		sentTo := make([]trace.Time, len(steps))
 		const batch = 97
+		var log eventLog // grows as a run log does, chunk by chunk
 		for b, k := 1, 0; k < len(all); b++ {
-			k = min(b*batch, len(all))
-			sn := runSnapshot{events: all[:k], done: k == len(all)}
+			log.append(all[k:min(b*batch, len(all))])
+			k = log.Len()
+			sn := runSnapshot{events: log, done: k == len(all)}
 			sn.upTo = end
 			if !sn.done {
 				sn.upTo = all[k].T
@@ -154,7 +156,7 @@ func TestEncodeEventsEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	events := coalesce(res.Events, 0)
-	got := marshalEvents(newHeader("events", 1), 0, 1, eventsOf{encodeEvents(events)}, 0, len(events))
+	got := marshalEvents(newHeader("events", 1), 0, 1, encodeEvents(events), 0, len(events))
 	want := marshal(eventsMessage{header: newHeader("events", 1), T0: 0, T1: 1, Events: events})
 	if !bytes.Equal(got, want) {
 		t.Errorf("got %s\nwant %s", got, want)

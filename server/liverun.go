@@ -123,10 +123,10 @@ type traceLog struct {
 	simCtx context.Context
 
 	mu     sync.Mutex
-	to     trace.Time      // the window's end; lowered when the window is cut short
-	cover  trace.Time      // instr events are complete in [from, cover)
-	events []machine.Event // the instr events in [from, cover), in time order
-	ok     bool            // the trace ended by itself (set before done is closed)
+	to     trace.Time // the window's end; lowered when the window is cut short
+	cover  trace.Time // instr events are complete in [from, cover)
+	events eventLog   // the instr events in [from, cover), in time order
+	ok     bool       // the trace ended by itself (set before done is closed)
 }
 
 func (t *traceLog) simulate() {
@@ -160,7 +160,7 @@ func (t *traceLog) reusable() bool { return t.ok }
 func (t *traceLog) size() int64 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return int64(len(t.events)) * int64(unsafe.Sizeof(machine.Event{}))
+	return int64(t.events.Len()) * int64(unsafe.Sizeof(machine.Event{}))
 }
 
 // drop does nothing: a trace's events are not counted in heldEvents.
@@ -179,16 +179,16 @@ func (t *traceLog) add(batch []machine.Event, upTo trace.Time) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	defer t.notify()
-	for _, e := range batch {
-		if e.Kind == machine.EvInstr && e.T >= t.from && e.T < t.to {
-			t.events = append(t.events, e)
+	for i := range batch {
+		if e := &batch[i]; e.Kind == machine.EvInstr && e.T >= t.from && e.T < t.to {
+			t.events.append(batch[i : i+1])
 		}
 	}
 	t.cover = max(t.cover, min(upTo, t.to))
 	switch {
 	case t.cover >= t.to:
 		return errTraceDone
-	case len(t.events) > maxTraceEvents:
+	case t.events.Len() > maxTraceEvents:
 		t.to = t.cover // cut the window short: the next one starts here
 		return errTraceDone
 	}
@@ -207,7 +207,7 @@ func (t *traceLog) finish(ok bool) {
 }
 
 // snapshot returns the window's events, its end and how far it is complete.
-func (t *traceLog) snapshot() (events []machine.Event, to, cover trace.Time) {
+func (t *traceLog) snapshot() (events eventLog, to, cover trace.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.events, t.to, t.cover

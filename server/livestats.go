@@ -8,7 +8,6 @@
 package server
 
 import (
-	"sort"
 	"sync"
 	"time"
 
@@ -47,17 +46,15 @@ func (p *playheadStats) due(t trace.Time, final, moving bool, now time.Time) boo
 // complete before t) before t, the run's end taken as t: ComputeStats of that
 // prefix. shared, if set, is the statistics the log's readers share: they
 // come from there when it is not past the prefix.
-func (p *playheadStats) at(shared *sharedStats, log []machine.Event, t trace.Time) *machine.Stats {
-	n := sort.Search(len(log), func(i int) bool { return log[i].T >= t })
+func (p *playheadStats) at(shared *sharedStats, log eventLog, t trace.Time) *machine.Stats {
+	n := log.Search(func(e *machine.Event) bool { return e.T >= t })
 	if st := shared.at(log, n, t); st != nil {
 		return st
 	}
 	if n < p.acc.Len() {
 		p.acc.Rewind(n)
 	}
-	for i := p.acc.Len(); i < n; i++ {
-		p.acc.Add(log[i])
-	}
+	addEvents(p.acc, log.Slice(p.acc.Len(), n))
 	return p.acc.Stats(t, nil)
 }
 
@@ -76,7 +73,7 @@ type sharedStats struct {
 
 // at returns the statistics of log's first n events ending at t, or nil
 // when the shared accumulator is past them. s may be nil.
-func (s *sharedStats) at(log []machine.Event, n int, t trace.Time) *machine.Stats {
+func (s *sharedStats) at(log eventLog, n int, t trace.Time) *machine.Stats {
 	if s == nil {
 		return nil
 	}
@@ -88,9 +85,7 @@ func (s *sharedStats) at(log []machine.Event, n int, t trace.Time) *machine.Stat
 	if n < s.acc.Len() {
 		return nil
 	}
-	for i := s.acc.Len(); i < n; i++ {
-		s.acc.Add(log[i])
-	}
+	addEvents(s.acc, log.Slice(s.acc.Len(), n))
 	s.n, s.t, s.st = n, t, s.acc.Stats(t, nil)
 	return s.st
 }
@@ -107,4 +102,13 @@ func (r *liveRun) sharedStats() *sharedStats {
 		r.stats = &sharedStats{acc: trace.NewStatsAccumulator(r.wl.Model, r.wl.Cores)}
 	}
 	return r.stats
+}
+
+// addEvents adds events to acc.
+func addEvents(acc *machine.StatsAccumulator, events eventLog) {
+	for p := range events.Pieces() {
+		for i := range p {
+			acc.Add(p[i])
+		}
+	}
 }

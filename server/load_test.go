@@ -8,8 +8,9 @@
 // simulation (or, for a run read from the cache, from the session's asking
 // for it) to the write of its websocket frame, the peak heap, the heap left
 // after the sessions (over the heap before), the goroutines left over
-// afterwards (0: every session freed everything), the runs simulated, and
-// the CPU the simulations and this process took, as a share of the cores.
+// afterwards (0: every session freed everything), the runs simulated, the
+// CPU the simulations and this process took, as a share of the cores, and
+// what the collector did meanwhile (reportCollector).
 // BenchmarkLoad does it with the run cache (cache), without it (no-cache),
 // and with a distinct program in every session (distinct: no hits).
 // -load.frames=FILE writes each message's latency broken down by stage.
@@ -93,21 +94,17 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	gallery := examples.All()
 	runtime.GC()
 	baseline := runtime.NumGoroutine()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	heapBefore := ms.HeapInuse
+	heapBefore := readRuntime().heapInuse()
 
-	var peakHeap atomic.Uint64
+	var peakHeap, peakLive atomic.Uint64
 	stop := make(chan struct{})
 	sampled := make(chan struct{})
-	go func() { // sample the heap while the sessions run
+	go func() { // sample the heap while the sessions run, without stopping the world
 		defer close(sampled)
-		var ms runtime.MemStats
 		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peakHeap.Load() {
-				peakHeap.Store(ms.HeapInuse)
-			}
+			f := readRuntime()
+			peakHeap.Store(max(peakHeap.Load(), f.heapInuse()))
+			peakLive.Store(max(peakLive.Load(), f.uint(rmLive)))
 			select {
 			case <-stop:
 				return
@@ -117,7 +114,7 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	}()
 
 	var frames atomic.Int64
-	cpuBefore := selfCPU()
+	cpuBefore, rtBefore := selfCPU(), readRuntime()
 	start := time.Now()
 	for range b.N {
 		var wg sync.WaitGroup
@@ -139,7 +136,7 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 		wg.Wait()
 	}
 	elapsed := time.Since(start)
-	serverCPU := selfCPU() - cpuBefore
+	serverCPU, rt := selfCPU()-cpuBefore, readRuntime()
 	if *loadFrames != "" {
 		if err := writeFrameTimings(*loadFrames, b.Name(), start, timings); err != nil {
 			b.Error(err)
@@ -156,7 +153,7 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 		}
 	}
 	runtime.GC()
-	runtime.ReadMemStats(&ms)
+	heapAfter := readRuntime().heapInuse()
 	slices.Sort(latencies)
 	pct := func(p float64) float64 {
 		if len(latencies) == 0 {
@@ -168,16 +165,39 @@ func benchLoad(b *testing.B, concurrent, runs, mode int) {
 	b.ReportMetric(pct(0.5), "p50-ms")
 	b.ReportMetric(pct(0.99), "p99-ms")
 	b.ReportMetric(float64(peakHeap.Load())/(1<<20), "peak-heap-MB")
-	b.ReportMetric((float64(ms.HeapInuse)-float64(heapBefore))/(1<<20), "heap-after-MB")
+	b.ReportMetric((float64(heapAfter)-float64(heapBefore))/(1<<20), "heap-after-MB")
 	b.ReportMetric(float64(frames.Load())/float64(b.N), "frames/op")
 	b.ReportMetric(float64(max(leftover, 0)), "leftover-goroutines")
 	b.ReportMetric(float64(s.cache.runs.misses.Load())/float64(b.N), "simulated/op")
 	cores := float64(runtime.GOMAXPROCS(0)) * elapsed.Seconds()
 	b.ReportMetric(100*time.Duration(s.metrics.runCPU.Load()).Seconds()/cores, "sim-cpu-%")
 	b.ReportMetric(100*serverCPU.Seconds()/cores, "server-cpu-%")
+	reportCollector(b, rtBefore, rt, peakLive.Load(), elapsed)
 	if leftover > 0 {
 		b.Errorf("%d goroutines more than before the sessions", leftover)
 	}
+}
+
+// reportCollector reports what the collector did during the sessions
+// (between before and after): what was allocated and the live heap's peak,
+// the collections, the collector's CPU and the part of it goroutines paid
+// in assists (as shares of the cores over the wall time), the longest
+// stop-the-world pause and the longest wait for every thread to stop
+// (part of a pause), and how long the 99th and 99.9th percentile of
+// goroutines waited, runnable, for a CPU (bucket upper bounds).
+func reportCollector(b *testing.B, before, after runtimeFigures, peakLive uint64, elapsed time.Duration) {
+	n := float64(b.N)
+	cores := float64(runtime.GOMAXPROCS(0)) * elapsed.Seconds()
+	b.ReportMetric(float64(after.uint(rmAllocs)-before.uint(rmAllocs))/(1<<20)/n, "alloc-MB/op")
+	b.ReportMetric(float64(peakLive)/(1<<20), "peak-live-MB")
+	b.ReportMetric(float64(after.uint(rmCycles)-before.uint(rmCycles))/n, "gc-cycles/op")
+	b.ReportMetric(100*(after.float(rmGCCPU)-before.float(rmGCCPU))/cores, "gc-cpu-%")
+	b.ReportMetric(100*(after.float(rmAssistCPU)-before.float(rmAssistCPU))/cores, "assist-cpu-%")
+	b.ReportMetric(1000*quantile(after.histDiff(before, rmPauses), 1), "gc-pause-max-ms")
+	b.ReportMetric(1000*quantile(after.histDiff(before, rmStopping), 1), "gc-stopping-max-ms")
+	waits := after.histDiff(before, rmLatencies)
+	b.ReportMetric(1000*quantile(waits, 0.99), "sched-p99-ms")
+	b.ReportMetric(1000*quantile(waits, 0.999), "sched-p999-ms")
 }
 
 // loadSession runs wl to its end at full speed in a fresh session and

@@ -200,11 +200,11 @@ func TestCoalesceRangeIndependentOfMessages(t *testing.T) {
 	}
 	end := res.EndTime + 1
 	for _, resolution := range []float64{0, 7, 1000, 33_333} {
-		whole := coalesceRange(res.Events, 0, end, resolution, true)
+		whole := coalesceRange(eventLogOf(res.Events), 0, end, resolution, true)
 		for _, step := range []trace.Time{97, 999, 12_345, 500_001} {
 			var pieces []wireEvent
 			for t0 := trace.Time(0); t0 < end; t0 += step {
-				pieces = append(pieces, coalesceRange(res.Events, t0, min(t0+step, end), resolution, true)...)
+				pieces = append(pieces, coalesceRange(eventLogOf(res.Events), t0, min(t0+step, end), resolution, true)...)
 			}
 			if !reflect.DeepEqual(pieces, whole) {
 				t.Errorf("resolution %g, messages of %d ns: %d events, at once %d", resolution, step, len(pieces), len(whole))

@@ -12,7 +12,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"sort"
 	"time"
 
 	"github.com/gilscope/gilscope/vm/machine"
@@ -72,6 +71,7 @@ type session struct {
 	runSeq  int
 	run     *liveRun
 	view    *sharedEvents // the run's events at resolution view.res, shared with its other readers
+	co      coalescer     // coalesces the events the session encodes itself
 	trace   *instrTrace   // the instruction window being played
 	next    *instrTrace   // the window after it, traced ahead
 	ended   bool          // the end (or failure) of run has been sent
@@ -459,11 +459,13 @@ func stepKinds() []string {
 
 // nextOfInterest returns the time of the first event at or after t that a
 // step stops at.
-func nextOfInterest(events []machine.Event, t trace.Time) (trace.Time, bool) {
-	i := sort.Search(len(events), func(i int) bool { return events[i].T >= t })
-	for ; i < len(events); i++ {
-		if stepStops(events[i].Kind) {
-			return events[i].T, true
+func nextOfInterest(events eventLog, t trace.Time) (trace.Time, bool) {
+	i := events.Search(func(e *machine.Event) bool { return e.T >= t })
+	for p := range events.Slice(i, events.Len()).Pieces() {
+		for k := range p {
+			if stepStops(p[k].Kind) {
+				return p[k].T, true
+			}
 		}
 	}
 	return 0, false
@@ -478,10 +480,9 @@ func (ss *session) stepInstr(sn runSnapshot, limit trace.Time) {
 	}
 	ss.ensureTrace(p.from)
 	events, to, cover := ss.trace.snapshot()
-	i := sort.Search(len(events), func(i int) bool { return events[i].T >= ss.pos })
-	for ; i < len(events) && events[i].T < cover; i++ {
-		if events[i].Thread == p.thread {
-			ss.pos, ss.exactEnd = events[i].T+1, true
+	for i := events.Search(func(e *machine.Event) bool { return e.T >= ss.pos }); i < events.Len() && events.At(i).T < cover; i++ {
+		if e := events.At(i); e.Thread == p.thread {
+			ss.pos, ss.exactEnd = e.T+1, true
 			*p = pendingOp{}
 			return
 		}
@@ -552,7 +553,7 @@ func (ss *session) traceWindow() trace.Time {
 // latency's breakdown.
 func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time, woke time.Time) error {
 	i0 := ss.sentIdx
-	i1 := i0 + sort.Search(len(sn.events)-i0, func(k int) bool { return sn.events[i0+k].T >= t1 })
+	i1 := i0 + sn.events.Slice(i0, sn.events.Len()).Search(func(e *machine.Event) bool { return e.T >= t1 })
 	res := 0.0
 	if float64(t1-ss.sentTo) > ss.res {
 		res = ss.res
@@ -561,7 +562,7 @@ func (ss *session) sendEvents(ctx context.Context, sn runSnapshot, t1 trace.Time
 	if v := ss.sharedView(res); v != nil {
 		out = v.eventsShared(sn, ss.sentTo, t1)
 	} else {
-		out = eventsOf{encodeEvents(coalesceRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd))}
+		out = ss.co.encodeRange(sn.events, ss.sentTo, t1, res, !ss.exactEnd)
 	}
 	var timing *frameTiming
 	if i1 > i0 && ss.s.latencyHook != nil {
@@ -609,8 +610,7 @@ func (ss *session) sendTiled(ctx context.Context, typ string, t0, t1 trace.Time,
 				end = events.at(n)
 			}
 		}
-		msg := marshalEvents(newHeader(typ, ss.run.id), t0, end, events, i, n)
-		m := outgoing{data: msg, recycled: true}
+		m := outgoing{frame: newEventsFrame(newHeader(typ, ss.run.id), t0, end, events, i, n)}
 		if timing != nil {
 			t := *timing
 			t.made = time.Now()
@@ -641,7 +641,7 @@ func (ss *session) sendInstr(ctx context.Context) error {
 	if float64(hi-lo) > ss.res {
 		res = ss.res
 	}
-	out := eventsOf{encodeEvents(coalesceRange(events, lo, hi, res, !ss.exactEnd))}
+	out := ss.co.encodeRange(events, lo, hi, res, !ss.exactEnd)
 	if err := ss.sendTiled(ctx, "instr", lo, hi, out, nil); err != nil {
 		return err
 	}

@@ -99,14 +99,14 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	c.close(code, reason)
 }
 
-// outgoing is a message queued for the writer; timing, if set, says when
-// the oldest event in it could first be sent and when the message passed
-// each stage since (for the latency measurement). A recycled message's
-// buffer is given back once written.
+// outgoing is a message queued for the writer: data, or an events
+// message written from the encodings it refers to (frame). timing, if
+// set, says when the oldest event in it could first be sent and when the
+// message passed each stage since (for the latency measurement).
 type outgoing struct {
-	data     []byte
-	timing   *frameTiming
-	recycled bool
+	data   []byte
+	frame  *eventsFrame
+	timing *frameTiming
 }
 
 // frameTiming is when an events message passed each stage on its way to
@@ -222,19 +222,42 @@ func (c *wsConn) drain() error {
 func (c *wsConn) write(m outgoing) error {
 	taken := time.Now()
 	c.ws.SetWriteDeadline(taken.Add(wsWriteWait))
-	if err := c.ws.WriteMessage(websocket.TextMessage, m.data); err != nil {
+	size := len(m.data)
+	if m.frame != nil {
+		n, err := c.writeFrame(m.frame)
+		if err != nil {
+			return err
+		}
+		size = n
+	} else if err := c.ws.WriteMessage(websocket.TextMessage, m.data); err != nil {
 		return err
 	}
 	c.s.metrics.framesSent.Add(1)
 	if hook := c.s.latencyHook; hook != nil && m.timing != nil {
 		t := *m.timing
-		t.taken, t.written, t.bytes = taken, time.Now(), len(m.data)
+		t.taken, t.written, t.bytes = taken, time.Now(), size
 		hook(&t)
 	}
-	if m.recycled {
-		recycleMessage(m.data)
-	}
 	return nil
+}
+
+// writeFrame writes an events message piece by piece (gorilla sends it as
+// one message, in as many websocket frames as its write buffer needs) and
+// returns its length.
+func (c *wsConn) writeFrame(f *eventsFrame) (int, error) {
+	w, err := c.ws.NextWriter(websocket.TextMessage)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for p := range f.pieces() {
+		if _, err := w.Write(p); err != nil {
+			w.Close()
+			return n, err
+		}
+		n += len(p)
+	}
+	return n, w.Close()
 }
 
 func (c *wsConn) markDead() { c.deadOnce.Do(func() { close(c.dead) }) }

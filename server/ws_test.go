@@ -448,11 +448,11 @@ func TestServerEventBudget(t *testing.T) {
 	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2})
 	<-r.done
 	sn := r.snapshot()
-	if r.limit != errServerEvents || len(sn.events) < 5000 || len(sn.events) > 100000 {
-		t.Fatalf("limit %v with %d events kept, want the server's event budget after some events", r.limit, len(sn.events))
+	if r.limit != errServerEvents || sn.events.Len() < 5000 || sn.events.Len() > 100000 {
+		t.Fatalf("limit %v with %d events kept, want the server's event budget after some events", r.limit, sn.events.Len())
 	}
-	if held := s.heldEvents.Load(); held != int64(len(sn.events)) {
-		t.Errorf("%d events counted as held, the run keeps %d", held, len(sn.events))
+	if held := s.heldEvents.Load(); held != int64(sn.events.Len()) {
+		t.Errorf("%d events counted as held, the run keeps %d", held, sn.events.Len())
 	}
 	r.stop()
 	if held := s.heldEvents.Load(); held != 0 {
@@ -470,20 +470,20 @@ func TestLiveRunBackpressure(t *testing.T) {
 	r := startLiveRun(s, context.Background(), 1, workload{Source: src, Model: machine.DefaultModel, Cores: 2})
 	defer r.stop()
 	sn := r.snapshot()
-	for deadline := time.Now().Add(20 * time.Second); !sn.done && len(sn.events) <= maxUnplayedEvents && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(20 * time.Second); !sn.done && sn.events.Len() <= maxUnplayedEvents && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 		sn = r.snapshot()
 	}
 	if sn.done {
-		t.Skipf("the example made only %d events: no backpressure to see", len(sn.events))
+		t.Skipf("the example made only %d events: no backpressure to see", sn.events.Len())
 	}
 	time.Sleep(200 * time.Millisecond)
-	if again := r.snapshot(); again.done || len(again.events) != len(sn.events) {
+	if again := r.snapshot(); again.done || again.events.Len() != sn.events.Len() {
 		t.Errorf("with none consumed the run went on from %d to %d events (done: %v), want it waiting",
-			len(sn.events), len(again.events), again.done)
+			sn.events.Len(), again.events.Len(), again.done)
 	}
 	for !r.snapshot().done {
-		r.consume(len(r.snapshot().events))
+		r.consume(r.snapshot().events.Len())
 		time.Sleep(time.Millisecond)
 	}
 	if r.res == nil || r.res.End == "stopped" {
