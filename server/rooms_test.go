@@ -111,6 +111,9 @@ func TestRoomFollow(t *testing.T) {
 	t.Cleanup(hs.Close) // after the connections' cleanups
 	p, room := openRoom(t, hs.URL)
 	p.send(map[string]any{"type": "set", "state": map[string]any{"workload": map[string]any{"source": "print(1)"}}})
+	// A follower joining before the set is applied gets it as a set instead; here the
+	// followers must find it in the state they join with.
+	waitRoomSeq(t, s, room.Code, 1)
 
 	var followers []*roomConn
 	for i := range 3 {
@@ -157,6 +160,25 @@ func TestRoomFollow(t *testing.T) {
 		if m := f.until("ended"); m.Reason == "" {
 			t.Errorf("follower %d: ended without a reason", i)
 		}
+	}
+}
+
+// waitRoomSeq waits until this replica has relayed the room's set number seq.
+func waitRoomSeq(t *testing.T, s *Server, code string, seq int64) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.rooms.mu.Lock()
+		r := s.rooms.rooms[code]
+		done := r != nil && r.seq >= seq
+		s.rooms.mu.Unlock()
+		if done {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("room %s: set %d not relayed after 10 s", code, seq)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
