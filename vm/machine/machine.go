@@ -80,7 +80,8 @@ type Machine struct {
 	forkserver  bool             // the forkserver is running
 	mainExiting bool             // the main process waits for its children to exit
 	lib         map[string]*compile.Program
-	quantum     int64 // ps
+	imports     importPricer // what a process's first import of a module costs
+	quantum     int64        // ps
 
 	locks    map[uint64]*lockObj  // every _thread lock by id
 	objs     map[uint64]*objState // traced objects by id

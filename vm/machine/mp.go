@@ -7,6 +7,7 @@ package machine
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -398,12 +399,15 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	switch method.S {
 	case "fork":
 		p.globals = t.PickleMainGlobals()
+		p.loaded = maps.Clone(th.proc.loaded) // fork copies the parent's modules
 		c.cost = forkParentCost*1000 + parentMB(th.proc)*forkPerMB*1000
 		c.boot = forkChildCost * 1000
 	case "spawn":
+		p.loaded = m.bootLoaded()
 		c.cost = spawnParentCost*1000 + dumpsCost(target)
 		c.boot = spawnChildCost*1000 + loadsCost(target)
 	case "forkserver":
+		p.loaded = m.bootLoaded()
 		c.cost = dumpsCost(target)
 		if !m.forkserver {
 			m.forkserver = true

@@ -28,6 +28,10 @@ type process struct {
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool
 
+	// loaded are the standard-library modules the process has imported, by
+	// CPython's names (imports.go): what it imports again costs nothing.
+	loaded map[string]bool
+
 	switchInterval int64 // ps: sys.getswitchinterval where no new GIL keeps it
 	lastGC         uint64
 
@@ -40,7 +44,8 @@ type process struct {
 // newProcess makes a process with a fresh interpreter of the run's program and a GIL
 // of the model's kind.
 func (m *Machine) newProcess(name string, parent *process) *process {
-	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval}
+	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval,
+		loaded: map[string]bool{}}
 	p.pid = 4000 + int(p.id)*7
 	m.procs = append(m.procs, p)
 	cfg := py.DefaultConfig()
@@ -54,6 +59,9 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	}
 	in.ImmortalRefcount = m.model.ImmortalRefcount
 	in.SourceModules = m.lib
+	if m.imports.tables != nil {
+		in.OnImport = m.onImport
+	}
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.StdWrite = m.stdWrite
 	in.Ext = extCodec{m}

@@ -9,6 +9,7 @@
 # returns a plain object that unpacks as (done, not_done); worker threads are daemon
 # threads (as in CPython <= 3.8), so work still running when the main thread ends
 # without shutdown() is abandoned.
+import _gilscope_lib
 import threading
 import queue
 import sys
@@ -722,7 +723,8 @@ class ProcessPoolExecutor(Executor):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
         ctx = mp_context if mp_context is not None else multiprocessing.get_context()
-        self._pool = ctx.Pool(max_workers, initializer, initargs)
+        self._pool = multiprocessing.Pool.__new__(multiprocessing.Pool)
+        self._pool._setup(max_workers, initializer, initargs, ctx)
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
 
@@ -745,6 +747,24 @@ class ProcessPoolExecutor(Executor):
         self._pool.close()
         if wait:
             self._pool.join()
+
+
+# CPython imports the executors' modules when they are first asked for (PEP 562):
+# that import is charged then.
+__all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError',
+           'TimeoutError', 'InvalidStateError', 'BrokenExecutor', 'Future', 'Executor',
+           'wait', 'as_completed', 'ProcessPoolExecutor', 'ThreadPoolExecutor')
+_EXECUTORS = {'ThreadPoolExecutor': ('concurrent.futures.thread', ThreadPoolExecutor),
+              'ProcessPoolExecutor': ('concurrent.futures.process', ProcessPoolExecutor)}
+del ThreadPoolExecutor, ProcessPoolExecutor
+
+
+def __getattr__(name):
+    if name in _EXECUTORS:
+        module, cls = _EXECUTORS[name]
+        _gilscope_lib.cpython_import(module)
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.
