@@ -287,6 +287,10 @@ func (t *Thread) free(v Value) {
 		}
 		in.charge(-len(o.S))
 	case *Bytes:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		in.charge(-len(o.B))
 	case *List:
 		if o.sub != nil {
@@ -313,6 +317,10 @@ func (t *Thread) free(v Value) {
 		}
 		t.clearDict(o)
 	case *Set:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		t.clearSet(o)
 	case *Instance:
 		if o.local != nil {
