@@ -382,6 +382,9 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", MaxThreads)
 	}
 	fork := method.S == "fork"
+	if fork && m.finalizing(th) {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't fork at interpreter shutdown")
+	}
 	payload := t.NewTuple([]py.Value{args[0], args[1], args[2]})
 	t.Register(payload)
 	for _, a := range args[:3] {
