@@ -203,7 +203,7 @@ func (m *Machine) threadModule(t *py.Thread) *py.Module {
 // threads (3.11 and 3.13 let those threads start others).
 func (m *Machine) finalizing(th *thread) bool {
 	v := m.model.Version
-	return v[0] == 3 && v[1] == 12 && th.proc.main != nil && th.proc.main.finished
+	return v[0] == 3 && v[1] == 12 && th.proc.exiting
 }
 
 // startNewThread implements start_new_thread(function, name, daemon): it creates the

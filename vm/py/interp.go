@@ -221,6 +221,12 @@ func (in *Interp) isPackage(name string) bool {
 	return false
 }
 
+// LoadedModule returns the module called name if the interpreter has imported it
+// (borrowed), else nil.
+func (in *Interp) LoadedModule(name string) *Module {
+	return in.modules[name]
+}
+
 // ImportModule imports a module by its full name, as `import name` would, and
 // returns a new reference to it.
 func (t *Thread) ImportModule(name string) (Value, error) {
