@@ -1148,6 +1148,7 @@ class Pool:
             w.daemon = True
             w.start()
             self._pool.append(w)
+        self._joined = False
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
@@ -1246,6 +1247,13 @@ class Pool:
             raise ValueError('Pool is still running')
         for w in self._pool:
             w.join()
+        if self._state == 'CLOSE' and not self._joined:
+            # Each worker put its results before it exited: the handler hands them
+            # all out, callbacks included, before this sentinel, and join waits for
+            # it as CPython's joins its result handler.
+            self._joined = True
+            self._outqueue.put(None)
+        self._handler.join()
 
     def __enter__(self):
         self._check_running()
