@@ -58,9 +58,20 @@ func timeImport(p python, name string) (s importSample, ok bool, err error) {
 		}
 		return s, false, fmt.Errorf("%s: import %s: %v: %s", p.Full, name, err, stderr.String())
 	}
-	_, after, found := strings.Cut(stderr.String(), importMarker+"\n")
+	s, found := parseImportTime(stderr.String())
 	if !found {
 		return s, false, fmt.Errorf("%s: import %s: no marker in %q", p.Full, name, stderr.String())
+	}
+	return s, true, nil
+}
+
+// parseImportTime reads what -X importtime (or importtime27.py) wrote after the
+// marker: the modules loaded, in order, and each one's self time; found is false
+// without the marker.
+func parseImportTime(stderr string) (s importSample, found bool) {
+	_, after, found := strings.Cut(stderr, importMarker+"\n")
+	if !found {
+		return s, false
 	}
 	s.self = map[string]float64{}
 	for _, line := range strings.Split(after, "\n") {
@@ -84,7 +95,7 @@ func timeImport(p python, name string) (s importSample, ok bool, err error) {
 			s.self[mod] = us
 		}
 	}
-	return s, true, nil
+	return s, true
 }
 
 // importTable is one version's measurement.
@@ -279,10 +290,9 @@ const importsHeading = "## Imports"
 // replaceImportsSection puts section in place of the report's "Imports" section.
 func replaceImportsSection(report, section string) string {
 	if i := strings.Index(report, "\n"+importsHeading+"\n"); i >= 0 {
-		report = report[:i+1]
-	} else if !strings.HasSuffix(report, "\n") {
-		report += "\n"
+		report = report[:i]
 	}
+	report = strings.TrimRight(report, "\n") + "\n"
 	return report + "\n" + section
 }
 
