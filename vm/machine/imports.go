@@ -116,7 +116,8 @@ func newImportPricer(model *Model) importPricer {
 
 // charge marks module name loaded in a process whose loaded modules are done and
 // returns what loading it and what it loads costs, in ps: nothing for a module that
-// was loaded, or that no table knows (gilscope's own modules).
+// was loaded, or that no table knows as an import of its own (gilscope's modules,
+// a package imported on the way to its submodule).
 func (p importPricer) charge(done map[string]bool, name string) int64 {
 	if done[name] {
 		return 0
@@ -135,7 +136,8 @@ func (p importPricer) charge(done map[string]bool, name string) int64 {
 		}
 		return int64(us * p.scale * 1e6)
 	}
-	done[name] = true
+	// Not marked: a package (concurrent) is priced among the loads of its
+	// submodule, and gilscope's own modules cost nothing anyway.
 	return 0
 }
 

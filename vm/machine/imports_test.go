@@ -8,18 +8,19 @@ import (
 )
 
 // TestImportPricerCountsOnce checks that a module loaded by two imports is charged
-// once, and that a module no table knows costs nothing.
+// once, that a module no table knows costs nothing, and that a package imported on
+// the way to its submodule is priced among the submodule's loads.
 func TestImportPricerCountsOnce(t *testing.T) {
 	table := &ImportCosts{
-		Self:  map[string]float64{"a": 10, "b": 100, "c": 1000},
-		Loads: map[string][]string{"a": {"b"}, "c": {"b"}},
+		Self:  map[string]float64{"a": 10, "b": 100, "c": 1000, "pkg": 2, "pkg.mod": 3},
+		Loads: map[string][]string{"a": {"b"}, "c": {"b"}, "pkg.mod": {"pkg"}},
 	}
 	p := importPricer{tables: []*ImportCosts{table}, scale: 1}
 	done := map[string]bool{}
 	for _, tc := range []struct {
 		name string
 		want int64 // µs
-	}{{"a", 110}, {"a", 0}, {"c", 1000}, {"b", 0}, {"gilscope_only", 0}} {
+	}{{"a", 110}, {"a", 0}, {"c", 1000}, {"b", 0}, {"gilscope_only", 0}, {"pkg", 0}, {"pkg.mod", 5}} {
 		if got := p.charge(done, tc.name); got != tc.want*1e6 {
 			t.Errorf("import %s: %d ps, want %d µs", tc.name, got, tc.want)
 		}
