@@ -487,7 +487,7 @@ var chapters = []Chapter{
 		MaxTime:  2,
 		Question: Question{Prompt: "On two cores, which pool finishes the four jobs first?", Choices: []string{"The threads", "The processes", "A tie"}, Answer: 1, Proof: []int{0}},
 		Why: []string{
-			"The two worker processes run on both cores at once, the threads take turns at the GIL. The process pool pays for starting its workers and pickling jobs and results, so it pays off when the jobs are long and their data small; on one core it cannot, and loses.",
+			"The two worker processes run on both cores at once, the threads take turns at the GIL. The process pool pays for starting its workers, for importing multiprocessing.pool on first use (15 ms on 3.12) and for pickling jobs and results, so it pays off when the jobs are long and their data small: with jobs a quarter this size it loses on two cores too, in CPython as here; on one core it cannot pay off, and loses.",
 		},
 		Claims: []Claim{
 			{Text: "On two cores the processes take at most 0.8× the threads' time.", Metric: "out:processes_ms/out:threads_ms", Op: "<=", Value: 0.8},

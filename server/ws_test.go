@@ -284,6 +284,14 @@ func TestWSInstructions(t *testing.T) {
 	for p.Playing {
 		p, _ = c.until("position", 1)
 	}
+	// Go to where thread 2 runs (importing threading comes first: it starts at
+	// 3.8 ms of the run's 5.5): a step searches a few windows ahead, not the whole
+	// run.
+	const running = 4_000_000
+	c.send(map[string]any{"type": "seek", "t": running})
+	for p.T < running {
+		p, _ = c.until("position", 1)
+	}
 	// Step thread 2 (the first worker) by one instruction: the playhead
 	// stops just after an instr event of thread 2, which has been sent.
 	c.send(map[string]any{"type": "step", "mode": "instruction", "thread": 2})

@@ -14,7 +14,7 @@ def count(n):
 
 
 if __name__ == "__main__":
-    jobs = [100000] * 4
+    jobs = [400000] * 4
     start = time.time()
     with ThreadPoolExecutor(2) as pool:
         a = list(pool.map(count, jobs))

@@ -15,6 +15,7 @@
 //	go run ./tools/calibrate                       # every version, write the tables
 //	go run ./tools/calibrate -versions 3.12 -n     # measure and report only
 //	go run ./tools/calibrate -kernels blocking -save b.json   # the blocking calls only
+//	go run ./tools/calibrate -imports -passes 5   # the import times only (imports.go)
 package main
 
 import (
@@ -42,6 +43,7 @@ func main() {
 		load      = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
 		holdout   = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
 		only      = flag.String("kernels", "", "measure only these kernels (comma-separated; \"blocking\": the blocking calls of blocking.py), e.g. new ones, to -save and -load beside the others")
+		imports   = flag.Bool("imports", false, "measure what importing each module gilscope provides costs (vm/machine/imports_cpython*.go and the report's \"Imports\" section) instead of the prices")
 		blockReps = flag.Int("blockreps", 1000, "samples of each blocking call per pass (latencies: the median and the best are kept; costs: the best batch)")
 	)
 	flag.Parse()
@@ -49,7 +51,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "calibrate: -kernels measures some kernels to -save them; give -save")
 		os.Exit(2)
 	}
-	if err := run(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
+	cfgRun := run
+	if *imports {
+		cfgRun = runImports
+	}
+	if err := cfgRun(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
 		passes: *passes, blockReps: *blockReps, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
@@ -298,6 +304,9 @@ func run(cfg config) error {
 		if err := writeTable(cfg.outDir, host, cfg, f); err != nil {
 			return err
 		}
+	}
+	if kept := keptImportsSection(cfg.report); kept != "" {
+		rep = replaceImportsSection(rep, kept)
 	}
 	return os.WriteFile(cfg.report, []byte(rep), 0o644)
 }

@@ -325,12 +325,16 @@ print(len(items))
 }
 
 // TestStartMethodCosts checks start+join of an empty process against MODEL.md §8.
+// The first start also imports multiprocessing.popen_fork and what it loads
+// (multiprocessing.util, subprocess…), as CPython's does: 12–15 ms for the first
+// fork and 3–5 ms for the second on the loaded 2-core machine the import times come
+// from.
 func TestStartMethodCosts(t *testing.T) {
 	src := `import multiprocessing, time
 def nothing():
     pass
 if __name__ == "__main__":
-    for method in ["fork", "spawn", "forkserver", "forkserver"]:
+    for method in ["fork", "fork", "spawn", "forkserver", "forkserver"]:
         ctx = multiprocessing.get_context(method)
         t0 = time.perf_counter()
         p = ctx.Process(target=nothing)
@@ -343,7 +347,7 @@ if __name__ == "__main__":
 	want := []struct {
 		method   string
 		min, max float64
-	}{{"fork", 2, 3.5}, {"spawn", 50, 62}, {"forkserver", 80, 100}, {"forkserver", 5, 25}}
+	}{{"fork", 5, 15}, {"fork", 2, 3.5}, {"spawn", 50, 62}, {"forkserver", 80, 100}, {"forkserver", 5, 25}}
 	if len(lines) != len(want) {
 		t.Fatalf("output %q", out)
 	}

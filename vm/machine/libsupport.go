@@ -96,6 +96,20 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 			}
 			return py.None, nil
 		}),
+		// cpython_import(name) charges the import CPython makes of module name on
+		// first use, where gilscope's library has no module of that name
+		// (multiprocessing.pool when Pool() is first called).
+		"cpython_import": fn("cpython_import", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("cpython_import", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			name, ok := args[0].(*py.Str)
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "cpython_import(name)")
+			}
+			m.chargeImport(t, name.S)
+			return py.None, nil
+		}),
 		"cpu_count": fn("cpu_count", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			return t.NewInt(int64(len(m.cores))), nil
 		}),

@@ -80,7 +80,8 @@ type Machine struct {
 	forkserver  bool             // the forkserver is running
 	mainExiting bool             // the main process waits for its children to exit
 	lib         map[string]*compile.Program
-	quantum     int64 // ps
+	imports     importPricer // what a process's first import of a module costs
+	quantum     int64        // ps
 
 	locks    map[uint64]*lockObj  // every _thread lock by id
 	objs     map[uint64]*objState // traced objects by id
@@ -118,12 +119,16 @@ type thread struct {
 	// busy is CPU work (C code) left before next runs.
 	busy int64
 
-	timer        *timer
-	savedSwitch  int64
-	joiners      []*thread
-	onFirstGIL   func()
-	gotGIL       bool
-	excReported  bool
+	timer       *timer
+	savedSwitch int64
+	joiners     []*thread
+	onFirstGIL  func()
+	gotGIL      bool
+	excReported bool
+	// exitHooks: the main thread has gone on to run threading's exit handlers;
+	// mainExc is the exception its program ended with, restored after them.
+	exitHooks    bool
+	mainExc      *py.Instance
 	blockedSince int64
 	cpuTime      int64
 }
@@ -361,8 +366,10 @@ func (m *Machine) runBytecode(th *thread, until int64) {
 		sc := t.Pending
 		m.syscall(th, sc)
 	case py.StopDone:
-		m.threadExit(th)
-		return
+		if !m.runExitHooks(th) {
+			m.threadExit(th)
+			return
+		}
 	}
 	m.checkSlice(th)
 }

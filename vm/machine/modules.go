@@ -110,8 +110,11 @@ func (m *Machine) timeModule(t *py.Thread) *py.Module {
 	cpu := func(t *py.Thread, all bool) float64 {
 		var ps int64
 		if all {
+			// process_time: the CPU time of the calling process's threads.
 			for _, x := range m.threads {
-				ps += x.cpu()
+				if x.proc == threadOf(t).proc {
+					ps += x.cpu()
+				}
 			}
 		} else {
 			ps = threadOf(t).cpu()

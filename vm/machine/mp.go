@@ -7,6 +7,7 @@ package machine
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -381,6 +382,9 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new process (gilscope allows %d threads and processes)", MaxThreads)
 	}
 	fork := method.S == "fork"
+	if fork && m.finalizing(th) {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't fork at interpreter shutdown")
+	}
 	payload := t.NewTuple([]py.Value{args[0], args[1], args[2]})
 	t.Register(payload)
 	for _, a := range args[:3] {
@@ -398,12 +402,15 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	switch method.S {
 	case "fork":
 		p.globals = t.PickleMainGlobals()
+		p.loaded = maps.Clone(th.proc.loaded) // fork copies the parent's modules
 		c.cost = forkParentCost*1000 + parentMB(th.proc)*forkPerMB*1000
 		c.boot = forkChildCost * 1000
 	case "spawn":
+		p.loaded = m.bootLoaded()
 		c.cost = spawnParentCost*1000 + dumpsCost(target)
 		c.boot = spawnChildCost*1000 + loadsCost(target)
 	case "forkserver":
+		p.loaded = m.bootLoaded()
 		c.cost = dumpsCost(target)
 		if !m.forkserver {
 			m.forkserver = true

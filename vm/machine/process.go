@@ -28,8 +28,14 @@ type process struct {
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool
 
+	// loaded are the standard-library modules the process has imported, by
+	// CPython's names (imports.go): what it imports again costs nothing.
+	loaded map[string]bool
+
 	switchInterval int64 // ps: sys.getswitchinterval where no new GIL keeps it
 	lastGC         uint64
+	// exiting: the main thread's program has ended (CPython's finalization).
+	exiting bool
 
 	// A child's start: how, what to run, and (fork) the parent's globals.
 	method  string
@@ -40,7 +46,8 @@ type process struct {
 // newProcess makes a process with a fresh interpreter of the run's program and a GIL
 // of the model's kind.
 func (m *Machine) newProcess(name string, parent *process) *process {
-	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval}
+	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval,
+		loaded: map[string]bool{}}
 	p.pid = 4000 + int(p.id)*7
 	m.procs = append(m.procs, p)
 	cfg := py.DefaultConfig()
@@ -54,6 +61,9 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 	}
 	in.ImmortalRefcount = m.model.ImmortalRefcount
 	in.SourceModules = m.lib
+	if m.imports.tables != nil {
+		in.OnImport = m.onImport
+	}
 	in.OnWrite = func(t *py.Thread, s string, stderr bool) { m.write(threadOf(t), s, stderr) }
 	in.StdWrite = m.stdWrite
 	in.Ext = extCodec{m}
@@ -240,4 +250,57 @@ func (m *Machine) input(t *py.Thread, args []py.Value, kw []string) (py.Value, e
 	line, rest, _ := strings.Cut(m.stdin, "\n")
 	m.stdin = rest
 	return t.NewStr(strings.TrimSuffix(line, "\r")), nil
+}
+
+// runExitHooks is called when a thread's code has ended. For a process's main
+// thread it marks the process exiting and, when threading's exit handlers are
+// registered (threading._register_atexit: concurrent.futures joins its workers
+// there), makes the main thread run them first, as CPython's threading._shutdown
+// does before the interpreter waits for the other threads; the program's uncaught
+// exception is reported before them and decides the exit status after them. It
+// reports whether the thread goes on running.
+func (m *Machine) runExitHooks(th *thread) bool {
+	p := th.proc
+	if th != p.main {
+		return false
+	}
+	p.exiting = true
+	t := th.py
+	if th.exitHooks {
+		if t.Exc != nil {
+			t.Decref(t.Exc) // an exit handler's exception: the program's decides
+		}
+		t.Exc, th.mainExc = th.mainExc, nil
+		return false
+	}
+	th.exitHooks = true
+	mod := p.in.LoadedModule("threading")
+	if mod == nil {
+		return false
+	}
+	hooks, err := t.GetAttr(mod, "_threading_atexits")
+	if err != nil || hooks == nil {
+		return false
+	}
+	n, _ := t.Len(hooks)
+	t.Decref(hooks)
+	if n == 0 {
+		return false
+	}
+	fn, err := t.GetAttr(mod, "_run_exit_hooks")
+	if err != nil || fn == nil {
+		return false
+	}
+	defer t.Decref(fn)
+	if t.Exc != nil && !th.excReported {
+		th.excReported = true
+		m.reportException(th)
+	}
+	exc, err := t.Restart(fn)
+	th.mainExc = exc
+	if err != nil || t.Done {
+		t.Exc, th.mainExc = th.mainExc, nil
+		return false
+	}
+	return true
 }

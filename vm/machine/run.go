@@ -208,6 +208,11 @@ func newMachine(model *Model, opts Options) *Machine {
 		calib = opts.Calibration
 	}
 	m.costs = calib.Table(model.Speed)
+	if opts.Calibration == nil {
+		// A calibration given by the caller (tools/calibrate's counting) prices
+		// only the features it holds.
+		m.imports = newImportPricer(model)
+	}
 	m.readCost = int64(calib.ClockRead * 1000)
 	m.blk = calib.Blocking.costs()
 	if opts.Instructions[1] > 0 {

@@ -102,7 +102,17 @@ func TestStopRun(t *testing.T) {
 // events inside it and changes nothing else.
 func TestInstructionWindow(t *testing.T) {
 	plain, _ := runEvents(t, twoThreads, Options{Seed: 5})
-	traced, _ := runEvents(t, twoThreads, Options{Seed: 5, Instructions: [2]float64{0.00005, 0.0004}})
+	// The window opens 50 µs after the first thread starts (importing threading
+	// comes before).
+	var from int64
+	for _, e := range plain.Events {
+		if e.Kind == EvThreadStart && e.Thread == 2 {
+			from = int64(e.T) + 50_000
+			break
+		}
+	}
+	to := from + 350_000
+	traced, _ := runEvents(t, twoThreads, Options{Seed: 5, Instructions: [2]float64{float64(from) / 1e9, float64(to) / 1e9}})
 	var rest []Event
 	instrs := map[int32]int{}
 	for _, e := range traced.Events {
@@ -114,7 +124,7 @@ func TestInstructionWindow(t *testing.T) {
 			continue // library code (threading.py)
 		}
 		instrs[e.Thread]++
-		if e.T < 50_000 || e.T >= 400_000 {
+		if int64(e.T) < from || int64(e.T) >= to {
 			t.Fatalf("instr event outside the window: %+v", e)
 		}
 		fc := traced.Code[e.Code]

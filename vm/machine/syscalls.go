@@ -151,13 +151,18 @@ func (c *joinCall) do(m *Machine, th *thread) {
 }
 
 // waitOn blocks th (its GIL already dropped) for reason on object obj, in the wait
-// list *list. With a timeout (ps; negative: none) that passes first, th leaves the
-// list and is woken with then.
+// list *list. With a timeout (ps; negative: none) that passes first (timer slack
+// late), th leaves the list and is woken with then.
 func (m *Machine) waitOn(th *thread, reason string, obj uint64, list *[]*thread, timeout int64, then func()) {
 	m.block(th, StateBlocked, reason, obj)
 	*list = append(*list, th)
 	if timeout < 0 {
 		return
+	}
+	if timeout > 0 {
+		// A timed futex or poll wait is an hrtimer with the thread's timer slack,
+		// as a timed sleep is: it times out that much late.
+		timeout += timerSlack * 1000
 	}
 	th.timer = m.after(th.clock+timeout, func() {
 		th.timer = nil

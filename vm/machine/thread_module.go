@@ -197,6 +197,15 @@ func (m *Machine) threadModule(t *py.Thread) *py.Module {
 	return newModule(t, "_thread", attrs)
 }
 
+// finalizing reports whether th's process is past its main thread's end under a
+// model of CPython 3.12, which refuses new threads and fork() then: 3.12's
+// finalization marks the interpreter finalizing before it waits for the non-daemon
+// threads (3.11 and 3.13 let those threads start others).
+func (m *Machine) finalizing(th *thread) bool {
+	v := m.model.Version
+	return v[0] == 3 && v[1] == 12 && th.proc.exiting
+}
+
 // startNewThread implements start_new_thread(function, name, daemon): it creates the
 // thread and blocks the caller until the new thread runs, as Thread.start() does.
 func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -210,6 +219,9 @@ func (m *Machine) startNewThread(t *py.Thread, args []py.Value, kw []string) (py
 	}
 	if len(m.threads) >= MaxThreads {
 		return nil, t.NewExc(py.RuntimeErrorClass, "can't start new thread (gilscope allows %d threads)", MaxThreads)
+	}
+	if m.finalizing(threadOf(t)) {
+		return nil, t.NewExc(py.RuntimeErrorClass, "can't create new thread at interpreter shutdown")
 	}
 	n := fmt.Sprintf("Thread-%d", len(m.threads))
 	if name != nil {

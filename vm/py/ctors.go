@@ -408,8 +408,7 @@ func bytesNew(t *Thread, args []Value, kw []string) (Value, error) {
 		}
 		return t.newBytes(v.S), nil
 	case *Bytes:
-		t.Incref(v)
-		return v, nil
+		return t.exact(v), nil // bytes(x) of a subclass instance is plain bytes
 	case *Int:
 		if v.Big != nil || v.V < 0 {
 			return nil, t.newExc(ValueErrorClass, "negative count")

@@ -25,7 +25,8 @@ type Set struct {
 	used   int
 	fill   int
 	frozen bool
-	mem    int // bytes charged to the run (Interp.holdSet)
+	mem    int       // bytes charged to the run (Interp.holdSet)
+	sub    *subState // non-nil for an instance of a subclass of set or frozenset
 }
 
 type setSlot struct {
@@ -40,8 +41,11 @@ func (d *Dict) Type() *Class {
 	return DictClass
 }
 
-// Type returns set or frozenset.
+// Type returns set or frozenset, or the subclass of either.
 func (s *Set) Type() *Class {
+	if s.sub != nil {
+		return s.sub.cls
+	}
 	if s.frozen {
 		return FrozenSetClass
 	}
@@ -60,6 +64,15 @@ func (t *Thread) NewDict() *Dict {
 func (t *Thread) newSet(frozen bool) *Set {
 	s := &Set{frozen: frozen}
 	t.in.alloc(&s.Header)
+	return s
+}
+
+// copySetOf returns a new plain set, or frozenset if o is one, holding o's items.
+func (t *Thread) copySetOf(o *Set) *Set {
+	s := t.newSet(o.frozen)
+	for _, x := range o.setItems() {
+		t.setAdd(s, x) //nolint:errcheck // the items were hashed already
+	}
 	return s
 }
 

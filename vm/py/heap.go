@@ -86,6 +86,12 @@ type Interp struct {
 	// TraceCallables also traces the functions and classes stored in module globals
 	// (models whose threads fight over their counts).
 	TraceCallables bool
+	// OnImport, if set, prices an import statement of the program's own code (not
+	// the library's): names are the modules it names, each parent package first,
+	// then the submodules its fromlist may name. What it returns (ps of CPU time) is
+	// the least the statement costs: running the bodies of modules loaded for the
+	// first time counts toward it (pricedImport).
+	OnImport func(t *Thread, names []string) int64
 	// OnWrite, if set, observes every write to stdout or stderr.
 	OnWrite func(t *Thread, s string, stderr bool)
 	// StdWrite, if set, is the write(2) that hands n bytes of sys.stdout or
@@ -281,6 +287,10 @@ func (t *Thread) free(v Value) {
 		}
 		in.charge(-len(o.S))
 	case *Bytes:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		in.charge(-len(o.B))
 	case *List:
 		if o.sub != nil {
@@ -307,6 +317,10 @@ func (t *Thread) free(v Value) {
 		}
 		t.clearDict(o)
 	case *Set:
+		if o.sub != nil {
+			t.freeSub(o.sub)
+			o.sub = nil
+		}
 		t.clearSet(o)
 	case *Instance:
 		if o.local != nil {

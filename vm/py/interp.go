@@ -123,6 +123,31 @@ func (t *Thread) importName(name string, fromlist Value) (Value, error) {
 	return parent, nil
 }
 
+// pricedImport is importName for an import statement of the program: it costs at
+// least what Interp.OnImport prices it at, the bodies of the modules it loads
+// included (their bytecode is gilscope's library, not the module CPython loads).
+func (t *Thread) pricedImport(name string, fromlist Value) (Value, error) {
+	names := []string{}
+	for i, c := range name {
+		if c == '.' {
+			names = append(names, name[:i])
+		}
+	}
+	names = append(names, name)
+	if items, ok := fromlist.(*Tuple); ok {
+		for _, v := range items.Items {
+			if s, ok := v.(*Str); ok && s.S != "*" {
+				names = append(names, name+"."+s.S)
+			}
+		}
+	}
+	start := t.Cost
+	least := t.in.OnImport(t, names)
+	m, err := t.importName(name, fromlist)
+	t.Cost += max(start+least-t.Cost, 0)
+	return m, err
+}
+
 // importSubmodule imports the module called name, whose parent package (nil for a
 // top-level module) has been imported, and binds it in the parent.
 func (t *Thread) importSubmodule(name string, parent Value) (Value, error) {
@@ -194,6 +219,12 @@ func (in *Interp) isPackage(name string) bool {
 		}
 	}
 	return false
+}
+
+// LoadedModule returns the module called name if the interpreter has imported it
+// (borrowed), else nil.
+func (in *Interp) LoadedModule(name string) *Module {
+	return in.modules[name]
 }
 
 // ImportModule imports a module by its full name, as `import name` would, and

@@ -938,7 +938,7 @@ func (t *Thread) Hash(v Value) (int64, error) {
 				return h, err
 			}
 		}
-	case *Float, *Tuple, *Dict, *List:
+	case *Float, *Tuple, *Dict, *List, *Set, *Bytes:
 		if s := subOf(v); s != nil {
 			if h, ok, err := t.subHash(v, s); ok {
 				return h, err

@@ -161,15 +161,17 @@ func (t *Thread) writeBuiltinRepr(b *strings.Builder, v Value, depth int) error 
 			b.WriteString(v.Type().Name + "()")
 			return nil
 		}
-		if v.frozen {
-			b.WriteString("frozenset(")
+		// A subclass's instance shows its class's name, as a frozenset does.
+		named := v.frozen || v.sub != nil
+		if named {
+			b.WriteString(v.Type().Name + "(")
 		}
 		b.WriteByte('{')
 		if err := t.writeItems(b, items, depth); err != nil {
 			return err
 		}
 		b.WriteByte('}')
-		if v.frozen {
+		if named {
 			b.WriteByte(')')
 		}
 	case *Range:

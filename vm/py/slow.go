@@ -5,6 +5,7 @@ package py
 
 import (
 	"math/big"
+	"strings"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -455,7 +456,13 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 		f.push(buildClassBuiltin)
 
 	case compile.IMPORT_NAME:
-		m, err := t.importName(code.Names[arg], f.top())
+		var m Value
+		var err error
+		if t.in.OnImport != nil && !strings.HasPrefix(code.Filename, "<gilscope ") {
+			m, err = t.pricedImport(code.Names[arg], f.top())
+		} else {
+			m, err = t.importName(code.Names[arg], f.top())
+		}
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ type subState struct {
 // subclassable reports whether a user class may derive from the builtin type c.
 func subclassable(c *Class) bool {
 	switch c {
-	case DictClass, ListClass, StrClass, IntClass, FloatClass, TupleClass:
+	case DictClass, ListClass, StrClass, IntClass, FloatClass, TupleClass, SetClass, FrozenSetClass, BytesClass:
 		return true
 	}
 	return false
@@ -45,6 +45,10 @@ func subOf(v Value) *subState {
 	case *Float:
 		return o.sub
 	case *Tuple:
+		return o.sub
+	case *Set:
+		return o.sub
+	case *Bytes:
 		return o.sub
 	}
 	return nil
@@ -141,6 +145,14 @@ func (t *Thread) newSub(cls *Class, v Value) Value {
 		x := &Float{V: o.V, sub: s}
 		t.in.alloc(&x.Header)
 		r = x
+	case *Set:
+		x := t.plainCopy(o).(*Set)
+		x.sub = s
+		r = x
+	case *Bytes:
+		x := t.newBytes(o.B)
+		x.sub = s
+		r = x
 	default:
 		panic("gilscope internal error: newSub of " + v.Type().Name)
 	}
@@ -170,6 +182,8 @@ func (t *Thread) plainCopy(v Value) Value {
 			t.Incref(x)
 		}
 		return t.newList(items)
+	case *Set:
+		return t.copySetOf(o)
 	}
 	return t.exact(v)
 }
@@ -202,13 +216,22 @@ func (t *Thread) exact(v Value) Value {
 			}
 			return t.newTuple(items)
 		}
+	case *Set:
+		if o.sub != nil {
+			return t.copySetOf(o)
+		}
+	case *Bytes:
+		if o.sub != nil {
+			return t.newBytes(o.B)
+		}
 	}
 	t.Incref(v)
 	return v
 }
 
 // subclassables are the builtin types a program may derive from.
-var subclassables = []*Class{DictClass, ListClass, StrClass, IntClass, FloatClass, TupleClass}
+var subclassables = []*Class{DictClass, ListClass, StrClass, IntClass, FloatClass, TupleClass,
+	SetClass, FrozenSetClass, BytesClass}
 
 // builtinNew returns l.__new__ for a type l in subclassables: called with a class
 // deriving from l and the constructor's arguments, it makes the instance. dict's
@@ -226,6 +249,8 @@ func builtinNew(l *Class) BuiltinFunc {
 			r = t.NewDict()
 		case ListClass:
 			r = t.newList(nil)
+		case SetClass:
+			r = t.newSet(false)
 		default:
 			if r, err = l.New(t, prepend(l, args[1:]), kw); err != nil {
 				return nil, err
@@ -446,13 +471,18 @@ func init() {
 			return BoolOf(eq), err
 		})
 	}
-	for _, c := range []*Class{DictClass, ListClass, StrClass, TupleClass} {
+	for _, c := range []*Class{DictClass, ListClass, StrClass, TupleClass, SetClass, FrozenSetClass, BytesClass} {
+		if c == SetClass || c == FrozenSetClass {
+			continue // sets have no __getitem__
+		}
 		c.method("__getitem__", func(t *Thread, args []Value, kw []string) (Value, error) {
 			if err := t.nargs("__getitem__", args[1:], kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return t.getItem(args[0], args[1])
 		})
+	}
+	for _, c := range []*Class{DictClass, ListClass, StrClass, TupleClass, SetClass, FrozenSetClass, BytesClass} {
 		c.method("__len__", func(t *Thread, args []Value, kw []string) (Value, error) {
 			if err := t.nargs("__len__", args[1:], kw, 0, 0); err != nil {
 				return nil, err
@@ -510,10 +540,21 @@ func init() {
 		}
 		return None, nil
 	})
+	SetClass.method("__init__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("set", args[1:], kw, 0, 1); err != nil {
+			return nil, err
+		}
+		s := args[0].(*Set)
+		t.clearSet(s)
+		if len(args) == 2 {
+			return None, t.setUpdateFrom(s, args[1])
+		}
+		return None, nil
+	})
 	StrClass.method("__str__", func(t *Thread, args []Value, kw []string) (Value, error) {
 		return t.exact(args[0]), nil
 	})
-	for _, c := range []*Class{StrClass, IntClass, FloatClass, TupleClass} {
+	for _, c := range []*Class{StrClass, IntClass, FloatClass, TupleClass, FrozenSetClass, BytesClass} {
 		c.method("__hash__", func(t *Thread, args []Value, kw []string) (Value, error) {
 			x := t.exact(args[0])
 			defer t.Decref(x)

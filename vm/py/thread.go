@@ -201,6 +201,17 @@ func (t *Thread) start(fn Value, args []Value, kwnames []string) error {
 	return nil
 }
 
+// Restart makes a finished thread call fn() next, as CPython's main thread goes on
+// to run the interpreter's exit handlers after the program: Done is cleared and
+// the thread's result dropped; its uncaught exception, if any, is returned (a
+// reference the caller owns) and cleared.
+func (t *Thread) Restart(fn Value) (*Instance, error) {
+	exc := t.Exc
+	t.xdecref(t.Result)
+	t.Done, t.Exc, t.Result = false, nil, nil
+	return exc, t.start(fn, nil, nil)
+}
+
 // baseCode is the code of a thread's base frame: it only returns.
 var baseCode = &compile.Funcode{Name: "<thread>", Code: []uint32{uint32(compile.RETURN_VALUE)},
 	Pos: []compile.Position{{}}}

@@ -99,7 +99,6 @@ type Module struct {
 
 func (*NoneType) Type() *Class           { return NoneClass }
 func (*Bool) Type() *Class               { return BoolClass }
-func (*Bytes) Type() *Class              { return BytesClass }
 func (*Cell) Type() *Class               { return CellClass }
 func (*Slice) Type() *Class              { return SliceClass }
 func (*Range) Type() *Class              { return RangeClass }
@@ -123,6 +122,13 @@ func (i *Int) Type() *Class {
 		return i.sub.cls
 	}
 	return IntClass
+}
+
+func (b *Bytes) Type() *Class {
+	if b.sub != nil {
+		return b.sub.cls
+	}
+	return BytesClass
 }
 
 func (f *Float) Type() *Class {

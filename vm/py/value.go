@@ -80,7 +80,8 @@ type Float struct {
 // Bytes is a Python bytes object.
 type Bytes struct {
 	Header
-	B string
+	B   string
+	sub *subState // non-nil for an instance of a subclass of bytes
 }
 
 // Cell is a closure cell.

@@ -6,9 +6,11 @@
 # as_completed() is an iterator class whose __next__ waits for the next future; map()
 # waits for all its results when called and returns an iterator over them (in the order
 # CPython's generator would yield them, exceptions and timeouts included); wait()
-# returns a plain object that unpacks as (done, not_done); worker threads are daemon
-# threads (as in CPython <= 3.8), so work still running when the main thread ends
-# without shutdown() is abandoned.
+# returns a plain object that unpacks as (done, not_done). As in CPython 3.9+, worker
+# threads are not daemons: at the interpreter's exit (_python_exit, a threading exit
+# handler) each is sent the shutdown sentinel and joined, so work submitted and not
+# waited for still runs.
+import _gilscope_lib
 import threading
 import queue
 import sys
@@ -591,6 +593,28 @@ def _cpu_count():
 
 _executor_counter = [0]
 
+# The interpreter's exit: every worker is sent the shutdown sentinel after the work
+# queued before it, and joined, so work submitted and not waited for still runs, as
+# in CPython 3.9+ (_python_exit); executors refuse new work from then on.
+_threads_queues = {}
+_process_executors = []
+_shutdown = False
+
+
+def _python_exit():
+    global _shutdown
+    _shutdown = True
+    items = list(_threads_queues.items())
+    for t, q in items:
+        q.put(None)
+    for t, q in items:
+        t.join()
+    for ex in _process_executors:
+        ex.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit)
+
 
 class ThreadPoolExecutor(Executor):
 
@@ -630,6 +654,8 @@ class ThreadPoolExecutor(Executor):
 
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after interpreter shutdown')
 
             f = Future()
             w = _WorkItem(f, fn, args, kwargs)
@@ -648,9 +674,9 @@ class ThreadPoolExecutor(Executor):
             thread_name = '%s_%d' % (self._thread_name_prefix, num_threads)
             t = threading.Thread(name=thread_name, target=_worker,
                                  args=(self, self._work_queue,
-                                       self._initializer, self._initargs),
-                                 daemon=True)
+                                       self._initializer, self._initargs))
             t.start()
+            _threads_queues[t] = self._work_queue
             self._threads.add(t)
             self._thread_list.append(t)
 
@@ -722,14 +748,18 @@ class ProcessPoolExecutor(Executor):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
         ctx = mp_context if mp_context is not None else multiprocessing.get_context()
-        self._pool = ctx.Pool(max_workers, initializer, initargs)
+        self._pool = multiprocessing.Pool.__new__(multiprocessing.Pool)
+        self._pool._setup(max_workers, initializer, initargs, ctx)
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
+        _process_executors.append(self)
 
     def submit(self, fn, *args, **kwargs):
         with self._shutdown_lock:
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after interpreter shutdown')
             f = Future()
             call = _ProcessCall(f)
             f.set_running_or_notify_cancel()
@@ -745,6 +775,24 @@ class ProcessPoolExecutor(Executor):
         self._pool.close()
         if wait:
             self._pool.join()
+
+
+# CPython imports the executors' modules when they are first asked for (PEP 562):
+# that import is charged then.
+__all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError',
+           'TimeoutError', 'InvalidStateError', 'BrokenExecutor', 'Future', 'Executor',
+           'wait', 'as_completed', 'ProcessPoolExecutor', 'ThreadPoolExecutor')
+_EXECUTORS = {'ThreadPoolExecutor': ('concurrent.futures.thread', ThreadPoolExecutor),
+              'ProcessPoolExecutor': ('concurrent.futures.process', ProcessPoolExecutor)}
+del ThreadPoolExecutor, ProcessPoolExecutor
+
+
+def __getattr__(name):
+    if name in _EXECUTORS:
+        module, cls = _EXECUTORS[name]
+        _gilscope_lib.cpython_import(module)
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # PEP 585: Queue[int] and the like are types.GenericAlias, as in CPython.

@@ -13,8 +13,13 @@ called (CPython's task thread reads it as it goes). Value, Array and a Manager's
 list and Namespace live in shared cells (_gilscope_mp.cell): a Manager starts no server
 process, and a proxy's call takes a process-shared lock, reads the object, applies the
 call and writes it back.
+
+Where CPython imports a submodule on first use (Pool() imports multiprocessing.pool, a
+Queue multiprocessing.queues, a Lock multiprocessing.synchronize, starting a process
+its popen module), _cpython_import charges that import's measured time.
 """
 
+import _gilscope_lib
 import _gilscope_mp
 import threading
 from queue import Empty, Full
@@ -138,6 +143,7 @@ class Process:
         if self._handle is not None:
             raise AssertionError('cannot start a process twice')
         method = self._method or get_start_method()
+        _cpython_import(_POPEN.get(method, 'multiprocessing.popen_fork'))
         self._handle = _gilscope_mp.start(_run_process, (self,), {}, self._name, method,
                                           self._daemon)
         _children.append(self)
@@ -219,6 +225,10 @@ class Process:
 _EXITCODE_NAMES = {-2: 'SIGINT', -9: 'SIGKILL', -15: 'SIGTERM'}
 
 
+_POPEN = {'fork': 'multiprocessing.popen_fork', 'spawn': 'multiprocessing.popen_spawn_posix',
+          'forkserver': 'multiprocessing.popen_forkserver'}
+
+
 def _run_process(process):
     """Runs in the child: the process object arrived by pickle (or was copied by fork)."""
     process._handle = None
@@ -233,12 +243,16 @@ def _child_main():
     target(*args, **kwargs)
 
 
+_cpython_import = _gilscope_lib.cpython_import
+
+
 # ---- queues and pipes ----
 
 class Queue:
     """A process-safe FIFO: put pickles, get unpickles."""
 
     def __init__(self, maxsize=0):
+        _cpython_import('multiprocessing.queues')
         self._end = _gilscope_mp.chan()
         self._maxsize = maxsize
 
@@ -353,7 +367,16 @@ class Connection:
         self.close()
 
 
+def _token_queue():
+    # The queue behind a Lock or Semaphore: no import of multiprocessing.queues.
+    q = object.__new__(Queue)
+    q._end = _gilscope_mp.chan()
+    q._maxsize = 0
+    return q
+
+
 def Pipe(duplex=True):
+    _cpython_import('multiprocessing.connection')
     a, b = _gilscope_mp.pipe()
     return Connection(a), Connection(b)
 
@@ -362,7 +385,8 @@ class Lock:
     """A lock shared between processes: one token in a queue."""
 
     def __init__(self):
-        self._q = Queue()
+        _cpython_import('multiprocessing.synchronize')
+        self._q = _token_queue()
         self._q.put(True)
 
     def acquire(self, block=True, timeout=None):
@@ -392,7 +416,8 @@ class Semaphore:
     def __init__(self, value=1):
         if value < 0:
             raise ValueError('semaphore initial value must be >= 0')
-        self._q = Queue()
+        _cpython_import('multiprocessing.synchronize')
+        self._q = _token_queue()
         for _ in range(value):
             self._q.put(True)
 
@@ -594,18 +619,22 @@ def _make_lock(lock):
 
 
 def Value(typecode_or_type, *args, lock=True):
+    _cpython_import('multiprocessing.sharedctypes')
     return _SharedValue(typecode_or_type, args[0] if args else 0, lock)
 
 
 def RawValue(typecode_or_type, *args):
+    _cpython_import('multiprocessing.sharedctypes')
     return _SharedValue(typecode_or_type, args[0] if args else 0, False)
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    _cpython_import('multiprocessing.sharedctypes')
     return _SharedArray(typecode_or_type, size_or_initializer, lock)
 
 
 def RawArray(typecode_or_type, size_or_initializer):
+    _cpython_import('multiprocessing.sharedctypes')
     return _SharedArray(typecode_or_type, size_or_initializer, False)
 
 
@@ -860,6 +889,7 @@ class SyncManager:
 
 
 def Manager():
+    _cpython_import('multiprocessing.managers')
     m = SyncManager()
     m.start()
     return m
@@ -1090,6 +1120,11 @@ class Pool:
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
+        _cpython_import('multiprocessing.pool')
+        self._setup(processes, initializer, initargs, context)
+
+    def _setup(self, processes, initializer, initargs, context):
+        # Pool() less the import of multiprocessing.pool (ProcessPoolExecutor's).
         if processes is None:
             processes = cpu_count()
         if processes < 1:
@@ -1113,6 +1148,7 @@ class Pool:
             w.daemon = True
             w.start()
             self._pool.append(w)
+        self._joined = False
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
@@ -1211,6 +1247,13 @@ class Pool:
             raise ValueError('Pool is still running')
         for w in self._pool:
             w.join()
+        if self._state == 'CLOSE' and not self._joined:
+            # Each worker put its results before it exited: the handler hands them
+            # all out, callbacks included, before this sentinel, and join waits for
+            # it as CPython's joins its result handler.
+            self._joined = True
+            self._outqueue.put(None)
+        self._handler.join()
 
     def __enter__(self):
         self._check_running()

@@ -613,6 +613,27 @@ def excepthook(args):
 __excepthook__ = excepthook
 
 
+# Exit handlers of the library (concurrent.futures joins its workers in one): the
+# machine has the main thread run _run_exit_hooks when the program's code has
+# ended, before the process waits for its non-daemon threads, as CPython's
+# threading._shutdown does.
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
+def _run_exit_hooks():
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
+
+
 # Each thread sees its own attributes; a subclass's __init__ runs again in each
 # thread that uses the object (vm/py/local.go).
 local = _thread._local
