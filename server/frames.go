@@ -82,8 +82,11 @@ func (e *encoder) add(w *wireEvent) {
 	seg.offs = append(seg.offs, len(seg.buf))
 }
 
-// events returns what e has encoded so far.
-func (e *encoder) events() eventsOf { return e.segs[:len(e.segs):len(e.segs)] }
+// events returns what e has encoded so far. The segments' headers are
+// copied: add rewrites the last one's in place, while what it has encoded
+// (below each header's length) never changes, so the copy may be read
+// without e's lock.
+func (e *encoder) events() eventsOf { return slices.Clone(e.segs) }
 
 // escapeHTML escapes b[start:] as json.Marshal escapes a Marshaler's output
 // (json.HTMLEscape: <, >, & and the line and paragraph separators), which
