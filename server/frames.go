@@ -82,11 +82,11 @@ func (e *encoder) add(w *wireEvent) {
 	seg.offs = append(seg.offs, len(seg.buf))
 }
 
-// events returns what e has encoded so far. The segments' headers are
-// copied: add rewrites the last one's in place, while what it has encoded
-// (below each header's length) never changes, so the copy may be read
-// without e's lock.
-func (e *encoder) events() eventsOf { return slices.Clone(e.segs) }
+// events returns what e has encoded so far. add rewrites the last segment's
+// header in place, so what events returns is read under the lock that add
+// runs under; what has been encoded (below each header's length) never
+// changes, so the segments' own copies (eventsOf.slice) may be read outside.
+func (e *encoder) events() eventsOf { return e.segs[:len(e.segs):len(e.segs)] }
 
 // escapeHTML escapes b[start:] as json.Marshal escapes a Marshaler's output
 // (json.HTMLEscape: <, >, & and the line and paragraph separators), which
@@ -235,8 +235,9 @@ type sharedEvents struct {
 }
 
 // extend encodes the pixels sn has completed that are not yet, and returns
-// the events encoded and the index in sn's log where they stop.
-func (v *sharedEvents) extend(sn runSnapshot) (eventsOf, int) {
+// the events encoded with t0 ≤ T < t1 and the index in sn's log where the
+// encoded events stop.
+func (v *sharedEvents) extend(sn runSnapshot, t0, t1 trace.Time) (eventsOf, int) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	end := sn.events.Len()
@@ -248,7 +249,8 @@ func (v *sharedEvents) extend(sn runSnapshot) (eventsOf, int) {
 		v.co.each(sn.events.Slice(v.logTo, end), v.res, v.enc.add)
 		v.logTo = end
 	}
-	return v.enc.events(), v.logTo
+	// Sliced under the lock: the slice copies the headers it keeps.
+	return v.enc.events().slice(t0, t1), v.logTo
 }
 
 func pixelOf(t trace.Time, res float64) int64 { return int64(math.Floor(float64(t) / res)) }
@@ -283,10 +285,9 @@ func (l *runLog) sharedAt(res float64) *sharedEvents {
 // res with lookahead (coalesceRange), from the encoding the readers at res
 // share, and the rest from sn's own log.
 func (v *sharedEvents) eventsShared(sn runSnapshot, t0, t1 trace.Time) eventsOf {
-	done, logTo := v.extend(sn)
+	es, logTo := v.extend(sn, t0, t1)
 	n := sn.events.Len()
 	tail := sn.events.Slice(min(logTo, n), n)
-	es := done.slice(t0, t1)
 	if tail.Len() > 0 && tail.At(0).T < t1 {
 		var c coalescer
 		es = append(es, c.encodeRange(tail, t0, t1, v.res, true)...)
