@@ -23,6 +23,8 @@ func TestEveryModelRunsTheScripts(t *testing.T) {
 	for _, model := range modelNames() {
 		t.Run(model, func(t *testing.T) {
 			t.Parallel()
+			m, _ := LookupModel(model)
+			racy := m.Parallel() && m.Refcounts == RCPlain
 			for _, f := range files {
 				src, err := os.ReadFile(f)
 				if err != nil {
@@ -33,8 +35,6 @@ func TestEveryModelRunsTheScripts(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				m, _ := LookupModel(model)
-				racy := m.Parallel() && m.Refcounts == RCPlain
 				freed := racy && res.ExitCode == 139 && countKind(res, EvUseAfterFree) > 0
 				if res.ExitCode != 0 && !freed || strings.Contains(errb.String(), "internal error") {
 					t.Errorf("%s: exit %d (%s)\n%s", filepath.Base(f), res.ExitCode, res.End, errb.String())

@@ -13,10 +13,11 @@ package machine
 
 import (
 	"fmt"
-	"github.com/gilscope/gilscope/vm/trace"
 	"sort"
 
+	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
+	"github.com/gilscope/gilscope/vm/trace"
 )
 
 // maxRefEvents bounds the refcount events one run records; beyond it they are counted
@@ -38,9 +39,11 @@ type refOp struct {
 	thread int32
 	delta  int8
 	lost   bool
-	// where the update was made: a ref_race that reports it lost shows it there.
-	core           int16
-	line, pc, code int32
+	// where the update was made: a ref_race that reports it lost shows it there
+	// (its line and code id are looked up then, not on every update).
+	core int16
+	pc   int32
+	code *compile.Funcode
 }
 
 // objState is the machine's record of a traced object.
@@ -165,7 +168,7 @@ func (m *Machine) countUpdate(th *thread, v py.Value, st *objState, delta int64)
 		lost := contended && m.plainRace(th, v, st, delta, now)
 		op := refOp{t: now, thread: th.id, delta: int8(delta), lost: lost, core: coreOf(th)}
 		if pt := th.py; pt != nil {
-			op.line, op.pc, op.code = pt.Line(), pt.PC(), m.codeIDs[pt.Code()]
+			op.code, op.pc = pt.Code(), pt.PC()
 		}
 		st.remember(op)
 		if hd := py.HeaderOf(v); hd.Ref <= 0 && delta > 0 {
@@ -211,7 +214,9 @@ func (m *Machine) plainRace(th *thread, v py.Value, st *objState, delta, now int
 			// stores last: the other update is lost.
 			op.lost = true
 			lostThread, winner, lostDelta = op.thread, th.id, int64(op.delta)
-			core, line, pc, code = op.core, op.line, op.pc, op.code
+			if core = op.core; op.code != nil {
+				line, pc, code = op.code.Pos[op.pc].Line, op.pc, m.codeIDs[op.code]
+			}
 		} else {
 			lostThread, winner, lostDelta = th.id, op.thread, delta
 		}
