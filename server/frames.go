@@ -245,6 +245,13 @@ func (v *sharedEvents) extend(sn runSnapshot, t0, t1 trace.Time) (eventsOf, int)
 		p := pixelOf(sn.upTo, v.res)
 		end = sn.events.Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= p })
 	}
+	// No further than the pixel t1 is in: the readers waiting on the lock
+	// wait for the work this message needs, not for the whole of a large
+	// batch the simulation has just flushed (up to 65,536 events of a
+	// dense run, which held a cache run's other readers for 100–400 ms).
+	if p := pixelOf(t1, v.res); end > v.logTo {
+		end = min(end, v.logTo+sn.events.Slice(v.logTo, end).Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) > p }))
+	}
 	if end > v.logTo {
 		v.co.each(sn.events.Slice(v.logTo, end), v.res, v.enc.add)
 		v.logTo = end
