@@ -1,5 +1,6 @@
 # source: lehig/CSE251, https://github.com/lehig/CSE251/blob/f0fdbaf03e3f6348a2fe09ad97e1433fca6eac95/week09/demo9.2.py
 # compare: exact
+# stderr: unordered
 import threading
 import time
 import logging

@@ -47,6 +47,9 @@ const (
 	NewObject
 	// DictOp: one dict lookup or store by key.
 	DictOp
+	// DictStore: what a dict store adds to its lookup (a reference taken and one
+	// dropped, or an entry appended).
+	DictStore
 	// FormatCall: one %-formatting operation.
 	FormatCall
 	// StrFormatCall: one str.format call.
@@ -60,6 +63,8 @@ const (
 	// IntConvert: one conversion of an int to a string (str, repr, %d, format),
 	// whatever its digits.
 	IntConvert
+	// PctInt: what converting an int by %d (%i, %u) adds to str(i)'s conversion.
+	PctInt
 	// StrChar: one character copied by join or concatenation.
 	StrChar
 	// StrPiece: one string joined or concatenated.
@@ -82,8 +87,8 @@ const (
 
 var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
 	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "py_call", "c_call", "type_call",
-	"int_alloc", "new_object", "dict_op", "format_call", "str_format_call", "format_item", "format_char",
-	"int_digit", "int_convert", "str_char", "str_piece", "sort_deep", "sort_compare", "item_copy", "sort_miss", "sort_item"}
+	"int_alloc", "new_object", "dict_op", "dict_store", "format_call", "str_format_call", "format_item", "format_char",
+	"int_digit", "int_convert", "pct_int", "str_char", "str_piece", "sort_deep", "sort_compare", "item_copy", "sort_miss", "sort_item"}
 
 func (f CostFeature) String() string {
 	if f >= 0 && f < NumCostFeatures {
@@ -215,10 +220,10 @@ func (c *Calibration) Table(scale float64) py.Costs {
 		t.Op[op] = ps(opFeature[op])
 	}
 	t.PyCall, t.CCall, t.TypeCall = ps(PyCall), ps(CCall), ps(TypeCall)
-	t.IntAlloc, t.NewObject, t.DictOp = ps(IntAlloc), ps(NewObject), ps(DictOp)
+	t.IntAlloc, t.NewObject, t.DictOp, t.DictStore = ps(IntAlloc), ps(NewObject), ps(DictOp), ps(DictStore)
 	t.FormatCall, t.StrFormatCall = ps(FormatCall), ps(StrFormatCall)
 	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)
-	t.IntDigit, t.IntConvert = ps(IntDigit), ps(IntConvert)
+	t.IntDigit, t.IntConvert, t.PctInt = ps(IntDigit), ps(IntConvert), ps(PctInt)
 	t.StrChar, t.StrPiece = ps(StrChar), ps(StrPiece)
 	t.SortCompare, t.SortDeep, t.SortMiss = ps(SortCompare), ps(SortDeep), ps(SortMiss)
 	t.ItemCopy, t.SortItem = ps(ItemCopy), ps(SortItem)

@@ -22,6 +22,9 @@ type Costs struct {
 	NewObject int64
 	// DictOp is one dict lookup or store by key (subscript, get, in).
 	DictOp int64
+	// DictStore is what a store adds to its lookup: the new value's reference
+	// taken and the old one's dropped, or a new entry appended.
+	DictStore int64
 	// FormatCall is one %-formatting operation (parsing the template, assembling
 	// the result).
 	FormatCall int64
@@ -37,6 +40,9 @@ type Costs struct {
 	// repr(i), "%d" % i, format(i)): setting up the conversion and allocating the
 	// result, whatever the number of digits.
 	IntConvert int64
+	// PctInt is what converting an int by %-formatting's %d, %i or %u adds to
+	// the conversion str(i) does (2.7 formats it through C's snprintf).
+	PctInt int64
 	// StrChar is one character copied into a new string (join, concatenation).
 	StrChar int64
 	// StrPiece is one string joined or concatenated.

@@ -152,7 +152,7 @@ func (d *Dict) rebuildIndex(size int) {
 
 // dictSet stores d[key] = val, taking new references to both.
 func (t *Thread) dictSet(d *Dict, key, val Value) error {
-	t.Cost += t.Costs.DictOp
+	t.Cost += t.Costs.DictOp + t.Costs.DictStore
 	hash, err := t.Hash(key)
 	if err != nil {
 		return err
@@ -297,9 +297,13 @@ func (t *Thread) clearDict(d *Dict) {
 }
 
 // setStr stores d[name] = val for a str key.
+//
+// It charges no dict operation: a store of an attribute or a global is priced
+// by its instruction's class, as its load is (getStr), since CPython 3.11+
+// keeps most instances' attributes out of a dict.
 func (t *Thread) setStr(d *Dict, name string, val Value) {
 	k := t.intern(name)
-	if err := t.dictSet(d, k, val); err != nil {
+	if err := t.dictSetHash(d, k, val, strHash(name)); err != nil {
 		panic(err) // str keys cannot fail except by exhausting memory
 	}
 	t.Decref(k)

@@ -596,6 +596,7 @@ func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec stri
 		}
 		return t.formatStr(s, strings.TrimLeft(specStr, "+ #"))
 	case 'd', 'i', 'u':
+		t.Cost += t.Costs.PctInt
 		if f, ok := arg.(*Float); ok {
 			if math.IsInf(f.V, 0) || math.IsNaN(f.V) {
 				return "", t.newExc(OverflowErrorClass, "cannot convert float infinity to integer")
