@@ -520,3 +520,34 @@ func skipFigures(t *testing.T) {
 		t.Skip("measures figures over whole runs of several models; skipped in -short mode")
 	}
 }
+
+// TestTerminateCPUBoundChild ends a process whose thread holds its GIL, running or
+// preempted: the GIL ends with it (a release event, no waiter woken), and the
+// stream stays valid (runModel validates it).
+func TestTerminateCPUBoundChild(t *testing.T) {
+	src := `import multiprocessing, threading, time
+def spin():
+    n = 0
+    while True:
+        n += 1
+def child():
+    for _ in range(3):
+        threading.Thread(target=spin, daemon=True).start()
+    spin()
+if __name__ == "__main__":
+    ps = [multiprocessing.Process(target=child) for _ in range(2)]
+    for p in ps:
+        p.start()
+    time.sleep(0.05)
+    for p in ps:
+        p.terminate()
+        p.join()
+    print([p.exitcode for p in ps])
+`
+	for _, model := range []string{"cpython-3.12", "cpython-2.7", "pypy", "cpython-3.14t"} {
+		_, out, _ := runModel(t, src, Options{Model: model, Cores: 2, Seed: 1})
+		if strings.TrimSpace(out) != "[-15, -15]" {
+			t.Errorf("%s: output %q, want [-15, -15]", model, out)
+		}
+	}
+}

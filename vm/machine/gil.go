@@ -18,6 +18,8 @@ type gilImpl interface {
 	// checkpoint handles th stopping at a check point (a drop request or, for the old
 	// GIL, the end of a check interval).
 	checkpoint(th *thread)
+	// state is what the mechanism keeps of who holds it (nil: there is no GIL).
+	state() *gilState
 }
 
 // gilState is what both mechanisms keep: whether the GIL is taken, by whom, since when
@@ -30,6 +32,8 @@ type gilState struct {
 	// breaker is the eval breaker of the GIL's interpreter (the new GIL's drop request).
 	breaker int32
 }
+
+func (g *gilState) state() *gilState { return g }
 
 // taken records that th holds the GIL (value: the switch number, if the mechanism has one).
 func (g *gilState) taken(th *thread, value int64) {

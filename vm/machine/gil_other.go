@@ -29,6 +29,8 @@ func (g *noGIL) take(th *thread) {
 
 func (g *noGIL) release(th *thread, reason string) {}
 
+func (g *noGIL) state() *gilState { return nil }
+
 func (g *noGIL) checkpoint(th *thread) {
 	th.breaker = 0
 	g.m.safepoint(th)

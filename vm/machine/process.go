@@ -155,6 +155,11 @@ func (m *Machine) kill(t *thread, at int64) {
 	m.runq = without(m.runq, t)
 	c := t.core
 	t.clock = max(t.clock, at)
+	if g := t.proc.gil.state(); g != nil && t.hasGIL {
+		// The GIL ends with its process (a thread preempted holding it, say); no
+		// waiter is woken, since every thread of the process ends with it.
+		g.dropped(t, "voluntary")
+	}
 	m.leaveCore(t, StateDone, "")
 	if c != nil {
 		m.dispatch(c, at)
