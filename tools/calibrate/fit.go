@@ -41,6 +41,8 @@ type versionFit struct {
 	held    []kernelFit
 	// blocking are the measured blocking calls.
 	blocking machine.Blocking
+	// procs are the measured costs of processes and pickling.
+	procs machine.Procs
 }
 
 type kernelFit struct {

@@ -25,6 +25,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,9 +43,10 @@ func main() {
 		save      = flag.String("save", "", "also write the measured times to this JSON file")
 		load      = flag.String("load", "", "fit the times of JSON files written by -save (comma-separated: each kernel's best) instead of measuring")
 		holdout   = flag.String("holdout", "vm/machine/testdata/fidelity/costs.py", "a script of \"name ms\" lines timed in the same passes but not fitted, to check the fit on other code (\"\": none)")
-		only      = flag.String("kernels", "", "measure only these kernels (comma-separated; \"blocking\": the blocking calls of blocking.py), e.g. new ones, to -save and -load beside the others")
+		only      = flag.String("kernels", "", "measure only these kernels (comma-separated; \"blocking\": the blocking calls of blocking.py; \"procs\": processes and pickling, procs.py), e.g. new ones, to -save and -load beside the others")
 		imports   = flag.Bool("imports", false, "measure what importing each module gilscope provides costs (vm/machine/imports_cpython*.go and the report's \"Imports\" section) instead of the prices")
 		blockReps = flag.Int("blockreps", 1000, "samples of each blocking call per pass (latencies: the median and the best are kept; costs: the best batch)")
+		procReps  = flag.Int("procreps", 12, "processes started with fork per pass (spawn and forkserver: a quarter as many), and pickles timed; the best is kept")
 	)
 	flag.Parse()
 	if *only != "" && *save == "" && *load == "" {
@@ -56,7 +58,7 @@ func main() {
 		cfgRun = runImports
 	}
 	if err := cfgRun(config{versions: strings.Split(*versions, ","), pyenv: *pyenv, reps: *reps,
-		passes: *passes, blockReps: *blockReps, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
+		passes: *passes, blockReps: *blockReps, procReps: *procReps, outDir: *outDir, report: *report, dryRun: *dryRun, save: *save, load: *load, only: splitList(*only), holdout: *holdout}); err != nil {
 		fmt.Fprintln(os.Stderr, "calibrate:", err)
 		os.Exit(1)
 	}
@@ -67,6 +69,7 @@ type config struct {
 	pyenv          string
 	reps, passes   int
 	blockReps      int
+	procReps       int
 	outDir, report string
 	dryRun         bool
 	save, load     string
@@ -98,6 +101,8 @@ type measurement struct {
 	// the passes, and the samples per pass.
 	Blocking  map[string]map[string]float64 `json:",omitempty"`
 	BlockReps int                           `json:",omitempty"`
+	// ProcReps is -procreps when Blocking holds procs.py's figures too.
+	ProcReps int `json:",omitempty"`
 }
 
 // measureOrLoad measures the kernels, the held-out script and the blocking calls (and
@@ -120,8 +125,11 @@ func measureOrLoad(cfg *config, h *host, pythons []python) (times, holdout, bloc
 	if cfg.save != "" {
 		m := measurement{Host: *h, Reps: cfg.reps, Passes: cfg.passes, Pythons: pythons,
 			Times: times, Holdout: holdout, Blocking: blocking}
-		if len(blocking) > 0 {
+		if len(blocking) > 0 && (cfg.only == nil || slices.Contains(cfg.only, "blocking")) {
 			m.BlockReps = cfg.blockReps
+		}
+		if len(blocking) > 0 && (cfg.only == nil || slices.Contains(cfg.only, "procs")) {
+			m.ProcReps = cfg.procReps
 		}
 		b, err := json.MarshalIndent(m, "", "  ")
 		if err != nil {
@@ -224,9 +232,13 @@ func loadTimes(cfg *config, h *host, pythons []python) (best, holdout, blocking 
 			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: best of %d runs in each of %d passes of %s, one-minute load average %s to %s",
 				filepath.Base(name), m.Reps, m.Passes, kernelNames(m.Times), m.Host.LoadBefore, m.Host.LoadEnd))
 		}
-		if len(m.Blocking) > 0 {
+		if m.BlockReps > 0 {
 			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: %d samples of each blocking call in each of %d passes, one-minute load average %s to %s",
 				filepath.Base(name), m.BlockReps, m.Passes, m.Host.LoadBefore, m.Host.LoadEnd))
+		}
+		if m.ProcReps > 0 {
+			cfg.loaded = append(cfg.loaded, fmt.Sprintf("%s: the best of %d processes started with fork (spawn and forkserver: a quarter as many) and %d pickles in each of %d passes, one-minute load average %s to %s",
+				filepath.Base(name), m.ProcReps, m.ProcReps, m.Passes, m.Host.LoadBefore, m.Host.LoadEnd))
 		}
 		if i > 0 {
 			applied := rescale(best, m.Times)
@@ -291,6 +303,9 @@ func run(cfg config) error {
 			return err
 		}
 		if f.blocking, err = blockingOf(blocking[p.Version]); err != nil && !cfg.dryRun {
+			return fmt.Errorf("CPython %s: %w", p.Full, err)
+		}
+		if f.procs, err = procsOf(blocking[p.Version]); err != nil && !cfg.dryRun {
 			return fmt.Errorf("CPython %s: %w", p.Full, err)
 		}
 		fits = append(fits, f)

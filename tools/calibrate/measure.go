@@ -91,9 +91,9 @@ func parseKernelTimes(out []byte) (map[string]float64, error) {
 // measureAll times every kernel under every interpreter, best of reps runs per pass,
 // and keeps each kernel's best over the passes. It also runs the held-out script, if
 // any, once per pass and version, and keeps each of its figures' best; and the
-// blocking calls (blocking.py), when every kernel is measured or "blocking" is among
-// the kernels asked for, keeping each figure's smallest over the passes (a pass under
-// less load).
+// blocking calls (blocking.py) and the processes' costs (procs.py), when every kernel
+// is measured or "blocking" or "procs" is among the kernels asked for, keeping each
+// figure's smallest over the passes (a pass under less load).
 func measureAll(pythons []python, cfg *config, held []byte) (best, holdout, blocking map[string]map[string]float64, err error) {
 	dir, err := os.MkdirTemp("", "calibrate")
 	if err != nil {
@@ -101,11 +101,14 @@ func measureAll(pythons []python, cfg *config, held []byte) (best, holdout, bloc
 	}
 	defer os.RemoveAll(dir)
 	var kernels []string
-	withBlocking := cfg.only == nil
+	withBlocking, withProcs := cfg.only == nil, cfg.only == nil
 	for _, k := range cfg.only {
-		if k == "blocking" {
+		switch k {
+		case "blocking":
 			withBlocking = true
-		} else {
+		case "procs":
+			withProcs = true
+		default:
 			kernels = append(kernels, k)
 		}
 	}
@@ -120,6 +123,10 @@ func measureAll(pythons []python, cfg *config, held []byte) (best, holdout, bloc
 	}
 	blockScript := filepath.Join(dir, "blocking.py")
 	if err := os.WriteFile(blockScript, []byte(blockingSource(cfg.blockReps)), 0o644); err != nil {
+		return nil, nil, nil, err
+	}
+	procScript := filepath.Join(dir, "procs.py")
+	if err := os.WriteFile(procScript, []byte(procsSource(cfg.procReps)), 0o644); err != nil {
 		return nil, nil, nil, err
 	}
 	best, holdout, blocking = map[string]map[string]float64{}, map[string]map[string]float64{}, map[string]map[string]float64{}
@@ -142,6 +149,13 @@ func measureAll(pythons []python, cfg *config, held []byte) (best, holdout, bloc
 			}
 			if withBlocking {
 				figs, err := runTimed(p, blockScript)
+				if err != nil {
+					return nil, nil, nil, err
+				}
+				keepBest(blocking, map[string]map[string]float64{p.Version: figs})
+			}
+			if withProcs {
+				figs, err := runTimed(p, procScript)
 				if err != nil {
 					return nil, nil, nil, err
 				}

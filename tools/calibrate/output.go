@@ -51,6 +51,11 @@ func writeTable(dir string, h *host, cfg config, f versionFit) error {
 	for _, bf := range blockingFields {
 		fmt.Fprintf(&b, "%s: %.0f,\n", bf.field, blockingField(f.blocking, bf.field))
 	}
+	fmt.Fprintf(&b, "},\n")
+	fmt.Fprintf(&b, "Procs: Procs{ // ns\n")
+	for _, pf := range procFields {
+		fmt.Fprintf(&b, "%s: %.4g,\n", pf.field, procField(f.procs, pf.field))
+	}
 	fmt.Fprintf(&b, "},\n}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -111,6 +116,7 @@ func renderReport(h *host, cfg config, fits []versionFit) string {
 	}
 	renderHoldout(&b, cfg, fits)
 	renderBlocking(&b, fits)
+	renderProcs(&b, fits)
 	return b.String()
 }
 
@@ -127,6 +133,30 @@ func renderBlocking(b *strings.Builder, fits []versionFit) {
 		fmt.Fprintf(b, "| %s |", bf.key)
 		for _, f := range fits {
 			fmt.Fprintf(b, " %.3g |", blockingField(f.blocking, bf.field)/1000)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// renderProcs reports the processes' and pickling's costs.
+func renderProcs(b *strings.Builder, fits []versionFit) {
+	b.WriteString("\n## Processes and pickling\n\n")
+	b.WriteString("Timed inside each interpreter by `tools/calibrate/procs.py`, each the best of many samples:\n")
+	b.WriteString("`Process.start()` returning in the parent (its share, holding the GIL) and the rest of start to\n")
+	b.WriteString("`join()` for an empty target (the child's share), with a parent of the script's size and with\n")
+	fmt.Fprintf(b, "%d MB more of it resident (the *per MB* rows); pickling per byte of the pickle, of bytes and of a\n", bigMB)
+	b.WriteString("list of ints. A dash: the version has no such start method, and the machine uses its default\n")
+	b.WriteString("([models.md](models.md), \"Processes\").\n\n")
+	versionHeader(b, "cost", "---:|", fits)
+	for _, pf := range procFields {
+		fmt.Fprintf(b, "| %s (%s) |", pf.field, pf.unit)
+		div := map[string]float64{"ms": 1e6, "µs": 1e3, "ns": 1}[pf.unit]
+		for _, f := range fits {
+			if x := procField(f.procs, pf.field); x > 0 {
+				fmt.Fprintf(b, " %.3g |", x/div)
+			} else {
+				b.WriteString(" — |")
+			}
 		}
 		b.WriteString("\n")
 	}

@@ -112,6 +112,33 @@ type Calibration struct {
 	ClockRead float64
 	// Blocking are the measured durations of the blocking calls.
 	Blocking Blocking
+	// Procs are the measured costs of starting processes and of pickling; a zero
+	// figure was not measured (2.7 has neither spawn nor forkserver) and the
+	// machine uses its default (procDefaults).
+	Procs Procs
+}
+
+// Procs is what starting a process and pickling cost an interpreter, in ns, timed
+// inside it by tools/calibrate/procs.py (each the best of many samples), split into
+// the parts the machine charges (mp.go): the parent's share while Process.start()
+// runs, holding the GIL, and the child's before it runs Python (start-up, and the
+// exit and reaping that join() waits for).
+type Procs struct {
+	// ForkParent and ForkChild are fork's shares for a parent of the measuring
+	// script's size; …PerMB are what each MB more of the parent's resident memory
+	// adds (page tables copied by fork(), unmapped by the child's exit).
+	ForkParent, ForkParentPerMB float64
+	ForkChild, ForkChildPerMB   float64
+	// SpawnParent (fork+exec of a new interpreter, until exec succeeds) and
+	// SpawnChild (the interpreter's start-up and imports, the main module
+	// imported again).
+	SpawnParent, SpawnChild float64
+	// ServerStart is starting forkserver's server, once; ServerParent and
+	// ServerChild are each child's shares after that.
+	ServerStart, ServerParent, ServerChild float64
+	// Pickling per byte of the pickle: bytes (a copy) and the structure of many
+	// small objects (a list of ints), dumped and loaded.
+	DumpsRaw, LoadsRaw, DumpsStruct, LoadsStruct float64
 }
 
 // Blocking is what an interpreter's blocking calls take, in ns, timed inside it by
@@ -260,5 +287,45 @@ func (b Blocking) costs() blockingCosts {
 		fsRead:     ps(b.FileRead - 2*call),
 		fsWrite:    ps(b.FileWrite - 2*call),
 		lineWrite:  ps(b.PrintFlushed - b.PrintBuffered - call),
+	}
+}
+
+// procCosts are the machine's costs of processes and pickling, in ps (mp.go).
+type procCosts struct {
+	forkParent, forkParentPerMB, forkChild, forkChildPerMB int64
+	spawnParent, spawnChild                                int64
+	serverStart, serverParent, serverChild                 int64
+	dumpsRaw, loadsRaw, dumpsStruct, loadsStruct           int64 // per byte
+}
+
+// procDefaults are the costs of a model whose interpreter did not measure one
+// (docs/models.md, "Processes": start and join of an empty target take ~2.4 ms with
+// fork, ~50–60 ms with spawn, ~80 ms for forkserver's first child and 5–25 ms after;
+// pickle copies bytes at ~1 GB/s and dumps many small objects at ~250 MB/s, loads
+// them at ~65 MB/s).
+var procDefaults = Procs{
+	ForkParent: 500_000, ForkParentPerMB: 50_000, ForkChild: 1_400_000,
+	SpawnParent: 1_000_000, SpawnChild: 50_000_000,
+	ServerStart: 80_000_000, ServerChild: 10_000_000,
+	DumpsRaw: 1, LoadsRaw: 1, DumpsStruct: 4, LoadsStruct: 15.385,
+}
+
+// costs derives the machine's process costs, each measured figure or its default.
+func (p Procs) costs() procCosts {
+	ps := func(ns, def float64) int64 {
+		if ns <= 0 {
+			ns = def
+		}
+		return int64(ns*1000 + 0.5)
+	}
+	d := procDefaults
+	return procCosts{
+		forkParent: ps(p.ForkParent, d.ForkParent), forkParentPerMB: ps(p.ForkParentPerMB, d.ForkParentPerMB),
+		forkChild: ps(p.ForkChild, d.ForkChild), forkChildPerMB: ps(p.ForkChildPerMB, d.ForkChildPerMB),
+		spawnParent: ps(p.SpawnParent, d.SpawnParent), spawnChild: ps(p.SpawnChild, d.SpawnChild),
+		serverStart: ps(p.ServerStart, d.ServerStart), serverParent: ps(p.ServerParent, d.ServerParent),
+		serverChild: ps(p.ServerChild, d.ServerChild),
+		dumpsRaw:    ps(p.DumpsRaw, d.DumpsRaw), loadsRaw: ps(p.LoadsRaw, d.LoadsRaw),
+		dumpsStruct: ps(p.DumpsStruct, d.DumpsStruct), loadsStruct: ps(p.LoadsStruct, d.LoadsStruct),
 	}
 }

@@ -165,7 +165,7 @@ func (m *Machine) chargeImport(t *py.Thread, name string) {
 }
 
 // bootLoaded returns the modules a spawned or forkserver child has loaded when it
-// starts running: its start-up cost (spawnChildCost, serverChildCost) includes
+// starts running: its start-up cost (Procs.SpawnChild, ServerChild, measured) includes
 // them, as it includes the interpreter's start-up.
 func (m *Machine) bootLoaded() map[string]bool {
 	done := map[string]bool{}

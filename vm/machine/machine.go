@@ -44,6 +44,7 @@ type Machine struct {
 	slice    int64 // ps
 	wakeMean int64 // ps
 	blk      blockingCosts
+	pc       procCosts // processes and pickling (mp.go)
 	record   bool
 	events   []Event
 	ended    bool

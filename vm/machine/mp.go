@@ -12,35 +12,21 @@ import (
 	"github.com/gilscope/gilscope/vm/py"
 )
 
-// Start-up costs of each start method (docs/models.md, "Processes": start+join of an empty target
-// takes ~2.4 ms with fork (+ ~0.05 ms per MB of the parent), ~50–60 ms with spawn,
-// ~80 ms for forkserver's first child and 5–25 ms after).
+// What a process's start-up and pickling cost comes from the model's calibration
+// (Procs, measured per version by tools/calibrate/procs.py; m.pc). The machine
+// estimates the parent's resident memory, which fork's page-table copy and the
+// child's exit grow with, from its live objects.
 const (
-	forkParentCost  = 500 * us // fork(): copying the page tables…
-	forkPerMB       = 50 * us  // …per MB of the parent's memory
-	forkChildCost   = 1400 * us
-	spawnParentCost = 1 * ms  // fork+exec of a new interpreter
-	spawnChildCost  = 50 * ms // interpreter start-up, imports, re-importing __main__
-	serverStartCost = 80 * ms // forkserver: starting the server, once
-	serverChildCost = 10 * ms
-	baseMemoryMB    = 10 // an interpreter's resident memory before the program's objects
-	bytesPerObject  = 64
+	baseMemoryMB   = 10 // an interpreter's resident memory before the program's objects
+	bytesPerObject = 64
 )
 
-// Pickle's speed (docs/models.md, "Processes"): raw bytes ~1 GB/s; many small objects (a list of
-// ints) ~250 MB/s to dump and ~65 MB/s to load.
-const (
-	pickleRawPerByte   = 1    // ps per byte (1 GB/s)
-	dumpsStructPerByte = 4000 // ps per byte (250 MB/s)
-	loadsStructPerByte = 15385
-)
-
-func dumpsCost(p *py.Pickled) int64 {
-	return (p.Size-p.Structured)*pickleRawPerByte + p.Structured*dumpsStructPerByte
+func (m *Machine) dumpsCost(p *py.Pickled) int64 {
+	return (p.Size-p.Structured)*m.pc.dumpsRaw + p.Structured*m.pc.dumpsStruct
 }
 
-func loadsCost(p *py.Pickled) int64 {
-	return (p.Size-p.Structured)*pickleRawPerByte + p.Structured*loadsStructPerByte
+func (m *Machine) loadsCost(p *py.Pickled) int64 {
+	return (p.Size-p.Structured)*m.pc.loadsRaw + p.Structured*m.pc.loadsStruct
 }
 
 // ---- pipes ----
@@ -119,7 +105,7 @@ func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) error {
 	if err != nil {
 		return err
 	}
-	m.chargeNow(th, dumpsCost(p)+syscallCost*1000)
+	m.chargeNow(th, m.dumpsCost(p)+syscallCost*1000)
 	c.msgs = append(c.msgs, p)
 	if len(c.readers) > 0 {
 		r := c.readers[0]
@@ -169,7 +155,7 @@ func (m *Machine) recvReady(th *thread, c *mpChan) {
 		th.py.Resume(v, err)
 		th.proc.gil.take(th)
 	}
-	th.busy = loadsCost(p)
+	th.busy = m.loadsCost(p)
 }
 
 // ---- processes ----
@@ -403,20 +389,21 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	case "fork":
 		p.globals = t.PickleMainGlobals()
 		p.loaded = maps.Clone(th.proc.loaded) // fork copies the parent's modules
-		c.cost = forkParentCost*1000 + parentMB(th.proc)*forkPerMB*1000
-		c.boot = forkChildCost * 1000
+		mb := parentMB(th.proc)
+		c.cost = m.pc.forkParent + mb*m.pc.forkParentPerMB
+		c.boot = m.pc.forkChild + mb*m.pc.forkChildPerMB
 	case "spawn":
 		p.loaded = m.bootLoaded()
-		c.cost = spawnParentCost*1000 + dumpsCost(target)
-		c.boot = spawnChildCost*1000 + loadsCost(target)
+		c.cost = m.pc.spawnParent + m.dumpsCost(target)
+		c.boot = m.pc.spawnChild + m.loadsCost(target)
 	case "forkserver":
 		p.loaded = m.bootLoaded()
-		c.cost = dumpsCost(target)
+		c.cost = m.pc.serverParent + m.dumpsCost(target)
 		if !m.forkserver {
 			m.forkserver = true
-			c.cost += serverStartCost * 1000
+			c.cost += m.pc.serverStart
 		}
-		c.boot = serverChildCost*1000 + loadsCost(target)
+		c.boot = m.pc.serverChild + m.loadsCost(target)
 	default:
 		return nil, t.NewExc(py.ValueErrorClass, "cannot find context for %q", method.S)
 	}

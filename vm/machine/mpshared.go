@@ -47,7 +47,7 @@ func (m *Machine) mpCellAttrs(t *py.Thread, attrs map[string]py.Value) {
 		if !ok {
 			return nil, t.NewExc(py.TypeErrorClass, "cell_get(cell)")
 		}
-		m.chargeNow(threadOf(t), loadsCost(c.s.p)+mpCellAccessCost)
+		m.chargeNow(threadOf(t), m.loadsCost(c.s.p)+mpCellAccessCost)
 		return t.Unpickle(c.s.p)
 	})
 	// cell_set(cell, obj) makes the cell hold a copy of obj.
@@ -67,7 +67,7 @@ func (m *Machine) mpCellAttrs(t *py.Thread, attrs map[string]py.Value) {
 		if !ok || len(args) < 2 || len(kw) != 0 {
 			return nil, t.NewExc(py.TypeErrorClass, "cell_call(cell, func, *args)")
 		}
-		m.chargeNow(threadOf(t), loadsCost(c.s.p)+mpCellAccessCost)
+		m.chargeNow(threadOf(t), m.loadsCost(c.s.p)+mpCellAccessCost)
 		v, err := t.Unpickle(c.s.p)
 		if err != nil {
 			return nil, err
@@ -91,7 +91,7 @@ func (m *Machine) cellStore(t *py.Thread, s *mpCellState, v py.Value) error {
 	if err != nil {
 		return err
 	}
-	m.chargeNow(threadOf(t), dumpsCost(p)+mpCellAccessCost)
+	m.chargeNow(threadOf(t), m.dumpsCost(p)+mpCellAccessCost)
 	s.p = p
 	return nil
 }

@@ -215,6 +215,7 @@ func newMachine(model *Model, opts Options) *Machine {
 	}
 	m.readCost = int64(calib.ClockRead * 1000)
 	m.blk = calib.Blocking.costs()
+	m.pc = calib.Procs.costs()
 	if opts.Instructions[1] > 0 {
 		m.instrFrom, m.instrTo = int64(opts.Instructions[0]*1e12), int64(opts.Instructions[1]*1e12)
 	}
