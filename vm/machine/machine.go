@@ -131,6 +131,7 @@ type thread struct {
 	exitHooks    bool
 	mainExc      *py.Instance
 	blockedSince int64
+	stateAt      int64 // ps; when its state last changed (setState)
 	cpuTime      int64
 }
 
@@ -212,6 +213,7 @@ func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
 		return
 	}
 	th.state, th.reason = s, reason
+	th.stateAt = at
 	coreID := int16(-1)
 	if (s == StateRunning || s == StateRunningGIL) && th.core != nil {
 		coreID = int16(th.core.id)

@@ -154,6 +154,9 @@ func (m *Machine) kill(t *thread, at int64) {
 	}
 	m.runq = without(m.runq, t)
 	c := t.core
+	// Not before its last change of state: a waker ahead in simulated time (by
+	// up to a quantum) may have made it runnable "after" the killer's now.
+	at = max(at, t.stateAt)
 	t.clock = max(t.clock, at)
 	if g := t.proc.gil.state(); g != nil && t.hasGIL {
 		// The GIL ends with its process (a thread preempted holding it, say); no
