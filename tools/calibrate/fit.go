@@ -30,6 +30,7 @@ var kernelFamily = map[string]string{
 	"format": "formatting (length)", "join": "strings (length)", "concat": "strings (length)",
 	"sort_100": "sort (comparisons)", "sort_5000": "sort (comparisons)", "sort_20000": "sort (comparisons)",
 	"sort_runs": "sort (comparisons)", "sort_sorted": "sort (comparisons)", "list_copy": "building",
+	"genexpr": "generators", "gen_for": "generators", "sum_list": "builtin calls",
 }
 
 // versionFit is one version's prices and how well they explain its kernels, and the

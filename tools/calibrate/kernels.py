@@ -266,6 +266,31 @@ def k_concat(n):
         s + s
 
 
+# A generator expression consumed by a builtin, and a generator function by a for
+# loop: each item is a resumption of the generator's frame and a yield back.
+def k_genexpr(n):
+    return sum(i & 7 for i in range(n))
+
+
+SMALL = list(range(20))
+
+
+def k_sum_list(n):
+    xs = SMALL
+    for i in range(n):
+        sum(xs)
+
+
+def gen(n):
+    for i in range(n):
+        yield i
+
+
+def k_gen_for(n):
+    for x in gen(n):
+        pass
+
+
 # The items sorted are ints of one 30-bit digit, in an order without runs.
 def shuffled(n):
     x = 12345
@@ -333,7 +358,8 @@ KERNELS = (
     ("join", k_join, 5000), ("concat", k_concat, 7500), ("sort_100", k_sort_100, 12500),
     ("sort_5000", k_sort_5000, 15000), ("sort_20000", k_sort_20000, 20000),
     ("sort_runs", k_sort_runs, 20000), ("sort_sorted", k_sort_sorted, 100000),
-    ("list_copy", k_list_copy, 100000),
+    ("list_copy", k_list_copy, 100000), ("genexpr", k_genexpr, 12500), ("gen_for", k_gen_for, 12500),
+    ("sum_list", k_sum_list, 5000),
 )
 
 

@@ -35,10 +35,15 @@ const (
 	OpBuild
 	// OpCall: CALL and RETURN_VALUE themselves (the frame or the C call is priced apart).
 	OpCall
+	// OpYield: a generator's YIELD_VALUE and a SEND into one: a switch of frames
+	// without a frame to push.
+	OpYield
 	// PyCall: pushing a Python frame.
 	PyCall
 	// CCall: calling a builtin function or method.
 	CCall
+	// CItem: one item of a builtin's own loop over an iterable (sum, list(x)…).
+	CItem
 	// TypeCall: calling a builtin type (str(x), list(x)…).
 	TypeCall
 	// IntAlloc: an int allocated outside the small-int cache (and freed later).
@@ -86,7 +91,7 @@ const (
 )
 
 var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
-	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "py_call", "c_call", "type_call",
+	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "op_yield", "py_call", "c_call", "c_item", "type_call",
 	"int_alloc", "new_object", "dict_op", "dict_store", "format_call", "str_format_call", "format_item", "format_char",
 	"int_digit", "int_convert", "pct_int", "str_char", "str_piece", "sort_deep", "sort_compare", "item_copy", "sort_miss", "sort_item"}
 
@@ -228,8 +233,9 @@ var opFeature = func() (f [256]CostFeature) {
 		compile.BINARY_SLICE, compile.STORE_SLICE, compile.CONTAINS_OP, compile.LIST_APPEND,
 		compile.SET_ADD, compile.MAP_ADD)
 	set(OpCall, compile.CALL, compile.CALL_FUNCTION_EX, compile.RETURN_VALUE)
-	// A generator's yield and a send switch frames, as a call and a return do.
-	set(OpCall, compile.YIELD_VALUE, compile.SEND)
+	// A generator's yield and a send switch frames, more cheaply than a call and a
+	// return: the frame exists already.
+	set(OpYield, compile.YIELD_VALUE, compile.SEND)
 	set(OpSimple, compile.END_SEND, compile.JUMP_BACKWARD_NO_INTERRUPT)
 	set(OpIter, compile.GET_YIELD_FROM_ITER)
 	return f
@@ -246,7 +252,7 @@ func (c *Calibration) Table(scale float64) py.Costs {
 	for op := range t.Op {
 		t.Op[op] = ps(opFeature[op])
 	}
-	t.PyCall, t.CCall, t.TypeCall = ps(PyCall), ps(CCall), ps(TypeCall)
+	t.PyCall, t.CCall, t.CItem, t.TypeCall = ps(PyCall), ps(CCall), ps(CItem), ps(TypeCall)
 	t.IntAlloc, t.NewObject, t.DictOp, t.DictStore = ps(IntAlloc), ps(NewObject), ps(DictOp), ps(DictStore)
 	t.FormatCall, t.StrFormatCall = ps(FormatCall), ps(StrFormatCall)
 	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)

@@ -961,7 +961,7 @@ func builtinSum(t *Thread, args []Value, kw []string) (Value, error) {
 		if v == nil {
 			break
 		}
-		t.Cost += 20000
+		t.Cost += t.Costs.CItem
 		if fv, ok := v.(*Float); ok {
 			if !floatMode {
 				if a, ok := toFloat(acc); ok {

@@ -14,6 +14,10 @@ type Costs struct {
 	PyCall int64
 	// CCall is calling a builtin function or method.
 	CCall int64
+	// CItem is one item of a builtin's own loop over an iterable (sum, list(),
+	// sorted()'s copy of an iterator…): the iterator's next and what the loop does
+	// with the item in C.
+	CItem int64
 	// TypeCall is calling a builtin type (str(x), int(x), list(x)…).
 	TypeCall int64
 	// IntAlloc is allocating (and later freeing) an int outside the small-int cache.

@@ -70,6 +70,9 @@ func decideCode(name string, jump compile.Opcode, exhausted, decided uint32) *co
 		op(compile.RETURN_CONST, decided))
 }
 
+// freeOps prices the instructions of drain frames: nothing.
+var freeOps [256]int64
+
 // isDrainCode reports whether code is one of the synthetic drain codes, which
 // tracebacks leave out as CPython shows no frame for a builtin.
 func isDrainCode(code *compile.Funcode) bool {

@@ -53,6 +53,7 @@ func (t *Thread) run() Stop {
 		err   error
 	)
 	costs := t.Costs
+	var opCost *[256]int64 // the current frame's prices of instructions (set at reload)
 	check := t.Checkpoint
 	skip := t.skipCheck
 	t.skipCheck = false
@@ -67,6 +68,13 @@ func (t *Thread) run() Stop {
 reload:
 	f = t.frame
 	code = f.code.Code
+	// A drain frame stands for a builtin's C loop over a generator (drain.go):
+	// its instructions are free, and each item costs what resuming the
+	// generator does (its yield).
+	opCost = &costs.Op
+	if isDrainCode(f.code) {
+		opCost = &freeOps
+	}
 	stack = f.stack
 	sp = f.sp
 	pc = f.pc
@@ -98,7 +106,7 @@ reload:
 		}
 		f.lasti = pc
 		pc++
-		t.Cost += costs.Op[op]
+		t.Cost += opCost[op]
 		t.Instructions++
 
 		switch op {

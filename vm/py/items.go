@@ -752,7 +752,7 @@ func (t *Thread) iterItems(v Value) ([]Value, error) {
 			}
 		}
 		out = append(out, x)
-		t.Cost += 5000
+		t.Cost += t.Costs.CItem
 	}
 }
 
