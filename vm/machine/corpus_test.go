@@ -36,7 +36,7 @@ var corpusPending = map[string]string{
 	// termination (2-3 ms; 0.1 ms here). The baseline's generator expression costs
 	// 1.45x CPython's here (the 3.12 table overprices such loops; no calibration
 	// kernel has a generator), which shrinks the ratio most.
-	"realpython_cpu_mp.py": "timing: the baseline's generator is overpriced; the expectation was taken under load",
+	"realpython_cpu_mp.py": "timing: Pool()'s own start and shutdown are short of CPython's; the expectation was taken under load",
 }
 
 // corpusSlow are the programs skipped under -short: they take seconds of real
