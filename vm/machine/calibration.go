@@ -20,6 +20,8 @@ const (
 	OpSimple CostFeature = iota
 	// OpArith: binary and unary operators on small operands.
 	OpArith
+	// Div: what a division or remainder adds to its operator (the hardware divide).
+	Div
 	// OpCompare: comparisons, identity tests and the conditional jumps' truth tests.
 	OpCompare
 	// OpGlobal: loads and stores of globals, names and cells.
@@ -90,7 +92,7 @@ const (
 	NumCostFeatures
 )
 
-var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "op_compare", "op_global",
+var costFeatureNames = [NumCostFeatures]string{"op_simple", "op_arith", "div", "op_compare", "op_global",
 	"op_iter", "op_attr", "op_subscr", "op_build", "op_call", "op_yield", "py_call", "c_call", "c_item", "type_call",
 	"int_alloc", "new_object", "dict_op", "dict_store", "format_call", "str_format_call", "format_item", "format_char",
 	"int_digit", "int_convert", "pct_int", "str_char", "str_piece", "sort_deep", "sort_compare", "item_copy", "sort_miss", "sort_item"}
@@ -253,6 +255,7 @@ func (c *Calibration) Table(scale float64) py.Costs {
 		t.Op[op] = ps(opFeature[op])
 	}
 	t.PyCall, t.CCall, t.CItem, t.TypeCall = ps(PyCall), ps(CCall), ps(CItem), ps(TypeCall)
+	t.Div = ps(Div)
 	t.IntAlloc, t.NewObject, t.DictOp, t.DictStore = ps(IntAlloc), ps(NewObject), ps(DictOp), ps(DictStore)
 	t.FormatCall, t.StrFormatCall = ps(FormatCall), ps(StrFormatCall)
 	t.FormatItem, t.FormatChar = ps(FormatItem), ps(FormatChar)

@@ -10,6 +10,9 @@ package py
 type Costs struct {
 	// Op is the cost of each opcode's dispatch and work on small operands.
 	Op [256]int64
+	// Div is what a division or a remainder (/, //, % and their in-place forms)
+	// adds to its operator's price: the processor's divide is slow.
+	Div int64
 	// PyCall is pushing a Python frame (a call of a Python function or method).
 	PyCall int64
 	// CCall is calling a builtin function or method.
