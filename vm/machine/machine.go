@@ -424,6 +424,9 @@ func (m *Machine) wake(th *thread, at int64, fn func()) {
 	// A waker running slightly ahead or behind in simulated time cannot wake a thread
 	// before it went to sleep.
 	at = max(at, th.blockedSince)
+	// Nor can it run before it is woken: a core the scheduler hands it later, free
+	// since earlier (dispatch), starts it from here.
+	th.clock = max(th.clock, at)
 	th.next = fn
 	if th.timer != nil {
 		th.timer.cancel()
