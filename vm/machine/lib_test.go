@@ -65,8 +65,8 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 	tests := []struct {
 		desc, src, last string
 	}{
-		{"a submodule of a package gilscope has, by from-import", "from multiprocessing import managers\n",
-			"ModuleNotFoundError: gilscope does not support the module 'multiprocessing.managers' yet"},
+		{"a submodule of a package gilscope has, by from-import", "from multiprocessing import shared_memory\n",
+			"ModuleNotFoundError: gilscope does not support the module 'multiprocessing.shared_memory' yet"},
 		{"a network module", "import requests\n",
 			"ModuleNotFoundError: gilscope does not support the module 'requests' yet: a simulation has no network (replace its calls with time.sleep)"},
 		{"urllib", "import urllib.request\n",

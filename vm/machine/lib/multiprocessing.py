@@ -816,6 +816,13 @@ class NamespaceProxy(BaseProxy):
         return 'Namespace(%s)' % ', '.join('%s=%r' % (k, v) for k, v in attrs.items())
 
 
+def _refuse_register(cls):
+    raise NotImplementedError(
+        "gilscope does not support %s.register yet (a manager's objects of "
+        "one's own types live in a server process, which is not simulated)"
+        % cls.__name__)
+
+
 class SyncManager:
     """Manager(): the objects it makes live in shared cells and the synchronization
     objects are the process-shared ones of this module; no server process is
@@ -833,6 +840,11 @@ class SyncManager:
 
     def shutdown(self):
         self._state = 'SHUTDOWN'
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        _refuse_register(cls)
 
     def join(self, timeout=None):
         pass
@@ -971,12 +983,32 @@ class _Context:
         return cpu_count()
 
 
+BaseContext = _Context
+
+
+class ForkContext(_Context):
+    pass
+
+
+class SpawnContext(_Context):
+    pass
+
+
+class ForkServerContext(_Context):
+    pass
+
+
+# get_context() gives the default method's context, as CPython's DefaultContext does.
+_CONTEXT_CLASSES = {'fork': ForkContext, 'spawn': SpawnContext,
+                    'forkserver': ForkServerContext}
+
+
 def get_context(method=None):
     if method is None:
         method = get_start_method()
     if method not in _METHODS:
         raise ValueError('cannot find context for %r' % (method,))
-    return _Context(method)
+    return _CONTEXT_CLASSES[method](method)
 
 
 # ---- pools ----
@@ -1132,25 +1164,44 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         self._ctx = context if context is not None else get_context()
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
+        self._setup_queues()
         self._cache = {}
         self._job = 0
         self._state = 'RUN'
         self._processes = processes
+        self._initializer = initializer
+        self._initargs = initargs
+        self._pool = []
+        self._repopulate_pool()
+        self._joined = False
+        self._start_handlers()
+
+    # The hooks multiprocessing.pool.ThreadPool overrides, as CPython's does: its
+    # queues, its workers and its handler threads.
+
+    def _setup_queues(self):
+        self._inqueue = SimpleQueue()
+        self._outqueue = SimpleQueue()
+
+    def _repopulate_pool(self):
         prefix = {'fork': 'ForkPoolWorker', 'spawn': 'SpawnPoolWorker',
                   'forkserver': 'ForkServerPoolWorker'}[self._ctx.get_start_method()]
-        self._pool = []
-        for i in range(processes):
+        for i in range(self._processes - len(self._pool)):
             w = self._ctx.Process(target=_pool_worker,
-                                  args=(self._inqueue, self._outqueue, initializer, initargs))
+                                  args=(self._inqueue, self._outqueue, self._initializer,
+                                        self._initargs))
             w.name = '%s-%d' % (prefix, w._identity[0])
             w.daemon = True
             w.start()
             self._pool.append(w)
-        self._joined = False
+
+    def _start_handlers(self):
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
+
+    def _put_tasks(self, tasks):
+        for task in tasks:
+            self._inqueue.put(task)
 
     def __repr__(self):
         # Pool is multiprocessing.pool.Pool in CPython.
@@ -1180,8 +1231,7 @@ class Pool:
             result = ApplyResult(len(chunks), single, callback, error_callback)
         if chunks:
             self._cache[job] = result
-        for i, calls in enumerate(chunks):
-            self._inqueue.put((job, i, func, calls))
+            self._put_tasks([(job, i, func, calls) for i, calls in enumerate(chunks)])
         return result
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
@@ -1261,3 +1311,6 @@ class Pool:
 
     def __exit__(self, *args):
         self.terminate()
+
+
+Pool.__module__ = 'multiprocessing.pool'  # where CPython defines it
