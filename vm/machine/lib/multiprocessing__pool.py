@@ -3,27 +3,26 @@ multiprocessing module, defined there) and ThreadPool, the same pool whose worke
 threads of this process.
 
 ThreadPool is CPython's: its workers are multiprocessing.dummy's DummyProcess threads
-(named 'Thread-1 (worker)' …), its queues are queue.SimpleQueue, and three daemon
-threads run beside them as in CPython: the worker handler, which wakes every 0.1 s
-(ThreadPool._wait_for_updates sleeps) to replace workers that died and, once the pool
-is closed and its work done, tells the task handler to stop; the task handler, which
-moves each call's tasks onto the workers' queue; the result handler, which hands each
-result to whoever waits for it and runs the callbacks. Every task runs on a thread under
-this process's GIL: CPU-bound calls take turns, they do not run in parallel.
+(named 'Thread-1 (worker)' …), its task and result queues are queue.SimpleQueue, and
+three daemon threads run beside them as in CPython: the worker handler, which waits on
+the pool's change notifier (a multiprocessing.SimpleQueue: a pipe) to replace workers
+that died and, once the pool is closed and its work done, tells the task handler to
+stop; the task handler, which moves each call's tasks onto the workers' queue; the
+result handler, which hands each result to whoever waits for it and runs the
+callbacks. Every task runs on a thread under this process's GIL: CPU-bound calls take
+turns, they do not run in parallel.
 
-Differences from CPython: the worker handler is not woken early by the pool's change
-notifier (a multiprocessing.SimpleQueue CPython drains after each sleep), so close()
-and terminate() wait for the end of its current 0.1 s sleep, as CPython's do when the
-notifier has nothing to say; imap and imap_unordered take their iterable whole when
-called, as multiprocessing.Pool's do here.
+Differences from CPython: imap and imap_unordered take their iterable whole when
+called, as multiprocessing.Pool's do here; a map of nothing does not touch the change
+notifier.
 """
 
 import threading
-import time
 import multiprocessing
 from multiprocessing import (Pool, ApplyResult, AsyncResult, MapResult, IMapIterator,
                              TimeoutError, _pool_worker)
 from queue import SimpleQueue, Empty
+_Notifier = multiprocessing.SimpleQueue
 
 __all__ = ['Pool', 'ThreadPool']
 
@@ -44,9 +43,8 @@ class ThreadPool(Pool):
     """A pool of worker threads with Pool's interface."""
 
     def __init__(self, processes=None, initializer=None, initargs=()):
-        # CPython's pool makes its change notifier, a multiprocessing.SimpleQueue:
-        # the import of multiprocessing.queues (and its lock's) is charged here.
-        multiprocessing._cpython_import('multiprocessing.queues')
+        # The change notifier is a multiprocessing.SimpleQueue, with a lock: its
+        # creation imports multiprocessing.queues and .synchronize.
         multiprocessing._cpython_import('multiprocessing.synchronize')
         self._terminated = False
         self._setup(processes, initializer, initargs, None)
@@ -55,6 +53,7 @@ class ThreadPool(Pool):
         self._inqueue = SimpleQueue()
         self._outqueue = SimpleQueue()
         self._taskqueue = SimpleQueue()
+        self._change_notifier = _Notifier()
 
     def _repopulate_pool(self):
         from multiprocessing.dummy import Process
@@ -87,6 +86,7 @@ class ThreadPool(Pool):
         if self._state == RUN:
             self._state = CLOSE
             self._worker_state = CLOSE
+            self._change_notifier.put(None)
 
     def terminate(self):
         self._state = TERMINATE
@@ -95,6 +95,7 @@ class ThreadPool(Pool):
         self._terminated = True
         # CPython's _terminate_pool.
         self._worker_state = TERMINATE
+        self._change_notifier.put(None)
         self._task_state = TERMINATE
         # _help_stuff_finish: drop the tasks not started, tell the workers to stop.
         try:
@@ -107,6 +108,7 @@ class ThreadPool(Pool):
         if not self._result_handler.is_alive() and len(self._cache) != 0:
             raise AssertionError("Cannot have cache with result_handler not alive")
         self._result_state = TERMINATE
+        self._change_notifier.put(None)
         self._outqueue.put(None)
         me = threading.current_thread()
         # The worker threads are not joined: a thread cannot be terminated.
@@ -138,7 +140,11 @@ def _handle_workers(pool):
                 del pool._pool[i]
         if exited:
             pool._repopulate_pool()
-        time.sleep(0.1)
+        # Pool._wait_for_updates: wait for the notifier, then empty it.
+        notifier = pool._change_notifier
+        notifier.get()
+        while not notifier.empty():
+            notifier.get()
     pool._taskqueue.put(None)
 
 
@@ -171,15 +177,18 @@ def _handle_results(pool):
             break
         if task is None:
             break
-        _set_result(cache, task)
+        _set_result(pool, task)
     while cache and pool._result_state != TERMINATE:
         task = get()
         if task is not None:
-            _set_result(cache, task)
+            _set_result(pool, task)
 
 
-def _set_result(cache, task):
+def _set_result(pool, task):
     job, i, obj = task
-    r = cache.get(job)
+    r = pool._cache.get(job)
     if r is not None and r._set(i, obj):
-        del cache[job]
+        del pool._cache[job]
+        if not pool._cache:
+            # CPython's _PoolCache wakes the worker handler when it empties.
+            pool._change_notifier.put(None)
