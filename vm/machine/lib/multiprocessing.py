@@ -233,6 +233,7 @@ def _run_process(process):
     """Runs in the child: the process object arrived by pickle (or was copied by fork)."""
     process._handle = None
     _current[0] = process
+    threading._atexit_disabled[0] = True  # the child leaves with os._exit
     process.run()
 
 
