@@ -296,7 +296,7 @@ func (p *pickler) function(f *Function, out *Pickled) error {
 		if strings.Contains(f.QualName, "<locals>") {
 			return p.t.newExcf(AttributeErrorClass, "Can't pickle local object '%s'", f.QualName)
 		}
-		return p.t.newExcf(PicklingErrorClass, "Can't pickle <function %s>: attribute lookup %s on %s failed", f.QualName, f.QualName, mod)
+		return p.t.newExcf(PicklingErrorClass, "Can't pickle <function %s at %s>: attribute lookup %s on %s failed", f.QualName, address(f), f.QualName, mod)
 	}
 	out.kind, out.module, out.s = pGlobal, mod, f.QualName
 	p.add(int64(len(mod)+len(f.QualName)), false)
@@ -733,12 +733,20 @@ func (u *unpickler) weak(inst *Instance, target, callback *Pickled) error {
 	return t.WeakTrack(inst, tv, cb)
 }
 
-// PicklingErrorClass is pickle.PicklingError (its traceback name is _pickle's).
-var PicklingErrorClass = func() *Class {
-	c := newExcClass("PicklingError", ExceptionClass)
+// PickleErrorClass, PicklingErrorClass and UnpicklingErrorClass are pickle's
+// exceptions (their traceback names are _pickle's).
+var (
+	PickleErrorClass     = pickleExc("PickleError", ExceptionClass)
+	PicklingErrorClass   = pickleExc("PicklingError", PickleErrorClass)
+	UnpicklingErrorClass = pickleExc("UnpicklingError", PickleErrorClass)
+)
+
+func pickleExc(name string, base *Class) *Class {
+	c := newExcClass(name, base)
 	c.Module = "_pickle"
+	c.New = excNew
 	return c
-}()
+}
 
 func b2i(b bool) int64 {
 	if b {
