@@ -703,7 +703,12 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 		if err != nil {
 			return inst, err
 		}
-		inst.Exc = &ExcState{Args: a.(*Tuple)}
+		args, ok := a.(*Tuple)
+		if !ok {
+			t.Decref(a)
+			return inst, t.newExcf(TypeErrorClass, "gilscope: unpickling an exception whose arguments are not a tuple")
+		}
+		inst.Exc = &ExcState{Args: args}
 	}
 	if p.kind == pWeak {
 		return inst, u.weak(inst, p.items[2], p.items[3])
