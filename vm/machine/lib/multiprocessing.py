@@ -1144,7 +1144,14 @@ class IMapIterator:
 def _imap_items(chunks):
     for chunk in chunks:
         yield from chunk
-MapResult = ApplyResult
+class MapResult(ApplyResult):
+    pass
+
+
+class IMapUnorderedIterator(IMapIterator):
+    pass
+
+
 
 
 class Pool:
@@ -1229,7 +1236,8 @@ class Pool:
         self._job += 1
         job = self._job
         if result is None:
-            result = ApplyResult(len(chunks), single, callback, error_callback)
+            cls = ApplyResult if single else MapResult
+            result = cls(len(chunks), single, callback, error_callback)
         if chunks:
             self._cache[job] = result
             self._put_tasks([(job, i, func, calls) for i, calls in enumerate(chunks)])
@@ -1275,7 +1283,8 @@ class Pool:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         calls = [((x,), {}) for x in iterable]
         chunks = self._chunks(calls, chunksize)
-        result = IMapIterator(len(chunks), unordered, chunksize == 1)
+        cls = IMapUnorderedIterator if unordered else IMapIterator
+        result = cls(len(chunks), unordered, chunksize == 1)
         self._submit(func, chunks, False, result=result)
         if chunksize == 1:
             return result
@@ -1314,4 +1323,7 @@ class Pool:
         self.terminate()
 
 
-Pool.__module__ = 'multiprocessing.pool'  # where CPython defines it
+# Where CPython defines them (reprs show it).
+for _cls in (Pool, ApplyResult, MapResult, IMapIterator, IMapUnorderedIterator):
+    _cls.__module__ = 'multiprocessing.pool'
+del _cls

@@ -20,7 +20,7 @@ notifier.
 import threading
 import multiprocessing
 from multiprocessing import (Pool, ApplyResult, AsyncResult, MapResult, IMapIterator,
-                             TimeoutError, _pool_worker)
+                             IMapUnorderedIterator, TimeoutError, _pool_worker)
 from queue import SimpleQueue, Empty
 _Notifier = multiprocessing.SimpleQueue
 
@@ -30,8 +30,6 @@ INIT = "INIT"
 RUN = "RUN"
 CLOSE = "CLOSE"
 TERMINATE = "TERMINATE"
-
-IMapUnorderedIterator = IMapIterator
 
 
 def worker(inqueue, outqueue, initializer=None, initargs=()):

@@ -38,3 +38,7 @@ if __name__ == '__main__':
     with Pool(2) as p:
         print(p, p.map(double, [3, 4]))
         print(isinstance(p.apply_async(double, (1,)), AsyncResult))
+    with ThreadPool(2) as p:
+        for r in (p.apply_async(double, (1,)), p.map_async(double, [1]), p.imap(double, [1]),
+                  p.imap_unordered(double, [1])):
+            print(type(r).__module__, type(r).__name__)
