@@ -20,3 +20,13 @@ def f(): return sum(range(100))
 r = timeit.timeit(f, number=100)
 print(isinstance(r, float), r > 0, timeit.default_timer is time.perf_counter)
 print(len(timeit.repeat(f, number=10, repeat=3)), timeit.Timer(f).timeit(5) > 0)
+import os, random
+random.seed(3)
+a = random.random()
+print(len(os.urandom(16)), type(os.urandom(0)).__name__)
+random.seed(3)
+print(random.random() == a)
+try:
+    os.urandom(-1)
+except ValueError as e:
+    print(e)
