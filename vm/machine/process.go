@@ -281,7 +281,7 @@ func (m *Machine) runExitHooks(th *thread) bool {
 	// threading's exit handlers, then (in the main process) the atexit module's
 	// callbacks, which _run_exit_hooks runs once the other threads are joined.
 	var n int64
-	for _, list := range []string{"_threading_atexits", "_atexit_callbacks"} {
+	for _, list := range []string{"_threading_atexits", "_atexit_callbacks", "_final_hooks"} {
 		hooks, err := t.GetAttr(mod, list)
 		if err != nil || hooks == nil {
 			continue

@@ -28,7 +28,8 @@ __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', '
            'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value', 'Array', 'RawValue',
            'RawArray', 'Manager', 'freeze_support', 'cpu_count', 'current_process', 'parent_process', 'active_children',
            'get_context', 'get_start_method', 'set_start_method', 'get_all_start_methods',
-           'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort']
+           'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort',
+           'get_logger', 'log_to_stderr']
 
 
 class ProcessError(Exception):
@@ -144,6 +145,8 @@ class Process:
             raise AssertionError('cannot start a process twice')
         method = self._method or get_start_method()
         _cpython_import(_POPEN.get(method, 'multiprocessing.popen_fork'))
+        if _log_to_stderr[0]:
+            self._log_level = _logger[0].level  # spawn's preparation data carries it
         self._handle = _gilscope_mp.start(_run_process, (self,), {}, self._name, method,
                                           self._daemon)
         _children.append(self)
@@ -234,7 +237,95 @@ def _run_process(process):
     process._handle = None
     _current[0] = process
     threading._atexit_disabled[0] = True  # the child leaves with os._exit
-    process.run()
+    level = getattr(process, '_log_level', None)
+    if level is not None and not get_logger().handlers:
+        log_to_stderr(level)  # as spawn's preparation data does
+    if _logger[0] is None:
+        process.run()
+        return
+    # CPython's BaseProcess._bootstrap, for its log: "shutting down" before a
+    # traceback, the exit code once the process's threads are joined.
+    exitcode = [1]
+    threading._final_hooks.append(
+        lambda: _log(INFO, 'process exiting with exitcode %d' % exitcode[0]))
+    _log(INFO, 'child process calling self.run()')
+    try:
+        try:
+            process.run()
+            exitcode[0] = 0
+        finally:
+            _log(INFO, 'process shutting down')
+            _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+            _log(DEBUG, 'running the remaining "atexit" finalizers')
+    except SystemExit as e:
+        code = e.args[0] if e.args else None
+        if code is None:
+            exitcode[0] = 0
+        elif isinstance(code, int):
+            exitcode[0] = code
+        raise
+
+
+# ---- the log (multiprocessing.util's) ----
+
+LOGGER_NAME = 'multiprocessing'
+SUBDEBUG = 5
+DEBUG = 10
+INFO = 20
+SUBWARNING = 25
+_logger = [None]
+_log_to_stderr = [False]
+
+
+def _log(level, msg, *args):
+    if _logger[0] is not None:
+        _logger[0].log(level, msg, *args)
+
+
+def get_logger():
+    """The 'multiprocessing' logger; once asked for, the main process logs its
+    shutting down at exit, as multiprocessing.util's exit function does."""
+    import logging
+    if _logger[0] is None:
+        logger = logging.getLogger(LOGGER_NAME)
+        logger.propagate = 0
+        logging.addLevelName(SUBDEBUG, 'SUBDEBUG')
+        logging.addLevelName(SUBWARNING, 'SUBWARNING')
+        _logger[0] = logger
+        if _current[0].name == 'MainProcess':
+            import atexit
+            atexit.register(_exit_function)
+    return _logger[0]
+
+
+def log_to_stderr(level=None):
+    import logging
+    logger = get_logger()
+    formatter = logging.Formatter('[%(levelname)s/%(processName)s] %(message)s')
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter)
+    logger.addHandler(handler)
+    if level:
+        logger.setLevel(level)
+    _log_to_stderr[0] = True
+    return logger
+
+
+def _exit_function():
+    # multiprocessing.util._exit_function, in the main process at exit.
+    _log(INFO, 'process shutting down')
+    _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+    # A terminated daemon is still a child while its signal is delivered: it is
+    # joined too. (CPython keeps the children in a set: its order may differ.)
+    children = active_children()
+    for p in children:
+        if p.daemon:
+            _log(INFO, 'calling terminate() for daemon %s', p.name)
+            p.terminate()
+    for p in children:
+        _log(INFO, 'calling join() for process %s', p.name)
+        p.join()
+    _log(DEBUG, 'running the remaining "atexit" finalizers')
 
 
 def _child_main():
