@@ -110,6 +110,53 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 			m.chargeImport(t, name.S)
 			return py.None, nil
 		}),
+		// weak_track(ref, target, callback) makes ref a weak reference to target
+		// (weakref.py's ReferenceType); weak_get(ref) is its target or None,
+		// weak_callback(ref) its callback or None, weak_refs(target) the list of the
+		// references alive to target.
+		"weak_track": fn("weak_track", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("weak_track", args, kw, 3, 3); err != nil {
+				return nil, err
+			}
+			cb := args[2]
+			if cb == py.None {
+				cb = nil
+			}
+			if err := t.WeakTrack(args[0], args[1], cb); err != nil {
+				return nil, err
+			}
+			return py.None, nil
+		}),
+		"weak_get": fn("weak_get", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("weak_get", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			if v := t.WeakGet(args[0]); v != nil {
+				return v, nil
+			}
+			return py.None, nil
+		}),
+		"weak_callback": fn("weak_callback", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("weak_callback", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			cb := t.WeakCallback(args[0])
+			if cb == nil {
+				return py.None, nil
+			}
+			t.Incref(cb)
+			return cb, nil
+		}),
+		"weak_refs": fn("weak_refs", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("weak_refs", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			refs := t.WeakRefsTo(args[0])
+			for _, r := range refs {
+				t.Incref(r)
+			}
+			return t.NewList(append([]py.Value(nil), refs...)), nil
+		}),
 		"cpu_count": fn("cpu_count", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			return t.NewInt(int64(len(m.cores))), nil
 		}),

@@ -27,10 +27,13 @@ import (
 
 // Machine is one simulation run. It is not safe for concurrent use.
 type Machine struct {
-	files    map[string][]byte // the run's file system (fs.go), by absolute path
-	stdin    string            // what input() has not read yet (Options.Stdin)
-	model    *Model
-	rng      *rand.Rand
+	files map[string][]byte // the run's file system (fs.go), by absolute path
+	stdin string            // what input() has not read yet (Options.Stdin)
+	model *Model
+	rng   *rand.Rand
+	// urandom is os.urandom's stream (uuid4, secrets): seeded by the run's seed, apart
+	// from rng so that drawing bytes changes no scheduling choice.
+	urandom  *rand.Rand
 	now      int64 // ps
 	maxTime  int64 // ps
 	threads  []*thread

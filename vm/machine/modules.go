@@ -41,6 +41,8 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_gilscope_mp"] = m.mpModule
 	in.ModuleFactories["_gilscope_lib"] = m.libSupportModule
 	in.ModuleFactories["_gilscope_fs"] = m.fsModule
+	in.ModuleFactories["_gilscope_pickle"] = m.pickleModule
+	in.ModuleFactories["_gilscope_codec"] = m.codecModule
 	addMissing(in)
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {

@@ -286,12 +286,18 @@ func (m *Machine) runExitHooks(th *thread) bool {
 	if mod == nil {
 		return false
 	}
-	hooks, err := t.GetAttr(mod, "_threading_atexits")
-	if err != nil || hooks == nil {
-		return false
+	// threading's exit handlers, then (in the main process) the atexit module's
+	// callbacks, which _run_exit_hooks runs once the other threads are joined.
+	var n int64
+	for _, list := range []string{"_threading_atexits", "_atexit_callbacks", "_final_hooks"} {
+		hooks, err := t.GetAttr(mod, list)
+		if err != nil || hooks == nil {
+			continue
+		}
+		k, _ := t.Len(hooks)
+		t.Decref(hooks)
+		n += k
 	}
-	n, _ := t.Len(hooks)
-	t.Decref(hooks)
 	if n == 0 {
 		return false
 	}

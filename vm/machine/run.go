@@ -174,7 +174,8 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 
 func newMachine(model *Model, opts Options) *Machine {
 	m := &Machine{model: model, quantum: quantum, rng: rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
-		record: opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, lend: opts.LendEvents, ctx: opts.Context,
+		urandom: rand.New(rand.NewPCG(uint64(opts.Seed), 0x75726e64)),
+		record:  opts.RecordEvents || opts.OnEvents != nil, sink: opts.OnEvents, lend: opts.LendEvents, ctx: opts.Context,
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = MaxSimulatedTime * 1e12
 	m.maxMemory = opts.MaxMemory

@@ -486,6 +486,9 @@ func (t *Thread) setAttr(v Value, name string, x Value) error {
 			return t.newExcf(TypeErrorClass, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
 		}
 		t.setStr(o.Dict, name, x)
+		if m, ok := x.(*Str); ok && name == "__module__" {
+			o.Module = m.S // read from the field: reprs and pickle use it
+		}
 		if fn, ok := x.(*Function); ok && fn.defClass == nil {
 			fn.defClass = o
 		}

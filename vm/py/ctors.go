@@ -23,6 +23,24 @@ func init() {
 		return BoolOf(b), err
 	}
 	FloatClass.New = floatNew
+	// types.MethodType(function, instance), as CPython's method_new.
+	MethodClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("method", args[1:], kw, 2, 2); err != nil {
+			return nil, err
+		}
+		fn, self := args[1], args[2]
+		if !callable(fn) {
+			return nil, t.newExc(TypeErrorClass, "first argument must be callable")
+		}
+		if self == None {
+			return nil, t.newExc(TypeErrorClass, "instance must not be None")
+		}
+		m := &BoundMethod{Self: self, Func: fn}
+		t.in.alloc(&m.Header)
+		t.Incref(self)
+		t.Incref(fn)
+		return m, nil
+	}
 	StrClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
 		pos, kws, err := t.kwargs("str", args[1:], kw, "encoding", "errors")
 		if err != nil {

@@ -5,6 +5,7 @@ package py
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/gilscope/gilscope/vm/compile"
 )
@@ -150,3 +151,6 @@ func (in *Interp) MainGlobals(fn func(name string, v Value)) {
 		return true
 	})
 }
+
+// NewBigInt returns an int of any size.
+func (t *Thread) NewBigInt(b *big.Int) Value { return t.newBigInt(b) }

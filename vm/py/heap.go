@@ -126,6 +126,11 @@ type Interp struct {
 
 	freeDepth int     // containers being freed inside one another (decrefItem)
 	trash     []Value // references whose drop decrefItem deferred
+
+	// weakRefs are the weak reference objects (weakref.py's ReferenceType) by their
+	// header, weakTargets the objects they point to with their references (weakref.go).
+	weakRefs    map[*Header]*weakRef
+	weakTargets map[*Header][]Value
 }
 
 // alloc registers a newly allocated object with count 1.
@@ -263,6 +268,9 @@ func (t *Thread) free(v Value) {
 	}
 	h.flags |= flagFreed
 	in.live--
+	if h.flags&flagWeak != 0 {
+		t.freeWeak(v)
+	}
 	switch o := v.(type) {
 	case *Int:
 		if o.sub != nil {

@@ -45,6 +45,7 @@ const (
 	pAttr    // a builtin's bound method, as pickle reduces it: getattr(its object, S)
 	pComplex // F and the bits of the imaginary part in I
 	pSub     // an instance of a subclass of a builtin type: its class, value and __dict__
+	pWeak    // a weak reference copied by a fork: as pInstance, then its target and callback
 )
 
 // Pickled is a value outside any interpreter.
@@ -295,7 +296,7 @@ func (p *pickler) function(f *Function, out *Pickled) error {
 		if strings.Contains(f.QualName, "<locals>") {
 			return p.t.newExcf(AttributeErrorClass, "Can't pickle local object '%s'", f.QualName)
 		}
-		return p.t.newExcf(PicklingErrorClass, "Can't pickle <function %s>: attribute lookup %s on %s failed", f.QualName, f.QualName, mod)
+		return p.t.newExcf(PicklingErrorClass, "Can't pickle <function %s at %s>: attribute lookup %s on %s failed", f.QualName, address(f), f.QualName, mod)
 	}
 	out.kind, out.module, out.s = pGlobal, mod, f.QualName
 	p.add(int64(len(mod)+len(f.QualName)), false)
@@ -350,6 +351,21 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 		out.kind = pExc
 		parts = []Value{dict, x.Exc.Args}
 	}
+	if w := p.t.in.weakRefs[&x.Header]; w != nil {
+		if !p.byValue {
+			return p.t.newExcf(TypeErrorClass, "cannot pickle '%s' object", typeName(x.Class))
+		}
+		// A fork's child gets the reference to its copy of the target.
+		out.kind = pWeak
+		target, cb := Value(None), Value(None)
+		if w.target != nil {
+			target = w.target
+		}
+		if w.callback != nil {
+			cb = w.callback
+		}
+		parts = append(parts, target, cb)
+	}
 	rest, err := p.values(parts)
 	out.items = append([]*Pickled{cls}, rest...)
 	return err
@@ -367,12 +383,24 @@ func typeName(c *Class) string {
 type unpickler struct {
 	t    *Thread
 	memo map[int]Value
+	// hold keeps the targets of weak references alive until the whole value is
+	// built: the memo does not hold them, and one may be named again further on.
+	hold []Value
 }
 
 // Unpickle rebuilds p in t's interpreter and returns a new reference to it.
 func (t *Thread) Unpickle(p *Pickled) (Value, error) {
 	u := &unpickler{t: t, memo: map[int]Value{}}
+	defer u.release()
 	return u.value(p)
+}
+
+// release drops what hold kept: a weak reference's target that nothing else holds
+// dies now, and its callbacks run.
+func (u *unpickler) release() {
+	held := u.hold
+	u.hold = nil
+	u.t.decrefAll(held)
 }
 
 func (u *unpickler) keep(p *Pickled, v Value) Value {
@@ -482,7 +510,7 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		return u.function(p)
 	case pClass:
 		return u.class(p)
-	case pInstance, pExc:
+	case pInstance, pExc, pWeak:
 		return u.instance(p)
 	case pSub:
 		parts, err := u.values(p.items)
@@ -675,17 +703,55 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 		if err != nil {
 			return inst, err
 		}
-		inst.Exc = &ExcState{Args: a.(*Tuple)}
+		args, ok := a.(*Tuple)
+		if !ok {
+			t.Decref(a)
+			return inst, t.newExcf(TypeErrorClass, "gilscope: unpickling an exception whose arguments are not a tuple")
+		}
+		inst.Exc = &ExcState{Args: args}
+	}
+	if p.kind == pWeak {
+		return inst, u.weak(inst, p.items[2], p.items[3])
 	}
 	return inst, nil
 }
 
-// PicklingErrorClass is pickle.PicklingError (its traceback name is _pickle's).
-var PicklingErrorClass = func() *Class {
-	c := newExcClass("PicklingError", ExceptionClass)
+// weak makes inst a weak reference to the copy of its target, if that lives.
+func (u *unpickler) weak(inst *Instance, target, callback *Pickled) error {
+	t := u.t
+	tv, err := u.value(target)
+	if err != nil {
+		return err
+	}
+	u.hold = append(u.hold, tv)
+	cb, err := u.value(callback)
+	if err != nil {
+		return err
+	}
+	defer t.Decref(cb)
+	if tv == None {
+		return nil // dead: untracked, its calls return None
+	}
+	if cb == None {
+		cb = nil
+	}
+	return t.WeakTrack(inst, tv, cb)
+}
+
+// PickleErrorClass, PicklingErrorClass and UnpicklingErrorClass are pickle's
+// exceptions (their traceback names are _pickle's).
+var (
+	PickleErrorClass     = pickleExc("PickleError", ExceptionClass)
+	PicklingErrorClass   = pickleExc("PicklingError", PickleErrorClass)
+	UnpicklingErrorClass = pickleExc("UnpicklingError", PickleErrorClass)
+)
+
+func pickleExc(name string, base *Class) *Class {
+	c := newExcClass(name, base)
 	c.Module = "_pickle"
+	c.New = excNew
 	return c
-}()
+}
 
 func b2i(b bool) int64 {
 	if b {
@@ -790,6 +856,7 @@ func (t *Thread) PickleMainGlobals() *Pickled {
 // RestoreMainGlobals stores globals made by PickleMainGlobals into __main__.
 func (t *Thread) RestoreMainGlobals(p *Pickled) error {
 	u := &unpickler{t: t, memo: map[int]Value{}}
+	defer u.release()
 	d := t.in.main.Dict
 	for i := 0; i+1 < len(p.items); i += 2 {
 		k, err := u.value(p.items[i])

@@ -40,6 +40,7 @@ const (
 	flagFreed                       // the count reached zero and the object was freed
 	flagTraced                      // refcount changes are reported to the hook
 	flagStatic                      // statically allocated: never freed even at zero
+	flagWeak                        // a weak reference, or an object weak references point to
 )
 
 // Immortal reports whether the object ignores refcount operations.

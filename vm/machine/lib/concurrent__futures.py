@@ -784,6 +784,10 @@ __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledErro
            'wait', 'as_completed', 'ProcessPoolExecutor', 'ThreadPoolExecutor')
 _EXECUTORS = {'ThreadPoolExecutor': ('concurrent.futures.thread', ThreadPoolExecutor),
               'ProcessPoolExecutor': ('concurrent.futures.process', ProcessPoolExecutor)}
+ThreadPoolExecutor.__module__ = 'concurrent.futures.thread'
+ProcessPoolExecutor.__module__ = 'concurrent.futures.process'
+BrokenThreadPool.__module__ = 'concurrent.futures.thread'
+BrokenProcessPool.__module__ = 'concurrent.futures.process'
 del ThreadPoolExecutor, ProcessPoolExecutor
 
 

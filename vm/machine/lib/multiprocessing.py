@@ -28,7 +28,8 @@ __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', '
            'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value', 'Array', 'RawValue',
            'RawArray', 'Manager', 'freeze_support', 'cpu_count', 'current_process', 'parent_process', 'active_children',
            'get_context', 'get_start_method', 'set_start_method', 'get_all_start_methods',
-           'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort']
+           'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort',
+           'get_logger', 'log_to_stderr']
 
 
 class ProcessError(Exception):
@@ -144,6 +145,8 @@ class Process:
             raise AssertionError('cannot start a process twice')
         method = self._method or get_start_method()
         _cpython_import(_POPEN.get(method, 'multiprocessing.popen_fork'))
+        if _log_to_stderr[0]:
+            self._log_level = _logger[0].level  # spawn's preparation data carries it
         self._handle = _gilscope_mp.start(_run_process, (self,), {}, self._name, method,
                                           self._daemon)
         _children.append(self)
@@ -233,7 +236,96 @@ def _run_process(process):
     """Runs in the child: the process object arrived by pickle (or was copied by fork)."""
     process._handle = None
     _current[0] = process
-    process.run()
+    threading._atexit_disabled[0] = True  # the child leaves with os._exit
+    level = getattr(process, '_log_level', None)
+    if level is not None and not get_logger().handlers:
+        log_to_stderr(level)  # as spawn's preparation data does
+    if _logger[0] is None:
+        process.run()
+        return
+    # CPython's BaseProcess._bootstrap, for its log: "shutting down" before a
+    # traceback, the exit code once the process's threads are joined.
+    exitcode = [1]
+    threading._final_hooks.append(
+        lambda: _log(INFO, 'process exiting with exitcode %d' % exitcode[0]))
+    _log(INFO, 'child process calling self.run()')
+    try:
+        try:
+            process.run()
+            exitcode[0] = 0
+        finally:
+            _log(INFO, 'process shutting down')
+            _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+            _log(DEBUG, 'running the remaining "atexit" finalizers')
+    except SystemExit as e:
+        code = e.args[0] if e.args else None
+        if code is None:
+            exitcode[0] = 0
+        elif isinstance(code, int):
+            exitcode[0] = code
+        raise
+
+
+# ---- the log (multiprocessing.util's) ----
+
+LOGGER_NAME = 'multiprocessing'
+SUBDEBUG = 5
+DEBUG = 10
+INFO = 20
+SUBWARNING = 25
+_logger = [None]
+_log_to_stderr = [False]
+
+
+def _log(level, msg, *args):
+    if _logger[0] is not None:
+        _logger[0].log(level, msg, *args)
+
+
+def get_logger():
+    """The 'multiprocessing' logger; once asked for, the main process logs its
+    shutting down at exit, as multiprocessing.util's exit function does."""
+    import logging
+    if _logger[0] is None:
+        logger = logging.getLogger(LOGGER_NAME)
+        logger.propagate = 0
+        logging.addLevelName(SUBDEBUG, 'SUBDEBUG')
+        logging.addLevelName(SUBWARNING, 'SUBWARNING')
+        _logger[0] = logger
+        if _current[0].name == 'MainProcess':
+            import atexit
+            atexit.register(_exit_function)
+    return _logger[0]
+
+
+def log_to_stderr(level=None):
+    import logging
+    logger = get_logger()
+    formatter = logging.Formatter('[%(levelname)s/%(processName)s] %(message)s')
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter)
+    logger.addHandler(handler)
+    if level:
+        logger.setLevel(level)
+    _log_to_stderr[0] = True
+    return logger
+
+
+def _exit_function():
+    # multiprocessing.util._exit_function, in the main process at exit.
+    _log(INFO, 'process shutting down')
+    _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+    # A terminated daemon is still a child while its signal is delivered: it is
+    # joined too. (CPython keeps the children in a set: its order may differ.)
+    children = active_children()
+    for p in children:
+        if p.daemon:
+            _log(INFO, 'calling terminate() for daemon %s', p.name)
+            p.terminate()
+    for p in children:
+        _log(INFO, 'calling join() for process %s', p.name)
+        p.join()
+    _log(DEBUG, 'running the remaining "atexit" finalizers')
 
 
 def _child_main():
@@ -816,6 +908,13 @@ class NamespaceProxy(BaseProxy):
         return 'Namespace(%s)' % ', '.join('%s=%r' % (k, v) for k, v in attrs.items())
 
 
+def _refuse_register(cls):
+    raise NotImplementedError(
+        "gilscope does not support %s.register yet (a manager's objects of "
+        "one's own types live in a server process, which is not simulated)"
+        % cls.__name__)
+
+
 class SyncManager:
     """Manager(): the objects it makes live in shared cells and the synchronization
     objects are the process-shared ones of this module; no server process is
@@ -833,6 +932,11 @@ class SyncManager:
 
     def shutdown(self):
         self._state = 'SHUTDOWN'
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        _refuse_register(cls)
 
     def join(self, timeout=None):
         pass
@@ -971,12 +1075,32 @@ class _Context:
         return cpu_count()
 
 
+BaseContext = _Context
+
+
+class ForkContext(_Context):
+    pass
+
+
+class SpawnContext(_Context):
+    pass
+
+
+class ForkServerContext(_Context):
+    pass
+
+
+# get_context() gives the default method's context, as CPython's DefaultContext does.
+_CONTEXT_CLASSES = {'fork': ForkContext, 'spawn': SpawnContext,
+                    'forkserver': ForkServerContext}
+
+
 def get_context(method=None):
     if method is None:
         method = get_start_method()
     if method not in _METHODS:
         raise ValueError('cannot find context for %r' % (method,))
-    return _Context(method)
+    return _CONTEXT_CLASSES[method](method)
 
 
 # ---- pools ----
@@ -1111,7 +1235,14 @@ class IMapIterator:
 def _imap_items(chunks):
     for chunk in chunks:
         yield from chunk
-MapResult = ApplyResult
+class MapResult(ApplyResult):
+    pass
+
+
+class IMapUnorderedIterator(IMapIterator):
+    pass
+
+
 
 
 class Pool:
@@ -1132,25 +1263,44 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         self._ctx = context if context is not None else get_context()
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
+        self._setup_queues()
         self._cache = {}
         self._job = 0
         self._state = 'RUN'
         self._processes = processes
+        self._initializer = initializer
+        self._initargs = initargs
+        self._pool = []
+        self._repopulate_pool()
+        self._joined = False
+        self._start_handlers()
+
+    # The hooks multiprocessing.pool.ThreadPool overrides, as CPython's does: its
+    # queues, its workers and its handler threads.
+
+    def _setup_queues(self):
+        self._inqueue = SimpleQueue()
+        self._outqueue = SimpleQueue()
+
+    def _repopulate_pool(self):
         prefix = {'fork': 'ForkPoolWorker', 'spawn': 'SpawnPoolWorker',
                   'forkserver': 'ForkServerPoolWorker'}[self._ctx.get_start_method()]
-        self._pool = []
-        for i in range(processes):
+        for i in range(self._processes - len(self._pool)):
             w = self._ctx.Process(target=_pool_worker,
-                                  args=(self._inqueue, self._outqueue, initializer, initargs))
+                                  args=(self._inqueue, self._outqueue, self._initializer,
+                                        self._initargs))
             w.name = '%s-%d' % (prefix, w._identity[0])
             w.daemon = True
             w.start()
             self._pool.append(w)
-        self._joined = False
+
+    def _start_handlers(self):
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
+
+    def _put_tasks(self, tasks):
+        for task in tasks:
+            self._inqueue.put(task)
 
     def __repr__(self):
         # Pool is multiprocessing.pool.Pool in CPython.
@@ -1177,11 +1327,11 @@ class Pool:
         self._job += 1
         job = self._job
         if result is None:
-            result = ApplyResult(len(chunks), single, callback, error_callback)
+            cls = ApplyResult if single else MapResult
+            result = cls(len(chunks), single, callback, error_callback)
         if chunks:
             self._cache[job] = result
-        for i, calls in enumerate(chunks):
-            self._inqueue.put((job, i, func, calls))
+            self._put_tasks([(job, i, func, calls) for i, calls in enumerate(chunks)])
         return result
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
@@ -1224,7 +1374,8 @@ class Pool:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         calls = [((x,), {}) for x in iterable]
         chunks = self._chunks(calls, chunksize)
-        result = IMapIterator(len(chunks), unordered, chunksize == 1)
+        cls = IMapUnorderedIterator if unordered else IMapIterator
+        result = cls(len(chunks), unordered, chunksize == 1)
         self._submit(func, chunks, False, result=result)
         if chunksize == 1:
             return result
@@ -1261,3 +1412,9 @@ class Pool:
 
     def __exit__(self, *args):
         self.terminate()
+
+
+# Where CPython defines them (reprs show it).
+for _cls in (Pool, ApplyResult, MapResult, IMapIterator, IMapUnorderedIterator):
+    _cls.__module__ = 'multiprocessing.pool'
+del _cls

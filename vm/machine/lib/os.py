@@ -38,6 +38,12 @@ def getppid():
     return _gilscope_lib.process()[2]
 
 
+def urandom(size):
+    # Random bytes from a stream seeded by the run's seed, apart from random's.
+    import _gilscope_codec
+    return _gilscope_codec.urandom(size)
+
+
 def cpu_count():
     return _gilscope_lib.cpu_count()
 

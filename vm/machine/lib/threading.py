@@ -632,6 +632,28 @@ def _run_exit_hooks():
     _SHUTTING_DOWN = True
     for atexit_call in reversed(_threading_atexits):
         atexit_call()
+    callbacks = _atexit_callbacks and not _atexit_disabled[0]
+    if callbacks or _final_hooks:
+        # The atexit module's callbacks run after threading._shutdown has joined the
+        # non-daemon threads, as CPython's interpreter finalization runs them.
+        me = current_thread()
+        for t in list(_active.values()):
+            if t is not me and not t.daemon and t.is_alive():
+                t.join()
+        if callbacks:
+            import atexit
+            atexit._run_exitfuncs()
+        for hook in _final_hooks:
+            hook()
+
+
+# The atexit module's callbacks (func, args, kwargs), kept here so that the machine
+# finds them beside threading's own; a multiprocessing child never runs them (it
+# leaves with os._exit).
+_atexit_callbacks = []
+_atexit_disabled = [False]
+# What a multiprocessing child does last, once its threads are joined (its log).
+_final_hooks = []
 
 
 # Each thread sees its own attributes; a subclass's __init__ runs again in each
