@@ -63,6 +63,44 @@ func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {
 	return nil
 }
 
+// tooManyPositional is CPython's error for a call giving npos positional arguments
+// to fn, which takes fewer: "f() takes from 1 to 2 positional arguments but 3 were
+// given", with the keyword-only arguments given by keyword counted apart.
+func (t *Thread) tooManyPositional(fn *Function, npos int, kwnames []string) error {
+	code := fn.Code
+	np := code.NumParams
+	ndef := 0
+	if fn.Defaults != nil {
+		ndef = len(fn.Defaults.Items)
+	}
+	sig := fmt.Sprint(np)
+	plural := np != 1
+	if ndef > 0 {
+		sig = fmt.Sprintf("from %d to %d", np-ndef, np)
+		plural = true
+	}
+	kwonly := 0
+	for _, k := range kwnames {
+		if slices.Contains(code.Varnames[np:np+code.NumKwOnly], k) {
+			kwonly++
+		}
+	}
+	s := ""
+	if plural {
+		s = "s"
+	}
+	given := fmt.Sprint(npos)
+	if kwonly > 0 {
+		given += fmt.Sprintf(" %s (and %d keyword-only %s)", pluralWord(npos, "positional argument"),
+			kwonly, pluralWord(kwonly, "argument"))
+	}
+	verb := "were"
+	if npos == 1 && kwonly == 0 {
+		verb = "was"
+	}
+	return t.newExcf(TypeErrorClass, "%s() takes %s positional argument%s but %s %s given", fn.QualName, sig, s, given, verb)
+}
+
 // bindArgs binds borrowed args to f's parameters, taking new references.
 func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string) error {
 	code := fn.Code
@@ -71,8 +109,7 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	locals := f.locals
 	name := fn.QualName
 	if npos > np && !code.HasVarargs {
-		return t.newExcf(TypeErrorClass, "%s() takes %s but %d %s given", name,
-			plural(np, "positional argument"), npos, wasWere(npos))
+		return t.tooManyPositional(fn, npos, kwnames)
 	}
 	for i := 0; i < npos && i < np; i++ {
 		t.Incref(args[i])
@@ -162,25 +199,11 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	return nil
 }
 
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 func pluralWord(n int, w string) string {
 	if n == 1 {
 		return w
 	}
 	return w + "s"
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
 }
 
 // quoteList formats names as CPython's argument errors do: 'a', 'b' and 'c'.
