@@ -150,3 +150,28 @@ func (in *Interp) MainGlobals(fn func(name string, v Value)) {
 		return true
 	})
 }
+
+// Exec runs a compiled program's top level in a nested run with globals as its
+// globals and names as the namespace its names are stored in, as CPython's
+// exec(code, globals, names) does. The library's dataclasses makes the methods it
+// generates with it, as CPython's makes them with exec.
+func (t *Thread) Exec(prog *compile.Program, globals, names *Dict) error {
+	fc := prog.Toplevel
+	fn := &Function{Code: fc, Globals: globals, Name: "<module>", QualName: "<module>",
+		consts: t.in.constsFor(t, fc)}
+	t.in.alloc(&fn.Header)
+	t.Incref(globals)
+	defer t.Decref(fn)
+	if err := t.pushCall(fn, nil, nil); err != nil {
+		return err
+	}
+	t.Incref(names)
+	t.frame.names = names
+	t.frame.ownsNames = true
+	r, err := t.runSync(nil)
+	if err != nil {
+		return err
+	}
+	t.Decref(r)
+	return nil
+}
