@@ -313,7 +313,7 @@ func init() {
 		if !ok {
 			return nil, t.newExc(TypeErrorClass, "issubclass() arg 1 must be a class")
 		}
-		r, err := t.classMatch(c, args[1], "issubclass")
+		r, err := t.isSubclassOf(c, args[1])
 		return BoolOf(r), err
 	})
 	defBuiltin("hasattr", func(t *Thread, args []Value, kw []string) (Value, error) {
@@ -695,7 +695,56 @@ func (t *Thread) attrName(v Value) (*Str, error) {
 }
 
 func (t *Thread) isInstanceOf(v, cls Value, fname string) (bool, error) {
+	switch k := cls.(type) {
+	case *Class:
+		// A metaclass's __instancecheck__ (abc.ABCMeta's) answers, unless v's type
+		// is the class itself, as CPython's PyObject_IsInstance has it.
+		if v.Type() != k {
+			if hook := userDunder(k, "__instancecheck__"); hook != nil {
+				return t.checkHook(hook, k, v)
+			}
+		}
+	case *Tuple:
+		for _, x := range k.Items {
+			ok, err := t.isInstanceOf(v, x, fname)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
 	return t.classMatch(v.Type(), cls, fname)
+}
+
+// isSubclassOf is issubclass(c, cls): a metaclass's __subclasscheck__ answers for
+// the classes whose metaclass defines one.
+func (t *Thread) isSubclassOf(c *Class, cls Value) (bool, error) {
+	switch k := cls.(type) {
+	case *Class:
+		if hook := userDunder(k, "__subclasscheck__"); hook != nil {
+			return t.checkHook(hook, k, c)
+		}
+	case *Tuple:
+		for _, x := range k.Items {
+			ok, err := t.isSubclassOf(c, x)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return t.classMatch(c, cls, "issubclass")
+}
+
+// checkHook calls a metaclass's __instancecheck__ or __subclasscheck__ and takes
+// the truth of its result.
+func (t *Thread) checkHook(hook Value, cls *Class, arg Value) (bool, error) {
+	r, err := t.callUser(hook, cls, arg)
+	if err != nil {
+		return false, err
+	}
+	defer t.Decref(r)
+	return t.Truth(r)
 }
 
 func (t *Thread) classMatch(c *Class, cls Value, fname string) (bool, error) {
