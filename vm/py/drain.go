@@ -73,7 +73,8 @@ func decideCode(name string, jump compile.Opcode, exhausted, decided uint32) *co
 // isDrainCode reports whether code is one of the synthetic drain codes, which
 // tracebacks leave out as CPython shows no frame for a builtin.
 func isDrainCode(code *compile.Funcode) bool {
-	return code == collectCode || code == anyCode || code == allCode || code == containsCode
+	return code == collectCode || code == anyCode || code == allCode || code == containsCode ||
+		code == printCode || code == printFlushCode
 }
 
 // pushContains pushes a frame that answers `item in it` (`not in` when not is
