@@ -589,6 +589,9 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
+		if m, ok := ns.getStr("__module__").(*Str); ok {
+			module = m.S // the body set __module__
+		}
 		if meta == TypeClass {
 			return t.makeClass(classSpec{meta: meta, name: name.S, module: module, bases: bases, ns: ns,
 				kw: kwnames, kwvals: kwvals})
