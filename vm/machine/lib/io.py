@@ -1,0 +1,513 @@
+# io, as gilscope provides it: StringIO and BytesIO (in-memory streams, written in
+# Python where CPython's are C, so their calls cost bytecode), open and
+# UnsupportedOperation (those of builtins.open's files, _gilscope_io), the base classes
+# and the SEEK_* constants. TextIOWrapper, FileIO and the Buffered* classes over a raw
+# stream refuse: gilscope's files come from open().
+import _gilscope_io
+from _gilscope_io import UnsupportedOperation, open
+from abc import ABCMeta
+
+__all__ = ['BlockingIOError', 'open', 'IOBase', 'RawIOBase', 'FileIO', 'BytesIO', 'StringIO',
+           'BufferedIOBase', 'BufferedReader', 'BufferedWriter', 'BufferedRWPair',
+           'BufferedRandom', 'TextIOBase', 'TextIOWrapper', 'UnsupportedOperation',
+           'SEEK_SET', 'SEEK_CUR', 'SEEK_END', 'DEFAULT_BUFFER_SIZE']
+
+try:
+    _bytes_like = (bytes, bytearray)
+except NameError:  # gilscope has no bytearray
+    _bytes_like = (bytes,)
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+DEFAULT_BUFFER_SIZE = 8192
+
+
+
+def _join_bytes(pieces):
+    # b''.join(pieces) (gilscope's bytes has no join): pairs are added level by
+    # level, so each byte is copied log2(len(pieces)) times.
+    while len(pieces) > 1:
+        pieces = [pieces[i] + pieces[i + 1] if i + 1 < len(pieces) else pieces[i]
+                  for i in range(0, len(pieces), 2)]
+    return pieces[0] if pieces else b''
+
+
+class IOBase(metaclass=ABCMeta):
+    """The abstract base class for all I/O classes."""
+
+    def _unsupported(self, name):
+        raise UnsupportedOperation(name)
+
+    def _checkClosed(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def seek(self, pos, whence=0):
+        self._unsupported("seek")
+
+    def tell(self):
+        return self.seek(0, 1)
+
+    def truncate(self, pos=None):
+        self._unsupported("truncate")
+
+    def flush(self):
+        self._checkClosed()
+
+    __closed = False
+
+    def close(self):
+        self.__closed = True
+
+    @property
+    def closed(self):
+        return self.__closed
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        self._unsupported("fileno")
+
+    def isatty(self):
+        self._checkClosed()
+        return False
+
+    def __enter__(self):
+        self._checkClosed()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        self._checkClosed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readlines(self, hint=None):
+        if hint is None or hint <= 0:
+            return list(self)
+        n = 0
+        lines = []
+        for line in self:
+            lines.append(line)
+            n += len(line)
+            if n >= hint:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._checkClosed()
+        for line in lines:
+            self.write(line)
+
+
+class RawIOBase(IOBase):
+    """Base class for raw binary I/O."""
+
+
+class BufferedIOBase(IOBase):
+    """Base class for buffered I/O."""
+
+    def detach(self):
+        self._unsupported("detach")
+
+
+class TextIOBase(IOBase):
+    """Base class for text I/O."""
+
+    def detach(self):
+        self._unsupported("detach")
+
+    @property
+    def encoding(self):
+        return None
+
+    @property
+    def newlines(self):
+        return None
+
+    @property
+    def errors(self):
+        return None
+
+
+IOBase.register(_gilscope_io._File)
+
+
+def _index(size):
+    # The size argument of read and readline: an int, or None for all.
+    if size is None:
+        return -1
+    if not isinstance(size, int):
+        raise TypeError("argument should be integer or None, not '%s'" % type(size).__name__)
+    return size
+
+
+class StringIO(TextIOBase):
+    """Text I/O implementation using an in-memory buffer."""
+
+    __module__ = '_io'
+
+    def __init__(self, initial_value='', newline='\n'):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("newline must be str or None, not %s" % type(newline).__name__)
+        if newline not in (None, '', '\n', '\r', '\r\n'):
+            raise ValueError("illegal newline value: %r" % (newline,))
+        if initial_value is not None and not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
+        self._newline = newline
+        self._closed = False
+        # The text is _buf followed by the pieces in _tail (writes at the end, joined
+        # when something reads or moves), _size characters in all.
+        self._buf = ''
+        self._tail = []
+        self._size = 0
+        self._pos = 0
+        if initial_value:
+            self.write(initial_value)
+            self._pos = 0
+
+    def _check(self):
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
+
+    def _text(self):
+        if self._tail:
+            self._buf = self._buf + ''.join(self._tail)
+            self._tail = []
+        return self._buf
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def line_buffering(self):
+        return False
+
+    @property
+    def newlines(self):
+        self._check()
+        return None
+
+    def close(self):
+        self._closed = True
+        self._buf = ''
+        self._tail = []
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def getvalue(self):
+        self._check()
+        return self._text()
+
+    def write(self, s):
+        self._check()
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '%s'" % type(s).__name__)
+        n = len(s)
+        if self._newline is None:
+            s = s.replace('\r\n', '\n').replace('\r', '\n')
+        elif self._newline in ('\r', '\r\n'):
+            s = s.replace('\n', self._newline)
+        if not s:
+            return n
+        if self._pos == self._size:
+            self._tail.append(s)
+        else:
+            text = self._text()
+            if self._pos > self._size:
+                text = text + '\0' * (self._pos - self._size)
+            self._buf = text[:self._pos] + s + text[self._pos + len(s):]
+        self._pos += len(s)
+        self._size = max(self._size, self._pos)
+        return n
+
+    def read(self, size=-1):
+        self._check()
+        size = _index(size)
+        text = self._text()
+        end = self._size if size < 0 else min(self._size, self._pos + size)
+        if self._pos >= end:
+            return ''
+        out = text[self._pos:end]
+        self._pos = end
+        return out
+
+    def _line_end(self, text, start, limit):
+        # The index just past the line starting at start, at most limit.
+        nl = self._newline
+        if nl == '':
+            i = start
+            while i < limit:
+                c = text[i]
+                if c == '\n':
+                    return i + 1
+                if c == '\r':
+                    if i + 1 < limit and text[i + 1] == '\n':
+                        return i + 2
+                    return i + 1
+                i += 1
+            return limit
+        sep = '\n' if nl is None else nl
+        i = text.find(sep, start, limit)
+        if i < 0:
+            return limit
+        return min(i + len(sep), limit)
+
+    def readline(self, size=-1):
+        self._check()
+        size = _index(size)
+        text = self._text()
+        if self._pos >= self._size:
+            return ''
+        limit = self._size if size < 0 else min(self._size, self._pos + size)
+        end = self._line_end(text, self._pos, limit)
+        out = text[self._pos:end]
+        self._pos = end
+        return out
+
+    def __next__(self):
+        self._check()
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def seek(self, pos, whence=0):
+        self._check()
+        if not isinstance(pos, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(pos).__name__)
+        if whence not in (0, 1, 2):
+            raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
+        if whence == 0 and pos < 0:
+            raise ValueError("Negative seek position %d" % pos)
+        if whence != 0 and pos != 0:
+            raise OSError("Can't do nonzero cur-relative seeks")
+        if whence == 1:
+            pos = self._pos
+        elif whence == 2:
+            pos = self._size
+        self._pos = pos
+        return pos
+
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        elif not isinstance(size, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(size).__name__)
+        if size < 0:
+            raise ValueError("Negative size value %d" % size)
+        if size < self._size:
+            self._buf = self._text()[:size]
+            self._size = size
+        return size
+
+    def detach(self):
+        raise UnsupportedOperation("detach")
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __getstate__(self):
+        return (self.getvalue(), self._newline, self._pos, self.__dict__.copy())
+
+
+class BytesIO(BufferedIOBase):
+    """Buffered I/O implementation using an in-memory bytes buffer."""
+
+    __module__ = '_io'
+
+    def __init__(self, initial_bytes=b''):
+        if initial_bytes is None:
+            initial_bytes = b''
+        if isinstance(initial_bytes, str) or not isinstance(initial_bytes, (bytes, _bytes_like)):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(initial_bytes).__name__)
+        self._closed = False
+        self._buf = b''
+        self._tail = []
+        self._size = 0
+        self._pos = 0
+        if initial_bytes:
+            self.write(initial_bytes)
+            self._pos = 0
+
+    def _check(self):
+        if self._closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def _data(self):
+        if self._tail:
+            self._buf = self._buf + _join_bytes(self._tail)
+            self._tail = []
+        return self._buf
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def close(self):
+        self._closed = True
+        self._buf = b''
+        self._tail = []
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def getvalue(self):
+        self._check()
+        return bytes(self._data())
+
+    def getbuffer(self):
+        raise NotImplementedError("gilscope does not support BytesIO.getbuffer yet (there is no memoryview)")
+
+    def write(self, b):
+        self._check()
+        if isinstance(b, str) or not isinstance(b, (bytes, _bytes_like)):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
+        b = bytes(b)
+        n = len(b)
+        if not n:
+            return 0
+        if self._pos == self._size:
+            self._tail.append(b)
+        else:
+            data = self._data()
+            if self._pos > self._size:
+                data = data + b'\0' * (self._pos - self._size)
+            self._buf = data[:self._pos] + b + data[self._pos + n:]
+        self._pos += n
+        self._size = max(self._size, self._pos)
+        return n
+
+    def read(self, size=-1):
+        self._check()
+        size = _index(size)
+        data = self._data()
+        end = self._size if size < 0 else min(self._size, self._pos + size)
+        if self._pos >= end:
+            return b''
+        out = data[self._pos:end]
+        self._pos = end
+        return out
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def readline(self, size=-1):
+        self._check()
+        size = _index(size)
+        data = self._data()
+        if self._pos >= self._size:
+            return b''
+        limit = self._size if size < 0 else min(self._size, self._pos + size)
+        # data.find(b'\n', ...): gilscope's bytes has no find.
+        i = self._pos
+        while i < limit and data[i] != 10:
+            i += 1
+        end = limit if i == limit else i + 1
+        out = data[self._pos:end]
+        self._pos = end
+        return out
+
+    def __next__(self):
+        self._check()
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def seek(self, pos, whence=0):
+        self._check()
+        if not isinstance(pos, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(pos).__name__)
+        if whence not in (0, 1, 2):
+            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+        if whence == 0 and pos < 0:
+            raise ValueError("negative seek value %d" % pos)
+        if whence == 1:
+            pos = max(0, self._pos + pos)
+        elif whence == 2:
+            pos = max(0, self._size + pos)
+        self._pos = pos
+        return pos
+
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        elif not isinstance(size, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(size).__name__)
+        if size < 0:
+            raise ValueError("negative size value %d" % size)
+        if size < self._size:
+            self._buf = self._data()[:size]
+            self._size = size
+        return size
+
+    def __enter__(self):
+        self._check()
+        return self
+
+
+def _refuse(name):
+    def refused(*args, **kwargs):
+        raise NotImplementedError("gilscope does not support io.%s yet: its files come from open()" % name)
+    refused.__name__ = name
+    return refused
+
+
+TextIOWrapper = _refuse('TextIOWrapper')
+FileIO = _refuse('FileIO')
+BufferedReader = _refuse('BufferedReader')
+BufferedWriter = _refuse('BufferedWriter')
+BufferedRandom = _refuse('BufferedRandom')
+BufferedRWPair = _refuse('BufferedRWPair')
+try:
+    BlockingIOError = BlockingIOError
+except NameError:  # not a builtin of gilscope's
+    class BlockingIOError(OSError):
+        pass
