@@ -41,6 +41,7 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_gilscope_mp"] = m.mpModule
 	in.ModuleFactories["_gilscope_lib"] = m.libSupportModule
 	in.ModuleFactories["_gilscope_fs"] = m.fsModule
+	in.ModuleFactories["_gilscope_sre"] = m.sreModule
 	addMissing(in)
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {

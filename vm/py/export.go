@@ -175,3 +175,8 @@ func (t *Thread) Exec(prog *compile.Program, globals, names *Dict) error {
 	t.Decref(r)
 	return nil
 }
+
+// Work counts n units of a builtin's work, looking at the run's interrupt every
+// 4096: a builtin of another package whose work grows with its input calls it and
+// returns its error at once (see work).
+func (t *Thread) Work(n int) error { return t.work(n) }
