@@ -1046,7 +1046,9 @@ func dictMethods() {
 		t.clearDict(self(args))
 		return None, nil
 	})
-	DictClass.Methods["fromkeys"] = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
+	// fromkeys is a classmethod: through the class or an instance, args[0] is the
+	// class.
+	DictClass.Methods["fromkeys"] = &classMethod{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, fn: &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
 		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
 			// Called on the class: args[0] is dict.
 			if len(args) < 2 {
@@ -1061,6 +1063,20 @@ func dictMethods() {
 				return nil, err
 			}
 			defer t.decrefAll(keys)
+			if c, ok := args[0].(*Class); ok && c != DictClass {
+				// A subclass (OrderedDict, Counter …): cls(), then its items set.
+				obj, err := t.Call(c)
+				if err != nil {
+					return nil, err
+				}
+				for _, k := range keys {
+					if err := t.SetItem(obj, k, val); err != nil {
+						t.Decref(obj)
+						return nil, err
+					}
+				}
+				return obj, nil
+			}
 			d := t.NewDict()
 			for _, k := range keys {
 				if err := t.dictSet(d, k, val); err != nil {
@@ -1069,7 +1085,7 @@ func dictMethods() {
 				}
 			}
 			return d, nil
-		}}
+		}}}
 }
 
 // dictView is dict.keys(), .values() or .items(): a live view of the dict.
