@@ -498,6 +498,9 @@ func (t *Thread) newObject(cls *Class, newer Value, args []Value, kw []string) (
 		}
 		return l, nil
 	}
+	if err := t.checkAbstract(cls); err != nil {
+		return nil, err
+	}
 	inst := t.newInstance(cls)
 	if cls.IsSubclass(BaseExceptionClass) {
 		if len(kw) > 0 {
@@ -521,6 +524,36 @@ func (t *Thread) checkInitResult(r Value) error {
 		return t.newExcf(TypeErrorClass, "__init__() should return None, not '%s'", r.Type().Name)
 	}
 	return nil
+}
+
+// checkAbstract refuses to instantiate a class whose __abstractmethods__ (which
+// abc.ABCMeta sets) is not empty, as CPython's object.__new__ does.
+func (t *Thread) checkAbstract(cls *Class) error {
+	v := cls.Lookup("__abstractmethods__")
+	if v == nil {
+		return nil
+	}
+	items, err := t.toItems(v)
+	if err != nil {
+		return err
+	}
+	defer t.decrefAll(items)
+	if len(items) == 0 {
+		return nil
+	}
+	var names []string
+	for _, it := range items {
+		if s, ok := it.(*Str); ok {
+			names = append(names, "'"+s.S+"'")
+		}
+	}
+	slices.Sort(names)
+	what := "method"
+	if len(names) != 1 {
+		what = "methods"
+	}
+	return t.newExcf(TypeErrorClass, "Can't instantiate abstract class %s without an implementation for abstract %s %s",
+		cls.Name, what, strings.Join(names, ", "))
 }
 
 func (t *Thread) newInstance(cls *Class) *Instance {
