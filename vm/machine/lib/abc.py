@@ -1,8 +1,8 @@
 # abc, as gilscope provides it: CPython's pure-Python ABCMeta (Lib/_py_abc.py) with
 # register(), __subclasshook__ and its caches, which the interpreter's isinstance and
 # issubclass consult through __instancecheck__ and __subclasscheck__. Abstract methods
-# are recorded in __abstractmethods__ but not enforced: an abstract class can be
-# instantiated. The registry and caches are plain sets (no weakref): a registered
+# are recorded in __abstractmethods__, which the interpreter's object.__new__ checks
+# as CPython's does. The registry and caches are plain sets (no weakref): a registered
 # class lives as long as the ABC.
 
 __all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod', 'abstractstaticmethod',

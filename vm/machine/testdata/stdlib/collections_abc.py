@@ -102,3 +102,30 @@ try:
 except TypeError as e: print(e)
 print(type(ABC), type(Shape), abc_module.get_cache_token() >= 2)
 print(isinstance(Sq(), (int, Shape)), isinstance(3, (int, Shape)))
+
+# abstract methods are enforced at instantiation, as object.__new__ does
+from abc import ABC, abstractmethod
+class S(ABC):
+    @abstractmethod
+    def b(self): ...
+    @abstractmethod
+    def a(self): ...
+class T(S):
+    def a(self): ...
+class V(T):
+    def b(self): return 'ok'
+for c in (S, T):
+    try: c()
+    except TypeError as e: print(e)
+print(V().b(), V.__abstractmethods__)
+import threading
+class Worker(threading.Thread, ABC):
+    @abstractmethod
+    def work(self): ...
+    def run(self): self.work()
+class W(Worker):
+    def work(self): print('working')
+try:
+    Worker()
+except TypeError as e: print(e)
+w = W(); w.start(); w.join()
