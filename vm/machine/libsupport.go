@@ -18,6 +18,10 @@ const mainParentPID = 4000
 // in a loop makes as many sources).
 const maxExecPrograms = 512
 
+// maxExecCached is the longest source exec keeps compiled (a dataclass's methods are
+// a few hundred bytes), so the cache stays under maxExecPrograms × 16 KiB.
+const maxExecCached = 16 << 10
+
 // maxFrames bounds the frames _gilscope_lib.frames() reports (recursion is bounded
 // at 1000 anyway).
 const maxFrames = 1100
@@ -47,10 +51,12 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 				}
 				p.Lines = nil // CPython shows no source line for <string>
 				prog = p
-				if len(compiled) >= maxExecPrograms {
-					clear(compiled)
+				if len(src.S) <= maxExecCached {
+					if len(compiled) >= maxExecPrograms {
+						clear(compiled)
+					}
+					compiled[src.S] = p
 				}
-				compiled[src.S] = p
 			}
 			if err := t.Exec(prog, globals, names); err != nil {
 				return nil, err
