@@ -217,7 +217,14 @@ func (ps *reParser) skipVerbose() {
 	}
 }
 
+// reMaxPattern bounds a pattern's length: each character becomes a node of the
+// parsed pattern (some hundred bytes), which a run must not grow without end.
+const reMaxPattern = 200_000
+
 func reCompile(pattern string, flags int) (*reProgram, *reError) {
+	if n := len([]rune(pattern)); n > reMaxPattern {
+		return nil, &reError{msg: fmt.Sprintf("gilscope limits a regular expression to %d characters (this one has %d)", reMaxPattern, n), pos: -1}
+	}
 	ps := &reParser{p: []rune(pattern), flags: flags, names: map[string]int{}, open: map[int]bool{}, widths: map[int][2]int{}}
 	if flags&reLocale != 0 {
 		return nil, &reError{msg: "cannot use LOCALE flag with a str pattern", pos: -1}
