@@ -21,7 +21,13 @@ def _atomic(x):
 
 
 def _refuse(x):
-    raise NotImplementedError("gilscope does not support copying %s objects yet" % type(x).__name__)
+    cls = type(x)
+    if not hasattr(cls, '__dict__'):
+        # A type of the interpreter's (a lock, a generator, a module): CPython's
+        # __reduce_ex__ refuses it.
+        name = cls.__name__ if cls.__module__ == 'builtins' else cls.__module__ + '.' + cls.__name__
+        raise TypeError("cannot pickle '%s' object" % name)
+    raise NotImplementedError("gilscope does not support copying %s objects yet" % cls.__name__)
 
 
 def _plain_instance(x):
