@@ -1364,6 +1364,44 @@ func (st *reState) run(p *reProgram, pos int, search, full, mustAdvance bool) []
 	return nil
 }
 
+// each calls fn with the spans of each successive match of a search from pos, with
+// _sre's rule for empty matches (after an empty match, a match may not be empty at
+// the same place), until fn returns false or there are no more.
+func (st *reState) each(p *reProgram, pos int, fn func(caps []int) bool) {
+	adv := false
+	for pos <= st.end {
+		caps := st.run(p, pos, true, false, adv)
+		if caps == nil || !fn(caps) {
+			return
+		}
+		adv = caps[0] == caps[1]
+		pos = caps[1]
+	}
+}
+
+// reText makes the str of s[b:e] and counts its cost: a piece and its characters.
+type reText struct {
+	t     *py.Thread
+	s     []rune
+	cost  int64
+	bytes int64
+}
+
+func (x *reText) str(b, e int) py.Value {
+	x.cost += x.t.Costs.StrPiece + int64(e-b)*x.t.Costs.StrChar
+	x.bytes += int64(e - b)
+	return x.t.NewStr(string(x.s[b:e]))
+}
+
+// group is group g of a match, or def when it did not take part.
+func (x *reText) group(caps []int, g int, def py.Value) py.Value {
+	if caps[2*g] < 0 {
+		x.t.Incref(def)
+		return def
+	}
+	return x.str(caps[2*g], caps[2*g+1])
+}
+
 // ---- the module ----
 
 // reCache keeps the characters of the last string matched, so that finditer and
@@ -1455,5 +1493,143 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			return t.NewTuple(items), nil
 		}),
 	}
+	// prepare reads (program, string, pos, endpos) and returns the match state.
+	prepare := func(t *py.Thread, args []py.Value, name string) (*reProgram, *reState, int, error) {
+		prog, ok := args[0].(*reProgram)
+		s, ok2 := args[1].(*py.Str)
+		pos, ok3 := py.AsInt(args[2])
+		endpos, ok4 := py.AsInt(args[3])
+		if !ok || !ok2 || !ok3 || !ok4 {
+			return nil, nil, 0, t.NewExc(py.TypeErrorClass, "%s(program, string, pos, endpos, ...)", name)
+		}
+		if cache.runes == nil || cache.s != s.S {
+			cache.s, cache.runes = s.S, []rune(s.S)
+		}
+		n := int64(len(cache.runes))
+		endpos = min(max(endpos, 0), n)
+		pos = max(pos, 0)
+		st := &reState{s: cache.runes, end: int(endpos), caps: make([]int, 2*(prog.groups+1)), t: t, limit: 4096}
+		return prog, st, int(pos), nil
+	}
+	// finish charges a call's work and returns its result, or its error.
+	finish := func(t *py.Thread, st *reState, x *reText, res py.Value) (py.Value, error) {
+		m.chargeNow(threadOf(t), int64(st.steps)*t.Costs.StrChar+x.cost)
+		if st.err != nil {
+			t.Decref(res)
+			return nil, st.err
+		}
+		if err := t.Reserve(x.bytes); err != nil {
+			t.Decref(res)
+			return nil, err
+		}
+		return res, nil
+	}
+	// findall(program, string, pos, endpos) is Pattern.findall: the matches, the
+	// first group's, or tuples of the groups ('' for one that did not take part).
+	attrs["findall"] = fn("findall", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		if err := t.CheckArgs("findall", args, kw, 4, 4); err != nil {
+			return nil, err
+		}
+		prog, st, pos, err := prepare(t, args, "findall")
+		if err != nil {
+			return nil, err
+		}
+		x := &reText{t: t, s: st.s}
+		empty := t.NewStr("")
+		defer t.Decref(empty)
+		var items []py.Value
+		if pos <= st.end {
+			st.each(prog, pos, func(caps []int) bool {
+				switch prog.groups {
+				case 0:
+					items = append(items, x.str(caps[0], caps[1]))
+				case 1:
+					items = append(items, x.group(caps, 1, empty))
+				default:
+					g := make([]py.Value, prog.groups)
+					for i := range g {
+						g[i] = x.group(caps, i+1, empty)
+					}
+					items = append(items, t.NewTuple(g))
+				}
+				return x.bytes < 1<<28
+			})
+		}
+		return finish(t, st, x, t.NewList(items))
+	})
+	// split(program, string, maxsplit) is Pattern.split.
+	attrs["split"] = fn("split", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		if err := t.CheckArgs("split", args, kw, 5, 5); err != nil {
+			return nil, err
+		}
+		prog, st, _, err := prepare(t, args, "split")
+		if err != nil {
+			return nil, err
+		}
+		maxsplit, _ := py.AsInt(args[4])
+		x := &reText{t: t, s: st.s}
+		var items []py.Value
+		last, n := 0, int64(0)
+		st.each(prog, 0, func(caps []int) bool {
+			if maxsplit > 0 && n >= maxsplit {
+				return false
+			}
+			items = append(items, x.str(last, caps[0]))
+			for g := 1; g <= prog.groups; g++ {
+				items = append(items, x.group(caps, g, py.None))
+			}
+			last = caps[1]
+			n++
+			return x.bytes < 1<<28
+		})
+		items = append(items, x.str(last, st.end))
+		return finish(t, st, x, t.NewList(items))
+	})
+	// sub(program, string, pos, endpos, template, count) is Pattern.subn with a
+	// template (a list of strings and group numbers): (new string, number of
+	// matches).
+	attrs["sub"] = fn("sub", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		if err := t.CheckArgs("sub", args, kw, 6, 6); err != nil {
+			return nil, err
+		}
+		prog, st, _, err := prepare(t, args, "sub")
+		if err != nil {
+			return nil, err
+		}
+		tl, ok := args[4].(*py.List)
+		count, ok2 := py.AsInt(args[5])
+		if !ok || !ok2 {
+			return nil, t.NewExc(py.TypeErrorClass, "sub(program, string, pos, endpos, template, count)")
+		}
+		x := &reText{t: t, s: st.s}
+		var out []rune
+		last, n := 0, int64(0)
+		pieces := int64(0)
+		st.each(prog, 0, func(caps []int) bool {
+			if count > 0 && n >= count {
+				return false
+			}
+			out = append(out, st.s[last:caps[0]]...)
+			pieces++
+			for _, p := range tl.Items {
+				switch p := p.(type) {
+				case *py.Str:
+					out = append(out, []rune(p.S)...)
+				default:
+					if g, ok := py.AsInt(p); ok && g >= 0 && int(g) <= prog.groups && caps[2*g] >= 0 {
+						out = append(out, st.s[caps[2*g]:caps[2*g+1]]...)
+					}
+				}
+				pieces++
+			}
+			last = caps[1]
+			n++
+			return len(out) < 1<<28
+		})
+		out = append(out, st.s[last:st.end]...)
+		x.cost += pieces*t.Costs.StrPiece + int64(len(out))*t.Costs.StrChar
+		x.bytes = int64(len(out))
+		return finish(t, st, x, t.NewTuple([]py.Value{t.NewStr(string(out)), t.NewInt(n)}))
+	})
 	return newModule(t, "_gilscope_sre", attrs)
 }

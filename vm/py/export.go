@@ -180,3 +180,8 @@ func (t *Thread) Exec(prog *compile.Program, globals, names *Dict) error {
 // 4096: a builtin of another package whose work grows with its input calls it and
 // returns its error at once (see work).
 func (t *Thread) Work(n int) error { return t.work(n) }
+
+// Reserve fails with MemoryError when n more bytes would take the run beyond its
+// memory budget: a builtin of another package calls it with the size of a result
+// before it makes it (see reserve).
+func (t *Thread) Reserve(n int64) error { return t.reserve(n) }

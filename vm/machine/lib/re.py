@@ -207,30 +207,14 @@ class Pattern:
         return self._iter(string, pos, endpos)
 
     def findall(self, string, pos=0, endpos=sys.maxsize):
-        out = []
-        for m in self._iter(string, pos, endpos):
-            if self.groups == 0:
-                out.append(m.group())
-            elif self.groups == 1:
-                out.append(m.group(1) or '')
-            else:
-                out.append(m.groups(''))
-        return out
+        # In Go, as _sre's is C: no Match objects are made.
+        _check_string(string)
+        pos, endpos = _bounds(string, pos, endpos)
+        return _gilscope_sre.findall(self._program, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
-        out = []
-        last = 0
-        n = 0
-        for m in self._iter(string, 0, None):
-            if maxsplit and n >= maxsplit:
-                break
-            b, e = m.span()
-            out.append(string[last:b])
-            out.extend(m.groups())
-            last = e
-            n += 1
-        out.append(string[last:])
-        return out
+        _check_string(string)
+        return _gilscope_sre.split(self._program, string, 0, len(string), maxsplit)
 
     def _subx(self, repl, string, count):
         if callable(repl):
@@ -238,12 +222,10 @@ class Pattern:
         else:
             if not isinstance(repl, str):
                 raise TypeError("decoding to str: need a bytes-like object, %s found" % type(repl).__name__)
+            # A template is expanded in Go, as _sre's C expands it.
+            _check_string(string)
             template = _compile_template(self, repl)
-            if len(template) == 1 and isinstance(template[0], str):
-                literal = template[0]
-                expand = lambda m: literal
-            else:
-                expand = lambda m: _expand_template(template, m)
+            return _gilscope_sre.sub(self._program, string, 0, len(string), template, count)
         pieces = []
         last = 0
         n = 0
