@@ -1379,17 +1379,26 @@ func (st *reState) each(p *reProgram, pos int, fn func(caps []int) bool) {
 	}
 }
 
+// room reports whether a result of n bytes fits in the run's memory; when it does
+// not, the call stops with MemoryError.
+func (st *reState) room(n int64) bool {
+	if err := st.t.Reserve(n); err != nil {
+		st.err = err
+		return false
+	}
+	return true
+}
+
 // reText makes the str of s[b:e] and counts its cost: a piece and its characters.
 type reText struct {
-	t     *py.Thread
-	s     []rune
-	cost  int64
-	bytes int64
+	t       *py.Thread
+	s       []rune
+	cost    int64
+	reserve int64 // bytes of the result not made yet
 }
 
 func (x *reText) str(b, e int) py.Value {
 	x.cost += x.t.Costs.StrPiece + int64(e-b)*x.t.Costs.StrChar
-	x.bytes += int64(e - b)
 	return x.t.NewStr(string(x.s[b:e]))
 }
 
@@ -1518,7 +1527,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			t.Decref(res)
 			return nil, st.err
 		}
-		if err := t.Reserve(x.bytes); err != nil {
+		if err := t.Reserve(x.reserve); err != nil {
 			t.Decref(res)
 			return nil, err
 		}
@@ -1552,7 +1561,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 					}
 					items = append(items, t.NewTuple(g))
 				}
-				return x.bytes < 1<<28
+				return st.room(0) // the strings made are charged already
 			})
 		}
 		return finish(t, st, x, t.NewList(items))
@@ -1580,7 +1589,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			}
 			last = caps[1]
 			n++
-			return x.bytes < 1<<28
+			return st.room(0) // the strings made are charged already
 		})
 		items = append(items, x.str(last, st.end))
 		return finish(t, st, x, t.NewList(items))
@@ -1624,11 +1633,11 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			}
 			last = caps[1]
 			n++
-			return len(out) < 1<<28
+			return st.room(int64(len(out)))
 		})
 		out = append(out, st.s[last:st.end]...)
 		x.cost += pieces*t.Costs.StrPiece + int64(len(out))*t.Costs.StrChar
-		x.bytes = int64(len(out))
+		x.reserve = int64(len(out))
 		return finish(t, st, x, t.NewTuple([]py.Value{t.NewStr(string(out)), t.NewInt(n)}))
 	})
 	return newModule(t, "_gilscope_sre", attrs)
