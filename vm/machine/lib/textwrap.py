@@ -1,43 +1,13 @@
+# textwrap, as gilscope provides it: CPython 3.12's Lib/textwrap.py, over gilscope's
+# re.
 """Text wrapping and filling.
 """
 
-# textwrap, as gilscope provides it: CPython 3.12's Lib/textwrap.py, over gilscope's
-# re, with str.expandtabs and str.translate (which gilscope's str lacks) written here.
-#
 # Copyright (C) 1999-2001 Gregory P. Ward.
 # Copyright (C) 2002, 2003 Python Software Foundation.
 # Written by Greg Ward <gward@python.net>
 
 import re
-
-
-# gilscope's str has no expandtabs or translate: these are theirs for textwrap.
-def _expandtabs(text, tabsize=8):
-    if '\t' not in text:
-        return text
-    out = []
-    col = 0
-    for c in text:
-        if c == '\t':
-            if tabsize > 0:
-                n = tabsize - col % tabsize
-                out.append(' ' * n)
-                col += n
-        else:
-            out.append(c)
-            col = 0 if c in '\n\r' else col + 1
-    return ''.join(out)
-
-
-def _translate(text, table):
-    out = []
-    for c in text:
-        v = table.get(ord(c), c)
-        if isinstance(v, int):
-            v = chr(v)
-        if v is not None:
-            out.append(v)
-    return ''.join(out)
 
 __all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
 
@@ -180,9 +150,9 @@ class TextWrapper:
         becomes " foo    bar  baz".
         """
         if self.expand_tabs:
-            text = _expandtabs(text, self.tabsize)
+            text = text.expandtabs(self.tabsize)
         if self.replace_whitespace:
-            text = _translate(text, self.unicode_whitespace_trans)
+            text = text.translate(self.unicode_whitespace_trans)
         return text
 
 
