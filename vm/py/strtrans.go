@@ -150,9 +150,9 @@ func strMaketrans(t *Thread, args []Value, kw []string) (Value, error) {
 
 // strTranslate is str.translate(table): each character's ordinal is looked up in
 // table (table[ord(c)]); a LookupError keeps the character, None deletes it, an int
-// or a str replaces it. As CPython's, a character's mapping is looked up once per
-// call (its cache of ASCII mappings): each lookup is charged as a dict operation,
-// each character as one copied.
+// or a str replaces it. As CPython's, an ASCII character's mapping is looked up
+// once per call (its cache of ASCII mappings), another character's each time: each
+// lookup is charged as a dict operation, each character as one copied.
 func strTranslate(t *Thread, args []Value, kw []string) (Value, error) {
 	if err := t.nargs("translate", args[1:], kw, 1, 1); err != nil {
 		return nil, err
@@ -182,7 +182,9 @@ func strTranslate(t *Thread, args []Value, kw []string) (Value, error) {
 		if err != nil {
 			if e, ok := err.(*Instance); ok && e.Class.IsSubclass(LookupErrorClass) {
 				t.Decref(e)
-				seen[r] = string(r)
+				if r < 128 {
+					seen[r] = string(r)
+				}
 				b.WriteRune(r)
 				continue
 			}
@@ -191,7 +193,9 @@ func strTranslate(t *Thread, args []Value, kw []string) (Value, error) {
 		var rep string
 		switch v := v.(type) {
 		case *NoneType:
-			deleted[r] = true
+			if r < 128 {
+				deleted[r] = true
+			}
 			t.Decref(v)
 			continue
 		case *Str:
@@ -208,7 +212,9 @@ func strTranslate(t *Thread, args []Value, kw []string) (Value, error) {
 			return nil, t.newExc(TypeErrorClass, "character mapping must return integer, None or str")
 		}
 		t.Decref(v)
-		seen[r] = rep
+		if r < 128 {
+			seen[r] = rep
+		}
 		b.WriteString(rep)
 		if b.Len() > 1<<20 {
 			if err := t.reserve(int64(b.Len())); err != nil {
