@@ -180,13 +180,23 @@ class Pattern:
         return Match(self, string, pos, endpos, spans)
 
     def match(self, string, pos=0, endpos=sys.maxsize):
-        return self._run(string, pos, endpos, 0)
+        if type(string) is not str:
+            _check_string(string)
+        spans = _gilscope_sre.match(self._program, string, pos, endpos, 0, False)
+        if spans is None:
+            return None
+        return Match(self, string, pos, endpos, spans)
 
     def fullmatch(self, string, pos=0, endpos=sys.maxsize):
         return self._run(string, pos, endpos, 1)
 
     def search(self, string, pos=0, endpos=sys.maxsize):
-        return self._run(string, pos, endpos, 2)
+        if type(string) is not str:
+            _check_string(string)
+        spans = _gilscope_sre.match(self._program, string, pos, endpos, 2, False)
+        if spans is None:
+            return None
+        return Match(self, string, pos, endpos, spans)
 
     def _iter(self, string, pos, endpos):
         # The successive matches of a search, with _sre's rule for empty matches:
@@ -265,8 +275,9 @@ class Match:
     def __init__(self, pattern, string, pos, endpos, spans):
         self.re = pattern
         self.string = string
-        self.pos = pos
-        self.endpos = endpos
+        self.pos = pos if pos > 0 else 0
+        n = len(string)
+        self.endpos = endpos if 0 <= endpos <= n else (n if endpos > n else 0)
         self._spans = spans
         last = spans[-1]
         self.lastindex = None if last < 0 else last
@@ -288,13 +299,28 @@ class Match:
         return self.string[s:e]
 
     def group(self, *args):
+        # The common calls are written out: CPython's Match is C.
         if not args:
-            return self._get(0)
+            spans = self._spans
+            return self.string[spans[0]:spans[1]]
         if len(args) == 1:
-            return self._get(self._index(args[0]))
+            g = args[0]
+            if type(g) is int and 0 <= g <= self.re.groups:
+                spans = self._spans
+                b = spans[2 * g]
+                if b < 0:
+                    return None
+                return self.string[b:spans[2 * g + 1]]
+            return self._get(self._index(g))
         return tuple(self._get(self._index(g)) for g in args)
 
     def __getitem__(self, g):
+        if type(g) is int and 0 <= g <= self.re.groups:
+            spans = self._spans
+            b = spans[2 * g]
+            if b < 0:
+                return None
+            return self.string[b:spans[2 * g + 1]]
         return self._get(self._index(g))
 
     def groups(self, default=None):

@@ -117,3 +117,14 @@ show(lambda: re.compile('(?'))
 show(lambda: re.compile('(?i'))
 show(lambda: re.compile(3))
 show(lambda: re.compile('x\n(', re.X))
+
+# pos and endpos are clamped as CPython's; a str subclass is a string
+
+p = re.compile("a")
+m = p.search("xa", -5, 100); print(m.pos, m.endpos, m)
+m = p.match("ab", 0, 1); print(m.pos, m.endpos, m[0], m.group(0))
+print(p.search("bbb", 5), p.match("a", 2))
+try: p.search(3)
+except TypeError as e: print(e)
+class S(str): pass
+print(p.search(S("za")))
