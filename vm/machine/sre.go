@@ -18,16 +18,14 @@ import (
 	"github.com/gilscope/gilscope/vm/py"
 )
 
-// The flags of Lib/re/_constants.py.
+// The flags of Lib/re/_constants.py that the parser reads (re.py refuses DEBUG).
 const (
-	reTemplate   = 1
 	reIgnoreCase = 2
 	reLocale     = 4
 	reMultiline  = 8
 	reDotAll     = 16
 	reUnicode    = 32
 	reVerbose    = 64
-	reDebug      = 128
 	reASCII      = 256
 )
 
@@ -342,7 +340,7 @@ func (ps *reParser) parseSeq(depth int, atStart bool) (*reNode, *reError) {
 					break
 				}
 			}
-			return nil, ps.errAt(ps.i, "nothing to repeat")
+			return nil, ps.errAt(start, "nothing to repeat")
 		default:
 			ps.i++
 			item = ps.lit(c)

@@ -128,3 +128,9 @@ try: p.search(3)
 except TypeError as e: print(e)
 class S(str): pass
 print(p.search(S("za")))
+
+# a repeat with nothing before it
+
+for p in ["{2}", "a|{1,2}", "x{"]:
+    try: print(re.compile(p))
+    except re.error as e: print(e)
