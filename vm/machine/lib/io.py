@@ -170,6 +170,7 @@ class StringIO(TextIOBase):
         if initial_value is not None and not isinstance(initial_value, str):
             raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
         self._newline = newline
+        self._plain = newline not in (None, '\r', '\r\n')  # writes are not translated
         self._closed = False
         # The text is _buf followed by the pieces in _tail (writes at the end, joined
         # when something reads or moves), _size characters in all.
@@ -226,7 +227,17 @@ class StringIO(TextIOBase):
         return self._text()
 
     def write(self, s):
-        self._check()
+        # The common case first, written out (CPython's write is C): an append at
+        # the end without newline translation.
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
+        if type(s) is str and self._plain:
+            pos = self._pos
+            if pos == self._size:
+                self._tail.append(s)
+                n = len(s)
+                self._pos = self._size = pos + n
+                return n
         if not isinstance(s, str):
             raise TypeError("string argument expected, got '%s'" % type(s).__name__)
         n = len(s)
