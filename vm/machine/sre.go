@@ -1139,10 +1139,10 @@ func (st *reState) match(n *reNode, i int, k func(int) bool) bool {
 		}
 		return false
 	case nWordB, nNotWordB:
-		b := st.isWordAt(i-1, n.ascii) != st.isWordAt(i, n.ascii)
-		if i == 0 && st.end == 0 {
-			b = false
+		if st.end == 0 {
+			return false // _sre: neither \b nor \B matches in an empty string
 		}
+		b := st.isWordAt(i-1, n.ascii) != st.isWordAt(i, n.ascii)
 		if b == (n.kind == nWordB) {
 			return k(i)
 		}

@@ -134,3 +134,7 @@ print(p.search(S("za")))
 for p in ["{2}", "a|{1,2}", "x{"]:
     try: print(re.compile(p))
     except re.error as e: print(e)
+
+# \\b and \\B in an empty string (3.12: neither matches)
+
+print(re.search(r"\b", ""), re.search(r"\B", ""), re.search(r"\B", "a"), re.findall(r"\B", "ab"), re.compile(r"\b").search("a", 0, 0), re.compile(r"\B").search("a", 0, 0))
