@@ -1578,8 +1578,8 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		var items []py.Value
 		last, n := 0, int64(0)
 		st.each(prog, 0, func(caps []int) bool {
-			if maxsplit > 0 && n >= maxsplit {
-				return false
+			if maxsplit < 0 || maxsplit > 0 && n >= maxsplit {
+				return false // a negative maxsplit splits nothing, as _sre's
 			}
 			items = append(items, x.str(last, caps[0]))
 			for g := 1; g <= prog.groups; g++ {
@@ -1613,8 +1613,8 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		last, n := 0, int64(0)
 		pieces := int64(0)
 		st.each(prog, 0, func(caps []int) bool {
-			if count > 0 && n >= count {
-				return false
+			if count < 0 || count > 0 && n >= count {
+				return false // a negative count replaces nothing, as _sre's
 			}
 			out = append(out, st.s[last:caps[0]]...)
 			pieces++

@@ -138,3 +138,7 @@ for p in ["{2}", "a|{1,2}", "x{"]:
 # \\b and \\B in an empty string (3.12: neither matches)
 
 print(re.search(r"\b", ""), re.search(r"\B", ""), re.search(r"\B", "a"), re.findall(r"\B", "ab"), re.compile(r"\b").search("a", 0, 0), re.compile(r"\B").search("a", 0, 0))
+
+# a negative maxsplit or count does nothing
+
+print(re.split("a", "bab", maxsplit=-1), re.sub("a","x","aa",count=-1), re.subn("a","x","aa",count=-1), re.sub("a", lambda m: "y", "aa", count=-1))
