@@ -529,14 +529,10 @@ func (ps *reParser) parseGroup(depth int, atStart bool) (*reNode, bool, *reError
 			}
 			neg := ps.peek() == '!'
 			ps.i++
-			sub, err := ps.parseAlt(depth+1, false)
+			sub, err := ps.closeGroup(open, depth)
 			if err != nil {
 				return nil, false, err
 			}
-			if !ps.more() || ps.peek() != ')' {
-				return nil, false, ps.errAt(open, "missing ), unterminated subpattern")
-			}
-			ps.i++
 			n := ps.node(nLook)
 			n.sub = []*reNode{sub}
 			n.behind, n.neg = behind, neg
@@ -550,14 +546,10 @@ func (ps *reParser) parseGroup(depth int, atStart bool) (*reNode, bool, *reError
 			return n, false, nil
 		case c == '>':
 			ps.i++
-			sub, err := ps.parseAlt(depth+1, false)
+			sub, err := ps.closeGroup(open, depth)
 			if err != nil {
 				return nil, false, err
 			}
-			if !ps.more() || ps.peek() != ')' {
-				return nil, false, ps.errAt(open, "missing ), unterminated subpattern")
-			}
-			ps.i++
 			n := ps.node(nAtomic)
 			n.sub = []*reNode{sub}
 			return n, false, nil
@@ -626,14 +618,10 @@ func (ps *reParser) parseGroup(depth int, atStart bool) (*reNode, bool, *reError
 		}
 		ps.open[g] = true
 	}
-	sub, err := ps.parseAlt(depth+1, false)
+	sub, err := ps.closeGroup(open, depth)
 	if err != nil {
 		return nil, false, err
 	}
-	if !ps.more() || ps.peek() != ')' {
-		return nil, false, ps.errAt(open, "missing ), unterminated subpattern")
-	}
-	ps.i++
 	if !capture {
 		return sub, false, nil
 	}
@@ -644,6 +632,20 @@ func (ps *reParser) parseGroup(depth int, atStart bool) (*reNode, bool, *reError
 	lo, hi := ps.width(sub)
 	ps.widths[g] = [2]int{lo, hi}
 	return n, false, nil
+}
+
+// closeGroup parses the pattern inside a group opened at open, up to and past its
+// ')'.
+func (ps *reParser) closeGroup(open, depth int) (*reNode, *reError) {
+	sub, err := ps.parseAlt(depth+1, false)
+	if err != nil {
+		return nil, err
+	}
+	if !ps.more() || ps.peek() != ')' {
+		return nil, ps.errAt(open, "missing ), unterminated subpattern")
+	}
+	ps.i++
+	return sub, nil
 }
 
 // parseSeqAlt parses the yes|no branches of a conditional: at most two.
@@ -750,15 +752,11 @@ func (ps *reParser) parseFlags(open, depth int, atStart bool) (*reNode, bool, *r
 	if add&reASCII != 0 {
 		ps.flags &^= reUnicode
 	}
-	sub, err := ps.parseAlt(depth+1, false)
+	sub, err := ps.closeGroup(open, depth)
 	ps.flags = saved
 	if err != nil {
 		return nil, false, err
 	}
-	if !ps.more() || ps.peek() != ')' {
-		return nil, false, ps.errAt(open, "missing ), unterminated subpattern")
-	}
-	ps.i++
 	return sub, false, nil
 }
 

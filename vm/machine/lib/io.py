@@ -157,57 +157,54 @@ def _index(size):
     return size
 
 
-class StringIO(TextIOBase):
-    """Text I/O implementation using an in-memory buffer."""
+class _Memory:
+    """What StringIO and BytesIO share: the buffer, and the calls that do not
+    depend on its kind. The value is _buf followed by the pieces in _tail (writes at
+    the end, joined when something reads or moves), _size items in all."""
 
-    __module__ = '_io'
+    _closed_message = "I/O operation on closed file."
+    _negative_size = "negative size value %d"
 
-    def __init__(self, initial_value='', newline='\n'):
-        if newline is not None and not isinstance(newline, str):
-            raise TypeError("newline must be str or None, not %s" % type(newline).__name__)
-        if newline not in (None, '', '\n', '\r', '\r\n'):
-            raise ValueError("illegal newline value: %r" % (newline,))
-        if initial_value is not None and not isinstance(initial_value, str):
-            raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
-        self._newline = newline
-        self._plain = newline not in (None, '\r', '\r\n')  # writes are not translated
+    def _start(self, initial, empty):
         self._closed = False
-        # The text is _buf followed by the pieces in _tail (writes at the end, joined
-        # when something reads or moves), _size characters in all.
-        self._buf = ''
+        self._empty = empty
+        self._buf = empty
         self._tail = []
         self._size = 0
         self._pos = 0
-        if initial_value:
-            self.write(initial_value)
+        if initial:
+            self.write(initial)
             self._pos = 0
 
     def _check(self):
         if self._closed:
-            raise ValueError("I/O operation on closed file")
+            raise ValueError(self._closed_message)
 
-    def _text(self):
+    def _value(self):
         if self._tail:
-            self._buf = self._buf + ''.join(self._tail)
+            self._buf = self._buf + self._join(self._tail)
             self._tail = []
         return self._buf
+
+    def _put(self, s):
+        # s (not empty) written at _pos.
+        if self._pos == self._size:
+            self._tail.append(s)
+        else:
+            value = self._value()
+            if self._pos > self._size:
+                value = value + self._pad * (self._pos - self._size)
+            self._buf = value[:self._pos] + s + value[self._pos + len(s):]
+        self._pos += len(s)
+        self._size = max(self._size, self._pos)
 
     @property
     def closed(self):
         return self._closed
 
-    @property
-    def line_buffering(self):
-        return False
-
-    @property
-    def newlines(self):
-        self._check()
-        return None
-
     def close(self):
         self._closed = True
-        self._buf = ''
+        self._buf = self._empty
         self._tail = []
 
     def readable(self):
@@ -224,7 +221,88 @@ class StringIO(TextIOBase):
 
     def getvalue(self):
         self._check()
-        return self._text()
+        return self._value()
+
+    def read(self, size=-1):
+        self._check()
+        size = _index(size)
+        value = self._value()
+        end = self._size if size < 0 else min(self._size, self._pos + size)
+        if self._pos >= end:
+            return self._empty
+        out = value[self._pos:end]
+        self._pos = end
+        return out
+
+    def readline(self, size=-1):
+        self._check()
+        size = _index(size)
+        value = self._value()
+        if self._pos >= self._size:
+            return self._empty
+        limit = self._size if size < 0 else min(self._size, self._pos + size)
+        end = self._line_end(value, self._pos, limit)
+        out = value[self._pos:end]
+        self._pos = end
+        return out
+
+    def __next__(self):
+        self._check()
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        elif not isinstance(size, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(size).__name__)
+        if size < 0:
+            raise ValueError(self._negative_size % size)
+        if size < self._size:
+            self._buf = self._value()[:size]
+            self._size = size
+        return size
+
+    def __enter__(self):
+        self._check()
+        return self
+
+
+class StringIO(_Memory, TextIOBase):
+    """Text I/O implementation using an in-memory buffer."""
+
+    __module__ = '_io'
+    _closed_message = "I/O operation on closed file"
+    _negative_size = "Negative size value %d"
+    _pad = '\0'
+    _join = ''.join
+
+    def __init__(self, initial_value='', newline='\n'):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("newline must be str or None, not %s" % type(newline).__name__)
+        if newline not in (None, '', '\n', '\r', '\r\n'):
+            raise ValueError("illegal newline value: %r" % (newline,))
+        if initial_value is not None and not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
+        self._newline = newline
+        self._plain = newline not in (None, '\r', '\r\n')  # writes are not translated
+        self._start(initial_value, '')
+
+    @property
+    def line_buffering(self):
+        return False
+
+    @property
+    def newlines(self):
+        self._check()
+        return None
 
     def write(self, s):
         # The common case first, written out (CPython's write is C): an append at
@@ -245,29 +323,9 @@ class StringIO(TextIOBase):
             s = s.replace('\r\n', '\n').replace('\r', '\n')
         elif self._newline in ('\r', '\r\n'):
             s = s.replace('\n', self._newline)
-        if not s:
-            return n
-        if self._pos == self._size:
-            self._tail.append(s)
-        else:
-            text = self._text()
-            if self._pos > self._size:
-                text = text + '\0' * (self._pos - self._size)
-            self._buf = text[:self._pos] + s + text[self._pos + len(s):]
-        self._pos += len(s)
-        self._size = max(self._size, self._pos)
+        if s:
+            self._put(s)
         return n
-
-    def read(self, size=-1):
-        self._check()
-        size = _index(size)
-        text = self._text()
-        end = self._size if size < 0 else min(self._size, self._pos + size)
-        if self._pos >= end:
-            return ''
-        out = text[self._pos:end]
-        self._pos = end
-        return out
 
     def _line_end(self, text, start, limit):
         # The index just past the line starting at start, at most limit.
@@ -290,29 +348,6 @@ class StringIO(TextIOBase):
             return limit
         return min(i + len(sep), limit)
 
-    def readline(self, size=-1):
-        self._check()
-        size = _index(size)
-        text = self._text()
-        if self._pos >= self._size:
-            return ''
-        limit = self._size if size < 0 else min(self._size, self._pos + size)
-        end = self._line_end(text, self._pos, limit)
-        out = text[self._pos:end]
-        self._pos = end
-        return out
-
-    def __next__(self):
-        self._check()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def tell(self):
-        self._check()
-        return self._pos
-
     def seek(self, pos, whence=0):
         self._check()
         if not isinstance(pos, int):
@@ -330,146 +365,50 @@ class StringIO(TextIOBase):
         self._pos = pos
         return pos
 
-    def truncate(self, size=None):
-        self._check()
-        if size is None:
-            size = self._pos
-        elif not isinstance(size, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer" % type(size).__name__)
-        if size < 0:
-            raise ValueError("Negative size value %d" % size)
-        if size < self._size:
-            self._buf = self._text()[:size]
-            self._size = size
-        return size
-
     def detach(self):
         raise UnsupportedOperation("detach")
-
-    def __enter__(self):
-        self._check()
-        return self
 
     def __getstate__(self):
         return (self.getvalue(), self._newline, self._pos, self.__dict__.copy())
 
 
-class BytesIO(BufferedIOBase):
+class BytesIO(_Memory, BufferedIOBase):
     """Buffered I/O implementation using an in-memory bytes buffer."""
 
     __module__ = '_io'
+    _pad = b'\0'
 
     def __init__(self, initial_bytes=b''):
         if initial_bytes is None:
             initial_bytes = b''
-        if isinstance(initial_bytes, str) or not isinstance(initial_bytes, (bytes, _bytes_like)):
+        if isinstance(initial_bytes, str) or not isinstance(initial_bytes, _bytes_like):
             raise TypeError("a bytes-like object is required, not '%s'" % type(initial_bytes).__name__)
-        self._closed = False
-        self._buf = b''
-        self._tail = []
-        self._size = 0
-        self._pos = 0
-        if initial_bytes:
-            self.write(initial_bytes)
-            self._pos = 0
+        self._start(initial_bytes, b'')
 
-    def _check(self):
-        if self._closed:
-            raise ValueError("I/O operation on closed file.")
-
-    def _data(self):
-        if self._tail:
-            self._buf = self._buf + _join_bytes(self._tail)
-            self._tail = []
-        return self._buf
-
-    @property
-    def closed(self):
-        return self._closed
-
-    def close(self):
-        self._closed = True
-        self._buf = b''
-        self._tail = []
-
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def getvalue(self):
-        self._check()
-        return bytes(self._data())
+    def _join(self, pieces):
+        return _join_bytes(pieces)
 
     def getbuffer(self):
         raise NotImplementedError("gilscope does not support BytesIO.getbuffer yet (there is no memoryview)")
 
     def write(self, b):
         self._check()
-        if isinstance(b, str) or not isinstance(b, (bytes, _bytes_like)):
+        if isinstance(b, str) or not isinstance(b, _bytes_like):
             raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
         b = bytes(b)
-        n = len(b)
-        if not n:
-            return 0
-        if self._pos == self._size:
-            self._tail.append(b)
-        else:
-            data = self._data()
-            if self._pos > self._size:
-                data = data + b'\0' * (self._pos - self._size)
-            self._buf = data[:self._pos] + b + data[self._pos + n:]
-        self._pos += n
-        self._size = max(self._size, self._pos)
-        return n
-
-    def read(self, size=-1):
-        self._check()
-        size = _index(size)
-        data = self._data()
-        end = self._size if size < 0 else min(self._size, self._pos + size)
-        if self._pos >= end:
-            return b''
-        out = data[self._pos:end]
-        self._pos = end
-        return out
+        if b:
+            self._put(b)
+        return len(b)
 
     def read1(self, size=-1):
         return self.read(size)
 
-    def readline(self, size=-1):
-        self._check()
-        size = _index(size)
-        data = self._data()
-        if self._pos >= self._size:
-            return b''
-        limit = self._size if size < 0 else min(self._size, self._pos + size)
-        # data.find(b'\n', ...): gilscope's bytes has no find.
-        i = self._pos
+    def _line_end(self, data, start, limit):
+        # data.find(b'\n', ...) + 1, or limit: gilscope's bytes has no find.
+        i = start
         while i < limit and data[i] != 10:
             i += 1
-        end = limit if i == limit else i + 1
-        out = data[self._pos:end]
-        self._pos = end
-        return out
-
-    def __next__(self):
-        self._check()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def tell(self):
-        self._check()
-        return self._pos
+        return limit if i == limit else i + 1
 
     def seek(self, pos, whence=0):
         self._check()
@@ -485,23 +424,6 @@ class BytesIO(BufferedIOBase):
             pos = max(0, self._size + pos)
         self._pos = pos
         return pos
-
-    def truncate(self, size=None):
-        self._check()
-        if size is None:
-            size = self._pos
-        elif not isinstance(size, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer" % type(size).__name__)
-        if size < 0:
-            raise ValueError("negative size value %d" % size)
-        if size < self._size:
-            self._buf = self._data()[:size]
-            self._size = size
-        return size
-
-    def __enter__(self):
-        self._check()
-        return self
 
 
 def _refuse(name):

@@ -129,7 +129,20 @@ def _bounds(string, pos, endpos):
     return pos, endpos
 
 
-class Pattern:
+class _Immutable:
+    # Patterns and matches are their own copies, and take type arguments.
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __class_getitem__(cls, item):
+        return GenericAlias(cls, item)
+
+
+class Pattern(_Immutable):
     """Compiled regular expression object."""
 
     __module__ = 're'
@@ -162,14 +175,6 @@ class Pattern:
     def __hash__(self):
         return hash((self.pattern, self.flags))
 
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return GenericAlias(cls, item)
 
     def _run(self, string, pos, endpos, mode, must_advance=False):
         _check_string(string)
@@ -267,7 +272,7 @@ class Pattern:
         raise NotImplementedError("gilscope does not support Pattern.scanner yet")
 
 
-class Match:
+class Match(_Immutable):
     """The result of a successful match."""
 
     __module__ = 're'
@@ -353,14 +358,6 @@ class Match:
         return '<re.Match object; span=(%d, %d), match=%s>' % (
             self._spans[0], self._spans[1], repr(self._get(0))[:50])
 
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return GenericAlias(cls, item)
 
 
 GenericAlias = type(list[int])
