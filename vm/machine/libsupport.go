@@ -6,11 +6,21 @@
 package machine
 
 import (
+	"github.com/gilscope/gilscope/vm"
+	"github.com/gilscope/gilscope/vm/compile"
 	"github.com/gilscope/gilscope/vm/py"
 )
 
 // mainParentPID is os.getppid() in the main process: the shell that started it.
 const mainParentPID = 4000
+
+// maxExecPrograms bounds the programs exec keeps compiled (a program making classes
+// in a loop makes as many sources).
+const maxExecPrograms = 512
+
+// maxExecCached is the longest source exec keeps compiled (a dataclass's methods are
+// a few hundred bytes), so the cache stays under maxExecPrograms × 16 KiB.
+const maxExecCached = 16 << 10
 
 // maxFrames bounds the frames _gilscope_lib.frames() reports (recursion is bounded
 // at 1000 anyway).
@@ -18,7 +28,41 @@ const maxFrames = 1100
 
 func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
+	compiled := map[string]*compile.Program{} // exec's programs by source
 	attrs := map[string]py.Value{
+		// exec(source, globals, names) is exec of a library's generated source
+		// (dataclasses' methods): its top level runs with those globals, storing its
+		// names in names. Programs are compiled once per source text.
+		"exec": fn("exec", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("exec", args, kw, 3, 3); err != nil {
+				return nil, err
+			}
+			src, ok1 := args[0].(*py.Str)
+			globals, ok2 := args[1].(*py.Dict)
+			names, ok3 := args[2].(*py.Dict)
+			if !ok1 || !ok2 || !ok3 {
+				return nil, t.NewExc(py.TypeErrorClass, "exec(source, globals, names)")
+			}
+			prog := compiled[src.S]
+			if prog == nil {
+				p, err := vm.Compile("<string>", []byte(src.S))
+				if err != nil {
+					return nil, t.NewExc(py.ValueErrorClass, "gilscope: generated code does not compile: %v", err)
+				}
+				p.Lines = nil // CPython shows no source line for <string>
+				prog = p
+				if len(src.S) <= maxExecCached {
+					if len(compiled) >= maxExecPrograms {
+						clear(compiled)
+					}
+					compiled[src.S] = p
+				}
+			}
+			if err := t.Exec(prog, globals, names); err != nil {
+				return nil, err
+			}
+			return py.None, nil
+		}),
 		// format_exception(exc) is traceback.format_exception(exc) joined: what an
 		// uncaught exc would print, chained exceptions included.
 		"format_exception": fn("format_exception", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {

@@ -43,6 +43,7 @@ func (m *Machine) installModules(in *py.Interp) {
 	in.ModuleFactories["_gilscope_fs"] = m.fsModule
 	in.ModuleFactories["_gilscope_pickle"] = m.pickleModule
 	in.ModuleFactories["_gilscope_codec"] = m.codecModule
+	in.ModuleFactories["_gilscope_sre"] = m.sreModule
 	addMissing(in)
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {

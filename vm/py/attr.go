@@ -246,6 +246,22 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			t.Incref(o.fn)
 			return o.fn, nil
 		}
+	case *property:
+		// fget and fset (None when unset; gilscope's properties have no deleter).
+		switch name {
+		case "fget", "fset", "fdel":
+			f := o.get
+			if name == "fset" {
+				f = o.set
+			} else if name == "fdel" {
+				f = nil
+			}
+			if f == nil {
+				f = None
+			}
+			t.Incref(f)
+			return f, nil
+		}
 	case *Generator:
 		if a := t.genAttr(o, name); a != nil {
 			return a, nil

@@ -313,7 +313,7 @@ func init() {
 		if !ok {
 			return nil, t.newExc(TypeErrorClass, "issubclass() arg 1 must be a class")
 		}
-		r, err := t.classMatch(c, args[1], "issubclass")
+		r, err := t.isSubclassOf(c, args[1])
 		return BoolOf(r), err
 	})
 	defBuiltin("hasattr", func(t *Thread, args []Value, kw []string) (Value, error) {
@@ -695,7 +695,56 @@ func (t *Thread) attrName(v Value) (*Str, error) {
 }
 
 func (t *Thread) isInstanceOf(v, cls Value, fname string) (bool, error) {
+	switch k := cls.(type) {
+	case *Class:
+		// A metaclass's __instancecheck__ (abc.ABCMeta's) answers, unless v's type
+		// is the class itself, as CPython's PyObject_IsInstance has it.
+		if v.Type() != k {
+			if hook := userDunder(k, "__instancecheck__"); hook != nil {
+				return t.checkHook(hook, k, v)
+			}
+		}
+	case *Tuple:
+		for _, x := range k.Items {
+			ok, err := t.isInstanceOf(v, x, fname)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
 	return t.classMatch(v.Type(), cls, fname)
+}
+
+// isSubclassOf is issubclass(c, cls): a metaclass's __subclasscheck__ answers for
+// the classes whose metaclass defines one.
+func (t *Thread) isSubclassOf(c *Class, cls Value) (bool, error) {
+	switch k := cls.(type) {
+	case *Class:
+		if hook := userDunder(k, "__subclasscheck__"); hook != nil {
+			return t.checkHook(hook, k, c)
+		}
+	case *Tuple:
+		for _, x := range k.Items {
+			ok, err := t.isSubclassOf(c, x)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return t.classMatch(c, cls, "issubclass")
+}
+
+// checkHook calls a metaclass's __instancecheck__ or __subclasscheck__ and takes
+// the truth of its result.
+func (t *Thread) checkHook(hook Value, cls *Class, arg Value) (bool, error) {
+	r, err := t.callUser(hook, cls, arg)
+	if err != nil {
+		return false, err
+	}
+	defer t.Decref(r)
+	return t.Truth(r)
 }
 
 func (t *Thread) classMatch(c *Class, cls Value, fname string) (bool, error) {
@@ -743,10 +792,19 @@ func printTo(t *Thread, args []Value, kw []string, canBlock bool) (Value, error)
 		}
 	}
 	toStderr := false
-	if f, ok := kws["file"]; ok && f != None {
-		if m, ok := f.(*stdStream); ok && m.stderr {
-			toStderr = true
+	file := kws["file"]
+	if file == nil || file == None {
+		// sys.stdout, which a program may have replaced (contextlib.redirect_stdout).
+		file = nil
+		if m := t.in.modules["sys"]; m != nil {
+			file = m.Dict.getStr("stdout")
+			if file == None {
+				return None, nil
+			}
 		}
+	}
+	if m, ok := file.(*stdStream); ok && m.stderr {
+		toStderr = true
 	}
 	flush := false
 	if f, ok := kws["flush"]; ok {
@@ -754,6 +812,9 @@ func printTo(t *Thread, args []Value, kw []string, canBlock bool) (Value, error)
 		if flush, err = t.Truth(f); err != nil {
 			return nil, err
 		}
+	}
+	if _, std := file.(*stdStream); file != nil && !std {
+		return t.printToFile(file, pos, sep, end, flush, canBlock)
 	}
 	// The pieces are written apart, as CPython's print calls file.write for each
 	// argument, separator and the end (stdio.go); an argument's str() is taken when
@@ -767,6 +828,113 @@ func printTo(t *Thread, args []Value, kw []string, canBlock bool) (Value, error)
 	}
 	pieces = append(pieces, piece{s: end})
 	return None, t.writePieces(&t.in.streams[b2i(toStderr)], pieces, flush, None, canBlock)
+}
+
+// printToFile is print to a file that is not sys.stdout or sys.stderr (an open
+// file, an io.StringIO): file.write(str(arg)) for each argument, separator and the
+// end, then file.flush() if asked, as CPython's print does. Called by Python code,
+// it pushes a frame making those calls (printCode), so a write may block; called
+// back from a builtin, it makes them in nested runs.
+func (t *Thread) printToFile(file Value, args []Value, sep, end string, flush, canBlock bool) (Value, error) {
+	write, err := t.GetAttr(file, "write")
+	if err != nil {
+		return nil, err
+	}
+	var flushFn Value = None
+	if flush {
+		if flushFn, err = t.GetAttr(file, "flush"); err != nil {
+			t.Decref(write)
+			return nil, err
+		}
+	}
+	items := make([]Value, 0, 2*len(args)+1)
+	for i, a := range args {
+		if i > 0 {
+			items = append(items, t.NewStr(sep))
+		}
+		t.Incref(a)
+		items = append(items, a)
+	}
+	items = append(items, t.NewStr(end))
+	pieces := t.newTuple(items)
+	if canBlock {
+		if t.depth >= maxDepth {
+			t.Decref(write)
+			t.Decref(flushFn)
+			t.Decref(pieces)
+			return nil, &LimitError{Class: RecursionErrorClass, Msg: "maximum recursion depth exceeded"}
+		}
+		code := printCode
+		if flush {
+			code = printFlushCode
+		}
+		t.Incref(StrClass)
+		f := &Frame{code: code, consts: drainConsts, stack: make([]Value, code.MaxStack),
+			locals: []Value{write, pieces, StrClass, flushFn, nil}, parent: t.frame, globals: t.frame.globals}
+		t.frame = f
+		t.depth++
+		return nil, nil
+	}
+	defer t.Decref(write)
+	defer t.Decref(flushFn)
+	defer t.Decref(pieces)
+	for _, p := range pieces.Items {
+		s, err := t.Call(StrClass, p)
+		if err != nil {
+			return nil, err
+		}
+		r, err := t.Call(write, s)
+		t.Decref(s)
+		if err != nil {
+			return nil, err
+		}
+		t.Decref(r)
+	}
+	if flush {
+		r, err := t.Call(flushFn)
+		if err != nil {
+			return nil, err
+		}
+		t.Decref(r)
+	}
+	return None, nil
+}
+
+// printCode writes the pieces (local 1) with write (local 0), each converted by str
+// (local 2); printFlushCode then calls flush (local 3).
+var (
+	printCode      = synthPrint("<print>", false)
+	printFlushCode = synthPrint("<print>", true)
+)
+
+func synthPrint(name string, flush bool) *compile.Funcode {
+	ops := []uint32{
+		op(compile.LOAD_FAST, 1),
+		op(compile.GET_ITER, 0),
+		op(compile.FOR_ITER, 13),
+		op(compile.STORE_FAST, 4),
+		op(compile.PUSH_NULL, 0),
+		op(compile.LOAD_FAST, 0),
+		op(compile.PUSH_NULL, 0),
+		op(compile.LOAD_FAST, 2),
+		op(compile.LOAD_FAST, 4),
+		op(compile.CALL, 1),
+		op(compile.CALL, 1),
+		op(compile.POP_TOP, 0),
+		op(compile.JUMP_BACKWARD_NO_INTERRUPT, 2),
+		op(compile.END_FOR, 0),
+	}
+	if flush {
+		ops = append(ops,
+			op(compile.PUSH_NULL, 0),
+			op(compile.LOAD_FAST, 3),
+			op(compile.CALL, 0),
+			op(compile.POP_TOP, 0))
+	}
+	ops = append(ops, op(compile.RETURN_CONST, 0))
+	return &compile.Funcode{Name: name, QualName: name, Code: ops, Pos: make([]compile.Position, len(ops)),
+		Varnames: []string{"write", "pieces", "str", "flush", "piece"}, NumParams: 4, MaxStack: 6,
+		Consts: make([]any, 1)}
 }
 
 // stdStream is sys.stdout or sys.stderr.

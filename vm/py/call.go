@@ -63,6 +63,44 @@ func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {
 	return nil
 }
 
+// tooManyPositional is CPython's error for a call giving npos positional arguments
+// to fn, which takes fewer: "f() takes from 1 to 2 positional arguments but 3 were
+// given", with the keyword-only arguments given by keyword counted apart.
+func (t *Thread) tooManyPositional(fn *Function, npos int, kwnames []string) error {
+	code := fn.Code
+	np := code.NumParams
+	ndef := 0
+	if fn.Defaults != nil {
+		ndef = len(fn.Defaults.Items)
+	}
+	sig := fmt.Sprint(np)
+	plural := np != 1
+	if ndef > 0 {
+		sig = fmt.Sprintf("from %d to %d", np-ndef, np)
+		plural = true
+	}
+	kwonly := 0
+	for _, k := range kwnames {
+		if slices.Contains(code.Varnames[np:np+code.NumKwOnly], k) {
+			kwonly++
+		}
+	}
+	s := ""
+	if plural {
+		s = "s"
+	}
+	given := fmt.Sprint(npos)
+	if kwonly > 0 {
+		given += fmt.Sprintf(" %s (and %d keyword-only %s)", pluralWord(npos, "positional argument"),
+			kwonly, pluralWord(kwonly, "argument"))
+	}
+	verb := "were"
+	if npos == 1 && kwonly == 0 {
+		verb = "was"
+	}
+	return t.newExcf(TypeErrorClass, "%s() takes %s positional argument%s but %s %s given", fn.QualName, sig, s, given, verb)
+}
+
 // bindArgs binds borrowed args to f's parameters, taking new references.
 func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string) error {
 	code := fn.Code
@@ -71,8 +109,7 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	locals := f.locals
 	name := fn.QualName
 	if npos > np && !code.HasVarargs {
-		return t.newExcf(TypeErrorClass, "%s() takes %s but %d %s given", name,
-			plural(np, "positional argument"), npos, wasWere(npos))
+		return t.tooManyPositional(fn, npos, kwnames)
 	}
 	for i := 0; i < npos && i < np; i++ {
 		t.Incref(args[i])
@@ -162,25 +199,11 @@ func (t *Thread) bindArgs(f *Frame, fn *Function, args []Value, kwnames []string
 	return nil
 }
 
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 func pluralWord(n int, w string) string {
 	if n == 1 {
 		return w
 	}
 	return w + "s"
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
 }
 
 // quoteList formats names as CPython's argument errors do: 'a', 'b' and 'c'.
@@ -475,6 +498,9 @@ func (t *Thread) newObject(cls *Class, newer Value, args []Value, kw []string) (
 		}
 		return l, nil
 	}
+	if err := t.checkAbstract(cls); err != nil {
+		return nil, err
+	}
 	inst := t.newInstance(cls)
 	if cls.IsSubclass(BaseExceptionClass) {
 		if len(kw) > 0 {
@@ -498,6 +524,36 @@ func (t *Thread) checkInitResult(r Value) error {
 		return t.newExcf(TypeErrorClass, "__init__() should return None, not '%s'", r.Type().Name)
 	}
 	return nil
+}
+
+// checkAbstract refuses to instantiate a class whose __abstractmethods__ (which
+// abc.ABCMeta sets) is not empty, as CPython's object.__new__ does.
+func (t *Thread) checkAbstract(cls *Class) error {
+	v := cls.Lookup("__abstractmethods__")
+	if v == nil {
+		return nil
+	}
+	items, err := t.toItems(v)
+	if err != nil {
+		return err
+	}
+	defer t.decrefAll(items)
+	if len(items) == 0 {
+		return nil
+	}
+	var names []string
+	for _, it := range items {
+		if s, ok := it.(*Str); ok {
+			names = append(names, "'"+s.S+"'")
+		}
+	}
+	slices.Sort(names)
+	what := "method"
+	if len(names) != 1 {
+		what = "methods"
+	}
+	return t.newExcf(TypeErrorClass, "Can't instantiate abstract class %s without an implementation for abstract %s %s",
+		cls.Name, what, strings.Join(names, ", "))
 }
 
 func (t *Thread) newInstance(cls *Class) *Instance {
@@ -566,6 +622,9 @@ func (t *Thread) buildClass(args []Value, kw []string, push bool) (Value, error)
 	}
 	finish := func(t *Thread, ret Value) (Value, error) {
 		t.xdecref(ret)
+		if m, ok := ns.getStr("__module__").(*Str); ok {
+			module = m.S // the body set __module__
+		}
 		if meta == TypeClass {
 			return t.makeClass(classSpec{meta: meta, name: name.S, module: module, bases: bases, ns: ns,
 				kw: kwnames, kwvals: kwvals})

@@ -76,7 +76,8 @@ var freeOps [256]int64
 // isDrainCode reports whether code is one of the synthetic drain codes, which
 // tracebacks leave out as CPython shows no frame for a builtin.
 func isDrainCode(code *compile.Funcode) bool {
-	return code == collectCode || code == anyCode || code == allCode || code == containsCode
+	return code == collectCode || code == anyCode || code == allCode || code == containsCode ||
+		code == printCode || code == printFlushCode
 }
 
 // pushContains pushes a frame that answers `item in it` (`not in` when not is

@@ -154,3 +154,38 @@ func (in *Interp) MainGlobals(fn func(name string, v Value)) {
 
 // NewBigInt returns an int of any size.
 func (t *Thread) NewBigInt(b *big.Int) Value { return t.newBigInt(b) }
+
+// Exec runs a compiled program's top level in a nested run with globals as its
+// globals and names as the namespace its names are stored in, as CPython's
+// exec(code, globals, names) does. The library's dataclasses makes the methods it
+// generates with it, as CPython's makes them with exec.
+func (t *Thread) Exec(prog *compile.Program, globals, names *Dict) error {
+	fc := prog.Toplevel
+	fn := &Function{Code: fc, Globals: globals, Name: "<module>", QualName: "<module>",
+		consts: t.in.constsFor(t, fc)}
+	t.in.alloc(&fn.Header)
+	t.Incref(globals)
+	defer t.Decref(fn)
+	if err := t.pushCall(fn, nil, nil); err != nil {
+		return err
+	}
+	t.Incref(names)
+	t.frame.names = names
+	t.frame.ownsNames = true
+	r, err := t.runSync(nil)
+	if err != nil {
+		return err
+	}
+	t.Decref(r)
+	return nil
+}
+
+// Work counts n units of a builtin's work, looking at the run's interrupt every
+// 4096: a builtin of another package whose work grows with its input calls it and
+// returns its error at once (see work).
+func (t *Thread) Work(n int) error { return t.work(n) }
+
+// Reserve fails with MemoryError when n more bytes would take the run beyond its
+// memory budget: a builtin of another package calls it with the size of a result
+// before it makes it (see reserve).
+func (t *Thread) Reserve(n int64) error { return t.reserve(n) }

@@ -852,6 +852,50 @@ func listMethods() {
 	})
 }
 
+// updateFromMapping adds to d the items of src when src is an object of a class of
+// the program with a keys() method (a collections.abc.Mapping), as CPython's
+// dict(src) and d.update(src) take it: src[k] for each k in src.keys(). done is
+// false when src has no keys.
+func (t *Thread) updateFromMapping(d *Dict, src Value) (done bool, err error) {
+	if _, ok := src.(*Instance); !ok {
+		return false, nil
+	}
+	keysFn, err := t.getAttr(src, "keys")
+	if err != nil {
+		if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
+			t.Decref(e)
+			return false, nil
+		}
+		return false, err
+	}
+	if keysFn == nil {
+		return false, nil
+	}
+	keys, err := t.Call(keysFn)
+	t.Decref(keysFn)
+	if err != nil {
+		return true, err
+	}
+	ks, err := t.toItems(keys)
+	t.Decref(keys)
+	if err != nil {
+		return true, err
+	}
+	defer t.decrefAll(ks)
+	for _, k := range ks {
+		v, err := t.GetItem(src, k)
+		if err != nil {
+			return true, err
+		}
+		err = t.dictSet(d, k, v)
+		t.Decref(v)
+		if err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
 func dictUpdate(t *Thread, args []Value, kw []string) (Value, error) {
 	d := args[0].(*Dict)
 	npos := len(args) - 1 - len(kw)
@@ -866,6 +910,10 @@ func dictUpdate(t *Thread, args []Value, kw []string) (Value, error) {
 				err = t.dictSet(d, k, v)
 				return err == nil
 			})
+			if err != nil {
+				return nil, err
+			}
+		} else if done, err := t.updateFromMapping(d, src); done || err != nil {
 			if err != nil {
 				return nil, err
 			}
@@ -998,7 +1046,9 @@ func dictMethods() {
 		t.clearDict(self(args))
 		return None, nil
 	})
-	DictClass.Methods["fromkeys"] = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
+	// fromkeys is a classmethod: through the class or an instance, args[0] is the
+	// class.
+	DictClass.Methods["fromkeys"] = &classMethod{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, fn: &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
 		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
 			// Called on the class: args[0] is dict.
 			if len(args) < 2 {
@@ -1013,6 +1063,20 @@ func dictMethods() {
 				return nil, err
 			}
 			defer t.decrefAll(keys)
+			if c, ok := args[0].(*Class); ok && c != DictClass {
+				// A subclass (OrderedDict, Counter …): cls(), then its items set.
+				obj, err := t.Call(c)
+				if err != nil {
+					return nil, err
+				}
+				for _, k := range keys {
+					if err := t.SetItem(obj, k, val); err != nil {
+						t.Decref(obj)
+						return nil, err
+					}
+				}
+				return obj, nil
+			}
 			d := t.NewDict()
 			for _, k := range keys {
 				if err := t.dictSet(d, k, val); err != nil {
@@ -1021,7 +1085,7 @@ func dictMethods() {
 				}
 			}
 			return d, nil
-		}}
+		}}}
 }
 
 // dictView is dict.keys(), .values() or .items(): a live view of the dict.

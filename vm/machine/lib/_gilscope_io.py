@@ -8,8 +8,9 @@ import _gilscope_fs
 _CHUNK = 8192
 
 
-class UnsupportedOperation(OSError):
-    pass
+class UnsupportedOperation(OSError, ValueError):
+    __module__ = 'io'
+
 
 
 class _File:

@@ -1,6 +1,7 @@
 # contextlib, as gilscope provides it: contextmanager, suppress, closing, nullcontext,
-# ExitStack, AbstractContextManager and ContextDecorator. redirect_stdout needs a print
-# that follows sys.stdout: it refuses.
+# ExitStack, AbstractContextManager, ContextDecorator, redirect_stdout and
+# redirect_stderr (print follows sys.stdout; what the interpreter itself writes to
+# stderr, an uncaught exception's traceback, is not redirected).
 import sys
 import _gilscope_lib
 
@@ -134,14 +135,34 @@ class nullcontext(AbstractContextManager):
         pass
 
 
-class redirect_stdout(AbstractContextManager):
+class _RedirectStream(AbstractContextManager):
+
+    _stream = None
+
     def __init__(self, new_target):
-        _refuse("contextlib.redirect_stdout")
+        self._new_target = new_target
+        # We use a list of old targets to make this CM re-entrant
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(sys, self._stream, self._old_targets.pop())
 
 
-class redirect_stderr(AbstractContextManager):
-    def __init__(self, new_target):
-        _refuse("contextlib.redirect_stderr")
+class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file."""
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = "stderr"
 
 
 class ExitStack(AbstractContextManager):

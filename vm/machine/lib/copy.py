@@ -1,7 +1,8 @@
-# copy, as gilscope provides it: shallow and deep copies of the builtin containers and
-# of objects that define __copy__/__deepcopy__. Copying an instance of a user class
-# otherwise needs an instance made without __init__, which the interpreter cannot make
-# yet: it refuses.
+# copy, as gilscope provides it: shallow and deep copies of the builtin containers, of
+# objects that define __copy__/__deepcopy__, and of instances of classes deriving only
+# from object (made with cls.__new__(cls) and given a copy of the __dict__, or of what
+# __getstate__ returns, through __setstate__ if there is one, as CPython's
+# __reduce_ex__(4) does). Instances of other classes refuse.
 
 __all__ = ['Error', 'copy', 'deepcopy']
 
@@ -20,7 +21,45 @@ def _atomic(x):
 
 
 def _refuse(x):
-    raise NotImplementedError("gilscope does not support copying %s objects yet" % type(x).__name__)
+    cls = type(x)
+    if not hasattr(cls, '__dict__'):
+        # A type of the interpreter's (a lock, a generator, a module): CPython's
+        # __reduce_ex__ refuses it.
+        name = cls.__name__ if cls.__module__ == 'builtins' else cls.__module__ + '.' + cls.__name__
+        raise TypeError("cannot pickle '%s' object" % name)
+    raise NotImplementedError("gilscope does not support copying %s objects yet" % cls.__name__)
+
+
+def _plain_instance(x):
+    # An instance whose class derives only from object: CPython's __reduce_ex__(4)
+    # reduces it to cls.__new__(cls) and its state.
+    cls = type(x)
+    if cls.__module__ == 'builtins' or not hasattr(x, '__dict__'):
+        return False
+    for b in cls.__mro__:
+        if b is not object and b.__module__ == 'builtins':
+            return False
+    return True
+
+
+def _reconstruct(x, memo):
+    cls = type(x)
+    y = cls.__new__(cls)
+    if memo is not None:
+        memo[id(x)] = y
+    if hasattr(x, '__getstate__'):
+        state = x.__getstate__()
+    else:
+        state = x.__dict__
+    if memo is not None:
+        state = deepcopy(state, memo)
+    if hasattr(y, '__setstate__'):
+        y.__setstate__(state)
+    elif state:
+        if memo is None:
+            state = dict(state)
+        y.__dict__.update(state)
+    return y
 
 
 def copy(x):
@@ -34,6 +73,8 @@ def copy(x):
         return x.copy()
     if isinstance(x, (tuple, frozenset)) or _atomic(x):
         return x
+    if _plain_instance(x):
+        return _reconstruct(x, None)
     _refuse(x)
 
 
@@ -68,6 +109,8 @@ def deepcopy(x, memo=None):
         y = x if same else tuple(items)
     elif _atomic(x):
         y = x
+    elif _plain_instance(x):
+        y = _reconstruct(x, memo)
     else:
         _refuse(x)
     memo[key] = y

@@ -8,6 +8,8 @@
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag',
            'ReprEnum', 'auto', 'unique', 'member', 'nonmember', 'global_enum']
 
+from types import MappingProxyType
+
 _auto_null = object()
 
 
@@ -59,41 +61,8 @@ def _bits_of(num):
         num ^= b
 
 
-class _MappingProxy:
-    """The read-only view of a dict that __members__ returns."""
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def __repr__(self):
-        return 'mappingproxy(%r)' % (self._mapping,)
-
-    def __str__(self):
-        return str(self._mapping)
+# The read-only view of a dict that __members__ returns.
+_MappingProxy = MappingProxyType
 
 
 _BUILTIN_TYPES = (int, str, float, tuple, list, dict, object)

@@ -4,8 +4,8 @@
 import sys
 
 __all__ = ['BuiltinFunctionType', 'BuiltinMethodType', 'EllipsisType', 'FunctionType',
-           'GeneratorType', 'GenericAlias', 'LambdaType', 'MethodType', 'ModuleType',
-           'NoneType', 'NotImplementedType', 'SimpleNamespace', 'UnionType']
+           'GeneratorType', 'GenericAlias', 'LambdaType', 'MappingProxyType', 'MethodType',
+           'ModuleType', 'NoneType', 'NotImplementedType', 'SimpleNamespace', 'UnionType']
 
 
 def _f():
@@ -49,3 +49,62 @@ class SimpleNamespace:
         if isinstance(other, SimpleNamespace):
             return self.__dict__ == other.__dict__
         return NotImplemented
+
+
+class mappingproxy:
+    """MappingProxyType: a read-only view of a mapping."""
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') or isinstance(mapping, (list, tuple)):
+            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        if isinstance(other, mappingproxy):
+            other = other._mapping
+        return dict(self._mapping) | other
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
+
+
+MappingProxyType = mappingproxy
