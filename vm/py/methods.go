@@ -484,7 +484,17 @@ func init() {
 	part("partition", false)
 	part("rpartition", true)
 	m("encode", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return t.newBytes(selfStr(args).S), nil
+		enc, errs, err := t.codecArgs("encode", args[1:], kw)
+		if err != nil {
+			return nil, err
+		}
+		s := selfStr(args).S
+		t.chargeBytes(len(s))
+		b, err := t.encodeStr(s, enc, errs)
+		if err != nil {
+			return nil, err
+		}
+		return t.bytesResult(b)
 	})
 	m("removeprefix", func(t *Thread, args []Value, kw []string) (Value, error) {
 		p, err := t.mustStr(args[1], "removeprefix() argument must be str")
@@ -499,19 +509,6 @@ func init() {
 			return nil, err
 		}
 		return t.NewStr(strings.TrimSuffix(selfStr(args).S, p)), nil
-	})
-
-	BytesClass.method("decode", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return t.NewStr(strings.ToValidUTF8(args[0].(*Bytes).B, "\uFFFD")), nil
-	})
-	BytesClass.method("hex", func(t *Thread, args []Value, kw []string) (Value, error) {
-		const digits = "0123456789abcdef"
-		b := args[0].(*Bytes).B
-		out := make([]byte, 2*len(b))
-		for i := 0; i < len(b); i++ {
-			out[2*i], out[2*i+1] = digits[b[i]>>4], digits[b[i]&15]
-		}
-		return t.NewStr(string(out)), nil
 	})
 
 	listMethods()
