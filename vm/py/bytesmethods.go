@@ -633,26 +633,6 @@ func init() {
 		t.chargeBytes(2 * len(self))
 		return t.NewStr(hexBytes(self, sep, per)), nil
 	})
-	BytesClass.Methods["fromhex"] = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromhex",
-		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
-			// Called as bytes.fromhex(s) or b.fromhex(s): the string is the last argument.
-			if len(args) == 2 {
-				args = args[1:]
-			}
-			if err := t.nargs("fromhex", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			s, ok := args[0].(*Str)
-			if !ok {
-				return nil, t.newExcf(TypeErrorClass, "fromhex() argument must be str, not %s", args[0].Type().Name)
-			}
-			t.chargeBytes(len(s.S))
-			out, bad := fromHex(s.S)
-			if bad >= 0 {
-				return nil, t.newExcf(ValueErrorClass, "non-hexadecimal number found in fromhex() arg at position %d", bad)
-			}
-			return t.bytesResult(out)
-		}}
 }
 
 // splitSep splits s at sep, at most maxsplit times (all when negative), from the

@@ -228,9 +228,6 @@ func init() {
 		b, _ := toBig(args[0])
 		return t.newInt(int64(b.BitLen())), nil
 	})
-	IntClass.method("to_bytes", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support int.to_bytes")
-	})
 }
 
 func intNew(t *Thread, args []Value, kw []string) (Value, error) {

@@ -560,6 +560,7 @@ func (t *Thread) mathModule() *Module {
 		y, _ := toFloat(args[1])
 		return t.newFloat(math.Copysign(x, y)), nil
 	})
+	t.moreMath(a)
 	m := t.NewModule("math", a)
 	for _, v := range a {
 		t.Decref(v)

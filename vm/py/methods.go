@@ -995,11 +995,11 @@ func dictMethods() {
 		t.clearDict(self(args))
 		return None, nil
 	})
-	DictClass.Methods["fromkeys"] = &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
-		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
-			// Called on the class: args[0] is dict.
-			if len(args) < 2 {
-				return nil, t.newExc(TypeErrorClass, "fromkeys expected at least 1 argument, got 0")
+	DictClass.Methods["fromkeys"] = builtinClassMethod("fromkeys",
+		func(t *Thread, args []Value, kw []string) (Value, error) {
+			// A class method: args[0] is the class.
+			if err := t.nargs("fromkeys", args[1:], kw, 1, 2); err != nil {
+				return nil, err
 			}
 			val := Value(None)
 			if len(args) > 2 {
@@ -1018,7 +1018,7 @@ func dictMethods() {
 				}
 			}
 			return d, nil
-		}}
+		})
 }
 
 // dictView is dict.keys(), .values() or .items(): a live view of the dict.
