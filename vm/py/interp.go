@@ -651,6 +651,12 @@ func (t *Thread) sysModule() *Module {
 		return t.newInt(maxDepth), nil
 	})
 	a["exit"] = t.Builtin("exit", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exit", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		if len(args) == 1 && args[0] == None {
+			args = nil // sys.exit(None) raises SystemExit()
+		}
 		r, err := excNew(t, append([]Value{SystemExitClass}, args...), nil)
 		if err != nil {
 			return nil, err
