@@ -793,6 +793,18 @@ func (t *Thread) equal(x, y Value) (bool, error) {
 	case *Range:
 		b, ok := y.(*Range)
 		return ok && rangeEqual(a, b), nil
+	case *BoundMethod:
+		// CPython 3.8+: the same receiver (identity) and equal functions.
+		if b, ok := y.(*BoundMethod); ok {
+			if a.Self != b.Self {
+				return false, nil
+			}
+			return t.Equal(a.Func, b.Func)
+		}
+	case *Builtin:
+		if b, ok := y.(*Builtin); ok && a.Self != nil {
+			return a.Self == b.Self && a.Name == b.Name, nil
+		}
 	}
 	for _, pair := range [2][2]Value{{x, y}, {y, x}} {
 		if inst, ok := pair[0].(*Instance); ok {
@@ -1026,6 +1038,18 @@ func (t *Thread) Hash(v Value) (int64, error) {
 			return h, nil
 		}
 	case *List, *Dict:
+	case *BoundMethod:
+		// CPython: the receiver's address, xor the function's hash.
+		h, err := t.Hash(v.Func)
+		if err != nil {
+			return 0, err
+		}
+		return int64(v.Self.hdr().ID)*16 ^ h, nil
+	case *Builtin:
+		if v.Self != nil {
+			return int64(v.Self.hdr().ID)*16 ^ int64(strHash(v.Name)), nil
+		}
+		return int64(v.ID) * 16, nil
 	case *GenericAlias, *UnionType:
 		return t.genericHash(v)
 	case *Instance:

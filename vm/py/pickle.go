@@ -633,6 +633,9 @@ func (u *unpickler) class(p *Pickled) (Value, error) {
 	}
 	cls.Base, _ = parts[0].(*Class)
 	cls.Dict, _ = parts[1].(*Dict)
+	if cls.Dict != nil && cls.Dict.getStr("__getattribute__") != nil {
+		t.in.getattributeHooks = true
+	}
 	if len(p.items) > 3 {
 		bases, err := u.values(p.items[3:])
 		if err != nil {
