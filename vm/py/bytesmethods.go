@@ -14,10 +14,26 @@ const bytesWhitespace = " \t\n\r\x0b\x0c"
 
 // bytesOf returns the bytes of a bytes-like value.
 func bytesOf(v Value) (string, bool) {
-	if b, ok := v.(*Bytes); ok {
-		return b.B, true
+	switch o := v.(type) {
+	case *Bytes:
+		return o.B, true
+	case *ByteArray:
+		return string(o.B), true
+	case *MemoryView:
+		if o.obj != nil {
+			return o.bytes(), true
+		}
 	}
 	return "", false
+}
+
+// bytesLike reports whether v is bytes, a bytearray or a memoryview.
+func bytesLike(v Value) bool {
+	switch v.(type) {
+	case *Bytes, *ByteArray, *MemoryView:
+		return true
+	}
+	return false
 }
 
 // bytesArg returns v's bytes or CPython's TypeError for an argument that is not
@@ -633,6 +649,7 @@ func init() {
 		t.chargeBytes(2 * len(self))
 		return t.NewStr(hexBytes(self, sep, per)), nil
 	})
+	byteArrayMethods()
 }
 
 // splitSep splits s at sep, at most maxsplit times (all when negative), from the

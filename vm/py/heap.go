@@ -295,6 +295,11 @@ func (t *Thread) free(v Value) {
 			o.sub = nil
 		}
 		in.charge(-len(o.B))
+	case *ByteArray:
+		o.B = nil
+		in.hold(&o.mem, 0)
+	case *MemoryView:
+		t.mvRelease(o)
 	case *List:
 		if o.sub != nil {
 			t.freeSub(o.sub)
