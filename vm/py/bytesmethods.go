@@ -68,37 +68,6 @@ func (t *Thread) bytesList(parts []string) Value {
 	return t.newList(items)
 }
 
-// bytesRange converts optional start/end arguments into offsets of s.
-func (t *Thread) bytesRange(s string, args []Value) (int, int, error) {
-	n := len(s)
-	start, end := 0, n
-	adj := func(v Value, def int) (int, error) {
-		if v == None {
-			return def, nil
-		}
-		x, err := t.intArg(v, "")
-		if err != nil {
-			return 0, t.newExc(TypeErrorClass, "slice indices must be integers or None or have an __index__ method")
-		}
-		if x < 0 {
-			x = max(x+int64(n), 0)
-		}
-		return int(min(x, int64(n))), nil
-	}
-	var err error
-	if len(args) > 0 {
-		if start, err = adj(args[0], 0); err != nil {
-			return 0, 0, err
-		}
-	}
-	if len(args) > 1 {
-		if end, err = adj(args[1], n); err != nil {
-			return 0, 0, err
-		}
-	}
-	return start, end, nil
-}
-
 // bytesNeedle is the subsequence find, count and index look for: bytes or an int
 // in range(256).
 func (t *Thread) bytesNeedle(v Value) (string, error) {
@@ -122,7 +91,7 @@ func (t *Thread) bytesFind(self string, args []Value, kw []string, name string, 
 	if err != nil {
 		return 0, err
 	}
-	start, end, err := t.bytesRange(self, args[1:])
+	start, end, err := t.searchRange(len(self), args[1:])
 	if err != nil {
 		return 0, err
 	}
@@ -361,7 +330,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		start, end, err := t.bytesRange(self, args[1:])
+		start, end, err := t.searchRange(len(self), args[1:])
 		if err != nil {
 			return nil, err
 		}
@@ -380,7 +349,7 @@ func init() {
 			if err := t.nargs(name, args, kw, 1, 3); err != nil {
 				return nil, err
 			}
-			start, end, err := t.bytesRange(self, args[1:])
+			start, end, err := t.searchRange(len(self), args[1:])
 			if err != nil {
 				return nil, err
 			}
@@ -424,21 +393,7 @@ func init() {
 				return nil, t.newExc(ValueErrorClass, "empty separator")
 			}
 			t.chargeBytes(len(self))
-			var i int
-			if right {
-				i = strings.LastIndex(self, sep)
-			} else {
-				i = strings.Index(self, sep)
-			}
-			var a, b, c string
-			switch {
-			case i >= 0:
-				a, b, c = self[:i], sep, self[i+len(sep):]
-			case right:
-				c = self
-			default:
-				a = self
-			}
+			a, b, c := partition3(self, sep, right)
 			return t.newTuple([]Value{t.newBytes(a), t.newBytes(b), t.newBytes(c)}), nil
 		})
 	}
@@ -547,16 +502,7 @@ func init() {
 				return nil, err
 			}
 			pad := int(w) - n
-			left := 0
-			switch align {
-			case '>':
-				left = pad
-			case '^':
-				left = pad / 2
-				if pad%2 == 1 && int(w)%2 == 1 {
-					left++
-				}
-			}
+			left := padLeft(pad, int(w), align)
 			return t.bytesResult(padded(self, fill, left, pad-left))
 		})
 	}
@@ -677,36 +623,9 @@ func splitSep(s, sep string, maxsplit int64, right bool) []string {
 // splitBytesWhitespace is bytes.split() with no separator: runs of ASCII
 // whitespace separate fields.
 func splitBytesWhitespace(s string, maxsplit int, right bool) []string {
-	isWS := func(r rune) bool { return r < 0x80 && strings.IndexByte(bytesWhitespace, byte(r)) >= 0 }
-	var out []string
-	if !right {
-		s = strings.TrimLeftFunc(s, isWS)
-		for s != "" {
-			if maxsplit >= 0 && len(out) == maxsplit {
-				return append(out, s)
-			}
-			i := strings.IndexAny(s, bytesWhitespace)
-			if i < 0 {
-				return append(out, s)
-			}
-			out = append(out, s[:i])
-			s = strings.TrimLeftFunc(s[i:], isWS)
-		}
-		return out
-	}
-	s = strings.TrimRightFunc(s, isWS)
-	for s != "" {
-		if maxsplit >= 0 && len(out) == maxsplit {
-			return append([]string{s}, out...)
-		}
-		i := strings.LastIndexAny(s, bytesWhitespace)
-		if i < 0 {
-			return append([]string{s}, out...)
-		}
-		out = append([]string{s[i+1:]}, out...)
-		s = strings.TrimRightFunc(s[:i], isWS)
-	}
-	return out
+	return splitFunc(s, maxsplit, right, func(r rune) bool {
+		return r < 0x80 && strings.IndexByte(bytesWhitespace, byte(r)) >= 0
+	})
 }
 
 // hexBytes is bytes.hex(sep, per): a separator every |per| bytes, counted from the

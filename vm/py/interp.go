@@ -337,23 +337,7 @@ func (t *Thread) mathModule() *Module {
 		"inf": t.newFloat(math.Inf(1)), "nan": t.newFloat(math.NaN()),
 	}
 	f1 := func(name string, fn func(float64) float64, domain func(float64) bool) {
-		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs(name, args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			x, err := t.floatArg(args[0], name)
-			if err != nil {
-				return nil, err
-			}
-			if domain != nil && !domain(x) {
-				return nil, t.newExc(ValueErrorClass, "math domain error")
-			}
-			r := fn(x)
-			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
-				return nil, t.newExc(OverflowErrorClass, "math range error")
-			}
-			return t.newFloat(r), nil
-		})
+		a[name] = t.mathFunc1(name, fn, domain)
 	}
 	pos := func(x float64) bool { return x > 0 }
 	f1("sqrt", math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) })

@@ -212,30 +212,36 @@ func (t *Thread) intArgOf(v Value) (*big.Int, error) {
 	return nil, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", v.Type().Name)
 }
 
+// mathFunc1 is a math function of one float: CPython's math_1 (ValueError outside
+// domain or for a NaN from a number, OverflowError for an infinity from a finite).
+func (t *Thread) mathFunc1(name string, fn func(float64) float64, domain func(float64) bool) *Builtin {
+	return t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs(name, args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		x, err := t.floatArg(args[0], name)
+		if err != nil {
+			return nil, err
+		}
+		if domain != nil && !domain(x) {
+			return nil, t.newExc(ValueErrorClass, "math domain error")
+		}
+		r := fn(x)
+		if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+			return nil, t.newExc(OverflowErrorClass, "math range error")
+		}
+		if math.IsNaN(r) && !math.IsNaN(x) {
+			return nil, t.newExc(ValueErrorClass, "math domain error")
+		}
+		return t.newFloat(r), nil
+	})
+}
+
 // moreMath adds to the math module's attributes a the functions interp.go's
 // mathModule does not define.
 func (t *Thread) moreMath(a map[string]Value) {
 	f1 := func(name string, fn func(float64) float64, domain func(float64) bool) {
-		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs(name, args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			x, err := t.floatArg(args[0], name)
-			if err != nil {
-				return nil, err
-			}
-			if domain != nil && !domain(x) {
-				return nil, t.newExc(ValueErrorClass, "math domain error")
-			}
-			r := fn(x)
-			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
-				return nil, t.newExc(OverflowErrorClass, "math range error")
-			}
-			if math.IsNaN(r) && !math.IsNaN(x) {
-				return nil, t.newExc(ValueErrorClass, "math domain error")
-			}
-			return t.newFloat(r), nil
-		})
+		a[name] = t.mathFunc1(name, fn, domain)
 	}
 	notPoleOfGamma := func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) }
 	f1("sinh", math.Sinh, nil)
