@@ -45,6 +45,7 @@ const (
 	pAttr    // a builtin's bound method, as pickle reduces it: getattr(its object, S)
 	pComplex // F and the bits of the imaginary part in I
 	pSub     // an instance of a subclass of a builtin type: its class, value and __dict__
+	pByteArray
 )
 
 // Pickled is a value outside any interpreter.
@@ -172,6 +173,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 	case *List:
 		out.kind = pList
 		out.items, err = p.values(x.Items)
+	case *ByteArray:
+		p.add(int64(len(x.B)), false)
+		out.kind, out.s = pByteArray, string(x.B)
 	case *Dict:
 		if t.in.main != nil && x == t.in.main.Dict && p.byValue {
 			out.kind = pMainDict
@@ -417,6 +421,8 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 			return nil, err
 		}
 		return u.keep(p, t.newTuple(items)), nil
+	case pByteArray:
+		return u.keep(p, t.newByteArray([]byte(p.s))), nil
 	case pList:
 		l := t.newList(nil)
 		u.keep(p, l)
