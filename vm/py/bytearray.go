@@ -372,7 +372,7 @@ func byteArrayMethods() {
 		"strip", "lstrip", "rstrip", "split", "rsplit", "find", "rfind", "index", "rindex", "count",
 		"startswith", "endswith", "partition", "rpartition", "splitlines", "isdigit", "isalpha",
 		"isalnum", "isspace", "isascii", "islower", "isupper", "ljust", "rjust", "center", "zfill",
-		"removeprefix", "removesuffix", "decode", "hex"} {
+		"removeprefix", "removesuffix", "decode", "hex", "istitle", "expandtabs", "translate"} {
 		name := name
 		fn := BytesClass.Methods[name].(*Builtin).Fn
 		ByteArrayClass.method(name, func(t *Thread, args []Value, kw []string) (Value, error) {

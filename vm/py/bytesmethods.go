@@ -595,7 +595,146 @@ func init() {
 		t.chargeBytes(2 * len(self))
 		return t.NewStr(hexBytes(self, sep, per)), nil
 	})
+	m("istitle", func(t *Thread, self string, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("istitle", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		// Upper-case letters only after uncased bytes, lower-case only after cased.
+		cased, prev := false, false
+		for i := 0; i < len(self); i++ {
+			c := self[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				if prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			case 'a' <= c && c <= 'z':
+				if !prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			default:
+				prev = false
+			}
+		}
+		return BoolOf(cased), nil
+	})
+	m("expandtabs", func(t *Thread, self string, args []Value, kw []string) (Value, error) {
+		pos, kws, err := t.kwargs("expandtabs", args, kw, "tabsize")
+		if err != nil {
+			return nil, err
+		}
+		if len(pos) > 0 {
+			kws["tabsize"] = pos[0]
+		}
+		size := int64(8)
+		if v, ok := kws["tabsize"]; ok {
+			if size, err = t.intArg(v, "expandtabs"); err != nil {
+				return nil, err
+			}
+		}
+		var out strings.Builder
+		col := int64(0)
+		for i := 0; i < len(self); i++ {
+			switch c := self[i]; c {
+			case '\t':
+				if size > 0 {
+					n := size - col%size
+					if err := t.reserve(int64(out.Len()) + n); err != nil {
+						return nil, err
+					}
+					out.WriteString(strings.Repeat(" ", int(n)))
+					col += n
+				}
+			case '\n', '\r':
+				out.WriteByte(c)
+				col = 0
+			default:
+				out.WriteByte(c)
+				col++
+			}
+		}
+		return t.bytesResult(out.String())
+	})
+	m("translate", func(t *Thread, self string, args []Value, kw []string) (Value, error) {
+		pos, kws, err := t.kwargs("translate", args, kw, "delete")
+		if err != nil {
+			return nil, err
+		}
+		if len(pos) < 1 || len(pos) > 2 {
+			return nil, t.newExcf(TypeErrorClass, "translate expected at least 1 argument, got %d", len(pos))
+		}
+		if len(pos) == 2 {
+			kws["delete"] = pos[1]
+		}
+		var table string
+		if pos[0] != None {
+			var ok bool
+			if table, ok = bytesOf(pos[0]); !ok {
+				return nil, t.newExcf(TypeErrorClass, "a bytes-like object is required, not '%s'", pos[0].Type().Name)
+			}
+			if len(table) != 256 {
+				return nil, t.newExc(ValueErrorClass, "translation table must be 256 characters long")
+			}
+		}
+		del := ""
+		if v, ok := kws["delete"]; ok {
+			if del, err = t.bytesArg(v); err != nil {
+				return nil, err
+			}
+		}
+		out := make([]byte, 0, len(self))
+		for i := 0; i < len(self); i++ {
+			c := self[i]
+			if strings.IndexByte(del, c) >= 0 {
+				continue
+			}
+			if table != "" {
+				c = table[c]
+			}
+			out = append(out, c)
+		}
+		return t.bytesResult(string(out))
+	})
+	maketrans := builtinClassMethod("maketrans", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("maketrans", args[1:], kw, 2, 2); err != nil {
+			return nil, err
+		}
+		from, err := t.bytesArg(args[1])
+		if err != nil {
+			return nil, err
+		}
+		to, err := t.bytesArg(args[2])
+		if err != nil {
+			return nil, err
+		}
+		if len(from) != len(to) {
+			return nil, t.newExc(ValueErrorClass, "maketrans arguments must have same length")
+		}
+		table := make([]byte, 256)
+		for i := range table {
+			table[i] = byte(i)
+		}
+		for i := 0; i < len(from); i++ {
+			table[from[i]] = to[i]
+		}
+		return t.newBytes(string(table)), nil
+	})
+	// maketrans is a static method in CPython; as a class method it ignores its class.
+	BytesClass.Methods["maketrans"] = maketrans
+	ByteArrayClass.Methods["maketrans"] = maketrans
+
 	byteArrayMethods()
+}
+
+// latin1 is b decoded as latin-1: each byte the rune of its value.
+func latin1(b string) string {
+	r := make([]rune, len(b))
+	for i := 0; i < len(b); i++ {
+		r[i] = rune(b[i])
+	}
+	return string(r)
 }
 
 // splitSep splits s at sep, at most maxsplit times (all when negative), from the

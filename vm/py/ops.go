@@ -450,6 +450,22 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 			}
 			return t.NewStr(r), nil, true
 		}
+		if s, ok := x.(*Bytes); ok {
+			r, err := t.percentFormatMode(latin1(s.B), y, true)
+			if err != nil {
+				return nil, err, true
+			}
+			b, _ := t.encodeStr(r, "latin-1", "strict")
+			return t.newBytes(b), nil, true
+		}
+		if s, ok := x.(*ByteArray); ok {
+			r, err := t.percentFormatMode(latin1(string(s.B)), y, true)
+			if err != nil {
+				return nil, err, true
+			}
+			b, _ := t.encodeStr(r, "latin-1", "strict")
+			return t.newByteArray([]byte(b)), nil, true
+		}
 	}
 	return nil, nil, false
 }

@@ -45,3 +45,15 @@ try:
 except UnicodeError as e:
     print("caught", type(e).__name__, isinstance(e, ValueError))
 print(UnicodeEncodeError.__mro__)
+# %-formatting of bytes, expandtabs, translate, maketrans, istitle.
+print(b"%d-%s" % (5, b"x"), b"%5.2f|%-4s|%r|%c%c" % (3.14159, b"ab", "é", 65, b"B"), b"%x %%" % 255)
+print(b"%(k)s=%(v)d" % {b"k": b"key", b"v": 3}, b"%s" % bytearray(b"ba"), bytearray(b"%d") % 7)
+print(b"a\tbc\td".expandtabs(4), b"x\ty".expandtabs(), b"\t".expandtabs(0), b"Hello World".istitle(), b"hello".istitle())
+table = bytes.maketrans(b"abc", b"xyz")
+print(len(table), b"aabbcc!".translate(table), b"abc".translate(None, b"b"), b"abc".translate(table, delete=b"c"))
+for bad in [lambda: b"%s" % "text", lambda: b"%d" % b"x", lambda: b"%c" % 300, lambda: b"%s %s" % (b"x",),
+            lambda: b"x".translate(b"short"), lambda: bytes.maketrans(b"ab", b"c")]:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)
