@@ -640,9 +640,18 @@ func (c *Class) builtinMethod(name string) bool {
 // descriptors do, where the method itself would index an empty argument list.
 func (t *Thread) unboundMethod(c *Class, m *Builtin) Value {
 	fn := m.Fn
+	for _, k := range c.MRO() {
+		if k.Methods[m.Name] == Value(m) {
+			c = k // the builtin type that defines it, as its descriptor's
+			break
+		}
+	}
 	u := &Builtin{Name: m.Name, Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
 		if len(args) == 0 {
 			return nil, t.newExcf(TypeErrorClass, "unbound method %s.%s() needs an argument", c.Name, m.Name)
+		}
+		if !IsInstance(args[0], c) {
+			return nil, t.newExcf(TypeErrorClass, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.Name, c.Name, args[0].Type().Name)
 		}
 		return fn(t, args, kw)
 	}}

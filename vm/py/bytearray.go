@@ -155,11 +155,7 @@ func init() {
 	self := func(args []Value) *ByteArray { return args[0].(*ByteArray) }
 	m := ByteArrayClass.method
 	ByteArrayClass.Methods["fromhex"] = builtinClassMethod("fromhex", func(t *Thread, args []Value, kw []string) (Value, error) {
-		r, err := BytesClass.Methods["fromhex"].(*classMethod).fn.(*Builtin).Fn(t, append([]Value{BytesClass}, args[1:]...), kw)
-		if err != nil {
-			return nil, err
-		}
-		return t.toByteArrays(r), nil
+		return BytesClass.Methods["fromhex"].(*classMethod).fn.(*Builtin).Fn(t, args, kw)
 	})
 	m("append", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("append", args[1:], kw, 1, 1); err != nil {

@@ -182,7 +182,7 @@ func init() {
 
 	BytesClass.Methods["fromhex"] = builtinClassMethod("fromhex", func(t *Thread, args []Value, kw []string) (Value, error) {
 		cls := args[0].(*Class)
-		if err := t.nargs("fromhex", args[1:], kw, 1, 1); err != nil {
+		if err := t.nargs(cls.Name+".fromhex", args[1:], kw, 1, 1); err != nil {
 			return nil, err
 		}
 		s, ok := args[1].(*Str)

@@ -101,3 +101,16 @@ try:
     Proxy(1).bit_length_typo
 except AttributeError as e:
     print("AttributeError", e)
+
+
+# A builtin type's method reached through the class checks its receiver.
+class MyStr(str):
+    pass
+print(MyStr.upper("plain"), bytearray.fromhex("4142"), type(bytearray.fromhex("")).__name__)
+for f in [lambda: str.upper(5), lambda: bytes.upper("x"), lambda: bytearray.upper(b"x"), lambda: int.to_bytes("x"),
+          lambda: memoryview.tobytes(b"x"), lambda: bytes.fromhex(), lambda: bytearray.fromhex(1, 2), lambda: int.from_bytes(),
+          lambda: list.append((), 1), lambda: dict.get([], 1), lambda: MyStr.upper(3)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
