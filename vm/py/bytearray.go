@@ -17,12 +17,12 @@ type ByteArray struct {
 	exports int
 }
 
-// MemoryView is a memoryview of a bytes or bytearray object: the bytes
-// [start, stop) of obj.
+// MemoryView is a memoryview of a bytes or bytearray object: the n bytes of
+// obj at start, start+step, start+2*step…
 type MemoryView struct {
 	Header
-	obj         Value // *Bytes or *ByteArray; nil once released
-	start, stop int
+	obj            Value // *Bytes or *ByteArray; nil once released
+	start, n, step int
 }
 
 var (
@@ -287,14 +287,14 @@ func init() {
 		}
 		switch o := obj.(type) {
 		case *Bytes:
-			return t.newMemoryView(o, 0, len(o.B)), nil
+			return t.newMemoryView(o, 0, len(o.B), 1), nil
 		case *ByteArray:
-			return t.newMemoryView(o, 0, len(o.B)), nil
+			return t.newMemoryView(o, 0, len(o.B), 1), nil
 		case *MemoryView:
 			if err := t.mvLive(o); err != nil {
 				return nil, err
 			}
-			return t.newMemoryView(o.obj, o.start, o.stop), nil
+			return t.newMemoryView(o.obj, o.start, o.n, o.step), nil
 		}
 		return nil, t.newExcf(TypeErrorClass, "memoryview: a bytes-like object is required, not '%s'", obj.Type().Name)
 	}
@@ -322,7 +322,7 @@ func init() {
 		return t.newList(items), nil
 	})
 	mv("hex", func(t *Thread, v *MemoryView, args []Value) (Value, error) {
-		t.chargeBytes(2 * (v.stop - v.start))
+		t.chargeBytes(2 * v.n)
 		return t.NewStr(hexBytes(v.bytes(), "", 1)), nil
 	})
 	mv("release", func(t *Thread, v *MemoryView, args []Value) (Value, error) {
@@ -351,13 +351,13 @@ func init() {
 			}}
 		MemoryViewClass.Methods[name] = &property{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, get: get}
 	}
-	mvAttr("nbytes", func(t *Thread, v *MemoryView) Value { return t.newInt(int64(v.stop - v.start)) })
+	mvAttr("nbytes", func(t *Thread, v *MemoryView) Value { return t.newInt(int64(v.n)) })
 	mvAttr("readonly", func(t *Thread, v *MemoryView) Value { _, ro := v.obj.(*Bytes); return BoolOf(ro) })
 	mvAttr("obj", func(t *Thread, v *MemoryView) Value { t.Incref(v.obj); return v.obj })
 	mvAttr("itemsize", func(t *Thread, v *MemoryView) Value { return t.newInt(1) })
 	mvAttr("ndim", func(t *Thread, v *MemoryView) Value { return t.newInt(1) })
 	mvAttr("format", func(t *Thread, v *MemoryView) Value { return t.NewStr("B") })
-	mvAttr("shape", func(t *Thread, v *MemoryView) Value { return t.newTuple([]Value{t.newInt(int64(v.stop - v.start))}) })
+	mvAttr("shape", func(t *Thread, v *MemoryView) Value { return t.newTuple([]Value{t.newInt(int64(v.n))}) })
 }
 
 // byteArrayMethods gives bytearray the methods of bytes (bytesmethods.go's init
@@ -386,8 +386,8 @@ func byteArrayMethods() {
 	}
 }
 
-func (t *Thread) newMemoryView(obj Value, start, stop int) *MemoryView {
-	v := &MemoryView{obj: obj, start: start, stop: stop}
+func (t *Thread) newMemoryView(obj Value, start, n, step int) *MemoryView {
+	v := &MemoryView{obj: obj, start: start, n: n, step: step}
 	t.in.alloc(&v.Header)
 	t.Incref(obj)
 	if a, ok := obj.(*ByteArray); ok {
@@ -417,14 +417,41 @@ func (t *Thread) mvRelease(v *MemoryView) {
 
 // bytes returns the bytes v sees.
 func (v *MemoryView) bytes() string {
+	var b string
 	switch o := v.obj.(type) {
 	case *Bytes:
-		return o.B[v.start:v.stop]
+		b = o.B
 	case *ByteArray:
-		return string(o.B[v.start:v.stop])
+		b = string(o.B)
 	}
-	return ""
+	if v.step == 1 {
+		return b[v.start : v.start+v.n]
+	}
+	out := make([]byte, v.n)
+	for i := range out {
+		out[i] = b[v.start+i*v.step]
+	}
+	return string(out)
 }
+
+// memoryViewEqual is x == y when either is a memoryview (ok false otherwise): the
+// bytes they see are equal; a released view equals only itself.
+func memoryViewEqual(x, y Value) (eq, ok bool) {
+	mx, isX := x.(*MemoryView)
+	my, isY := y.(*MemoryView)
+	if !isX && !isY {
+		return false, false
+	}
+	if isX && mx.obj == nil || isY && my.obj == nil {
+		return x == y, true
+	}
+	a, okA := bytesOf(x)
+	b, okB := bytesOf(y)
+	return okA && okB && a == b, true
+}
+
+// at is the offset in v's object of v's item i.
+func (v *MemoryView) at(i int) int { return v.start + i*v.step }
 
 // byteArrayItem is a[key]: an int, or a new bytearray for a slice.
 func (t *Thread) byteArrayItem(a *ByteArray, key Value) (Value, error) {
@@ -518,16 +545,13 @@ func (t *Thread) memoryViewItem(v *MemoryView, key Value) (Value, error) {
 	if err := t.mvLive(v); err != nil {
 		return nil, err
 	}
-	n := v.stop - v.start
+	n := v.n
 	if s, ok := key.(*Slice); ok {
 		start, _, step, cnt, err := t.sliceIndices(s, int64(n))
 		if err != nil {
 			return nil, err
 		}
-		if step != 1 {
-			return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support memoryview slices with a step yet")
-		}
-		return t.newMemoryView(v.obj, v.start+int(start), v.start+int(start+cnt)), nil
+		return t.newMemoryView(v.obj, v.at(int(start)), int(cnt), v.step*int(step)), nil
 	}
 	i, err := t.seqIndex(key, n, "")
 	if err != nil {
@@ -537,7 +561,14 @@ func (t *Thread) memoryViewItem(v *MemoryView, key Value) (Value, error) {
 		}
 		return nil, err
 	}
-	return t.newInt(int64(v.bytes()[i])), nil
+	var c byte
+	switch o := v.obj.(type) {
+	case *Bytes:
+		c = o.B[v.at(i)]
+	case *ByteArray:
+		c = o.B[v.at(i)]
+	}
+	return t.newInt(int64(c)), nil
 }
 
 // setMemoryViewItem is v[key] = x over a bytearray.
@@ -549,7 +580,7 @@ func (t *Thread) setMemoryViewItem(v *MemoryView, key, x Value) error {
 	if !ok {
 		return t.newExc(TypeErrorClass, "cannot modify read-only memory")
 	}
-	n := v.stop - v.start
+	n := v.n
 	if s, ok := key.(*Slice); ok {
 		start, _, step, cnt, err := t.sliceIndices(s, int64(n))
 		if err != nil {
@@ -559,13 +590,12 @@ func (t *Thread) setMemoryViewItem(v *MemoryView, key, x Value) error {
 		if !ok {
 			return t.newExcf(TypeErrorClass, "a bytes-like object is required, not '%s'", x.Type().Name)
 		}
-		if step != 1 {
-			return t.newExc(NotImplementedErrorClass, "gilscope does not support memoryview slices with a step yet")
-		}
 		if int64(len(b)) != cnt {
 			return t.newExc(ValueErrorClass, "memoryview assignment: lvalue and rvalue have different structures")
 		}
-		copy(a.B[v.start+int(start):], b)
+		for i := 0; i < len(b); i++ {
+			a.B[v.at(int(start)+i*int(step))] = b[i]
+		}
 		return nil
 	}
 	i, err := t.seqIndex(key, n, "")
@@ -580,7 +610,7 @@ func (t *Thread) setMemoryViewItem(v *MemoryView, key, x Value) error {
 	if !ok || c < 0 || c > 255 {
 		return t.newExc(TypeErrorClass, "memoryview: invalid type for format 'B'")
 	}
-	a.B[v.start+i] = byte(c)
+	a.B[v.at(i)] = byte(c)
 	return nil
 }
 

@@ -564,7 +564,7 @@ func (t *Thread) builtinLen(v Value) (int64, error) {
 		if err := t.mvLive(o); err != nil {
 			return 0, err
 		}
-		return int64(o.stop - o.start), nil
+		return int64(o.n), nil
 	case *List:
 		return int64(len(o.Items)), nil
 	case *Tuple:

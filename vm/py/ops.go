@@ -795,6 +795,9 @@ func (t *Thread) equal(x, y Value) (bool, error) {
 	if eq, ok, err := t.genericEqual(x, y); ok {
 		return eq, err
 	}
+	if eq, ok := memoryViewEqual(x, y); ok {
+		return eq, nil
+	}
 	switch a := x.(type) {
 	case *Dict:
 		b, ok := y.(*Dict)
@@ -936,7 +939,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		if err := t.mvLive(v); err != nil {
 			return false, err
 		}
-		return v.stop > v.start, nil
+		return v.n > 0, nil
 	case *List:
 		if v.sub != nil {
 			if b, ok, err := t.subTruth(v, v.sub); ok {

@@ -82,3 +82,37 @@ for bad in [lambda: bytearray(b"x")[5], lambda: set_item(bytearray(b"x"), 0, 256
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+
+# Aliasing, extended slices, nested views and their release, strided views.
+ba = bytearray(b"abcdef")
+ba.extend(ba); print(ba)
+ba[:] = ba; print(ba)
+ba += bytes(ba); print(len(ba))
+ba[::-2] = bytes(len(ba[::-2])); print(ba)
+del ba[::3]; print(ba)
+ba[2:2] = [1, 2, 3]; print(ba)
+ba[1:4] = memoryview(b"XY"); print(ba)
+m1 = memoryview(ba)
+m2 = m1[2:5]
+m3 = memoryview(m2)
+print(m3.tobytes(), len(m3), m3[-1])
+m1.release()
+try:
+    ba.append(1)
+except BufferError as e:
+    print("still exported", e)
+m2.release(); m3.release()
+ba.append(1); print(len(ba))
+v = memoryview(bytearray(b"tmp"))
+print(v.tobytes())
+del v
+x = bytearray(b"q")
+for c in x:
+    if len(x) < 5:
+        x.append(c + 1)
+print(x)
+print(bytearray(b"abc") * 0, bytearray(b"ab") * -1, b"%s" % memoryview(b"mv"))
+mv = memoryview(bytearray(b"0123456789"))
+print(mv[::2].tobytes(), mv[::-1].tobytes(), mv[1::3][1], mv[::-2][::2].tobytes(), len(mv[::3]), mv[8:2:-2].tolist())
+mv[::2] = b"abcde"
+print(mv.obj, mv[::-3].tobytes(), bytes(mv[::4]), mv[::2] == b"abcde")
