@@ -353,6 +353,9 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 	if x.Exc != nil {
 		out.kind = pExc
 		parts = []Value{dict, x.Exc.Args}
+		if x.Exc.OS != nil {
+			parts = append(parts, x.Exc.OS) // an OSError's errno, strerror, filename
+		}
 	}
 	rest, err := p.values(parts)
 	out.items = append([]*Pickled{cls}, rest...)
@@ -685,6 +688,13 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 			return inst, err
 		}
 		inst.Exc = &ExcState{Args: a.(*Tuple)}
+		if len(p.items) > 3 {
+			os, err := u.value(p.items[3])
+			if err != nil {
+				return inst, err
+			}
+			inst.Exc.OS = os.(*Tuple)
+		}
 	}
 	return inst, nil
 }
