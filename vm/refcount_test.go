@@ -26,6 +26,10 @@ func TestGarbageIsFreed(t *testing.T) {
 		"suspended":       "g = G(i)\n    next(g)",
 		"yield from":      "g = D(i)\n    next(g)\n    g.throw(KeyError(i))",
 		"generator exit":  "g = G(i)\n    next(g)\n    g.close()\n    x = list(zip(G(i), map(str, G(i)), enumerate(G(i))))",
+		"bytes and views": "b = bytearray(b'ab') * 3\n    b += bytes([i % 256])\n    m = memoryview(b)[::2]\n    v = memoryview(b)\n" +
+			"    x = [m.tobytes(), b.split(b'a'), b'%d' % i, (i).to_bytes(4, 'big'), b.decode('latin-1')]\n    m.release()",
+		"os errors":       "try:\n        raise OSError(2, 'x', str(i))\n    except OSError as e:\n        x = (str(e), e.errno, e.filename)",
+		"bound methods":   "p = P(i)\n    x = {p.__init__: i, p.__init__: 0}",
 		"send and return": "g = G(i)\n    next(g)\n    try:\n        g.send([i])\n        g.send(None)\n    except StopIteration as e:\n        x = e.value",
 	}
 	for desc, stmt := range body {

@@ -212,7 +212,7 @@ func (m *Machine) mainExit(th *thread) {
 	code := 0
 	if th.py.Exc != nil {
 		code = 1
-		if c, ok := th.py.SystemExitCode(); ok {
+		if c, _, ok := th.py.SystemExitStatus(); ok {
 			code = c
 		}
 	}
@@ -226,7 +226,12 @@ func (m *Machine) mainExit(th *thread) {
 // thread's traceback as is, other threads' after "Exception in thread NAME:".
 func (m *Machine) reportException(th *thread) {
 	t := th.py
-	if _, ok := t.SystemExitCode(); ok {
+	if _, _, ok := t.SystemExitStatus(); ok {
+		// CPython prints a main thread's non-int status; a thread's
+		// SystemExit ends it silently.
+		if th == th.proc.main {
+			t.SystemExitCode()
+		}
 		return
 	}
 	text := t.FormatException(t.Exc)

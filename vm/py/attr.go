@@ -36,7 +36,18 @@ func (t *Thread) attributeError(v Value, name string) error {
 }
 
 // getAttr returns v.name, or nil if there is no such attribute.
-func (t *Thread) getAttr(v Value, name string) (Value, error) {
+func (t *Thread) getAttr(v Value, name string) (Value, error) { return t.lookupAttr(v, name, true) }
+
+// lookupAttr is getAttr; without hooks it is object.__getattribute__: a class's
+// own __getattribute__ and __getattr__ are not asked.
+func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
+	if hooks && t.in.getattributeHooks {
+		if o, ok := v.(*Instance); ok && o.local == nil {
+			if ga := o.Class.userLookup("__getattribute__"); ga != nil {
+				return t.callGetattribute(ga, o, name)
+			}
+		}
+	}
 	if name == "__class__" {
 		c := v.Type()
 		t.Incref(c)
@@ -87,7 +98,7 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		if a := o.Class.Lookup(name); a != nil {
 			return t.bind(a, v), nil
 		}
-		if g := o.Class.Lookup("__getattr__"); g != nil {
+		if g := o.Class.Lookup("__getattr__"); hooks && g != nil {
 			return t.callGetattr(g, v, name)
 		}
 		return nil, nil
@@ -160,7 +171,7 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 			if a := o.Meta.Lookup(name); a != nil {
 				return t.bind(a, o), nil
 			}
-			if g := o.Meta.Lookup("__getattr__"); g != nil {
+			if g := o.Meta.Lookup("__getattr__"); hooks && g != nil {
 				return t.callGetattr(g, o, name)
 			}
 		}
@@ -321,11 +332,30 @@ func (t *Thread) getAttr(v Value, name string) (Value, error) {
 		return t.bind(a, v), nil
 	}
 	if sub != nil {
-		if g := sub.cls.Lookup("__getattr__"); g != nil {
+		if g := sub.cls.Lookup("__getattr__"); hooks && g != nil {
 			return t.callGetattr(g, v, name)
 		}
 	}
 	return nil, nil
+}
+
+// callGetattribute is v.name through a class's own __getattribute__ ga: when it
+// raises AttributeError, the class's __getattr__ is asked, as CPython's slot does.
+// A nil result without error means no such attribute.
+func (t *Thread) callGetattribute(ga Value, v *Instance, name string) (Value, error) {
+	s := t.NewStr(name)
+	r, err := t.callValue(ga, []Value{v, s}, nil, false)
+	t.Decref(s)
+	if err == nil {
+		return r, nil
+	}
+	if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
+		if g := v.Class.Lookup("__getattr__"); g != nil {
+			t.Decref(e)
+			return t.callGetattr(g, v, name)
+		}
+	}
+	return nil, err
 }
 
 // callGetattr asks a class's __getattr__ for name: nil when it raises
@@ -415,7 +445,8 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 				return nil, nil, err
 			}
 		}
-		if o.Dict != nil && o.Dict.getStr(name) != nil {
+		if o.Dict != nil && o.Dict.getStr(name) != nil ||
+			t.in.getattributeHooks && o.Class.userLookup("__getattribute__") != nil {
 			break
 		}
 		cls = o.Class
@@ -504,6 +535,9 @@ func (t *Thread) setAttr(v Value, name string, x Value) error {
 		t.setStr(o.Dict, name, x)
 		if m, ok := x.(*Str); ok && name == "__module__" {
 			o.Module = m.S // read from the field: reprs and pickle use it
+		}
+		if name == "__getattribute__" {
+			t.in.getattributeHooks = true
 		}
 		if fn, ok := x.(*Function); ok && fn.defClass == nil {
 			fn.defClass = o
@@ -625,9 +659,18 @@ func (c *Class) builtinMethod(name string) bool {
 // descriptors do, where the method itself would index an empty argument list.
 func (t *Thread) unboundMethod(c *Class, m *Builtin) Value {
 	fn := m.Fn
+	for _, k := range c.MRO() {
+		if k.Methods[m.Name] == Value(m) {
+			c = k // the builtin type that defines it, as its descriptor's
+			break
+		}
+	}
 	u := &Builtin{Name: m.Name, Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
 		if len(args) == 0 {
 			return nil, t.newExcf(TypeErrorClass, "unbound method %s.%s() needs an argument", c.Name, m.Name)
+		}
+		if !IsInstance(args[0], c) {
+			return nil, t.newExcf(TypeErrorClass, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.Name, c.Name, args[0].Type().Name)
 		}
 		return fn(t, args, kw)
 	}}
@@ -636,6 +679,23 @@ func (t *Thread) unboundMethod(c *Class, m *Builtin) Value {
 }
 
 func init() {
+	ObjectClass.method("__getattribute__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("__getattribute__", args[1:], kw, 1, 1); err != nil {
+			return nil, err
+		}
+		name, ok := args[1].(*Str)
+		if !ok {
+			return nil, t.newExcf(TypeErrorClass, "attribute name must be string, not '%s'", args[1].Type().Name)
+		}
+		r, err := t.lookupAttr(args[0], name.S, false)
+		if err == nil && t.pendingAttrErr != nil {
+			err, t.pendingAttrErr = t.pendingAttrErr, nil
+		}
+		if err == nil && r == nil {
+			return nil, t.attributeError(args[0], name.S)
+		}
+		return r, err
+	})
 	ObjectClass.method("__setattr__", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("__setattr__", args[1:], kw, 2, 2); err != nil {
 			return nil, err

@@ -186,7 +186,7 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 		t.setStr(d, b.name, f)
 	}
 	for _, c := range []*Class{ObjectClass, TypeClass, IntClass, BoolClass, FloatClass, ComplexClass, StrClass,
-		BytesClass, ListClass, TupleClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass,
+		BytesClass, ByteArrayClass, MemoryViewClass, ListClass, TupleClass, DictClass, SetClass, FrozenSetClass, RangeClass, SliceClass,
 		SuperClass, staticMethodClass, classMethodClass, propertyClass} {
 		t.setStr(d, c.Name, c)
 	}

@@ -151,13 +151,14 @@ func (it *iterator) Type() *Class { return it.cls }
 
 // Iterator classes, named as CPython names them.
 var (
-	listIterClass  = newBuiltinClass("list_iterator", ObjectClass)
-	tupleIterClass = newBuiltinClass("tuple_iterator", ObjectClass)
-	strIterClass   = newBuiltinClass("str_ascii_iterator", ObjectClass)
-	bytesIterClass = newBuiltinClass("bytes_iterator", ObjectClass)
-	rangeIterClass = newBuiltinClass("range_iterator", ObjectClass)
-	dictKeyIterCls = newBuiltinClass("dict_keyiterator", ObjectClass)
-	setIterClass   = newBuiltinClass("set_iterator", ObjectClass)
+	listIterClass      = newBuiltinClass("list_iterator", ObjectClass)
+	tupleIterClass     = newBuiltinClass("tuple_iterator", ObjectClass)
+	strIterClass       = newBuiltinClass("str_ascii_iterator", ObjectClass)
+	bytesIterClass     = newBuiltinClass("bytes_iterator", ObjectClass)
+	byteArrayIterClass = newBuiltinClass("bytearray_iterator", ObjectClass)
+	rangeIterClass     = newBuiltinClass("range_iterator", ObjectClass)
+	dictKeyIterCls     = newBuiltinClass("dict_keyiterator", ObjectClass)
+	setIterClass       = newBuiltinClass("set_iterator", ObjectClass)
 )
 
 // next returns the next item (a new reference) or nil when exhausted.
@@ -187,11 +188,20 @@ func (t *Thread) iterNext(it *iterator) Value {
 			return t.NewStr(v)
 		}
 	case iterBytes:
-		b := it.seq.(*Bytes)
-		if it.i < int64(len(b.B)) {
-			v := b.B[it.i]
+		var v int64 = -1
+		switch b := it.seq.(type) {
+		case *Bytes:
+			if it.i < int64(len(b.B)) {
+				v = int64(b.B[it.i])
+			}
+		case *ByteArray: // read live, as CPython's iterator does
+			if it.i < int64(len(b.B)) {
+				v = int64(b.B[it.i])
+			}
+		}
+		if v >= 0 {
 			it.i++
-			return t.newInt(int64(v))
+			return t.newInt(v)
 		}
 	case iterRange:
 		r := &it.r

@@ -49,8 +49,16 @@ func init() {
 		if len(pos) == 0 {
 			return t.NewStr(""), nil
 		}
-		if b, ok := pos[0].(*Bytes); ok && (len(pos) > 1 || kws["encoding"] != nil) {
-			return t.NewStr(strings.ToValidUTF8(b.B, "\uFFFD")), nil
+		if b, ok := bytesOf(pos[0]); ok && (len(pos) > 1 || len(kws) > 0) {
+			enc, errs, err := t.codecArgs("str", args[2:], kw)
+			if err != nil {
+				return nil, err
+			}
+			s, err := t.decodeBytes(b, enc, errs)
+			if err != nil {
+				return nil, err
+			}
+			return t.NewStr(s), nil
 		}
 		s, err := t.ToStr(pos[0])
 		if err != nil {
@@ -246,9 +254,6 @@ func init() {
 		b, _ := toBig(args[0])
 		return t.newInt(int64(b.BitLen())), nil
 	})
-	IntClass.method("to_bytes", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support int.to_bytes")
-	})
 }
 
 func intNew(t *Thread, args []Value, kw []string) (Value, error) {
@@ -424,9 +429,25 @@ func bytesNew(t *Thread, args []Value, kw []string) (Value, error) {
 		if len(pos) < 2 && len(kw) == 0 {
 			return nil, t.newExc(TypeErrorClass, "string argument without an encoding")
 		}
-		return t.newBytes(v.S), nil
+		enc, errs, err := t.codecArgs("bytes", args[2:], kw)
+		if err != nil {
+			return nil, err
+		}
+		b, err := t.encodeStr(v.S, enc, errs)
+		if err != nil {
+			return nil, err
+		}
+		return t.bytesResult(b)
 	case *Bytes:
 		return t.exact(v), nil // bytes(x) of a subclass instance is plain bytes
+	case *ByteArray, *MemoryView:
+		b, _ := bytesOf(v)
+		if _, isMV := v.(*MemoryView); isMV {
+			if err := t.mvLive(v.(*MemoryView)); err != nil {
+				return nil, err
+			}
+		}
+		return t.bytesResult(b)
 	case *Int:
 		if v.Big != nil || v.V < 0 {
 			return nil, t.newExc(ValueErrorClass, "negative count")

@@ -20,6 +20,9 @@ type ExcState struct {
 	Suppress bool // __suppress_context__ (set by raise … from …)
 	// Suggestion is the name a traceback offers after "Did you mean".
 	Suggestion string
+	// OS is (errno, strerror, filename, filename2) of an OSError made with 2 to
+	// 5 arguments (oserrors.go), nil otherwise.
+	OS *Tuple
 }
 
 // TBEntry is one traceback entry: a code object and the instruction executing in it.
@@ -224,6 +227,10 @@ func (t *Thread) clearExc(e *ExcState) {
 		t.Decref(e.Context)
 		e.Context = nil
 	}
+	if e.OS != nil {
+		t.Decref(e.OS)
+		e.OS = nil
+	}
 }
 
 // FormatException renders exc the way CPython 3.12 prints an uncaught exception,
@@ -412,17 +419,30 @@ func (in *Interp) sourceLines(filename string) []string {
 // SystemExitCode reports the exit status of an uncaught SystemExit, printing its
 // message as CPython does for a non-int argument.
 func (t *Thread) SystemExitCode() (int, bool) {
+	code, msg, ok := t.SystemExitStatus()
+	if ok && msg != "" {
+		t.in.write(t, msg+"\n", true)
+	}
+	return code, ok
+}
+
+// SystemExitStatus reports the exit status of an uncaught SystemExit and the
+// message CPython prints for it ("" for none), printing nothing.
+func (t *Thread) SystemExitStatus() (code int, msg string, ok bool) {
 	e := t.Exc
 	if e == nil || !e.Class.IsSubclass(SystemExitClass) {
-		return 0, false
+		return 0, "", false
 	}
-	if e.Exc.Args == nil || len(e.Exc.Args.Items) == 0 || e.Exc.Args.Items[0] == None {
-		return 0, true
+	if e.Exc.Args == nil || len(e.Exc.Args.Items) == 0 || e.Exc.Args.Items[0] == None && len(e.Exc.Args.Items) == 1 {
+		return 0, "", true
 	}
-	if n, ok := asInt64(e.Exc.Args.Items[0]); ok {
-		return int(n), true
+	v := e.Exc.Args.Items[0]
+	if len(e.Exc.Args.Items) > 1 {
+		v = e.Exc.Args
 	}
-	s, _ := t.ToStr(e.Exc.Args.Items[0])
-	t.in.write(t, s+"\n", true)
-	return 1, true
+	if n, ok := asInt64(v); ok {
+		return int(n), "", true
+	}
+	s, _ := t.ToStr(v)
+	return 1, s, true
 }

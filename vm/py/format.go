@@ -431,6 +431,13 @@ func asciiEscape(s string) string {
 
 // percentFormat implements str % args.
 func (t *Thread) percentFormat(format string, args Value) (string, error) {
+	return t.percentFormatMode(format, args, false)
+}
+
+// percentFormatMode is str % args, or bytes % args when bytesMode is set: then
+// format holds the bytes as runes below 256 (latin-1), %s and %b take bytes-like
+// objects, %r and %a give ascii(), and so does the result.
+func (t *Thread) percentFormatMode(format string, args Value, bytesMode bool) (string, error) {
 	var items []Value
 	var mapping *Dict
 	if tu, ok := args.(*Tuple); ok {
@@ -470,7 +477,12 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 			if j >= len(r) {
 				return "", t.newExc(ValueErrorClass, "incomplete format key")
 			}
-			key := t.NewStr(string(r[i+1 : j]))
+			var key Value = t.NewStr(string(r[i+1 : j]))
+			if bytesMode {
+				b, _ := t.encodeStr(string(r[i+1:j]), "latin-1", "strict")
+				t.Decref(key)
+				key = t.newBytes(b)
+			}
 			v, err := t.dictGet(mapping, key)
 			if err == nil && v == nil {
 				return "", t.newExcValue(KeyErrorClass, key)
@@ -526,7 +538,7 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 			arg = items[next]
 			next++
 		}
-		s, err := t.percentOne(conv, arg, flags, width, prec, hasPrec, i)
+		s, err := t.percentOne(conv, arg, flags, width, prec, hasPrec, i, bytesMode)
 		if err != nil {
 			return "", err
 		}
@@ -543,7 +555,7 @@ func (t *Thread) percentFormat(format string, args Value) (string, error) {
 	return b.String(), nil
 }
 
-func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec string, hasPrec bool, pos int) (string, error) {
+func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec string, hasPrec bool, pos int, bytesMode bool) (string, error) {
 	has := func(c rune) bool {
 		for _, f := range flags {
 			if f == c {
@@ -572,6 +584,32 @@ func (t *Thread) percentOne(conv rune, arg Value, flags []rune, width, prec stri
 		specStr = specStr[1:] + "0"
 	}
 	specStr += width
+	if bytesMode {
+		switch conv {
+		case 's', 'b':
+			b, ok := bytesOf(arg)
+			if !ok {
+				return "", t.newExcf(TypeErrorClass, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", arg.Type().Name)
+			}
+			arg = t.NewStr(latin1(b))
+			defer t.Decref(arg)
+			conv = 's'
+		case 'r':
+			conv = 'a'
+		case 'c':
+			if b, ok := bytesOf(arg); ok && len(b) == 1 {
+				return t.formatStr(latin1(b), strings.TrimLeft(specStr, "+ #"))
+			}
+			n, ok := asInt64(arg)
+			if !ok {
+				return "", t.newExc(TypeErrorClass, "%c requires an integer in range(256) or a single byte")
+			}
+			if n < 0 || n > 255 {
+				return "", t.newExc(OverflowErrorClass, "%c arg not in range(256)")
+			}
+			return string(rune(n)), nil
+		}
+	}
 	switch conv {
 	case 's', 'r', 'a':
 		var s string

@@ -59,11 +59,14 @@ type Interp struct {
 	Hook    RefHook
 	Program *compile.Program
 
-	nextID   uint64
-	live     int64
-	intFree  []*Int
-	builtins *Dict
-	modules  map[string]*Module
+	nextID uint64
+	live   int64
+	// getattributeHooks is set once a class of the run defines __getattribute__:
+	// until then attribute lookups need not look for one.
+	getattributeHooks bool
+	intFree           []*Int
+	builtins          *Dict
+	modules           map[string]*Module
 	// sysModules is sys.modules once sys is imported: it mirrors modules.
 	sysModules *Dict
 	main       *Module
@@ -300,6 +303,11 @@ func (t *Thread) free(v Value) {
 			o.sub = nil
 		}
 		in.charge(-len(o.B))
+	case *ByteArray:
+		o.B = nil
+		in.hold(&o.mem, 0)
+	case *MemoryView:
+		t.mvRelease(o)
 	case *List:
 		if o.sub != nil {
 			t.freeSub(o.sub)

@@ -337,23 +337,7 @@ func (t *Thread) mathModule() *Module {
 		"inf": t.newFloat(math.Inf(1)), "nan": t.newFloat(math.NaN()),
 	}
 	f1 := func(name string, fn func(float64) float64, domain func(float64) bool) {
-		a[name] = t.Builtin(name, func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs(name, args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			x, err := t.floatArg(args[0], name)
-			if err != nil {
-				return nil, err
-			}
-			if domain != nil && !domain(x) {
-				return nil, t.newExc(ValueErrorClass, "math domain error")
-			}
-			r := fn(x)
-			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
-				return nil, t.newExc(OverflowErrorClass, "math range error")
-			}
-			return t.newFloat(r), nil
-		})
+		a[name] = t.mathFunc1(name, fn, domain)
 	}
 	pos := func(x float64) bool { return x > 0 }
 	f1("sqrt", math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) })
@@ -560,6 +544,7 @@ func (t *Thread) mathModule() *Module {
 		y, _ := toFloat(args[1])
 		return t.newFloat(math.Copysign(x, y)), nil
 	})
+	t.moreMath(a)
 	m := t.NewModule("math", a)
 	for _, v := range a {
 		t.Decref(v)
@@ -650,6 +635,12 @@ func (t *Thread) sysModule() *Module {
 		return t.newInt(maxDepth), nil
 	})
 	a["exit"] = t.Builtin("exit", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exit", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		if len(args) == 1 && args[0] == None {
+			args = nil // sys.exit(None) raises SystemExit()
+		}
 		r, err := excNew(t, append([]Value{SystemExitClass}, args...), nil)
 		if err != nil {
 			return nil, err

@@ -193,6 +193,10 @@ func (t *Thread) getItem(x, key Value) (Value, error) {
 			return nil, err
 		}
 		return t.newInt(int64(o.B[i])), nil
+	case *ByteArray:
+		return t.byteArrayItem(o, key)
+	case *MemoryView:
+		return t.memoryViewItem(o, key)
 	case *Range:
 		n := rangeLen(o)
 		if s, ok := key.(*Slice); ok {
@@ -286,6 +290,10 @@ func (t *Thread) setItem(x, key, v Value) error {
 		return nil
 	case *Dict:
 		return t.dictSet(o, key, v)
+	case *ByteArray:
+		return t.setByteArrayItem(o, key, v)
+	case *MemoryView:
+		return t.setMemoryViewItem(o, key, v)
 	case *Instance:
 		if m := o.Class.Lookup("__setitem__"); m != nil {
 			r, err := t.callValue(m, []Value{x, key, v}, nil, false)
@@ -343,6 +351,8 @@ func (t *Thread) DelItem(x, key Value) error {
 // delItem is del x[key] by x's builtin type.
 func (t *Thread) delItem(x, key Value) error {
 	switch o := x.(type) {
+	case *ByteArray:
+		return t.delByteArrayItem(o, key)
 	case *List:
 		if s, ok := key.(*Slice); ok {
 			start, _, step, n, err := t.sliceIndices(s, int64(len(o.Items)))
@@ -434,12 +444,18 @@ func (t *Thread) contains(container, item Value) (bool, error) {
 			return false, t.newExcf(TypeErrorClass, "'in <string>' requires string as left operand, not %s", item.Type().Name)
 		}
 		return strings.Contains(o.S, s.S), nil
-	case *Bytes:
-		if n, ok := asInt64(item); ok {
-			return strings.IndexByte(o.B, byte(n)) >= 0, nil
+	case *Bytes, *ByteArray, *MemoryView:
+		hay, _ := bytesOf(o)
+		if _, isInt := asInt64(item); isInt || bytesLike(item) {
+			sub, err := t.bytesNeedle(item)
+			if err != nil {
+				return false, err
+			}
+			t.chargeBytes(len(hay))
+			return strings.Contains(hay, sub), nil
 		}
-		if b, ok := item.(*Bytes); ok {
-			return strings.Contains(o.B, b.B), nil
+		if _, isMV := o.(*MemoryView); !isMV {
+			return false, t.newExcf(TypeErrorClass, "a bytes-like object is required, not '%s'", item.Type().Name)
 		}
 	case *Range:
 		if n, ok := asInt64(item); ok {
@@ -542,6 +558,13 @@ func (t *Thread) builtinLen(v Value) (int64, error) {
 		return int64(o.Len()), nil
 	case *Bytes:
 		return int64(len(o.B)), nil
+	case *ByteArray:
+		return int64(len(o.B)), nil
+	case *MemoryView:
+		if err := t.mvLive(o); err != nil {
+			return 0, err
+		}
+		return int64(o.n), nil
 	case *List:
 		return int64(len(o.Items)), nil
 	case *Tuple:
@@ -581,6 +604,16 @@ func (t *Thread) builtinIter(v Value) (Value, error) {
 		return t.newIterator(o, iterStr, strIterClass), nil
 	case *Bytes:
 		return t.newIterator(o, iterBytes, bytesIterClass), nil
+	case *ByteArray:
+		return t.newIterator(o, iterBytes, byteArrayIterClass), nil
+	case *MemoryView:
+		if err := t.mvLive(o); err != nil {
+			return nil, err
+		}
+		b := t.newBytes(o.bytes())
+		it := t.newIterator(b, iterBytes, bytesIterClass)
+		t.Decref(b)
+		return it, nil
 	case *Range:
 		it := t.newIterator(nil, iterRange, rangeIterClass)
 		it.r = Range{Start: o.Start, Stop: o.Stop, Step: o.Step}

@@ -69,6 +69,9 @@ func (t *Thread) makeClass(s classSpec) (*Class, error) {
 		}
 	}
 	cls := &Class{Name: s.name, QualName: s.name, Module: s.module, Dict: s.ns}
+	if s.ns.getStr("__getattribute__") != nil {
+		t.in.getattributeHooks = true
+	}
 	if err := t.setBases(cls, s.bases); err != nil {
 		return nil, err
 	}

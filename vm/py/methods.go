@@ -35,9 +35,15 @@ func (t *Thread) strList(parts []string) Value {
 	return t.newList(items)
 }
 
-// runeIndex converts optional start/end arguments into rune offsets of s.
+// strRange converts optional start/end arguments into rune offsets of s.
 func (t *Thread) strRange(s *Str, args []Value) (int, int, error) {
-	n := s.Len()
+	return t.searchRange(s.Len(), args)
+}
+
+// searchRange converts the optional start and end arguments of a search method
+// (find, count, startswith…) into offsets within a sequence of n items, clamped
+// as slice bounds are.
+func (t *Thread) searchRange(n int, args []Value) (int, int, error) {
 	start, end := 0, n
 	adj := func(v Value, def int) (int, error) {
 		if v == None {
@@ -45,18 +51,12 @@ func (t *Thread) strRange(s *Str, args []Value) (int, int, error) {
 		}
 		x, err := t.intArg(v, "")
 		if err != nil {
-			return 0, err
+			return 0, t.newExc(TypeErrorClass, "slice indices must be integers or None or have an __index__ method")
 		}
 		if x < 0 {
-			x += int64(n)
-			if x < 0 {
-				x = 0
-			}
+			x = max(x+int64(n), 0)
 		}
-		if x > int64(n) {
-			x = int64(n)
-		}
-		return int(x), nil
+		return int(min(x, int64(n))), nil
 	}
 	var err error
 	if len(args) > 0 {
@@ -398,18 +398,7 @@ func init() {
 				return nil, err
 			}
 			pad := int(w) - n
-			left := 0
-			switch align {
-			case '>':
-				left = pad
-			case '^':
-				// CPython's centering puts the extra fill on the right unless both
-				// the padding and the width are odd.
-				left = pad / 2
-				if pad%2 == 1 && int(w)%2 == 1 {
-					left++
-				}
-			}
+			left := padLeft(pad, int(w), align)
 			return t.NewStr(padded(s, f, left, pad-left)), nil
 		})
 	}
@@ -462,29 +451,24 @@ func init() {
 			if sep == "" {
 				return nil, t.newExc(ValueErrorClass, "empty separator")
 			}
-			s := selfStr(args).S
-			var i int
-			if right {
-				i = strings.LastIndex(s, sep)
-			} else {
-				i = strings.Index(s, sep)
-			}
-			var a, b, c string
-			switch {
-			case i >= 0:
-				a, b, c = s[:i], sep, s[i+len(sep):]
-			case right:
-				c = s
-			default:
-				a = s
-			}
+			a, b, c := partition3(selfStr(args).S, sep, right)
 			return t.newTuple([]Value{t.NewStr(a), t.NewStr(b), t.NewStr(c)}), nil
 		})
 	}
 	part("partition", false)
 	part("rpartition", true)
 	m("encode", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return t.newBytes(selfStr(args).S), nil
+		enc, errs, err := t.codecArgs("encode", args[1:], kw)
+		if err != nil {
+			return nil, err
+		}
+		s := selfStr(args).S
+		t.chargeBytes(len(s))
+		b, err := t.encodeStr(s, enc, errs)
+		if err != nil {
+			return nil, err
+		}
+		return t.bytesResult(b)
 	})
 	m("removeprefix", func(t *Thread, args []Value, kw []string) (Value, error) {
 		p, err := t.mustStr(args[1], "removeprefix() argument must be str")
@@ -499,19 +483,6 @@ func init() {
 			return nil, err
 		}
 		return t.NewStr(strings.TrimSuffix(selfStr(args).S, p)), nil
-	})
-
-	BytesClass.method("decode", func(t *Thread, args []Value, kw []string) (Value, error) {
-		return t.NewStr(strings.ToValidUTF8(args[0].(*Bytes).B, "\uFFFD")), nil
-	})
-	BytesClass.method("hex", func(t *Thread, args []Value, kw []string) (Value, error) {
-		const digits = "0123456789abcdef"
-		b := args[0].(*Bytes).B
-		out := make([]byte, 2*len(b))
-		for i := 0; i < len(b); i++ {
-			out[2*i], out[2*i+1] = digits[b[i]>>4], digits[b[i]&15]
-		}
-		return t.NewStr(string(out)), nil
 	})
 
 	listMethods()
@@ -564,59 +535,41 @@ func (t *Thread) strSplit(args []Value, kw []string, right bool) (Value, error) 
 	if sep == "" {
 		return nil, t.newExc(ValueErrorClass, "empty separator")
 	}
-	var parts []string
-	if max < 0 {
-		parts = strings.Split(s, sep)
-	} else if !right {
-		parts = strings.SplitN(s, sep, int(max)+1)
-	} else {
-		for max > 0 {
-			i := strings.LastIndex(s, sep)
-			if i < 0 {
-				break
-			}
-			parts = append([]string{s[i+len(sep):]}, parts...)
-			s = s[:i]
-			max--
-		}
-		parts = append([]string{s}, parts...)
-	}
-	return t.strList(parts), nil
+	return t.strList(splitSep(s, sep, max, right)), nil
 }
 
 func splitWhitespace(s string, max int, right bool) []string {
+	return splitFunc(s, max, right, unicode.IsSpace)
+}
+
+// splitFunc splits s at runs of the characters isSpace accepts, at most max times
+// (all when negative), from the right when right is set, dropping them at the ends.
+func splitFunc(s string, max int, right bool, isSpace func(rune) bool) []string {
 	if max < 0 {
-		return strings.Fields(s)
+		return strings.FieldsFunc(s, isSpace)
 	}
 	var out []string
 	if !right {
-		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		s = strings.TrimLeftFunc(s, isSpace)
 		for s != "" {
-			if len(out) == max {
-				out = append(out, s)
-				return out
-			}
-			i := strings.IndexFunc(s, unicode.IsSpace)
-			if i < 0 {
-				out = append(out, s)
-				return out
+			i := strings.IndexFunc(s, isSpace)
+			if len(out) == max || i < 0 {
+				return append(out, s)
 			}
 			out = append(out, s[:i])
-			s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+			s = strings.TrimLeftFunc(s[i:], isSpace)
 		}
 		return out
 	}
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	s = strings.TrimRightFunc(s, isSpace)
 	for s != "" {
-		if len(out) == max {
+		i := strings.LastIndexFunc(s, isSpace)
+		if len(out) == max || i < 0 {
 			return append([]string{s}, out...)
 		}
-		i := strings.LastIndexFunc(s, unicode.IsSpace)
-		if i < 0 {
-			return append([]string{s}, out...)
-		}
-		out = append([]string{s[i+1:]}, out...)
-		s = strings.TrimRightFunc(s[:i], unicode.IsSpace)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		out = append([]string{s[i+size:]}, out...)
+		s = strings.TrimRightFunc(s[:i], isSpace)
 	}
 	return out
 }
@@ -630,6 +583,40 @@ func padded(s, fill string, left, right int) string {
 	b.WriteString(s)
 	writeRepeat(&b, fill, right)
 	return b.String()
+}
+
+// partition3 is str.partition (rpartition when right) of s at sep.
+func partition3(s, sep string, right bool) (string, string, string) {
+	var i int
+	if right {
+		i = strings.LastIndex(s, sep)
+	} else {
+		i = strings.Index(s, sep)
+	}
+	switch {
+	case i >= 0:
+		return s[:i], sep, s[i+len(sep):]
+	case right:
+		return "", "", s
+	}
+	return s, "", ""
+}
+
+// padLeft is how much of pad ljust, rjust or center (align '<', '>', '^') puts
+// before a string justified to width w.
+func padLeft(pad, w int, align byte) int {
+	switch align {
+	case '>':
+		return pad
+	case '^':
+		// CPython's centering puts the extra fill on the right unless both
+		// the padding and the width are odd.
+		if pad%2 == 1 && w%2 == 1 {
+			return pad/2 + 1
+		}
+		return pad / 2
+	}
+	return 0
 }
 
 // replacedSize is the length of strings.Replace(s, old, nw, n) (n < 0: every one).
@@ -1046,13 +1033,11 @@ func dictMethods() {
 		t.clearDict(self(args))
 		return None, nil
 	})
-	// fromkeys is a classmethod: through the class or an instance, args[0] is the
-	// class.
-	DictClass.Methods["fromkeys"] = &classMethod{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, fn: &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: "fromkeys",
-		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
-			// Called on the class: args[0] is dict.
-			if len(args) < 2 {
-				return nil, t.newExc(TypeErrorClass, "fromkeys expected at least 1 argument, got 0")
+	DictClass.Methods["fromkeys"] = builtinClassMethod("fromkeys",
+		func(t *Thread, args []Value, kw []string) (Value, error) {
+			// A class method: args[0] is the class.
+			if err := t.nargs("fromkeys", args[1:], kw, 1, 2); err != nil {
+				return nil, err
 			}
 			val := Value(None)
 			if len(args) > 2 {
@@ -1085,7 +1070,7 @@ func dictMethods() {
 				}
 			}
 			return d, nil
-		}}}
+		})
 }
 
 // dictView is dict.keys(), .values() or .items(): a live view of the dict.

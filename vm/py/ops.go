@@ -27,6 +27,12 @@ func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 			return r, err
 		}
 	}
+	if a, ok := x.(*ByteArray); ok && inplace && (op == 0 || op == 5) {
+		// bytearray += bytes-like and *= n change it in place.
+		if r, err := t.byteArrayInplace(a, op, y); r != nil || err != nil {
+			return r, err
+		}
+	}
 	if inplace {
 		if l, ok := x.(*List); ok {
 			switch op {
@@ -73,7 +79,7 @@ func (t *Thread) BinaryOp(op int, x, y Value) (Value, error) {
 	if op == 5 {
 		for _, pair := range [2][2]Value{{x, y}, {y, x}} {
 			switch pair[0].(type) {
-			case *Str, *List, *Tuple, *Bytes:
+			case *Str, *List, *Tuple, *Bytes, *ByteArray:
 				return nil, t.newExcf(TypeErrorClass, "can't multiply sequence by non-int of type '%s'", pair[1].Type().Name)
 			}
 		}
@@ -365,8 +371,26 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 				return t.NewStr(a.S + b.S), nil, true
 			}
 		case *Bytes:
-			if b, ok := y.(*Bytes); ok {
-				return t.newBytes(a.B + b.B), nil, true
+			if b, ok := bytesOf(y); ok {
+				if err := t.reserve(int64(len(a.B) + len(b))); err != nil {
+					return nil, err, true
+				}
+				t.chargeBytes(len(a.B) + len(b))
+				return t.newBytes(a.B + b), nil, true
+			}
+			if _, isInst := y.(*Instance); !isInst && !isSub(y) {
+				return nil, t.newExcf(TypeErrorClass, "can't concat %s to bytes", y.Type().Name), true
+			}
+		case *ByteArray:
+			if b, ok := bytesOf(y); ok {
+				if err := t.reserve(int64(len(a.B) + len(b))); err != nil {
+					return nil, err, true
+				}
+				t.chargeBytes(len(a.B) + len(b))
+				return t.newByteArray(append(append([]byte(nil), a.B...), b...)), nil, true
+			}
+			if _, isInst := y.(*Instance); !isInst && !isSub(y) {
+				return nil, t.newExcf(TypeErrorClass, "can't concat %s to bytearray", y.Type().Name), true
 			}
 		case *List:
 			if b, ok := y.(*List); ok {
@@ -426,6 +450,22 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 			}
 			return t.NewStr(r), nil, true
 		}
+		if s, ok := x.(*Bytes); ok {
+			r, err := t.percentFormatMode(latin1(s.B), y, true)
+			if err != nil {
+				return nil, err, true
+			}
+			b, _ := t.encodeStr(r, "latin-1", "strict")
+			return t.newBytes(b), nil, true
+		}
+		if s, ok := x.(*ByteArray); ok {
+			r, err := t.percentFormatMode(latin1(string(s.B)), y, true)
+			if err != nil {
+				return nil, err, true
+			}
+			b, _ := t.encodeStr(r, "latin-1", "strict")
+			return t.newByteArray([]byte(b)), nil, true
+		}
 	}
 	return nil, nil, false
 }
@@ -474,6 +514,11 @@ func (t *Thread) repeat(seq Value, n int64) (Value, error) {
 			return nil, err
 		}
 		return t.newBytes(strings.Repeat(s.B, int(n))), nil
+	case *ByteArray:
+		if err := size(len(s.B), 1); err != nil {
+			return nil, err
+		}
+		return t.newByteArray([]byte(strings.Repeat(string(s.B), int(n)))), nil
 	case *List:
 		if err := size(len(s.Items), itemBytes); err != nil {
 			return nil, err
@@ -615,9 +660,11 @@ func (t *Thread) cmp3(x, y Value) (int, bool, error) {
 		if b, ok := y.(*Str); ok {
 			return strings.Compare(a.S, b.S), true, nil
 		}
-	case *Bytes:
-		if b, ok := y.(*Bytes); ok {
-			return strings.Compare(a.B, b.B), true, nil
+	case *Bytes, *ByteArray:
+		if _, isMV := y.(*MemoryView); !isMV && bytesLike(y) {
+			as, _ := bytesOf(a)
+			bs, _ := bytesOf(y)
+			return strings.Compare(as, bs), true, nil
 		}
 	case *List:
 		if b, ok := y.(*List); ok {
@@ -748,6 +795,9 @@ func (t *Thread) equal(x, y Value) (bool, error) {
 	if eq, ok, err := t.genericEqual(x, y); ok {
 		return eq, err
 	}
+	if eq, ok := memoryViewEqual(x, y); ok {
+		return eq, nil
+	}
 	switch a := x.(type) {
 	case *Dict:
 		b, ok := y.(*Dict)
@@ -793,6 +843,18 @@ func (t *Thread) equal(x, y Value) (bool, error) {
 	case *Range:
 		b, ok := y.(*Range)
 		return ok && rangeEqual(a, b), nil
+	case *BoundMethod:
+		// CPython 3.8+: the same receiver (identity) and equal functions.
+		if b, ok := y.(*BoundMethod); ok {
+			if a.Self != b.Self {
+				return false, nil
+			}
+			return t.Equal(a.Func, b.Func)
+		}
+	case *Builtin:
+		if b, ok := y.(*Builtin); ok && a.Self != nil {
+			return a.Self == b.Self && a.Name == b.Name, nil
+		}
 	}
 	for _, pair := range [2][2]Value{{x, y}, {y, x}} {
 		if inst, ok := pair[0].(*Instance); ok {
@@ -871,6 +933,13 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		return len(v.S) > 0, nil
 	case *Bytes:
 		return len(v.B) > 0, nil
+	case *ByteArray:
+		return len(v.B) > 0, nil
+	case *MemoryView:
+		if err := t.mvLive(v); err != nil {
+			return false, err
+		}
+		return v.n > 0, nil
 	case *List:
 		if v.sub != nil {
 			if b, ok, err := t.subTruth(v, v.sub); ok {
@@ -1025,7 +1094,27 @@ func (t *Thread) Hash(v Value) (int64, error) {
 			}
 			return h, nil
 		}
-	case *List, *Dict:
+	case *List, *Dict, *ByteArray:
+	case *MemoryView:
+		if err := t.mvLive(v); err != nil {
+			return 0, err
+		}
+		if _, ok := v.obj.(*Bytes); !ok {
+			return 0, t.newExc(ValueErrorClass, "cannot hash writable memoryview object")
+		}
+		return strHash(v.bytes()) ^ 0x1234567, nil
+	case *BoundMethod:
+		// CPython: the receiver's address, xor the function's hash.
+		h, err := t.Hash(v.Func)
+		if err != nil {
+			return 0, err
+		}
+		return int64(v.Self.hdr().ID)*16 ^ h, nil
+	case *Builtin:
+		if v.Self != nil {
+			return int64(v.Self.hdr().ID)*16 ^ int64(strHash(v.Name)), nil
+		}
+		return int64(v.ID) * 16, nil
 	case *GenericAlias, *UnionType:
 		return t.genericHash(v)
 	case *Instance:

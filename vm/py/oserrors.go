@@ -20,3 +20,142 @@ func init() {
 		exceptionClasses = append(exceptionClasses, c)
 	}
 }
+
+// errnoClasses are the subclasses OSError(errno, strerror) makes for an errno,
+// as CPython's constructor does (Linux's numbers).
+var errnoClasses = map[int64]*Class{
+	1: PermissionErrorClass, 2: FileNotFoundErrorClass, 13: PermissionErrorClass,
+	17: FileExistsErrorClass, 21: IsADirectoryErrorClass, 110: TimeoutErrorClass,
+}
+
+// osErrorNew constructs OSError or one of its builtin subclasses: called as
+// OSError(errno, strerror, …) it makes the subclass the errno names.
+func osErrorNew(t *Thread, args []Value, kw []string) (Value, error) {
+	if args[0] == OSErrorClass && len(args) >= 3 && len(args) <= 6 {
+		if n, ok := asInt64(args[1]); ok && errnoClasses[n] != nil {
+			args = append([]Value{errnoClasses[n]}, args[1:]...)
+		}
+	}
+	v, err := excNew(t, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	t.osInit(v.(*Instance), args[1:])
+	return v, nil
+}
+
+// osInit sets an OSError's errno, strerror, filename and filename2 from its
+// constructor's arguments: with 2 to 5 of them, args keeps only the first two.
+func (t *Thread) osInit(e *Instance, args []Value) {
+	if len(args) < 2 || len(args) > 5 {
+		return
+	}
+	attrs := []Value{args[0], args[1], None, None}
+	if len(args) >= 3 {
+		attrs[2] = args[2]
+	}
+	if len(args) == 5 {
+		attrs[3] = args[4]
+	}
+	for _, a := range attrs {
+		t.Incref(a)
+	}
+	if e.Exc.OS != nil {
+		t.Decref(e.Exc.OS)
+	}
+	e.Exc.OS = t.newTuple(attrs)
+	if len(args) > 2 {
+		t.Incref(args[0])
+		t.Incref(args[1])
+		old := e.Exc.Args
+		e.Exc.Args = t.newTuple([]Value{args[0], args[1]})
+		if old != nil {
+			t.Decref(old)
+		}
+	}
+}
+
+// osStr is str() of an OSError: "[Errno 2] No such file or directory: 'x'".
+func (t *Thread) osStr(e *Instance) (string, error) {
+	os := e.Exc.OS
+	if os == nil {
+		return t.excStr(e)
+	}
+	errno, err := t.ToStr(os.Items[0])
+	if err != nil {
+		return "", err
+	}
+	msg, err := t.ToStr(os.Items[1])
+	if err != nil {
+		return "", err
+	}
+	s := "[Errno " + errno + "] " + msg
+	if os.Items[2] != None {
+		f, err := t.Repr(os.Items[2])
+		if err != nil {
+			return "", err
+		}
+		s += ": " + f
+		if os.Items[3] != None {
+			f2, err := t.Repr(os.Items[3])
+			if err != nil {
+				return "", err
+			}
+			s += " -> " + f2
+		}
+	}
+	return s, nil
+}
+
+// excGetter is a read-only attribute of a builtin exception class.
+func excGetter(name string, fn func(t *Thread, e *Instance) Value) *property {
+	get := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: name,
+		Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
+			e, ok := args[0].(*Instance)
+			if !ok || e.Exc == nil {
+				return nil, t.newExcf(TypeErrorClass, "descriptor '%s' requires an exception", name)
+			}
+			v := fn(t, e)
+			t.Incref(v)
+			return v, nil
+		}}
+	return &property{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, get: get}
+}
+
+func init() {
+	for _, c := range []*Class{OSErrorClass, TimeoutErrorClass, FileNotFoundErrorClass,
+		FileExistsErrorClass, IsADirectoryErrorClass, PermissionErrorClass} {
+		c.New = osErrorNew
+	}
+	OSErrorClass.method("__init__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if e, ok := args[0].(*Instance); ok && e.Exc != nil && e.Exc.OS == nil {
+			t.osInit(e, args[1:])
+		}
+		return None, nil
+	})
+	OSErrorClass.method("__str__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		s, err := t.osStr(args[0].(*Instance))
+		if err != nil {
+			return nil, err
+		}
+		return t.NewStr(s), nil
+	})
+	for i, name := range []string{"errno", "strerror", "filename", "filename2"} {
+		OSErrorClass.Methods[name] = excGetter(name, func(t *Thread, e *Instance) Value {
+			if e.Exc.OS == nil {
+				return None
+			}
+			return e.Exc.OS.Items[i]
+		})
+	}
+	// SystemExit.code is the exit status: None, the argument, or the arguments.
+	SystemExitClass.Methods["code"] = excGetter("code", func(t *Thread, e *Instance) Value {
+		if e.Exc.Args == nil || len(e.Exc.Args.Items) == 0 {
+			return None
+		}
+		if len(e.Exc.Args.Items) == 1 {
+			return e.Exc.Args.Items[0]
+		}
+		return e.Exc.Args
+	})
+}

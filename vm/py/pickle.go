@@ -46,6 +46,7 @@ const (
 	pComplex // F and the bits of the imaginary part in I
 	pSub     // an instance of a subclass of a builtin type: its class, value and __dict__
 	pWeak    // a weak reference copied by a fork: as pInstance, then its target and callback
+	pByteArray
 )
 
 // Pickled is a value outside any interpreter.
@@ -173,6 +174,9 @@ func (p *pickler) value(v Value) (*Pickled, error) {
 	case *List:
 		out.kind = pList
 		out.items, err = p.values(x.Items)
+	case *ByteArray:
+		p.add(int64(len(x.B)), false)
+		out.kind, out.s = pByteArray, string(x.B)
 	case *Dict:
 		if t.in.main != nil && x == t.in.main.Dict && p.byValue {
 			out.kind = pMainDict
@@ -350,6 +354,9 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 	if x.Exc != nil {
 		out.kind = pExc
 		parts = []Value{dict, x.Exc.Args}
+		if x.Exc.OS != nil {
+			parts = append(parts, x.Exc.OS) // an OSError's errno, strerror, filename
+		}
 	}
 	if w := p.t.in.weakRefs[&x.Header]; w != nil {
 		if !p.byValue {
@@ -445,6 +452,8 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 			return nil, err
 		}
 		return u.keep(p, t.newTuple(items)), nil
+	case pByteArray:
+		return u.keep(p, t.newByteArray([]byte(p.s))), nil
 	case pList:
 		l := t.newList(nil)
 		u.keep(p, l)
@@ -661,6 +670,9 @@ func (u *unpickler) class(p *Pickled) (Value, error) {
 	}
 	cls.Base, _ = parts[0].(*Class)
 	cls.Dict, _ = parts[1].(*Dict)
+	if cls.Dict != nil && cls.Dict.getStr("__getattribute__") != nil {
+		t.in.getattributeHooks = true
+	}
 	if len(p.items) > 3 {
 		bases, err := u.values(p.items[3:])
 		if err != nil {
@@ -709,6 +721,18 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 			return inst, t.newExcf(TypeErrorClass, "gilscope: unpickling an exception whose arguments are not a tuple")
 		}
 		inst.Exc = &ExcState{Args: args}
+		if len(p.items) > 3 {
+			v, err := u.value(p.items[3])
+			if err != nil {
+				return inst, err
+			}
+			attrs, ok := v.(*Tuple)
+			if !ok {
+				t.Decref(v)
+				return inst, t.newExcf(TypeErrorClass, "gilscope: unpickling an OSError whose attributes are not a tuple")
+			}
+			inst.Exc.OS = attrs
+		}
 	}
 	if p.kind == pWeak {
 		return inst, u.weak(inst, p.items[2], p.items[3])

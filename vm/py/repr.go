@@ -104,6 +104,17 @@ func (t *Thread) writeBuiltinRepr(b *strings.Builder, v Value, depth int) error 
 			return err
 		}
 		b.WriteString(BytesRepr(v.B))
+	case *ByteArray:
+		if err := t.reserve(int64(b.Len() + len(v.B))); err != nil {
+			return err
+		}
+		b.WriteString("bytearray(" + BytesRepr(string(v.B)) + ")")
+	case *MemoryView:
+		if v.obj == nil {
+			fmt.Fprintf(b, "<released memory at %s>", address(v))
+		} else {
+			fmt.Fprintf(b, "<memory at %s>", address(v))
+		}
 	case *List:
 		if depth > 0 && t.reprActive(v) {
 			b.WriteString("[...]")

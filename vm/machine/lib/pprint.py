@@ -1,5 +1,4 @@
-# pprint, as gilscope provides it: CPython 3.12's Lib/pprint.py (without bytearray,
-# which gilscope lacks).
+# pprint, as gilscope provides it: CPython 3.12's Lib/pprint.py.
 #
 #  Author:      Fred L. Drake, Jr.
 #               fdrake@acm.org
@@ -37,10 +36,7 @@ saferepr()
 
 """
 
-try:
-    _bytearray = bytearray
-except NameError:  # gilscope has no bytearray
-    _bytearray = None
+_bytearray = bytearray
 
 import collections as _collections
 import dataclasses as _dataclasses
@@ -357,8 +353,7 @@ class PrettyPrinter:
                            allowance + 1, context, level + 1)
         write(')')
 
-    if _bytearray is not None:
-        _dispatch[_bytearray.__repr__] = _pprint_bytearray
+    _dispatch[_bytearray] = _pprint_bytearray
 
     def _pprint_mappingproxy(self, object, stream, indent, allowance, context, level):
         stream.write('mappingproxy(')
