@@ -273,7 +273,11 @@ func TestPanelEqualsCLIEverywhere(t *testing.T) {
 						// simulation's events can reach past the end before its
 						// result comes, and a position there meanwhile gets the
 						// statistics of the events before it, replaced by the
-						// whole run's when the result comes.
+						// whole run's when the result comes. The seek goes first:
+						// a paused session lets the simulation run only so far
+						// ahead of it (maxUnplayedEvents), which a dense run's
+						// last quarter can exceed.
+						pageEval[bool](b, fmt.Sprintf(`(window.gilscopeApp.seek(%d), true)`, at))
 						pageWait(t, b, `window.gilscopeApp.leader.store.endTime !== undefined`)
 					}
 					got := pageFiguresAt(t, b, at)
