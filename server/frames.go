@@ -240,17 +240,20 @@ type sharedEvents struct {
 func (v *sharedEvents) extend(sn runSnapshot, t0, t1 trace.Time) (eventsOf, int) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	end := sn.events.Len()
-	if !sn.done { // up to the first event in the pixel the simulation is in
-		p := pixelOf(sn.upTo, v.res)
-		end = sn.events.Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= p })
+	// Encode up to the first event of pixel stop: no further than the pixel
+	// t1 is in, so that the readers waiting on the lock wait for the work
+	// this message needs, not for the whole of a large batch the simulation
+	// has just flushed (up to 65,536 events of a dense run, which held a
+	// cache run's other readers for 100–400 ms); and, while the simulation
+	// runs, not into the pixel it is in.
+	stop := pixelOf(t1, v.res) + 1
+	if !sn.done {
+		stop = min(stop, pixelOf(sn.upTo, v.res))
 	}
-	// No further than the pixel t1 is in: the readers waiting on the lock
-	// wait for the work this message needs, not for the whole of a large
-	// batch the simulation has just flushed (up to 65,536 events of a
-	// dense run, which held a cache run's other readers for 100–400 ms).
-	if p := pixelOf(t1, v.res); end > v.logTo {
-		end = min(end, v.logTo+sn.events.Slice(v.logTo, end).Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) > p }))
+	n := sn.events.Len()
+	end := v.logTo
+	if n > v.logTo {
+		end += sn.events.Slice(v.logTo, n).Search(func(e *machine.Event) bool { return pixelOf(e.T, v.res) >= stop })
 	}
 	if end > v.logTo {
 		v.co.each(sn.events.Slice(v.logTo, end), v.res, v.enc.add)
