@@ -7,7 +7,7 @@ def count(n):
         n -= 1
 
 
-threads = [threading.Thread(target=count, args=(1000000,)) for i in range(2)]
+threads = [threading.Thread(target=count, args=(2000000,)) for i in range(2)]
 for t in threads:
     t.start()
 for t in threads:

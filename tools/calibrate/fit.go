@@ -17,7 +17,7 @@ import (
 // kernelFamily groups the kernels by what they measure, for the report.
 var kernelFamily = map[string]string{
 	"while": "loops and locals", "for_pass": "loops and locals", "locals": "loops and locals",
-	"arith": "operators", "divmod": "operators", "compare": "operators", "globals": "globals",
+	"arith": "operators", "divmod": "operators", "bitwise": "operators", "compare": "operators", "globals": "globals",
 	"call0": "calls", "call2": "calls", "recurse": "calls",
 	"method": "methods and attributes", "method1": "methods and attributes",
 	"attr_load": "methods and attributes", "attr_store": "methods and attributes",

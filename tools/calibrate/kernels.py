@@ -41,6 +41,12 @@ def k_divmod(n):
         x = i % 7 + i // 3
 
 
+def k_bitwise(n):
+    x = 0
+    for i in range(n):
+        x = (i & 63) ^ (i >> 8)
+
+
 def k_compare(n):
     c = 0
     for i in range(n):
@@ -350,7 +356,7 @@ def k_list_copy(n):
 
 KERNELS = (
     ("while", k_while, 25000), ("for_pass", k_for_pass, 25000), ("locals", k_locals, 12500),
-    ("arith", k_arith, 12500), ("divmod", k_divmod, 12500), ("compare", k_compare, 12500), ("globals", k_globals, 12500),
+    ("arith", k_arith, 12500), ("divmod", k_divmod, 12500), ("bitwise", k_bitwise, 12500), ("compare", k_compare, 12500), ("globals", k_globals, 12500),
     ("call0", k_call0, 7500), ("call2", k_call2, 7500), ("recurse", k_recurse, 7500),
     ("method", k_method, 7500), ("method1", k_method1, 7500), ("attr_load", k_attr_load, 12500),
     ("attr_store", k_attr_store, 12500), ("new", k_new, 5000), ("len", k_len, 12500),

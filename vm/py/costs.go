@@ -10,9 +10,11 @@ package py
 type Costs struct {
 	// Op is the cost of each opcode's dispatch and work on small operands.
 	Op [256]int64
-	// Div is what a division or a remainder (/, //, % and their in-place forms)
-	// adds to its operator's price: the processor's divide is slow.
-	Div int64
+	// BinOp is what BINARY_OP adds to Op's price, by its argument: a division or
+	// remainder (/, //, % and their in-place forms) adds the processor's divide, a
+	// bitwise operator (&, |, ^, <<, >>) what the interpreter's int code does for it,
+	// which in some versions is far from an add's (BinOpClass).
+	BinOp [32]int64
 	// PyCall is pushing a Python frame (a call of a Python function or method).
 	PyCall int64
 	// CCall is calling a builtin function or method.
@@ -68,4 +70,19 @@ type Costs struct {
 	// SortItem is one item of a sort: CPython looks at each once to choose the
 	// comparison it will use.
 	SortItem int64
+}
+
+// Classes of BINARY_OP arguments whose price differs from the plain operators'.
+const (
+	BinPlain   = iota // +, -, *, @, ** and their in-place forms
+	BinDivide         // //, %, /
+	BinBitwise        // &, |, ^, <<, >>
+)
+
+// BinOpClass is the class of each BINARY_OP argument (CPython 3.12's NB_ numbers,
+// compile.BinaryOps).
+var BinOpClass = [32]uint8{
+	2: BinDivide, 6: BinDivide, 11: BinDivide, 15: BinDivide, 19: BinDivide, 24: BinDivide,
+	1: BinBitwise, 3: BinBitwise, 7: BinBitwise, 9: BinBitwise, 12: BinBitwise,
+	14: BinBitwise, 16: BinBitwise, 20: BinBitwise, 22: BinBitwise, 25: BinBitwise,
 }

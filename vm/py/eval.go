@@ -28,10 +28,6 @@ func (t *Thread) Run(budget int64) Stop {
 	return t.run()
 }
 
-// divides marks BINARY_OP's divisions and remainders (CPython 3.12's NB_ numbers:
-// //, %, / and their in-place forms).
-var divides = [32]bool{2: true, 6: true, 11: true, 15: true, 19: true, 24: true}
-
 // recoverPanic turns a Go panic in the evaluator (a gilscope bug) into an uncaught
 // SystemError that ends the thread, so that one bad program cannot take down the
 // process serving others.
@@ -162,9 +158,7 @@ reload:
 
 		case compile.BINARY_OP:
 			x, y := stack[sp-2], stack[sp-1]
-			if divides[arg&31] {
-				t.Cost += costs.Div
-			}
+			t.Cost += costs.BinOp[arg&31]
 			var r Value
 			if a, ok := x.(*Int); ok && a.Big == nil && a.sub == nil {
 				if b, ok := y.(*Int); ok && b.Big == nil && b.sub == nil {
