@@ -10,7 +10,7 @@ import (
 
 // SimulatorRevision is bumped whenever a change to the simulator (the interpreter,
 // a model, the scheduler, the costs) can change the events or output of some run.
-const SimulatorRevision = 6
+const SimulatorRevision = 7
 
 // SimulatorVersion names the simulator and its event model, e.g. "sim1-ev1": two
 // runs of the same workload under the same SimulatorVersion give the same events.
