@@ -118,7 +118,13 @@ reload:
 				err = t.unboundLocal(f, int(arg))
 				break
 			}
-			t.Incref(v)
+			// Incref and Decref, written out: too large for Go to inline, and
+			// these instructions are most of every loop.
+			if h := hdrOf(v); h.flags == 0 {
+				h.Ref++
+			} else {
+				t.increfSlow(v, h)
+			}
 			stack[sp] = v
 			sp++
 
@@ -128,12 +134,22 @@ reload:
 			f.locals[arg] = stack[sp]
 			stack[sp] = nil
 			if old != nil {
-				t.Decref(old)
+				if h := hdrOf(old); h.flags == 0 {
+					if h.Ref--; h.Ref == 0 {
+						t.free(old)
+					}
+				} else {
+					t.decrefSlow(old, h)
+				}
 			}
 
 		case compile.LOAD_CONST:
 			v := f.consts[arg]
-			t.Incref(v)
+			if h := hdrOf(v); h.flags == 0 {
+				h.Ref++
+			} else {
+				t.increfSlow(v, h)
+			}
 			stack[sp] = v
 			sp++
 
@@ -175,8 +191,7 @@ reload:
 			stack[sp] = r
 			stack[sp+1] = nil
 			sp++
-			t.Decref(x)
-			t.Decref(y)
+			t.decrefPair(x, y)
 
 		case compile.COMPARE_OP:
 			x, y := stack[sp-2], stack[sp-1]
@@ -196,8 +211,7 @@ reload:
 			stack[sp] = r
 			stack[sp+1] = nil
 			sp++
-			t.Decref(x)
-			t.Decref(y)
+			t.decrefPair(x, y)
 
 		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
 			sp--

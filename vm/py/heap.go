@@ -144,11 +144,17 @@ func (in *Interp) alloc(h *Header) {
 	in.live++
 }
 
-// newInt returns a new reference to an int with value v.
+// newInt returns a new reference to an int with value v. It is small enough for Go
+// to inline, so a small int costs no call.
 func (t *Thread) newInt(v int64) Value {
 	if v >= smallIntMin && v <= smallIntMax {
 		return smallInts[v-smallIntMin]
 	}
+	return t.allocInt(v)
+}
+
+// allocInt returns a new int object with value v, outside the small-int cache.
+func (t *Thread) allocInt(v int64) Value {
 	t.Cost += t.Costs.IntAlloc
 	in := t.in
 	var i *Int
@@ -251,6 +257,25 @@ func (t *Thread) decrefSlow(v Value, h *Header) {
 	}
 	if h.Ref == 0 && h.flags&flagStatic == 0 {
 		t.free(v)
+	}
+}
+
+// decrefPair drops a reference to x and one to y: one call where two Decrefs (too
+// large for Go to inline) would be two, for the operators' operands.
+func (t *Thread) decrefPair(x, y Value) {
+	if h := hdrOf(x); h.flags == 0 {
+		if h.Ref--; h.Ref == 0 {
+			t.free(x)
+		}
+	} else {
+		t.decrefSlow(x, h)
+	}
+	if h := hdrOf(y); h.flags == 0 {
+		if h.Ref--; h.Ref == 0 {
+			t.free(y)
+		}
+	} else {
+		t.decrefSlow(y, h)
 	}
 }
 
