@@ -147,7 +147,7 @@ reload:
 			v := f.consts[arg]
 			if h := hdrOf(v); h.flags == 0 {
 				h.Ref++
-			} else {
+			} else if h.flags&flagImmortal == 0 { // constants are often immortal
 				t.increfSlow(v, h)
 			}
 			stack[sp] = v

@@ -267,14 +267,14 @@ func (t *Thread) decrefPair(x, y Value) {
 		if h.Ref--; h.Ref == 0 {
 			t.free(x)
 		}
-	} else {
+	} else if h.flags&flagImmortal == 0 {
 		t.decrefSlow(x, h)
 	}
 	if h := hdrOf(y); h.flags == 0 {
 		if h.Ref--; h.Ref == 0 {
 			t.free(y)
 		}
-	} else {
+	} else if h.flags&flagImmortal == 0 { // an operand is often a small int
 		t.decrefSlow(y, h)
 	}
 }
