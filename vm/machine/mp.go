@@ -182,7 +182,7 @@ func (c *procStartCall) do(m *Machine, th *thread) {
 	th.busy = c.cost
 	th.next = func() {
 		p := c.child
-		pt, err := p.in.ChildThread(mainNameFor(p.method), m.boot)
+		pt, err := p.in.ChildThread(mainNameFor(p.method), libProgram("_mp_boot"))
 		if err != nil {
 			th.py.Resume(nil, err)
 			return
@@ -463,7 +463,7 @@ func (m *Machine) interpStart(t *py.Thread, args []py.Value, kw []string) (py.Va
 		return nil, err
 	}
 	p := h.p
-	pt, err := p.in.BootThread(name.S, "__main__", m.interpBoot)
+	pt, err := p.in.BootThread(name.S, "__main__", libProgram("_interp_boot"))
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 		in.ShareMemory(m.procs[0].in.Memory()) // the processes of a run share its budget
 	}
 	in.ImmortalRefcount = m.model.ImmortalRefcount
-	in.SourceModules = m.lib
+	in.Library = theLibrary()
 	if m.imports.tables != nil {
 		in.OnImport = m.onImport
 	}
