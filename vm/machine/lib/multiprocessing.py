@@ -292,10 +292,76 @@ def get_logger():
         logging.addLevelName(SUBDEBUG, 'SUBDEBUG')
         logging.addLevelName(SUBWARNING, 'SUBWARNING')
         _logger[0] = logger
+        _util_import()
+    return _logger[0]
+
+
+_util_imported = [False]
+
+
+def _util_import():
+    # CPython registers multiprocessing.util's exit function when that module is
+    # first imported (by the pool module, or for the log): in the main process it
+    # then runs at exit, among the atexit callbacks.
+    if not _util_imported[0]:
+        _util_imported[0] = True
         if _current[0].name == 'MainProcess':
             import atexit
             atexit.register(_exit_function)
-    return _logger[0]
+
+
+# ---- finalizers (multiprocessing.util's Finalize) ----
+
+_finalizer_registry = {}
+_finalizer_counter = [0]
+
+
+class _Finalize:
+    """Calls callback(*args) once: when obj is freed (a weak reference's callback, in
+    the thread that dropped the last reference), when called, or at exit if
+    exitpriority is not None (highest first, then newest first)."""
+
+    def __init__(self, obj, callback, args=(), kwargs=None, exitpriority=None):
+        import weakref
+        self._weakref = weakref.ref(obj, self)
+        self._callback = callback
+        self._args = args
+        self._kwargs = kwargs or {}
+        _finalizer_counter[0] += 1
+        self._key = (exitpriority, _finalizer_counter[0])
+        _finalizer_registry[self._key] = self
+
+    def __call__(self, wr=None):
+        try:
+            del _finalizer_registry[self._key]
+        except KeyError:
+            return None  # already run
+        res = self._callback(*self._args, **self._kwargs)
+        self._weakref = self._callback = self._args = self._kwargs = self._key = None
+        return res
+
+    def still_active(self):
+        return self._key in _finalizer_registry
+
+
+def _run_finalizers(minpriority=None):
+    # The finalizers whose priority is at least minpriority (all with a priority if
+    # None), highest priority first, newest first among equals.
+    if minpriority is None:
+        keys = [k for k in list(_finalizer_registry) if k[0] is not None]
+    else:
+        keys = [k for k in list(_finalizer_registry) if k[0] is not None and k[0] >= minpriority]
+    keys.sort(reverse=True)
+    for key in keys:
+        finalizer = _finalizer_registry.get(key)
+        if finalizer is not None:
+            try:
+                finalizer()
+            except Exception:
+                import traceback
+                traceback.print_exc()
+    if minpriority is None:
+        _finalizer_registry.clear()
 
 
 def log_to_stderr(level=None):
@@ -315,6 +381,7 @@ def _exit_function():
     # multiprocessing.util._exit_function, in the main process at exit.
     _log(INFO, 'process shutting down')
     _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+    _run_finalizers(0)
     # A terminated daemon is still a child while its signal is delivered: it is
     # joined too. (CPython keeps the children in a set: its order may differ.)
     children = active_children()
@@ -326,6 +393,7 @@ def _exit_function():
         _log(INFO, 'calling join() for process %s', p.name)
         p.join()
     _log(DEBUG, 'running the remaining "atexit" finalizers')
+    _run_finalizers()
 
 
 def _child_main():
@@ -1252,6 +1320,7 @@ class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
         _cpython_import('multiprocessing.pool')
+        _util_import()
         self._setup(processes, initializer, initargs, context)
 
     def _setup(self, processes, initializer, initargs, context):
@@ -1295,8 +1364,14 @@ class Pool:
             self._pool.append(w)
 
     def _start_handlers(self):
-        self._handler = threading.Thread(target=self._handle_results, daemon=True)
+        # Nothing the pool's threads hold refers to the pool: dropped, it is freed and
+        # its finalizer terminates it, as CPython's.
+        self._handler = threading.Thread(target=_handle_results,
+                                         args=(self._outqueue, self._cache), daemon=True)
         self._handler.start()
+        self._terminate = _Finalize(
+            self, Pool._terminate_pool,
+            args=(self._outqueue, self._pool, self._handler), exitpriority=15)
 
     def _put_tasks(self, tasks):
         for task in tasks:
@@ -1307,16 +1382,6 @@ class Pool:
         cls = self.__class__
         module = 'multiprocessing.pool' if cls.__module__ == 'multiprocessing' else cls.__module__
         return '<%s.%s state=%s pool_size=%d>' % (module, cls.__qualname__, self._state, len(self._pool))
-
-    def _handle_results(self):
-        while True:
-            item = self._outqueue.get()
-            if item is None:
-                break
-            job, i, result = item
-            r = self._cache.get(job)
-            if r is not None and r._set(i, result):
-                del self._cache[job]
 
     def _check_running(self):
         if self._state != 'RUN':
@@ -1389,9 +1454,21 @@ class Pool:
 
     def terminate(self):
         self._state = 'TERMINATE'
-        for w in self._pool:
-            w.terminate()
-        self._outqueue.put(None)
+        self._terminate()
+
+    @staticmethod
+    def _terminate_pool(outqueue, pool, handler):
+        # CPython's: terminate the workers still running, stop the result handler
+        # and wait for both.
+        for w in pool:
+            if w.exitcode is None:
+                w.terminate()
+        outqueue.put(None)
+        if threading.current_thread() is not handler:
+            handler.join()
+        for w in pool:
+            if w.is_alive():
+                w.join()
 
     def join(self):
         if self._state == 'RUN':
@@ -1412,6 +1489,18 @@ class Pool:
 
     def __exit__(self, *args):
         self.terminate()
+
+
+def _handle_results(outqueue, cache):
+    # Pool's result handler: hands each result to whoever waits for it.
+    while True:
+        item = outqueue.get()
+        if item is None:
+            break
+        job, i, result = item
+        r = cache.get(job)
+        if r is not None and r._set(i, result):
+            del cache[job]
 
 
 # Where CPython defines them (reprs show it).
