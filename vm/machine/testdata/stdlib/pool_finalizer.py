@@ -8,8 +8,6 @@ import weakref
 import multiprocessing
 from multiprocessing.pool import ThreadPool
 
-atexit.register(lambda: print("user atexit callback, registered first, runs last"))
-
 
 def square(x):
     return x * x
@@ -31,30 +29,15 @@ def thread_pool_in_a_function():
     return pool.map(square, range(8))
 
 
-print(thread_pool_in_a_function())
-print(handlers(), settled())
-
-
 def apply_in_a_function():
     pool = ThreadPool(2)
     r = pool.apply_async(square, (7,))
     return r.get()
 
 
-print(apply_in_a_function(), settled())
-
-pool = ThreadPool(2)
-print(pool.map(square, [1, 2]), threading.active_count())
-pool = None  # rebinding drops it
-print("rebound", handlers(), settled())
-
-
 def process_pool_in_a_function():
     pool = multiprocessing.Pool(2)
     return pool.map(square, range(5))
-
-
-print(process_pool_in_a_function(), multiprocessing.active_children())
 
 
 class Resource:
@@ -69,16 +52,30 @@ def slow_callback(ref):
     print("callback done, ref dead:", ref() is None)
 
 
-r = Resource()
-w = weakref.ref(r, slow_callback)
-del r
-print("after del")
+if __name__ == "__main__":
+    atexit.register(lambda: print("user atexit callback, registered first, runs last"))
+    print(thread_pool_in_a_function())
+    print(handlers(), settled())
 
-with ThreadPool(2) as p:
-    print(p.map(square, [3]))
-print("with:", handlers(), settled())
+    print(apply_in_a_function(), settled())
 
-# A pool at module level, never closed: terminated at exit.
-kept = ThreadPool(4)
-print(kept.map(square, range(3)))
-print("end of program")
+    pool = ThreadPool(2)
+    print(pool.map(square, [1, 2]), threading.active_count())
+    pool = None  # rebinding drops it
+    print("rebound", handlers(), settled())
+
+    print(process_pool_in_a_function(), multiprocessing.active_children())
+
+    r = Resource()
+    w = weakref.ref(r, slow_callback)
+    del r
+    print("after del")
+
+    with ThreadPool(2) as p:
+        print(p.map(square, [3]))
+    print("with:", handlers(), settled())
+
+    # A pool at module level, never closed: terminated at exit.
+    kept = ThreadPool(4)
+    print(kept.map(square, range(3)))
+    print("end of program")

@@ -48,8 +48,16 @@ t = threading.Thread(target=worker, name='worker')
 t.start()
 t.join()
 
+class Raises:
+    def __call__(self, ref):
+        return 1 / 0
+
+    def __repr__(self):
+        return '<Raises>'
+
+
 r = Resource()
-w3 = weakref.ref(r, lambda ref: 1 / 0)
+w3 = weakref.ref(r, Raises())
 del r
 print('after a callback that raised')
 
