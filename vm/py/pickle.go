@@ -695,7 +695,7 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 	}
 	cls, ok := clsV.(*Class)
 	if !ok {
-		t.Decref(clsV)
+		t.xdecref(clsV)
 		return nil, t.newExcf(TypeErrorClass, "gilscope: unpickling an instance of a non-class")
 	}
 	inst := &Instance{Class: cls}

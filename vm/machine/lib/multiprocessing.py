@@ -25,7 +25,7 @@ import threading
 from queue import Empty, Full
 
 __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', 'Lock',
-           'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value', 'Array', 'RawValue',
+           'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'RawValue',
            'RawArray', 'Manager', 'freeze_support', 'cpu_count', 'current_process', 'parent_process', 'active_children',
            'get_context', 'get_start_method', 'set_start_method', 'get_all_start_methods',
            'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort',
@@ -639,6 +639,110 @@ class Event:
         return ok
 
 
+class Condition:
+    """A condition shared between processes, as CPython's multiprocessing.synchronize
+    writes it: its lock, and three semaphores that count the sleepers, hand each
+    notified one a wake-up and count those that woke."""
+
+    def __init__(self, lock=None):
+        _cpython_import('multiprocessing.synchronize')
+        self._lock = lock or RLock()
+        self._sleeping_count = Semaphore(0)
+        self._woken_count = Semaphore(0)
+        self._wait_semaphore = Semaphore(0)
+
+    def acquire(self, block=True, timeout=None):
+        return self._lock.acquire(block, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def wait(self, timeout=None):
+        self._sleeping_count.release()  # this process is going to sleep
+        self._lock.release()
+        try:
+            return self._wait_semaphore.acquire(True, timeout)
+        finally:
+            self._woken_count.release()  # it has woken
+            self._lock.acquire()
+
+    def notify(self, n=1):
+        # Take account of the waits that timed out since the last notify: subtract
+        # woken_count from sleeping_count.
+        while self._woken_count.acquire(False):
+            self._sleeping_count.acquire(False)
+        sleepers = 0
+        while sleepers < n and self._sleeping_count.acquire(False):
+            self._wait_semaphore.release()  # wake up one sleeper
+            sleepers += 1
+        if sleepers:
+            for i in range(sleepers):
+                self._woken_count.acquire()  # wait for a sleeper to wake
+            # Drop the wake-ups of sleepers whose wait just timed out.
+            while self._wait_semaphore.acquire(False):
+                pass
+
+    def notify_all(self):
+        self.notify(n=1 << 62)
+
+    def wait_for(self, predicate, timeout=None):
+        import time
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = time.monotonic() + waittime
+                else:
+                    waittime = endtime - time.monotonic()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class Barrier(threading.Barrier):
+    """A barrier shared between processes, as CPython's: threading.Barrier's
+    algorithm over a shared Condition, with its state and count in shared memory."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        _cpython_import('multiprocessing.synchronize')
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+        self._cond = Condition()
+        self._array = _SharedArray('i', 2, False)
+
+    def _get_state(self):
+        return self._array[0]
+
+    def _set_state(self, value):
+        self._array[0] = value
+
+    _state = property(_get_state, _set_state)
+
+    def _get_count(self):
+        return self._array[1]
+
+    def _set_count(self, value):
+        self._array[1] = value
+
+    _count = property(_get_count, _set_count)
+
+
+for _cls in (Condition, Barrier):
+    _cls.__module__ = 'multiprocessing.synchronize'
+del _cls
+
+
 def freeze_support():
     """Nothing to do: a program is never a frozen Windows executable here."""
 
@@ -1053,6 +1157,12 @@ class SyncManager:
     def Event(self):
         return Event()
 
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
+
     def Value(self, typecode, value, lock=True):
         return Value(typecode, value, lock=lock)
 
@@ -1126,6 +1236,12 @@ class _Context:
 
     def Event(self):
         return Event()
+
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
 
     def Value(self, typecode_or_type, *args, lock=True):
         return Value(typecode_or_type, *args, lock=lock)
