@@ -621,7 +621,10 @@ func (u *unpickler) global(module, qualname string) (Value, error) {
 	for _, part := range strings.Split(qualname, ".") {
 		next, err := t.getAttr(cur, part)
 		t.Decref(cur)
-		if err != nil {
+		if err != nil || next == nil {
+			if e, ok := err.(*Instance); ok {
+				t.Decref(e)
+			}
 			return nil, t.newExcf(AttributeErrorClass, "Can't get attribute '%s' on <module '%s'>", qualname, module)
 		}
 		cur = next
