@@ -318,10 +318,23 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			return t.NewInt(int64(threadOf(t).proc.pid)), nil
 		}),
 		"terminate": fn("terminate", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			// SIGTERM is delivered when the child next runs: kill() returns at once
+			// and the child is alive until then (is_alive() just after terminate()
+			// is True, as in CPython), dying of it unless it exits first.
 			h := args[0].(*procHandle)
-			if !h.p.finished {
-				h.p.exitCode = -15 // SIGTERM
-				m.processExit(h.p, m.clockNow(threadOf(t)))
+			sig := int64(15)
+			if len(args) > 1 {
+				sig, _ = py.AsInt(args[1]) // kill(): SIGKILL
+			}
+			if p := h.p; !p.finished && !p.signalled {
+				p.signalled = true
+				at := m.clockNow(threadOf(t)) + m.wakeLatency()
+				m.after(at, func() {
+					if !p.finished {
+						p.exitCode = -int(sig)
+						m.processExit(p, at)
+					}
+				})
 			}
 			return py.None, nil
 		}),

@@ -12,18 +12,19 @@ import (
 
 // process is one simulated OS process running an interpreter.
 type process struct {
-	id       int32 // 1 for the main process
-	name     string
-	pid      int
-	in       *py.Interp
-	gil      gilImpl
-	main     *thread
-	parent   *process
-	threads  int // threads started, the main one included
-	exitCode int
-	finished bool
-	joiners  []*thread // threads waiting for it to end
-	daemon   bool
+	id        int32 // 1 for the main process
+	name      string
+	pid       int
+	in        *py.Interp
+	gil       gilImpl
+	main      *thread
+	parent    *process
+	threads   int // threads started, the main one included
+	exitCode  int
+	finished  bool
+	signalled bool      // terminate() sent SIGTERM, delivered when the child next runs
+	joiners   []*thread // threads waiting for it to end
+	daemon    bool
 	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool

@@ -163,9 +163,11 @@ class Process:
 
     def terminate(self):
         if self._handle is not None:
-            _gilscope_mp.terminate(self._handle)
+            _gilscope_mp.terminate(self._handle, 15)
 
-    kill = terminate
+    def kill(self):
+        if self._handle is not None:
+            _gilscope_mp.terminate(self._handle, 9)
 
     def close(self):
         pass
@@ -224,8 +226,8 @@ class Process:
         return '<%s>' % ' '.join(info)
 
 
-# The signal names a negative exit code is shown with.
-_EXITCODE_NAMES = {-2: 'SIGINT', -9: 'SIGKILL', -15: 'SIGTERM'}
+# The signal names a negative exit code is shown with (CPython's _exitcode_to_name).
+_EXITCODE_NAMES = {-2: '-SIGINT', -9: '-SIGKILL', -15: '-SIGTERM'}
 
 
 _POPEN = {'fork': 'multiprocessing.popen_fork', 'spawn': 'multiprocessing.popen_spawn_posix',
