@@ -22,8 +22,9 @@ type process struct {
 	threads   int // threads started, the main one included
 	exitCode  int
 	finished  bool
-	signalled bool      // terminate() sent SIGTERM, delivered when the child next runs
-	joiners   []*thread // threads waiting for it to end
+	signalled bool       // terminate() sent SIGTERM, delivered when the child next runs
+	joiners   []*thread  // threads waiting for it to end
+	ends      []*pipeEnd // the Pipe ends it holds open, in the order it opened them
 	daemon    bool
 	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
 	// own GIL and heap, created without a thread of its own.
@@ -132,6 +133,9 @@ func (m *Machine) processExit(p *process, at int64) {
 		return
 	}
 	p.finished = true
+	for len(p.ends) > 0 { // its exit closes its file descriptors
+		m.closeEnd(p, p.ends[0], at)
+	}
 	for _, t := range m.threads {
 		if t.proc == p && !t.finished {
 			m.kill(t, at)

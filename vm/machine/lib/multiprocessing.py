@@ -498,10 +498,18 @@ class Connection:
         self._end = end
         self.closed = False
 
+    def _check_closed(self):
+        if self.closed:
+            raise OSError("handle is closed")
+
     def send(self, obj):
+        self._check_closed()
         _gilscope_mp.send(self._end, obj)
 
     def recv(self):
+        # EOFError once every process has closed (or exited with) the other end and
+        # what it sent is read.
+        self._check_closed()
         ok, obj = _gilscope_mp.recv(self._end, None)
         return obj
 
@@ -512,12 +520,15 @@ class Connection:
         return self.recv()
 
     def poll(self, timeout=0.0):
-        if _gilscope_mp.pending(self._end) > 0:
+        self._check_closed()
+        if _gilscope_mp.pending(self._end) > 0 or _gilscope_mp.eof(self._end):
             return True
         return False
 
     def close(self):
-        self.closed = True
+        if not self.closed:
+            self.closed = True
+            _gilscope_mp.close(self._end)
 
     def fileno(self):
         return 3
