@@ -126,6 +126,22 @@ func (c extCodec) Pack(v py.Value, fork bool) (any, bool) {
 	return nil, false
 }
 
+// signal sends p signal sig (SIGTERM, SIGKILL) at now: it is delivered, and p dies of
+// it, when p next runs, a wake-up later, unless p has exited by then.
+func (m *Machine) signal(p *process, sig int, now int64) {
+	if p.finished || p.signalled {
+		return
+	}
+	p.signalled = true
+	at := now + m.wakeLatency()
+	m.after(at, func() {
+		if !p.finished {
+			p.exitCode = -sig
+			m.processExit(p, at)
+		}
+	})
+}
+
 // sentEnd is a Pipe's end on its way to another process, holding it open.
 type sentEnd struct{ e mpEnd }
 
@@ -416,16 +432,7 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			if len(args) > 1 {
 				sig, _ = py.AsInt(args[1]) // kill(): SIGKILL
 			}
-			if p := h.p; !p.finished && !p.signalled {
-				p.signalled = true
-				at := m.clockNow(threadOf(t)) + m.wakeLatency()
-				m.after(at, func() {
-					if !p.finished {
-						p.exitCode = -int(sig)
-						m.processExit(p, at)
-					}
-				})
-			}
+			m.signal(h.p, int(sig), m.clockNow(threadOf(t)))
 			return py.None, nil
 		}),
 		"current": fn("current", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {

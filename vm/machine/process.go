@@ -120,8 +120,15 @@ func (m *Machine) processExit(p *process, at int64) {
 		return
 	}
 	if p.id == 1 {
-		// multiprocessing's exit handler joins the non-daemon children first, then
-		// the daemon ones are terminated with the parent.
+		// multiprocessing's exit handler terminates the daemon children first, then
+		// joins the others.
+		if !m.mainExiting {
+			for _, c := range m.procs[1:] {
+				if c.daemon && !c.subinterp && c.parent == p {
+					m.signal(c, 15, at)
+				}
+			}
+		}
 		for _, c := range m.procs[1:] {
 			if !c.finished && !c.daemon && (!c.subinterp || m.liveNonDaemon(c) > 0) {
 				m.mainExiting = true
