@@ -580,7 +580,44 @@ class Lock:
         self.release()
 
 
-RLock = Lock
+class RLock:
+    """A reentrant lock shared between processes: one token in a queue, which the
+    thread holding it takes once and may acquire again (its count)."""
+
+    def __init__(self):
+        _cpython_import('multiprocessing.synchronize')
+        self._q = _token_queue()
+        self._q.put(True)
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, block=True, timeout=None):
+        me = (_gilscope_mp.pid(None), threading.get_ident())
+        if self._owner == me:
+            self._count += 1
+            return True
+        try:
+            self._q.get(block, timeout)
+        except Empty:
+            return False
+        self._owner = me
+        self._count = 1
+        return True
+
+    def release(self):
+        if self._owner != (_gilscope_mp.pid(None), threading.get_ident()):
+            raise AssertionError('attempt to release recursive lock not owned by thread')
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            self._q.put(True)
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *args):
+        self.release()
 
 
 class Semaphore:
@@ -678,12 +715,16 @@ class Condition:
 
     def wait(self, timeout=None):
         self._sleeping_count.release()  # this process is going to sleep
-        self._lock.release()
+        # An RLock taken several times is released as many times.
+        count = getattr(self._lock, '_count', 1)
+        for i in range(count):
+            self._lock.release()
         try:
             return self._wait_semaphore.acquire(True, timeout)
         finally:
             self._woken_count.release()  # it has woken
-            self._lock.acquire()
+            for i in range(count):
+                self._lock.acquire()
 
     def notify(self, n=1):
         # Take account of the waits that timed out since the last notify: subtract
