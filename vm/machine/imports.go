@@ -55,9 +55,8 @@ var lazyImports = []string{
 // charges, sorted: the library's public modules, the built-in ones that CPython also
 // has, and lazyImports. tools/calibrate measures each.
 func ProvidedModules() []string {
-	lib, _ := library()
 	var names []string
-	for name := range lib {
+	for _, name := range theLibrary().names {
 		if !strings.HasPrefix(name, "_") && name != "gilscope" {
 			names = append(names, name)
 		}

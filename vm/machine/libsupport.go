@@ -214,10 +214,8 @@ func sourceLines(in *py.Interp, filename string) []string {
 	if in.Program != nil && in.Program.Filename == filename {
 		return in.Program.Lines
 	}
-	for _, p := range in.SourceModules {
-		if p.Filename == filename {
-			return p.Lines
-		}
+	if p := in.Library.File(filename); p != nil {
+		return p.Lines
 	}
 	return nil
 }

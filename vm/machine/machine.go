@@ -79,11 +79,8 @@ type Machine struct {
 	closed      bool  // the end event is out: nothing follows it
 	interval    int64 // ps: the switch interval a new GIL starts with
 	prog        *compile.Program
-	boot        *compile.Program // a child process's first code
-	interpBoot  *compile.Program // a subinterpreter thread's first code
-	forkserver  bool             // the forkserver is running
-	mainExiting bool             // the main process waits for its children to exit
-	lib         map[string]*compile.Program
+	forkserver  bool         // the forkserver is running
+	mainExiting bool         // the main process waits for its children to exit
 	imports     importPricer // what a process's first import of a module costs
 	quantum     int64        // ps
 

@@ -7,13 +7,7 @@ package machine
 
 import (
 	"fmt"
-	"maps"
 	"strings"
-	"sync"
-
-	"github.com/gilscope/gilscope/vm"
-	"github.com/gilscope/gilscope/vm/compile"
-	"github.com/gilscope/gilscope/vm/py"
 )
 
 // stdlibModules are CPython 3.12's public standard-library modules
@@ -54,62 +48,17 @@ var networkModules = strings.Fields(`requests aiohttp httpx urllib3`)
 // a source module of the same name would hide them.
 var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true}
 
-var (
-	missingOnce sync.Once
-	missingProg map[string]*compile.Program
-)
-
-// missingModules compiles, once per process, a module for each standard-library
-// module and each network module: importing it raises ModuleNotFoundError with
-// gilscope's message.
-func missingModules() map[string]*compile.Program {
-	missingOnce.Do(func() {
-		missingProg = map[string]*compile.Program{}
-		for _, name := range stdlibModules {
-			src := fmt.Sprintf("raise ModuleNotFoundError(\"gilscope does not support the module '%s' yet\")\n", name)
-			p, err := vm.Compile("<gilscope "+name+">", []byte(src))
-			if err != nil {
-				panic(err) // the source is fixed
-			}
-			p.Lines = nil // the traceback shows the frame, not the raise
-			missingProg[name] = p
-		}
-		for _, name := range networkModules {
-			src := fmt.Sprintf("raise ModuleNotFoundError(\"gilscope does not support the module '%s' yet: a simulation has no network (replace its calls with time.sleep)\")\n", name)
-			p, err := vm.Compile("<gilscope "+name+">", []byte(src))
-			if err != nil {
-				panic(err) // the source is fixed
-			}
-			p.Lines = nil
-			missingProg[name] = p
-		}
-	})
-	return missingProg
-}
-
-// addMissing adds to in's source modules a failing module for every
-// standard-library module that neither they, its module factories nor the
-// interpreter provide, nor is the package of one they provide (concurrent for
-// concurrent.futures). The library's map is shared by runs: in gets a copy.
-func addMissing(in *py.Interp) {
-	parents := map[string]bool{}
-	for k := range in.SourceModules {
-		for i := strings.IndexByte(k, '.'); i > 0; i = next(k, i) {
-			parents[k[:i]] = true
-		}
+// missingMessages gives the message of each standard-library module and each network
+// module a missing module stands for: importing it raises ModuleNotFoundError with it.
+func missingMessages() map[string]string {
+	msgs := map[string]string{}
+	for _, name := range stdlibModules {
+		msgs[name] = fmt.Sprintf("gilscope does not support the module '%s' yet", name)
 	}
-	all := maps.Clone(in.SourceModules)
-	if all == nil {
-		all = map[string]*compile.Program{}
+	for _, name := range networkModules {
+		msgs[name] = fmt.Sprintf("gilscope does not support the module '%s' yet: a simulation has no network (replace its calls with time.sleep)", name)
 	}
-	for name, p := range missingModules() {
-		_, src := all[name]
-		_, fac := in.ModuleFactories[name]
-		if !src && !fac && !interpModules[name] && !parents[name] {
-			all[name] = p
-		}
-	}
-	in.SourceModules = all
+	return msgs
 }
 
 // next is the index of the dot after the one at i in a dotted name, or -1.

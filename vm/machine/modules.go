@@ -31,20 +31,31 @@ func (m *Machine) chargeNow(th *thread, d int64) {
 	m.charge(th, d)
 }
 
+// goModules are the modules the machine writes in Go. A missing module never hides
+// one (library.go). It is set by init: its functions reach the library, which reads it.
+var goModules map[string]func(*Machine, *py.Thread) *py.Module
+
+func init() {
+	goModules = map[string]func(*Machine, *py.Thread) *py.Module{
+		"_thread":          (*Machine).threadModule,
+		"_time":            (*Machine).timeModule,
+		"gilscope":         (*Machine).gilscopeModule,
+		"socket":           (*Machine).socketModule,
+		"hashlib":          (*Machine).hashlibModule,
+		"zlib":             (*Machine).zlibModule,
+		"_gilscope_mp":     (*Machine).mpModule,
+		"_gilscope_lib":    (*Machine).libSupportModule,
+		"_gilscope_fs":     (*Machine).fsModule,
+		"_gilscope_pickle": (*Machine).pickleModule,
+		"_gilscope_codec":  (*Machine).codecModule,
+		"_gilscope_sre":    (*Machine).sreModule,
+	}
+}
+
 func (m *Machine) installModules(in *py.Interp) {
-	in.ModuleFactories["_thread"] = m.threadModule
-	in.ModuleFactories["_time"] = m.timeModule
-	in.ModuleFactories["gilscope"] = m.gilscopeModule
-	in.ModuleFactories["socket"] = m.socketModule
-	in.ModuleFactories["hashlib"] = m.hashlibModule
-	in.ModuleFactories["zlib"] = m.zlibModule
-	in.ModuleFactories["_gilscope_mp"] = m.mpModule
-	in.ModuleFactories["_gilscope_lib"] = m.libSupportModule
-	in.ModuleFactories["_gilscope_fs"] = m.fsModule
-	in.ModuleFactories["_gilscope_pickle"] = m.pickleModule
-	in.ModuleFactories["_gilscope_codec"] = m.codecModule
-	in.ModuleFactories["_gilscope_sre"] = m.sreModule
-	addMissing(in)
+	for name, f := range goModules {
+		in.ModuleFactories[name] = func(t *py.Thread) *py.Module { return f(m, t) }
+	}
 	in.SysExtras = map[string]py.BuiltinFunc{}
 	if m.model.GIL != OldGIL {
 		in.SysExtras["setswitchinterval"] = m.setSwitchInterval

@@ -8,6 +8,7 @@ package machine
 import (
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/gilscope/gilscope/vm/py"
 )
@@ -37,15 +38,59 @@ type mpChan struct {
 	id      uint64
 	msgs    []*py.Pickled
 	readers []*thread
+	// A Pipe's direction ends (its reader sees EOF) when no process has the end
+	// that writes it open: writers counts them.
+	pipe    bool
+	writers int
+}
+
+// pipeEnd is one end of a Pipe as a file descriptor is: each process that has it
+// open (it made the pipe, a fork inherited it, or it received the end) holds it
+// until it closes it or exits.
+type pipeEnd struct {
+	in, out *mpChan
 }
 
 // mpEnd is a process's handle on a queue (both directions are the same channel) or
-// on one end of a Pipe.
+// on one end of a Pipe (end).
 type mpEnd struct {
 	py.Header
 	m       *Machine
 	in, out *mpChan
+	end     *pipeEnd
 }
+
+// openEnd records that p holds e open.
+func (m *Machine) openEnd(p *process, e *pipeEnd) {
+	if slices.Contains(p.ends, e) {
+		return
+	}
+	p.ends = append(p.ends, e)
+	e.out.writers++
+}
+
+// closeEnd closes p's e: when no process holds it, the threads blocked reading the
+// other end wake to EOF once the messages sent are read.
+func (m *Machine) closeEnd(p *process, e *pipeEnd, at int64) {
+	i := slices.Index(p.ends, e)
+	if i < 0 {
+		return
+	}
+	p.ends = slices.Delete(p.ends, i, i+1)
+	c := e.out
+	c.writers--
+	if c.writers > 0 || len(c.msgs) > 0 {
+		return
+	}
+	readers := c.readers
+	c.readers = nil
+	for _, r := range readers {
+		m.wake(r, at, func() { m.recvReady(r, c) })
+	}
+}
+
+// eof reports whether reading c finds the end of the pipe.
+func (c *mpChan) eof() bool { return c.pipe && c.writers == 0 && len(c.msgs) == 0 }
 
 var (
 	endClass  = py.NewClass("_Channel", nil)
@@ -61,6 +106,13 @@ type extCodec struct{ m *Machine }
 func (c extCodec) Pack(v py.Value, fork bool) (any, bool) {
 	switch e := v.(type) {
 	case *mpEnd:
+		if e.end != nil && !fork {
+			// Sent to another process (spawn's arguments, a queue), a Pipe's end is
+			// duplicated now, as CPython's DupFd does: it stays open until the
+			// receiver holds it.
+			e.end.out.writers++
+			return sentEnd{*e}, true
+		}
 		return *e, true
 	case *mpCell:
 		return e.s, true
@@ -74,6 +126,25 @@ func (c extCodec) Pack(v py.Value, fork bool) (any, bool) {
 	return nil, false
 }
 
+// signal sends p signal sig (SIGTERM, SIGKILL) at now: it is delivered, and p dies of
+// it, when p next runs, a wake-up later, unless p has exited by then.
+func (m *Machine) signal(p *process, sig int, now int64) {
+	if p.finished || p.signalled {
+		return
+	}
+	p.signalled = true
+	at := now + m.wakeLatency()
+	m.after(at, func() {
+		if !p.finished {
+			p.exitCode = -sig
+			m.processExit(p, at)
+		}
+	})
+}
+
+// sentEnd is a Pipe's end on its way to another process, holding it open.
+type sentEnd struct{ e mpEnd }
+
 // forkedLock is a thread lock as a fork's child gets it.
 type forkedLock struct{ locked bool }
 
@@ -81,7 +152,14 @@ func (c extCodec) Unpack(t *py.Thread, x any) (py.Value, error) {
 	var n py.Value
 	switch e := x.(type) {
 	case mpEnd:
-		n = &mpEnd{m: e.m, in: e.in, out: e.out}
+		n = &mpEnd{m: e.m, in: e.in, out: e.out, end: e.end}
+		if e.end != nil {
+			c.m.openEnd(threadOf(t).proc, e.end)
+		}
+	case sentEnd:
+		n = &mpEnd{m: e.e.m, in: e.e.in, out: e.e.out, end: e.e.end}
+		c.m.openEnd(threadOf(t).proc, e.e.end)
+		e.e.end.out.writers-- // the copy that travelled is now the receiver's
 	case *mpCellState:
 		n = &mpCell{s: e}
 	case forkedLock:
@@ -127,7 +205,7 @@ func (c *recvCall) Describe() string { return "pipe read" }
 
 func (c *recvCall) do(m *Machine, th *thread) {
 	m.dropGIL(th)
-	if len(c.c.msgs) > 0 {
+	if len(c.c.msgs) > 0 || c.c.eof() {
 		m.recvReady(th, c.c)
 		return
 	}
@@ -140,6 +218,11 @@ func (c *recvCall) do(m *Machine, th *thread) {
 // recvReady runs in th on a core: it takes the next message (if another reader has not
 // taken it first), unpickles it holding the GIL.
 func (m *Machine) recvReady(th *thread, c *mpChan) {
+	if c.eof() {
+		th.py.Resume(nil, th.py.NewExc(py.EOFErrorClass, ""))
+		th.proc.gil.take(th)
+		return
+	}
 	if len(c.msgs) == 0 {
 		m.waitOn(th, "pipe", c.id, &c.readers, -1, nil)
 		return
@@ -182,7 +265,7 @@ func (c *procStartCall) do(m *Machine, th *thread) {
 	th.busy = c.cost
 	th.next = func() {
 		p := c.child
-		pt, err := p.in.ChildThread(mainNameFor(p.method), m.boot)
+		pt, err := p.in.ChildThread(mainNameFor(p.method), libProgram("_mp_boot"))
 		if err != nil {
 			th.py.Resume(nil, err)
 			return
@@ -247,8 +330,12 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 		}),
 		"pipe": fn("pipe", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			a, b := m.newChan(), m.newChan()
-			e1 := &mpEnd{m: m, in: a, out: b}
-			e2 := &mpEnd{m: m, in: b, out: a}
+			a.pipe, b.pipe = true, true
+			p1, p2 := &pipeEnd{in: a, out: b}, &pipeEnd{in: b, out: a}
+			m.openEnd(threadOf(t).proc, p1)
+			m.openEnd(threadOf(t).proc, p2)
+			e1 := &mpEnd{m: m, in: a, out: b, end: p1}
+			e2 := &mpEnd{m: m, in: b, out: a, end: p2}
 			t.Register(e1)
 			t.Register(e2)
 			return t.NewTuple([]py.Value{e1, e2}), nil
@@ -276,10 +363,29 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 				}
 				timeout = int64(s * 1e12)
 			}
-			if timeout == 0 && len(e.in.msgs) == 0 {
+			if timeout == 0 && len(e.in.msgs) == 0 && !e.in.eof() {
 				return t.NewTuple([]py.Value{py.False, py.None}), nil
 			}
 			return nil, py.Block(t, &recvCall{c: e.in, timeout: timeout})
+		}),
+		// close(end) closes this process's copy of a Pipe's end.
+		"close": fn("close", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			e, ok := args[0].(*mpEnd)
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "close(end)")
+			}
+			if e.end != nil {
+				m.closeEnd(threadOf(t).proc, e.end, m.clockNow(threadOf(t)))
+			}
+			return py.None, nil
+		}),
+		// eof(end): reading the end finds the end of the pipe (poll() is true then).
+		"eof": fn("eof", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			e, ok := args[0].(*mpEnd)
+			if !ok {
+				return nil, t.NewExc(py.TypeErrorClass, "eof(end)")
+			}
+			return py.BoolOf(e.in.eof()), nil
 		}),
 		"pending": fn("pending", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			e, ok := args[0].(*mpEnd)
@@ -318,11 +424,15 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			return t.NewInt(int64(threadOf(t).proc.pid)), nil
 		}),
 		"terminate": fn("terminate", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			// SIGTERM is delivered when the child next runs: kill() returns at once
+			// and the child is alive until then (is_alive() just after terminate()
+			// is True, as in CPython), dying of it unless it exits first.
 			h := args[0].(*procHandle)
-			if !h.p.finished {
-				h.p.exitCode = -15 // SIGTERM
-				m.processExit(h.p, m.clockNow(threadOf(t)))
+			sig := int64(15)
+			if len(args) > 1 {
+				sig, _ = py.AsInt(args[1]) // kill(): SIGKILL
 			}
+			m.signal(h.p, int(sig), m.clockNow(threadOf(t)))
 			return py.None, nil
 		}),
 		"current": fn("current", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -389,6 +499,9 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	case "fork":
 		p.globals = t.PickleMainGlobals()
 		p.loaded = maps.Clone(th.proc.loaded) // fork copies the parent's modules
+		for _, e := range th.proc.ends {      // and its file descriptors
+			m.openEnd(p, e)
+		}
 		mb := parentMB(th.proc)
 		c.cost = m.pc.forkParent + mb*m.pc.forkParentPerMB
 		c.boot = m.pc.forkChild + mb*m.pc.forkChildPerMB
@@ -463,7 +576,7 @@ func (m *Machine) interpStart(t *py.Thread, args []py.Value, kw []string) (py.Va
 		return nil, err
 	}
 	p := h.p
-	pt, err := p.in.BootThread(name.S, "__main__", m.interpBoot)
+	pt, err := p.in.BootThread(name.S, "__main__", libProgram("_interp_boot"))
 	if err != nil {
 		return nil, err
 	}

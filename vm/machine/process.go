@@ -12,18 +12,20 @@ import (
 
 // process is one simulated OS process running an interpreter.
 type process struct {
-	id       int32 // 1 for the main process
-	name     string
-	pid      int
-	in       *py.Interp
-	gil      gilImpl
-	main     *thread
-	parent   *process
-	threads  int // threads started, the main one included
-	exitCode int
-	finished bool
-	joiners  []*thread // threads waiting for it to end
-	daemon   bool
+	id        int32 // 1 for the main process
+	name      string
+	pid       int
+	in        *py.Interp
+	gil       gilImpl
+	main      *thread
+	parent    *process
+	threads   int // threads started, the main one included
+	exitCode  int
+	finished  bool
+	signalled bool       // terminate() sent SIGTERM, delivered when the child next runs
+	joiners   []*thread  // threads waiting for it to end
+	ends      []*pipeEnd // the Pipe ends it holds open, in the order it opened them
+	daemon    bool
 	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool
@@ -60,7 +62,7 @@ func (m *Machine) newProcess(name string, parent *process) *process {
 		in.ShareMemory(m.procs[0].in.Memory()) // the processes of a run share its budget
 	}
 	in.ImmortalRefcount = m.model.ImmortalRefcount
-	in.SourceModules = m.lib
+	in.Library = theLibrary()
 	if m.imports.tables != nil {
 		in.OnImport = m.onImport
 	}
@@ -118,8 +120,15 @@ func (m *Machine) processExit(p *process, at int64) {
 		return
 	}
 	if p.id == 1 {
-		// multiprocessing's exit handler joins the non-daemon children first, then
-		// the daemon ones are terminated with the parent.
+		// multiprocessing's exit handler terminates the daemon children first, then
+		// joins the others.
+		if !m.mainExiting {
+			for _, c := range m.procs[1:] {
+				if c.daemon && !c.subinterp && c.parent == p {
+					m.signal(c, 15, at)
+				}
+			}
+		}
 		for _, c := range m.procs[1:] {
 			if !c.finished && !c.daemon && (!c.subinterp || m.liveNonDaemon(c) > 0) {
 				m.mainExiting = true
@@ -131,6 +140,9 @@ func (m *Machine) processExit(p *process, at int64) {
 		return
 	}
 	p.finished = true
+	for len(p.ends) > 0 { // its exit closes its file descriptors
+		m.closeEnd(p, p.ends[0], at)
+	}
 	for _, t := range m.threads {
 		if t.proc == p && !t.finished {
 			m.kill(t, at)

@@ -1,18 +1,15 @@
 // This file defines how a run is set up and started: options, the result, the cost
-// table, and the Python-source library modules.
+// table.
 
 package machine
 
 import (
 	"context"
-	"embed"
 	"fmt"
 	"github.com/gilscope/gilscope/vm/trace"
 	"io"
 	"math/rand/v2"
 	"sort"
-	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/gilscope/gilscope/vm"
@@ -78,47 +75,6 @@ type Result struct {
 	Code []*compile.Funcode
 }
 
-//go:embed lib/*.py
-var libFS embed.FS
-
-var (
-	libOnce sync.Once
-	libProg map[string]*compile.Program
-	libErr  error
-)
-
-// Prepare compiles the library modules written in Python, which every run needs and
-// which are otherwise compiled by the first run of a process. A worker process calls
-// it while it waits for its job, so the run does not pay for it.
-func Prepare() error {
-	_, err := library()
-	return err
-}
-
-// library compiles the Python-source modules once per process; programs are immutable
-// and shared by every run.
-func library() (map[string]*compile.Program, error) {
-	libOnce.Do(func() {
-		libProg = map[string]*compile.Program{}
-		entries, _ := libFS.ReadDir("lib")
-		for _, e := range entries {
-			src, err := libFS.ReadFile("lib/" + e.Name())
-			if err != nil {
-				libErr = err
-				return
-			}
-			name := strings.TrimSuffix(e.Name(), ".py")
-			p, err := vm.Compile("<gilscope "+name+">", src)
-			if err != nil {
-				libErr = fmt.Errorf("library module %s: %w", name, err)
-				return
-			}
-			libProg[strings.ReplaceAll(name, "__", ".")] = p
-		}
-	})
-	return libProg, libErr
-}
-
 // Run simulates a program. Program output goes to stdout and stderr as it would under
 // CPython; a syntax error is printed CPython's way and gives exit code 2. The error
 // result is only for invalid options.
@@ -144,14 +100,10 @@ func Run(filename string, src []byte, opts Options, stdout, stderr io.Writer) (*
 		res.ExitCode, res.End = vm.ExitSyntax, "syntax-error"
 		return res, nil
 	}
-	lib, err := library()
-	if err != nil {
-		return nil, err
-	}
 	m := newMachine(model, opts)
 	m.out, m.errw = stdout, stderr
 	res.Code = m.numberCode(prog)
-	m.runProgram(prog, lib)
+	m.runProgram(prog)
 	res.ExitCode = m.exitCode
 	for _, th := range m.threads {
 		res.Instructions += th.py.Instructions
@@ -242,8 +194,8 @@ func (m *Machine) numberCode(prog *compile.Program) []*compile.Funcode {
 }
 
 // runProgram runs prog's main thread and every thread it starts to the end.
-func (m *Machine) runProgram(prog *compile.Program, lib map[string]*compile.Program) {
-	m.prog, m.lib, m.boot, m.interpBoot = prog, lib, lib["_mp_boot"], lib["_interp_boot"]
+func (m *Machine) runProgram(prog *compile.Program) {
+	m.prog = prog
 	p := m.newProcess("MainProcess", nil)
 	pt, err := p.in.MainThread()
 	if err != nil {

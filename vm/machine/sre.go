@@ -117,7 +117,11 @@ func isSpaceRune(r rune, ascii bool) bool {
 
 func (s *reSet) matches(r rune) bool {
 	in := s.contains(r)
-	if !in && s.fold {
+	if !in && s.fold && s.ascii {
+		if f := asciiSwapCase(r); f != r {
+			in = s.contains(f)
+		}
+	} else if !in && s.fold {
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 			if s.contains(f) {
 				in = true
@@ -158,6 +162,7 @@ func (s *reSet) contains(r rune) bool {
 type reProgram struct {
 	py.Header
 	root      *reNode
+	flags     int // Pattern.flags
 	groups    int
 	names     map[string]int
 	nameOrder []string
@@ -171,6 +176,8 @@ func (*reProgram) Type() *py.Class { return reProgramClass }
 
 type reParser struct {
 	p         []rune
+	bytes     bool // a bytes pattern: its characters are bytes, matched by ASCII rules
+	global    int  // the flags of (?flags) at the start
 	i         int
 	flags     int
 	groups    int
@@ -219,12 +226,19 @@ func (ps *reParser) skipVerbose() {
 // parsed pattern (some hundred bytes), which a run must not grow without end.
 const reMaxPattern = 200_000
 
-func reCompile(pattern string, flags int) (*reProgram, *reError) {
-	if n := len([]rune(pattern)); n > reMaxPattern {
+// reCompile parses a pattern: a str's characters, or a bytes pattern's bytes (each a
+// rune below 256, matched by ASCII rules as _sre matches bytes).
+func reCompile(pattern []rune, flags int, isBytes bool) (*reProgram, *reError) {
+	if n := len(pattern); n > reMaxPattern {
 		return nil, &reError{msg: fmt.Sprintf("gilscope limits a regular expression to %d characters (this one has %d)", reMaxPattern, n), pos: -1}
 	}
-	ps := &reParser{p: []rune(pattern), flags: flags, names: map[string]int{}, open: map[int]bool{}, widths: map[int][2]int{}}
-	if flags&reLocale != 0 {
+	ps := &reParser{p: pattern, bytes: isBytes, flags: flags, names: map[string]int{}, open: map[int]bool{}, widths: map[int][2]int{}}
+	if isBytes {
+		if flags&reUnicode != 0 {
+			return nil, &reError{msg: "cannot use UNICODE flag with a bytes pattern", pos: -1}
+		}
+		ps.flags |= reASCII // LOCALE is the C locale's: ASCII
+	} else if flags&reLocale != 0 {
 		return nil, &reError{msg: "cannot use LOCALE flag with a str pattern", pos: -1}
 	}
 	if flags&reASCII != 0 && flags&reUnicode != 0 {
@@ -241,7 +255,12 @@ func reCompile(pattern string, flags int) (*reProgram, *reError) {
 		}
 		return nil, ps.errAt(ps.i, "internal error")
 	}
-	return &reProgram{root: root, groups: ps.groups, names: ps.names, nameOrder: ps.nameOrder}, nil
+	// Pattern.flags: those given and those set at the start of the pattern.
+	all := flags | ps.global
+	if ps.global&reASCII != 0 {
+		all &^= reUnicode
+	}
+	return &reProgram{root: root, groups: ps.groups, names: ps.names, nameOrder: ps.nameOrder, flags: all}, nil
 }
 
 func (ps *reParser) node(kind int) *reNode {
@@ -729,8 +748,11 @@ func (ps *reParser) parseFlags(open, depth int, atStart bool) (*reNode, bool, *r
 			ps.i++
 		}
 	}
-	if add&reLocale != 0 {
+	if add&reLocale != 0 && !ps.bytes {
 		return nil, false, ps.errAt(ps.i, "bad inline flags: cannot use 'L' flag with a str pattern")
+	}
+	if add&reUnicode != 0 && ps.bytes {
+		return nil, false, ps.errAt(ps.i, "bad inline flags: cannot use 'u' flag with a bytes pattern")
 	}
 	if !ps.more() {
 		return nil, false, ps.errAt(ps.i, "missing -, : or )")
@@ -744,6 +766,7 @@ func (ps *reParser) parseFlags(open, depth int, atStart bool) (*reNode, bool, *r
 			return nil, false, ps.errAt(open, "global flags not at the start of the expression")
 		}
 		ps.flags |= add
+		ps.global |= add
 		return nil, true, nil
 	}
 	ps.i++ // ':'
@@ -838,6 +861,9 @@ func (ps *reParser) charEscape(c rune, start int) (rune, *reError) {
 	case '\\':
 		return '\\', nil
 	case 'x', 'u', 'U':
+		if c != 'x' && ps.bytes {
+			return 0, ps.errAt(start, "bad escape \\%c", c)
+		}
 		n := map[rune]int{'x': 2, 'u': 4, 'U': 8}[c]
 		if ps.i+n > len(ps.p) {
 			return 0, ps.errAt(start, "incomplete escape \\%c%s", c, string(ps.p[ps.i:]))
@@ -865,6 +891,9 @@ func (ps *reParser) charEscape(c rune, start int) (rune, *reError) {
 		ps.i = j
 		return rune(v), nil
 	case 'N':
+		if ps.bytes {
+			return 0, ps.errAt(start, "bad escape \\N")
+		}
 		return 0, ps.errAt(start, "gilscope does not support \\N{...} escapes in patterns yet")
 	}
 	if c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
@@ -1044,9 +1073,22 @@ func (st *reState) step() bool {
 	return true
 }
 
-func foldEq(a, b rune) bool {
+// asciiSwapCase is r with its case swapped if it is an ASCII letter.
+func asciiSwapCase(r rune) rune {
+	if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+		return r ^ 0x20
+	}
+	return r
+}
+
+// foldEq reports whether a and b are equal ignoring case: by ASCII letters only
+// under re.A and for bytes, as _sre's sre_lower_ascii.
+func foldEq(a, b rune, ascii bool) bool {
 	if a == b {
 		return true
+	}
+	if ascii {
+		return asciiSwapCase(a) == b
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
 		if f == b {
@@ -1065,7 +1107,7 @@ func (st *reState) one(n *reNode, i int) bool {
 	switch n.kind {
 	case nLit:
 		if n.fold {
-			return foldEq(r, n.ch)
+			return foldEq(r, n.ch, n.ascii)
 		}
 		return r == n.ch
 	case nAny:
@@ -1182,7 +1224,7 @@ func (st *reState) match(n *reNode, i int, k func(int) bool) bool {
 		}
 		for j := 0; j < l; j++ {
 			a, b := st.s[s+j], st.s[i+j]
-			if a != b && !(n.fold && foldEq(a, b)) {
+			if a != b && !(n.fold && foldEq(a, b, n.ascii)) {
 				return false
 			}
 		}
@@ -1385,17 +1427,45 @@ func (st *reState) room(n int64) bool {
 	return true
 }
 
-// reText makes the str of s[b:e] and counts its cost: a piece and its characters.
+// reText makes the str (or bytes) of s[b:e] and counts its cost: a piece and its
+// characters.
 type reText struct {
 	t       *py.Thread
 	s       []rune
+	bytes   func(string) py.Value // makes a bytes object, for a bytes subject; nil for str
 	cost    int64
 	reserve int64 // bytes of the result not made yet
 }
 
 func (x *reText) str(b, e int) py.Value {
 	x.cost += x.t.Costs.StrPiece + int64(e-b)*x.t.Costs.StrChar
-	return x.t.NewStr(string(x.s[b:e]))
+	return x.text(x.s[b:e])
+}
+
+// text is a str of the characters rs, or for a bytes subject the bytes rs stand for.
+func (x *reText) text(rs []rune) py.Value {
+	if x.bytes != nil {
+		return x.bytes(runesToBytes(rs))
+	}
+	return x.t.NewStr(string(rs))
+}
+
+// runesToBytes is the bytes that runes below 256 stand for.
+func runesToBytes(rs []rune) string {
+	b := make([]byte, len(rs))
+	for i, r := range rs {
+		b[i] = byte(r)
+	}
+	return string(b)
+}
+
+// bytesToRunes is a rune for each byte of s: how the matcher sees bytes.
+func bytesToRunes(s string) []rune {
+	rs := make([]rune, len(s))
+	for i := 0; i < len(s); i++ {
+		rs[i] = rune(s[i])
+	}
+	return rs
 }
 
 // group is group g of a match, or def when it did not take part.
@@ -1413,28 +1483,60 @@ func (x *reText) group(caps []int, g int, def py.Value) py.Value {
 // sub over one string convert it once.
 type reCache struct {
 	s     string
+	bytes bool
 	runes []rune
+}
+
+// subject returns the characters of a str, or the bytes of a bytes object, to match.
+func (c *reCache) subject(v py.Value) (runes []rune, isBytes, ok bool) {
+	var s string
+	switch v := v.(type) {
+	case *py.Str:
+		s = v.S
+	case *py.Bytes:
+		s, isBytes = v.B, true
+	default:
+		return nil, false, false
+	}
+	if c.runes == nil || c.s != s || c.bytes != isBytes {
+		c.s, c.bytes = s, isBytes
+		if isBytes {
+			c.runes = bytesToRunes(s)
+		} else {
+			c.runes = []rune(s)
+		}
+	}
+	return c.runes, isBytes, true
 }
 
 func (m *Machine) sreModule(t *py.Thread) *py.Module {
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	cache := &reCache{}
 	attrs := map[string]py.Value{
-		// compile(pattern, flags) returns (program, groups, groupindex) or raises
+		// compile(pattern, flags) returns (program, groups, groupindex, flags) or raises
 		// ValueError((message, position)) for re.error.
 		"compile": fn("compile", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			if err := t.CheckArgs("compile", args, kw, 2, 2); err != nil {
 				return nil, err
 			}
-			pat, ok := args[0].(*py.Str)
+			var pattern []rune
+			ok, isBytes := true, false
+			switch pat := args[0].(type) {
+			case *py.Str:
+				pattern = []rune(pat.S)
+			case *py.Bytes:
+				pattern, isBytes = bytesToRunes(pat.B), true
+			default:
+				ok = false
+			}
 			flags, ok2 := py.AsInt(args[1])
 			if !ok || !ok2 {
 				return nil, t.NewExc(py.TypeErrorClass, "compile(pattern, flags)")
 			}
-			if err := t.Work(len(pat.S)); err != nil {
+			if err := t.Work(len(pattern)); err != nil {
 				return nil, err
 			}
-			prog, rerr := reCompile(pat.S, int(flags))
+			prog, rerr := reCompile(pattern, int(flags), isBytes)
 			if rerr != nil {
 				return t.NewTuple([]py.Value{t.NewStr(rerr.msg), t.NewInt(int64(rerr.pos))}), nil
 			}
@@ -1449,7 +1551,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 					return nil, err
 				}
 			}
-			return t.NewTuple([]py.Value{prog, t.NewInt(int64(prog.groups)), gi}), nil
+			return t.NewTuple([]py.Value{prog, t.NewInt(int64(prog.groups)), gi, t.NewInt(int64(prog.flags))}), nil
 		}),
 		// match(program, string, pos, endpos, mode, must_advance): mode 0 match, 1
 		// fullmatch, 2 search. It returns None or the spans (start, end of the match
@@ -1459,7 +1561,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			prog, ok := args[0].(*reProgram)
-			s, ok2 := args[1].(*py.Str)
+			runes, _, ok2 := cache.subject(args[1])
 			pos, ok3 := py.AsInt(args[2])
 			endpos, ok4 := py.AsInt(args[3])
 			mode, ok5 := py.AsInt(args[4])
@@ -1470,10 +1572,6 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			if err != nil {
 				return nil, err
 			}
-			if cache.runes == nil || cache.s != s.S {
-				cache.s, cache.runes = s.S, []rune(s.S)
-			}
-			runes := cache.runes
 			n := int64(len(runes))
 			endpos = min(max(endpos, 0), n)
 			pos = max(pos, 0)
@@ -1498,23 +1596,25 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 			return t.NewTuple(items), nil
 		}),
 	}
-	// prepare reads (program, string, pos, endpos) and returns the match state.
-	prepare := func(t *py.Thread, args []py.Value, name string) (*reProgram, *reState, int, error) {
+	// prepare reads (program, string, pos, endpos) and returns the match state and
+	// the maker of its results' pieces.
+	prepare := func(t *py.Thread, args []py.Value, name string) (*reProgram, *reState, *reText, int, error) {
 		prog, ok := args[0].(*reProgram)
-		s, ok2 := args[1].(*py.Str)
+		runes, isBytes, ok2 := cache.subject(args[1])
 		pos, ok3 := py.AsInt(args[2])
 		endpos, ok4 := py.AsInt(args[3])
 		if !ok || !ok2 || !ok3 || !ok4 {
-			return nil, nil, 0, t.NewExc(py.TypeErrorClass, "%s(program, string, pos, endpos, ...)", name)
+			return nil, nil, nil, 0, t.NewExc(py.TypeErrorClass, "%s(program, string, pos, endpos, ...)", name)
 		}
-		if cache.runes == nil || cache.s != s.S {
-			cache.s, cache.runes = s.S, []rune(s.S)
-		}
-		n := int64(len(cache.runes))
+		n := int64(len(runes))
 		endpos = min(max(endpos, 0), n)
 		pos = max(pos, 0)
-		st := &reState{s: cache.runes, end: int(endpos), caps: make([]int, 2*(prog.groups+1)), t: t, limit: 4096}
-		return prog, st, int(pos), nil
+		st := &reState{s: runes, end: int(endpos), caps: make([]int, 2*(prog.groups+1)), t: t, limit: 4096}
+		x := &reText{t: t, s: runes}
+		if isBytes {
+			x.bytes = func(s string) py.Value { return m.newBytes(t, s) }
+		}
+		return prog, st, x, int(pos), nil
 	}
 	// finish charges a call's work and returns its result, or its error.
 	finish := func(t *py.Thread, st *reState, x *reText, res py.Value) (py.Value, error) {
@@ -1535,12 +1635,11 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		if err := t.CheckArgs("findall", args, kw, 4, 4); err != nil {
 			return nil, err
 		}
-		prog, st, pos, err := prepare(t, args, "findall")
+		prog, st, x, pos, err := prepare(t, args, "findall")
 		if err != nil {
 			return nil, err
 		}
-		x := &reText{t: t, s: st.s}
-		empty := t.NewStr("")
+		empty := x.text(nil)
 		defer t.Decref(empty)
 		var items []py.Value
 		if pos <= st.end {
@@ -1567,12 +1666,11 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		if err := t.CheckArgs("split", args, kw, 5, 5); err != nil {
 			return nil, err
 		}
-		prog, st, _, err := prepare(t, args, "split")
+		prog, st, x, _, err := prepare(t, args, "split")
 		if err != nil {
 			return nil, err
 		}
 		maxsplit, _ := py.AsInt(args[4])
-		x := &reText{t: t, s: st.s}
 		var items []py.Value
 		last, n := 0, int64(0)
 		st.each(prog, 0, func(caps []int) bool {
@@ -1597,7 +1695,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		if err := t.CheckArgs("sub", args, kw, 6, 6); err != nil {
 			return nil, err
 		}
-		prog, st, _, err := prepare(t, args, "sub")
+		prog, st, x, _, err := prepare(t, args, "sub")
 		if err != nil {
 			return nil, err
 		}
@@ -1606,7 +1704,6 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		if !ok || !ok2 {
 			return nil, t.NewExc(py.TypeErrorClass, "sub(program, string, pos, endpos, template, count)")
 		}
-		x := &reText{t: t, s: st.s}
 		var out []rune
 		last, n := 0, int64(0)
 		pieces := int64(0)
@@ -1620,6 +1717,8 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 				switch p := p.(type) {
 				case *py.Str:
 					out = append(out, []rune(p.S)...)
+				case *py.Bytes:
+					out = append(out, bytesToRunes(p.B)...)
 				default:
 					if g, ok := py.AsInt(p); ok && g >= 0 && int(g) <= prog.groups && caps[2*g] >= 0 {
 						out = append(out, st.s[caps[2*g]:caps[2*g+1]]...)
@@ -1634,7 +1733,7 @@ func (m *Machine) sreModule(t *py.Thread) *py.Module {
 		out = append(out, st.s[last:st.end]...)
 		x.cost += pieces*t.Costs.StrPiece + int64(len(out))*t.Costs.StrChar
 		x.reserve = int64(len(out))
-		return finish(t, st, x, t.NewTuple([]py.Value{t.NewStr(string(out)), t.NewInt(n)}))
+		return finish(t, st, x, t.NewTuple([]py.Value{x.text(out), t.NewInt(n)}))
 	})
 	return newModule(t, "_gilscope_sre", attrs)
 }

@@ -27,7 +27,7 @@ func TestRegexNoPanic(t *testing.T) {
 					t.Fatalf("pattern %q: panic: %v", p, r)
 				}
 			}()
-			prog, err := reCompile(string(p), rng.Intn(512)&^(reLocale|0x80|0x1))
+			prog, err := reCompile([]rune(string(p)), rng.Intn(512)&^(reLocale|0x80|0x1), false)
 			if err != nil {
 				return
 			}

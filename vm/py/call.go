@@ -355,6 +355,10 @@ func (t *Thread) callSync(fn *Function, args []Value, kw []string, setup func(*F
 // runSync runs the frame just pushed until it returns.
 func (t *Thread) runSync(setup func(*Frame)) (Value, error) {
 	f := t.frame
+	if t.finalizers != nil {
+		// No Python code runs before the callbacks of what was freed (finalize.go).
+		t.runFinalizers()
+	}
 	f.sync = true
 	if setup != nil {
 		setup(f)

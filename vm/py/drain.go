@@ -77,7 +77,7 @@ var freeOps [256]int64
 // tracebacks leave out as CPython shows no frame for a builtin.
 func isDrainCode(code *compile.Funcode) bool {
 	return code == collectCode || code == anyCode || code == allCode || code == containsCode ||
-		code == printCode || code == printFlushCode
+		code == printCode || code == printFlushCode || code == finalizeCode
 }
 
 // pushContains pushes a frame that answers `item in it` (`not in` when not is

@@ -93,6 +93,10 @@ reload:
 				skip = false
 			} else if *t.Breaker != 0 {
 				f.pc, f.sp = pc, sp
+				if t.finalizers != nil {
+					t.pushFinalizers() // finalize.go
+					goto reload
+				}
 				t.skipCheck = true
 				return StopCheckpoint
 			} else if t.Ticks > 0 {
@@ -311,6 +315,16 @@ reload:
 			sp++
 
 		case compile.RETURN_VALUE, compile.RETURN_CONST:
+			if f == t.base && t.finalizers != nil {
+				// The thread would end before its next check point: the callbacks
+				// waiting for it run first, and the return after them (finalize.go).
+				pc--
+				t.Cost -= opCost[op]
+				t.Instructions--
+				f.pc, f.sp = pc, sp
+				t.pushFinalizers()
+				goto reload
+			}
 			var v Value
 			if op == compile.RETURN_CONST {
 				v = f.consts[arg]
@@ -616,6 +630,10 @@ func (t *Thread) handleError(f *Frame, err error) (stop Stop, done bool) {
 			f.stack[f.sp] = exc
 			f.sp++
 			f.pc = int(h.Target)
+			return 0, false
+		}
+		if f.code == finalizeCode {
+			t.finalizerRaised(f, exc)
 			return 0, false
 		}
 		t.popFrame(f)

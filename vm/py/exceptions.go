@@ -408,8 +408,8 @@ func (in *Interp) sourceLines(filename string) []string {
 	if in.Program != nil && in.Program.Filename == filename {
 		return in.Program.Lines
 	}
-	for _, p := range in.SourceModules {
-		if p.Filename == filename {
+	if in.Library != nil {
+		if p := in.Library.File(filename); p != nil {
 			return p.Lines
 		}
 	}

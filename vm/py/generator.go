@@ -736,7 +736,7 @@ func (t *Thread) genThrowMethod(args []Value, kw []string, mode genMode) (Value,
 // warnDeprecated issues a DeprecationWarning through the warnings module, attributed
 // to the Python line calling the builtin, when the interpreter has that module.
 func (t *Thread) warnDeprecated(msg string) error {
-	if _, ok := t.in.SourceModules["warnings"]; !ok {
+	if t.in.Library == nil || !t.in.Library.Has("warnings") {
 		return nil
 	}
 	m, err := t.importModule("warnings")

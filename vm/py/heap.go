@@ -50,6 +50,23 @@ func DefaultConfig() Config {
 	return Config{Version: [3]int{3, 12, 1}, ImmortalInterned: true, MaxObjects: 20_000_000, MaxItems: 10_000_000}
 }
 
+// A Library provides the modules written in Python (threading, queue …). Each is
+// compiled on its first import and the program is shared, read-only, by every
+// interpreter, so a Library is safe for concurrent use.
+type Library interface {
+	// Has reports whether the library provides the module called name, without
+	// compiling it.
+	Has(name string) bool
+	// Program returns the module called name, compiling it on first use; only
+	// for a name Has reports.
+	Program(name string) (*compile.Program, error)
+	// IsPackage reports whether name is the package of a module the library
+	// provides (concurrent for concurrent.futures).
+	IsPackage(name string) bool
+	// File returns the library's module compiled from filename, or nil.
+	File(filename string) *compile.Program
+}
+
 // Interp is one Python interpreter: a heap, modules and threads. It is not safe for
 // concurrent use; one simulation drives it from one goroutine.
 type Interp struct {
@@ -76,8 +93,8 @@ type Interp struct {
 	rng        *mt19937
 
 	consts map[*compile.Funcode][]Value
-	// SourceModules are modules written in Python, compiled once and shared.
-	SourceModules map[string]*compile.Program
+	// Library provides the modules written in Python (nil: none).
+	Library Library
 	// ModuleFactories adds built-in modules (threading, time … from the simulator).
 	ModuleFactories map[string]ModuleFactory
 	// SysExtras adds functions to the sys module (setswitchinterval …).

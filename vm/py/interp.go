@@ -195,7 +195,7 @@ func (in *Interp) knownModule(name string) bool {
 	if _, ok := in.modules[name]; ok {
 		return true
 	}
-	if _, ok := in.SourceModules[name]; ok {
+	if in.Library != nil && in.Library.Has(name) {
 		return true
 	}
 	if _, ok := in.ModuleFactories[name]; ok {
@@ -207,12 +207,10 @@ func (in *Interp) knownModule(name string) bool {
 // isPackage reports whether name is the parent package of a module the interpreter
 // provides (concurrent for concurrent.futures).
 func (in *Interp) isPackage(name string) bool {
-	prefix := name + "."
-	for k := range in.SourceModules {
-		if strings.HasPrefix(k, prefix) {
-			return true
-		}
+	if in.Library != nil && in.Library.IsPackage(name) {
+		return true
 	}
+	prefix := name + "."
 	for k := range in.ModuleFactories {
 		if strings.HasPrefix(k, prefix) {
 			return true
@@ -240,7 +238,11 @@ func (t *Thread) importModule(name string) (Value, error) {
 		return m, nil
 	}
 	var m *Module
-	if prog, ok := in.SourceModules[name]; ok {
+	if in.Library != nil && in.Library.Has(name) {
+		prog, err := in.Library.Program(name)
+		if err != nil {
+			return nil, t.newExcf(SystemErrorClass, "%v", err) // a bug of the library
+		}
 		return t.runSourceModule(name, prog)
 	}
 	if f, ok := in.ModuleFactories[name]; ok {

@@ -621,7 +621,10 @@ func (u *unpickler) global(module, qualname string) (Value, error) {
 	for _, part := range strings.Split(qualname, ".") {
 		next, err := t.getAttr(cur, part)
 		t.Decref(cur)
-		if err != nil {
+		if err != nil || next == nil {
+			if e, ok := err.(*Instance); ok {
+				t.Decref(e)
+			}
 			return nil, t.newExcf(AttributeErrorClass, "Can't get attribute '%s' on <module '%s'>", qualname, module)
 		}
 		cur = next
@@ -695,7 +698,7 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 	}
 	cls, ok := clsV.(*Class)
 	if !ok {
-		t.Decref(clsV)
+		t.xdecref(clsV)
 		return nil, t.newExcf(TypeErrorClass, "gilscope: unpickling an instance of a non-class")
 	}
 	inst := &Instance{Class: cls}

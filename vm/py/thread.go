@@ -91,6 +91,10 @@ type Thread struct {
 
 	// writeRest is what a print still has to write after a write(2) it blocked in.
 	writeRest *pendingWrite
+	// finalizers are the weak references' callbacks waiting for the next check point
+	// (finalize.go), and breaker the scheduler's Breaker while they wait.
+	finalizers []Value
+	breaker    *int32
 
 	// Cost is the simulated CPU time this thread has consumed, in picoseconds.
 	Cost int64
@@ -140,6 +144,7 @@ var (
 	defaultCosts      Costs
 	defaultCheckpoint [256]bool
 	zeroBreaker       int32
+	setBreaker        int32 = 1
 )
 
 func init() {
@@ -217,6 +222,9 @@ var baseCode = &compile.Funcode{Name: "<thread>", Code: []uint32{uint32(compile.
 	Pos: []compile.Position{{}}}
 
 func (t *Thread) finish(res Value, exc *Instance) {
+	if t.finalizers != nil {
+		t.runFinalizers()
+	}
 	if t.base != nil {
 		for i := 0; i < t.base.sp; i++ {
 			t.xdecref(t.base.stack[i])

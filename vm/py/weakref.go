@@ -122,14 +122,11 @@ func (t *Thread) freeWeak(v Value) {
 			continue
 		}
 		t.Incref(r) // alive while its callback runs
-		res, err := t.Call(cb, r)
-		if err == nil {
-			t.Decref(res)
+		if t.canDefer() {
+			t.deferFinalizer(cb, r)
 		} else {
-			t.reportUnraisable(cb, err)
+			t.callFinalizer(cb, r)
 		}
-		t.Decref(cb)
-		t.Decref(r)
 	}
 }
 

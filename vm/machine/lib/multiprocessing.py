@@ -25,7 +25,7 @@ import threading
 from queue import Empty, Full
 
 __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', 'Lock',
-           'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value', 'Array', 'RawValue',
+           'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'RawValue',
            'RawArray', 'Manager', 'freeze_support', 'cpu_count', 'current_process', 'parent_process', 'active_children',
            'get_context', 'get_start_method', 'set_start_method', 'get_all_start_methods',
            'TimeoutError', 'ProcessError', 'AuthenticationError', 'BufferTooShort',
@@ -163,9 +163,11 @@ class Process:
 
     def terminate(self):
         if self._handle is not None:
-            _gilscope_mp.terminate(self._handle)
+            _gilscope_mp.terminate(self._handle, 15)
 
-    kill = terminate
+    def kill(self):
+        if self._handle is not None:
+            _gilscope_mp.terminate(self._handle, 9)
 
     def close(self):
         pass
@@ -224,8 +226,8 @@ class Process:
         return '<%s>' % ' '.join(info)
 
 
-# The signal names a negative exit code is shown with.
-_EXITCODE_NAMES = {-2: 'SIGINT', -9: 'SIGKILL', -15: 'SIGTERM'}
+# The signal names a negative exit code is shown with (CPython's _exitcode_to_name).
+_EXITCODE_NAMES = {-2: '-SIGINT', -9: '-SIGKILL', -15: '-SIGTERM'}
 
 
 _POPEN = {'fork': 'multiprocessing.popen_fork', 'spawn': 'multiprocessing.popen_spawn_posix',
@@ -292,10 +294,76 @@ def get_logger():
         logging.addLevelName(SUBDEBUG, 'SUBDEBUG')
         logging.addLevelName(SUBWARNING, 'SUBWARNING')
         _logger[0] = logger
+        _util_import()
+    return _logger[0]
+
+
+_util_imported = [False]
+
+
+def _util_import():
+    # CPython registers multiprocessing.util's exit function when that module is
+    # first imported (by the pool module, or for the log): in the main process it
+    # then runs at exit, among the atexit callbacks.
+    if not _util_imported[0]:
+        _util_imported[0] = True
         if _current[0].name == 'MainProcess':
             import atexit
             atexit.register(_exit_function)
-    return _logger[0]
+
+
+# ---- finalizers (multiprocessing.util's Finalize) ----
+
+_finalizer_registry = {}
+_finalizer_counter = [0]
+
+
+class _Finalize:
+    """Calls callback(*args) once: when obj is freed (a weak reference's callback, in
+    the thread that dropped the last reference), when called, or at exit if
+    exitpriority is not None (highest first, then newest first)."""
+
+    def __init__(self, obj, callback, args=(), kwargs=None, exitpriority=None):
+        import weakref
+        self._weakref = weakref.ref(obj, self)
+        self._callback = callback
+        self._args = args
+        self._kwargs = kwargs or {}
+        _finalizer_counter[0] += 1
+        self._key = (exitpriority, _finalizer_counter[0])
+        _finalizer_registry[self._key] = self
+
+    def __call__(self, wr=None):
+        try:
+            del _finalizer_registry[self._key]
+        except KeyError:
+            return None  # already run
+        res = self._callback(*self._args, **self._kwargs)
+        self._weakref = self._callback = self._args = self._kwargs = self._key = None
+        return res
+
+    def still_active(self):
+        return self._key in _finalizer_registry
+
+
+def _run_finalizers(minpriority=None):
+    # The finalizers whose priority is at least minpriority (all with a priority if
+    # None), highest priority first, newest first among equals.
+    if minpriority is None:
+        keys = [k for k in list(_finalizer_registry) if k[0] is not None]
+    else:
+        keys = [k for k in list(_finalizer_registry) if k[0] is not None and k[0] >= minpriority]
+    keys.sort(reverse=True)
+    for key in keys:
+        finalizer = _finalizer_registry.get(key)
+        if finalizer is not None:
+            try:
+                finalizer()
+            except Exception:
+                import traceback
+                traceback.print_exc()
+    if minpriority is None:
+        _finalizer_registry.clear()
 
 
 def log_to_stderr(level=None):
@@ -315,6 +383,7 @@ def _exit_function():
     # multiprocessing.util._exit_function, in the main process at exit.
     _log(INFO, 'process shutting down')
     _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
+    _run_finalizers(0)
     # A terminated daemon is still a child while its signal is delivered: it is
     # joined too. (CPython keeps the children in a set: its order may differ.)
     children = active_children()
@@ -326,6 +395,7 @@ def _exit_function():
         _log(INFO, 'calling join() for process %s', p.name)
         p.join()
     _log(DEBUG, 'running the remaining "atexit" finalizers')
+    _run_finalizers()
 
 
 def _child_main():
@@ -428,10 +498,18 @@ class Connection:
         self._end = end
         self.closed = False
 
+    def _check_closed(self):
+        if self.closed:
+            raise OSError("handle is closed")
+
     def send(self, obj):
+        self._check_closed()
         _gilscope_mp.send(self._end, obj)
 
     def recv(self):
+        # EOFError once every process has closed (or exited with) the other end and
+        # what it sent is read.
+        self._check_closed()
         ok, obj = _gilscope_mp.recv(self._end, None)
         return obj
 
@@ -442,12 +520,15 @@ class Connection:
         return self.recv()
 
     def poll(self, timeout=0.0):
-        if _gilscope_mp.pending(self._end) > 0:
+        self._check_closed()
+        if _gilscope_mp.pending(self._end) > 0 or _gilscope_mp.eof(self._end):
             return True
         return False
 
     def close(self):
-        self.closed = True
+        if not self.closed:
+            self.closed = True
+            _gilscope_mp.close(self._end)
 
     def fileno(self):
         return 3
@@ -499,7 +580,44 @@ class Lock:
         self.release()
 
 
-RLock = Lock
+class RLock:
+    """A reentrant lock shared between processes: one token in a queue, which the
+    thread holding it takes once and may acquire again (its count)."""
+
+    def __init__(self):
+        _cpython_import('multiprocessing.synchronize')
+        self._q = _token_queue()
+        self._q.put(True)
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, block=True, timeout=None):
+        me = (_gilscope_mp.pid(None), threading.get_ident())
+        if self._owner == me:
+            self._count += 1
+            return True
+        try:
+            self._q.get(block, timeout)
+        except Empty:
+            return False
+        self._owner = me
+        self._count = 1
+        return True
+
+    def release(self):
+        if self._owner != (_gilscope_mp.pid(None), threading.get_ident()):
+            raise AssertionError('attempt to release recursive lock not owned by thread')
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            self._q.put(True)
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *args):
+        self.release()
 
 
 class Semaphore:
@@ -569,6 +687,114 @@ class Event:
         if ok:
             _gilscope_mp.send(self._flag, True)
         return ok
+
+
+class Condition:
+    """A condition shared between processes, as CPython's multiprocessing.synchronize
+    writes it: its lock, and three semaphores that count the sleepers, hand each
+    notified one a wake-up and count those that woke."""
+
+    def __init__(self, lock=None):
+        _cpython_import('multiprocessing.synchronize')
+        self._lock = lock or RLock()
+        self._sleeping_count = Semaphore(0)
+        self._woken_count = Semaphore(0)
+        self._wait_semaphore = Semaphore(0)
+
+    def acquire(self, block=True, timeout=None):
+        return self._lock.acquire(block, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def wait(self, timeout=None):
+        self._sleeping_count.release()  # this process is going to sleep
+        # An RLock taken several times is released as many times.
+        count = getattr(self._lock, '_count', 1)
+        for i in range(count):
+            self._lock.release()
+        try:
+            return self._wait_semaphore.acquire(True, timeout)
+        finally:
+            self._woken_count.release()  # it has woken
+            for i in range(count):
+                self._lock.acquire()
+
+    def notify(self, n=1):
+        # Take account of the waits that timed out since the last notify: subtract
+        # woken_count from sleeping_count.
+        while self._woken_count.acquire(False):
+            self._sleeping_count.acquire(False)
+        sleepers = 0
+        while sleepers < n and self._sleeping_count.acquire(False):
+            self._wait_semaphore.release()  # wake up one sleeper
+            sleepers += 1
+        if sleepers:
+            for i in range(sleepers):
+                self._woken_count.acquire()  # wait for a sleeper to wake
+            # Drop the wake-ups of sleepers whose wait just timed out.
+            while self._wait_semaphore.acquire(False):
+                pass
+
+    def notify_all(self):
+        self.notify(n=1 << 62)
+
+    def wait_for(self, predicate, timeout=None):
+        import time
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = time.monotonic() + waittime
+                else:
+                    waittime = endtime - time.monotonic()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class Barrier(threading.Barrier):
+    """A barrier shared between processes, as CPython's: threading.Barrier's
+    algorithm over a shared Condition, with its state and count in shared memory."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        _cpython_import('multiprocessing.synchronize')
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+        self._cond = Condition()
+        self._array = _SharedArray('i', 2, False)
+
+    def _get_state(self):
+        return self._array[0]
+
+    def _set_state(self, value):
+        self._array[0] = value
+
+    _state = property(_get_state, _set_state)
+
+    def _get_count(self):
+        return self._array[1]
+
+    def _set_count(self, value):
+        self._array[1] = value
+
+    _count = property(_get_count, _set_count)
+
+
+for _cls in (Condition, Barrier):
+    _cls.__module__ = 'multiprocessing.synchronize'
+del _cls
 
 
 def freeze_support():
@@ -985,6 +1211,12 @@ class SyncManager:
     def Event(self):
         return Event()
 
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
+
     def Value(self, typecode, value, lock=True):
         return Value(typecode, value, lock=lock)
 
@@ -1058,6 +1290,12 @@ class _Context:
 
     def Event(self):
         return Event()
+
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
 
     def Value(self, typecode_or_type, *args, lock=True):
         return Value(typecode_or_type, *args, lock=lock)
@@ -1252,6 +1490,7 @@ class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
         _cpython_import('multiprocessing.pool')
+        _util_import()
         self._setup(processes, initializer, initargs, context)
 
     def _setup(self, processes, initializer, initargs, context):
@@ -1295,8 +1534,14 @@ class Pool:
             self._pool.append(w)
 
     def _start_handlers(self):
-        self._handler = threading.Thread(target=self._handle_results, daemon=True)
+        # Nothing the pool's threads hold refers to the pool: dropped, it is freed and
+        # its finalizer terminates it, as CPython's.
+        self._handler = threading.Thread(target=_handle_results,
+                                         args=(self._outqueue, self._cache), daemon=True)
         self._handler.start()
+        self._terminate = _Finalize(
+            self, Pool._terminate_pool,
+            args=(self._outqueue, self._pool, self._handler), exitpriority=15)
 
     def _put_tasks(self, tasks):
         for task in tasks:
@@ -1307,16 +1552,6 @@ class Pool:
         cls = self.__class__
         module = 'multiprocessing.pool' if cls.__module__ == 'multiprocessing' else cls.__module__
         return '<%s.%s state=%s pool_size=%d>' % (module, cls.__qualname__, self._state, len(self._pool))
-
-    def _handle_results(self):
-        while True:
-            item = self._outqueue.get()
-            if item is None:
-                break
-            job, i, result = item
-            r = self._cache.get(job)
-            if r is not None and r._set(i, result):
-                del self._cache[job]
 
     def _check_running(self):
         if self._state != 'RUN':
@@ -1389,9 +1624,21 @@ class Pool:
 
     def terminate(self):
         self._state = 'TERMINATE'
-        for w in self._pool:
-            w.terminate()
-        self._outqueue.put(None)
+        self._terminate()
+
+    @staticmethod
+    def _terminate_pool(outqueue, pool, handler):
+        # CPython's: terminate the workers still running, stop the result handler
+        # and wait for both.
+        for w in pool:
+            if w.exitcode is None:
+                w.terminate()
+        outqueue.put(None)
+        if threading.current_thread() is not handler:
+            handler.join()
+        for w in pool:
+            if w.is_alive():
+                w.join()
 
     def join(self):
         if self._state == 'RUN':
@@ -1412,6 +1659,18 @@ class Pool:
 
     def __exit__(self, *args):
         self.terminate()
+
+
+def _handle_results(outqueue, cache):
+    # Pool's result handler: hands each result to whoever waits for it.
+    while True:
+        item = outqueue.get()
+        if item is None:
+            break
+        job, i, result = item
+        r = cache.get(job)
+        if r is not None and r._set(i, result):
+            del cache[job]
 
 
 # Where CPython defines them (reprs show it).

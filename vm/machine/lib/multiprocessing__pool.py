@@ -10,7 +10,9 @@ that died and, once the pool is closed and its work done, tells the task handler
 stop; the task handler, which moves each call's tasks onto the workers' queue; the
 result handler, which hands each result to whoever waits for it and runs the
 callbacks. Every task runs on a thread under this process's GIL: CPU-bound calls take
-turns, they do not run in parallel.
+turns, they do not run in parallel. As in CPython, the handlers hold no reference to the
+pool, and its finalizer terminates it when the last reference goes (in the thread that
+drops it) or at exit.
 
 Differences from CPython: imap and imap_unordered take their iterable whole when
 called, as multiprocessing.Pool's do here; a map of nothing does not touch the change
@@ -20,11 +22,13 @@ notifier.
 import threading
 import multiprocessing
 from multiprocessing import (Pool, ApplyResult, AsyncResult, MapResult, IMapIterator,
-                             IMapUnorderedIterator, TimeoutError, _pool_worker)
+                             IMapUnorderedIterator, TimeoutError, _pool_worker, _Finalize)
 from queue import SimpleQueue, Empty
 _Notifier = multiprocessing.SimpleQueue
 
 __all__ = ['Pool', 'ThreadPool']
+
+multiprocessing._util_import()  # CPython's pool module imports multiprocessing.util
 
 INIT = "INIT"
 RUN = "RUN"
@@ -44,7 +48,6 @@ class ThreadPool(Pool):
         # The change notifier is a multiprocessing.SimpleQueue, with a lock: its
         # creation imports multiprocessing.queues and .synchronize.
         multiprocessing._cpython_import('multiprocessing.synchronize')
-        self._terminated = False
         self._setup(processes, initializer, initargs, None)
 
     def _setup_queues(self):
@@ -54,28 +57,33 @@ class ThreadPool(Pool):
         self._change_notifier = _Notifier()
 
     def _repopulate_pool(self):
-        from multiprocessing.dummy import Process
-        for i in range(self._processes - len(self._pool)):
-            w = Process(target=worker,
-                        args=(self._inqueue, self._outqueue, self._initializer,
-                              self._initargs))
-            w.daemon = True
-            w.start()
-            self._pool.append(w)
+        _repopulate(self._pool, self._processes, self._inqueue, self._outqueue,
+                    self._initializer, self._initargs)
 
     def _start_handlers(self):
-        self._worker_state = RUN
-        self._task_state = RUN
-        self._result_state = RUN
-        self._worker_handler = threading.Thread(target=_handle_workers, args=(self,))
+        self._worker_handler = threading.Thread(
+            target=_handle_workers,
+            args=(self._cache, self._taskqueue, self._processes, self._pool, self._inqueue,
+                  self._outqueue, self._initializer, self._initargs, self._change_notifier))
         self._worker_handler.daemon = True
+        self._worker_handler._state = RUN
         self._worker_handler.start()
-        self._task_handler = threading.Thread(target=_handle_tasks, args=(self,))
+        self._task_handler = threading.Thread(
+            target=_handle_tasks, args=(self._taskqueue, self._inqueue, self._outqueue, self._pool))
         self._task_handler.daemon = True
+        self._task_handler._state = RUN
         self._task_handler.start()
-        self._result_handler = threading.Thread(target=_handle_results, args=(self,))
+        self._result_handler = threading.Thread(
+            target=_handle_results, args=(self._outqueue, self._cache, self._change_notifier))
         self._result_handler.daemon = True
+        self._result_handler._state = RUN
         self._result_handler.start()
+        self._terminate = _Finalize(
+            self, ThreadPool._terminate_pool,
+            args=(self._taskqueue, self._inqueue, self._outqueue, self._pool,
+                  self._change_notifier, self._worker_handler, self._task_handler,
+                  self._result_handler, self._cache),
+            exitpriority=15)
 
     def _put_tasks(self, tasks):
         self._taskqueue.put(tasks)
@@ -83,34 +91,36 @@ class ThreadPool(Pool):
     def close(self):
         if self._state == RUN:
             self._state = CLOSE
-            self._worker_state = CLOSE
+            self._worker_handler._state = CLOSE
             self._change_notifier.put(None)
 
     def terminate(self):
         self._state = TERMINATE
-        if self._terminated:
-            return
-        self._terminated = True
-        # CPython's _terminate_pool.
-        self._worker_state = TERMINATE
-        self._change_notifier.put(None)
-        self._task_state = TERMINATE
+        self._terminate()
+
+    @staticmethod
+    def _terminate_pool(taskqueue, inqueue, outqueue, pool, change_notifier,
+                        worker_handler, task_handler, result_handler, cache):
+        # CPython's: stop the handlers and wait for them. The worker threads are told
+        # to stop, not joined: a thread cannot be terminated.
+        worker_handler._state = TERMINATE
+        change_notifier.put(None)
+        task_handler._state = TERMINATE
         # _help_stuff_finish: drop the tasks not started, tell the workers to stop.
         try:
             while True:
-                self._inqueue.get(block=False)
+                inqueue.get(block=False)
         except Empty:
             pass
-        for i in range(len(self._pool)):
-            self._inqueue.put(None)
-        if not self._result_handler.is_alive() and len(self._cache) != 0:
+        for i in range(len(pool)):
+            inqueue.put(None)
+        if not result_handler.is_alive() and len(cache) != 0:
             raise AssertionError("Cannot have cache with result_handler not alive")
-        self._result_state = TERMINATE
-        self._change_notifier.put(None)
-        self._outqueue.put(None)
+        result_handler._state = TERMINATE
+        change_notifier.put(None)
+        outqueue.put(None)
         me = threading.current_thread()
-        # The worker threads are not joined: a thread cannot be terminated.
-        for t in (self._worker_handler, self._task_handler, self._result_handler):
+        for t in (worker_handler, task_handler, result_handler):
             if me is not t:
                 t.join()
 
@@ -126,67 +136,78 @@ class ThreadPool(Pool):
             p.join()
 
 
-def _handle_workers(pool):
+def _repopulate(pool, processes, inqueue, outqueue, initializer, initargs):
+    from multiprocessing.dummy import Process
+    for i in range(processes - len(pool)):
+        w = Process(target=worker, args=(inqueue, outqueue, initializer, initargs))
+        w.daemon = True
+        w.start()
+        pool.append(w)
+
+
+def _handle_workers(cache, taskqueue, processes, pool, inqueue, outqueue, initializer,
+                    initargs, notifier):
     # Keep the pool full until the cache is drained, unless the pool is terminated.
-    while pool._worker_state == RUN or (pool._cache and pool._worker_state != TERMINATE):
+    thread = threading.current_thread()
+    while thread._state == RUN or (cache and thread._state != TERMINATE):
         exited = False
-        for i in reversed(range(len(pool._pool))):
-            w = pool._pool[i]
+        for i in reversed(range(len(pool))):
+            w = pool[i]
             if w.exitcode is not None:
                 w.join()
                 exited = True
-                del pool._pool[i]
+                del pool[i]
         if exited:
-            pool._repopulate_pool()
+            _repopulate(pool, processes, inqueue, outqueue, initializer, initargs)
         # Pool._wait_for_updates: wait for the notifier, then empty it.
-        notifier = pool._change_notifier
         notifier.get()
         while not notifier.empty():
             notifier.get()
-    pool._taskqueue.put(None)
+    taskqueue.put(None)
 
 
-def _handle_tasks(pool):
+def _handle_tasks(taskqueue, inqueue, outqueue, pool):
+    thread = threading.current_thread()
     while True:
-        tasks = pool._taskqueue.get()
+        tasks = taskqueue.get()
         if tasks is None:
             break
         stopped = False
         for task in tasks:
-            if pool._task_state != RUN:
+            if thread._state != RUN:
                 stopped = True
                 break
-            pool._inqueue.put(task)
+            inqueue.put(task)
         if stopped:
             break
     # Tell the result handler to finish once the cache is empty, and the workers that
     # there is no more work.
-    pool._outqueue.put(None)
-    for p in pool._pool:
-        pool._inqueue.put(None)
+    outqueue.put(None)
+    for p in pool:
+        inqueue.put(None)
 
 
-def _handle_results(pool):
-    cache = pool._cache
-    get = pool._outqueue.get
+def _handle_results(outqueue, cache, notifier):
+    thread = threading.current_thread()
+    get = outqueue.get
     while True:
         task = get()
-        if pool._result_state != RUN:
+        if thread._state != RUN:
             break
         if task is None:
             break
-        _set_result(pool, task)
-    while cache and pool._result_state != TERMINATE:
+        _set_result(cache, notifier, task)
+    while cache and thread._state != TERMINATE:
         task = get()
         if task is not None:
-            _set_result(pool, task)
+            _set_result(cache, notifier, task)
 
 
-def _set_result(pool, task):
+def _set_result(cache, notifier, task):
     job, i, obj = task
-    r = pool._cache.get(job)
+    r = cache.get(job)
     if r is not None and r._set(i, obj):
-        del pool._cache[job]
-        if not pool._cache:
+        del cache[job]
+        if not cache:
             # CPython's _PoolCache wakes the worker handler when it empties.
-            pool._change_notifier.put(None)
+            notifier.put(None)

@@ -1,7 +1,10 @@
-"""multiprocessing.synchronize, as gilscope simulates it: the process-shared locks,
-semaphores and events of the multiprocessing module (defined there, as its Lock and
-Event are this module's classes in CPython)."""
+"""multiprocessing.synchronize: the locks, semaphores, conditions, events and barriers
+shared between processes, which gilscope defines in multiprocessing (their classes
+name this module, as CPython's, so that a child finds them here)."""
 
-from multiprocessing import Lock, RLock, Semaphore, BoundedSemaphore, Event
+import multiprocessing
+from multiprocessing import (Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event,
+                             Barrier)
 
-__all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Event']
+__all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event',
+           'Barrier']

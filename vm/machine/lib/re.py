@@ -1,7 +1,8 @@
 # re, as gilscope provides it: CPython 3.12's interface (Lib/re/__init__.py) and its
 # Pattern and Match objects (C in CPython, Python here) over _gilscope_sre, a
 # backtracking matcher written in Go with Python's syntax, semantics and compile
-# errors (docs/stdlib.md). str patterns only: bytes patterns refuse. RegexFlag is an
+# errors (docs/stdlib.md). A bytes pattern matches bytes (bytes, bytearray, memoryview)
+# by ASCII rules, its groups bytes, as _sre's. RegexFlag is an
 # int subclass that prints as CPython's flags do (CPython's is an enum.IntFlag).
 import _gilscope_sre
 import sys
@@ -113,9 +114,24 @@ PatternError = error
 
 def _check_string(string):
     if not isinstance(string, str):
-        if isinstance(string, bytes):
+        if isinstance(string, (bytes, bytearray, memoryview)):
             raise TypeError("cannot use a string pattern on a bytes-like object")
         raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
+
+
+def _subject(pattern, string):
+    # What a pattern matches: a str for a str pattern; the bytes of a bytes-like object
+    # for a bytes pattern (groups of a bytearray are bytes, as _sre's).
+    if pattern._str:
+        _check_string(string)
+        return string
+    if type(string) is bytes:
+        return string
+    if isinstance(string, (bytes, bytearray, memoryview)):
+        return bytes(string)
+    if isinstance(string, str):
+        raise TypeError("cannot use a bytes pattern on a string-like object")
+    raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
 
 
 def _bounds(string, pos, endpos):
@@ -154,6 +170,7 @@ class Pattern(_Immutable):
         self.groups = groups
         self._groupindex = groupindex
         self._names = {v: k for k, v in groupindex.items()}
+        self._str = isinstance(pattern, str)
 
     @property
     def groupindex(self):
@@ -177,43 +194,45 @@ class Pattern(_Immutable):
 
 
     def _run(self, string, pos, endpos, mode, must_advance=False):
-        _check_string(string)
-        pos, endpos = _bounds(string, pos, endpos)
-        spans = _gilscope_sre.match(self._program, string, pos, endpos, mode, must_advance)
+        text = _subject(self, string)
+        pos, endpos = _bounds(text, pos, endpos)
+        spans = _gilscope_sre.match(self._program, text, pos, endpos, mode, must_advance)
         if spans is None:
             return None
-        return Match(self, string, pos, endpos, spans)
+        return Match(self, string, pos, endpos, spans, text)
 
     def match(self, string, pos=0, endpos=sys.maxsize):
-        if type(string) is not str:
-            _check_string(string)
-        spans = _gilscope_sre.match(self._program, string, pos, endpos, 0, False)
+        text = string
+        if type(string) is not str or not self._str:
+            text = _subject(self, string)
+        spans = _gilscope_sre.match(self._program, text, pos, endpos, 0, False)
         if spans is None:
             return None
-        return Match(self, string, pos, endpos, spans)
+        return Match(self, string, pos, endpos, spans, text)
 
     def fullmatch(self, string, pos=0, endpos=sys.maxsize):
         return self._run(string, pos, endpos, 1)
 
     def search(self, string, pos=0, endpos=sys.maxsize):
-        if type(string) is not str:
-            _check_string(string)
-        spans = _gilscope_sre.match(self._program, string, pos, endpos, 2, False)
+        text = string
+        if type(string) is not str or not self._str:
+            text = _subject(self, string)
+        spans = _gilscope_sre.match(self._program, text, pos, endpos, 2, False)
         if spans is None:
             return None
-        return Match(self, string, pos, endpos, spans)
+        return Match(self, string, pos, endpos, spans, text)
 
     def _iter(self, string, pos, endpos):
         # The successive matches of a search, with _sre's rule for empty matches:
         # after an empty match, a match may not be empty at the same place.
-        _check_string(string)
-        pos, endpos = _bounds(string, pos, endpos)
+        text = _subject(self, string)
+        pos, endpos = _bounds(text, pos, endpos)
         must_advance = False
         while pos <= endpos:
-            spans = _gilscope_sre.match(self._program, string, pos, endpos, 2, must_advance)
+            spans = _gilscope_sre.match(self._program, text, pos, endpos, 2, must_advance)
             if spans is None:
                 return
-            m = Match(self, string, pos, endpos, spans)
+            m = Match(self, string, pos, endpos, spans, text)
             yield m
             must_advance = spans[0] == spans[1]
             pos = spans[1]
@@ -223,24 +242,30 @@ class Pattern(_Immutable):
 
     def findall(self, string, pos=0, endpos=sys.maxsize):
         # In Go, as _sre's is C: no Match objects are made.
-        _check_string(string)
-        pos, endpos = _bounds(string, pos, endpos)
-        return _gilscope_sre.findall(self._program, string, pos, endpos)
+        text = _subject(self, string)
+        pos, endpos = _bounds(text, pos, endpos)
+        return _gilscope_sre.findall(self._program, text, pos, endpos)
 
     def split(self, string, maxsplit=0):
-        _check_string(string)
-        return _gilscope_sre.split(self._program, string, 0, len(string), maxsplit)
+        text = _subject(self, string)
+        return _gilscope_sre.split(self._program, text, 0, len(text), maxsplit)
 
     def _subx(self, repl, string, count):
         if callable(repl):
             expand = repl
         else:
-            if not isinstance(repl, str):
+            if self._str and not isinstance(repl, str):
                 raise TypeError("decoding to str: need a bytes-like object, %s found" % type(repl).__name__)
+            if not self._str:
+                if isinstance(repl, str):
+                    raise TypeError("sequence item 0: expected a bytes-like object, str found")
+                if not isinstance(repl, (bytes, bytearray, memoryview)):
+                    raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
             # A template is expanded in Go, as _sre's C expands it.
-            _check_string(string)
+            text = _subject(self, string)
             template = _compile_template(self, repl)
-            return _gilscope_sre.sub(self._program, string, 0, len(string), template, count)
+            return _gilscope_sre.sub(self._program, text, 0, len(text), template, count)
+        string = _subject(self, string)
         pieces = []
         last = 0
         n = 0
@@ -257,6 +282,11 @@ class Pattern(_Immutable):
             n += 1
         if last < len(string):
             pieces.append(string[last:])
+        if not self._str:
+            for i, piece in enumerate(pieces):
+                if not isinstance(piece, (bytes, bytearray, memoryview)):
+                    raise TypeError("sequence item %d: expected a bytes-like object, %s found" % (i, type(piece).__name__))
+            return b''.join(pieces), n
         for i, piece in enumerate(pieces):
             if not isinstance(piece, str):
                 raise TypeError("sequence item %d: expected str instance, %s found" % (i, type(piece).__name__))
@@ -277,11 +307,12 @@ class Match(_Immutable):
 
     __module__ = 're'
 
-    def __init__(self, pattern, string, pos, endpos, spans):
+    def __init__(self, pattern, string, pos, endpos, spans, text):
         self.re = pattern
         self.string = string
+        self._text = text  # what was matched: string, or the bytes of a bytes-like one
         self.pos = pos if pos > 0 else 0
-        n = len(string)
+        n = len(text)
         self.endpos = endpos if 0 <= endpos <= n else (n if endpos > n else 0)
         self._spans = spans
         last = spans[-1]
@@ -301,13 +332,13 @@ class Match(_Immutable):
         s, e = self._spans[2 * g], self._spans[2 * g + 1]
         if s < 0:
             return default
-        return self.string[s:e]
+        return self._text[s:e]
 
     def group(self, *args):
         # The common calls are written out: CPython's Match is C.
         if not args:
             spans = self._spans
-            return self.string[spans[0]:spans[1]]
+            return self._text[spans[0]:spans[1]]
         if len(args) == 1:
             g = args[0]
             if type(g) is int and 0 <= g <= self.re.groups:
@@ -315,7 +346,7 @@ class Match(_Immutable):
                 b = spans[2 * g]
                 if b < 0:
                     return None
-                return self.string[b:spans[2 * g + 1]]
+                return self._text[b:spans[2 * g + 1]]
             return self._get(self._index(g))
         return tuple(self._get(self._index(g)) for g in args)
 
@@ -325,7 +356,7 @@ class Match(_Immutable):
             b = spans[2 * g]
             if b < 0:
                 return None
-            return self.string[b:spans[2 * g + 1]]
+            return self._text[b:spans[2 * g + 1]]
         return self._get(self._index(g))
 
     def groups(self, default=None):
@@ -377,20 +408,21 @@ def _compile(pattern, flags):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")
         return pattern
-    if isinstance(pattern, bytes):
-        raise NotImplementedError("gilscope does not support bytes patterns in re yet")
-    if not isinstance(pattern, str):
+    if not isinstance(pattern, (str, bytes)):
         raise TypeError("first argument must be string or compiled pattern")
     if flags & DEBUG:
         raise NotImplementedError("gilscope does not support re.DEBUG yet")
-    if not flags & ASCII:
+    if isinstance(pattern, bytes):
+        if flags & UNICODE:
+            raise ValueError("cannot use UNICODE flag with a bytes pattern")
+    elif not flags & ASCII:
         flags |= UNICODE
     r = _gilscope_sre.compile(pattern, flags)
     if len(r) == 2:
         msg, pos = r
         raise error(msg, pattern if pos >= 0 else None, pos if pos >= 0 else None)
-    program, groups, groupindex = r
-    p = Pattern(pattern, int(flags), program, groups, groupindex)
+    program, groups, groupindex, flags = r
+    p = Pattern(pattern, flags, program, groups, groupindex)
     if len(_cache) >= _MAXCACHE:
         # Drop the oldest item.
         for k in _cache:
@@ -468,7 +500,8 @@ def escape(pattern):
     """Escape special characters in a string."""
     if isinstance(pattern, str):
         return ''.join(['\\' + c if c in _special_chars else c for c in pattern])
-    raise NotImplementedError("gilscope does not support bytes patterns in re yet")
+    pattern = str(pattern, 'latin1')
+    return ''.join(['\\' + c if c in _special_chars else c for c in pattern]).encode('latin1')
 
 
 # ---- replacement templates (Lib/re/_parser.py, parse_template) ----
@@ -481,7 +514,15 @@ _ASCII_LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
 
 def _compile_template(pattern, repl):
-    # The pieces of a replacement: literal strings and group numbers.
+    # The pieces of a replacement: literal strings (bytes for a bytes pattern) and
+    # group numbers.
+    if not pattern._str:
+        return [p.encode('latin1') if isinstance(p, str) else p
+                for p in _compile_template_str(pattern, str(bytes(repl), 'latin1'))]
+    return _compile_template_str(pattern, repl)
+
+
+def _compile_template_str(pattern, repl):
     out = []
     literal = []
     i = 0
@@ -563,6 +604,8 @@ def _compile_template(pattern, repl):
 
 
 def _expand_template(template, m):
+    if not m.re._str:
+        return b''.join([p if isinstance(p, bytes) else m._get(p) or b'' for p in template])
     parts = []
     for piece in template:
         if isinstance(piece, str):
