@@ -371,6 +371,54 @@ if __name__ == "__main__":
 	}
 }
 
+// TestProcessExitTakesItsTime checks that a child is gone, and join() returns, its
+// measured exit after its target's last statement, and its measured kill after
+// terminate() (calib_cpython312.go), with fork's per-MB teardown for a 10 MB parent.
+func TestProcessExitTakesItsTime(t *testing.T) {
+	src := `import multiprocessing, time
+def stamp(v):
+    time.sleep(0.01)
+    v.value = time.perf_counter()
+def sleeper(ready):
+    ready.set()
+    time.sleep(10)
+if __name__ == "__main__":
+    v = multiprocessing.Value("d", 0.0)
+    p = multiprocessing.Process(target=stamp, args=(v,))
+    p.start()
+    p.join()
+    print("exit", (time.perf_counter() - v.value) * 1000)
+    ready = multiprocessing.Event()
+    p = multiprocessing.Process(target=sleeper, args=(ready,))
+    p.start()
+    ready.wait()
+    t0 = time.perf_counter()
+    p.terminate()
+    alive = p.is_alive()
+    p.join()
+    print("kill", (time.perf_counter() - t0) * 1000, alive, p.exitcode)
+`
+	_, out, _ := runModel(t, src, Options{Seed: 1})
+	p := calibCPython312.Procs
+	perMB := baseMemoryMB * p.ForkChildPerMB / 1e6
+	var exit, kill float64
+	var alive string
+	var code int
+	if _, err := fmt.Sscanf(out, "exit %g\nkill %g %s %d", &exit, &kill, &alive, &code); err != nil {
+		t.Fatalf("output %q: %v", out, err)
+	}
+	if lo, hi := p.ForkExit/1e6, (p.ForkExit/1e6)+perMB+0.2; exit < lo || exit > hi {
+		t.Errorf("target's end to join: %.3f ms, want %.3f–%.3f", exit, lo, hi)
+	}
+	if lo, hi := p.ForkKill/1e6, (p.ForkKill/1e6)+perMB+0.3; kill < lo || kill > hi {
+		t.Errorf("terminate to join: %.3f ms, want %.3f–%.3f", kill, lo, hi)
+	}
+	t.Logf("exit %.3f ms, kill %.3f ms", exit, kill)
+	if alive != "True" || code != -15 {
+		t.Errorf("just after terminate() is_alive() = %s, exitcode after join %d; want True, -15", alive, code)
+	}
+}
+
 // TestOtherRuntimes checks the mechanisms of PyPy's GIL, Ruby's GVL and the JVM.
 func TestOtherRuntimes(t *testing.T) {
 	skipFigures(t)

@@ -146,6 +146,12 @@ type Procs struct {
 	// ServerStart is starting forkserver's server, once; ServerParent and
 	// ServerChild are each child's shares after that.
 	ServerStart, ServerParent, ServerChild float64
+	// ForkExit, SpawnExit and ServerExit are the part of the child's share that
+	// comes after its target returns: the interpreter's exit (a full finalization
+	// under spawn), the kernel's teardown and the joining parent's wake-up.
+	// ForkKill, SpawnKill and ServerKill are terminate() to join() returning.
+	ForkExit, SpawnExit, ServerExit float64
+	ForkKill, SpawnKill, ServerKill float64
 	// Pickling per byte of the pickle: bytes (a copy) and the structure of many
 	// small objects (a list of ints), dumped and loaded.
 	DumpsRaw, LoadsRaw, DumpsStruct, LoadsStruct float64
@@ -314,6 +320,8 @@ type procCosts struct {
 	forkParent, forkParentPerMB, forkChild, forkChildPerMB int64
 	spawnParent, spawnChild                                int64
 	serverStart, serverParent, serverChild                 int64
+	forkExit, spawnExit, serverExit                        int64 // part of the child's share
+	forkKill, spawnKill, serverKill                        int64
 	dumpsRaw, loadsRaw, dumpsStruct, loadsStruct           int64 // per byte
 }
 
@@ -321,11 +329,15 @@ type procCosts struct {
 // (docs/models.md, "Processes": start and join of an empty target take ~2.4 ms with
 // fork, ~50–60 ms with spawn, ~80 ms for forkserver's first child and 5–25 ms after;
 // pickle copies bytes at ~1 GB/s and dumps many small objects at ~250 MB/s, loads
-// them at ~65 MB/s).
+// them at ~65 MB/s; of a child's share, its exit after the target takes ~0.4 ms
+// with fork and forkserver and ~7 ms with spawn, and terminate() to join() ~0.4 ms
+// with fork, ~1 ms with the others, as 3.12 measured them).
 var procDefaults = Procs{
 	ForkParent: 500_000, ForkParentPerMB: 50_000, ForkChild: 1_400_000,
 	SpawnParent: 1_000_000, SpawnChild: 50_000_000,
 	ServerStart: 80_000_000, ServerChild: 10_000_000,
+	ForkExit: 400_000, SpawnExit: 7_000_000, ServerExit: 400_000,
+	ForkKill: 400_000, SpawnKill: 1_000_000, ServerKill: 1_000_000,
 	DumpsRaw: 1, LoadsRaw: 1, DumpsStruct: 4, LoadsStruct: 15.385,
 }
 
@@ -344,7 +356,11 @@ func (p Procs) costs() procCosts {
 		spawnParent: ps(p.SpawnParent, d.SpawnParent), spawnChild: ps(p.SpawnChild, d.SpawnChild),
 		serverStart: ps(p.ServerStart, d.ServerStart), serverParent: ps(p.ServerParent, d.ServerParent),
 		serverChild: ps(p.ServerChild, d.ServerChild),
-		dumpsRaw:    ps(p.DumpsRaw, d.DumpsRaw), loadsRaw: ps(p.LoadsRaw, d.LoadsRaw),
+		forkExit:    ps(p.ForkExit, d.ForkExit), spawnExit: ps(p.SpawnExit, d.SpawnExit),
+		serverExit: ps(p.ServerExit, d.ServerExit),
+		forkKill:   ps(p.ForkKill, d.ForkKill), spawnKill: ps(p.SpawnKill, d.SpawnKill),
+		serverKill: ps(p.ServerKill, d.ServerKill),
+		dumpsRaw:   ps(p.DumpsRaw, d.DumpsRaw), loadsRaw: ps(p.LoadsRaw, d.LoadsRaw),
 		dumpsStruct: ps(p.DumpsStruct, d.DumpsStruct), loadsStruct: ps(p.LoadsStruct, d.LoadsStruct),
 	}
 }

@@ -142,6 +142,15 @@ func (m *Machine) signal(p *process, sig int, now int64) {
 	})
 }
 
+// setTeardown sets how long p takes to be gone after it exits and after a signal
+// kills it, from the measured times to join() returning (procCosts). Those include
+// what the machine draws apart: the parent's wake-up from join(), and before a
+// kill the signal's delivery (a wake-up of the child).
+func (p *process) setTeardown(m *Machine, exit, kill int64) {
+	p.exitCost = max(exit-m.wakeMean, 0)
+	p.killCost = max(kill-2*m.wakeMean, 0)
+}
+
 // sentEnd is a Pipe's end on its way to another process, holding it open.
 type sentEnd struct{ e mpEnd }
 
@@ -296,7 +305,7 @@ func (c *procJoinCall) Describe() string { return "process join" }
 
 func (c *procJoinCall) do(m *Machine, th *thread) {
 	p := c.p
-	if p.finished {
+	if p.gone {
 		th.py.Resume(py.None, nil)
 		return
 	}
@@ -409,13 +418,13 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 		}),
 		"exitcode": fn("exitcode", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			h := args[0].(*procHandle)
-			if !h.p.finished {
+			if !h.p.gone { // a child is reaped once its exit is over
 				return py.None, nil
 			}
 			return t.NewInt(int64(h.p.exitCode)), nil
 		}),
 		"is_alive": fn("is_alive", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-			return py.BoolOf(!args[0].(*procHandle).p.finished), nil
+			return py.BoolOf(!args[0].(*procHandle).p.gone), nil
 		}),
 		"pid": fn("pid", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			if h, ok := args[0].(*procHandle); ok {
@@ -504,11 +513,15 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 		}
 		mb := parentMB(th.proc)
 		c.cost = m.pc.forkParent + mb*m.pc.forkParentPerMB
-		c.boot = m.pc.forkChild + mb*m.pc.forkChildPerMB
+		// The child's exit unmaps what fork shared with the parent: the per-MB
+		// part of the child's share is paid at its end.
+		c.boot = m.pc.forkChild - m.pc.forkExit
+		p.setTeardown(m, m.pc.forkExit+mb*m.pc.forkChildPerMB, m.pc.forkKill+mb*m.pc.forkChildPerMB)
 	case "spawn":
 		p.loaded = m.bootLoaded()
 		c.cost = m.pc.spawnParent + m.dumpsCost(target)
-		c.boot = m.pc.spawnChild + m.loadsCost(target)
+		c.boot = m.pc.spawnChild - m.pc.spawnExit + m.loadsCost(target)
+		p.setTeardown(m, m.pc.spawnExit, m.pc.spawnKill)
 	case "forkserver":
 		p.loaded = m.bootLoaded()
 		c.cost = m.pc.serverParent + m.dumpsCost(target)
@@ -516,7 +529,8 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 			m.forkserver = true
 			c.cost += m.pc.serverStart
 		}
-		c.boot = m.pc.serverChild + m.loadsCost(target)
+		c.boot = m.pc.serverChild - m.pc.serverExit + m.loadsCost(target)
+		p.setTeardown(m, m.pc.serverExit, m.pc.serverKill)
 	default:
 		return nil, t.NewExc(py.ValueErrorClass, "cannot find context for %q", method.S)
 	}

@@ -22,10 +22,15 @@ type process struct {
 	threads   int // threads started, the main one included
 	exitCode  int
 	finished  bool
-	signalled bool       // terminate() sent SIGTERM, delivered when the child next runs
-	joiners   []*thread  // threads waiting for it to end
-	ends      []*pipeEnd // the Pipe ends it holds open, in the order it opened them
-	daemon    bool
+	signalled bool // terminate() sent SIGTERM, delivered when the child next runs
+	gone      bool // finished, and its exit's teardown is over: joiners wake
+	// exitCost and killCost are how long a child takes to be gone once its last
+	// thread is done, or once a signal killed it (ps): its exit and the kernel's
+	// teardown, before the threads joining it wake (setTeardown).
+	exitCost, killCost int64
+	joiners            []*thread  // threads waiting for it to end
+	ends               []*pipeEnd // the Pipe ends it holds open, in the order it opened them
+	daemon             bool
 	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool
@@ -130,7 +135,7 @@ func (m *Machine) processExit(p *process, at int64) {
 			}
 		}
 		for _, c := range m.procs[1:] {
-			if !c.finished && !c.daemon && (!c.subinterp || m.liveNonDaemon(c) > 0) {
+			if !c.gone && !c.daemon && (!c.subinterp || m.liveNonDaemon(c) > 0) {
 				m.mainExiting = true
 				return
 			}
@@ -148,13 +153,30 @@ func (m *Machine) processExit(p *process, at int64) {
 			m.kill(t, at)
 		}
 	}
-	for _, j := range p.joiners {
-		m.wake(j, at, m.resume(j, py.None, nil))
+	m.afterTeardown(p, at, func(gone int64) {
+		p.gone = true
+		for _, j := range p.joiners {
+			m.wake(j, gone, m.resume(j, py.None, nil))
+		}
+		p.joiners = nil
+		if m.mainExiting {
+			m.processExit(m.procs[0], gone)
+		}
+	})
+}
+
+// afterTeardown calls gone when p, which ended at at, is gone: after its exit or,
+// killed by a signal, the kernel's teardown. The teardown holds no core here.
+func (m *Machine) afterTeardown(p *process, at int64, gone func(at int64)) {
+	d := p.exitCost
+	if p.exitCode < 0 {
+		d = p.killCost
 	}
-	p.joiners = nil
-	if m.mainExiting {
-		m.processExit(m.procs[0], at)
+	if d <= 0 {
+		gone(at)
+		return
 	}
+	m.after(at+d, func() { gone(at + d) })
 }
 
 // kill ends a thread whose process exited under it.
