@@ -258,15 +258,18 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 			return o.fn, nil
 		}
 	case *property:
-		// fget and fset (None when unset; gilscope's properties have no deleter).
+		var f Value
 		switch name {
-		case "fget", "fset", "fdel":
-			f := o.get
-			if name == "fset" {
-				f = o.set
-			} else if name == "fdel" {
-				f = nil
-			}
+		case "fget":
+			f = o.get
+		case "fset":
+			f = o.set
+		case "fdel":
+			f = o.del
+		case "__doc__":
+			f = o.doc
+		}
+		if name == "fget" || name == "fset" || name == "fdel" || name == "__doc__" {
 			if f == nil {
 				f = None
 			}
@@ -506,6 +509,18 @@ func userAttrHook(v Value, name string) Value {
 // setAttr is v.name = x as object.__setattr__ does it.
 func (t *Thread) setAttr(v Value, name string, x Value) error {
 	switch o := v.(type) {
+	case *property:
+		if name != "__doc__" {
+			break
+		}
+		old := o.doc
+		o.doc = nil
+		if x != None {
+			t.Incref(x)
+			o.doc = x
+		}
+		t.xdecref(old)
+		return nil
 	case *Instance:
 		if o.local != nil {
 			if err := t.selectLocal(o); err != nil {
@@ -589,6 +604,14 @@ func (t *Thread) delAttr(v Value, name string) error {
 				return err
 			}
 		}
+		if p, ok := o.Class.Lookup(name).(*property); ok {
+			if p.del == nil {
+				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no deleter", name, o.Class.Name)
+			}
+			r, err := t.callValue(p.del, []Value{v}, nil, false)
+			t.xdecref(r)
+			return err
+		}
 		d = o.Dict
 	case *Class:
 		if !o.builtin {
@@ -626,7 +649,8 @@ type classMethod struct {
 
 type property struct {
 	Header
-	get, set Value
+	get, set, del Value // nil when unset
+	doc           Value // __doc__: nil for None
 }
 
 var (

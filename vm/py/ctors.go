@@ -207,44 +207,72 @@ func init() {
 		return s, nil
 	}
 	propertyClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("property", args[1:], kw, 1, 2); err != nil {
+		pos, named, err := t.kwargs("property", args[1:], kw, "fget", "fset", "fdel", "doc")
+		if err != nil {
 			return nil, err
 		}
-		p := &property{get: args[1]}
-		t.Incref(p.get)
-		if len(args) == 3 {
-			p.set = args[2]
-			t.Incref(p.set)
+		if len(pos) > 4 {
+			return nil, t.newExcf(TypeErrorClass, "property() takes at most 4 arguments (%d given)", len(pos))
+		}
+		var fs [4]Value // fget, fset, fdel, doc
+		for i, n := range []string{"fget", "fset", "fdel", "doc"} {
+			if i < len(pos) {
+				if _, dup := named[n]; dup {
+					return nil, t.newExcf(TypeErrorClass, "argument for property() given by name ('%s') and position (%d)", n, i+1)
+				}
+				fs[i] = pos[i]
+			} else {
+				fs[i] = named[n]
+			}
+			if fs[i] == None {
+				fs[i] = nil
+			}
+		}
+		if fs[3] == nil && fs[0] != nil {
+			// CPython takes the getter's docstring.
+			if d, err := t.GetAttr(fs[0], "__doc__"); err == nil && d != None {
+				fs[3] = d
+			} else if err == nil {
+				t.Decref(d)
+			}
+		} else if fs[3] != nil {
+			t.Incref(fs[3])
+		}
+		p := &property{get: fs[0], set: fs[1], del: fs[2], doc: fs[3]}
+		for _, f := range fs[:3] {
+			if f != nil {
+				t.Incref(f)
+			}
 		}
 		t.in.alloc(&p.Header)
 		return p, nil
 	}
-	// p.setter(f) and p.getter(f): a copy of the property with one function
-	// replaced, as the decorators @x.setter and @x.getter use them.
-	propertyWith := func(setter bool) BuiltinFunc {
+	// p.setter(f), p.getter(f) and p.deleter(f): a copy of the property with one
+	// function replaced, as the decorators @x.setter, @x.getter and @x.deleter use them.
+	propertyWith := func(which int) BuiltinFunc {
 		return func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs("setter", args[1:], kw, 1, 1); err != nil {
+			if err := t.nargs([...]string{"getter", "setter", "deleter"}[which], args[1:], kw, 1, 1); err != nil {
 				return nil, err
 			}
 			old := args[0].(*property)
-			p := &property{get: old.get, set: old.set}
-			if setter {
-				p.set = args[1]
-			} else {
-				p.get = args[1]
+			fs := [4]Value{old.get, old.set, old.del, old.doc}
+			fs[which] = args[1]
+			if fs[which] == None {
+				fs[which] = nil
 			}
-			if p.get != nil {
-				t.Incref(p.get)
+			for _, f := range fs {
+				if f != nil {
+					t.Incref(f)
+				}
 			}
-			if p.set != nil {
-				t.Incref(p.set)
-			}
+			p := &property{get: fs[0], set: fs[1], del: fs[2], doc: fs[3]}
 			t.in.alloc(&p.Header)
 			return p, nil
 		}
 	}
-	propertyClass.method("setter", propertyWith(true))
-	propertyClass.method("getter", propertyWith(false))
+	propertyClass.method("setter", propertyWith(1))
+	propertyClass.method("deleter", propertyWith(2))
+	propertyClass.method("getter", propertyWith(0))
 
 	FloatClass.method("is_integer", func(t *Thread, args []Value, kw []string) (Value, error) {
 		f := args[0].(*Float).V
