@@ -38,15 +38,17 @@ collections.abc logging.config logging.handlers
 multiprocessing.managers multiprocessing.pool
 multiprocessing.sharedctypes multiprocessing.shared_memory multiprocessing.connection
 multiprocessing.dummy multiprocessing.queues multiprocessing.context
-multiprocessing.process concurrent.futures.thread concurrent.futures.process`)
+multiprocessing.process concurrent.futures.thread concurrent.futures.process
+urllib.error urllib.response urllib.robotparser`)
 
 // networkModules are third-party modules programs use to reach the network, which a
 // simulation has not: importing one says so, as a missing standard module does.
-var networkModules = strings.Fields(`requests aiohttp httpx urllib3`)
+var networkModules = strings.Fields(`requests aiohttp httpx urllib3 urllib.request`)
 
 // interpModules are the modules the interpreter itself provides (vm/py's import):
 // a source module of the same name would hide them.
-var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true}
+var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true,
+	"builtins": true}
 
 // missingMessages gives the message of each standard-library module and each network
 // module a missing module stands for: importing it raises ModuleNotFoundError with it.

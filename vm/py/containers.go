@@ -243,3 +243,30 @@ func (t *Thread) newSnapshotIter(items []Value, cls *Class) *iterator {
 	t.in.alloc(&it.Header)
 	return it
 }
+
+// The builtin iterators' own __iter__ and __next__, which code that drives an
+// iterator by hand reaches (graphlib keeps iter(x).__next__): next(it) and for
+// loops do not go through them.
+func init() {
+	for _, c := range []*Class{listIterClass, tupleIterClass, strIterClass, bytesIterClass,
+		byteArrayIterClass, rangeIterClass, dictKeyIterCls, setIterClass, IteratorClass,
+		reversedClass, enumerateClass, zipClass, mapClass, filterClass} {
+		c.method("__iter__", func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs("__iter__", args[1:], kw, 0, 0); err != nil {
+				return nil, err
+			}
+			t.Incref(args[0])
+			return args[0], nil
+		})
+		c.method("__next__", func(t *Thread, args []Value, kw []string) (Value, error) {
+			if err := t.nargs("__next__", args[1:], kw, 0, 0); err != nil {
+				return nil, err
+			}
+			v, err := t.Next(args[0])
+			if err == nil && v == nil {
+				err = t.newExc(StopIterationClass, "")
+			}
+			return v, err
+		})
+	}
+}

@@ -259,6 +259,13 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.futureModule()
 		case "types":
 			m = t.typesModule()
+		case "builtins":
+			// The module's namespace is the builtins themselves: a name set on it
+			// (builtins.print = …) is seen by every lookup, as in CPython.
+			m = &Module{Name: name, Dict: in.builtins}
+			in.alloc(&m.Header)
+			t.Incref(in.builtins)
+			t.setStr(in.builtins, "__name__", t.intern(name))
 		}
 	}
 	if m == nil && in.isPackage(name) {
