@@ -71,8 +71,7 @@ func (in *Interp) MainThread() (*Thread, error) {
 	in.alloc(&mod.Header)
 	in.main = mod
 	in.addModule(t, "__main__", mod)
-	t.setStr(mod.Dict, "__name__", t.intern("__main__"))
-	t.setStr(mod.Dict, "__builtins__", in.builtins)
+	t.setMainGlobals(mod.Dict, in.Program.Filename)
 	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
 		consts: in.constsFor(t, fc)}
 	in.alloc(&fn.Header)
@@ -681,4 +680,32 @@ func (in *Interp) RefcountOf(v Value) int64 {
 		return 4294967295
 	}
 	return h.Ref
+}
+
+// sourceFileLoaderClass is the class of __main__.__loader__.
+var sourceFileLoaderClass = func() *Class {
+	c := newBuiltinClass("SourceFileLoader", ObjectClass)
+	c.Module = "_frozen_importlib_external"
+	return c
+}()
+
+// setMainGlobals gives the main module's globals the names CPython 3.12 gives a
+// script's, in its order.
+func (t *Thread) setMainGlobals(d *Dict, filename string) {
+	t.setStr(d, "__name__", t.intern("__main__"))
+	t.setStr(d, "__doc__", None)
+	t.setStr(d, "__package__", None)
+	loader := &Instance{Class: sourceFileLoaderClass}
+	t.in.alloc(&loader.Header)
+	t.setStr(d, "__loader__", loader)
+	t.Decref(loader)
+	t.setStr(d, "__spec__", None)
+	ann := t.NewDict()
+	t.setStr(d, "__annotations__", ann)
+	t.Decref(ann)
+	t.setStr(d, "__builtins__", t.in.builtins)
+	file := t.NewStr(filename)
+	t.setStr(d, "__file__", file)
+	t.Decref(file)
+	t.setStr(d, "__cached__", None)
 }
