@@ -560,6 +560,10 @@ func (t *Thread) releaseFrame(f *Frame) {
 		t.Decref(f.names)
 		f.names = nil
 	}
+	if f.localsDict != nil {
+		t.Decref(f.localsDict)
+		f.localsDict = nil
+	}
 	if f.fn != nil {
 		fn := f.fn
 		f.fn = nil

@@ -259,16 +259,27 @@ func (t *Thread) formatChain(b *strings.Builder, exc *Instance, seen map[*Instan
 			t.formatEntry(b, tb[i])
 		}
 	}
+	if exc.Exc != nil && exc.Class.IsSubclass(SyntaxErrorClass) {
+		t.formatSyntaxError(b, exc, excName(exc))
+		return
+	}
 	b.WriteString(t.excLine(exc))
 	b.WriteString("\n")
 }
 
-// excLine is the last line of a traceback: "ValueError: message".
-func (t *Thread) excLine(exc *Instance) string {
+// excName is the name a traceback gives exc's class: module-qualified unless builtin
+// or the main program's.
+func excName(exc *Instance) string {
 	name := exc.Class.QualName
 	if m := exc.Class.Module; m != "builtins" && m != "__main__" && m != "" {
 		name = m + "." + name
 	}
+	return name
+}
+
+// excLine is the last line of a traceback: "ValueError: message".
+func (t *Thread) excLine(exc *Instance) string {
+	name := excName(exc)
 	var msg string
 	strm := exc.Class.Lookup("__str__")
 	if r, err := t.callValue(strm, []Value{exc}, nil, false); err == nil {

@@ -76,6 +76,8 @@ type Interp struct {
 	rng        *mt19937
 
 	consts map[*compile.Funcode][]Value
+	// compiled are the programs compile, exec and eval made, by mode, file and source.
+	compiled map[string]*compile.Funcode
 	// SourceModules are modules written in Python, compiled once and shared.
 	SourceModules map[string]*compile.Program
 	// ModuleFactories adds built-in modules (threading, time … from the simulator).

@@ -35,6 +35,9 @@ type Frame struct {
 	ownsNames bool
 	// gen is the generator owning the frame, or nil for an ordinary call.
 	gen *Generator
+	// localsDict is what locals() returns in a function's frame (an owned
+	// reference), made at its first call.
+	localsDict *Dict
 }
 
 // Code returns the code the frame runs.
