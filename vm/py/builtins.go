@@ -193,6 +193,8 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	for _, c := range exceptionClasses {
 		t.setStr(d, c.Name, c)
 	}
+	t.setStr(d, "IOError", OSErrorClass)
+	t.setStr(d, "EnvironmentError", OSErrorClass)
 	t.setStr(d, "None", None)
 	t.setStr(d, "True", True)
 	t.setStr(d, "False", False)

@@ -15,7 +15,7 @@ _counter = [0]
 
 def _deprecated(message):
     import warnings
-    warnings.warn(message, warnings.DeprecationWarning, stacklevel=3)
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
 
 
 def _refuse(what):
