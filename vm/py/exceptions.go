@@ -32,11 +32,16 @@ type TBEntry struct {
 }
 
 func (e *ExcState) addTraceback(f *Frame) {
-	if f == nil || f.code == baseCode || isDrainCode(f.code) {
+	if f == nil || f.code == baseCode || isDrainCode(f.code) || CFrameFiles[f.code.Filename] {
 		return
 	}
 	e.TB = append(e.TB, TBEntry{Code: f.code, PC: f.lasti})
 }
+
+// CFrameFiles are the files of library code written in Python that stands for
+// CPython's C code (builtins.open and its file objects): tracebacks leave their
+// frames out, as CPython's show no C function. Set at initialisation only.
+var CFrameFiles = map[string]bool{}
 
 // Error makes exception instances usable as Go errors.
 func (i *Instance) Error() string {
