@@ -1105,8 +1105,10 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	}
 	c.popBlock()
 	c.popHandler()
+	// The exit call is located at the whole statement, as 3.12 compiles it (so a
+	// traceback through it shows no carets).
 	if !f.dead {
-		old := c.setPos(it.ContextExpr)
+		old := c.setPos(s)
 		c.loadConst(nil)
 		c.loadConst(nil)
 		c.loadConst(nil)
@@ -1116,7 +1118,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 		c.f.pos = old
 	}
 	// [exit, lasti, exc]
-	old = c.setPos(it.ContextExpr)
+	old = c.setPos(s)
 	c.bind(handler)
 	f.depth = handler.depth
 	c.pushHandler(cleanup, base+2, true)
