@@ -36,6 +36,15 @@ var (
 func init() { lockClass.Module = "_thread" }
 
 func (*lockObj) Type() *py.Class   { return lockClass }
+
+// PyRepr is repr() of a lock: "<locked _thread.lock object at 0x…>".
+func (l *lockObj) PyRepr() string {
+	state := "unlocked"
+	if l.locked {
+		state = "locked"
+	}
+	return "<" + state + " _thread.lock object at " + py.Address(l) + ">"
+}
 func (*handleObj) Type() *py.Class { return handleClass }
 
 func init() {
