@@ -35,7 +35,7 @@ var (
 
 func init() { lockClass.Module = "_thread" }
 
-func (*lockObj) Type() *py.Class   { return lockClass }
+func (*lockObj) Type() *py.Class { return lockClass }
 
 // PyRepr is repr() of a lock: "<locked _thread.lock object at 0x…>".
 func (l *lockObj) PyRepr() string {
