@@ -105,12 +105,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		get := func(i int, name string) Value {
-			if i < len(pos) {
-				return pos[i]
-			}
-			return kws[name]
-		}
+		get := argGetter(pos, kws)
 		source, filename, mode := get(0, "source"), get(1, "filename"), get(2, "mode")
 		for i, v := range []Value{source, filename, mode} {
 			if v == nil {
@@ -192,6 +187,40 @@ func init() {
 		}
 		return t.dir(args[0])
 	})
+	defBuiltin("__import__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		pos, kws, err := t.kwargs("__import__", args, kw, "name", "globals", "locals", "fromlist", "level")
+		if err != nil {
+			return nil, err
+		}
+		get := argGetter(pos, kws)
+		name, ok := get(0, "name").(*Str)
+		if !ok {
+			if get(0, "name") == nil {
+				return nil, t.newExc(TypeErrorClass, "__import__() missing required argument 'name' (pos 1)")
+			}
+			return nil, t.newExcf(TypeErrorClass, "__import__() argument 1 must be str, not %s", get(0, "name").Type().Name)
+		}
+		if level := get(4, "level"); level != nil {
+			if n, ok := asInt64(level); !ok || n != 0 {
+				return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support relative imports (__import__ with a level) yet")
+			}
+		}
+		var fromlist Value = None
+		if fl := get(3, "fromlist"); fl != nil && fl != None {
+			items, err := t.toItems(fl)
+			if err != nil {
+				return nil, err
+			}
+			if len(items) > 0 {
+				fromlist = t.newTuple(items)
+				defer t.Decref(fromlist)
+			}
+		}
+		if t.in.OnImport != nil && t.frame != nil && t.frame.code != nil && !strings.HasPrefix(t.frame.code.Filename, "<gilscope ") {
+			return t.pricedImport(name.S, fromlist)
+		}
+		return t.importName(name.S, fromlist)
+	})
 	defBuiltin("breakpoint", func(t *Thread, args []Value, kw []string) (Value, error) {
 		return nil, t.newExc(NotImplementedErrorClass, "gilscope does not support breakpoint() (there is no debugger to stop in): print what you want to see")
 	})
@@ -216,6 +245,17 @@ func init() {
 			}
 			return nil, t.newExcValue(SystemExitClass, code)
 		})
+	}
+}
+
+// argGetter returns a function giving argument i, or the keyword argument name, of
+// a call kwargs split (nil when neither was given).
+func argGetter(pos []Value, kws map[string]Value) func(i int, name string) Value {
+	return func(i int, name string) Value {
+		if i < len(pos) {
+			return pos[i]
+		}
+		return kws[name]
 	}
 }
 

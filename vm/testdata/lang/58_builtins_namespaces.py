@@ -80,3 +80,9 @@ except ValueError as e:
     print(e)
 print(sorted(k for k in globals() if k.startswith("__")))
 print(__doc__, __package__, __spec__, __cached__, __file__.endswith("58_builtins_namespaces.py"), __annotations__)
+m = __import__("math")
+print(m.floor(2.5), __import__("math", globals(), None, ["floor"], 0) is m)
+try:
+    __import__("no_such_module_here")
+except ImportError as e:
+    print(type(e).__name__)
