@@ -37,6 +37,34 @@ func (co *codeObject) repr() string {
 	return fmt.Sprintf("<code object %s at %s, file \"%s\", line %d>", co.code.Name, address(co), co.code.Filename, co.code.FirstLine)
 }
 
+func init() {
+	codeAttr := func(name string, fn func(t *Thread, c *compile.Funcode) Value) {
+		get := &Builtin{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, Name: name,
+			Fn: func(t *Thread, args []Value, kw []string) (Value, error) {
+				return fn(t, args[0].(*codeObject).code), nil
+			}}
+		codeClass.Methods[name] = &property{Header: Header{Ref: 1, flags: flagImmortal | flagStatic}, get: get}
+	}
+	strs := func(t *Thread, names []string) Value {
+		items := make([]Value, len(names))
+		for i, n := range names {
+			items[i] = t.NewStr(n)
+		}
+		return t.newTuple(items)
+	}
+	codeAttr("co_name", func(t *Thread, c *compile.Funcode) Value { return t.NewStr(c.Name) })
+	codeAttr("co_qualname", func(t *Thread, c *compile.Funcode) Value { return t.NewStr(c.QualName) })
+	codeAttr("co_filename", func(t *Thread, c *compile.Funcode) Value { return t.NewStr(c.Filename) })
+	codeAttr("co_firstlineno", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.FirstLine)) })
+	codeAttr("co_argcount", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.NumParams)) })
+	codeAttr("co_posonlyargcount", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.NumPosOnly)) })
+	codeAttr("co_kwonlyargcount", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.NumKwOnly)) })
+	codeAttr("co_nlocals", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(len(c.Varnames))) })
+	codeAttr("co_varnames", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Varnames) })
+	codeAttr("co_cellvars", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Cellvars) })
+	codeAttr("co_freevars", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Freevars) })
+}
+
 // compileSource compiles src in mode ("exec" or "eval") as file filename, raising
 // what CPython's compiler raises for an error in it.
 func (t *Thread) compileSource(src, filename, mode string) (*compile.Funcode, error) {
@@ -333,9 +361,12 @@ func (t *Thread) execBuiltin(name string, args []Value, kw []string, push bool) 
 	var fc *compile.Funcode
 	if co, ok := args[0].(*codeObject); ok {
 		fc = co.code
-		if !fc.IsModule {
+		if len(fc.Freevars) > 0 {
 			t.Decref(locals)
-			return nil, t.newExcf(NotImplementedErrorClass, "gilscope does not support %s() of a function's code object yet", name)
+			if isEval {
+				return nil, t.newExc(TypeErrorClass, "code object passed to eval() may not contain free variables")
+			}
+			return nil, t.newExcf(TypeErrorClass, "code object requires a closure of exactly length %d", len(fc.Freevars))
 		}
 	} else {
 		src, ok := sourceText(args[0])
@@ -360,12 +391,18 @@ func (t *Thread) execBuiltin(name string, args []Value, kw []string, push bool) 
 	t.in.alloc(&fn.Header)
 	t.Incref(globals)
 	defer t.Decref(fn)
+	// A function's code object runs with no arguments (binding them fails as
+	// CPython's does) and its own fast locals.
 	if err := t.pushCall(fn, nil, nil); err != nil {
 		t.Decref(locals)
 		return nil, err
 	}
-	t.frame.names = locals
-	t.frame.ownsNames = true
+	if fc.IsModule {
+		t.frame.names = locals
+		t.frame.ownsNames = true
+	} else {
+		t.Decref(locals)
+	}
 	var onReturn func(t *Thread, ret Value) (Value, error)
 	if !isEval {
 		// exec returns None whatever the code returns (an eval-mode code object).
