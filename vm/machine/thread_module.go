@@ -60,6 +60,12 @@ func init() {
 	lockClass.Def("locked", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 		return py.BoolOf(args[0].(*lockObj).locked), nil
 	})
+	// The old names _thread's lock still answers to.
+	lockClass.Def("acquire_lock", lockAcquire)
+	lockClass.Def("release_lock", lockRelease)
+	lockClass.Def("locked_lock", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		return py.BoolOf(args[0].(*lockObj).locked), nil
+	})
 	handleClass.Def("join", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 		h := args[0].(*handleObj)
 		timeout := int64(-1)
