@@ -242,7 +242,7 @@ reload:
 			name := f.code.Names[arg>>1]
 			v := f.globals.getStr(name)
 			if v == nil {
-				v = in.builtins.getStr(name)
+				v = f.builtinsDict(in).getStr(name)
 				if v == nil {
 					err = t.nameError(name)
 					break

@@ -384,10 +384,22 @@ func (t *Thread) execBuiltin(name string, args []Value, kw []string, push bool) 
 		}
 		fc = c
 	}
-	if globals.getStr("__builtins__") == nil {
-		t.setStr(globals, "__builtins__", t.in.builtins)
-	}
 	fn := &Function{Code: fc, Globals: globals, Name: fc.Name, QualName: fc.QualName, consts: t.in.constsFor(t, fc)}
+	switch b := globals.getStr("__builtins__").(type) {
+	case nil:
+		t.setStr(globals, "__builtins__", t.in.builtins)
+	case *Dict:
+		// The code sees the builtins its globals name (eval(s, {"__builtins__": {}})).
+		if b != t.in.builtins {
+			t.Incref(b)
+			fn.builtins = b
+		}
+	case *Module:
+		if b.Dict != t.in.builtins {
+			t.Incref(b.Dict)
+			fn.builtins = b.Dict
+		}
+	}
 	t.in.alloc(&fn.Header)
 	t.Incref(globals)
 	defer t.Decref(fn)

@@ -356,6 +356,7 @@ func (t *Thread) free(v Value) {
 		t.xdecrefNil(o.KwDefaults)
 		t.xdecrefNil(o.Annotations)
 		t.xdecrefNil(o.Dict)
+		t.xdecrefNil(o.builtins)
 		t.xdecref(o.doc)
 		t.xdecref(o.module)
 		for _, c := range o.Closure {
