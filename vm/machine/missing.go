@@ -52,7 +52,7 @@ var networkModules = strings.Fields(`requests aiohttp httpx urllib3`)
 
 // interpModules are the modules the interpreter itself provides (vm/py's import):
 // a source module of the same name would hide them.
-var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true}
+var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true, "builtins": true}
 
 var (
 	missingOnce sync.Once

@@ -254,6 +254,8 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.randomModule()
 		case "__future__":
 			m = t.futureModule()
+		case "builtins":
+			return t.builtinsModule(), nil
 		case "types":
 			m = t.typesModule()
 		}
@@ -703,9 +705,27 @@ func (t *Thread) setMainGlobals(d *Dict, filename string) {
 	ann := t.NewDict()
 	t.setStr(d, "__annotations__", ann)
 	t.Decref(ann)
-	t.setStr(d, "__builtins__", t.in.builtins)
+	b := t.builtinsModule()
+	t.setStr(d, "__builtins__", b) // a script's is the module, other modules' the dict
+	t.Decref(b)
 	file := t.NewStr(filename)
 	t.setStr(d, "__file__", file)
 	t.Decref(file)
 	t.setStr(d, "__cached__", None)
+}
+
+// builtinsModule returns the builtins module (a new reference), made on first use:
+// its namespace is the interpreter's builtins dict, so a program that sets
+// builtins.print changes what every module finds.
+func (t *Thread) builtinsModule() *Module {
+	if m, ok := t.in.modules["builtins"]; ok {
+		t.Incref(m)
+		return m
+	}
+	m := &Module{Name: "builtins", Dict: t.in.builtins}
+	t.Incref(t.in.builtins)
+	t.in.alloc(&m.Header)
+	t.in.addModule(t, "builtins", m)
+	t.Incref(m)
+	return m
 }
