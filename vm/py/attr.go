@@ -258,15 +258,10 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 			return o.fn, nil
 		}
 	case *property:
-		// fget and fset (None when unset; gilscope's properties have no deleter).
+		// fget, fset, fdel and __doc__ (None when unset).
 		switch name {
-		case "fget", "fset", "fdel":
-			f := o.get
-			if name == "fset" {
-				f = o.set
-			} else if name == "fdel" {
-				f = nil
-			}
+		case "fget", "fset", "fdel", "__doc__":
+			f := map[string]Value{"fget": o.get, "fset": o.set, "fdel": o.del, "__doc__": o.doc}[name]
 			if f == nil {
 				f = None
 			}
@@ -422,6 +417,10 @@ func (t *Thread) bind(a Value, self Value) Value {
 		t.Incref(f.fn)
 		return m
 	case *property:
+		if f.get == nil {
+			t.pendingAttrErr = t.newExcf(AttributeErrorClass, "property of '%s' object has no getter", self.Type().Name)
+			return nil
+		}
 		r, err := t.callValue(f.get, []Value{self}, nil, false)
 		if err != nil {
 			t.pendingAttrErr = err
@@ -581,6 +580,20 @@ func (t *Thread) DelAttr(v Value, name string) error {
 
 // delAttr is del v.name as object.__delattr__ does it.
 func (t *Thread) delAttr(v Value, name string) error {
+	switch v.(type) {
+	case *Instance, *Class, *Module:
+		if inst, ok := v.(*Instance); ok {
+			if p, ok := inst.Class.Lookup(name).(*property); ok {
+				return t.propertyDelete(p, v, name)
+			}
+		}
+	default:
+		if s := subOf(v); s != nil {
+			if p, ok := s.cls.Lookup(name).(*property); ok {
+				return t.propertyDelete(p, v, name)
+			}
+		}
+	}
 	var d *Dict
 	switch o := v.(type) {
 	case *Instance:
@@ -612,6 +625,16 @@ func (t *Thread) delAttr(v Value, name string) error {
 	return t.attributeError(v, name)
 }
 
+// propertyDelete is del v.name where v's class has a property called name.
+func (t *Thread) propertyDelete(p *property, v Value, name string) error {
+	if p.del == nil {
+		return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no deleter", name, v.Type().Name)
+	}
+	r, err := t.callValue(p.del, []Value{v}, nil, false)
+	t.xdecref(r)
+	return err
+}
+
 // staticMethod, classMethod and property are the descriptors of the decorators of the
 // same names (usable as functions: `f = staticmethod(f)`).
 type staticMethod struct {
@@ -626,7 +649,8 @@ type classMethod struct {
 
 type property struct {
 	Header
-	get, set Value
+	get, set, del Value // nil when unset
+	doc           Value // __doc__: the given doc, or fget's; nil for None
 }
 
 var (

@@ -207,44 +207,69 @@ func init() {
 		return s, nil
 	}
 	propertyClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("property", args[1:], kw, 1, 2); err != nil {
+		pos, kws, err := t.kwargs("property", args[1:], kw, "fget", "fset", "fdel", "doc")
+		if err != nil {
 			return nil, err
 		}
-		p := &property{get: args[1]}
-		t.Incref(p.get)
-		if len(args) == 3 {
-			p.set = args[2]
-			t.Incref(p.set)
+		if len(pos) > 4 {
+			return nil, t.newExcf(TypeErrorClass, "property() takes at most 4 arguments (%d given)", len(pos))
+		}
+		get := argGetter(pos, kws)
+		fns := [4]Value{}
+		for i, name := range []string{"fget", "fset", "fdel", "doc"} {
+			if v := get(i, name); v != nil && v != None {
+				t.Incref(v)
+				fns[i] = v
+			}
+		}
+		p := &property{get: fns[0], set: fns[1], del: fns[2], doc: fns[3]}
+		if p.doc == nil && p.get != nil {
+			// As CPython's, the getter's docstring is the property's.
+			if d, err := t.GetAttr(p.get, "__doc__"); err == nil && d != None {
+				p.doc = d
+			} else if err == nil {
+				t.Decref(d)
+			} else if e, ok := err.(*Instance); ok {
+				t.Decref(e)
+			}
 		}
 		t.in.alloc(&p.Header)
 		return p, nil
 	}
-	// p.setter(f) and p.getter(f): a copy of the property with one function
-	// replaced, as the decorators @x.setter and @x.getter use them.
-	propertyWith := func(setter bool) BuiltinFunc {
+	// p.setter(f), p.getter(f) and p.deleter(f): a copy of the property with one
+	// function replaced, as the decorators @x.setter, @x.getter and @x.deleter use
+	// them.
+	propertyWith := func(which string) BuiltinFunc {
 		return func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs("setter", args[1:], kw, 1, 1); err != nil {
+			if err := t.nargs(which, args[1:], kw, 1, 1); err != nil {
 				return nil, err
 			}
 			old := args[0].(*property)
-			p := &property{get: old.get, set: old.set}
-			if setter {
-				p.set = args[1]
-			} else {
-				p.get = args[1]
+			p := &property{get: old.get, set: old.set, del: old.del, doc: old.doc}
+			f := args[1]
+			if f == None {
+				f = nil
 			}
-			if p.get != nil {
-				t.Incref(p.get)
+			switch which {
+			case "setter":
+				p.set = f
+			case "getter":
+				p.get = f
+			default:
+				p.del = f
 			}
-			if p.set != nil {
-				t.Incref(p.set)
+			for _, v := range []Value{p.get, p.set, p.del, p.doc} {
+				if v != nil {
+					t.Incref(v)
+				}
 			}
 			t.in.alloc(&p.Header)
 			return p, nil
 		}
 	}
-	propertyClass.method("setter", propertyWith(true))
-	propertyClass.method("getter", propertyWith(false))
+	propertyClass.method("setter", propertyWith("setter"))
+	propertyClass.method("getter", propertyWith("getter"))
+	propertyClass.method("deleter", propertyWith("deleter"))
 
 	FloatClass.method("is_integer", func(t *Thread, args []Value, kw []string) (Value, error) {
 		f := args[0].(*Float).V

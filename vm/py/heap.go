@@ -379,6 +379,8 @@ func (t *Thread) free(v Value) {
 	case *property:
 		t.xdecref(o.get)
 		t.xdecref(o.set)
+		t.xdecref(o.del)
+		t.xdecref(o.doc)
 	case *staticMethod:
 		t.xdecref(o.fn)
 	case *classMethod:
