@@ -86,7 +86,7 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 				t.Incref(c)
 				return c, nil
 			case "__traceback__":
-				return None, nil
+				return t.outerTraceback(o), nil
 			case "value":
 				if o.Class.IsSubclass(StopIterationClass) {
 					v := stopIterationValue(o)

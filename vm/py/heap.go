@@ -381,6 +381,8 @@ func (t *Thread) free(v Value) {
 		t.xdecref(o.set)
 		t.xdecref(o.del)
 		t.xdecref(o.doc)
+	case *tbObject:
+		t.Decref(o.exc)
 	case *staticMethod:
 		t.xdecref(o.fn)
 	case *classMethod:

@@ -648,6 +648,30 @@ func (t *Thread) sysModule() *Module {
 		}
 		return nil, r.(*Instance)
 	})
+	// exc_info() and exception() give the exception being handled.
+	a["exc_info"] = t.Builtin("exc_info", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exc_info", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		e, ok := t.excInfo.(*Instance)
+		if !ok {
+			return t.newTuple([]Value{None, None, None}), nil
+		}
+		t.Incref(e.Class)
+		t.Incref(e)
+		return t.newTuple([]Value{e.Class, e, t.outerTraceback(e)}), nil
+	})
+	a["exception"] = t.Builtin("exception", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exception", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		e, ok := t.excInfo.(*Instance)
+		if !ok {
+			return None, nil
+		}
+		t.Incref(e)
+		return e, nil
+	})
 	a["intern"] = t.Builtin("intern", func(t *Thread, args []Value, kw []string) (Value, error) {
 		s, ok := args[0].(*Str)
 		if !ok {

@@ -109,7 +109,7 @@ class Thread:
         if hook is None:
             hook = __excepthook__
         try:
-            hook(ExceptHookArgs(type(e), e, None, self))
+            hook(ExceptHookArgs(type(e), e, e.__traceback__, self))
         except BaseException as e2:
             import sys
             sys.stderr.write(_gilscope_lib.format_exception(e2))

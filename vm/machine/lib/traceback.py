@@ -1,7 +1,8 @@
 # traceback, as gilscope provides it: printing and formatting an exception the way
 # an uncaught one prints (print_exc, format_exc, print_exception, format_exception,
 # format_exception_only), and the current call stack (print_stack, format_stack).
-# Frame and traceback objects do not exist in gilscope: limit and chain are ignored,
+# Traceback objects are views of an exception's entries (tb_lineno, tb_next, tb_frame
+# with f_code and f_lineno), which these functions do not read: limit and chain are ignored,
 # and StackSummary/FrameSummary/TracebackException are not provided.
 import sys
 import _gilscope_lib
