@@ -5,7 +5,11 @@
 
 package py
 
-import "github.com/gilscope/gilscope/vm/compile"
+import (
+	"strings"
+
+	"github.com/gilscope/gilscope/vm/compile"
+)
 
 var tracebackClass = newBuiltinClass("traceback", ObjectClass)
 
@@ -99,4 +103,20 @@ func init() {
 		}
 		return None
 	})
+}
+
+// FormatTraceback is traceback.format_tb(tb): one string per entry of the traceback
+// object tb, outermost first, as a traceback prints them; ok is false when tb is
+// not a traceback object.
+func (t *Thread) FormatTraceback(tb Value) (entries []string, ok bool) {
+	o, ok := tb.(*tbObject)
+	if !ok {
+		return nil, false
+	}
+	for i := o.i; i >= 0; i-- {
+		var b strings.Builder
+		t.formatEntry(&b, o.exc.Exc.TB[i])
+		entries = append(entries, b.String())
+	}
+	return entries, true
 }

@@ -8,7 +8,7 @@ import sys
 import _gilscope_lib
 
 __all__ = ['format_exc', 'format_exception', 'format_exception_only', 'format_stack',
-           'print_exc', 'print_exception', 'print_stack']
+           'format_tb', 'print_exc', 'print_exception', 'print_stack', 'print_tb']
 
 
 def _current_exception():
@@ -81,4 +81,20 @@ def print_stack(f=None, limit=None, file=None):
     if file is None:
         file = sys.stderr
     for entry in format_stack():
+        file.write(entry)
+
+
+def format_tb(tb, limit=None):
+    if tb is None:
+        return []
+    entries = _gilscope_lib.format_tb(tb)
+    if limit is not None:
+        entries = entries[:limit] if limit >= 0 else entries[limit:]
+    return entries
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    for entry in format_tb(tb, limit):
         file.write(entry)
