@@ -19,6 +19,16 @@ import (
 
 // Compile compiles a parsed module. Errors are *syntax.Error values with positions.
 func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
+	return compileModule(m, src, false)
+}
+
+// CompileEval compiles a module made by syntax.ParseEval: its code returns the value
+// of its one expression, as the code of compile(…, "eval") does.
+func CompileEval(m *syntax.Module, src []byte) (prog *Program, err error) {
+	return compileModule(m, src, true)
+}
+
+func compileModule(m *syntax.Module, src []byte, eval bool) (prog *Program, err error) {
 	future, err := futureImports(m)
 	if err != nil {
 		return nil, withFile(err, m.Filename)
@@ -38,6 +48,11 @@ func Compile(m *syntax.Module, src []byte) (prog *Program, err error) {
 		}
 	}()
 	fc := c.funcode(top, "<module>", "<module>", 1, nil, func() {
+		if eval {
+			c.expr(m.Body[0].(*syntax.ExprStmt).Value)
+			c.emit(RETURN_VALUE, 0)
+			return
+		}
 		c.setupAnnotations(m.Body)
 		c.stmts(m.Body)
 		c.returnNone()
@@ -1090,8 +1105,10 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 	}
 	c.popBlock()
 	c.popHandler()
+	// The exit call is located at the whole statement, as 3.12 compiles it (so a
+	// traceback through it shows no carets).
 	if !f.dead {
-		old := c.setPos(it.ContextExpr)
+		old := c.setPos(s)
 		c.loadConst(nil)
 		c.loadConst(nil)
 		c.loadConst(nil)
@@ -1101,7 +1118,7 @@ func (c *compiler) withStmt(s *syntax.With, item int) {
 		c.f.pos = old
 	}
 	// [exit, lasti, exc]
-	old = c.setPos(it.ContextExpr)
+	old = c.setPos(s)
 	c.bind(handler)
 	f.depth = handler.depth
 	c.pushHandler(cleanup, base+2, true)

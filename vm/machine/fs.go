@@ -25,6 +25,10 @@ const (
 	fsMaxFileLength = 1 << 28
 )
 
+// The file objects of lib/_gilscope_io.py are CPython's C code (_io): tracebacks
+// show none of their frames.
+func init() { py.CFrameFiles["<gilscope _gilscope_io>"] = true }
+
 // fsPath makes a program's path absolute, from the working directory os.getcwd()
 // reports.
 func fsPath(p string) string {
@@ -58,10 +62,80 @@ func (m *Machine) stdWrite(n int, result py.Value) py.Syscall {
 	return &fsCall{d: m.blk.lineWrite + int64(n)*fsWritePerKiB*1000/1024, result: result}
 }
 
+// Linux's errnos the file system's functions answer with, and the most
+// directories a run may make.
+const (
+	fsENOENT    = 2
+	fsEACCES    = 13
+	fsEEXIST    = 17
+	fsENOTDIR   = 20
+	fsENOSPC    = 28
+	fsENOTEMPTY = 39
+	fsMaxDirs   = 4096
+)
+
+// fsIsDir reports whether p (absolute) is a directory: /, the working directory
+// and its parent, /tmp, one the program made, or the directory of a file.
+func (m *Machine) fsIsDir(p string) bool {
+	switch p {
+	case "/", fsWorkingDir, path.Dir(fsWorkingDir), "/tmp":
+		return true
+	}
+	return m.dirs[p] || m.fsHasChild(p)
+}
+
+// fsHasChild reports whether a file or a directory the program made lies under p.
+func (m *Machine) fsHasChild(p string) bool {
+	prefix := p + "/"
+	if p == "/" {
+		prefix = "/"
+	}
+	for f := range m.fsEntries() {
+		if len(f) > len(prefix) && f[:len(prefix)] == prefix {
+			return true
+		}
+	}
+	return false
+}
+
+// fsEntries yields the paths of the files and of the directories the program made.
+func (m *Machine) fsEntries() func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for f := range m.files {
+			if !yield(f) {
+				return
+			}
+		}
+		for d := range m.dirs {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// fsParentErrno is the errno making an entry at p fails with for want of its
+// directory: 0, ENOENT or ENOTDIR.
+func (m *Machine) fsParentErrno(p string) int64 {
+	dir := path.Dir(p)
+	for d := dir; d != "/"; d = path.Dir(d) {
+		if _, ok := m.files[d]; ok {
+			return fsENOTDIR
+		}
+	}
+	if !m.fsIsDir(dir) {
+		return fsENOENT
+	}
+	return 0
+}
+
 // fsModule is _gilscope_fs.
 func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.files == nil {
 		m.files = map[string][]byte{}
+	}
+	if m.dirs == nil {
+		m.dirs = map[string]bool{}
 	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
@@ -84,21 +158,68 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			_, ok := m.files[p]
 			return py.BoolOf(ok), nil
 		}),
-		// isdir(path): the working directory, its parents and the directories of files.
+		// isdir(path): the working directory, its parents, /tmp, the directories the
+		// program made and those of files.
 		"isdir": fn("isdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			p, err := pathArg(t, args, 1, "isdir")
 			if err != nil {
 				return nil, err
 			}
-			if p == "/" || p == fsWorkingDir || p == path.Dir(fsWorkingDir) {
-				return py.True, nil
+			return py.BoolOf(m.fsIsDir(p)), nil
+		}),
+		// parent(path) → the errno creating a file at path fails with: 0, ENOENT
+		// when its directory does not exist, ENOTDIR when a file stands for it.
+		"parent": fn("parent", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "parent")
+			if err != nil {
+				return nil, err
 			}
-			for f := range m.files {
-				if len(f) > len(p) && f[:len(p)] == p && f[len(p)] == '/' {
-					return py.True, nil
+			return t.NewInt(m.fsParentErrno(p)), nil
+		}),
+		// mkdir(path) → the errno os.mkdir fails with, or 0 when it made the directory.
+		"mkdir": fn("mkdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "mkdir")
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := m.files[p]; ok || m.fsIsDir(p) {
+				return t.NewInt(fsEEXIST), nil
+			}
+			if e := m.fsParentErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			if len(m.dirs) >= fsMaxDirs {
+				return t.NewInt(fsENOSPC), nil
+			}
+			m.chargeNow(threadOf(t), fsOpenCost*1000)
+			m.dirs[p] = true
+			return t.NewInt(0), nil
+		}),
+		// rmdir(path) → the errno os.rmdir fails with, or 0 when it removed the
+		// directory.
+		"rmdir": fn("rmdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "rmdir")
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := m.files[p]; ok {
+				return t.NewInt(fsENOTDIR), nil
+			}
+			if !m.fsIsDir(p) {
+				return t.NewInt(fsENOENT), nil
+			}
+			if !m.dirs[p] {
+				// The directory of a file, or one gilscope gives every run.
+				if m.fsHasChild(p) {
+					return t.NewInt(fsENOTEMPTY), nil
 				}
+				return t.NewInt(fsEACCES), nil
 			}
-			return py.False, nil
+			if m.fsHasChild(p) {
+				return t.NewInt(fsENOTEMPTY), nil
+			}
+			delete(m.dirs, p)
+			return t.NewInt(0), nil
 		}),
 		// size(path): the file's length in bytes.
 		"size": fn("size", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -167,7 +288,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				off = int64(len(data))
 			}
 			if off+int64(len(s)) > fsMaxFileLength {
-				return nil, t.NewExc(py.OSErrorClass, "[Errno 27] File too large")
+				return nil, t.NewOSError(27, "File too large", "")
 			}
 			if grow := int(off) + len(s) - len(data); grow > 0 {
 				data = slices.Grow(data, grow)[:int(off)+len(s)]
@@ -195,7 +316,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			seen := map[string]bool{}
 			var names []py.Value
-			for f := range m.files {
+			for f := range m.fsEntries() {
 				if len(f) <= len(p) || f[:len(p)] != p || (p != "/" && f[len(p)] != '/') {
 					continue
 				}

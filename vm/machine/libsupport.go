@@ -75,6 +75,21 @@ func (m *Machine) libSupportModule(t *py.Thread) *py.Module {
 			}
 			return t.NewStr(t.FormatException(exc)), nil
 		}),
+		// format_tb(tb) is traceback.format_tb(tb): a list of the entries' texts.
+		"format_tb": fn("format_tb", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if err := t.CheckArgs("format_tb", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			entries, ok := t.FormatTraceback(args[0])
+			if !ok {
+				return nil, t.NewExc(py.AttributeErrorClass, "'%s' object has no attribute 'tb_frame'", args[0].Type().Name)
+			}
+			items := make([]py.Value, len(entries))
+			for i, e := range entries {
+				items[i] = t.NewStr(e)
+			}
+			return t.NewList(items), nil
+		}),
 		// frames() lists the calling thread's Python frames, innermost (the caller of
 		// frames) first, as (filename, lineno, function name) tuples.
 		"frames": fn("frames", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {

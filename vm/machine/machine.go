@@ -28,6 +28,7 @@ import (
 // Machine is one simulation run. It is not safe for concurrent use.
 type Machine struct {
 	files map[string][]byte // the run's file system (fs.go), by absolute path
+	dirs  map[string]bool   // the directories the program made (fs.go)
 	stdin string            // what input() has not read yet (Options.Stdin)
 	model *Model
 	rng   *rand.Rand

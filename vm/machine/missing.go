@@ -47,8 +47,7 @@ var networkModules = strings.Fields(`requests aiohttp httpx urllib3 urllib.reque
 
 // interpModules are the modules the interpreter itself provides (vm/py's import):
 // a source module of the same name would hide them.
-var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true,
-	"builtins": true}
+var interpModules = map[string]bool{"math": true, "sys": true, "random": true, "types": true, "__future__": true, "builtins": true}
 
 // missingMessages gives the message of each standard-library module and each network
 // module a missing module stands for: importing it raises ModuleNotFoundError with it.

@@ -144,15 +144,13 @@ type sockReader struct {
 }
 
 var (
-	socketClass     = py.NewClass("socket", nil)
-	brokenPipeClass = py.NewClass("BrokenPipeError", py.OSErrorClass)
+	socketClass = py.NewClass("socket", nil)
 )
 
 func (*socketObj) Type() *py.Class { return socketClass }
 
 func init() {
 	socketClass.Module = "socket"
-	brokenPipeClass.New = py.OSErrorClass.New
 	socketClass.Def("send", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 		return sockSendMethod(t, args, kw, "send")
 	})
@@ -241,7 +239,7 @@ func sockSendMethod(t *py.Thread, args []py.Value, kw []string, name string) (py
 	case s.closed:
 		return nil, t.NewExc(py.OSErrorClass, "[Errno 9] Bad file descriptor")
 	case s.peer.closed:
-		return nil, t.NewExc(brokenPipeClass, "[Errno 32] Broken pipe")
+		return nil, t.NewOSError(32, "Broken pipe", "")
 	}
 	var res py.Value = py.None
 	if name == "send" {

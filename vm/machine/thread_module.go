@@ -35,7 +35,16 @@ var (
 
 func init() { lockClass.Module = "_thread" }
 
-func (*lockObj) Type() *py.Class   { return lockClass }
+func (*lockObj) Type() *py.Class { return lockClass }
+
+// PyRepr is repr() of a lock: "<locked _thread.lock object at 0x…>".
+func (l *lockObj) PyRepr() string {
+	state := "unlocked"
+	if l.locked {
+		state = "locked"
+	}
+	return "<" + state + " _thread.lock object at " + py.Address(l) + ">"
+}
 func (*handleObj) Type() *py.Class { return handleClass }
 
 func init() {
@@ -49,6 +58,12 @@ func init() {
 		return py.False, nil
 	})
 	lockClass.Def("locked", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+		return py.BoolOf(args[0].(*lockObj).locked), nil
+	})
+	// The old names _thread's lock still answers to.
+	lockClass.Def("acquire_lock", lockAcquire)
+	lockClass.Def("release_lock", lockRelease)
+	lockClass.Def("locked_lock", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 		return py.BoolOf(args[0].(*lockObj).locked), nil
 	})
 	handleClass.Def("join", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {

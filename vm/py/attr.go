@@ -86,7 +86,7 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 				t.Incref(c)
 				return c, nil
 			case "__traceback__":
-				return None, nil
+				return t.outerTraceback(o), nil
 			case "value":
 				if o.Class.IsSubclass(StopIterationClass) {
 					v := stopIterationValue(o)
@@ -258,18 +258,10 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 			return o.fn, nil
 		}
 	case *property:
-		var f Value
+		// fget, fset, fdel and __doc__ (None when unset).
 		switch name {
-		case "fget":
-			f = o.get
-		case "fset":
-			f = o.set
-		case "fdel":
-			f = o.del
-		case "__doc__":
-			f = o.doc
-		}
-		if name == "fget" || name == "fset" || name == "fdel" || name == "__doc__" {
+		case "fget", "fset", "fdel", "__doc__":
+			f := map[string]Value{"fget": o.get, "fset": o.set, "fdel": o.del, "__doc__": o.doc}[name]
 			if f == nil {
 				f = None
 			}
@@ -425,6 +417,10 @@ func (t *Thread) bind(a Value, self Value) Value {
 		t.Incref(f.fn)
 		return m
 	case *property:
+		if f.get == nil {
+			t.pendingAttrErr = t.newExcf(AttributeErrorClass, "property of '%s' object has no getter", self.Type().Name)
+			return nil
+		}
 		r, err := t.callValue(f.get, []Value{self}, nil, false)
 		if err != nil {
 			t.pendingAttrErr = err
@@ -510,7 +506,7 @@ func userAttrHook(v Value, name string) Value {
 func (t *Thread) setAttr(v Value, name string, x Value) error {
 	switch o := v.(type) {
 	case *property:
-		if name != "__doc__" {
+		if name != "__doc__" { // CPython's is writable (sched.py sets its fields' docs)
 			break
 		}
 		old := o.doc
@@ -596,6 +592,20 @@ func (t *Thread) DelAttr(v Value, name string) error {
 
 // delAttr is del v.name as object.__delattr__ does it.
 func (t *Thread) delAttr(v Value, name string) error {
+	switch v.(type) {
+	case *Instance, *Class, *Module:
+		if inst, ok := v.(*Instance); ok {
+			if p, ok := inst.Class.Lookup(name).(*property); ok {
+				return t.propertyDelete(p, v, name)
+			}
+		}
+	default:
+		if s := subOf(v); s != nil {
+			if p, ok := s.cls.Lookup(name).(*property); ok {
+				return t.propertyDelete(p, v, name)
+			}
+		}
+	}
 	var d *Dict
 	switch o := v.(type) {
 	case *Instance:
@@ -603,14 +613,6 @@ func (t *Thread) delAttr(v Value, name string) error {
 			if err := t.selectLocal(o); err != nil {
 				return err
 			}
-		}
-		if p, ok := o.Class.Lookup(name).(*property); ok {
-			if p.del == nil {
-				return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no deleter", name, o.Class.Name)
-			}
-			r, err := t.callValue(p.del, []Value{v}, nil, false)
-			t.xdecref(r)
-			return err
 		}
 		d = o.Dict
 	case *Class:
@@ -635,6 +637,16 @@ func (t *Thread) delAttr(v Value, name string) error {
 	return t.attributeError(v, name)
 }
 
+// propertyDelete is del v.name where v's class has a property called name.
+func (t *Thread) propertyDelete(p *property, v Value, name string) error {
+	if p.del == nil {
+		return t.newExcf(AttributeErrorClass, "property '%s' of '%s' object has no deleter", name, v.Type().Name)
+	}
+	r, err := t.callValue(p.del, []Value{v}, nil, false)
+	t.xdecref(r)
+	return err
+}
+
 // staticMethod, classMethod and property are the descriptors of the decorators of the
 // same names (usable as functions: `f = staticmethod(f)`).
 type staticMethod struct {
@@ -650,7 +662,7 @@ type classMethod struct {
 type property struct {
 	Header
 	get, set, del Value // nil when unset
-	doc           Value // __doc__: nil for None
+	doc           Value // __doc__: the given doc, or fget's; nil for None
 }
 
 var (

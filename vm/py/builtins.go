@@ -193,12 +193,20 @@ func (in *Interp) makeBuiltins(t *Thread) *Dict {
 	for _, c := range exceptionClasses {
 		t.setStr(d, c.Name, c)
 	}
+	t.setStr(d, "IOError", OSErrorClass)
+	t.setStr(d, "EnvironmentError", OSErrorClass)
 	t.setStr(d, "None", None)
 	t.setStr(d, "True", True)
 	t.setStr(d, "False", False)
 	t.setStr(d, "NotImplemented", NotImplemented)
 	t.setStr(d, "Ellipsis", Ellipsis)
 	t.setStr(d, "__build_class__", buildClassBuiltin)
+	// A class body run by exec with globals lacking __name__ finds this one, as in
+	// CPython: its __module__ is 'builtins'.
+	name := t.intern("builtins")
+	t.setStr(d, "__name__", name)
+	t.Decref(name)
+	t.setStr(d, "__debug__", True)
 	return d
 }
 
@@ -413,6 +421,20 @@ func init() {
 				return nil, err
 			}
 			b, ok := toBig(args[0])
+			if inst, isInst := args[0].(*Instance); !ok && isInst {
+				// An object with __index__ converts through it.
+				if m := inst.Class.Lookup("__index__"); m != nil {
+					r, err := t.callValue(m, []Value{inst}, nil, false)
+					if err != nil {
+						return nil, err
+					}
+					b, ok = toBig(r)
+					t.Decref(r)
+					if !ok {
+						return nil, t.newExcf(TypeErrorClass, "__index__ returned non-int (type %s)", r.Type().Name)
+					}
+				}
+			}
 			if !ok {
 				return nil, t.newExcf(TypeErrorClass, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
 			}
@@ -463,9 +485,15 @@ func init() {
 				return nil, t.newExc(ValueErrorClass, "pow() 3rd argument cannot be 0")
 			}
 			if b.Sign() < 0 {
-				return nil, t.newExc(ValueErrorClass, "gilscope does not support pow() with a negative exponent and a modulus")
+				// pow(a, -b, m) is pow(inverse of a modulo m, b, m).
+				am := new(big.Int).Abs(m)
+				inv := new(big.Int).ModInverse(new(big.Int).Mod(a, am), am)
+				if inv == nil {
+					return nil, t.newExc(ValueErrorClass, "base is not invertible for the given modulus")
+				}
+				a, b = inv, new(big.Int).Neg(b)
 			}
-			r := new(big.Int).Exp(a, b, m)
+			r := new(big.Int).Exp(a, b, new(big.Int).Abs(m))
 			if r.Sign() != 0 && (r.Sign() < 0) != (m.Sign() < 0) {
 				r.Add(r, m)
 			}
@@ -658,10 +686,18 @@ func init() {
 		return g, nil
 	})
 	defBuiltin("vars", func(t *Thread, args []Value, kw []string) (Value, error) {
-		if err := t.nargs("vars", args, kw, 1, 1); err != nil {
+		if err := t.nargs("vars", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
-		return t.GetAttr(args[0], "__dict__")
+		if len(args) == 0 {
+			return t.frameLocals(t.frame), nil
+		}
+		d, err := t.GetAttr(args[0], "__dict__")
+		if e, ok := err.(*Instance); ok && e.Class.IsSubclass(AttributeErrorClass) {
+			t.Decref(e)
+			return nil, t.newExc(TypeErrorClass, "vars() argument must have __dict__ attribute")
+		}
+		return d, err
 	})
 	defBuiltin("input", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if t.in.Input != nil {

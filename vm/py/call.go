@@ -54,6 +54,7 @@ func (t *Thread) pushCall(fn *Function, args []Value, kwnames []string) error {
 	f.fn = fn
 	f.consts = fn.consts
 	f.globals = fn.Globals
+	f.builtins = fn.builtins
 	f.parent = t.frame
 	if code.IsModule {
 		f.names = fn.Globals

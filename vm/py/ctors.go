@@ -207,72 +207,69 @@ func init() {
 		return s, nil
 	}
 	propertyClass.New = func(t *Thread, args []Value, kw []string) (Value, error) {
-		pos, named, err := t.kwargs("property", args[1:], kw, "fget", "fset", "fdel", "doc")
+		pos, kws, err := t.kwargs("property", args[1:], kw, "fget", "fset", "fdel", "doc")
 		if err != nil {
 			return nil, err
 		}
 		if len(pos) > 4 {
 			return nil, t.newExcf(TypeErrorClass, "property() takes at most 4 arguments (%d given)", len(pos))
 		}
-		var fs [4]Value // fget, fset, fdel, doc
-		for i, n := range []string{"fget", "fset", "fdel", "doc"} {
-			if i < len(pos) {
-				if _, dup := named[n]; dup {
-					return nil, t.newExcf(TypeErrorClass, "argument for property() given by name ('%s') and position (%d)", n, i+1)
-				}
-				fs[i] = pos[i]
-			} else {
-				fs[i] = named[n]
-			}
-			if fs[i] == None {
-				fs[i] = nil
+		get := argGetter(pos, kws)
+		fns := [4]Value{}
+		for i, name := range []string{"fget", "fset", "fdel", "doc"} {
+			if v := get(i, name); v != nil && v != None {
+				t.Incref(v)
+				fns[i] = v
 			}
 		}
-		if fs[3] == nil && fs[0] != nil {
-			// CPython takes the getter's docstring.
-			if d, err := t.GetAttr(fs[0], "__doc__"); err == nil && d != None {
-				fs[3] = d
+		p := &property{get: fns[0], set: fns[1], del: fns[2], doc: fns[3]}
+		if p.doc == nil && p.get != nil {
+			// As CPython's, the getter's docstring is the property's.
+			if d, err := t.GetAttr(p.get, "__doc__"); err == nil && d != None {
+				p.doc = d
 			} else if err == nil {
 				t.Decref(d)
-			}
-		} else if fs[3] != nil {
-			t.Incref(fs[3])
-		}
-		p := &property{get: fs[0], set: fs[1], del: fs[2], doc: fs[3]}
-		for _, f := range fs[:3] {
-			if f != nil {
-				t.Incref(f)
+			} else if e, ok := err.(*Instance); ok {
+				t.Decref(e)
 			}
 		}
 		t.in.alloc(&p.Header)
 		return p, nil
 	}
 	// p.setter(f), p.getter(f) and p.deleter(f): a copy of the property with one
-	// function replaced, as the decorators @x.setter, @x.getter and @x.deleter use them.
-	propertyWith := func(which int) BuiltinFunc {
+	// function replaced, as the decorators @x.setter, @x.getter and @x.deleter use
+	// them.
+	propertyWith := func(which string) BuiltinFunc {
 		return func(t *Thread, args []Value, kw []string) (Value, error) {
-			if err := t.nargs([...]string{"getter", "setter", "deleter"}[which], args[1:], kw, 1, 1); err != nil {
+			if err := t.nargs(which, args[1:], kw, 1, 1); err != nil {
 				return nil, err
 			}
 			old := args[0].(*property)
-			fs := [4]Value{old.get, old.set, old.del, old.doc}
-			fs[which] = args[1]
-			if fs[which] == None {
-				fs[which] = nil
+			p := &property{get: old.get, set: old.set, del: old.del, doc: old.doc}
+			f := args[1]
+			if f == None {
+				f = nil
 			}
-			for _, f := range fs {
-				if f != nil {
-					t.Incref(f)
+			switch which {
+			case "setter":
+				p.set = f
+			case "getter":
+				p.get = f
+			default:
+				p.del = f
+			}
+			for _, v := range []Value{p.get, p.set, p.del, p.doc} {
+				if v != nil {
+					t.Incref(v)
 				}
 			}
-			p := &property{get: fs[0], set: fs[1], del: fs[2], doc: fs[3]}
 			t.in.alloc(&p.Header)
 			return p, nil
 		}
 	}
-	propertyClass.method("setter", propertyWith(1))
-	propertyClass.method("deleter", propertyWith(2))
-	propertyClass.method("getter", propertyWith(0))
+	propertyClass.method("setter", propertyWith("setter"))
+	propertyClass.method("getter", propertyWith("getter"))
+	propertyClass.method("deleter", propertyWith("deleter"))
 
 	FloatClass.method("is_integer", func(t *Thread, args []Value, kw []string) (Value, error) {
 		f := args[0].(*Float).V

@@ -254,7 +254,7 @@ reload:
 			name := f.code.Names[arg>>1]
 			v := f.globals.getStr(name)
 			if v == nil {
-				v = in.builtins.getStr(name)
+				v = f.builtinsDict(in).getStr(name)
 				if v == nil {
 					err = t.nameError(name)
 					break
@@ -581,6 +581,10 @@ func (t *Thread) releaseFrame(f *Frame) {
 	if f.ownsNames {
 		t.Decref(f.names)
 		f.names = nil
+	}
+	if f.localsDict != nil {
+		t.Decref(f.localsDict)
+		f.localsDict = nil
 	}
 	if f.fn != nil {
 		fn := f.fn

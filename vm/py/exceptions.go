@@ -32,11 +32,16 @@ type TBEntry struct {
 }
 
 func (e *ExcState) addTraceback(f *Frame) {
-	if f == nil || f.code == baseCode || isDrainCode(f.code) {
+	if f == nil || f.code == baseCode || isDrainCode(f.code) || CFrameFiles[f.code.Filename] {
 		return
 	}
 	e.TB = append(e.TB, TBEntry{Code: f.code, PC: f.lasti})
 }
+
+// CFrameFiles are the files of library code written in Python that stands for
+// CPython's C code (builtins.open and its file objects): tracebacks leave their
+// frames out, as CPython's show no C function. Set at initialisation only.
+var CFrameFiles = map[string]bool{}
 
 // Error makes exception instances usable as Go errors.
 func (i *Instance) Error() string {
@@ -259,16 +264,27 @@ func (t *Thread) formatChain(b *strings.Builder, exc *Instance, seen map[*Instan
 			t.formatEntry(b, tb[i])
 		}
 	}
+	if exc.Exc != nil && exc.Class.IsSubclass(SyntaxErrorClass) {
+		t.formatSyntaxError(b, exc, excName(exc))
+		return
+	}
 	b.WriteString(t.excLine(exc))
 	b.WriteString("\n")
 }
 
-// excLine is the last line of a traceback: "ValueError: message".
-func (t *Thread) excLine(exc *Instance) string {
+// excName is the name a traceback gives exc's class: module-qualified unless builtin
+// or the main program's.
+func excName(exc *Instance) string {
 	name := exc.Class.QualName
 	if m := exc.Class.Module; m != "builtins" && m != "__main__" && m != "" {
 		name = m + "." + name
 	}
+	return name
+}
+
+// excLine is the last line of a traceback: "ValueError: message".
+func (t *Thread) excLine(exc *Instance) string {
+	name := excName(exc)
 	var msg string
 	strm := exc.Class.Lookup("__str__")
 	if r, err := t.callValue(strm, []Value{exc}, nil, false); err == nil {

@@ -68,6 +68,10 @@ func (t *Thread) functionAttr(fn *Function, name string) (Value, error) {
 	case "__globals__":
 		t.Incref(fn.Globals)
 		return fn.Globals, nil
+	case "__code__":
+		co := &codeObject{code: fn.Code}
+		t.in.alloc(&co.Header)
+		return co, nil
 	case "__type_params__":
 		return emptyTuple, nil
 	}

@@ -744,18 +744,14 @@ func (t *Thread) warnDeprecated(msg string) error {
 		return err
 	}
 	defer t.Decref(m)
-	var warn, cat Value
+	var warn Value
 	if warn, err = t.getAttr(m, "warn"); err != nil || warn == nil {
 		return err
 	}
 	defer t.Decref(warn)
-	if cat, err = t.getAttr(m, "DeprecationWarning"); err != nil || cat == nil {
-		return err
-	}
-	defer t.Decref(cat)
 	s := t.NewStr(msg)
 	defer t.Decref(s)
-	r, err := t.Call(warn, s, cat)
+	r, err := t.Call(warn, s, DeprecationWarningClass)
 	if err == nil {
 		t.Decref(r)
 	}

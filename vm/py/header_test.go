@@ -15,7 +15,7 @@ func TestHeaderFirst(t *testing.T) {
 		&Cell{}, &Slice{}, &Range{}, IntClass, &Instance{}, &Function{}, &BoundMethod{}, &Builtin{},
 		&Module{}, th.NewStr("s"), th.newList(nil), th.newTuple([]Value{None}), &iterator{},
 		th.NewDict(), th.newSet(false), &superObj{}, &staticMethod{}, &classMethod{}, &property{},
-		&codeObject{}, &stdStream{}, &dictView{}, &Generator{}, &genFrame{}, &lazyIter{}}
+		&codeObject{}, &stdStream{}, &dictView{}, &Generator{}, &genFrame{}, &lazyIter{}, &tbObject{}, &tbFrame{}}
 	for _, v := range values {
 		if hdrOf(v) != v.hdr() {
 			t.Errorf("%T: the Header is not the first field", v)

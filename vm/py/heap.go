@@ -95,6 +95,8 @@ type Interp struct {
 	consts map[*compile.Funcode][]Value
 	// Library provides the modules written in Python (nil: none).
 	Library Library
+	// compiled are the programs compile, exec and eval made, by mode, file and source.
+	compiled map[string]*compile.Funcode
 	// ModuleFactories adds built-in modules (threading, time … from the simulator).
 	ModuleFactories map[string]ModuleFactory
 	// SysExtras adds functions to the sys module (setswitchinterval …).
@@ -396,6 +398,7 @@ func (t *Thread) free(v Value) {
 		t.xdecrefNil(o.KwDefaults)
 		t.xdecrefNil(o.Annotations)
 		t.xdecrefNil(o.Dict)
+		t.xdecrefNil(o.builtins)
 		t.xdecref(o.doc)
 		t.xdecref(o.module)
 		for _, c := range o.Closure {
@@ -420,6 +423,8 @@ func (t *Thread) free(v Value) {
 		t.xdecref(o.set)
 		t.xdecref(o.del)
 		t.xdecref(o.doc)
+	case *tbObject:
+		t.Decref(o.exc)
 	case *staticMethod:
 		t.xdecref(o.fn)
 	case *classMethod:

@@ -71,8 +71,7 @@ func (in *Interp) MainThread() (*Thread, error) {
 	in.alloc(&mod.Header)
 	in.main = mod
 	in.addModule(t, "__main__", mod)
-	t.setStr(mod.Dict, "__name__", t.intern("__main__"))
-	t.setStr(mod.Dict, "__builtins__", in.builtins)
+	t.setMainGlobals(mod.Dict, in.Program.Filename)
 	fn := &Function{Code: fc, Globals: mod.Dict, Name: "<module>", QualName: "<module>",
 		consts: in.constsFor(t, fc)}
 	in.alloc(&fn.Header)
@@ -257,15 +256,10 @@ func (t *Thread) importModule(name string) (Value, error) {
 			m = t.randomModule()
 		case "__future__":
 			m = t.futureModule()
+		case "builtins":
+			return t.builtinsModule(), nil
 		case "types":
 			m = t.typesModule()
-		case "builtins":
-			// The module's namespace is the builtins themselves: a name set on it
-			// (builtins.print = …) is seen by every lookup, as in CPython.
-			m = &Module{Name: name, Dict: in.builtins}
-			in.alloc(&m.Header)
-			t.Incref(in.builtins)
-			t.setStr(in.builtins, "__name__", t.intern(name))
 		}
 	}
 	if m == nil && in.isPackage(name) {
@@ -656,6 +650,30 @@ func (t *Thread) sysModule() *Module {
 		}
 		return nil, r.(*Instance)
 	})
+	// exc_info() and exception() give the exception being handled.
+	a["exc_info"] = t.Builtin("exc_info", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exc_info", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		e, ok := t.excInfo.(*Instance)
+		if !ok {
+			return t.newTuple([]Value{None, None, None}), nil
+		}
+		t.Incref(e.Class)
+		t.Incref(e)
+		return t.newTuple([]Value{e.Class, e, t.outerTraceback(e)}), nil
+	})
+	a["exception"] = t.Builtin("exception", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("exception", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		e, ok := t.excInfo.(*Instance)
+		if !ok {
+			return None, nil
+		}
+		t.Incref(e)
+		return e, nil
+	})
 	a["intern"] = t.Builtin("intern", func(t *Thread, args []Value, kw []string) (Value, error) {
 		s, ok := args[0].(*Str)
 		if !ok {
@@ -690,4 +708,50 @@ func (in *Interp) RefcountOf(v Value) int64 {
 		return 4294967295
 	}
 	return h.Ref
+}
+
+// sourceFileLoaderClass is the class of __main__.__loader__.
+var sourceFileLoaderClass = func() *Class {
+	c := newBuiltinClass("SourceFileLoader", ObjectClass)
+	c.Module = "_frozen_importlib_external"
+	return c
+}()
+
+// setMainGlobals gives the main module's globals the names CPython 3.12 gives a
+// script's, in its order.
+func (t *Thread) setMainGlobals(d *Dict, filename string) {
+	t.setStr(d, "__name__", t.intern("__main__"))
+	t.setStr(d, "__doc__", None)
+	t.setStr(d, "__package__", None)
+	loader := &Instance{Class: sourceFileLoaderClass}
+	t.in.alloc(&loader.Header)
+	t.setStr(d, "__loader__", loader)
+	t.Decref(loader)
+	t.setStr(d, "__spec__", None)
+	ann := t.NewDict()
+	t.setStr(d, "__annotations__", ann)
+	t.Decref(ann)
+	b := t.builtinsModule()
+	t.setStr(d, "__builtins__", b) // a script's is the module, other modules' the dict
+	t.Decref(b)
+	file := t.NewStr(filename)
+	t.setStr(d, "__file__", file)
+	t.Decref(file)
+	t.setStr(d, "__cached__", None)
+}
+
+// builtinsModule returns the builtins module (a new reference), made on first use:
+// its namespace is the interpreter's builtins dict, so a program that sets
+// builtins.print changes what every module finds.
+func (t *Thread) builtinsModule() *Module {
+	if m, ok := t.in.modules["builtins"]; ok {
+		t.Incref(m)
+		return m
+	}
+	m := &Module{Name: "builtins", Dict: t.in.builtins}
+	t.Incref(t.in.builtins)
+	t.in.alloc(&m.Header)
+	t.in.addModule(t, "builtins", m)
+	t.Incref(m)
+	return m
 }

@@ -418,13 +418,20 @@ func (t *Thread) sequenceOp(op int, x, y Value) (Value, error, bool) {
 		a, ok1 := x.(*Set)
 		b, ok2 := y.(*Set)
 		if ok1 && ok2 {
-			keep := map[int]func(bool, bool) bool{
-				1:  func(p, q bool) bool { return p && q },
-				7:  func(p, q bool) bool { return p || q },
-				10: func(p, q bool) bool { return p && !q },
-				12: func(p, q bool) bool { return p != q },
-			}[op]
+			keep := setKeep[op]
 			r, err := t.setAlgebra([]Value{a, b}, keep, a.frozen, op == 7 || op == 12)
+			return r, err, true
+		}
+		if isSetView(x) || isSetView(y) {
+			// dict.keys() and .items() are set-like: the result is a set made from the
+			// left operand, whichever side the view is on (dictviews_sub and friends).
+			keep := setKeep[op]
+			left, err := t.asSet(x)
+			if err != nil {
+				return nil, err, true
+			}
+			defer t.Decref(left)
+			r, err := t.setAlgebra([]Value{left, y}, keep, false, op == 7 || op == 12)
 			return r, err, true
 		}
 		if op == 7 {
@@ -1048,7 +1055,7 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		if math.IsNaN(v.V) {
 			return int64(v.ID), nil
 		}
-		return int64(math.Float64bits(v.V)>>3) ^ 0x5bd1e995, nil
+		return floatHash(v.V), nil
 	case *NoneType:
 		return 0xFCA86420, nil
 	case *Bytes:
@@ -1211,4 +1218,61 @@ func (t *Thread) subBinary(op int, inplace bool, x, y Value) (Value, bool, error
 		}
 	}
 	return t.subPair(x, y, name, "__r"+name[2:])
+}
+
+// isSetView reports whether v is a dict's keys or items view, which the set
+// operators take.
+func isSetView(v Value) bool {
+	dv, ok := v.(*dictView)
+	return ok && dv.kind != "values"
+}
+
+// floatHash is CPython's _Py_HashDouble for a finite or infinite float: the value
+// modulo 2**61-1, so that equal ints and floats hash alike and sets of floats
+// iterate in CPython's order.
+func floatHash(v float64) int64 {
+	const bits = 61
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return 314159
+		}
+		return -314159
+	}
+	m, e := math.Frexp(v)
+	sign := int64(1)
+	if m < 0 {
+		sign, m = -1, -m
+	}
+	var x uint64
+	for m != 0 {
+		x = ((x << 28) & hashModulus) | x>>(bits-28)
+		m *= 268435456.0
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	if e >= 0 {
+		e %= bits
+	} else {
+		e = bits - 1 - ((-1 - e) % bits)
+	}
+	x = ((x << uint(e)) & hashModulus) | x>>(bits-uint(e))
+	h := int64(x) * sign
+	if h == -1 {
+		h = -2
+	}
+	return h
+}
+
+// setKeep is which members the set operators &, |, - and ^ (by operator index) keep,
+// from whether a member is in the first operand and in the second.
+var setKeep = map[int]func(bool, bool) bool{
+	1:  func(p, q bool) bool { return p && q },
+	7:  func(p, q bool) bool { return p || q },
+	10: func(p, q bool) bool { return p && !q },
+	12: func(p, q bool) bool { return p != q },
 }

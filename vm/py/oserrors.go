@@ -4,18 +4,33 @@
 package py
 
 var (
-	FileNotFoundErrorClass = newExcClass("FileNotFoundError", OSErrorClass)
-	FileExistsErrorClass   = newExcClass("FileExistsError", OSErrorClass)
-	IsADirectoryErrorClass = newExcClass("IsADirectoryError", OSErrorClass)
-	PermissionErrorClass   = newExcClass("PermissionError", OSErrorClass)
-	EOFErrorClass          = newExcClass("EOFError", ExceptionClass)
+	FileNotFoundErrorClass      = newExcClass("FileNotFoundError", OSErrorClass)
+	FileExistsErrorClass        = newExcClass("FileExistsError", OSErrorClass)
+	IsADirectoryErrorClass      = newExcClass("IsADirectoryError", OSErrorClass)
+	NotADirectoryErrorClass     = newExcClass("NotADirectoryError", OSErrorClass)
+	PermissionErrorClass        = newExcClass("PermissionError", OSErrorClass)
+	BlockingIOErrorClass        = newExcClass("BlockingIOError", OSErrorClass)
+	ChildProcessErrorClass      = newExcClass("ChildProcessError", OSErrorClass)
+	InterruptedErrorClass       = newExcClass("InterruptedError", OSErrorClass)
+	ProcessLookupErrorClass     = newExcClass("ProcessLookupError", OSErrorClass)
+	ConnectionErrorClass        = newExcClass("ConnectionError", OSErrorClass)
+	BrokenPipeErrorClass        = newExcClass("BrokenPipeError", ConnectionErrorClass)
+	ConnectionAbortedErrorClass = newExcClass("ConnectionAbortedError", ConnectionErrorClass)
+	ConnectionRefusedErrorClass = newExcClass("ConnectionRefusedError", ConnectionErrorClass)
+	ConnectionResetErrorClass   = newExcClass("ConnectionResetError", ConnectionErrorClass)
+	EOFErrorClass               = newExcClass("EOFError", ExceptionClass)
 )
+
+// osErrorClasses are OSError's builtin subclasses.
+var osErrorClasses = []*Class{FileNotFoundErrorClass, FileExistsErrorClass, IsADirectoryErrorClass,
+	NotADirectoryErrorClass, PermissionErrorClass, BlockingIOErrorClass, ChildProcessErrorClass,
+	InterruptedErrorClass, ProcessLookupErrorClass, ConnectionErrorClass, BrokenPipeErrorClass,
+	ConnectionAbortedErrorClass, ConnectionRefusedErrorClass, ConnectionResetErrorClass}
 
 // init runs after exceptions.go's (files initialise in name order), so it sets what
 // that init sets for the classes it lists.
 func init() {
-	for _, c := range []*Class{FileNotFoundErrorClass, FileExistsErrorClass,
-		IsADirectoryErrorClass, PermissionErrorClass, EOFErrorClass} {
+	for _, c := range append(osErrorClasses[:len(osErrorClasses):len(osErrorClasses)], EOFErrorClass) {
 		c.New = excNew
 		exceptionClasses = append(exceptionClasses, c)
 	}
@@ -24,8 +39,29 @@ func init() {
 // errnoClasses are the subclasses OSError(errno, strerror) makes for an errno,
 // as CPython's constructor does (Linux's numbers).
 var errnoClasses = map[int64]*Class{
-	1: PermissionErrorClass, 2: FileNotFoundErrorClass, 13: PermissionErrorClass,
-	17: FileExistsErrorClass, 21: IsADirectoryErrorClass, 110: TimeoutErrorClass,
+	1: PermissionErrorClass, 2: FileNotFoundErrorClass, 3: ProcessLookupErrorClass,
+	4: InterruptedErrorClass, 10: ChildProcessErrorClass, 11: BlockingIOErrorClass,
+	13: PermissionErrorClass, 17: FileExistsErrorClass, 20: NotADirectoryErrorClass,
+	21: IsADirectoryErrorClass, 32: BrokenPipeErrorClass, 103: ConnectionAbortedErrorClass,
+	104: ConnectionResetErrorClass, 108: BrokenPipeErrorClass, 110: TimeoutErrorClass,
+	111: ConnectionRefusedErrorClass, 114: BlockingIOErrorClass, 115: BlockingIOErrorClass,
+}
+
+// NewOSError is OSError(errno, strerror[, filename]) as CPython's functions raise it:
+// the subclass the errno names, with its attributes set.
+func (t *Thread) NewOSError(errno int64, strerror, filename string) *Instance {
+	args := []Value{OSErrorClass, t.newInt(errno), t.NewStr(strerror)}
+	if filename != "" {
+		args = append(args, t.NewStr(filename))
+	}
+	v, err := osErrorNew(t, args, nil)
+	for _, a := range args[1:] {
+		t.Decref(a)
+	}
+	if err != nil {
+		return err.(*Instance)
+	}
+	return v.(*Instance)
 }
 
 // osErrorNew constructs OSError or one of its builtin subclasses: called as
@@ -123,8 +159,7 @@ func excGetter(name string, fn func(t *Thread, e *Instance) Value) *property {
 }
 
 func init() {
-	for _, c := range []*Class{OSErrorClass, TimeoutErrorClass, FileNotFoundErrorClass,
-		FileExistsErrorClass, IsADirectoryErrorClass, PermissionErrorClass} {
+	for _, c := range append([]*Class{OSErrorClass, TimeoutErrorClass}, osErrorClasses...) {
 		c.New = osErrorNew
 	}
 	OSErrorClass.method("__init__", func(t *Thread, args []Value, kw []string) (Value, error) {

@@ -852,7 +852,7 @@ func (t *Thread) PickleMainGlobals() *Pickled {
 	p.root = &Pickled{}
 	out := &Pickled{kind: pDict, memo: -1}
 	t.in.main.Dict.items(func(k, v Value) bool {
-		if s, ok := k.(*Str); ok && (s.S == "__name__" || s.S == "__builtins__") {
+		if s, ok := k.(*Str); ok && (s.S == "__name__" || s.S == "__builtins__" || s.S == "__loader__") {
 			return true
 		}
 		n := p.n

@@ -252,6 +252,10 @@ func (t *Thread) writeBuiltinRepr(b *strings.Builder, v Value, depth int) error 
 			b.WriteString(r.repr())
 			return nil
 		}
+		if r, ok := v.(Reprer); ok {
+			b.WriteString(r.PyRepr())
+			return nil
+		}
 		fmt.Fprintf(b, "<%s object at %s>", v.Type().Name, address(v))
 	}
 	return nil
@@ -260,6 +264,15 @@ func (t *Thread) writeBuiltinRepr(b *strings.Builder, v Value, depth int) error 
 // address is a deterministic stand-in for an object's address: id(v) in hex.
 func address(v Value) string {
 	return fmt.Sprintf("0x%012x", idOf(v.hdr()))
+}
+
+// Address is the address repr() shows for v: id(v) in hex.
+func Address(v Value) string { return address(v) }
+
+// Reprer is a value of another package with a repr of its own (a lock's says
+// whether it is held).
+type Reprer interface {
+	PyRepr() string
 }
 
 func (t *Thread) writeItems(b *strings.Builder, items []Value, depth int) error {

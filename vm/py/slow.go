@@ -47,7 +47,7 @@ func (t *Thread) execSlow(f *Frame, op compile.Opcode, arg uint32) error {
 			v = f.globals.getStr(name)
 		}
 		if v == nil {
-			v = t.in.builtins.getStr(name)
+			v = f.builtinsDict(t.in).getStr(name)
 		}
 		if v == nil {
 			return t.nameError(name)
@@ -816,6 +816,10 @@ func (t *Thread) makeFunction(f *Frame, flags uint32) error {
 	}
 	if flags&compile.FuncDefaults != 0 {
 		fn.Defaults = f.pop().(*Tuple)
+	}
+	if f.builtins != nil {
+		t.Incref(f.builtins)
+		fn.builtins = f.builtins
 	}
 	t.in.alloc(&fn.Header)
 	f.push(fn)

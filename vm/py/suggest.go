@@ -137,7 +137,7 @@ func (t *Thread) nameSuggestion(name string) string {
 			}
 		}
 	}
-	for _, names := range [][]string{locals, dictNames(f.globals), dictNames(t.in.builtins)} {
+	for _, names := range [][]string{locals, dictNames(f.globals), dictNames(f.builtinsDict(t.in))} {
 		if s := suggest(names, name); s != "" {
 			return s
 		}

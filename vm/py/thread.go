@@ -35,6 +35,21 @@ type Frame struct {
 	ownsNames bool
 	// gen is the generator owning the frame, or nil for an ordinary call.
 	gen *Generator
+	// builtins is the frame's builtins namespace when it is not the interpreter's
+	// (Function.builtins, borrowed from the frame's function).
+	builtins *Dict
+	// localsDict is what locals() returns in a function's frame (an owned
+	// reference), made at its first call.
+	localsDict *Dict
+}
+
+// builtinsDict is the builtins namespace names the frame does not find in its
+// globals are looked up in.
+func (f *Frame) builtinsDict(in *Interp) *Dict {
+	if f.builtins != nil {
+		return f.builtins
+	}
+	return in.builtins
 }
 
 // Code returns the code the frame runs.

@@ -65,6 +65,10 @@ type Function struct {
 	Dict        *Dict
 	// doc and module are __doc__ and __module__ once a program sets them.
 	doc, module Value
+	// builtins is the builtins namespace of code exec or eval ran with globals
+	// whose __builtins__ is a dict of its own (an owned reference), inherited by
+	// the functions that code makes; nil for the interpreter's.
+	builtins *Dict
 }
 
 // BoundMethod is a function bound to an instance.

@@ -31,7 +31,11 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		off = len("\uFEFF") // a UTF-8 byte order mark
 	}
-	p := newParser(filename, src, off, Pos{1, 1})
+	return parseWith(newParser(filename, src, off, Pos{1, 1}), src, (*parser).parseFile)
+}
+
+// parseWith runs parse on p, which reads src, turning its bailout into an error.
+func parseWith(p *parser, src []byte, parse func(*parser) *Module) (mod *Module, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -41,11 +45,11 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 			mod, err = nil, p.finalError(b)
 		}
 	}()
-	if e := checkEncoding(filename, src); e != nil {
+	if e := checkEncoding(p.filename, src); e != nil {
 		return nil, e
 	}
 	p.next()
-	mod = p.parseFile()
+	mod = parse(p)
 	if p.deferred != nil {
 		return nil, p.deferred
 	}
@@ -1097,4 +1101,29 @@ func (p *parser) parseStarParam(args *Arguments, seenStar bool, closer token, de
 		p.errorf(starPos, "named arguments must follow bare *")
 	}
 	p.syntaxError()
+}
+
+// ParseEval parses src as eval() does (the grammar's eval_input: expressions
+// separated by commas, then only blank lines) and returns a module whose body is
+// the one expression statement. Leading spaces and tabs are skipped first, as
+// eval() strips them.
+func ParseEval(filename string, src []byte) (*Module, error) {
+	src = normalizeNewlines(src)
+	off := 0
+	for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+		off++
+	}
+	return parseWith(newParser(filename, src, off, Pos{1, int32(off) + 1}), src, (*parser).parseEvalInput)
+}
+
+// parseEvalInput parses eval_input: expressions, then blank lines to the end.
+func (p *parser) parseEvalInput() *Module {
+	x := p.parseCommaList(p.parseTest)
+	for p.tok == NEWLINE {
+		p.next()
+	}
+	if p.tok != EOF {
+		p.syntaxError()
+	}
+	return &Module{Filename: p.filename, Body: []Stmt{&ExprStmt{Start: start(x), End: end(x), Value: x}}}
 }

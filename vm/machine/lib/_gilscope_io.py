@@ -225,12 +225,16 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     kind = kinds[0]
     plus = '+' in mode
     if _gilscope_fs.isdir(file):
-        raise IsADirectoryError('[Errno 21] Is a directory: %r' % file)
+        raise IsADirectoryError(21, 'Is a directory', file)
     exists = _gilscope_fs.exists(file)
-    if kind == 'r' and not exists:
-        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % file)
+    if not exists:
+        errno = _gilscope_fs.parent(file)
+        if errno == 20:
+            raise NotADirectoryError(20, 'Not a directory', file)
+        if kind == 'r' or errno:
+            raise FileNotFoundError(2, 'No such file or directory', file)
     if kind == 'x' and exists:
-        raise FileExistsError('[Errno 17] File exists: %r' % file)
+        raise FileExistsError(17, 'File exists', file)
     _gilscope_fs.open(file, kind == 'w')
     f = _File(file, mode, binary, kind == 'r' or plus, kind != 'r' or plus, kind == 'a',
               None if binary else (encoding or 'UTF-8'))

@@ -1022,14 +1022,14 @@ class _DeprecateByteStringMeta(ABCMeta):
             import warnings
 
             warnings.warn("'collections.abc.ByteString' is deprecated and slated for "
-                          "removal in Python 3.14", warnings.DeprecationWarning, stacklevel=3)
+                          "removal in Python 3.14", DeprecationWarning, stacklevel=3)
         return super().__new__(cls, name, bases, namespace, **kwargs)
 
     def __instancecheck__(cls, instance):
         import warnings
 
         warnings.warn("'collections.abc.ByteString' is deprecated and slated for "
-                      "removal in Python 3.14", warnings.DeprecationWarning, stacklevel=3)
+                      "removal in Python 3.14", DeprecationWarning, stacklevel=3)
         return super().__instancecheck__(instance)
 
 class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):

@@ -253,27 +253,40 @@ class _AsCompleted:
         raise StopIteration
 
 
-class DoneAndNotDoneFutures:
-    """The (done, not_done) pair wait() returns; it unpacks like CPython's named tuple."""
+class DoneAndNotDoneFutures(tuple):
+    """The (done, not_done) named tuple wait() returns, as collections.namedtuple
+    makes it in CPython (written out, so that importing this module does not load
+    collections)."""
 
-    def __init__(self, done, not_done):
-        self.done = done
-        self.not_done = not_done
+    __slots__ = ()
+    _fields = ('done', 'not_done')
+    _field_defaults = {}
 
-    def __iter__(self):
-        return iter((self.done, self.not_done))
+    def __new__(cls, done, not_done):
+        return tuple.__new__(cls, (done, not_done))
 
-    def __len__(self):
-        return 2
+    done = property(lambda self: self[0], doc='Alias for field number 0')
+    not_done = property(lambda self: self[1], doc='Alias for field number 1')
 
-    def __getitem__(self, i):
-        return (self.done, self.not_done)[i]
+    @classmethod
+    def _make(cls, iterable):
+        done, not_done = iterable
+        return cls(done, not_done)
 
-    def __eq__(self, other):
-        return tuple(self) == tuple(other)
+    def _replace(self, **kwds):
+        result = self._make(map(kwds.pop, self._fields, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def _asdict(self):
+        return {'done': self[0], 'not_done': self[1]}
+
+    def __getnewargs__(self):
+        return tuple(self)
 
     def __repr__(self):
-        return 'DoneAndNotDoneFutures(done=%r, not_done=%r)' % (self.done, self.not_done)
+        return 'DoneAndNotDoneFutures(done=%r, not_done=%r)' % (self[0], self[1])
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):

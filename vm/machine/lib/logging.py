@@ -648,7 +648,7 @@ class Logger(Filterer):
     def warn(self, msg, *args, **kwargs):
         import warnings
         warnings.warn("The 'warn' method is deprecated, use 'warning' instead",
-                      warnings.DeprecationWarning, 2)
+                      DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -947,7 +947,7 @@ def warning(msg, *args, **kwargs):
 def warn(msg, *args, **kwargs):
     import warnings
     warnings.warn("The 'warn' function is deprecated, use 'warning' instead",
-                  warnings.DeprecationWarning, 2)
+                  DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
 
 

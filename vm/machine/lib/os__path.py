@@ -97,8 +97,10 @@ def isdir(path):
 
 
 def getsize(path):
+    if _gilscope_fs.isdir(path):
+        return 4096
     if not _gilscope_fs.exists(path):
-        raise FileNotFoundError('[Errno 2] No such file or directory: %r' % path)
+        raise FileNotFoundError(2, 'No such file or directory', path)
     return _gilscope_fs.size(path)
 
 

@@ -15,7 +15,7 @@ _counter = [0]
 
 def _deprecated(message):
     import warnings
-    warnings.warn(message, warnings.DeprecationWarning, stacklevel=3)
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
 
 
 def _refuse(what):
@@ -109,7 +109,7 @@ class Thread:
         if hook is None:
             hook = __excepthook__
         try:
-            hook(ExceptHookArgs(type(e), e, None, self))
+            hook(ExceptHookArgs(type(e), e, e.__traceback__, self))
         except BaseException as e2:
             import sys
             sys.stderr.write(_gilscope_lib.format_exception(e2))
@@ -294,6 +294,11 @@ class RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def __repr__(self):
+        # CPython's RLock is _thread.RLock, written in C.
+        return "<%s _thread.RLock object owner=%d count=%d at %#x>" % (
+            "locked" if self._block.locked() else "unlocked", self._owner or 0, self._count, id(self))
+
 
 class Condition:
     def __init__(self, lock=None):
@@ -365,6 +370,9 @@ class Condition:
         _deprecated('notifyAll() is deprecated, use notify_all() instead')
         self.notify_all()
 
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
 
 class Semaphore:
     def __init__(self, value=1):
@@ -398,6 +406,10 @@ class Semaphore:
     def __exit__(self, t, v, tb):
         self.release()
 
+    def __repr__(self):
+        cls = self.__class__
+        return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: value={self._value}>"
+
 
 class BoundedSemaphore(Semaphore):
     def __init__(self, value=1):
@@ -410,6 +422,11 @@ class BoundedSemaphore(Semaphore):
                 raise ValueError("Semaphore released too many times")
             self._value += n
             self._cond.notify(n)
+
+    def __repr__(self):
+        cls = self.__class__
+        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
+                f" value={self._value}/{self._initial_value}>")
 
 
 class Event:
@@ -439,6 +456,11 @@ class Event:
             if not signaled:
                 signaled = self._cond.wait(timeout)
             return signaled
+
+    def __repr__(self):
+        cls = self.__class__
+        status = 'set' if self._flag else 'unset'
+        return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
 
 
 class BrokenBarrierError(RuntimeError):

@@ -1,13 +1,14 @@
 # traceback, as gilscope provides it: printing and formatting an exception the way
 # an uncaught one prints (print_exc, format_exc, print_exception, format_exception,
 # format_exception_only), and the current call stack (print_stack, format_stack).
-# Frame and traceback objects do not exist in gilscope: limit and chain are ignored,
+# Traceback objects are views of an exception's entries (tb_lineno, tb_next, tb_frame
+# with f_code and f_lineno), which these functions do not read: limit and chain are ignored,
 # and StackSummary/FrameSummary/TracebackException are not provided.
 import sys
 import _gilscope_lib
 
 __all__ = ['format_exc', 'format_exception', 'format_exception_only', 'format_stack',
-           'print_exc', 'print_exception', 'print_stack']
+           'format_tb', 'print_exc', 'print_exception', 'print_stack', 'print_tb']
 
 
 def _current_exception():
@@ -80,4 +81,20 @@ def print_stack(f=None, limit=None, file=None):
     if file is None:
         file = sys.stderr
     for entry in format_stack():
+        file.write(entry)
+
+
+def format_tb(tb, limit=None):
+    if tb is None:
+        return []
+    entries = _gilscope_lib.format_tb(tb)
+    if limit is not None:
+        entries = entries[:limit] if limit >= 0 else entries[limit:]
+    return entries
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    for entry in format_tb(tb, limit):
         file.write(entry)

@@ -1,57 +1,8 @@
 # warnings, as gilscope provides it: warn() with CPython's default filters and its
 # message format (FILE:LINE: Category: message, then the source line), filters and
-# catch_warnings. The Warning classes live here because the interpreter's builtins
-# do not have them.
+# catch_warnings. The Warning classes are builtins.
 import sys
 import _gilscope_lib
-
-
-class Warning(Exception):
-    pass
-
-
-class UserWarning(Warning):
-    pass
-
-
-class DeprecationWarning(Warning):
-    pass
-
-
-class PendingDeprecationWarning(Warning):
-    pass
-
-
-class SyntaxWarning(Warning):
-    pass
-
-
-class RuntimeWarning(Warning):
-    pass
-
-
-class FutureWarning(Warning):
-    pass
-
-
-class ImportWarning(Warning):
-    pass
-
-
-class UnicodeWarning(Warning):
-    pass
-
-
-class BytesWarning(Warning):
-    pass
-
-
-class ResourceWarning(Warning):
-    pass
-
-
-class EncodingWarning(Warning):
-    pass
 
 
 _ACTIONS = ("error", "ignore", "always", "default", "module", "once")
