@@ -676,6 +676,9 @@ func (u *unpickler) class(p *Pickled) (Value, error) {
 	if cls.Dict != nil && cls.Dict.getStr("__getattribute__") != nil {
 		t.in.getattributeHooks = true
 	}
+	if cls.Dict != nil && cls.Dict.getStr("__del__") != nil {
+		t.in.delHooks = true
+	}
 	if len(p.items) > 3 {
 		bases, err := u.values(p.items[3:])
 		if err != nil {
