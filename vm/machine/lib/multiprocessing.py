@@ -417,8 +417,23 @@ class Queue:
         _cpython_import('multiprocessing.queues')
         self._end = _gilscope_mp.chan()
         self._maxsize = maxsize
+        # A bounded queue's free places are tokens, as CPython's BoundedSemaphore:
+        # put takes one (waiting while the queue is full), get gives it back.
+        self._slots = None
+        if maxsize > 0:
+            self._slots = _token_queue()
+            for _ in range(maxsize):
+                self._slots.put(True)
+
+    def _take_slot(self, block, timeout):
+        if self._slots is not None:
+            try:
+                self._slots.get(block, timeout)
+            except Empty:
+                raise Full from None
 
     def put(self, obj, block=True, timeout=None):
+        self._take_slot(block, timeout)
         _gilscope_mp.send(self._end, obj)
 
     def put_nowait(self, obj):
@@ -430,6 +445,8 @@ class Queue:
         ok, obj = _gilscope_mp.recv(self._end, timeout)
         if not ok:
             raise Empty
+        if self._slots is not None:
+            self._slots.put(True)
         return obj
 
     def get_nowait(self):
@@ -442,7 +459,7 @@ class Queue:
         return _gilscope_mp.pending(self._end) == 0
 
     def full(self):
-        return False
+        return self._slots is not None and self._slots.qsize() == 0
 
     def close(self):
         pass
@@ -466,12 +483,13 @@ class JoinableQueue(Queue):
         _gilscope_mp.send(self._zero, True)
 
     def put(self, obj, block=True, timeout=None):
+        self._take_slot(block, timeout)  # before the count's lock: task_done needs it
         with self._count_lock:
             n = _gilscope_mp.cell_get(self._unfinished)
             if n == 0:
                 _gilscope_mp.recv(self._zero, None)
             _gilscope_mp.cell_set(self._unfinished, n + 1)
-            Queue.put(self, obj, block, timeout)
+            _gilscope_mp.send(self._end, obj)
 
     def task_done(self):
         with self._count_lock:
@@ -545,6 +563,7 @@ def _token_queue():
     q = object.__new__(Queue)
     q._end = _gilscope_mp.chan()
     q._maxsize = 0
+    q._slots = None
     return q
 
 
