@@ -310,6 +310,10 @@ func (p *pickler) function(f *Function, out *Pickled) error {
 func (p *pickler) class(c *Class, out *Pickled) error {
 	if c.builtin {
 		out.kind, out.module, out.s = pGlobal, "builtins", c.Name
+		if c.Module == "_pickle" {
+			// pickle's exceptions: CPython's _pickle is gilscope's pickle module.
+			out.module = "pickle"
+		}
 		return nil
 	}
 	if p.byValue && (c.Module == "__main__" || c.Module == "__mp_main__") {
