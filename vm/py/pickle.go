@@ -350,6 +350,20 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 		return err
 	}
 	out.kind = pInstance
+	if gs := x.Class.userLookup("__getstate__"); gs != nil && !p.byValue && x.Exc == nil && p.t.in.weakRefs[&x.Header] == nil {
+		// As pickle's object.__reduce_ex__: the state __getstate__ returns stands for
+		// the __dict__, and __setstate__ (or the dict's items) rebuilds the object.
+		// A fork copies memory and calls neither.
+		state, err := p.t.callUser(gs, x)
+		if err != nil {
+			return err
+		}
+		defer p.t.Decref(state)
+		st, err := p.value(state)
+		out.i = 1
+		out.items = []*Pickled{cls, st}
+		return err
+	}
 	var dict Value = None
 	if x.Dict != nil {
 		dict = x.Dict
@@ -711,6 +725,9 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 	inst := &Instance{Class: cls}
 	t.in.alloc(&inst.Header)
 	u.keep(p, inst)
+	if p.kind == pInstance && p.i == 1 {
+		return inst, u.setState(inst, p.items[1])
+	}
 	d, err := u.value(p.items[1])
 	if err != nil {
 		return inst, err
@@ -748,6 +765,44 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 		return inst, u.weak(inst, p.items[2], p.items[3])
 	}
 	return inst, nil
+}
+
+// setState rebuilds inst from the state its __getstate__ gave, as pickle's BUILD
+// does: with __setstate__, else by the items of a dict (or of a (dict, slots)
+// pair's dict); a None state is not applied.
+func (u *unpickler) setState(inst *Instance, sp *Pickled) error {
+	t := u.t
+	state, err := u.value(sp)
+	if err != nil {
+		return err
+	}
+	defer t.Decref(state)
+	inst.Dict = t.NewDict()
+	if state == None {
+		return nil
+	}
+	if ss := inst.Class.userLookup("__setstate__"); ss != nil {
+		r, err := t.callUser(ss, inst, state)
+		if err == nil {
+			t.Decref(r)
+		}
+		return err
+	}
+	d := state
+	if tup, ok := state.(*Tuple); ok && len(tup.Items) == 2 {
+		d = tup.Items[0]
+	}
+	dd, ok := d.(*Dict)
+	if !ok {
+		if d == None {
+			return nil
+		}
+		return t.newExc(UnpicklingErrorClass, "state is not a dictionary")
+	}
+	t.Decref(inst.Dict)
+	t.Incref(dd)
+	inst.Dict = dd
+	return nil
 }
 
 // weak makes inst a weak reference to the copy of its target, if that lives.
