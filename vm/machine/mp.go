@@ -85,7 +85,9 @@ func (m *Machine) closeEnd(p *process, e *pipeEnd, at int64) {
 	readers := c.readers
 	c.readers = nil
 	for _, r := range readers {
-		m.wake(r, at, func() { m.recvReady(r, c) })
+		if !r.finished { // a reader whose process was killed stays listed
+			m.wake(r, at, func() { m.recvReady(r, c) })
+		}
 	}
 }
 
@@ -194,6 +196,9 @@ func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) error {
 	}
 	m.chargeNow(th, m.dumpsCost(p)+syscallCost*1000)
 	c.msgs = append(c.msgs, p)
+	for len(c.readers) > 0 && c.readers[0].finished {
+		c.readers = c.readers[1:] // its process was killed while it waited
+	}
 	if len(c.readers) > 0 {
 		r := c.readers[0]
 		c.readers = c.readers[1:]

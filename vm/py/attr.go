@@ -550,6 +550,9 @@ func (t *Thread) setAttr(v Value, name string, x Value) error {
 		if name == "__getattribute__" {
 			t.in.getattributeHooks = true
 		}
+		if name == "__del__" {
+			t.in.delHooks = true
+		}
 		if fn, ok := x.(*Function); ok && fn.defClass == nil {
 			fn.defClass = o
 		}

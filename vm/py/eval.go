@@ -315,9 +315,10 @@ reload:
 			sp++
 
 		case compile.RETURN_VALUE, compile.RETURN_CONST:
-			if f == t.base && t.finalizers != nil {
-				// The thread would end before its next check point: the callbacks
-				// waiting for it run first, and the return after them (finalize.go).
+			if t.finalizers != nil {
+				// Callbacks waiting for the next check point run before the frame
+				// returns (its thread may end, or leave its threading bookkeeping,
+				// before one), and the return after them (finalize.go).
 				pc--
 				t.Cost -= opCost[op]
 				t.Instructions--

@@ -4,15 +4,18 @@
 // thread's stack, so that it may block. multiprocessing's pools need it: CPython's
 // finalizer of a pool dropped without close() joins the pool's threads in the thread
 // that dropped it. The callback runs before any Python code runs after the drop
-// (every CALL and RESUME is a check point, and a nested run runs waiting callbacks
-// first, in it), so what it does is seen in the same order as in CPython, where it
-// runs inside the instruction that freed the object.
+// (every CALL and RESUME is a check point, a return runs them first, and so does a
+// nested run, in it), so what it does is seen in the same order as in CPython, where
+// it runs inside the instruction that freed the object. An instance's __del__ runs
+// the same way.
 //
 // The check point is reached through the eval breaker: the thread's Breaker points at
 // a set word while callbacks wait, and the check point that sees it pushes their
-// frames instead of stopping. No instruction pays for it but the return of the
-// thread's base frame, which runs waiting callbacks before the thread ends (a
-// function called last in a module drops a pool, and no check point follows).
+// frames instead of stopping. Only a return pays for it, comparing one pointer: it
+// runs waiting callbacks before the frame returns, since the thread may end first (a
+// function called last in a module drops a pool, and no check point follows), or
+// leave what the callback would see (a thread's run() drops its target's result,
+// then _bootstrap removes the thread from threading's table).
 
 package py
 
@@ -105,4 +108,25 @@ func (t *Thread) finalizerRaised(f *Frame, exc *Instance) {
 	t.popFrame(f)
 	t.reportUnraisable(cb, exc)
 	t.Decref(cb)
+}
+
+// finalizeInstance calls o's __del__ as CPython's finalizer does (PEP 442): once,
+// with o alive again while it runs, like a weak reference's callback (at the
+// thread's next check point, where it may block, or at once in a nested run). It
+// reports whether o lives on; it is freed when the call drops the last reference,
+// unless __del__ stored it somewhere.
+func (t *Thread) finalizeInstance(o *Instance) bool {
+	del := o.Class.userLookup("__del__")
+	if del == nil || t.Done || t.frame == nil {
+		return false
+	}
+	o.flags |= flagFinalized
+	t.Incref(o)
+	t.Incref(del)
+	if t.canDefer() {
+		t.deferFinalizer(del, o)
+	} else {
+		t.callFinalizer(del, o)
+	}
+	return true
 }

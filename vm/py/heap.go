@@ -78,6 +78,9 @@ type Interp struct {
 
 	nextID uint64
 	live   int64
+	// delHooks is set once a class of the run defines __del__: only then does
+	// freeing an instance look for one.
+	delHooks bool
 	// getattributeHooks is set once a class of the run defines __getattribute__:
 	// until then attribute lookups need not look for one.
 	getattributeHooks bool
@@ -310,6 +313,11 @@ func (t *Thread) xdecref(v Value) {
 func (t *Thread) free(v Value) {
 	h := v.hdr()
 	in := t.in
+	if in.delHooks && h.flags&flagFinalized == 0 {
+		if o, ok := v.(*Instance); ok && t.finalizeInstance(o) {
+			return // alive again until its __del__ has run (finalize.go)
+		}
+	}
 	if h.flags&flagTraced != 0 && in.Hook != nil {
 		in.Hook.Free(t, v)
 	}
@@ -474,8 +482,10 @@ func (t *Thread) xdecrefNil(v interface{ hdr() *Header }) {
 }
 
 func (t *Thread) decrefAll(items []Value) {
-	for _, x := range items {
-		if x != nil {
+	// Last first, as CPython's list and tuple deallocators drop their items, which
+	// their finalizers and weak references' callbacks show.
+	for i := len(items) - 1; i >= 0; i-- {
+		if x := items[i]; x != nil {
 			t.decrefItem(x)
 		}
 	}

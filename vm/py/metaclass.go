@@ -72,6 +72,9 @@ func (t *Thread) makeClass(s classSpec) (*Class, error) {
 	if s.ns.getStr("__getattribute__") != nil {
 		t.in.getattributeHooks = true
 	}
+	if s.ns.getStr("__del__") != nil {
+		t.in.delHooks = true
+	}
 	if err := t.setBases(cls, s.bases); err != nil {
 		return nil, err
 	}

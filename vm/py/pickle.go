@@ -310,6 +310,10 @@ func (p *pickler) function(f *Function, out *Pickled) error {
 func (p *pickler) class(c *Class, out *Pickled) error {
 	if c.builtin {
 		out.kind, out.module, out.s = pGlobal, "builtins", c.Name
+		if c.Module == "_pickle" {
+			// pickle's exceptions: CPython's _pickle is gilscope's pickle module.
+			out.module = "pickle"
+		}
 		return nil
 	}
 	if p.byValue && (c.Module == "__main__" || c.Module == "__mp_main__") {
@@ -341,11 +345,28 @@ func (p *pickler) sub(v Value, s *subState) (*Pickled, error) {
 }
 
 func (p *pickler) instance(x *Instance, out *Pickled) error {
+	out.kind = pInstance
+	if rd := x.Class.userLookup("__reduce__"); rd != nil && !p.byValue && x.Exc == nil && p.t.in.weakRefs[&x.Header] == nil {
+		return p.reduce(x, rd, out)
+	}
 	cls, err := p.value(x.Class)
 	if err != nil {
 		return err
 	}
-	out.kind = pInstance
+	if gs := x.Class.userLookup("__getstate__"); gs != nil && !p.byValue && x.Exc == nil && p.t.in.weakRefs[&x.Header] == nil {
+		// As pickle's object.__reduce_ex__: the state __getstate__ returns stands for
+		// the __dict__, and __setstate__ (or the dict's items) rebuilds the object.
+		// A fork copies memory and calls neither.
+		state, err := p.t.callUser(gs, x)
+		if err != nil {
+			return err
+		}
+		defer p.t.Decref(state)
+		st, err := p.value(state)
+		out.i = 1
+		out.items = []*Pickled{cls, st}
+		return err
+	}
 	var dict Value = None
 	if x.Dict != nil {
 		dict = x.Dict
@@ -375,6 +396,43 @@ func (p *pickler) instance(x *Instance, out *Pickled) error {
 	}
 	rest, err := p.values(parts)
 	out.items = append([]*Pickled{cls}, rest...)
+	return err
+}
+
+// reduce pickles x by what its class's __reduce__ returns, as pickle does: a string
+// names a global of x's module; a tuple (callable, args[, state]) is rebuilt as
+// callable(*args), then given the state as __setstate__ or the dict's items.
+func (p *pickler) reduce(x *Instance, rd Value, out *Pickled) error {
+	t := p.t
+	r, err := t.callUser(rd, x)
+	if err != nil {
+		return err
+	}
+	defer t.Decref(r)
+	if s, ok := r.(*Str); ok {
+		out.kind, out.module, out.s = pGlobal, x.Class.Module, s.S
+		return nil
+	}
+	tup, ok := r.(*Tuple)
+	if !ok {
+		return t.newExc(PicklingErrorClass, "__reduce__ must return a string or tuple")
+	}
+	if n := len(tup.Items); n < 2 || n > 6 {
+		return t.newExc(PicklingErrorClass, "tuple returned by __reduce__ must contain 2 through 6 elements")
+	}
+	if !callable(tup.Items[0]) {
+		return t.newExc(PicklingErrorClass, "first item of the tuple returned by __reduce__ must be callable")
+	}
+	if _, ok := tup.Items[1].(*Tuple); !ok {
+		return t.newExc(PicklingErrorClass, "second item of the tuple returned by __reduce__ must be a tuple")
+	}
+	state := Value(None)
+	if len(tup.Items) > 2 {
+		state = tup.Items[2]
+	}
+	items, err := p.values([]Value{tup.Items[0], tup.Items[1], state})
+	out.i = 2
+	out.items = items
 	return err
 }
 
@@ -520,6 +578,9 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 	case pClass:
 		return u.class(p)
 	case pInstance, pExc, pWeak:
+		if p.kind == pInstance && p.i == 2 {
+			return u.reduced(p)
+		}
 		return u.instance(p)
 	case pSub:
 		parts, err := u.values(p.items)
@@ -676,6 +737,9 @@ func (u *unpickler) class(p *Pickled) (Value, error) {
 	if cls.Dict != nil && cls.Dict.getStr("__getattribute__") != nil {
 		t.in.getattributeHooks = true
 	}
+	if cls.Dict != nil && cls.Dict.getStr("__del__") != nil {
+		t.in.delHooks = true
+	}
 	if len(p.items) > 3 {
 		bases, err := u.values(p.items[3:])
 		if err != nil {
@@ -704,6 +768,9 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 	inst := &Instance{Class: cls}
 	t.in.alloc(&inst.Header)
 	u.keep(p, inst)
+	if p.kind == pInstance && p.i == 1 {
+		return inst, u.setState(inst, p.items[1])
+	}
 	d, err := u.value(p.items[1])
 	if err != nil {
 		return inst, err
@@ -741,6 +808,70 @@ func (u *unpickler) instance(p *Pickled) (Value, error) {
 		return inst, u.weak(inst, p.items[2], p.items[3])
 	}
 	return inst, nil
+}
+
+// reduced rebuilds an object its __reduce__ pickled: callable(*args), then its state.
+func (u *unpickler) reduced(p *Pickled) (Value, error) {
+	t := u.t
+	parts, err := u.values(p.items[:2])
+	if err != nil {
+		return nil, err
+	}
+	defer t.decrefAll(parts)
+	args, ok := parts[1].(*Tuple)
+	if !ok {
+		return nil, t.newExc(UnpicklingErrorClass, "gilscope: a reduced object's arguments are not a tuple")
+	}
+	obj, err := t.callValue(parts[0], args.Items, nil, false)
+	if err != nil {
+		return nil, err
+	}
+	u.keep(p, obj)
+	if inst, ok := obj.(*Instance); ok && p.items[2].kind != pNone {
+		return obj, u.setState(inst, p.items[2])
+	}
+	return obj, nil
+}
+
+// setState rebuilds inst from the state its __getstate__ gave, as pickle's BUILD
+// does: with __setstate__, else by the items of a dict (or of a (dict, slots)
+// pair's dict); a None state is not applied.
+func (u *unpickler) setState(inst *Instance, sp *Pickled) error {
+	t := u.t
+	state, err := u.value(sp)
+	if err != nil {
+		return err
+	}
+	defer t.Decref(state)
+	if inst.Dict == nil {
+		inst.Dict = t.NewDict()
+	}
+	if state == None {
+		return nil
+	}
+	if ss := inst.Class.userLookup("__setstate__"); ss != nil {
+		r, err := t.callUser(ss, inst, state)
+		if err == nil {
+			t.Decref(r)
+		}
+		return err
+	}
+	d := state
+	if tup, ok := state.(*Tuple); ok && len(tup.Items) == 2 {
+		d = tup.Items[0]
+	}
+	dd, ok := d.(*Dict)
+	if !ok {
+		if d == None {
+			return nil
+		}
+		return t.newExc(UnpicklingErrorClass, "state is not a dictionary")
+	}
+	dd.items(func(k, v Value) bool {
+		err = t.dictSet(inst.Dict, k, v)
+		return err == nil
+	})
+	return err
 }
 
 // weak makes inst a weak reference to the copy of its target, if that lives.

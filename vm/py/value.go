@@ -36,11 +36,12 @@ func (h *Header) hdr() *Header { return h }
 
 // Header flags.
 const (
-	flagImmortal uint32 = 1 << iota // refcount operations do nothing (PEP 683)
-	flagFreed                       // the count reached zero and the object was freed
-	flagTraced                      // refcount changes are reported to the hook
-	flagStatic                      // statically allocated: never freed even at zero
-	flagWeak                        // a weak reference, or an object weak references point to
+	flagImmortal  uint32 = 1 << iota // refcount operations do nothing (PEP 683)
+	flagFreed                        // the count reached zero and the object was freed
+	flagTraced                       // refcount changes are reported to the hook
+	flagStatic                       // statically allocated: never freed even at zero
+	flagWeak                         // a weak reference, or an object weak references point to
+	flagFinalized                    // its __del__ has been called (PEP 442: once)
 )
 
 // Immortal reports whether the object ignores refcount operations.

@@ -23,6 +23,7 @@ import _gilscope_lib
 import _gilscope_mp
 import threading
 from queue import Empty, Full
+from queue import SimpleQueue as _TaskQueue
 
 __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', 'Lock',
            'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'RawValue',
@@ -417,8 +418,23 @@ class Queue:
         _cpython_import('multiprocessing.queues')
         self._end = _gilscope_mp.chan()
         self._maxsize = maxsize
+        # A bounded queue's free places are tokens, as CPython's BoundedSemaphore:
+        # put takes one (waiting while the queue is full), get gives it back.
+        self._slots = None
+        if maxsize > 0:
+            self._slots = _token_queue()
+            for _ in range(maxsize):
+                self._slots.put(True)
+
+    def _take_slot(self, block, timeout):
+        if self._slots is not None:
+            try:
+                self._slots.get(block, timeout)
+            except Empty:
+                raise Full from None
 
     def put(self, obj, block=True, timeout=None):
+        self._take_slot(block, timeout)
         _gilscope_mp.send(self._end, obj)
 
     def put_nowait(self, obj):
@@ -430,6 +446,8 @@ class Queue:
         ok, obj = _gilscope_mp.recv(self._end, timeout)
         if not ok:
             raise Empty
+        if self._slots is not None:
+            self._slots.put(True)
         return obj
 
     def get_nowait(self):
@@ -442,7 +460,7 @@ class Queue:
         return _gilscope_mp.pending(self._end) == 0
 
     def full(self):
-        return False
+        return self._slots is not None and self._slots.qsize() == 0
 
     def close(self):
         pass
@@ -466,12 +484,13 @@ class JoinableQueue(Queue):
         _gilscope_mp.send(self._zero, True)
 
     def put(self, obj, block=True, timeout=None):
+        self._take_slot(block, timeout)  # before the count's lock: task_done needs it
         with self._count_lock:
             n = _gilscope_mp.cell_get(self._unfinished)
             if n == 0:
                 _gilscope_mp.recv(self._zero, None)
             _gilscope_mp.cell_set(self._unfinished, n + 1)
-            Queue.put(self, obj, block, timeout)
+            _gilscope_mp.send(self._end, obj)
 
     def task_done(self):
         with self._count_lock:
@@ -545,6 +564,7 @@ def _token_queue():
     q = object.__new__(Queue)
     q._end = _gilscope_mp.chan()
     q._maxsize = 0
+    q._slots = None
     return q
 
 
@@ -1484,8 +1504,9 @@ class IMapUnorderedIterator(IMapIterator):
 
 
 class Pool:
-    """Worker processes taking tasks from one queue and putting results on another; a
-    thread of the parent hands each result to whoever waits for it."""
+    """Worker processes taking tasks from one queue and putting results on another;
+    three threads of the parent, CPython's handlers, keep the pool, move the tasks and
+    hand each result to whoever waits for it."""
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
@@ -1520,32 +1541,43 @@ class Pool:
     def _setup_queues(self):
         self._inqueue = SimpleQueue()
         self._outqueue = SimpleQueue()
+        self._taskqueue = _TaskQueue()
+        self._change_notifier = SimpleQueue()
+
+    def _maintainer(self):
+        # What keeps the pool full, and its arguments (none refers to the pool).
+        return _repopulate_processes, (self._ctx, self._processes, self._inqueue,
+                                       self._outqueue, self._initializer, self._initargs)
 
     def _repopulate_pool(self):
-        prefix = {'fork': 'ForkPoolWorker', 'spawn': 'SpawnPoolWorker',
-                  'forkserver': 'ForkServerPoolWorker'}[self._ctx.get_start_method()]
-        for i in range(self._processes - len(self._pool)):
-            w = self._ctx.Process(target=_pool_worker,
-                                  args=(self._inqueue, self._outqueue, self._initializer,
-                                        self._initargs))
-            w.name = '%s-%d' % (prefix, w._identity[0])
-            w.daemon = True
-            w.start()
-            self._pool.append(w)
+        maintain, args = self._maintainer()
+        maintain(self._pool, *args)
 
     def _start_handlers(self):
-        # Nothing the pool's threads hold refers to the pool: dropped, it is freed and
-        # its finalizer terminates it, as CPython's.
-        self._handler = threading.Thread(target=_handle_results,
-                                         args=(self._outqueue, self._cache), daemon=True)
-        self._handler.start()
+        # CPython's three handler threads. Nothing they hold refers to the pool:
+        # dropped, it is freed and its finalizer terminates it, as CPython's.
+        maintain, args = self._maintainer()
+        self._worker_handler = threading.Thread(
+            target=_handle_workers,
+            args=(self._cache, self._taskqueue, self._pool, self._change_notifier, maintain, args))
+        self._task_handler = threading.Thread(
+            target=_handle_tasks,
+            args=(self._taskqueue, self._inqueue, self._outqueue, self._pool, self._cache))
+        self._result_handler = threading.Thread(
+            target=_handle_results, args=(self._outqueue, self._cache, self._change_notifier))
+        for t in (self._worker_handler, self._task_handler, self._result_handler):
+            t.daemon = True
+            t._state = 'RUN'
+            t.start()
         self._terminate = _Finalize(
-            self, Pool._terminate_pool,
-            args=(self._outqueue, self._pool, self._handler), exitpriority=15)
+            self, type(self)._terminate_pool,
+            args=(self._taskqueue, self._inqueue, self._outqueue, self._pool,
+                  self._change_notifier, self._worker_handler, self._task_handler,
+                  self._result_handler, self._cache),
+            exitpriority=15)
 
     def _put_tasks(self, tasks):
-        for task in tasks:
-            self._inqueue.put(task)
+        self._taskqueue.put(tasks)
 
     def __repr__(self):
         # Pool is multiprocessing.pool.Pool in CPython.
@@ -1619,39 +1651,62 @@ class Pool:
     def close(self):
         if self._state == 'RUN':
             self._state = 'CLOSE'
-            for w in self._pool:
-                self._inqueue.put(None)
+            self._worker_handler._state = 'CLOSE'
+            self._change_notifier.put(None)
 
     def terminate(self):
         self._state = 'TERMINATE'
         self._terminate()
 
     @staticmethod
-    def _terminate_pool(outqueue, pool, handler):
-        # CPython's: terminate the workers still running, stop the result handler
-        # and wait for both.
-        for w in pool:
-            if w.exitcode is None:
-                w.terminate()
+    def _help_stuff_finish(inqueue, task_handler, size):
+        # The tasks no worker has taken are dropped.
+        try:
+            while True:
+                inqueue.get(block=False)
+        except Empty:
+            pass
+
+    @classmethod
+    def _terminate_pool(cls, taskqueue, inqueue, outqueue, pool, change_notifier,
+                        worker_handler, task_handler, result_handler, cache):
+        # CPython's: stop the handlers, terminate the workers still running (a
+        # thread cannot be: a ThreadPool's are told to stop), and wait for them.
+        worker_handler._state = 'TERMINATE'
+        change_notifier.put(None)
+        task_handler._state = 'TERMINATE'
+        cls._help_stuff_finish(inqueue, task_handler, len(pool))
+        if not result_handler.is_alive() and len(cache) != 0:
+            raise AssertionError("Cannot have cache with result_handler not alive")
+        result_handler._state = 'TERMINATE'
+        change_notifier.put(None)
         outqueue.put(None)
-        if threading.current_thread() is not handler:
-            handler.join()
-        for w in pool:
-            if w.is_alive():
-                w.join()
+        me = threading.current_thread()
+        if me is not worker_handler:
+            worker_handler.join()
+        if pool and hasattr(pool[0], 'terminate'):
+            for p in pool:
+                if p.exitcode is None:
+                    p.terminate()
+        if me is not task_handler:
+            task_handler.join()
+        if me is not result_handler:
+            result_handler.join()
+        if pool and hasattr(pool[0], 'terminate'):
+            for p in pool:
+                if p.is_alive():
+                    p.join()
 
     def join(self):
         if self._state == 'RUN':
             raise ValueError('Pool is still running')
-        for w in self._pool:
-            w.join()
-        if self._state == 'CLOSE' and not self._joined:
-            # Each worker put its results before it exited: the handler hands them
-            # all out, callbacks included, before this sentinel, and join waits for
-            # it as CPython's joins its result handler.
-            self._joined = True
-            self._outqueue.put(None)
-        self._handler.join()
+        elif self._state not in ('CLOSE', 'TERMINATE'):
+            raise ValueError('In unknown state')
+        self._worker_handler.join()
+        self._task_handler.join()
+        self._result_handler.join()
+        for p in self._pool:
+            p.join()
 
     def __enter__(self):
         self._check_running()
@@ -1661,16 +1716,94 @@ class Pool:
         self.terminate()
 
 
-def _handle_results(outqueue, cache):
-    # Pool's result handler: hands each result to whoever waits for it.
+def _repopulate_processes(pool, ctx, processes, inqueue, outqueue, initializer, initargs):
+    prefix = {'fork': 'ForkPoolWorker', 'spawn': 'SpawnPoolWorker',
+              'forkserver': 'ForkServerPoolWorker'}[ctx.get_start_method()]
+    for i in range(processes - len(pool)):
+        w = ctx.Process(target=_pool_worker, args=(inqueue, outqueue, initializer, initargs))
+        w.name = '%s-%d' % (prefix, w._identity[0])
+        w.daemon = True
+        w.start()
+        pool.append(w)
+
+
+# The pool's handler threads, CPython's (Pool and multiprocessing.pool.ThreadPool):
+# the worker handler keeps the pool full until it is closed and its work done, then
+# tells the task handler to stop; the task handler moves each call's tasks onto the
+# workers' queue (pickling them, for processes); the result handler hands each result
+# to whoever waits for it and runs the callbacks. Each reads its state from its
+# thread, as CPython's do.
+
+def _handle_workers(cache, taskqueue, pool, notifier, maintain, args):
+    thread = threading.current_thread()
+    while thread._state == 'RUN' or (cache and thread._state != 'TERMINATE'):
+        exited = False
+        for i in reversed(range(len(pool))):
+            w = pool[i]
+            if w.exitcode is not None:
+                w.join()
+                exited = True
+                del pool[i]
+        if exited:
+            maintain(pool, *args)
+        # Pool._wait_for_updates: wait for the notifier, then empty it.
+        notifier.get()
+        while not notifier.empty():
+            notifier.get()
+    taskqueue.put(None)
+
+
+def _handle_tasks(taskqueue, inqueue, outqueue, pool, cache):
+    thread = threading.current_thread()
     while True:
-        item = outqueue.get()
-        if item is None:
+        tasks = taskqueue.get()
+        if tasks is None:
             break
-        job, i, result = item
-        r = cache.get(job)
-        if r is not None and r._set(i, result):
-            del cache[job]
+        stopped = False
+        for task in tasks:
+            if thread._state != 'RUN':
+                stopped = True
+                break
+            try:
+                inqueue.put(task)
+            except Exception as e:
+                # A task that cannot be pickled fails its call: its get() raises.
+                r = cache.get(task[0])
+                if r is not None and r._set(task[1], (False, e)):
+                    del cache[task[0]]
+        if stopped:
+            break
+    # Tell the result handler to finish once the cache is empty, and the workers that
+    # there is no more work.
+    outqueue.put(None)
+    for p in pool:
+        inqueue.put(None)
+
+
+def _handle_results(outqueue, cache, notifier):
+    thread = threading.current_thread()
+    get = outqueue.get
+    while True:
+        task = get()
+        if thread._state != 'RUN':
+            break
+        if task is None:
+            break
+        _set_result(cache, notifier, task)
+    while cache and thread._state != 'TERMINATE':
+        task = get()
+        if task is not None:
+            _set_result(cache, notifier, task)
+
+
+def _set_result(cache, notifier, task):
+    job, i, obj = task
+    r = cache.get(job)
+    if r is not None and r._set(i, obj):
+        del cache[job]
+        if not cache:
+            # CPython's _PoolCache wakes the worker handler when it empties.
+            notifier.put(None)
 
 
 # Where CPython defines them (reprs show it).
