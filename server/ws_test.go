@@ -285,9 +285,21 @@ func TestWSInstructions(t *testing.T) {
 		p, _ = c.until("position", 1)
 	}
 	// Go to where thread 2 runs (importing threading comes first: it starts at
-	// 3.8 ms of the run's 5.5): a step searches a few windows ahead, not the whole
-	// run.
-	const running = 4_000_000
+	// 2.8 ms of the run's 3.9 on the clock of December 2026), a quarter of the way
+	// from its start to the run's end: a step searches a few windows ahead, not the
+	// whole run.
+	res, err := machine.Run(programFile, []byte(countdown), machine.Options{Seed: 1, RecordEvents: true}, new(nopWriter), new(nopWriter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var started trace.Time
+	for _, e := range res.Events {
+		if e.Kind == machine.EvThreadStart && e.Thread == 2 {
+			started = e.T
+			break
+		}
+	}
+	running := started + (res.EndTime-started)/4
 	c.send(map[string]any{"type": "seek", "t": running})
 	for p.T < running {
 		p, _ = c.until("position", 1)
