@@ -574,78 +574,11 @@ def Pipe(duplex=True):
     return Connection(a), Connection(b)
 
 
-class Lock:
-    """A lock shared between processes: one token in a queue."""
+class _SemLock:
+    """CPython's SemLock, the base of the locks shared between processes: its value is
+    the tokens in a queue."""
 
-    def __init__(self):
-        _cpython_import('multiprocessing.synchronize')
-        self._q = _token_queue()
-        self._q.put(True)
-
-    def acquire(self, block=True, timeout=None):
-        try:
-            self._q.get(block, timeout)
-            return True
-        except Empty:
-            return False
-
-    def release(self):
-        self._q.put(True)
-
-    def __enter__(self):
-        self.acquire()
-        return self
-
-    def __exit__(self, *args):
-        self.release()
-
-
-class RLock:
-    """A reentrant lock shared between processes: one token in a queue, which the
-    thread holding it takes once and may acquire again (its count)."""
-
-    def __init__(self):
-        _cpython_import('multiprocessing.synchronize')
-        self._q = _token_queue()
-        self._q.put(True)
-        self._owner = None
-        self._count = 0
-
-    def acquire(self, block=True, timeout=None):
-        me = (_gilscope_mp.pid(None), threading.get_ident())
-        if self._owner == me:
-            self._count += 1
-            return True
-        try:
-            self._q.get(block, timeout)
-        except Empty:
-            return False
-        self._owner = me
-        self._count = 1
-        return True
-
-    def release(self):
-        if self._owner != (_gilscope_mp.pid(None), threading.get_ident()):
-            raise AssertionError('attempt to release recursive lock not owned by thread')
-        self._count -= 1
-        if self._count == 0:
-            self._owner = None
-            self._q.put(True)
-
-    def __enter__(self):
-        self.acquire()
-        return self
-
-    def __exit__(self, *args):
-        self.release()
-
-
-class Semaphore:
-    """A semaphore shared between processes: its value is the tokens in a queue."""
-
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError('semaphore initial value must be >= 0')
+    def __init__(self, value):
         _cpython_import('multiprocessing.synchronize')
         self._q = _token_queue()
         for _ in range(value):
@@ -661,15 +594,60 @@ class Semaphore:
     def release(self):
         self._q.put(True)
 
-    def get_value(self):
-        return self._q.qsize()
-
     def __enter__(self):
         self.acquire()
         return self
 
     def __exit__(self, *args):
         self.release()
+
+
+class Lock(_SemLock):
+    """A lock shared between processes: one token."""
+
+    def __init__(self):
+        _SemLock.__init__(self, 1)
+
+
+class RLock(_SemLock):
+    """A reentrant lock shared between processes: one token, which the thread holding
+    it takes once and may acquire again (its count)."""
+
+    def __init__(self):
+        _SemLock.__init__(self, 1)
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, block=True, timeout=None):
+        me = (_gilscope_mp.pid(None), threading.get_ident())
+        if self._owner == me:
+            self._count += 1
+            return True
+        if not _SemLock.acquire(self, block, timeout):
+            return False
+        self._owner = me
+        self._count = 1
+        return True
+
+    def release(self):
+        if self._owner != (_gilscope_mp.pid(None), threading.get_ident()):
+            raise AssertionError('attempt to release recursive lock not owned by thread')
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            _SemLock.release(self)
+
+
+class Semaphore(_SemLock):
+    """A semaphore shared between processes."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError('semaphore initial value must be >= 0')
+        _SemLock.__init__(self, value)
+
+    def get_value(self):
+        return self._q.qsize()
 
 
 class BoundedSemaphore(Semaphore):
