@@ -48,3 +48,10 @@ class D(dict):
         self.clear()
 d = D(a=1)
 print(d.n); del d.n; print(d.n)
+p = property(lambda self: 1)
+p.__doc__ = "changed"
+print(p.__doc__)
+try:
+    property(1, 2, 3, 4, 5)
+except TypeError as e:
+    print(e)
