@@ -302,15 +302,18 @@ class Writer:
             raise TypeError('argument 1 must have a "write" method')
         self._write = fileobj.write
         self.dialect = dialect
+        # The characters that make a field quoted or escaped, found once.
+        self._specials = set(c for c in (dialect.delimiter, dialect.escapechar, dialect.quotechar)
+                             if c is not None) | set(dialect.lineterminator) | {"\r", "\n"}
 
     def _field(self, field, quoted):
         d = self.dialect
-        specials = [d.delimiter, d.escapechar, d.quotechar] + list(d.lineterminator)
+        specials = self._specials
         out = []
         need_quote = quoted
         for c in field:
             want_escape = False
-            if c in specials or c in "\r\n":
+            if c in specials:
                 if d.quoting == QUOTE_NONE:
                     want_escape = True
                 else:
