@@ -142,7 +142,7 @@ reload:
 					if h.Ref--; h.Ref == 0 {
 						t.free(old)
 					}
-				} else {
+				} else if h.flags&flagImmortal == 0 { // a loop index is often a small int
 					t.decrefSlow(old, h)
 				}
 			}
