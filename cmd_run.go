@@ -36,6 +36,7 @@ func (c *cli) runFlagSet(rf *runFlags) *flag.FlagSet {
 	fs.Int64Var(&rf.opts.Seed, "seed", 1, "seed of every random choice of the run")
 	fs.Float64Var(&rf.opts.SwitchInterval, "switch-interval", 0, "GIL switch interval in seconds (0: the model's, 0.005)")
 	fs.Float64Var(&rf.opts.MaxTime, "max-time", machine.MaxSimulatedTime, fmt.Sprintf("bound on simulated time, in seconds (at most %d)", machine.MaxSimulatedTime))
+	fs.IntVar(&rf.opts.MaxEvents, "max-events", 0, "stop the run once it has made this many events, as the server does at 1048576 (0: no bound)")
 	fs.Float64Var(&rf.opts.TimeSlice, "time-slice", 0, "OS time slice in seconds (0: 0.004)")
 	fs.Float64Var(&rf.opts.WakeLatency, "wake-latency", 0, "mean wake-up latency on an idle core, in seconds (0: 20e-6)")
 	fs.StringVar(&rf.stdin, "stdin", "", "a file whose lines input() reads (- for this command's standard input)")
@@ -71,7 +72,11 @@ func (c *cli) runProgram(ctx context.Context, args []string) error {
 		}
 		rf.opts.Stdin = in
 	}
-	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json
+	if rf.opts.MaxEvents < 0 {
+		return usageErrorf("run: -max-events must not be negative")
+	}
+	// Counting events needs them made: a run bounded by them records them.
+	rf.opts.RecordEvents = rf.trace != "" || rf.events != "" || rf.stats || rf.json || rf.opts.MaxEvents > 0
 	rf.opts.Context = ctx // a signal stops the run, even inside a long builtin
 	res, err := machine.Run(file, src, rf.opts, c.stdout, c.stderr)
 	if err != nil {

@@ -108,7 +108,7 @@ func (c *collected) Events(batch []machine.Event, _ trace.Time, cpu time.Duratio
 	case c.limit != nil:
 	case cpu > c.cpu:
 		c.limit = errCPULimit
-	case c.n+len(batch) > maxRunEvents:
+	case c.n+len(batch) > maxLogEvents:
 		c.limit = errEventLimit
 	case c.keep && c.n+len(batch) > maxAnswerEvents:
 		c.limit = errAnswerEvents
@@ -143,6 +143,9 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 	s.metrics.run("api", res.End, int64(res.EndTime), res.Instructions, int64(c.n), time.Since(start))
 	if cause := context.Cause(ctx); c.limit == nil && errors.Is(cause, errCPULimit) {
 		c.limit = cause
+	}
+	if c.limit == nil && res.End == "max-events" { // the simulator stopped it at maxRunEvents
+		c.limit = errEventLimit
 	}
 	resp := &runResponse{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: res.ExitCode,
 		End: res.End, EndTime: res.EndTime, Stats: out.Stats}

@@ -495,7 +495,7 @@ func (l *runLog) add(batch []machine.Event, upTo trace.Time, overCPU bool, arriv
 		switch room := l.srv.heldBudget - l.srv.heldEvents.Load(); {
 		case overCPU:
 			l.limit = errCPULimit
-		case l.events.Len()+len(batch) > maxRunEvents:
+		case l.events.Len()+len(batch) > maxLogEvents:
 			l.limit = errEventLimit
 		case int64(len(batch)) > room:
 			l.limit = errServerEvents
@@ -636,6 +636,9 @@ func (l *runLog) summary() summary {
 			Stats: acc.Stats(res.EndTime, res.Threads), Threads: []threadInfo{}, Cores: res.Cores, Model: res.Model}
 		for _, th := range res.Threads {
 			sum.Threads = append(sum.Threads, threadInfo{ID: th.ID, Name: th.Name})
+		}
+		if limit == nil && res.End == "max-events" { // the simulator stopped it at maxRunEvents
+			limit = errEventLimit
 		}
 		if limit != nil {
 			sum.Limit = "the run was stopped: " + limit.Error()

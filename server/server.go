@@ -125,8 +125,18 @@ const (
 
 	// maxRunEvents bounds the events one run keeps (a live session keeps
 	// them all, for instant seeks; /api/run returns them). A run that makes
-	// more is stopped.
+	// more is stopped by the simulator (machine.Options.MaxEvents), at a
+	// time that depends on the run alone: every viewer, the cache and the
+	// CLI's --max-events see the same run.
 	maxRunEvents = 1 << 20
+
+	// maxLogEvents is where the server stops a run itself, wherever its
+	// events happen to arrive: the simulator stops a run at the end of the
+	// step that passed maxRunEvents (or inside a builtin making events by
+	// the thousand), so this is a backstop for a step making another
+	// maxRunEvents/4 (a GIL holder's step, up to its switch interval, makes
+	// thousands).
+	maxLogEvents = maxRunEvents + maxRunEvents/4
 
 	// maxHeldEvents bounds the events all live sessions keep together
 	// (80 bytes each and their strings: ~3 GB). A run that would go beyond it is

@@ -17,7 +17,7 @@ import (
 // job returns the worker job that simulates wl.
 func job(wl *workload, listing bool) *worker.Job {
 	return &worker.Job{Filename: programFile, Source: wl.Source, Model: wl.Model, Cores: wl.Cores, Seed: wl.Seed,
-		SwitchInterval: wl.SwitchInterval, MaxTime: wl.MaxTime, Listing: listing}
+		SwitchInterval: wl.SwitchInterval, MaxTime: wl.MaxTime, MaxEvents: maxRunEvents, Listing: listing}
 }
 
 // syntaxError is the located 400 of a program that does not compile.

@@ -22,14 +22,15 @@ import (
 )
 
 // cliRun runs a gallery workload as "gilscope run --json --model M --cores C
-// --seed S [--switch-interval I] --max-time T FILE" does (cmd_run.go), and
-// returns the result and the JSON of its statistics as the CLI prints them,
-// compacted.
+// --seed S [--switch-interval I] --max-time T --max-events 1048576 FILE" does
+// (cmd_run.go), and returns the result and the JSON of its statistics as the
+// CLI prints them, compacted. The server stops a run at that many events
+// (switch_interval makes more under nogil-unsafe).
 func cliRun(t *testing.T, ex examples.Example, model string) (*machine.Result, []byte) {
 	t.Helper()
 	w := ex.Workload
 	opts := machine.Options{Model: model, Cores: w.Cores, Seed: w.Seed, SwitchInterval: w.SwitchInterval,
-		MaxTime: w.MaxTime, RecordEvents: true}
+		MaxTime: w.MaxTime, MaxEvents: maxRunEvents, RecordEvents: true}
 	if opts.MaxTime == 0 {
 		opts.MaxTime = 120 // the flag's default
 	}

@@ -61,6 +61,7 @@ type Job struct {
 	Seed           int64      `json:"seed"`
 	SwitchInterval float64    `json:"switch_interval,omitempty"`
 	MaxTime        float64    `json:"max_time,omitempty"`
+	MaxEvents      int        `json:"max_events,omitempty"`
 	Instructions   [2]float64 `json:"instructions,omitempty"` // machine.Options.Instructions
 	Listing        bool       `json:"listing,omitempty"`      // send the code listing first
 	// Stats asks for the run's statistics, computed where the events are
@@ -70,7 +71,7 @@ type Job struct {
 
 func (j *Job) options() machine.Options {
 	return machine.Options{Model: j.Model, Cores: j.Cores, Seed: j.Seed, SwitchInterval: j.SwitchInterval,
-		MaxTime: j.MaxTime, Instructions: j.Instructions}
+		MaxTime: j.MaxTime, MaxEvents: j.MaxEvents, Instructions: j.Instructions}
 }
 
 // SyntaxError is a program that does not compile, located.

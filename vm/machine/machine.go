@@ -51,18 +51,22 @@ type Machine struct {
 	pc       procCosts // processes and pickling (mp.go)
 	record   bool
 	events   []Event
-	ended    bool
-	exitCode int
-	endWhy   string
-	main     *thread
-	objIDs   uint64
-	cur      *thread // the thread whose bytecode is running
-	acting   *thread // the thread whose step is being carried out
-	curBase  int64   // its py Cost when the current Run began
-	out      io.Writer
-	errw     io.Writer
-	outBytes int
-	outCut   bool
+	// made counts the events made, instructions not included; a run making more
+	// than maxEvents (if positive) is stopped (Options.MaxEvents).
+	made      int
+	maxEvents int
+	ended     bool
+	exitCode  int
+	endWhy    string
+	main      *thread
+	objIDs    uint64
+	cur       *thread // the thread whose bytecode is running
+	acting    *thread // the thread whose step is being carried out
+	curBase   int64   // its py Cost when the current Run began
+	out       io.Writer
+	errw      io.Writer
+	outBytes  int
+	outCut    bool
 
 	refEvents  int
 	refDropped int
@@ -206,8 +210,14 @@ func (m *Machine) emit(e Event) {
 			e.Line, e.PC, e.Code = pt.Line(), pt.PC(), m.codeIDs[pt.Code()]
 		}
 	}
+	if e.Kind != EvInstr {
+		m.made++
+	}
 	m.events = append(m.events, e)
 }
+
+// overEvents reports whether the run has made more events than it may.
+func (m *Machine) overEvents() bool { return m.maxEvents > 0 && m.made > m.maxEvents }
 
 func (m *Machine) setState(th *thread, s ThreadState, reason string, at int64) {
 	if th.state == s && th.reason == reason {
@@ -250,6 +260,18 @@ func (m *Machine) loop() {
 		}
 		th, other := m.earliestRunning()
 		tNext := m.nextTimer()
+		if m.overEvents() {
+			// Every thread has got as far as the earliest on a core, and the
+			// next timer: the run ends there, as at MaxTime.
+			at := m.now
+			if th != nil && th.clock < tNext {
+				at = max(at, th.clock)
+			} else if tNext != math.MaxInt64 {
+				at = max(at, tNext)
+			}
+			m.end("max-events", 1, at)
+			return
+		}
 		if th != nil && th.clock < tNext {
 			if th.clock >= m.maxTime {
 				m.end("max-time", 1, th.clock)
@@ -581,9 +603,12 @@ func (m *Machine) end(why string, code int, at int64) {
 	if at > m.now {
 		m.now = at
 	}
-	if why == "max-time" {
+	switch why {
+	case "max-time":
 		m.report(fmt.Sprintf("gilscope: the run reached its limit of %s of simulated time and was stopped\n",
 			strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", float64(m.maxTime)/1e12), "0"), ".")+" s"))
+	case "max-events":
+		m.report(fmt.Sprintf("gilscope: the run was stopped: it made more than %d events (the limit)\n", m.maxEvents))
 	}
 	m.reportLeaks()
 	m.emit(trace.End{Cause: why, ExitCode: int32(code)}.At(eventTime(m.now), 0, -1))

@@ -57,6 +57,13 @@ type Options struct {
 	// Calibration, if set, replaces the model's measured costs (tools/calibrate counts
 	// the work of its kernels with it).
 	Calibration *Calibration
+	// MaxEvents, if positive, stops a run that records events ("max-events") once it
+	// has made more than MaxEvents, instructions not counted, at the first moment
+	// every thread has reached: what comes after the step that made the last is not
+	// kept. The stop is a function of the run alone, like MaxTime: the same run stops
+	// at the same time whoever watches it and however its events are collected. A
+	// run recording no events is not bounded by it.
+	MaxEvents int
 }
 
 // Result is what a run produced.
@@ -131,6 +138,9 @@ func newMachine(model *Model, opts Options) *Machine {
 		objs: map[uint64]*objState{}, locks: map[uint64]*lockObj{}}
 	m.maxTime = MaxSimulatedTime * 1e12
 	m.maxMemory = opts.MaxMemory
+	if m.record {
+		m.maxEvents = opts.MaxEvents
+	}
 	m.stdin = opts.Stdin
 	if opts.MaxTime > 0 {
 		m.maxTime = int64(opts.MaxTime * 1e12)

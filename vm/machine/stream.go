@@ -63,6 +63,9 @@ func (m *Machine) interrupt() error {
 			m.stop(context.Cause(m.ctx))
 		}
 	}
+	if !m.ended && m.overEvents() { // a builtin making events by the thousand (freeing a huge list)
+		m.end("max-events", 1, m.now)
+	}
 	if !m.ended && m.sink != nil {
 		if now := time.Now(); now.Sub(m.lastSink) >= time.Millisecond {
 			m.lastSink = now

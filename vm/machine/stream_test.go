@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -168,5 +169,88 @@ for t in ts: t.join()
 	}
 	if total < 50_000 || batches < 10 || largest > 4*flushEvents {
 		t.Errorf("%d events in %d batches, the largest of %d: want many batches of at most %d", total, batches, largest, 4*flushEvents)
+	}
+}
+
+// TestMaxEvents checks that a run making more than Options.MaxEvents is stopped
+// by the machine at a time that is a function of the run alone: recorded,
+// streamed in lent batches or traced instruction by instruction, it ends at the
+// same moment with the same events, and it says why.
+func TestMaxEvents(t *testing.T) {
+	src := `import threading
+shared = []
+lock = threading.Lock()
+def f():
+    for i in range(100000):
+        with lock:
+            shared.append(i)
+ts = [threading.Thread(target=f) for _ in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("done")
+`
+	for _, model := range []string{"cpython-3.12", "cpython-2.7", "cpython-3.13t", "pypy"} {
+		t.Run(model, func(t *testing.T) {
+			const limit = 20000
+			opts := Options{Model: model, Cores: 2, Seed: 4, MaxEvents: limit}
+			var out, errb bytes.Buffer
+			rec := opts
+			rec.RecordEvents = true
+			want, err := Run("prog.py", []byte(src), rec, &out, &errb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.End != "max-events" || want.ExitCode != 1 || strings.Contains(out.String(), "done") ||
+				!strings.Contains(errb.String(), "it made more than 20000 events (the limit)") {
+				t.Fatalf("end %q, exit %d, stdout %q, stderr %q", want.End, want.ExitCode, out.String(), errb.String())
+			}
+			// The step that passes the bound goes on to its end (up to a switch
+			// interval, under a GIL).
+			if n := len(want.Events); n <= limit || n > 2*limit {
+				t.Errorf("%d events kept, want more than %d, not many more", n, limit)
+			}
+			if last := want.Events[len(want.Events)-1]; last.Kind != EvEnd || last.T != want.EndTime {
+				t.Errorf("the last event is %v at %d, want the end at %d", last.Kind, last.T, want.EndTime)
+			}
+
+			var streamed []Event
+			str := opts
+			str.LendEvents = true
+			str.OnEvents = func(b []Event, _ trace.Time) error {
+				streamed = append(streamed, b...)
+				return nil
+			}
+			got, err := Run("prog.py", []byte(src), str, io.Discard, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.EndTime != want.EndTime || !reflect.DeepEqual(streamed, want.Events) {
+				t.Errorf("streamed: end %d, %d events; recorded: end %d, %d events", got.EndTime, len(streamed), want.EndTime, len(want.Events))
+			}
+
+			// Instructions traced in a window end the run at the same time too:
+			// they do not count.
+			ins := rec
+			ins.Instructions = [2]float64{0, float64(want.EndTime) / 2e9}
+			traced, err := Run("prog.py", []byte(src), ins, io.Discard, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rest []Event
+			for _, e := range traced.Events {
+				if e.Kind != EvInstr {
+					rest = append(rest, e)
+				}
+			}
+			if traced.EndTime != want.EndTime || !reflect.DeepEqual(rest, want.Events) {
+				t.Errorf("traced: end %d, %d events; recorded: end %d, %d events", traced.EndTime, len(rest), want.EndTime, len(want.Events))
+			}
+
+			// A run recording nothing makes no events to count.
+			plain, err := Run("prog.py", []byte(src), opts, io.Discard, io.Discard)
+			if err != nil || plain.End != "exit" {
+				t.Errorf("unrecorded run: end %q, err %v; want it to finish", plain.End, err)
+			}
+		})
 	}
 }
