@@ -667,3 +667,42 @@ print('ok')
 		}
 	}
 }
+
+// TestQueueJoinBeforeGet checks the trap the multiprocessing documentation warns of:
+// a child that put more on a Queue than its pipe holds cannot exit (its feeder thread
+// waits for a reader), so a parent joining it before getting deadlocks; with less
+// than the pipe holds, joining first is safe.
+func TestQueueJoinBeforeGet(t *testing.T) {
+	src := `from multiprocessing import Process, Queue
+def f(q):
+    q.put('X' * %d)
+if __name__ == '__main__':
+    queue = Queue()
+    p = Process(target=f, args=(queue,))
+    p.start()
+    p.join()
+    print(len(queue.get()))
+`
+	for _, tc := range []struct {
+		n        int
+		deadlock bool
+	}{{60000, false}, {70000, true}, {1000000, true}} {
+		var out, errb bytes.Buffer
+		res, err := Run("prog.py", []byte(fmt.Sprintf(src, tc.n)), Options{MaxTime: 5}, &out, &errb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tc.deadlock {
+			if res.End != "exit" || out.String() != fmt.Sprintln(tc.n) {
+				t.Errorf("%d bytes: end %q, stdout %q, stderr %q; want it to finish", tc.n, res.End, out.String(), errb.String())
+			}
+			continue
+		}
+		for _, want := range []string{"MainThread waits for process", "Process-1 waits to join QueueFeederThread",
+			"QueueFeederThread waits for pipe write"} {
+			if res.End != "deadlock" || !strings.Contains(errb.String(), want) {
+				t.Errorf("%d bytes: end %q, stderr %q; want a deadlock where %q", tc.n, res.End, errb.String(), want)
+			}
+		}
+	}
+}

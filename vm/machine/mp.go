@@ -32,12 +32,25 @@ func (m *Machine) loadsCost(p *py.Pickled) int64 {
 
 // ---- pipes ----
 
+// pipeCapacity is what an OS pipe holds before a write to it blocks: Linux's
+// default, 16 pages (docs/models.md, "Processes"). A multiprocessing.Queue's feeder
+// thread writes to one, so a child that put more than this and is not read from
+// cannot finish its exit.
+const pipeCapacity = 65536
+
 // mpChan is one direction of a pipe between processes: pickled messages in order, and
 // the threads blocked reading it.
 type mpChan struct {
 	id      uint64
 	msgs    []*py.Pickled
 	readers []*thread
+	// capacity, if positive, is the bytes the pipe holds: a write that takes it
+	// beyond waits (in full, with its message in writing) until the bytes
+	// queued are within it again, or its own message has been read.
+	capacity int64
+	bytes    int64
+	full     []*thread
+	writing  map[*thread]*py.Pickled
 	// A Pipe's direction ends (its reader sees EOF) when no process has the end
 	// that writes it open: writers counts them.
 	pipe    bool
@@ -187,15 +200,18 @@ func (m *Machine) newChan() *mpChan {
 	return &mpChan{id: m.objIDs}
 }
 
-// send pickles v in th (holding its GIL, at pickle's speed) and writes it to c.
-func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) error {
+// send pickles v in th (holding its GIL, at pickle's speed) and writes it to c. It
+// returns the blocking call th must make when c is a pipe that the message filled
+// beyond its capacity, else nil.
+func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) (*sendWaitCall, error) {
 	th := threadOf(t)
 	p, err := t.Pickle(v, false)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	m.chargeNow(th, m.dumpsCost(p)+syscallCost*1000)
 	c.msgs = append(c.msgs, p)
+	c.bytes += p.Size
 	for len(c.readers) > 0 && c.readers[0].finished {
 		c.readers = c.readers[1:] // its process was killed while it waited
 	}
@@ -206,7 +222,59 @@ func (m *Machine) send(t *py.Thread, c *mpChan, v py.Value) error {
 		m.chargeNow(th, futexWakeCost*1000)
 		m.wake(r, at, func() { m.recvReady(r, c) })
 	}
-	return nil
+	if c.capacity > 0 && c.bytes > c.capacity {
+		return &sendWaitCall{c: c, p: p}, nil
+	}
+	return nil, nil
+}
+
+// sendWaitCall is the rest of a write to a full pipe: the writer waits, without
+// its GIL, until a reader has made room for what it wrote.
+type sendWaitCall struct {
+	c *mpChan
+	p *py.Pickled
+}
+
+func (c *sendWaitCall) Describe() string { return "pipe write" }
+
+func (c *sendWaitCall) do(m *Machine, th *thread) {
+	m.dropGIL(th)
+	if c.c.written(c.p) {
+		m.resume(th, py.None, nil)()
+		return
+	}
+	if c.c.writing == nil {
+		c.c.writing = map[*thread]*py.Pickled{}
+	}
+	c.c.writing[th] = c.p
+	m.waitOn(th, "pipe write", c.c.id, &c.c.full, -1, nil)
+}
+
+// written reports whether the write of p is complete: the pipe holds no more than
+// its capacity, or p has been read.
+func (c *mpChan) written(p *py.Pickled) bool {
+	return c.bytes <= c.capacity || !slices.Contains(c.msgs, p)
+}
+
+// took records that a reader took p from c at time at, waking the writers whose
+// write that completes.
+func (m *Machine) took(c *mpChan, p *py.Pickled, at int64) {
+	c.bytes -= p.Size
+	if len(c.full) == 0 {
+		return
+	}
+	var still []*thread
+	for _, w := range c.full {
+		if w.finished || !c.written(c.writing[w]) {
+			if !w.finished {
+				still = append(still, w)
+			}
+			continue
+		}
+		delete(c.writing, w)
+		m.wake(w, at, m.resume(w, py.None, nil))
+	}
+	c.full = still
 }
 
 // recvCall is a blocking read of a pipe.
@@ -243,6 +311,7 @@ func (m *Machine) recvReady(th *thread, c *mpChan) {
 	}
 	p := c.msgs[0]
 	c.msgs = c.msgs[1:]
+	m.took(c, p, th.clock)
 	m.charge(th, syscallCost*1000)
 	th.next = func() {
 		v, err := th.py.Unpickle(p)
@@ -336,8 +405,13 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			}
 			return t.NewStr("fork"), nil
 		}),
+		// chan([os_pipe]): a channel; with os_pipe true, one with an OS pipe's
+		// capacity (a Queue's).
 		"chan": fn("chan", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			c := m.newChan()
+			if len(args) > 0 && args[0] == py.True {
+				c.capacity = pipeCapacity
+			}
 			e := &mpEnd{m: m, in: c, out: c}
 			t.Register(e)
 			return e, nil
@@ -360,7 +434,11 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			if !ok || len(args) != 2 {
 				return nil, t.NewExc(py.TypeErrorClass, "send(end, obj)")
 			}
-			return py.None, m.send(t, e.out, args[1])
+			wait, err := m.send(t, e.out, args[1])
+			if err != nil || wait == nil {
+				return py.None, err
+			}
+			return nil, py.Block(t, wait)
 		}),
 		// recv(end, timeout) → (True, obj), or (False, None) when the timeout (seconds;
 		// None: wait for ever; 0: do not wait) passed first.

@@ -45,13 +45,16 @@ class QueueFull(_queue.Full):
     pass
 
 
-class Queue(_mp.Queue):
+class Queue(_mp._ChannelQueue):
     """A queue between interpreters: put copies, get receives the copy (the same
-    channel as a multiprocessing queue)."""
+    channel as a multiprocessing SimpleQueue, without a pipe's capacity)."""
+
+    def __init__(self, maxsize=0):
+        _mp._ChannelQueue.__init__(self, maxsize, False)
 
     def get(self, block=True, timeout=None):
         try:
-            return _mp.Queue.get(self, block, timeout)
+            return _mp._ChannelQueue.get(self, block, timeout)
         except _queue.Empty:
             raise QueueEmpty('queue is empty')
 

@@ -22,7 +22,10 @@ its popen module), _cpython_import charges that import's measured time.
 import _gilscope_lib
 import _gilscope_mp
 import threading
+from collections import deque as _deque
 from queue import Empty, Full
+from weakref import WeakKeyDictionary as _WeakKeyDictionary
+from weakref import ref as _weakref_ref
 from queue import SimpleQueue as _TaskQueue
 
 __all__ = ['Process', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe', 'Pool', 'Lock',
@@ -239,12 +242,16 @@ def _run_process(process):
     """Runs in the child: the process object arrived by pickle (or was copied by fork)."""
     process._handle = None
     _current[0] = process
+    _finalizer_registry.clear()  # a fork's copy of its parent's (CPython's _after_fork)
     threading._atexit_disabled[0] = True  # the child leaves with os._exit
     level = getattr(process, '_log_level', None)
     if level is not None and not get_logger().handlers:
         log_to_stderr(level)  # as spawn's preparation data does
     if _logger[0] is None:
-        process.run()
+        try:
+            process.run()
+        finally:
+            _exit_function()
         return
     # CPython's BaseProcess._bootstrap, for its log: "shutting down" before a
     # traceback, the exit code once the process's threads are joined.
@@ -257,9 +264,7 @@ def _run_process(process):
             process.run()
             exitcode[0] = 0
         finally:
-            _log(INFO, 'process shutting down')
-            _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
-            _log(DEBUG, 'running the remaining "atexit" finalizers')
+            _exit_function()
     except SystemExit as e:
         code = e.args[0] if e.args else None
         if code is None:
@@ -381,7 +386,9 @@ def log_to_stderr(level=None):
 
 
 def _exit_function():
-    # multiprocessing.util._exit_function, in the main process at exit.
+    # multiprocessing.util._exit_function: in the main process at exit, in a child
+    # when its target has returned (its _bootstrap). The finalizers tell a Queue's
+    # feeder to stop, then join it: what was put goes into the pipe first.
     _log(INFO, 'process shutting down')
     _log(DEBUG, 'running all "atexit" finalizers with priority >= 0')
     _run_finalizers(0)
@@ -411,12 +418,13 @@ _cpython_import = _gilscope_lib.cpython_import
 
 # ---- queues and pipes ----
 
-class Queue:
-    """A process-safe FIFO: put pickles, get unpickles."""
+class _ChannelQueue:
+    """A process-safe FIFO on a channel: put pickles and writes, get reads and
+    unpickles, both in the calling thread (SimpleQueue's way, and the tokens behind
+    the locks)."""
 
-    def __init__(self, maxsize=0):
-        _cpython_import('multiprocessing.queues')
-        self._end = _gilscope_mp.chan()
+    def __init__(self, maxsize=0, os_pipe=True):
+        self._end = _gilscope_mp.chan(os_pipe)
         self._maxsize = maxsize
         # A bounded queue's free places are tokens, as CPython's BoundedSemaphore:
         # put takes one (waiting while the queue is full), get gives it back.
@@ -472,6 +480,141 @@ class Queue:
         pass
 
 
+class _QueueLocal:
+    """What a Queue has in one process only: its buffer and feeder thread. A Queue a
+    child receives (pickled, or in a fork's copy) starts without them, as CPython's
+    _reset."""
+
+    def __init__(self):
+        self.pid = _gilscope_mp.pid(None)
+        self.notempty = threading.Condition(threading.Lock())
+        self.buffer = _deque()
+        self.thread = None
+        self.jointhread = None
+        self.joincancelled = False
+        self.closed = False
+        self.close = None
+
+
+class Queue(_ChannelQueue):
+    """CPython's multiprocessing.Queue: put appends to a buffer, and a feeder thread
+    (QueueFeederThread, started by the first put) pickles what is buffered and writes
+    it to the pipe, whose capacity (64 KiB) it waits on when nobody reads. A process
+    that put joins its feeder at exit, so it cannot end before what it put has gone
+    into the pipe: joining a child before getting what it put can deadlock, as the
+    multiprocessing documentation warns."""
+
+    def __init__(self, maxsize=0):
+        _cpython_import('multiprocessing.queues')
+        _util_import()  # multiprocessing.queues imports multiprocessing.util
+        _ChannelQueue.__init__(self, maxsize)
+
+    def _local(self):
+        loc = _queue_locals.get(self)
+        if loc is None or loc.pid != _gilscope_mp.pid(None):
+            loc = _queue_locals[self] = _QueueLocal()
+        return loc
+
+    def _check_open(self):
+        if self._local().closed:
+            raise ValueError(f"Queue {self!r} is closed")
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_open()
+        self._take_slot(block, timeout)
+        self._enqueue(obj)
+
+    def _enqueue(self, obj):
+        loc = self._local()
+        with loc.notempty:
+            if loc.thread is None:
+                self._start_thread(loc)
+            loc.buffer.append(obj)
+            loc.notempty.notify()
+
+    def get(self, block=True, timeout=None):
+        self._check_open()
+        return _ChannelQueue.get(self, block, timeout)
+
+    def qsize(self):
+        return _gilscope_mp.pending(self._end) + len(self._local().buffer)
+
+    def empty(self):
+        # The pipe's: what the feeder has not written yet is not there.
+        return _gilscope_mp.pending(self._end) == 0
+
+    def close(self):
+        loc = self._local()
+        loc.closed = True
+        close = loc.close
+        if close:
+            loc.close = None
+            close()
+
+    def join_thread(self):
+        loc = self._local()
+        assert loc.closed, "Queue {0!r} not closed".format(self)
+        if loc.jointhread:
+            loc.jointhread()
+
+    def cancel_join_thread(self):
+        loc = self._local()
+        loc.joincancelled = True
+        try:
+            loc.jointhread.cancel()
+        except AttributeError:
+            pass
+
+    def _start_thread(self, loc):
+        loc.thread = threading.Thread(
+            target=Queue._feed, args=(loc.buffer, loc.notempty, self._end),
+            name='QueueFeederThread', daemon=True)
+        loc.thread.start()
+        if not loc.joincancelled:
+            loc.jointhread = _Finalize(loc.thread, Queue._finalize_join,
+                                       [_weakref_ref(loc.thread)], exitpriority=-5)
+        # The sentinel goes to the feeder when the queue is freed, or at exit.
+        loc.close = _Finalize(self, Queue._finalize_close, [loc.buffer, loc.notempty],
+                              exitpriority=10)
+
+    @staticmethod
+    def _finalize_join(twr):
+        thread = twr()
+        if thread is not None:
+            thread.join()
+
+    @staticmethod
+    def _finalize_close(buffer, notempty):
+        with notempty:
+            buffer.append(_sentinel)
+            notempty.notify()
+
+    @staticmethod
+    def _feed(buffer, notempty, end):
+        while 1:
+            with notempty:
+                if not buffer:
+                    notempty.wait()
+            try:
+                while 1:
+                    obj = buffer.popleft()
+                    if obj is _sentinel:
+                        return
+                    try:
+                        _gilscope_mp.send(end, obj)
+                    except Exception:
+                        # What cannot be pickled is dropped, with its traceback
+                        # (CPython's _on_queue_feeder_error).
+                        import traceback
+                        traceback.print_exc()
+            except IndexError:
+                pass
+
+
+_queue_locals = _WeakKeyDictionary()
+_sentinel = object()
+
+
 class JoinableQueue(Queue):
     """A Queue whose join() waits until every item put has been marked done: the count
     of unfinished items is shared, and a channel holds one token while it is zero."""
@@ -484,13 +627,14 @@ class JoinableQueue(Queue):
         _gilscope_mp.send(self._zero, True)
 
     def put(self, obj, block=True, timeout=None):
+        self._check_open()
         self._take_slot(block, timeout)  # before the count's lock: task_done needs it
         with self._count_lock:
             n = _gilscope_mp.cell_get(self._unfinished)
             if n == 0:
                 _gilscope_mp.recv(self._zero, None)
             _gilscope_mp.cell_set(self._unfinished, n + 1)
-            _gilscope_mp.send(self._end, obj)
+            self._enqueue(obj)
 
     def task_done(self):
         with self._count_lock:
@@ -506,8 +650,16 @@ class JoinableQueue(Queue):
         _gilscope_mp.send(self._zero, True)
 
 
-class SimpleQueue(Queue):
-    pass
+class SimpleQueue(_ChannelQueue):
+    """CPython's SimpleQueue: put pickles and writes to the pipe itself, waiting
+    while it is full."""
+
+    def __init__(self):
+        _cpython_import('multiprocessing.queues')
+        _ChannelQueue.__init__(self)
+
+    def close(self):
+        pass
 
 
 class Connection:
@@ -560,12 +712,9 @@ class Connection:
 
 
 def _token_queue():
-    # The queue behind a Lock or Semaphore: no import of multiprocessing.queues.
-    q = object.__new__(Queue)
-    q._end = _gilscope_mp.chan()
-    q._maxsize = 0
-    q._slots = None
-    return q
+    # The queue behind a Lock or Semaphore: no import of multiprocessing.queues, and
+    # no pipe's capacity.
+    return _ChannelQueue(0, False)
 
 
 def Pipe(duplex=True):
