@@ -24,8 +24,8 @@ var (
 	// loaded server a run's CPU time comes slower.
 	errWallLimit  = errors.New("it took all the time an answer may wait (the server is busy)")
 	errEventLimit = fmt.Errorf("it made more than %d events (the limit)", maxRunEvents)
-	// errAnswerEvents stops an /api/run asked for its events when they
-	// would not fit in an answer.
+	// errAnswerEvents is why an /api/run asked for its events stopped when
+	// they would not fit in an answer.
 	errAnswerEvents = fmt.Errorf("it made more than %d events, the most an answer holds; "+
 		"ask without events for the statistics, or play it in a live session", maxAnswerEvents)
 	// errServerEvents stops a live run when all sessions together keep as many
@@ -92,9 +92,13 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 
 // collected is the Handler of a run to its end: it counts the events
 // (the worker computes the statistics), keeps them if the answer is to
-// hold them, and stops the run past its CPU time or its events.
+// hold them, and stops the run past its CPU time, or past maxLogEvents
+// (the simulator stops it at its own bound first).
 type collected struct {
-	keep   bool // the answer holds the events: at most maxAnswerEvents
+	// keep says the answer holds the events: the first maxAnswerEvents of
+	// them, the simulator stopping the run soon after (its MaxEvents), so
+	// that the answer is a function of the run alone.
+	keep   bool
 	n      int
 	events []machine.Event
 	limit  error
@@ -110,12 +114,11 @@ func (c *collected) Events(batch []machine.Event, _ trace.Time, cpu time.Duratio
 		c.limit = errCPULimit
 	case c.n+len(batch) > maxLogEvents:
 		c.limit = errEventLimit
-	case c.keep && c.n+len(batch) > maxAnswerEvents:
-		c.limit = errAnswerEvents
 	default:
 		c.n += len(batch)
 		if c.keep {
-			c.events = append(c.events, batch...)
+			room := max(maxAnswerEvents-len(c.events), 0)
+			c.events = append(c.events, batch[:min(room, len(batch))]...)
 		}
 	}
 	return c.limit
@@ -132,6 +135,10 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 	start := time.Now()
 	j := job(wl, false)
 	j.Stats = true
+	eventLimit := errEventLimit
+	if withEvents {
+		j.MaxEvents, eventLimit = maxAnswerEvents, errAnswerEvents
+	}
 	out, err := s.simulate(ctx, j, c)
 	if err != nil {
 		return nil, &errInternal
@@ -144,8 +151,8 @@ func (s *Server) runToEnd(ctx context.Context, wl *workload, withEvents bool) (*
 	if cause := context.Cause(ctx); c.limit == nil && errors.Is(cause, errCPULimit) {
 		c.limit = cause
 	}
-	if c.limit == nil && res.End == "max-events" { // the simulator stopped it at maxRunEvents
-		c.limit = errEventLimit
+	if c.limit == nil && res.End == "max-events" { // the simulator stopped it at its bound
+		c.limit = eventLimit
 	}
 	resp := &runResponse{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: res.ExitCode,
 		End: res.End, EndTime: res.EndTime, Stats: out.Stats}

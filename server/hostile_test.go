@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -156,8 +157,16 @@ func TestHostileRequests(t *testing.T) {
 			if err != nil || status != http.StatusOK {
 				t.Fatalf("%d %v", status, err)
 			}
-			if !strings.Contains(got.Limit, "the most an answer holds") || len(got.Events) > maxAnswerEvents || size > 16<<20 {
+			if !strings.Contains(got.Limit, "the most an answer holds") || len(got.Events) != maxAnswerEvents || size > 16<<20 {
 				t.Errorf("limit %q with %d events in %d bytes", got.Limit, len(got.Events), size)
+			}
+			// The simulator stopped the run at its bound: asked again, the
+			// answer is the same.
+			_, again, _, _, err := postRun(hs.URL, src, `, "events": true`)
+			if err != nil || again.End != "max-events" || again.EndTime != got.EndTime || again.Stderr != got.Stderr ||
+				!reflect.DeepEqual(again.Events, got.Events) {
+				t.Errorf("asked again: end %q at %d, stderr %q; first: end %q at %d, stderr %q (err %v)",
+					again.End, again.EndTime, again.Stderr, got.End, got.EndTime, got.Stderr, err)
 			}
 			// Without events, the statistics cover the whole run.
 			status, got, _, size, err = postRun(hs.URL, src, "")

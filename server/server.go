@@ -118,9 +118,10 @@ const (
 	runTimeout = runQueueWait + maxRunCPU + runWallSlack + runStopWait + time.Second
 
 	// maxAnswerEvents bounds the events an /api/run answer holds (about
-	// 100 bytes of JSON each): a run asked for its events that makes more
-	// is stopped. Without events, an answer's size does not depend on the
-	// run's.
+	// 100 bytes of JSON each): a run asked for its events is stopped by the
+	// simulator when it has made more (machine.Options.MaxEvents), and the
+	// answer holds the first maxAnswerEvents. Without events, an answer's
+	// size does not depend on the run's.
 	maxAnswerEvents = 100_000
 
 	// maxRunEvents bounds the events one run keeps (a live session keeps
