@@ -623,8 +623,8 @@ func (t *Thread) sysModule() *Module {
 		"maxsize":      t.newInt(math.MaxInt64),
 		"platform":     t.NewStr("linux"),
 		"byteorder":    t.NewStr("little"),
-		"stdout":       t.newStream(false),
-		"stderr":       t.newStream(true),
+		"stdout":       t.stdStream(false),
+		"stderr":       t.stdStream(true),
 		"argv":         t.newList([]Value{t.NewStr(t.in.Program.Filename)}),
 		"modules":      t.sysModulesDict(),
 		"hash_info":    t.hashInfo(),
@@ -717,6 +717,17 @@ func (t *Thread) hashInfo() Value {
 		t.Decref(x)
 	}
 	return inst
+}
+
+// stdStream returns a new reference to the interpreter's sys.stdout or sys.stderr,
+// made on first use.
+func (t *Thread) stdStream(stderr bool) Value {
+	i := b2i(stderr)
+	if t.in.stdStreams[i] == nil {
+		t.in.stdStreams[i] = t.newStream(stderr) // the interpreter's reference
+	}
+	t.Incref(t.in.stdStreams[i])
+	return t.in.stdStreams[i]
 }
 
 func (t *Thread) newStream(stderr bool) Value {

@@ -622,7 +622,7 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		}
 		return c, nil
 	case pStream:
-		return u.keep(p, t.newStream(p.i == 1)), nil
+		return u.keep(p, t.stdStream(p.i == 1)), nil
 	case pAttr:
 		parts, err := u.values(p.items)
 		if err != nil {
