@@ -919,9 +919,14 @@ class _SharedArray(_Synchronized):
     value = property(_get_value)
 
     def __repr__(self):
+        # CPython's ctypes array type is made in multiprocessing.sharedctypes; an
+        # array of 'c' is wrapped as a string (its .value is bytes).
+        raw = '<multiprocessing.sharedctypes.%s_Array_%d object at 0x%x>' % (
+            self._name, self._len, id(self))
         if self._lock is None:
-            return '<%s_Array_%d object>' % (self._name, self._len)
-        return '<SynchronizedArray wrapper for <%s_Array_%d object>>' % (self._name, self._len)
+            return raw
+        wrapper = 'SynchronizedString' if self._kind is bytes else 'SynchronizedArray'
+        return '<%s wrapper for %s>' % (wrapper, raw)
 
 
 def _make_lock(lock):
