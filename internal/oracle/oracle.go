@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -330,11 +331,14 @@ func Read(file string) (Result, error) {
 	return Result{got["stdout"].String(), got["stderr"].String(), exit}, nil
 }
 
-// header reports whether line is a section header "-- name --" and its name.
+// header reports whether line is a section's header ("-- stdout --", "-- stderr --"
+// or "-- exit --") and the section's name. Only these names are headers, so a
+// program may print "-- scheduled --".
 func header(line string) (string, bool) {
 	l := strings.TrimSuffix(line, "\n")
 	if !strings.HasPrefix(l, "-- ") || !strings.HasSuffix(l, " --") || len(l) < 7 {
 		return "", false
 	}
-	return strings.TrimSpace(l[3 : len(l)-3]), true
+	name := strings.TrimSpace(l[3 : len(l)-3])
+	return name, slices.Contains(sections, name)
 }

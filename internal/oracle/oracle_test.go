@@ -15,6 +15,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 		{"empty outputs", Result{Exit: 0}},
 		{"a traceback", Result{"a\nb\n", "Traceback (most recent call last):\nValueError: x\n", 1}},
 		{"dashes that are not a header", Result{"-- x\n--\n- a -\n", "x -- y --\n", 2}},
+		{"a line framed as a header of no section", Result{"-- scheduled --\n-- stdout\n", "-- exits --\n", 0}},
 	}
 	for _, tt := range tests {
 		file := filepath.Join(t.TempDir(), "x.py.txtar")

@@ -48,6 +48,7 @@ var corpusSlow = map[string]bool{
 	"realpython_prodcom_better_queue.py": true,
 	"realpython_prodcom_event.py":        true,
 	"realpython_prodcom_queue.py":        true,
+	"github_vatai_as_completed_poll.py":  true, // polls as_completed(timeout=0) flat out
 }
 
 // corpusTolerance is how far a timing figure may be from CPython's, relative.

@@ -541,10 +541,9 @@ func (m *Machine) mpModule(t *py.Thread) *py.Module {
 			}
 			p := th.proc
 			if p.globals != nil {
-				if err := t.RestoreMainGlobals(p.globals); err != nil {
-					return nil, err
-				}
-			} else if err := t.RunMain(); err != nil {
+				return t.UnpickleFork(p.globals, p.target)
+			}
+			if err := t.RunMain(); err != nil {
 				return nil, err
 			}
 			return t.Unpickle(p.target)
@@ -578,7 +577,13 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	for _, a := range args[:3] {
 		t.Incref(a)
 	}
-	target, err := t.Pickle(payload, fork)
+	var target, globals *py.Pickled
+	var err error
+	if fork {
+		globals, target, err = t.PickleFork(payload)
+	} else {
+		target, err = t.Pickle(payload, false)
+	}
 	t.Decref(payload)
 	if err != nil {
 		return nil, err
@@ -589,7 +594,7 @@ func (m *Machine) mpStart(t *py.Thread, args []py.Value, kw []string) (py.Value,
 	c := &procStartCall{child: p}
 	switch method.S {
 	case "fork":
-		p.globals = t.PickleMainGlobals()
+		p.globals = globals
 		p.loaded = maps.Clone(th.proc.loaded) // fork copies the parent's modules
 		for _, e := range th.proc.ends {      // and its file descriptors
 			m.openEnd(p, e)

@@ -112,7 +112,7 @@ func complexHash(t *Thread, c *Complex) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	h := hr + 1000003*hi
+	h := hr + complexHashImag*hi
 	if h == -1 {
 		h = -2
 	}
@@ -355,3 +355,6 @@ func sign(x string) float64 {
 
 // compileComplex turns a complex constant into a value.
 func (t *Thread) compileComplex(c compile.Complex) Value { return t.newComplex(c.Real, c.Imag) }
+
+// complexHashImag is the multiplier of the imaginary part's hash (sys.hash_info.imag).
+const complexHashImag = 1000003

@@ -275,10 +275,48 @@ func init() {
 		f := args[0].(*Float).V
 		return BoolOf(f == math.Trunc(f) && !math.IsInf(f, 0)), nil
 	})
+	FloatClass.method("as_integer_ratio", func(t *Thread, args []Value, kw []string) (Value, error) {
+		if err := t.nargs("float.as_integer_ratio", args[1:], kw, 0, 0); err != nil {
+			return nil, err
+		}
+		n, d, err := floatRatio(t, args[0].(*Float).V)
+		if err != nil {
+			return nil, err
+		}
+		return t.newTuple([]Value{t.newBigInt(n), t.newBigInt(d)}), nil
+	})
 	IntClass.method("bit_length", func(t *Thread, args []Value, kw []string) (Value, error) {
 		b, _ := toBig(args[0])
 		return t.newInt(int64(b.BitLen())), nil
 	})
+}
+
+// floatRatio is f as a fraction in lowest terms with a positive denominator (a
+// power of two), as float.as_integer_ratio gives it.
+func floatRatio(t *Thread, f float64) (*big.Int, *big.Int, error) {
+	switch {
+	case math.IsInf(f, 0):
+		return nil, nil, t.newExc(OverflowErrorClass, "cannot convert Infinity to integer ratio")
+	case math.IsNaN(f):
+		return nil, nil, t.newExc(ValueErrorClass, "cannot convert NaN to integer ratio")
+	}
+	if f == 0 {
+		return big.NewInt(0), big.NewInt(1), nil
+	}
+	m, e := math.Frexp(f)
+	mant := int64(m * (1 << 53)) // exact: m has at most 53 significant bits
+	e -= 53
+	for mant&1 == 0 && e < 0 {
+		mant >>= 1
+		e++
+	}
+	n, d := big.NewInt(mant), big.NewInt(1)
+	if e > 0 {
+		n.Lsh(n, uint(e))
+	} else {
+		d.Lsh(d, uint(-e))
+	}
+	return n, d, nil
 }
 
 func intNew(t *Thread, args []Value, kw []string) (Value, error) {

@@ -60,9 +60,34 @@ func init() {
 	codeAttr("co_posonlyargcount", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.NumPosOnly)) })
 	codeAttr("co_kwonlyargcount", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(c.NumKwOnly)) })
 	codeAttr("co_nlocals", func(t *Thread, c *compile.Funcode) Value { return t.newInt(int64(len(c.Varnames))) })
+	codeAttr("co_flags", func(t *Thread, c *compile.Funcode) Value { return t.newInt(codeFlags(c)) })
 	codeAttr("co_varnames", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Varnames) })
 	codeAttr("co_cellvars", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Cellvars) })
 	codeAttr("co_freevars", func(t *Thread, c *compile.Funcode) Value { return strs(t, c.Freevars) })
+}
+
+// codeFlags is CPython's co_flags of a code object: a function's are OPTIMIZED and
+// NEWLOCALS, VARARGS and VARKEYWORDS for its * and ** parameters, NESTED when it is
+// defined in a function (its qualified name has "<locals>") and GENERATOR; a
+// module's and a class body's are 0.
+func codeFlags(c *compile.Funcode) int64 {
+	if c.IsModule || c.IsClassBody {
+		return 0
+	}
+	flags := int64(0x1 | 0x2)
+	if c.HasVarargs {
+		flags |= 0x4
+	}
+	if c.HasKwargs {
+		flags |= 0x8
+	}
+	if strings.Contains(c.QualName, "<locals>") {
+		flags |= 0x10
+	}
+	if c.IsGenerator {
+		flags |= 0x20
+	}
+	return flags
 }
 
 // compileSource compiles src in mode ("exec" or "eval") as file filename, raising

@@ -89,6 +89,9 @@ type Interp struct {
 	modules           map[string]*Module
 	// sysModules is sys.modules once sys is imported: it mirrors modules.
 	sysModules *Dict
+	// stdStreams are sys.stdout and sys.stderr as the interpreter made them: a
+	// stream a fork copied is the child's own (pickle's pStream).
+	stdStreams [2]Value
 	main       *Module
 	threads    []*Thread
 	nextTID    int64

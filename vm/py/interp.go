@@ -623,10 +623,11 @@ func (t *Thread) sysModule() *Module {
 		"maxsize":      t.newInt(math.MaxInt64),
 		"platform":     t.NewStr("linux"),
 		"byteorder":    t.NewStr("little"),
-		"stdout":       t.newStream(false),
-		"stderr":       t.newStream(true),
+		"stdout":       t.stdStream(false),
+		"stderr":       t.stdStream(true),
 		"argv":         t.newList([]Value{t.NewStr(t.in.Program.Filename)}),
 		"modules":      t.sysModulesDict(),
+		"hash_info":    t.hashInfo(),
 	}
 	a["getrefcount"] = t.Builtin("getrefcount", func(t *Thread, args []Value, kw []string) (Value, error) {
 		if err := t.nargs("getrefcount", args, kw, 1, 1); err != nil {
@@ -689,6 +690,44 @@ func (t *Thread) sysModule() *Module {
 		t.Decref(x)
 	}
 	return m
+}
+
+// hashInfoClass is the class of sys.hash_info, CPython's struct sequence of the
+// numeric hash's parameters, which decimal and fractions read to hash as int does.
+var hashInfoClass = func() *Class {
+	c := newBuiltinClass("hash_info", ObjectClass)
+	c.Module = "sys"
+	c.method("__repr__", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return t.NewStr(fmt.Sprintf("sys.hash_info(width=64, modulus=%d, inf=314159, nan=0, imag=%d)", hashModulus, complexHashImag)), nil
+	})
+	return c
+}()
+
+// hashInfo makes sys.hash_info: the fields of the numeric hash (ints, floats,
+// complex numbers hash as in CPython; str hashes differ, so the algorithm's fields
+// are left out).
+func (t *Thread) hashInfo() Value {
+	inst := t.newInstance(hashInfoClass)
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"width", 64}, {"modulus", hashModulus}, {"inf", 314159}, {"nan", 0}, {"imag", complexHashImag}} {
+		x := t.newInt(f.v)
+		t.setStr(inst.Dict, f.name, x)
+		t.Decref(x)
+	}
+	return inst
+}
+
+// stdStream returns a new reference to the interpreter's sys.stdout or sys.stderr,
+// made on first use.
+func (t *Thread) stdStream(stderr bool) Value {
+	i := b2i(stderr)
+	if t.in.stdStreams[i] == nil {
+		t.in.stdStreams[i] = t.newStream(stderr) // the interpreter's reference
+	}
+	t.Incref(t.in.stdStreams[i])
+	return t.in.stdStreams[i]
 }
 
 func (t *Thread) newStream(stderr bool) Value {

@@ -622,7 +622,7 @@ func (u *unpickler) value(p *Pickled) (Value, error) {
 		}
 		return c, nil
 	case pStream:
-		return u.keep(p, t.newStream(p.i == 1)), nil
+		return u.keep(p, t.stdStream(p.i == 1)), nil
 	case pAttr:
 		parts, err := u.values(p.items)
 		if err != nil {
@@ -976,11 +976,27 @@ func (t *Thread) RunMain() error {
 	return nil
 }
 
-// PickleMainGlobals copies __main__'s globals by value, as a fork copies memory:
-// what cannot be copied (a thread's handle) is left out.
-func (t *Thread) PickleMainGlobals() *Pickled {
+// PickleFork copies what a fork's child gets, in one pickle so that an object both
+// reach stays one object in the child (a logger in __main__'s globals and in
+// logging's manager, which the payload carries): __main__'s globals by value, as a
+// fork copies memory, leaving out what cannot be copied (a thread's handle), then
+// the payload.
+func (t *Thread) PickleFork(payload Value) (globals, target *Pickled, err error) {
 	p := &pickler{t: t, byValue: true, memo: map[Value]int{}}
 	p.root = &Pickled{}
+	globals = p.mainGlobals()
+	globals.Size, globals.Structured = p.root.Size, p.root.Structured
+	p.root = &Pickled{}
+	if target, err = p.value(payload); err != nil {
+		return nil, nil, err
+	}
+	target.Size, target.Structured = p.root.Size, p.root.Structured
+	return globals, target, nil
+}
+
+// mainGlobals pickles __main__'s globals, leaving out those that cannot be.
+func (p *pickler) mainGlobals() *Pickled {
+	t := p.t
 	out := &Pickled{kind: pDict, memo: -1}
 	t.in.main.Dict.items(func(k, v Value) bool {
 		if s, ok := k.(*Str); ok && (s.S == "__name__" || s.S == "__builtins__" || s.S == "__loader__") {
@@ -1007,31 +1023,31 @@ func (t *Thread) PickleMainGlobals() *Pickled {
 		out.items = append(out.items, pk, pv)
 		return true
 	})
-	out.Size, out.Structured = p.root.Size, p.root.Structured
 	return out
 }
 
-// RestoreMainGlobals stores globals made by PickleMainGlobals into __main__.
-func (t *Thread) RestoreMainGlobals(p *Pickled) error {
+// UnpickleFork stores globals made by PickleFork into __main__ and returns its
+// payload, unpickled with the same memo.
+func (t *Thread) UnpickleFork(globals, target *Pickled) (Value, error) {
 	u := &unpickler{t: t, memo: map[int]Value{}}
 	defer u.release()
 	d := t.in.main.Dict
-	for i := 0; i+1 < len(p.items); i += 2 {
-		k, err := u.value(p.items[i])
+	for i := 0; i+1 < len(globals.items); i += 2 {
+		k, err := u.value(globals.items[i])
 		if err != nil {
-			return err
+			return nil, err
 		}
-		v, err := u.value(p.items[i+1])
+		v, err := u.value(globals.items[i+1])
 		if err != nil {
 			t.Decref(k)
-			return err
+			return nil, err
 		}
 		err = t.dictSet(d, k, v)
 		t.Decref(k)
 		t.Decref(v)
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return u.value(target)
 }

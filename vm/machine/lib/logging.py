@@ -870,6 +870,22 @@ Logger.manager = Manager(Logger.root)
 root.manager = Logger.manager
 
 
+def _gilscope_fork_state():
+    """The configuration a forked child keeps (multiprocessing's _fork_states): the
+    loggers, their handlers and levels, as CPython's child has its parent's memory."""
+    return (root, Logger.manager, _handlers, _handlerList, _levelToName, _nameToLevel,
+            lastResort, raiseExceptions, _startTime, _loggerClass[0], _logRecordFactory[0])
+
+
+def _gilscope_fork_restore(state):
+    global root, _handlers, _handlerList, _levelToName, _nameToLevel, lastResort
+    global raiseExceptions, _startTime
+    (root, manager, _handlers, _handlerList, _levelToName, _nameToLevel, lastResort,
+     raiseExceptions, _startTime, _loggerClass[0], _logRecordFactory[0]) = state
+    Logger.root = root
+    Logger.manager = manager
+
+
 def basicConfig(**kwargs):
     with _lock:
         force = kwargs.pop('force', False)

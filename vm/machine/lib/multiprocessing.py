@@ -19,6 +19,7 @@ Queue multiprocessing.queues, a Lock multiprocessing.synchronize, starting a pro
 its popen module), _cpython_import charges that import's measured time.
 """
 
+import sys as _sys
 import _gilscope_lib
 import _gilscope_mp
 import threading
@@ -151,6 +152,8 @@ class Process:
         _cpython_import(_POPEN.get(method, 'multiprocessing.popen_fork'))
         if _log_to_stderr[0]:
             self._log_level = _logger[0].level  # spawn's preparation data carries it
+        if method == 'fork':
+            self._fork_states = _fork_states()
         self._handle = _gilscope_mp.start(_run_process, (self,), {}, self._name, method,
                                           self._daemon)
         _children.append(self)
@@ -241,6 +244,10 @@ _POPEN = {'fork': 'multiprocessing.popen_fork', 'spawn': 'multiprocessing.popen_
 def _run_process(process):
     """Runs in the child: the process object arrived by pickle (or was copied by fork)."""
     process._handle = None
+    for name, state in getattr(process, '_fork_states', ()):
+        __import__(name)
+        _sys.modules[name]._gilscope_fork_restore(state)
+    process._fork_states = ()
     _current[0] = process
     _finalizer_registry.clear()  # a fork's copy of its parent's (CPython's _after_fork)
     threading._atexit_disabled[0] = True  # the child leaves with os._exit
@@ -404,6 +411,15 @@ def _exit_function():
         p.join()
     _log(DEBUG, 'running the remaining "atexit" finalizers')
     _run_finalizers()
+
+
+def _fork_states():
+    """What a fork's child keeps of the library modules its parent imported. CPython's
+    child has its parent's memory; gilscope's imports the library afresh, so a module
+    whose state a program configures (logging's handlers and levels) gives it with
+    _gilscope_fork_state() and the child takes it back with _gilscope_fork_restore."""
+    return [(name, mod._gilscope_fork_state()) for name, mod in sorted(_sys.modules.items())
+            if hasattr(mod, '_gilscope_fork_state')]
 
 
 def _child_main():
@@ -1068,9 +1084,14 @@ class _SharedArray(_Synchronized):
     value = property(_get_value)
 
     def __repr__(self):
+        # CPython's ctypes array type is made in multiprocessing.sharedctypes; an
+        # array of 'c' is wrapped as a string (its .value is bytes).
+        raw = '<multiprocessing.sharedctypes.%s_Array_%d object at 0x%x>' % (
+            self._name, self._len, id(self))
         if self._lock is None:
-            return '<%s_Array_%d object>' % (self._name, self._len)
-        return '<SynchronizedArray wrapper for <%s_Array_%d object>>' % (self._name, self._len)
+            return raw
+        wrapper = 'SynchronizedString' if self._kind is bytes else 'SynchronizedArray'
+        return '<%s wrapper for %s>' % (wrapper, raw)
 
 
 def _make_lock(lock):

@@ -126,7 +126,11 @@ class Thread:
         self._handle.join(timeout)
 
     def is_alive(self):
-        return self._handle is not None and self._handle.is_alive()
+        if self._handle is None:
+            # The new thread may run before start() has its handle: it is alive
+            # from its bootstrap on, as CPython's is once its _started is set.
+            return self._ident is not None and _active.get(self._ident) is self
+        return self._handle.is_alive()
 
     def _get_name(self):
         return self._name
