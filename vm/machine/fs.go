@@ -29,13 +29,30 @@ const (
 // show none of their frames.
 func init() { py.CFrameFiles["<gilscope _gilscope_io>"] = true }
 
-// fsPath makes a program's path absolute, from the working directory os.getcwd()
-// reports.
-func fsPath(p string) string {
+// fsPath makes a program's path absolute, from the process's working directory
+// (os.getcwd).
+func fsPath(cwd, p string) string {
 	if !path.IsAbs(p) {
-		p = path.Join(fsWorkingDir, p)
+		p = path.Join(cwd, p)
 	}
 	return path.Clean(p)
+}
+
+// fsTouch records that th modified p (a file or a directory) and p's directory
+// now, by the simulated clock.
+func (m *Machine) fsTouch(th *thread, p string) {
+	ns := int64(epoch*1e9) + m.clockNow(th)/1000
+	m.mtimes[p] = ns
+	m.mtimes[path.Dir(p)] = ns
+}
+
+// fsMtime is p's modification time in ns: when the program last changed it, or
+// the start of the run.
+func (m *Machine) fsMtime(p string) int64 {
+	if ns, ok := m.mtimes[p]; ok {
+		return ns
+	}
+	return int64(epoch * 1e9)
 }
 
 // fsCall is a read or write of a file: the thread blocks for d, then gets result.
@@ -69,6 +86,8 @@ const (
 	fsEACCES    = 13
 	fsEEXIST    = 17
 	fsENOTDIR   = 20
+	fsEISDIR    = 21
+	fsEINVAL    = 22
 	fsENOSPC    = 28
 	fsENOTEMPTY = 39
 	fsMaxDirs   = 4096
@@ -137,6 +156,9 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.dirs == nil {
 		m.dirs = map[string]bool{}
 	}
+	if m.mtimes == nil {
+		m.mtimes = map[string]int64{}
+	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
 		if len(args) != n {
@@ -146,8 +168,10 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 		if !ok {
 			return "", t.NewExc(py.TypeErrorClass, "expected str, bytes or os.PathLike object, not %s", args[0].Type().Name)
 		}
-		return fsPath(s.S), nil
+		return fsPath(threadOf(t).proc.cwd, s.S), nil
 	}
+	// lookup charges a directory operation: a path lookup, as open(2)'s.
+	lookup := func(t *py.Thread) { m.chargeNow(threadOf(t), fsOpenCost*1000) }
 	attrs := map[string]py.Value{
 		// exists(path): whether the program made the file.
 		"exists": fn("exists", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -193,6 +217,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
 			m.dirs[p] = true
+			m.fsTouch(threadOf(t), p)
 			return t.NewInt(0), nil
 		}),
 		// rmdir(path) → the errno os.rmdir fails with, or 0 when it removed the
@@ -219,6 +244,8 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return t.NewInt(fsENOTEMPTY), nil
 			}
 			delete(m.dirs, p)
+			delete(m.mtimes, p)
+			m.fsTouch(threadOf(t), path.Dir(p))
 			return t.NewInt(0), nil
 		}),
 		// size(path): the file's length in bytes.
@@ -242,6 +269,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			if _, ok := m.files[p]; !ok || args[1] == py.True {
 				m.files[p] = nil
+				m.fsTouch(threadOf(t), p)
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
 			return py.None, nil
@@ -295,6 +323,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			copy(data[off:], s)
 			m.files[p] = data
+			m.fsTouch(threadOf(t), p)
 			d := m.blk.fsWrite + int64(len(s))*fsWritePerKiB*1000/1024
 			return nil, py.Block(t, &fsCall{d: d, result: t.NewInt(int64(len(s)))})
 		}),
@@ -305,13 +334,21 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			_, ok := m.files[p]
-			delete(m.files, p)
+			if ok {
+				delete(m.files, p)
+				delete(m.mtimes, p)
+				m.fsTouch(threadOf(t), path.Dir(p))
+			}
 			return py.BoolOf(ok), nil
 		}),
 		// listdir(path) → the names of the files and directories in path, sorted.
 		"listdir": fn("listdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			p, err := pathArg(t, args, 1, "listdir")
 			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if err := t.Work(len(m.files) + len(m.dirs)); err != nil {
 				return nil, err
 			}
 			seen := map[string]bool{}
@@ -356,7 +393,150 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			return t.NewInt(int64(strings.IndexByte(s, '\n'))), nil
 		}),
-		"getcwd": t.NewStr(fsWorkingDir),
+		// getcwd() → the process's working directory.
+		"getcwd": fn("getcwd", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewStr(threadOf(t).proc.cwd), nil
+		}),
+		// chdir(path) → the errno os.chdir fails with, or 0 when it changed the
+		// process's working directory.
+		"chdir": fn("chdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "chdir")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			if !m.fsIsDir(p) {
+				return t.NewInt(fsENOTDIR), nil
+			}
+			threadOf(t).proc.cwd = p
+			return t.NewInt(0), nil
+		}),
+		// stat(path) → the errno stat(2) fails with, or (is a directory, size,
+		// modification time in ns).
+		"stat": fn("stat", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "stat")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			isDir := m.fsIsDir(p)
+			size := int64(4096)
+			if !isDir {
+				size = int64(len(m.files[p]))
+			}
+			return t.NewTuple([]py.Value{py.BoolOf(isDir), t.NewInt(size), t.NewInt(m.fsMtime(p))}), nil
+		}),
+		// rename(src, dst) → the errno rename(2) fails with, or 0 when it moved the
+		// file or the directory (and what lies under it).
+		"rename": fn("rename", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "rename(src, dst)")
+			}
+			src, err := pathArg(t, args[:1], 1, "rename")
+			if err != nil {
+				return nil, err
+			}
+			dst, err := pathArg(t, args[1:], 1, "rename")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if err := t.Work(len(m.files) + len(m.dirs)); err != nil {
+				return nil, err
+			}
+			return t.NewInt(m.fsRename(threadOf(t), src, dst)), nil
+		}),
 	}
 	return t.NewModule("_gilscope_fs", attrs)
+}
+
+// fsStatErrno is the errno stat(2) of p fails with: 0 when p is a file or a
+// directory, ENOTDIR when a file stands for one of its directories, else ENOENT.
+func (m *Machine) fsStatErrno(p string) int64 {
+	if _, ok := m.files[p]; ok || m.fsIsDir(p) {
+		return 0
+	}
+	if m.fsParentErrno(p) == fsENOTDIR {
+		return fsENOTDIR
+	}
+	return fsENOENT
+}
+
+// fsRename moves src to dst as rename(2) does, and returns its errno or 0.
+func (m *Machine) fsRename(th *thread, src, dst string) int64 {
+	if e := m.fsStatErrno(src); e != 0 {
+		return e
+	}
+	if e := m.fsParentErrno(dst); e != 0 {
+		return e
+	}
+	if src == dst {
+		return 0
+	}
+	_, dstFile := m.files[dst]
+	if data, ok := m.files[src]; ok {
+		if m.fsIsDir(dst) {
+			return fsEISDIR
+		}
+		delete(m.files, src)
+		m.files[dst] = data
+		m.mtimes[dst] = m.fsMtime(src)
+		delete(m.mtimes, src)
+		m.fsTouch(th, path.Dir(src))
+		m.fsTouch(th, path.Dir(dst))
+		return 0
+	}
+	// A directory.
+	switch {
+	case !m.dirs[src]:
+		return fsEACCES // one gilscope gives every run
+	case strings.HasPrefix(dst, src+"/"):
+		return fsEINVAL
+	case dstFile:
+		return fsENOTDIR
+	case m.fsIsDir(dst) && !m.dirs[dst]:
+		return fsEACCES
+	case m.fsIsDir(dst) && m.fsHasChild(dst):
+		return fsENOTEMPTY
+	}
+	prefix := src + "/"
+	var files, dirs []string
+	for f := range m.files {
+		if strings.HasPrefix(f, prefix) {
+			files = append(files, f)
+		}
+	}
+	for d := range m.dirs {
+		if strings.HasPrefix(d, prefix) {
+			dirs = append(dirs, d)
+		}
+	}
+	move := func(p string) string {
+		q := dst + p[len(src):]
+		if ns, ok := m.mtimes[p]; ok {
+			m.mtimes[q] = ns
+			delete(m.mtimes, p)
+		}
+		return q
+	}
+	for _, f := range files {
+		data := m.files[f]
+		delete(m.files, f)
+		m.files[move(f)] = data
+	}
+	for _, d := range dirs {
+		delete(m.dirs, d)
+		m.dirs[move(d)] = true
+	}
+	delete(m.dirs, src)
+	m.dirs[move(src)] = true
+	m.fsTouch(th, path.Dir(src))
+	m.fsTouch(th, path.Dir(dst))
+	return 0
 }

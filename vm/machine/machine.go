@@ -29,9 +29,12 @@ import (
 type Machine struct {
 	files map[string][]byte // the run's file system (fs.go), by absolute path
 	dirs  map[string]bool   // the directories the program made (fs.go)
-	stdin string            // what input() has not read yet (Options.Stdin)
-	model *Model
-	rng   *rand.Rand
+	// mtimes are the times the files and directories were last modified, in ns
+	// since the Unix epoch of time.time() (fs.go).
+	mtimes map[string]int64
+	stdin  string // what input() has not read yet (Options.Stdin)
+	model  *Model
+	rng    *rand.Rand
 	// urandom is os.urandom's stream (uuid4, secrets): seeded by the run's seed, apart
 	// from rng so that drawing bytes changes no scheduling choice.
 	urandom  *rand.Rand

@@ -209,7 +209,12 @@ class _File:
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
     if not isinstance(file, str):
-        raise TypeError('expected str, bytes or os.PathLike object, not %s' % type(file).__name__)
+        if isinstance(file, int) and not isinstance(file, bool):
+            raise NotImplementedError('gilscope does not support opening a file descriptor yet')
+        import os
+        file = os.fspath(file)
+        if isinstance(file, bytes):
+            file = file.decode('utf-8', 'surrogateescape')
     if not isinstance(mode, str):
         raise TypeError('open() argument 2 must be str, not %s' % type(mode).__name__)
     kinds = [c for c in mode if c in 'rwax']
