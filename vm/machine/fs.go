@@ -432,6 +432,28 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			return t.NewTuple([]py.Value{py.BoolOf(isDir), t.NewInt(size), t.NewInt(m.fsMtime(p))}), nil
 		}),
+		// utime(path, ns) → the errno utime(2) fails with, or 0 when it set the
+		// modification time to ns (now when ns is None).
+		"utime": fn("utime", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "utime(path, ns)")
+			}
+			p, err := pathArg(t, args[:1], 1, "utime")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			if args[1] == py.None {
+				m.mtimes[p] = int64(epoch*1e9) + m.clockNow(threadOf(t))/1000
+			} else {
+				ns, _ := py.AsInt(args[1])
+				m.mtimes[p] = ns
+			}
+			return t.NewInt(0), nil
+		}),
 		// rename(src, dst) → the errno rename(2) fails with, or 0 when it moved the
 		// file or the directory (and what lies under it).
 		"rename": fn("rename", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {

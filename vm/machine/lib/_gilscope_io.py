@@ -16,6 +16,8 @@ class UnsupportedOperation(OSError, ValueError):
 class _File:
     def __init__(self, name, mode, binary, readable, writable, append, encoding):
         self.name = name
+        self._path = name   # the file's path (name is the descriptor of os.fdopen's)
+        self._fd = None     # os.open's descriptor that closing the file closes
         self.mode = mode
         self._binary = binary
         self._readable = readable
@@ -54,7 +56,7 @@ class _File:
     def _fill(self, want):
         """Reads from the file until _rbuf holds want bytes or the file ends."""
         while len(self._rbuf) < want and not self._eof:
-            chunk = _gilscope_fs.read(self.name, self._pos + len(self._rbuf), max(_CHUNK, want - len(self._rbuf)))
+            chunk = _gilscope_fs.read(self._path, self._pos + len(self._rbuf), max(_CHUNK, want - len(self._rbuf)))
             if not chunk:
                 self._eof = True
             self._rbuf += chunk
@@ -63,7 +65,7 @@ class _File:
         self._check(readable=True)
         self.flush()
         if size is None or size < 0:
-            data = self._rbuf + _gilscope_fs.read(self.name, self._pos + len(self._rbuf), -1)
+            data = self._rbuf + _gilscope_fs.read(self._path, self._pos + len(self._rbuf), -1)
             self._rbuf = b''
             self._eof = True
         else:
@@ -139,9 +141,9 @@ class _File:
             data = self._wbuf
             at = -1 if self._append else self._pos - len(data)
             self._wbuf = b''
-            _gilscope_fs.write(self.name, at, data)
+            _gilscope_fs.write(self._path, at, data)
             if self._append:
-                self._pos = _gilscope_fs.size(self.name)
+                self._pos = _gilscope_fs.size(self._path)
 
     # ---- position ----
 
@@ -157,7 +159,7 @@ class _File:
         elif whence == 1:
             pos = self._pos + offset
         elif whence == 2:
-            pos = _gilscope_fs.size(self.name) + offset
+            pos = _gilscope_fs.size(self._path) + offset
         else:
             raise ValueError('invalid whence (%r, should be 0, 1 or 2)' % whence)
         if pos < 0:
@@ -189,7 +191,7 @@ class _File:
 
     def fileno(self):
         self._check()
-        return 3
+        return 3 if self._fd is None else self._fd
 
     def close(self):
         if not self.closed:
@@ -197,6 +199,9 @@ class _File:
                 self.flush()
             finally:
                 self.closed = True
+                if self._fd is not None:
+                    import os
+                    os._fds.pop(self._fd, None)
 
     def __enter__(self):
         self._check()
@@ -209,9 +214,13 @@ class _File:
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
     if not isinstance(file, str):
-        if isinstance(file, int) and not isinstance(file, bool):
-            raise NotImplementedError('gilscope does not support opening a file descriptor yet')
         import os
+        if isinstance(file, int) and not isinstance(file, bool):
+            # A descriptor of os.open's (mkstemp's).
+            f = os.fdopen(file, mode, buffering, encoding, errors, newline)
+            if not closefd:
+                f._fd = None
+            return f
         file = os.fspath(file)
         if isinstance(file, bytes):
             file = file.decode('utf-8', 'surrogateescape')
@@ -242,7 +251,7 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
         raise FileExistsError(17, 'File exists', file)
     _gilscope_fs.open(file, kind == 'w')
     f = _File(file, mode, binary, kind == 'r' or plus, kind != 'r' or plus, kind == 'a',
-              None if binary else (encoding or 'UTF-8'))
+              None if binary else (encoding if encoding not in (None, 'locale') else 'UTF-8'))
     if kind == 'a':
         f._pos = _gilscope_fs.size(file)
     return f

@@ -340,7 +340,106 @@ def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
 
 
 def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
-    _refuse('os.utime')
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        ns = int(times[1] * 1000000000)
+    elif ns is not None:
+        ns = ns[1]
+    errno = _gilscope_fs.utime(_str(path), ns)
+    if errno:
+        _raise(errno, path)
+
+
+# The descriptors os.open gives: their path, flags and position, by number, as the
+# kernel's lowest free descriptor (0-2 are the standard streams).
+_fds = {}
+
+
+def _fd(fd):
+    f = _fds.get(fd)
+    if f is None:
+        raise OSError(9, 'Bad file descriptor')
+    return f
+
+
+def open(path, flags, mode=0o777, *, dir_fd=None):
+    p = _str(path)
+    if _gilscope_fs.isdir(p):
+        _raise(21, path)
+    exists = _gilscope_fs.exists(p)
+    if exists and flags & O_CREAT and flags & O_EXCL:
+        _raise(17, path)
+    if not exists:
+        if not flags & O_CREAT:
+            _raise(20 if _gilscope_fs.parent(p) == 20 else 2, path)
+        errno = _gilscope_fs.parent(p)
+        if errno:
+            _raise(errno, path)
+    _gilscope_fs.open(p, bool(flags & O_TRUNC) or not exists)
+    fd = 3
+    while fd in _fds:
+        fd += 1
+    _fds[fd] = [p, flags, 0]
+    return fd
+
+
+def close(fd):
+    _fd(fd)
+    del _fds[fd]
+
+
+def write(fd, data):
+    f = _fd(fd)
+    if f[1] & 3 == O_RDONLY:
+        raise OSError(9, 'Bad file descriptor')
+    data = bytes(data)
+    n = _gilscope_fs.write(f[0], -1 if f[1] & O_APPEND else f[2], data)
+    f[2] = _gilscope_fs.size(f[0]) if f[1] & O_APPEND else f[2] + n
+    return n
+
+
+def read(fd, n):
+    f = _fd(fd)
+    if f[1] & 3 == O_WRONLY:
+        raise OSError(9, 'Bad file descriptor')
+    data = _gilscope_fs.read(f[0], f[2], n)
+    f[2] += len(data)
+    return data
+
+
+def lseek(fd, pos, how):
+    f = _fd(fd)
+    if how == SEEK_CUR:
+        pos += f[2]
+    elif how == SEEK_END:
+        pos += _gilscope_fs.size(f[0])
+    if pos < 0:
+        raise OSError(22, 'Invalid argument')
+    f[2] = pos
+    return pos
+
+
+def fstat(fd):
+    return stat(_fd(fd)[0])
+
+
+def fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs):
+    # The file open() makes on the descriptor's path, which closes the
+    # descriptor when it is closed.
+    import _gilscope_io
+    f = _fd(fd)
+    # Opened as 'r+' so that neither truncates nor creates: the descriptor's file is
+    # there, and its mode says what the file object may do.
+    file = _gilscope_io.open(f[0], 'rb+' if 'b' in mode else 'r+', buffering, encoding, *args, **kwargs)
+    file.mode = mode
+    file._readable = 'r' in mode or '+' in mode
+    file._writable = 'r' not in mode or '+' in mode
+    file._append = 'a' in mode
+    file._pos = _gilscope_fs.size(f[0]) if 'a' in mode else f[2]
+    file._fd = fd
+    file.name = fd
+    return file
 
 
 class DirEntry:
