@@ -149,9 +149,11 @@ _STRERROR = {2: 'No such file or directory', 13: 'Permission denied', 17: 'File 
 
 
 def _raise(errno, path, path2=None):
+    # The error names the path as the program gave it, or what its __fspath__ gave.
+    path = fspath(path)
     if path2 is None:
         raise OSError(errno, _STRERROR[errno], path)
-    raise OSError(errno, _STRERROR[errno], path, None, path2)
+    raise OSError(errno, _STRERROR[errno], path, None, fspath(path2))
 
 
 def listdir(path='.'):
