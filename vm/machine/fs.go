@@ -30,8 +30,12 @@ const (
 func init() { py.CFrameFiles["<gilscope _gilscope_io>"] = true }
 
 // fsPath makes a program's path absolute, from the process's working directory
-// (os.getcwd).
+// (os.getcwd). A name starting with NUL is a file removed while a descriptor
+// kept it open (hide), which no directory lists.
 func fsPath(cwd, p string) string {
+	if strings.HasPrefix(p, "\x00") {
+		return p
+	}
 	if !path.IsAbs(p) {
 		p = path.Join(cwd, p)
 	}
@@ -44,6 +48,23 @@ func (m *Machine) fsTouch(th *thread, p string) {
 	ns := int64(epoch*1e9) + m.clockNow(th)/1000
 	m.mtimes[p] = ns
 	m.mtimes[path.Dir(p)] = ns
+}
+
+// fsMoveMeta moves what the file system knows of src besides its data (its
+// modification time and mode) to dst.
+func (m *Machine) fsMoveMeta(src, dst string) {
+	m.mtimes[dst] = m.fsMtime(src)
+	delete(m.mtimes, src)
+	if mode, ok := m.modes[src]; ok {
+		m.modes[dst] = mode
+		delete(m.modes, src)
+	}
+}
+
+// fsDropMeta forgets what the file system knows of p besides its data.
+func (m *Machine) fsDropMeta(p string) {
+	delete(m.mtimes, p)
+	delete(m.modes, p)
 }
 
 // fsMtime is p's modification time in ns: when the program last changed it, or
@@ -158,6 +179,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	}
 	if m.mtimes == nil {
 		m.mtimes = map[string]int64{}
+		m.modes = map[string]int64{}
 	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
@@ -244,7 +266,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return t.NewInt(fsENOTEMPTY), nil
 			}
 			delete(m.dirs, p)
-			delete(m.mtimes, p)
+			m.fsDropMeta(p)
 			m.fsTouch(threadOf(t), path.Dir(p))
 			return t.NewInt(0), nil
 		}),
@@ -336,7 +358,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			_, ok := m.files[p]
 			if ok {
 				delete(m.files, p)
-				delete(m.mtimes, p)
+				m.fsDropMeta(p)
 				m.fsTouch(threadOf(t), path.Dir(p))
 			}
 			return py.BoolOf(ok), nil
@@ -414,8 +436,26 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			threadOf(t).proc.cwd = p
 			return t.NewInt(0), nil
 		}),
+		// chmod(path, mode) → the errno chmod(2) fails with, or 0 when it set the
+		// permission bits.
+		"chmod": fn("chmod", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "chmod(path, mode)")
+			}
+			p, err := pathArg(t, args[:1], 1, "chmod")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			mode, _ := py.AsInt(args[1])
+			m.modes[p] = mode & 0o7777
+			return t.NewInt(0), nil
+		}),
 		// stat(path) → the errno stat(2) fails with, or (is a directory, size,
-		// modification time in ns).
+		// modification time in ns, permission bits).
 		"stat": fn("stat", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 			p, err := pathArg(t, args, 1, "stat")
 			if err != nil {
@@ -426,11 +466,37 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return t.NewInt(e), nil
 			}
 			isDir := m.fsIsDir(p)
-			size := int64(4096)
+			size, mode := int64(4096), int64(0o755)
 			if !isDir {
-				size = int64(len(m.files[p]))
+				size, mode = int64(len(m.files[p])), 0o644
 			}
-			return t.NewTuple([]py.Value{py.BoolOf(isDir), t.NewInt(size), t.NewInt(m.fsMtime(p))}), nil
+			if bits, ok := m.modes[p]; ok {
+				mode = bits
+			}
+			return t.NewTuple([]py.Value{py.BoolOf(isDir), t.NewInt(size), t.NewInt(m.fsMtime(p)), t.NewInt(mode)}), nil
+		}),
+		// hide(path, key) takes the file at path out of its directory and keeps it
+		// as key (starting with NUL), for the descriptors that still have it open:
+		// unlink(2) of an open file.
+		"hide": fn("hide", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "hide(path, key)")
+			}
+			p, err := pathArg(t, args[:1], 1, "hide")
+			if err != nil {
+				return nil, err
+			}
+			key, err := pathArg(t, args[1:], 1, "hide")
+			if err != nil {
+				return nil, err
+			}
+			if data, ok := m.files[p]; ok && strings.HasPrefix(key, "\x00") {
+				delete(m.files, p)
+				m.files[key] = data
+				m.fsMoveMeta(p, key)
+				m.fsTouch(threadOf(t), path.Dir(p))
+			}
+			return py.None, nil
 		}),
 		// utime(path, ns) → the errno utime(2) fails with, or 0 when it set the
 		// modification time to ns (now when ns is None).
@@ -508,8 +574,7 @@ func (m *Machine) fsRename(th *thread, src, dst string) int64 {
 		}
 		delete(m.files, src)
 		m.files[dst] = data
-		m.mtimes[dst] = m.fsMtime(src)
-		delete(m.mtimes, src)
+		m.fsMoveMeta(src, dst)
 		m.fsTouch(th, path.Dir(src))
 		m.fsTouch(th, path.Dir(dst))
 		return 0
@@ -541,10 +606,7 @@ func (m *Machine) fsRename(th *thread, src, dst string) int64 {
 	}
 	move := func(p string) string {
 		q := dst + p[len(src):]
-		if ns, ok := m.mtimes[p]; ok {
-			m.mtimes[q] = ns
-			delete(m.mtimes, p)
-		}
+		m.fsMoveMeta(p, q)
 		return q
 	}
 	for _, f := range files {

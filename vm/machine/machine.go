@@ -32,7 +32,8 @@ type Machine struct {
 	// mtimes are the times the files and directories were last modified, in ns
 	// since the Unix epoch of time.time() (fs.go).
 	mtimes map[string]int64
-	stdin  string // what input() has not read yet (Options.Stdin)
+	modes  map[string]int64 // permission bits set by chmod or at creation (fs.go)
+	stdin  string           // what input() has not read yet (Options.Stdin)
 	model  *Model
 	rng    *rand.Rand
 	// urandom is os.urandom's stream (uuid4, secrets): seeded by the run's seed, apart

@@ -16,8 +16,9 @@ class UnsupportedOperation(OSError, ValueError):
 class _File:
     def __init__(self, name, mode, binary, readable, writable, append, encoding):
         self.name = name
-        self._path = name   # the file's path (name is the descriptor of os.fdopen's)
+        self._name = name   # the file's path, unless it is on a descriptor
         self._fd = None     # os.open's descriptor that closing the file closes
+        self._rec = None    # and its record in os._fds, whose path may change
         self.mode = mode
         self._binary = binary
         self._readable = readable
@@ -29,6 +30,14 @@ class _File:
         self._eof = False
         self._wbuf = b''    # bytes written at _pos - len(_wbuf), not yet in the file
         self.closed = False
+
+    @property
+    def _path(self):
+        # The path of the file in _gilscope_fs: on a descriptor, the descriptor's,
+        # which os.remove changes while the file is open.
+        if self._rec is None:
+            return self._name
+        return self._rec[0]
 
     def __repr__(self):
         if self._binary:
@@ -201,7 +210,7 @@ class _File:
                 self.closed = True
                 if self._fd is not None:
                     import os
-                    os._fds.pop(self._fd, None)
+                    os._release(self._fd)
 
     def __enter__(self):
         self._check()
@@ -213,6 +222,9 @@ class _File:
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
+    if opener is not None:
+        import os
+        file = opener(os.fspath(file), _flags(mode))
     if not isinstance(file, str):
         import os
         if isinstance(file, int) and not isinstance(file, bool):
@@ -255,3 +267,16 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     if kind == 'a':
         f._pos = _gilscope_fs.size(file)
     return f
+
+
+def _flags(mode):
+    # The flags of os.open that open(file, mode) passes an opener.
+    import os
+    flags = os.O_RDWR if '+' in mode else os.O_RDONLY if 'r' in mode else os.O_WRONLY
+    if 'w' in mode:
+        flags |= os.O_CREAT | os.O_TRUNC
+    elif 'a' in mode:
+        flags |= os.O_CREAT | os.O_APPEND
+    elif 'x' in mode:
+        flags |= os.O_CREAT | os.O_EXCL
+    return flags | os.O_CLOEXEC

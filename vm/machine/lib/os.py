@@ -170,6 +170,18 @@ def remove(path, *, dir_fd=None):
     p = _str(path)
     if _gilscope_fs.isdir(p):
         _raise(21, path)
+    if _fds and _gilscope_fs.exists(p):
+        # A descriptor still has the file open: it keeps it, out of its directory.
+        ap = _abs(p)
+        recs = [rec for rec in _fds.values() if rec[0] == ap]
+        if recs:
+            global _hidden
+            _hidden += 1
+            key = '\x00%d' % _hidden
+            _gilscope_fs.hide(ap, key)
+            for rec in recs:
+                rec[0] = key
+            return
     if not _gilscope_fs.remove(p):
         _raise(_gilscope_fs.parent(p) or 2, path)
 
@@ -178,9 +190,12 @@ unlink = remove
 
 
 def mkdir(path, mode=0o777, *, dir_fd=None):
-    errno = _gilscope_fs.mkdir(_str(path))
+    p = _str(path)
+    errno = _gilscope_fs.mkdir(p)
     if errno:
         _raise(errno, path)
+    if mode & ~_umask & 0o7777 != 0o755:
+        _gilscope_fs.chmod(p, mode & ~_umask & 0o7777)
 
 
 def makedirs(name, mode=0o777, exist_ok=False):
@@ -302,8 +317,8 @@ def stat(path, *, dir_fd=None, follow_symlinks=True):
     r = _gilscope_fs.stat(p)
     if type(r) is int:
         _raise(r, path)
-    isdir, size, ns = r
-    mode = 0o40755 if isdir else 0o100644
+    isdir, size, ns, bits = r
+    mode = (0o40000 if isdir else 0o100000) | bits
     t = ns // 1000000000
     return stat_result((mode, _inode(p), 2049, 2 if isdir else 1, 1000, 1000, size, t, t, t),
                        (ns, ns, ns))
@@ -338,7 +353,30 @@ F_OK, R_OK, W_OK, X_OK = 0, 4, 2, 1
 
 
 def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
-    stat(path)
+    errno = _gilscope_fs.chmod(_str(path), mode)
+    if errno:
+        _raise(errno, path)
+
+
+# The process's umask, which os.open and os.mkdir apply to the mode they are given.
+_umask = 0o022
+
+
+def umask(mask):
+    global _umask
+    old, _umask = _umask, mask & 0o777
+    return old
+
+
+def statvfs(path):
+    _refuse('os.statvfs (disk usage)')
+
+
+# The functions that take dir_fd, a descriptor, or follow_symlinks: none does here.
+supports_dir_fd = set()
+supports_fd = set()
+supports_effective_ids = set()
+supports_follow_symlinks = set()
 
 
 def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
@@ -353,9 +391,15 @@ def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
         _raise(errno, path)
 
 
-# The descriptors os.open gives: their path, flags and position, by number, as the
-# kernel's lowest free descriptor (0-2 are the standard streams).
+# The descriptors os.open gives: [absolute path, flags, position], by number, as
+# the kernel's lowest free descriptor (0-2 are the standard streams). A file removed
+# while open is kept under a hidden name (remove) until its last descriptor closes.
 _fds = {}
+_hidden = 0
+
+
+def _abs(p):
+    return path.abspath(p)
 
 
 def _fd(fd):
@@ -379,16 +423,26 @@ def open(path, flags, mode=0o777, *, dir_fd=None):
         if errno:
             _raise(errno, path)
     _gilscope_fs.open(p, bool(flags & O_TRUNC) or not exists)
+    if not exists and mode & ~_umask & 0o7777 != 0o644:
+        _gilscope_fs.chmod(p, mode & ~_umask & 0o7777)
     fd = 3
     while fd in _fds:
         fd += 1
-    _fds[fd] = [p, flags, 0]
+    _fds[fd] = [_abs(p), flags, 0]
     return fd
 
 
 def close(fd):
     _fd(fd)
-    del _fds[fd]
+    _release(fd)
+
+
+def _release(fd):
+    # Forgets the descriptor, and a removed file that no descriptor has open.
+    rec = _fds.pop(fd, None)
+    if rec is not None and rec[0].startswith('\x00'):
+        if not any(r[0] == rec[0] for r in _fds.values()):
+            _gilscope_fs.remove(rec[0])
 
 
 def write(fd, data):
@@ -440,6 +494,7 @@ def fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs):
     file._append = 'a' in mode
     file._pos = _gilscope_fs.size(f[0]) if 'a' in mode else f[2]
     file._fd = fd
+    file._rec = f
     file.name = fd
     return file
 
