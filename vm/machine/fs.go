@@ -125,17 +125,55 @@ func (m *Machine) fsIsDir(p string) bool {
 }
 
 // fsHasChild reports whether a file or a directory the program made lies under p.
-func (m *Machine) fsHasChild(p string) bool {
-	prefix := p + "/"
-	if p == "/" {
-		prefix = "/"
+func (m *Machine) fsHasChild(p string) bool { return m.under[p] > 0 }
+
+// fsCount adds delta to the count of entries under each directory above p, which
+// fsHasChild reads: asking it must not cost a scan of every file, or walking a
+// tree of n files would cost n² (a hidden file has no directory).
+func (m *Machine) fsCount(p string, delta int) {
+	if strings.HasPrefix(p, "\x00") {
+		return
 	}
-	for f := range m.fsEntries() {
-		if len(f) > len(prefix) && f[:len(prefix)] == prefix {
-			return true
+	for d := path.Dir(p); ; d = path.Dir(d) {
+		if m.under[d] += delta; m.under[d] == 0 {
+			delete(m.under, d)
+		}
+		if d == "/" || d == "." {
+			return
 		}
 	}
-	return false
+}
+
+// fsSetFile makes p a file holding data.
+func (m *Machine) fsSetFile(p string, data []byte) {
+	if _, ok := m.files[p]; !ok {
+		m.fsCount(p, 1)
+	}
+	m.files[p] = data
+}
+
+// fsDelFile removes the file p, if there is one.
+func (m *Machine) fsDelFile(p string) {
+	if _, ok := m.files[p]; ok {
+		delete(m.files, p)
+		m.fsCount(p, -1)
+	}
+}
+
+// fsSetDir records that the program made the directory p.
+func (m *Machine) fsSetDir(p string) {
+	if !m.dirs[p] {
+		m.dirs[p] = true
+		m.fsCount(p, 1)
+	}
+}
+
+// fsDelDir forgets the directory p the program made.
+func (m *Machine) fsDelDir(p string) {
+	if m.dirs[p] {
+		delete(m.dirs, p)
+		m.fsCount(p, -1)
+	}
 }
 
 // fsEntries yields the paths of the files and of the directories the program made.
@@ -180,6 +218,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.mtimes == nil {
 		m.mtimes = map[string]int64{}
 		m.modes = map[string]int64{}
+		m.under = map[string]int{}
 	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
@@ -238,7 +277,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return t.NewInt(fsENOSPC), nil
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
-			m.dirs[p] = true
+			m.fsSetDir(p)
 			m.fsTouch(threadOf(t), p)
 			return t.NewInt(0), nil
 		}),
@@ -265,7 +304,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			if m.fsHasChild(p) {
 				return t.NewInt(fsENOTEMPTY), nil
 			}
-			delete(m.dirs, p)
+			m.fsDelDir(p)
 			m.fsDropMeta(p)
 			m.fsTouch(threadOf(t), path.Dir(p))
 			return t.NewInt(0), nil
@@ -290,7 +329,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			if _, ok := m.files[p]; !ok || args[1] == py.True {
-				m.files[p] = nil
+				m.fsSetFile(p, nil)
 				m.fsTouch(threadOf(t), p)
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
@@ -344,7 +383,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				data = slices.Grow(data, grow)[:int(off)+len(s)]
 			}
 			copy(data[off:], s)
-			m.files[p] = data
+			m.fsSetFile(p, data)
 			m.fsTouch(threadOf(t), p)
 			d := m.blk.fsWrite + int64(len(s))*fsWritePerKiB*1000/1024
 			return nil, py.Block(t, &fsCall{d: d, result: t.NewInt(int64(len(s)))})
@@ -357,7 +396,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			_, ok := m.files[p]
 			if ok {
-				delete(m.files, p)
+				m.fsDelFile(p)
 				m.fsDropMeta(p)
 				m.fsTouch(threadOf(t), path.Dir(p))
 			}
@@ -491,8 +530,8 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			if data, ok := m.files[p]; ok && strings.HasPrefix(key, "\x00") {
-				delete(m.files, p)
-				m.files[key] = data
+				m.fsDelFile(p)
+				m.fsSetFile(key, data)
 				m.fsMoveMeta(p, key)
 				m.fsTouch(threadOf(t), path.Dir(p))
 			}
@@ -572,8 +611,8 @@ func (m *Machine) fsRename(th *thread, src, dst string) int64 {
 		if m.fsIsDir(dst) {
 			return fsEISDIR
 		}
-		delete(m.files, src)
-		m.files[dst] = data
+		m.fsDelFile(src)
+		m.fsSetFile(dst, data)
 		m.fsMoveMeta(src, dst)
 		m.fsTouch(th, path.Dir(src))
 		m.fsTouch(th, path.Dir(dst))
@@ -611,15 +650,15 @@ func (m *Machine) fsRename(th *thread, src, dst string) int64 {
 	}
 	for _, f := range files {
 		data := m.files[f]
-		delete(m.files, f)
-		m.files[move(f)] = data
+		m.fsDelFile(f)
+		m.fsSetFile(move(f), data)
 	}
 	for _, d := range dirs {
-		delete(m.dirs, d)
-		m.dirs[move(d)] = true
+		m.fsDelDir(d)
+		m.fsSetDir(move(d))
 	}
-	delete(m.dirs, src)
-	m.dirs[move(src)] = true
+	m.fsDelDir(src)
+	m.fsSetDir(move(src))
 	m.fsTouch(th, path.Dir(src))
 	m.fsTouch(th, path.Dir(dst))
 	return 0

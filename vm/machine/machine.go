@@ -33,6 +33,7 @@ type Machine struct {
 	// since the Unix epoch of time.time() (fs.go).
 	mtimes map[string]int64
 	modes  map[string]int64 // permission bits set by chmod or at creation (fs.go)
+	under  map[string]int   // how many files and made directories lie under each directory
 	stdin  string           // what input() has not read yet (Options.Stdin)
 	model  *Model
 	rng    *rand.Rand
