@@ -222,6 +222,14 @@ class _File:
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
+    if isinstance(file, (str, bytes)) and ('\x00' in file if isinstance(file, str) else b'\x00' in file):
+        raise ValueError('embedded null byte')
+    return _open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+
+def _open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+          closefd=True, opener=None):
+    # open() of a path known to be fine: os.fdopen's, which may name a removed file.
     if opener is not None:
         import os
         file = opener(os.fspath(file), _flags(mode))

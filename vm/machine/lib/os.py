@@ -122,9 +122,12 @@ def _str(path):
     # The run's file system names files by str: a bytes path is decoded.
     path = fspath(path)
     if isinstance(path, bytes):
-        return path.decode('utf-8', 'surrogateescape')
-    if not isinstance(path, str):
+        path = path.decode('utf-8', 'surrogateescape')
+    elif not isinstance(path, str):
         raise TypeError('expected str, bytes or os.PathLike object, not %s' % type(path).__name__)
+    if '\x00' in path:
+        # (and a removed file kept for its descriptors is named by a NUL)
+        raise ValueError('embedded null byte')
     return path
 
 
@@ -487,7 +490,7 @@ def fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs):
     f = _fd(fd)
     # Opened as 'r+' so that neither truncates nor creates: the descriptor's file is
     # there, and its mode says what the file object may do.
-    file = _gilscope_io.open(f[0], 'rb+' if 'b' in mode else 'r+', buffering, encoding, *args, **kwargs)
+    file = _gilscope_io._open(f[0], 'rb+' if 'b' in mode else 'r+', buffering, encoding, *args, **kwargs)
     file.mode = mode
     file._readable = 'r' in mode or '+' in mode
     file._writable = 'r' not in mode or '+' in mode

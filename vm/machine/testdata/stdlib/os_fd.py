@@ -26,3 +26,8 @@ fd = os.open("gsfd.txt", os.O_RDWR)
 print(os.lseek(fd, 0, os.SEEK_END), os.lseek(fd, -2, os.SEEK_CUR), os.read(fd, 5), os.fstat(fd).st_size)
 os.close(fd)
 os.remove('gsfd.txt')
+for call in (open, os.stat, os.remove, os.listdir):
+    try:
+        call('gsfd\x00.txt')
+    except ValueError as e:
+        print(call.__name__, 'ValueError:', e)
