@@ -144,19 +144,23 @@ func (m *Machine) fsCount(p string, delta int) {
 	}
 }
 
-// fsSetFile makes p a file holding data.
+// fsSetFile makes p a file holding data. The files' data counts against the run's
+// memory budget, which its processes share.
 func (m *Machine) fsSetFile(p string, data []byte) {
-	if _, ok := m.files[p]; !ok {
+	old, ok := m.files[p]
+	if !ok {
 		m.fsCount(p, 1)
 	}
+	m.procs[0].in.ChargeMemory(cap(data) - cap(old))
 	m.files[p] = data
 }
 
 // fsDelFile removes the file p, if there is one.
 func (m *Machine) fsDelFile(p string) {
-	if _, ok := m.files[p]; ok {
+	if data, ok := m.files[p]; ok {
 		delete(m.files, p)
 		m.fsCount(p, -1)
+		m.procs[0].in.ChargeMemory(-cap(data))
 	}
 }
 
@@ -380,6 +384,9 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, t.NewOSError(27, "File too large", "")
 			}
 			if grow := int(off) + len(s) - len(data); grow > 0 {
+				if err := t.Reserve(int64(grow)); err != nil {
+					return nil, err
+				}
 				data = slices.Grow(data, grow)[:int(off)+len(s)]
 			}
 			copy(data[off:], s)
