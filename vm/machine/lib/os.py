@@ -6,7 +6,8 @@ import abc
 import _gilscope_fs
 import _gilscope_lib
 
-# os.path is posixpath, put in sys.modules at the end as CPython's os does.
+# `import os.path` needs os to be a package; os.path is posixpath, put in
+# sys.modules at the end as CPython's os does.
 __path__ = []
 
 name = 'posix'
@@ -20,7 +21,7 @@ pardir = '..'
 defpath = '/bin:/usr/bin'
 devnull = '/dev/null'
 
-# open(2)'s flags, as Linux numbers them (os.open itself is not supported).
+# open(2)'s flags, as Linux numbers them.
 O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_TRUNC = 0, 1, 2, 0o2000, 0o100, 0o200, 0o1000
 O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC, O_NONBLOCK = 0o200000, 0o400000, 0o2000000, 0o4000
 SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
