@@ -7,6 +7,7 @@
 package machine
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -125,22 +126,34 @@ func (m *Machine) fsIsDir(p string) bool {
 }
 
 // fsHasChild reports whether a file or a directory the program made lies under p.
-func (m *Machine) fsHasChild(p string) bool { return m.under[p] > 0 }
+func (m *Machine) fsHasChild(p string) bool { return len(m.kids[p]) > 0 }
 
-// fsCount adds delta to the count of entries under each directory above p, which
-// fsHasChild reads: asking it must not cost a scan of every file, or walking a
-// tree of n files would cost n² (a hidden file has no directory).
+// fsCount adds delta to the count of entries under each directory above p, by the
+// name of the directory's child on the way (m.kids), which fsHasChild and listdir
+// read: neither may scan every file, or walking a tree of n files would cost n²
+// (a hidden file has no directory).
 func (m *Machine) fsCount(p string, delta int) {
 	if strings.HasPrefix(p, "\x00") {
 		return
 	}
+	child := p
 	for d := path.Dir(p); ; d = path.Dir(d) {
-		if m.under[d] += delta; m.under[d] == 0 {
-			delete(m.under, d)
+		kids := m.kids[d]
+		if kids == nil {
+			kids = map[string]int{}
+			m.kids[d] = kids
+		}
+		name := path.Base(child)
+		if kids[name] += delta; kids[name] == 0 {
+			delete(kids, name)
+			if len(kids) == 0 {
+				delete(m.kids, d)
+			}
 		}
 		if d == "/" || d == "." {
 			return
 		}
+		child = d
 	}
 }
 
@@ -180,22 +193,6 @@ func (m *Machine) fsDelDir(p string) {
 	}
 }
 
-// fsEntries yields the paths of the files and of the directories the program made.
-func (m *Machine) fsEntries() func(yield func(string) bool) {
-	return func(yield func(string) bool) {
-		for f := range m.files {
-			if !yield(f) {
-				return
-			}
-		}
-		for d := range m.dirs {
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
 // fsParentErrno is the errno making an entry at p fails with for want of its
 // directory: 0, ENOENT or ENOTDIR.
 func (m *Machine) fsParentErrno(p string) int64 {
@@ -222,7 +219,7 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.mtimes == nil {
 		m.mtimes = map[string]int64{}
 		m.modes = map[string]int64{}
-		m.under = map[string]int{}
+		m.kids = map[string]map[string]int{}
 	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
@@ -416,38 +413,16 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			lookup(t)
-			if err := t.Work(len(m.files) + len(m.dirs)); err != nil {
+			kids := m.kids[p]
+			if err := t.Work(len(kids)); err != nil {
 				return nil, err
 			}
-			seen := map[string]bool{}
-			var names []py.Value
-			for f := range m.fsEntries() {
-				if len(f) <= len(p) || f[:len(p)] != p || (p != "/" && f[len(p)] != '/') {
-					continue
-				}
-				rest := f[len(p):]
-				if rest[0] == '/' {
-					rest = rest[1:]
-				}
-				if i := strings.IndexByte(rest, '/'); i >= 0 {
-					rest = rest[:i]
-				}
-				if !seen[rest] {
-					seen[rest] = true
-					names = append(names, t.NewStr(rest))
-				}
+			names := slices.Sorted(maps.Keys(kids))
+			items := make([]py.Value, len(names))
+			for i, n := range names {
+				items[i] = t.NewStr(n)
 			}
-			slices.SortFunc(names, func(a, b py.Value) int {
-				x, y := a.(*py.Str).S, b.(*py.Str).S
-				switch {
-				case x < y:
-					return -1
-				case x > y:
-					return 1
-				}
-				return 0
-			})
-			return t.NewList(names), nil
+			return t.NewList(items), nil
 		}),
 		// newline(data) → the index of the first b'\n' in data, or -1 (the
 		// interpreter's bytes have no find yet).

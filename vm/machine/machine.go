@@ -33,10 +33,12 @@ type Machine struct {
 	// since the Unix epoch of time.time() (fs.go).
 	mtimes map[string]int64
 	modes  map[string]int64 // permission bits set by chmod or at creation (fs.go)
-	under  map[string]int   // how many files and made directories lie under each directory
-	stdin  string           // what input() has not read yet (Options.Stdin)
-	model  *Model
-	rng    *rand.Rand
+	// kids are, for each directory, its children's names, each with how many files
+	// and made directories lie at or under it (fs.go).
+	kids  map[string]map[string]int
+	stdin string // what input() has not read yet (Options.Stdin)
+	model *Model
+	rng   *rand.Rand
 	// urandom is os.urandom's stream (uuid4, secrets): seeded by the run's seed, apart
 	// from rng so that drawing bytes changes no scheduling choice.
 	urandom  *rand.Rand
