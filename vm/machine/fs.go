@@ -7,6 +7,7 @@
 package machine
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -29,13 +30,51 @@ const (
 // show none of their frames.
 func init() { py.CFrameFiles["<gilscope _gilscope_io>"] = true }
 
-// fsPath makes a program's path absolute, from the working directory os.getcwd()
-// reports.
-func fsPath(p string) string {
+// fsPath makes a program's path absolute, from the process's working directory
+// (os.getcwd). A name starting with NUL is a file removed while a descriptor
+// kept it open (hide), which no directory lists.
+func fsPath(cwd, p string) string {
+	if strings.HasPrefix(p, "\x00") {
+		return p
+	}
 	if !path.IsAbs(p) {
-		p = path.Join(fsWorkingDir, p)
+		p = path.Join(cwd, p)
 	}
 	return path.Clean(p)
+}
+
+// fsTouch records that th modified p (a file or a directory) and p's directory
+// now, by the simulated clock.
+func (m *Machine) fsTouch(th *thread, p string) {
+	ns := int64(epoch*1e9) + m.clockNow(th)/1000
+	m.mtimes[p] = ns
+	m.mtimes[path.Dir(p)] = ns
+}
+
+// fsMoveMeta moves what the file system knows of src besides its data (its
+// modification time and mode) to dst.
+func (m *Machine) fsMoveMeta(src, dst string) {
+	m.mtimes[dst] = m.fsMtime(src)
+	delete(m.mtimes, src)
+	if mode, ok := m.modes[src]; ok {
+		m.modes[dst] = mode
+		delete(m.modes, src)
+	}
+}
+
+// fsDropMeta forgets what the file system knows of p besides its data.
+func (m *Machine) fsDropMeta(p string) {
+	delete(m.mtimes, p)
+	delete(m.modes, p)
+}
+
+// fsMtime is p's modification time in ns: when the program last changed it, or
+// the start of the run.
+func (m *Machine) fsMtime(p string) int64 {
+	if ns, ok := m.mtimes[p]; ok {
+		return ns
+	}
+	return int64(epoch * 1e9)
 }
 
 // fsCall is a read or write of a file: the thread blocks for d, then gets result.
@@ -69,6 +108,8 @@ const (
 	fsEACCES    = 13
 	fsEEXIST    = 17
 	fsENOTDIR   = 20
+	fsEISDIR    = 21
+	fsEINVAL    = 22
 	fsENOSPC    = 28
 	fsENOTEMPTY = 39
 	fsMaxDirs   = 4096
@@ -85,32 +126,70 @@ func (m *Machine) fsIsDir(p string) bool {
 }
 
 // fsHasChild reports whether a file or a directory the program made lies under p.
-func (m *Machine) fsHasChild(p string) bool {
-	prefix := p + "/"
-	if p == "/" {
-		prefix = "/"
+func (m *Machine) fsHasChild(p string) bool { return len(m.kids[p]) > 0 }
+
+// fsCount adds delta to the count of entries under each directory above p, by the
+// name of the directory's child on the way (m.kids), which fsHasChild and listdir
+// read: neither may scan every file, or walking a tree of n files would cost n²
+// (a hidden file has no directory).
+func (m *Machine) fsCount(p string, delta int) {
+	if strings.HasPrefix(p, "\x00") {
+		return
 	}
-	for f := range m.fsEntries() {
-		if len(f) > len(prefix) && f[:len(prefix)] == prefix {
-			return true
+	child := p
+	for d := path.Dir(p); ; d = path.Dir(d) {
+		kids := m.kids[d]
+		if kids == nil {
+			kids = map[string]int{}
+			m.kids[d] = kids
 		}
+		name := path.Base(child)
+		if kids[name] += delta; kids[name] == 0 {
+			delete(kids, name)
+			if len(kids) == 0 {
+				delete(m.kids, d)
+			}
+		}
+		if d == "/" || d == "." {
+			return
+		}
+		child = d
 	}
-	return false
 }
 
-// fsEntries yields the paths of the files and of the directories the program made.
-func (m *Machine) fsEntries() func(yield func(string) bool) {
-	return func(yield func(string) bool) {
-		for f := range m.files {
-			if !yield(f) {
-				return
-			}
-		}
-		for d := range m.dirs {
-			if !yield(d) {
-				return
-			}
-		}
+// fsSetFile makes p a file holding data. The files' data counts against the run's
+// memory budget, which its processes share.
+func (m *Machine) fsSetFile(p string, data []byte) {
+	old, ok := m.files[p]
+	if !ok {
+		m.fsCount(p, 1)
+	}
+	m.procs[0].in.ChargeMemory(cap(data) - cap(old))
+	m.files[p] = data
+}
+
+// fsDelFile removes the file p, if there is one.
+func (m *Machine) fsDelFile(p string) {
+	if data, ok := m.files[p]; ok {
+		delete(m.files, p)
+		m.fsCount(p, -1)
+		m.procs[0].in.ChargeMemory(-cap(data))
+	}
+}
+
+// fsSetDir records that the program made the directory p.
+func (m *Machine) fsSetDir(p string) {
+	if !m.dirs[p] {
+		m.dirs[p] = true
+		m.fsCount(p, 1)
+	}
+}
+
+// fsDelDir forgets the directory p the program made.
+func (m *Machine) fsDelDir(p string) {
+	if m.dirs[p] {
+		delete(m.dirs, p)
+		m.fsCount(p, -1)
 	}
 }
 
@@ -137,6 +216,11 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 	if m.dirs == nil {
 		m.dirs = map[string]bool{}
 	}
+	if m.mtimes == nil {
+		m.mtimes = map[string]int64{}
+		m.modes = map[string]int64{}
+		m.kids = map[string]map[string]int{}
+	}
 	fn := func(name string, f py.BuiltinFunc) py.Value { return t.Builtin(name, f) }
 	pathArg := func(t *py.Thread, args []py.Value, n int, name string) (string, error) {
 		if len(args) != n {
@@ -146,8 +230,10 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 		if !ok {
 			return "", t.NewExc(py.TypeErrorClass, "expected str, bytes or os.PathLike object, not %s", args[0].Type().Name)
 		}
-		return fsPath(s.S), nil
+		return fsPath(threadOf(t).proc.cwd, s.S), nil
 	}
+	// lookup charges a directory operation: a path lookup, as open(2)'s.
+	lookup := func(t *py.Thread) { m.chargeNow(threadOf(t), fsOpenCost*1000) }
 	attrs := map[string]py.Value{
 		// exists(path): whether the program made the file.
 		"exists": fn("exists", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
@@ -192,7 +278,8 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return t.NewInt(fsENOSPC), nil
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
-			m.dirs[p] = true
+			m.fsSetDir(p)
+			m.fsTouch(threadOf(t), p)
 			return t.NewInt(0), nil
 		}),
 		// rmdir(path) → the errno os.rmdir fails with, or 0 when it removed the
@@ -218,7 +305,9 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			if m.fsHasChild(p) {
 				return t.NewInt(fsENOTEMPTY), nil
 			}
-			delete(m.dirs, p)
+			m.fsDelDir(p)
+			m.fsDropMeta(p)
+			m.fsTouch(threadOf(t), path.Dir(p))
 			return t.NewInt(0), nil
 		}),
 		// size(path): the file's length in bytes.
@@ -241,7 +330,8 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			if _, ok := m.files[p]; !ok || args[1] == py.True {
-				m.files[p] = nil
+				m.fsSetFile(p, nil)
+				m.fsTouch(threadOf(t), p)
 			}
 			m.chargeNow(threadOf(t), fsOpenCost*1000)
 			return py.None, nil
@@ -291,10 +381,14 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, t.NewOSError(27, "File too large", "")
 			}
 			if grow := int(off) + len(s) - len(data); grow > 0 {
+				if err := t.Reserve(int64(grow)); err != nil {
+					return nil, err
+				}
 				data = slices.Grow(data, grow)[:int(off)+len(s)]
 			}
 			copy(data[off:], s)
-			m.files[p] = data
+			m.fsSetFile(p, data)
+			m.fsTouch(threadOf(t), p)
 			d := m.blk.fsWrite + int64(len(s))*fsWritePerKiB*1000/1024
 			return nil, py.Block(t, &fsCall{d: d, result: t.NewInt(int64(len(s)))})
 		}),
@@ -305,7 +399,11 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 				return nil, err
 			}
 			_, ok := m.files[p]
-			delete(m.files, p)
+			if ok {
+				m.fsDelFile(p)
+				m.fsDropMeta(p)
+				m.fsTouch(threadOf(t), path.Dir(p))
+			}
 			return py.BoolOf(ok), nil
 		}),
 		// listdir(path) → the names of the files and directories in path, sorted.
@@ -314,35 +412,17 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			if err != nil {
 				return nil, err
 			}
-			seen := map[string]bool{}
-			var names []py.Value
-			for f := range m.fsEntries() {
-				if len(f) <= len(p) || f[:len(p)] != p || (p != "/" && f[len(p)] != '/') {
-					continue
-				}
-				rest := f[len(p):]
-				if rest[0] == '/' {
-					rest = rest[1:]
-				}
-				if i := strings.IndexByte(rest, '/'); i >= 0 {
-					rest = rest[:i]
-				}
-				if !seen[rest] {
-					seen[rest] = true
-					names = append(names, t.NewStr(rest))
-				}
+			lookup(t)
+			kids := m.kids[p]
+			if err := t.Work(len(kids)); err != nil {
+				return nil, err
 			}
-			slices.SortFunc(names, func(a, b py.Value) int {
-				x, y := a.(*py.Str).S, b.(*py.Str).S
-				switch {
-				case x < y:
-					return -1
-				case x > y:
-					return 1
-				}
-				return 0
-			})
-			return t.NewList(names), nil
+			names := slices.Sorted(maps.Keys(kids))
+			items := make([]py.Value, len(names))
+			for i, n := range names {
+				items[i] = t.NewStr(n)
+			}
+			return t.NewList(items), nil
 		}),
 		// newline(data) → the index of the first b'\n' in data, or -1 (the
 		// interpreter's bytes have no find yet).
@@ -356,7 +436,212 @@ func (m *Machine) fsModule(t *py.Thread) *py.Module {
 			}
 			return t.NewInt(int64(strings.IndexByte(s, '\n'))), nil
 		}),
-		"getcwd": t.NewStr(fsWorkingDir),
+		// getcwd() → the process's working directory.
+		"getcwd": fn("getcwd", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			return t.NewStr(threadOf(t).proc.cwd), nil
+		}),
+		// chdir(path) → the errno os.chdir fails with, or 0 when it changed the
+		// process's working directory.
+		"chdir": fn("chdir", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "chdir")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			if !m.fsIsDir(p) {
+				return t.NewInt(fsENOTDIR), nil
+			}
+			threadOf(t).proc.cwd = p
+			return t.NewInt(0), nil
+		}),
+		// chmod(path, mode) → the errno chmod(2) fails with, or 0 when it set the
+		// permission bits.
+		"chmod": fn("chmod", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "chmod(path, mode)")
+			}
+			p, err := pathArg(t, args[:1], 1, "chmod")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			mode, _ := py.AsInt(args[1])
+			m.modes[p] = mode & 0o7777
+			return t.NewInt(0), nil
+		}),
+		// stat(path) → the errno stat(2) fails with, or (is a directory, size,
+		// modification time in ns, permission bits).
+		"stat": fn("stat", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			p, err := pathArg(t, args, 1, "stat")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			isDir := m.fsIsDir(p)
+			size, mode := int64(4096), int64(0o755)
+			if !isDir {
+				size, mode = int64(len(m.files[p])), 0o644
+			}
+			if bits, ok := m.modes[p]; ok {
+				mode = bits
+			}
+			return t.NewTuple([]py.Value{py.BoolOf(isDir), t.NewInt(size), t.NewInt(m.fsMtime(p)), t.NewInt(mode)}), nil
+		}),
+		// hide(path, key) takes the file at path out of its directory and keeps it
+		// as key (starting with NUL), for the descriptors that still have it open:
+		// unlink(2) of an open file.
+		"hide": fn("hide", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "hide(path, key)")
+			}
+			p, err := pathArg(t, args[:1], 1, "hide")
+			if err != nil {
+				return nil, err
+			}
+			key, err := pathArg(t, args[1:], 1, "hide")
+			if err != nil {
+				return nil, err
+			}
+			if data, ok := m.files[p]; ok && strings.HasPrefix(key, "\x00") {
+				m.fsDelFile(p)
+				m.fsSetFile(key, data)
+				m.fsMoveMeta(p, key)
+				m.fsTouch(threadOf(t), path.Dir(p))
+			}
+			return py.None, nil
+		}),
+		// utime(path, ns) → the errno utime(2) fails with, or 0 when it set the
+		// modification time to ns (now when ns is None).
+		"utime": fn("utime", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "utime(path, ns)")
+			}
+			p, err := pathArg(t, args[:1], 1, "utime")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if e := m.fsStatErrno(p); e != 0 {
+				return t.NewInt(e), nil
+			}
+			if args[1] == py.None {
+				m.mtimes[p] = int64(epoch*1e9) + m.clockNow(threadOf(t))/1000
+			} else {
+				ns, _ := py.AsInt(args[1])
+				m.mtimes[p] = ns
+			}
+			return t.NewInt(0), nil
+		}),
+		// rename(src, dst) → the errno rename(2) fails with, or 0 when it moved the
+		// file or the directory (and what lies under it).
+		"rename": fn("rename", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
+			if len(args) != 2 {
+				return nil, t.NewExc(py.TypeErrorClass, "rename(src, dst)")
+			}
+			src, err := pathArg(t, args[:1], 1, "rename")
+			if err != nil {
+				return nil, err
+			}
+			dst, err := pathArg(t, args[1:], 1, "rename")
+			if err != nil {
+				return nil, err
+			}
+			lookup(t)
+			if err := t.Work(len(m.files) + len(m.dirs)); err != nil {
+				return nil, err
+			}
+			return t.NewInt(m.fsRename(threadOf(t), src, dst)), nil
+		}),
 	}
 	return t.NewModule("_gilscope_fs", attrs)
+}
+
+// fsStatErrno is the errno stat(2) of p fails with: 0 when p is a file or a
+// directory, ENOTDIR when a file stands for one of its directories, else ENOENT.
+func (m *Machine) fsStatErrno(p string) int64 {
+	if _, ok := m.files[p]; ok || m.fsIsDir(p) {
+		return 0
+	}
+	if m.fsParentErrno(p) == fsENOTDIR {
+		return fsENOTDIR
+	}
+	return fsENOENT
+}
+
+// fsRename moves src to dst as rename(2) does, and returns its errno or 0.
+func (m *Machine) fsRename(th *thread, src, dst string) int64 {
+	if e := m.fsStatErrno(src); e != 0 {
+		return e
+	}
+	if e := m.fsParentErrno(dst); e != 0 {
+		return e
+	}
+	if src == dst {
+		return 0
+	}
+	_, dstFile := m.files[dst]
+	if data, ok := m.files[src]; ok {
+		if m.fsIsDir(dst) {
+			return fsEISDIR
+		}
+		m.fsDelFile(src)
+		m.fsSetFile(dst, data)
+		m.fsMoveMeta(src, dst)
+		m.fsTouch(th, path.Dir(src))
+		m.fsTouch(th, path.Dir(dst))
+		return 0
+	}
+	// A directory.
+	switch {
+	case !m.dirs[src]:
+		return fsEACCES // one gilscope gives every run
+	case strings.HasPrefix(dst, src+"/"):
+		return fsEINVAL
+	case dstFile:
+		return fsENOTDIR
+	case m.fsIsDir(dst) && !m.dirs[dst]:
+		return fsEACCES
+	case m.fsIsDir(dst) && m.fsHasChild(dst):
+		return fsENOTEMPTY
+	}
+	prefix := src + "/"
+	var files, dirs []string
+	for f := range m.files {
+		if strings.HasPrefix(f, prefix) {
+			files = append(files, f)
+		}
+	}
+	for d := range m.dirs {
+		if strings.HasPrefix(d, prefix) {
+			dirs = append(dirs, d)
+		}
+	}
+	move := func(p string) string {
+		q := dst + p[len(src):]
+		m.fsMoveMeta(p, q)
+		return q
+	}
+	for _, f := range files {
+		data := m.files[f]
+		m.fsDelFile(f)
+		m.fsSetFile(move(f), data)
+	}
+	for _, d := range dirs {
+		m.fsDelDir(d)
+		m.fsSetDir(move(d))
+	}
+	m.fsDelDir(src)
+	m.fsSetDir(move(src))
+	m.fsTouch(th, path.Dir(src))
+	m.fsTouch(th, path.Dir(dst))
+	return 0
 }

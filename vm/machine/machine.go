@@ -29,7 +29,14 @@ import (
 type Machine struct {
 	files map[string][]byte // the run's file system (fs.go), by absolute path
 	dirs  map[string]bool   // the directories the program made (fs.go)
-	stdin string            // what input() has not read yet (Options.Stdin)
+	// mtimes are the times the files and directories were last modified, in ns
+	// since the Unix epoch of time.time() (fs.go).
+	mtimes map[string]int64
+	modes  map[string]int64 // permission bits set by chmod or at creation (fs.go)
+	// kids are, for each directory, its children's names, each with how many files
+	// and made directories lie at or under it (fs.go).
+	kids  map[string]map[string]int
+	stdin string // what input() has not read yet (Options.Stdin)
 	model *Model
 	rng   *rand.Rand
 	// urandom is os.urandom's stream (uuid4, secrets): seeded by the run's seed, apart

@@ -39,6 +39,9 @@ type process struct {
 	// CPython's names (imports.go): what it imports again costs nothing.
 	loaded map[string]bool
 
+	// cwd is the working directory (os.getcwd), inherited from the parent.
+	cwd string
+
 	switchInterval int64 // ps: sys.getswitchinterval where no new GIL keeps it
 	lastGC         uint64
 	// exiting: the main thread's program has ended (CPython's finalization).
@@ -54,7 +57,10 @@ type process struct {
 // of the model's kind.
 func (m *Machine) newProcess(name string, parent *process) *process {
 	p := &process{id: int32(len(m.procs) + 1), name: name, parent: parent, switchInterval: m.interval,
-		loaded: map[string]bool{}}
+		loaded: map[string]bool{}, cwd: fsWorkingDir}
+	if parent != nil {
+		p.cwd = parent.cwd
+	}
 	p.pid = 4000 + int(p.id)*7
 	m.procs = append(m.procs, p)
 	cfg := py.DefaultConfig()

@@ -182,6 +182,8 @@ threading.Thread(target=later).start()
 		{"zlib.crc32 of 1 MB", "import zlib\ndata = b'abcdefgh' * 125000\n", "zlib.crc32(data)\n"},
 		{"writing 1 MB to a file", "f = open('big.bin', 'wb')\ndata = b'x' * 1000000\n", "f.write(data)\nf.flush()\n"},
 		{"reading 1 MB from a file", "with open('big.bin', 'wb') as f:\n    f.write(b'x' * 1000000)\nf = open('big.bin', 'rb')\n", "f.read()\n"},
+		{"shutil.copyfile of 1 MB", "import shutil\nwith open('big.bin', 'wb') as f:\n    f.write(b'x' * 1000000)\n", "shutil.copyfile('big.bin', 'copy.bin')\n"},
+		{"os.write to a descriptor", "import os\nfd = os.open('out.bin', os.O_CREAT | os.O_WRONLY)\ndata = b'x' * 100000\n", "os.write(fd, data)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -189,3 +189,7 @@ func (t *Thread) Work(n int) error { return t.work(n) }
 // memory budget: a builtin of another package calls it with the size of a result
 // before it makes it (see reserve).
 func (t *Thread) Reserve(n int64) error { return t.reserve(n) }
+
+// ChargeMemory counts n bytes that the machine holds for the run against its memory
+// budget (negative when it gives them back): the data of the run's files.
+func (in *Interp) ChargeMemory(n int) { in.charge(n) }

@@ -236,6 +236,16 @@ func (t *Thread) importModule(name string) (Value, error) {
 		t.Incref(m)
 		return m, nil
 	}
+	if in.sysModules != nil {
+		// A module the program or a library module put in sys.modules itself (os
+		// puts posixpath there as os.path), as importlib finds it.
+		if m, ok := in.sysModules.getStr(name).(*Module); ok {
+			in.modules[name] = m
+			t.Incref(m) // in.modules' reference
+			t.Incref(m)
+			return m, nil
+		}
+	}
 	var m *Module
 	if in.Library != nil && in.Library.Has(name) {
 		prog, err := in.Library.Program(name)
@@ -309,6 +319,16 @@ func (t *Thread) runSourceModule(name string, prog *compile.Program) (Value, err
 		return nil, err
 	}
 	t.Decref(r)
+	if in.sysModules != nil {
+		// The module may have put another in its place in sys.modules, as
+		// importlib returns sys.modules[name].
+		if other, ok := in.sysModules.getStr(name).(*Module); ok && other != mod {
+			in.modules[name] = other
+			t.Incref(other)
+			t.Decref(mod) // in.modules' reference
+			mod = other
+		}
+	}
 	t.Incref(mod)
 	return mod, nil
 }
@@ -681,6 +701,19 @@ func (t *Thread) sysModule() *Module {
 			return nil, t.newExc(TypeErrorClass, "intern() argument must be str")
 		}
 		return t.intern(s.S), nil
+	})
+	a["audit"] = t.Builtin("audit", func(t *Thread, args []Value, kw []string) (Value, error) {
+		// No audit hook can be installed: raising an event does nothing.
+		if len(args) == 0 {
+			return nil, t.newExc(TypeErrorClass, "audit() missing 1 required positional argument: 'event'")
+		}
+		return None, nil
+	})
+	a["getfilesystemencoding"] = t.Builtin("getfilesystemencoding", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return t.NewStr("utf-8"), nil
+	})
+	a["getfilesystemencodeerrors"] = t.Builtin("getfilesystemencodeerrors", func(t *Thread, args []Value, kw []string) (Value, error) {
+		return t.NewStr("surrogateescape"), nil
 	})
 	for name, fn := range t.in.SysExtras {
 		a[name] = t.Builtin(name, fn)

@@ -16,6 +16,9 @@ class UnsupportedOperation(OSError, ValueError):
 class _File:
     def __init__(self, name, mode, binary, readable, writable, append, encoding):
         self.name = name
+        self._name = name   # the file's path, unless it is on a descriptor
+        self._fd = None     # os.open's descriptor that closing the file closes
+        self._rec = None    # and its record in os._fds, whose path may change
         self.mode = mode
         self._binary = binary
         self._readable = readable
@@ -27,6 +30,14 @@ class _File:
         self._eof = False
         self._wbuf = b''    # bytes written at _pos - len(_wbuf), not yet in the file
         self.closed = False
+
+    @property
+    def _path(self):
+        # The path of the file in _gilscope_fs: on a descriptor, the descriptor's,
+        # which os.remove changes while the file is open.
+        if self._rec is None:
+            return self._name
+        return self._rec[0]
 
     def __repr__(self):
         if self._binary:
@@ -54,7 +65,7 @@ class _File:
     def _fill(self, want):
         """Reads from the file until _rbuf holds want bytes or the file ends."""
         while len(self._rbuf) < want and not self._eof:
-            chunk = _gilscope_fs.read(self.name, self._pos + len(self._rbuf), max(_CHUNK, want - len(self._rbuf)))
+            chunk = _gilscope_fs.read(self._path, self._pos + len(self._rbuf), max(_CHUNK, want - len(self._rbuf)))
             if not chunk:
                 self._eof = True
             self._rbuf += chunk
@@ -63,7 +74,7 @@ class _File:
         self._check(readable=True)
         self.flush()
         if size is None or size < 0:
-            data = self._rbuf + _gilscope_fs.read(self.name, self._pos + len(self._rbuf), -1)
+            data = self._rbuf + _gilscope_fs.read(self._path, self._pos + len(self._rbuf), -1)
             self._rbuf = b''
             self._eof = True
         else:
@@ -139,9 +150,9 @@ class _File:
             data = self._wbuf
             at = -1 if self._append else self._pos - len(data)
             self._wbuf = b''
-            _gilscope_fs.write(self.name, at, data)
+            _gilscope_fs.write(self._path, at, data)
             if self._append:
-                self._pos = _gilscope_fs.size(self.name)
+                self._pos = _gilscope_fs.size(self._path)
 
     # ---- position ----
 
@@ -157,7 +168,7 @@ class _File:
         elif whence == 1:
             pos = self._pos + offset
         elif whence == 2:
-            pos = _gilscope_fs.size(self.name) + offset
+            pos = _gilscope_fs.size(self._path) + offset
         else:
             raise ValueError('invalid whence (%r, should be 0, 1 or 2)' % whence)
         if pos < 0:
@@ -189,7 +200,7 @@ class _File:
 
     def fileno(self):
         self._check()
-        return 3
+        return 3 if self._fd is None else self._fd
 
     def close(self):
         if not self.closed:
@@ -197,6 +208,9 @@ class _File:
                 self.flush()
             finally:
                 self.closed = True
+                if self._fd is not None:
+                    import os
+                    os._release(self._fd)
 
     def __enter__(self):
         self._check()
@@ -208,8 +222,28 @@ class _File:
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
+    if isinstance(file, (str, bytes)) and ('\x00' in file if isinstance(file, str) else b'\x00' in file):
+        raise ValueError('embedded null byte')
+    return _open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+
+def _open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+          closefd=True, opener=None):
+    # open() of a path known to be fine: os.fdopen's, which may name a removed file.
+    if opener is not None:
+        import os
+        file = opener(os.fspath(file), _flags(mode))
     if not isinstance(file, str):
-        raise TypeError('expected str, bytes or os.PathLike object, not %s' % type(file).__name__)
+        import os
+        if isinstance(file, int) and not isinstance(file, bool):
+            # A descriptor of os.open's (mkstemp's).
+            f = os.fdopen(file, mode, buffering, encoding, errors, newline)
+            if not closefd:
+                f._fd = None
+            return f
+        file = os.fspath(file)
+        if isinstance(file, bytes):
+            file = file.decode('utf-8', 'surrogateescape')
     if not isinstance(mode, str):
         raise TypeError('open() argument 2 must be str, not %s' % type(mode).__name__)
     kinds = [c for c in mode if c in 'rwax']
@@ -237,7 +271,20 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
         raise FileExistsError(17, 'File exists', file)
     _gilscope_fs.open(file, kind == 'w')
     f = _File(file, mode, binary, kind == 'r' or plus, kind != 'r' or plus, kind == 'a',
-              None if binary else (encoding or 'UTF-8'))
+              None if binary else (encoding if encoding not in (None, 'locale') else 'UTF-8'))
     if kind == 'a':
         f._pos = _gilscope_fs.size(file)
     return f
+
+
+def _flags(mode):
+    # The flags of os.open that open(file, mode) passes an opener.
+    import os
+    flags = os.O_RDWR if '+' in mode else os.O_RDONLY if 'r' in mode else os.O_WRONLY
+    if 'w' in mode:
+        flags |= os.O_CREAT | os.O_TRUNC
+    elif 'a' in mode:
+        flags |= os.O_CREAT | os.O_APPEND
+    elif 'x' in mode:
+        flags |= os.O_CREAT | os.O_EXCL
+    return flags | os.O_CLOEXEC

@@ -23,6 +23,13 @@ SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
 
+def text_encoding(encoding, stacklevel=2):
+    # The encoding open() uses when encoding is None (UTF-8 mode is off).
+    if encoding is None:
+        return 'locale'
+    return encoding
+
+
 
 def _join_bytes(pieces):
     # b''.join(pieces) (gilscope's bytes has no join): pairs are added level by
