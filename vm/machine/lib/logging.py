@@ -527,8 +527,54 @@ class StreamHandler(Handler):
 
 
 class FileHandler(StreamHandler):
+    """CPython's: a StreamHandler on a file of the run's file system, opened now or,
+    with delay, at the first record."""
+
     def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
-        _refuse("logging to a file")
+        import os
+        filename = os.fspath(filename)
+        self.baseFilename = os.path.abspath(filename)
+        self.mode = mode
+        self.encoding = encoding
+        if "b" not in mode and encoding is None:
+            self.encoding = "locale"
+        self.errors = errors
+        self.delay = delay
+        self._builtin_open = open
+        if delay:
+            Handler.__init__(self)
+            self.stream = None
+        else:
+            StreamHandler.__init__(self, self._open())
+
+    def close(self):
+        with self.lock:
+            try:
+                if self.stream:
+                    try:
+                        self.flush()
+                    finally:
+                        stream = self.stream
+                        self.stream = None
+                        if hasattr(stream, "close"):
+                            stream.close()
+            finally:
+                StreamHandler.close(self)
+
+    def _open(self):
+        encoding = None if self.encoding == "locale" else self.encoding
+        return self._builtin_open(self.baseFilename, self.mode, encoding=encoding, errors=self.errors)
+
+    def emit(self, record):
+        if self.stream is None:
+            if self.mode != 'w' or not self._closed:
+                self.stream = self._open()
+        if self.stream:
+            StreamHandler.emit(self, record)
+
+    def __repr__(self):
+        level = getLevelName(self.level)
+        return '<%s %s (%s)>' % (self.__class__.__name__, self.baseFilename, level)
 
 
 class _StderrHandler(StreamHandler):
@@ -889,8 +935,8 @@ def _gilscope_fork_restore(state):
 def basicConfig(**kwargs):
     with _lock:
         force = kwargs.pop('force', False)
-        kwargs.pop('encoding', None)
-        kwargs.pop('errors', None)
+        encoding = kwargs.pop('encoding', None)
+        errors = kwargs.pop('errors', 'backslashreplace')
         if force:
             for h in root.handlers[:]:
                 root.removeHandler(h)
@@ -905,11 +951,14 @@ def basicConfig(**kwargs):
                     raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
             if handlers is None:
                 filename = kwargs.pop("filename", None)
-                kwargs.pop("filemode", None)
+                mode = kwargs.pop("filemode", 'a')
                 if filename:
-                    _refuse("logging to a file")
-                stream = kwargs.pop("stream", None)
-                h = StreamHandler(stream)
+                    if 'b' in mode:
+                        errors = None
+                    h = FileHandler(filename, mode, encoding=encoding, errors=errors)
+                else:
+                    stream = kwargs.pop("stream", None)
+                    h = StreamHandler(stream)
                 handlers = [h]
             dfs = kwargs.pop("datefmt", None)
             style = kwargs.pop("style", '%')
