@@ -5,6 +5,7 @@ The handlers that write files or talk to the network or the system log refuse, a
 FileHandler does."""
 
 import logging
+import os
 import queue
 import threading
 
@@ -24,10 +25,89 @@ def _refused(name, what):
     return Refused
 
 
-WatchedFileHandler = _refused('WatchedFileHandler', 'logging to a file')
-BaseRotatingHandler = _refused('BaseRotatingHandler', 'logging to a file')
-RotatingFileHandler = _refused('RotatingFileHandler', 'logging to a file')
-TimedRotatingFileHandler = _refused('TimedRotatingFileHandler', 'logging to a file')
+WatchedFileHandler = _refused('WatchedFileHandler', 'logging.handlers.WatchedFileHandler')
+TimedRotatingFileHandler = _refused('TimedRotatingFileHandler', 'logging.handlers.TimedRotatingFileHandler')
+
+
+class BaseRotatingHandler(logging.FileHandler):
+    """CPython 3.12's: a FileHandler that may roll its file over before a record."""
+    namer = None
+    rotator = None
+
+    def __init__(self, filename, mode, encoding=None, delay=False, errors=None):
+        logging.FileHandler.__init__(self, filename, mode=mode, encoding=encoding,
+                                     delay=delay, errors=errors)
+        self.mode = mode
+        self.encoding = encoding
+        self.errors = errors
+
+    def emit(self, record):
+        try:
+            if self.shouldRollover(record):
+                self.doRollover()
+            logging.FileHandler.emit(self, record)
+        except Exception:
+            self.handleError(record)
+
+    def rotation_filename(self, default_name):
+        if not callable(self.namer):
+            result = default_name
+        else:
+            result = self.namer(default_name)
+        return result
+
+    def rotate(self, source, dest):
+        if not callable(self.rotator):
+            # A file may not have been made if delay is True.
+            if os.path.exists(source):
+                os.rename(source, dest)
+        else:
+            self.rotator(source, dest)
+
+
+class RotatingFileHandler(BaseRotatingHandler):
+    """CPython 3.12's: rolls the file over to .1, .2 … once it would reach maxBytes."""
+
+    def __init__(self, filename, mode='a', maxBytes=0, backupCount=0,
+                 encoding=None, delay=False, errors=None):
+        if maxBytes > 0:
+            mode = 'a'
+        BaseRotatingHandler.__init__(self, filename, mode, encoding=encoding,
+                                     delay=delay, errors=errors)
+        self.maxBytes = maxBytes
+        self.backupCount = backupCount
+
+    def doRollover(self):
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        if self.backupCount > 0:
+            for i in range(self.backupCount - 1, 0, -1):
+                sfn = self.rotation_filename("%s.%d" % (self.baseFilename, i))
+                dfn = self.rotation_filename("%s.%d" % (self.baseFilename, i + 1))
+                if os.path.exists(sfn):
+                    if os.path.exists(dfn):
+                        os.remove(dfn)
+                    os.rename(sfn, dfn)
+            dfn = self.rotation_filename(self.baseFilename + ".1")
+            if os.path.exists(dfn):
+                os.remove(dfn)
+            self.rotate(self.baseFilename, dfn)
+        if not self.delay:
+            self.stream = self._open()
+
+    def shouldRollover(self, record):
+        # Only a regular file rolls over.
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False
+        if self.stream is None:  # delay was set
+            self.stream = self._open()
+        if self.maxBytes > 0:
+            msg = "%s\n" % self.format(record)
+            self.stream.seek(0, 2)
+            if self.stream.tell() + len(msg) >= self.maxBytes:
+                return True
+        return False
 SocketHandler = _refused('SocketHandler', 'logging over the network')
 DatagramHandler = _refused('DatagramHandler', 'logging over the network')
 SysLogHandler = _refused('SysLogHandler', 'logging to the system log')
