@@ -6423,3 +6423,17 @@ _PyHASH_NAN = sys.hash_info.nan
 # _PyHASH_10INV is the inverse of 10 modulo the prime _PyHASH_MODULUS
 _PyHASH_10INV = pow(10, _PyHASH_MODULUS - 2, _PyHASH_MODULUS)
 del sys
+
+
+# gilscope: a forked child has its parent's memory, so the context of the thread that
+# forked and DefaultContext hold in the child as they were (multiprocessing's
+# _fork_states); the child imports this module afresh otherwise.
+def _gilscope_fork_state():
+    return getcontext(), DefaultContext
+
+
+def _gilscope_fork_restore(state):
+    context, default = state
+    for name in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'traps', 'flags'):
+        setattr(DefaultContext, name, getattr(default, name))
+    setcontext(context)
