@@ -81,8 +81,8 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 			"ModuleNotFoundError: gilscope does not support the module 'logging.config' yet"},
 		{"a subprocess", "import subprocess\nsubprocess.run(['ls'])\n",
 			"NotImplementedError: gilscope does not support subprocess.run yet: a simulation runs no external programs (replace the call with time.sleep for as long as the program would wait)"},
-		{"a rotating log file", "import logging.handlers\nlogging.handlers.RotatingFileHandler('app.log')\n",
-			"NotImplementedError: gilscope does not support logging to a file yet"},
+		{"a log file rotated by time", "import logging.handlers\nlogging.handlers.TimedRotatingFileHandler('app.log')\n",
+			"NotImplementedError: gilscope does not support logging.handlers.TimedRotatingFileHandler yet"},
 		{"a signal alarm", "import signal\nsignal.alarm(1)\n",
 			"NotImplementedError: gilscope does not support signal.alarm yet: a simulated program never receives a signal (wait with time.sleep or a threading.Event instead)"},
 		{"pickled bytes from CPython", "import pickle\npickle.loads(b'\\x80\\x04K\\x01.')\n",
@@ -99,8 +99,8 @@ func TestMissingPiecesSayGilscope(t *testing.T) {
 			"re.error: gilscope limits a regular expression to 200000 characters (this one has 300000)"},
 		{"io.TextIOWrapper", "import io\nio.TextIOWrapper(None)\n",
 			"NotImplementedError: gilscope does not support io.TextIOWrapper yet: its files come from open()"},
-		{"logging to a file", "import logging\nlogging.basicConfig(filename='app.log')\n",
-			"NotImplementedError: gilscope does not support logging to a file yet"},
+		{"a watched log file", "import logging.handlers\nlogging.handlers.WatchedFileHandler('app.log')\n",
+			"NotImplementedError: gilscope does not support logging.handlers.WatchedFileHandler yet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
