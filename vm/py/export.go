@@ -189,3 +189,6 @@ func (t *Thread) Work(n int) error { return t.work(n) }
 // memory budget: a builtin of another package calls it with the size of a result
 // before it makes it (see reserve).
 func (t *Thread) Reserve(n int64) error { return t.reserve(n) }
+
+// Items returns a set's items in iteration order (borrowed).
+func (s *Set) Items() []Value { return s.setItems() }
