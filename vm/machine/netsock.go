@@ -627,14 +627,19 @@ func (s *socketObj) connectThen(t *py.Thread, addr py.Value, ex bool, res py.Val
 	c.host, c.port, c.peerPort = "127.0.0.1", l.port, s.port
 	c.timeout = -1
 	s.peer, c.peer, s.peerPort = c, s, l.port
+	// A non-blocking connect returns before the handshake, as Linux's does even
+	// on the loopback: EINPROGRESS, then the socket turns writable.
+	inProgress := s.timeout == 0
 	switch {
 	case res != nil:
+	case ex && inProgress:
+		res = t.NewInt(115)
 	case ex:
 		res = t.NewInt(0)
 	default:
 		res = py.None
 	}
-	return nil, py.Block(t, &sockConnect{s: s, l: l, c: c, result: res})
+	return nil, py.Block(t, &sockConnect{s: s, l: l, c: c, result: res, inProgress: inProgress && !ex})
 }
 
 // createConnection is socket.create_connection(address, timeout=None,
@@ -714,6 +719,8 @@ func (ss *sockets) procOf() *process {
 type sockConnect struct {
 	s, l, c *socketObj
 	result  py.Value
+	// inProgress: a non-blocking connect, which raises BlockingIOError (EINPROGRESS).
+	inProgress bool
 }
 
 func (c *sockConnect) Describe() string { return "socket connect" }
@@ -727,6 +734,13 @@ func (c *sockConnect) do(m *Machine, th *thread) {
 	m.setState(th, StateRunning, "io", th.clock)
 	l, conn := c.l, c.c
 	m.after(th.clock+sockLatency*1000, func() { l.enqueue(conn) })
+	if c.inProgress {
+		th.py.Decref(c.result)
+		th.next = m.resumeErr(th, func(t *py.Thread) error {
+			return t.NewOSError(115, "Operation now in progress", "")
+		})
+		return
+	}
 	th.next = m.resume(th, c.result, nil)
 }
 

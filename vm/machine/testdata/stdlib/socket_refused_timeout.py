@@ -82,3 +82,15 @@ try:
     u.recv(1)
 except OSError as e:
     print(e)
+
+# A non-blocking connect is in progress when it returns, as on Linux.
+srv = socket.create_server(("localhost", 0))
+c = socket.socket(); c.setblocking(False)
+print(c.connect_ex(srv.getsockname()) == errno.EINPROGRESS)
+d = socket.socket(); d.setblocking(False)
+try:
+    d.connect(srv.getsockname())
+except BlockingIOError as e:
+    print(e)
+a, _ = srv.accept(); b, _ = srv.accept()
+print(a.getpeername() == c.getsockname(), b.getpeername() == d.getsockname())
