@@ -51,6 +51,11 @@ func (m *Machine) selectSet(t *py.Thread, v py.Value) (selectSet, error) {
 		return set, t.NewExc(py.TypeErrorClass, "arguments 1-3 must be sequences")
 	}
 	ss := m.socketsOf(threadOf(t).proc)
+	// select converts each object to its descriptor in a C loop.
+	if err := t.Work(len(items)); err != nil {
+		return set, err
+	}
+	m.chargeNow(threadOf(t), int64(len(items))*m.costs.CItem)
 	for _, o := range append([]py.Value(nil), items...) {
 		fd, ok := py.AsInt(o)
 		if !ok {

@@ -8,6 +8,7 @@
 package machine
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -135,8 +136,7 @@ func (m *Machine) socketModule(t *py.Thread) *py.Module {
 		"SOCK_DGRAM": 2, "SOL_SOCKET": 1, "SO_REUSEADDR": 2, "SO_KEEPALIVE": 9,
 		"SO_REUSEPORT": 15, "SO_RCVBUF": 8, "SO_SNDBUF": 7, "SO_ERROR": 4, "SO_TYPE": 3,
 		"IPPROTO_TCP": 6, "IPPROTO_IP": 0, "TCP_NODELAY": 1, "SHUT_RD": 0, "SHUT_WR": 1,
-		"SHUT_RDWR": 2, "SOMAXCONN": maxBacklog, "MSG_PEEK": 2, "AI_PASSIVE": 1,
-		"has_ipv6": 0,
+		"SHUT_RDWR": 2, "SOMAXCONN": maxBacklog,
 	}
 	attrs := map[string]py.Value{
 		"socketpair":        t.Builtin("socketpair", ss.socketpair),
@@ -164,8 +164,9 @@ func (m *Machine) socketModule(t *py.Thread) *py.Module {
 		"herror":   py.OSErrorClass,
 		"gaierror": py.OSErrorClass,
 	}
-	for name, v := range ints {
-		attrs[name] = t.NewInt(v)
+	// In a fixed order: object identities must not depend on map iteration.
+	for _, name := range slices.Sorted(maps.Keys(ints)) {
+		attrs[name] = t.NewInt(ints[name])
 	}
 	attrs["has_ipv6"] = py.False
 	return newModule(t, "socket", attrs)
