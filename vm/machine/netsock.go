@@ -43,6 +43,7 @@ type socketObj struct {
 	id      uint64 // the object id in events
 	fd      int
 	family  int64
+	proto   int64
 	peer    *socketObj
 	buf     []byte       // arrived, not yet read
 	eof     bool         // the peer shut down writing and everything it sent has arrived
@@ -223,6 +224,10 @@ func socketNew(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	proto, err := intParam(t, noneNil(p[2]), 0)
+	if err != nil {
+		return nil, err
+	}
 	if p[3] != nil && p[3] != py.None {
 		return nil, t.NewExc(py.OSErrorClass, "gilscope does not support socket.socket(fileno=...) yet")
 	}
@@ -238,6 +243,7 @@ func socketNew(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
 		return nil, t.NewExc(py.SystemErrorClass, "gilscope internal error: socket without its module")
 	}
 	s := ss.newSocket(t, family)
+	s.proto = proto
 	ss.m.chargeNow(th, syscallCost*1000)
 	return s, nil
 }
@@ -503,24 +509,26 @@ func init() {
 		}
 		return sockAddr(t, "127.0.0.1", s.peerPort), nil
 	})
-	socketClass.Def("__repr__", func(t *py.Thread, args []py.Value, kw []string) (py.Value, error) {
-		s := args[0].(*socketObj)
-		fd := s.fd
-		if s.closed {
-			fd = -1
+}
+
+// PyRepr is repr(socket), as CPython's socket.__repr__ writes it.
+func (s *socketObj) PyRepr() string {
+	family := itoa(int(s.family))
+	if s.closed {
+		return "<socket.socket [closed] fd=-1, family=" + family + ", type=1, proto=" + itoa(int(s.proto)) + ">"
+	}
+	text := "<socket.socket fd=" + itoa(s.fd) + ", family=" + family + ", type=1, proto=" + itoa(int(s.proto))
+	if s.family == afInet {
+		host := s.host
+		if host == "" {
+			host = "0.0.0.0"
 		}
-		text := "<socket.socket fd=" + itoa(fd) + ", family=" + itoa(int(s.family)) + ", type=1, proto=0"
-		if s.family == afInet && !s.closed && s.host != "" {
-			text += ", laddr=('" + s.host + "', " + itoa(s.port) + ")"
-			if s.peer != nil {
-				text += ", raddr=('127.0.0.1', " + itoa(s.peerPort) + ")"
-			}
+		text += ", laddr=('" + host + "', " + itoa(s.port) + ")"
+		if s.peer != nil {
+			text += ", raddr=('127.0.0.1', " + itoa(s.peerPort) + ")"
 		}
-		if s.closed {
-			text = "<socket.socket [closed] fd=-1, family=" + itoa(int(s.family)) + ", type=1, proto=0"
-		}
-		return t.NewStr(text + ">"), nil
-	})
+	}
+	return text + ">"
 }
 
 func itoa(n int) string {
@@ -626,7 +634,7 @@ func (s *socketObj) connectThen(t *py.Thread, addr py.Value, ex bool, res py.Val
 	// The server's end, which accept returns; it has its descriptor then.
 	c := m.socketsOf(l.ss.procOf()).newEndpoint(t, afInet)
 	c.host, c.port, c.peerPort = "127.0.0.1", l.port, s.port
-	c.timeout = -1
+	c.timeout, c.proto = -1, l.proto
 	s.peer, c.peer, s.peerPort = c, s, l.port
 	// A non-blocking connect returns before the handshake, as Linux's does even
 	// on the loopback: EINPROGRESS, then the socket turns writable.
@@ -661,6 +669,7 @@ func (ss *sockets) createConnection(t *py.Thread, args []py.Value, kw []string) 
 	}
 	s := ss.newSocket(t, afInet)
 	s.timeout = timeout
+	s.proto = 6 // getaddrinfo's IPPROTO_TCP
 	ss.m.chargeNow(threadOf(t), syscallCost*1000)
 	if p[2] != nil && p[2] != py.None {
 		if _, err := sockBind(t, s, p[2:3]); err != nil {

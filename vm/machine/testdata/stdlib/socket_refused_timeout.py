@@ -94,3 +94,13 @@ except BlockingIOError as e:
     print(e)
 a, _ = srv.accept(); b, _ = srv.accept()
 print(a.getpeername() == c.getsockname(), b.getpeername() == d.getsockname())
+
+# repr
+import socket
+s = socket.socket(); print(s)
+s.bind(("127.0.0.1", 0)); s.listen()
+c = socket.create_connection(s.getsockname()); a, _ = s.accept()
+print(repr(c).replace(str(c.getsockname()[1]), "P").replace(str(s.getsockname()[1]), "Q"))
+a.close(); print(a)
+u, v = socket.socketpair(); print(u)
+for x in (s, c, u, v): x.close()
