@@ -139,6 +139,13 @@ class SocketFile:
             self.closed = True
             self._sock._decref_socketios()
 
+    def __del__(self):
+        # As io's finalizer closes a SocketIO: the socket's descriptor is released
+        # (unflushed data is dropped here, where a BufferedWriter would flush it).
+        if not self.closed:
+            self.closed = True
+            self._sock._decref_socketios()
+
     def fileno(self):
         return self._sock.fileno()
 

@@ -132,3 +132,17 @@ for _ in range(2):
     c.close()
 t.join()
 srv.close()
+
+# A file left to the garbage keeps the socket open no longer than itself.
+srv = socket.create_server(("localhost", 0))
+def serve():
+    conn, _ = srv.accept()
+    f = conn.makefile("rb")
+    print("line:", f.readline())
+    conn.close()
+    del f
+t = threading.Thread(target=serve); t.start()
+c = socket.create_connection(srv.getsockname())
+c.sendall(b"hello\n")
+print("eof:", c.recv(10))
+t.join(); c.close(); srv.close()
