@@ -2,10 +2,12 @@
 sendall, as CPython's SocketIO wrapped in io.BufferedReader/BufferedWriter and, in
 text mode, io.TextIOWrapper are (the socket stays open until they are closed)."""
 
+import io
+
 _CHUNK = 8192
 
 
-class SocketFile:
+class SocketFile(io.IOBase):
     def __init__(self, sock, mode, buffering, encoding, errors, newline):
         self._sock = sock
         self.mode = mode
@@ -18,7 +20,6 @@ class SocketFile:
         self._rbuf = b""
         self._eof = False
         self._wbuf = []
-        self.closed = False
 
     def _check(self, reading):
         if self.closed:
@@ -80,27 +81,6 @@ class SocketFile:
         data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
         return self._out(data)
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, data):
         self._check(False)
         if self._binary:
@@ -117,10 +97,6 @@ class SocketFile:
             self._wbuf.append(raw)
         return len(data)
 
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
     def flush(self):
         if self.closed:
             raise ValueError("flush of closed file")
@@ -136,14 +112,14 @@ class SocketFile:
             if self._writing:
                 self.flush()
         finally:
-            self.closed = True
+            super().close()
             self._sock._decref_socketios()
 
     def __del__(self):
         # As io's finalizer closes a SocketIO: the socket's descriptor is released
         # (unflushed data is dropped here, where a BufferedWriter would flush it).
         if not self.closed:
-            self.closed = True
+            super().close()
             self._sock._decref_socketios()
 
     def fileno(self):
@@ -157,12 +133,6 @@ class SocketFile:
 
     def seekable(self):
         return False
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def makefile(sock, mode="r", buffering=None, *, encoding=None, errors=None, newline=None):
