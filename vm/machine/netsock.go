@@ -46,6 +46,7 @@ type socketObj struct {
 	proto   int64
 	peer    *socketObj
 	buf     []byte       // arrived, not yet read
+	queued  int          // bytes sent to it and not yet read, arrived or not
 	eof     bool         // the peer shut down writing and everything it sent has arrived
 	closed  bool         // really closed: its descriptor is free
 	shutWR  bool         // shutdown(SHUT_WR) or close: the peer sees the end of the stream
@@ -875,6 +876,13 @@ func sockSendMethod(t *py.Thread, args []py.Value, kw []string, name string) (py
 	case s.shutWR, s.peer.closed:
 		return nil, t.NewOSError(32, "Broken pipe", "")
 	}
+	// The receive queue is unbounded in time: what it holds must fit in the run's
+	// memory beside everything else, so a sender without a reader meets MemoryError
+	// instead of exhausting the host.
+	if err := t.Reserve(int64(s.peer.queued + len(data))); err != nil {
+		return nil, err
+	}
+	s.peer.queued += len(data)
 	var res py.Value = py.None
 	if name == "send" {
 		res = t.NewInt(int64(len(data)))
@@ -1025,6 +1033,7 @@ func (s *socketObj) recv(th *thread, r sockReader) {
 		res = m.newBytes(th.py, string(s.buf[:k]))
 	}
 	s.buf = s.buf[k:]
+	s.queued -= k
 	m.setState(th, StateRunning, "io", th.clock)
 	th.busy = int64(k) * sockCopyPs
 	th.next = m.resume(th, res, nil)
