@@ -1,5 +1,5 @@
 // This file defines the modules that do real work with CPython's GIL behaviour around
-// it: socket (socketpair: blocking send and recv through a simulated kernel), hashlib
+// it: the costs of socket's simulated kernel (the module itself is netsock.go), hashlib
 // and zlib (computed for real with Go's crypto and compress packages, costed in
 // simulated CPU time, with the GIL released where CPython releases it, docs/models.md, "Blocking calls").
 
