@@ -61,7 +61,7 @@ func ProvidedModules() []string {
 			names = append(names, name)
 		}
 	}
-	names = append(names, "_thread", "socket", "hashlib", "zlib")
+	names = append(names, "_thread", "socket", "select", "hashlib", "zlib")
 	for name := range interpModules {
 		names = append(names, name)
 	}

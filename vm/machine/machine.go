@@ -55,6 +55,7 @@ type Machine struct {
 	slice    int64 // ps
 	wakeMean int64 // ps
 	blk      blockingCosts
+	net      *network  // the loopback network (netsock.go), once a socket binds
 	pc       procCosts // processes and pickling (mp.go)
 	record   bool
 	events   []Event

@@ -41,6 +41,7 @@ func init() {
 		"_time":            (*Machine).timeModule,
 		"gilscope":         (*Machine).gilscopeModule,
 		"socket":           (*Machine).socketModule,
+		"select":           (*Machine).selectModule,
 		"hashlib":          (*Machine).hashlibModule,
 		"zlib":             (*Machine).zlibModule,
 		"_gilscope_mp":     (*Machine).mpModule,

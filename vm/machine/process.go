@@ -34,6 +34,8 @@ type process struct {
 	// subinterp: an interpreter of the main process (concurrent.interpreters), with its
 	// own GIL and heap, created without a thread of its own.
 	subinterp bool
+	// socks are its sockets by descriptor (netsock.go), once it imports socket.
+	socks *sockets
 
 	// loaded are the standard-library modules the process has imported, by
 	// CPython's names (imports.go): what it imports again costs nothing.

@@ -96,6 +96,12 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 			}
 		}
 		if a := o.Class.Lookup(name); a != nil {
+			if b, ok := a.(*Builtin); ok && b.Self == nil && !o.Class.builtinMethod(name) {
+				// A builtin function put in a class's dict (selectors' _select =
+				// select.select) is no descriptor: it does not bind.
+				t.Incref(a)
+				return a, nil
+			}
 			return t.bind(a, v), nil
 		}
 		if g := o.Class.Lookup("__getattr__"); hooks && g != nil {
@@ -463,7 +469,7 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 			t.Incref(v)
 			return f, v, nil
 		case *Builtin:
-			if f.Self == nil {
+			if f.Self == nil && cls.builtinMethod(name) {
 				t.Incref(v)
 				return f, v, nil
 			}

@@ -193,3 +193,6 @@ func (t *Thread) Reserve(n int64) error { return t.reserve(n) }
 // ChargeMemory counts n bytes that the machine holds for the run against its memory
 // budget (negative when it gives them back): the data of the run's files.
 func (in *Interp) ChargeMemory(n int) { in.charge(n) }
+
+// Items returns a set's items in iteration order (borrowed).
+func (s *Set) Items() []Value { return s.setItems() }

@@ -468,7 +468,17 @@ func (t *Thread) free(v Value) {
 		}
 	case *Module:
 		t.xdecrefNil(o.Dict)
+	case Deallocator:
+		o.Dealloc(t)
 	}
+}
+
+// Deallocator is an object defined outside this package that releases what it holds
+// when its last reference goes (a socket closes its descriptor, as CPython's
+// socket_dealloc does).
+type Deallocator interface {
+	Value
+	Dealloc(t *Thread)
 }
 
 func (t *Thread) xdecrefNil(v interface{ hdr() *Header }) {
