@@ -24,19 +24,7 @@ import (
 // corpusPending are the corpus programs that fail for a reason being worked on
 // elsewhere, with the reason: their differences are reported, not failed, and the
 // test fails once one of them matches, so that its entry goes.
-var corpusPending = map[string]string{
-	// CPython's expectation (2.55) was taken at a load average of 8.8; on a quiet
-	// machine (load 1.5) CPython gave 1.77-1.87: 50 ms against 27-28 ms, made of
-	// the imports timed in the program (20-26 ms), Pool() itself (5-7 ms: forks,
-	// pipes, semaphores, three threads), the map (17-32 ms) and the pool's
-	// termination (2-3 ms). Here (the clock refitted on 4 December): 27.4 ms
-	// against the baseline's 18.6 ms (ratio 1.47), made of the imports (14.9 ms),
-	// Pool() (1.6-2.2 ms), the map (10.6 ms: the 20 tasks' own time over two
-	// workers, with nothing more) and the termination (0.6 ms, the workers'
-	// measured kill). The map's 7-20 ms beyond its tasks' time in CPython are not
-	// explained yet; the machine was too loaded to take them apart.
-	"realpython_cpu_mp.py": "timing: Pool()'s own start and shutdown are short of CPython's; the expectation was taken under load",
-}
+var corpusPending = map[string]string{}
 
 // corpusSlow are the programs skipped under -short: they take seconds of real
 // time to simulate (producers that run flat out for 0.1 s of simulated time,
