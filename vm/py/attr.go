@@ -95,8 +95,8 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 				}
 			}
 		}
-		if a := o.Class.Lookup(name); a != nil {
-			if b, ok := a.(*Builtin); ok && b.Self == nil && !o.Class.builtinMethod(name) {
+		if a, method := o.Class.lookupMethod(name); a != nil {
+			if b, ok := a.(*Builtin); ok && b.Self == nil && !method {
 				// A builtin function put in a class's dict (selectors' _select =
 				// select.select) is no descriptor: it does not bind.
 				t.Incref(a)
@@ -151,7 +151,7 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 				return t.bind(p, o), nil
 			}
 		}
-		if a := o.Lookup(name); a != nil {
+		if a, method := o.lookupMethod(name); a != nil {
 			// Descriptors reached through the class: a staticmethod gives its
 			// function, a classmethod binds the class.
 			switch d := a.(type) {
@@ -165,7 +165,7 @@ func (t *Thread) lookupAttr(v Value, name string, hooks bool) (Value, error) {
 				t.Incref(d.fn)
 				return m, nil
 			case *Builtin:
-				if d.Self == nil && o.builtinMethod(name) {
+				if d.Self == nil && method {
 					return t.unboundMethod(o, d), nil
 				}
 			}
@@ -462,14 +462,14 @@ func (t *Thread) loadMethod(v Value, name string) (Value, Value, error) {
 		}
 	}
 	if cls != nil {
-		a := cls.Lookup(name)
+		a, method := cls.lookupMethod(name)
 		switch f := a.(type) {
 		case *Function:
 			t.Incref(f)
 			t.Incref(v)
 			return f, v, nil
 		case *Builtin:
-			if f.Self == nil && cls.builtinMethod(name) {
+			if f.Self == nil && method {
 				t.Incref(v)
 				return f, v, nil
 			}
@@ -684,19 +684,11 @@ func (*staticMethod) Type() *Class { return staticMethodClass }
 func (*classMethod) Type() *Class  { return classMethodClass }
 func (*property) Type() *Class     { return propertyClass }
 
-// builtinMethod reports whether name, looked up on c, is a method of a builtin
-// type (which takes its receiver as its first argument), not a function put in a
-// class's dict.
-func (c *Class) builtinMethod(name string) bool {
-	for _, k := range c.MRO() {
-		if k.Dict != nil && k.Dict.getStr(name) != nil {
-			return false
-		}
-		if _, ok := k.Methods[name]; ok {
-			return true
-		}
-	}
-	return false
+// lookupMethod is Lookup that also reports whether what it found is a method of a
+// builtin type (which takes its receiver as its first argument), not a value put in
+// a class's dict, in the one walk of the MRO.
+func (c *Class) lookupMethod(name string) (v Value, method bool) {
+	return lookupKindIn(c.MRO(), name)
 }
 
 // unboundMethod is a builtin type's method reached through the class

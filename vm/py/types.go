@@ -192,17 +192,24 @@ func (c *Class) Lookup(name string) Value { return lookupIn(c.MRO(), name) }
 
 // lookupIn finds an attribute on the first of classes that has it.
 func lookupIn(classes []*Class, name string) Value {
+	v, _ := lookupKindIn(classes, name)
+	return v
+}
+
+// lookupKindIn is lookupIn that also reports whether the attribute is a builtin
+// type's method (from Methods) rather than a value of a class's dict.
+func lookupKindIn(classes []*Class, name string) (Value, bool) {
 	for _, k := range classes {
 		if k.Dict != nil {
 			if v := k.Dict.getStr(name); v != nil {
-				return v
+				return v, false
 			}
 		}
 		if v, ok := k.Methods[name]; ok {
-			return v
+			return v, true
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // IsInstance reports whether v is an instance of c.
