@@ -300,23 +300,8 @@ func floatRatio(t *Thread, f float64) (*big.Int, *big.Int, error) {
 	case math.IsNaN(f):
 		return nil, nil, t.newExc(ValueErrorClass, "cannot convert NaN to integer ratio")
 	}
-	if f == 0 {
-		return big.NewInt(0), big.NewInt(1), nil
-	}
-	m, e := math.Frexp(f)
-	mant := int64(m * (1 << 53)) // exact: m has at most 53 significant bits
-	e -= 53
-	for mant&1 == 0 && e < 0 {
-		mant >>= 1
-		e++
-	}
-	n, d := big.NewInt(mant), big.NewInt(1)
-	if e > 0 {
-		n.Lsh(n, uint(e))
-	} else {
-		d.Lsh(d, uint(-e))
-	}
-	return n, d, nil
+	r := new(big.Rat).SetFloat64(f) // exact, and normalized
+	return r.Num(), r.Denom(), nil
 }
 
 func intNew(t *Thread, args []Value, kw []string) (Value, error) {
