@@ -195,11 +195,6 @@ func (c *selectCall) wait(m *Machine, th *thread) {
 		}
 	}
 	if c.timeout > 0 {
-		// A timed poll is an hrtimer with the thread's timer slack, as a sleep is.
-		th.timer = m.after(c.deadline+timerSlack*1000, func() {
-			th.timer = nil
-			w.detach()
-			m.wake(th, m.now, w.then)
-		})
+		m.timeWait(th, c.deadline-th.clock, w.detach, w.then)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gilscope/gilscope/vm/py"
@@ -514,32 +515,22 @@ func init() {
 
 // PyRepr is repr(socket), as CPython's socket.__repr__ writes it.
 func (s *socketObj) PyRepr() string {
-	family := itoa(int(s.family))
+	family := strconv.Itoa(int(s.family))
 	if s.closed {
-		return "<socket.socket [closed] fd=-1, family=" + family + ", type=1, proto=" + itoa(int(s.proto)) + ">"
+		return "<socket.socket [closed] fd=-1, family=" + family + ", type=1, proto=" + strconv.Itoa(int(s.proto)) + ">"
 	}
-	text := "<socket.socket fd=" + itoa(s.fd) + ", family=" + family + ", type=1, proto=" + itoa(int(s.proto))
+	text := "<socket.socket fd=" + strconv.Itoa(s.fd) + ", family=" + family + ", type=1, proto=" + strconv.Itoa(int(s.proto))
 	if s.family == afInet {
 		host := s.host
 		if host == "" {
 			host = "0.0.0.0"
 		}
-		text += ", laddr=('" + host + "', " + itoa(s.port) + ")"
+		text += ", laddr=('" + host + "', " + strconv.Itoa(s.port) + ")"
 		if s.peer != nil {
-			text += ", raddr=('127.0.0.1', " + itoa(s.peerPort) + ")"
+			text += ", raddr=('127.0.0.1', " + strconv.Itoa(s.peerPort) + ")"
 		}
 	}
 	return text + ">"
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 func sockBind(t *py.Thread, s *socketObj, args []py.Value) (py.Value, error) {
@@ -836,12 +827,7 @@ func (s *socketObj) wait(th *thread, add, remove func()) {
 	m.block(th, StateBlocked, "io", s.id)
 	add()
 	if s.timeout > 0 {
-		// A timed poll is an hrtimer with the thread's timer slack, as a sleep is.
-		th.timer = m.after(th.clock+s.timeout+timerSlack*1000, func() {
-			th.timer = nil
-			remove()
-			m.wake(th, m.now, m.resumeErr(th, timedOut))
-		})
+		m.timeWait(th, s.timeout, remove, m.resumeErr(th, timedOut))
 	}
 }
 

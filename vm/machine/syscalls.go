@@ -156,17 +156,22 @@ func (c *joinCall) do(m *Machine, th *thread) {
 func (m *Machine) waitOn(th *thread, reason string, obj uint64, list *[]*thread, timeout int64, then func()) {
 	m.block(th, StateBlocked, reason, obj)
 	*list = append(*list, th)
-	if timeout < 0 {
-		return
+	if timeout >= 0 {
+		m.timeWait(th, timeout, func() { *list = without(*list, th) }, then)
 	}
+}
+
+// timeWait ends the wait of th, blocked, after timeout (ps) if nothing has woken
+// it first: remove takes it off what it waited on, and then runs once it is on a
+// core. A timed futex or poll wait is an hrtimer with the thread's timer slack, as
+// a timed sleep is: it times out that much late.
+func (m *Machine) timeWait(th *thread, timeout int64, remove, then func()) {
 	if timeout > 0 {
-		// A timed futex or poll wait is an hrtimer with the thread's timer slack,
-		// as a timed sleep is: it times out that much late.
 		timeout += timerSlack * 1000
 	}
 	th.timer = m.after(th.clock+timeout, func() {
 		th.timer = nil
-		*list = without(*list, th)
+		remove()
 		m.wake(th, m.now, then)
 	})
 }
