@@ -531,17 +531,19 @@ class Queue(_ChannelQueue):
             loc = _queue_locals[self] = _QueueLocal()
         return loc
 
-    def _check_open(self):
-        if self._local().closed:
+    def _open_local(self):
+        # This process's part of the queue, which must not be closed.
+        loc = self._local()
+        if loc.closed:
             raise ValueError(f"Queue {self!r} is closed")
+        return loc
 
     def put(self, obj, block=True, timeout=None):
-        self._check_open()
+        loc = self._open_local()
         self._take_slot(block, timeout)
-        self._enqueue(obj)
+        self._enqueue(loc, obj)
 
-    def _enqueue(self, obj):
-        loc = self._local()
+    def _enqueue(self, loc, obj):
         with loc.notempty:
             if loc.thread is None:
                 self._start_thread(loc)
@@ -549,7 +551,7 @@ class Queue(_ChannelQueue):
             loc.notempty.notify()
 
     def get(self, block=True, timeout=None):
-        self._check_open()
+        self._open_local()
         return _ChannelQueue.get(self, block, timeout)
 
     def qsize(self):
@@ -643,14 +645,14 @@ class JoinableQueue(Queue):
         _gilscope_mp.send(self._zero, True)
 
     def put(self, obj, block=True, timeout=None):
-        self._check_open()
+        loc = self._open_local()
         self._take_slot(block, timeout)  # before the count's lock: task_done needs it
         with self._count_lock:
             n = _gilscope_mp.cell_get(self._unfinished)
             if n == 0:
                 _gilscope_mp.recv(self._zero, None)
             _gilscope_mp.cell_set(self._unfinished, n + 1)
-            self._enqueue(obj)
+            self._enqueue(loc, obj)
 
     def task_done(self):
         with self._count_lock:
